@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.engine.env;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.engine.model;
+
+import org.jspecify.annotations.NullMarked;

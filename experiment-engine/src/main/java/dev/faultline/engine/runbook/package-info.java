@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.engine.runbook;
+
+import org.jspecify.annotations.NullMarked;

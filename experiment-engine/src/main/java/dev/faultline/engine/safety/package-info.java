@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.engine.safety;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.engine.store;
+
+import org.jspecify.annotations.NullMarked;
