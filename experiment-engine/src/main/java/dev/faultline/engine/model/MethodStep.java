@@ -18,6 +18,9 @@ public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.Wait
     /** The explicit start offset from the beginning of the inject phase, if the runbook gave one. */
     Optional<Duration> explicitStart();
 
+    /** How long the step lasts as planned; a wait-until step at most its timeout. */
+    Duration plannedLength();
+
     /** Injects {@code fault} into {@code target} through {@code backend} for {@code duration}. */
     record FaultStep(String name, int lane, @Nullable Duration at, Duration duration,
                      String backend, Fault fault, Target target, double share) implements MethodStep {
@@ -37,6 +40,11 @@ public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.Wait
         public Optional<Duration> explicitStart() {
             return Optional.ofNullable(at);
         }
+
+        @Override
+        public Duration plannedLength() {
+            return duration;
+        }
     }
 
     /** Does nothing for {@code duration}: lets the system settle between faults. */
@@ -49,6 +57,11 @@ public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.Wait
         @Override
         public Optional<Duration> explicitStart() {
             return Optional.ofNullable(at);
+        }
+
+        @Override
+        public Duration plannedLength() {
+            return duration;
         }
     }
 
@@ -67,6 +80,11 @@ public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.Wait
         @Override
         public Optional<Duration> explicitStart() {
             return Optional.ofNullable(at);
+        }
+
+        @Override
+        public Duration plannedLength() {
+            return timeout;
         }
     }
 

@@ -1,0 +1,41 @@
+package dev.faultline.engine.env;
+
+import dev.faultline.engine.model.Params;
+import dev.faultline.engine.spi.BackendSettings;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The environments a runbook can name. Built in: {@code sandbox} (the local practice shop, which
+ * Faultline starts and stops itself) and {@code local} (the local backend against services the user
+ * runs, with a chaos proxy at the default address).
+ */
+public final class Environments {
+    public static final String SANDBOX = "sandbox";
+    public static final String LOCAL = "local";
+    /** The sandbox's chaos proxy API for the default port base (18080 + 394). */
+    public static final String SANDBOX_PROXY_API = "http://127.0.0.1:18474";
+
+    private final Map<String, Environment> byName;
+
+    public Environments(Map<String, Environment> byName) {
+        this.byName = Map.copyOf(byName);
+    }
+
+    public static Environments builtIn() {
+        Map<String, Environment> m = new TreeMap<>();
+        BackendSettings local = new BackendSettings("local", Params.of("proxyApi", SANDBOX_PROXY_API));
+        m.put(SANDBOX, new Environment(SANDBOX, false, true, Map.of("local", local)));
+        m.put(LOCAL, new Environment(LOCAL, false, false, Map.of("local", local)));
+        return new Environments(m);
+    }
+
+    public Optional<Environment> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public String names() {
+        return String.join(", ", new TreeMap<>(byName).keySet());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.faultline.engine.env;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where Faultline keeps its data: {@code $FAULTLINE_HOME}, else the platform's user data folder
+ * ({@code $XDG_DATA_HOME/faultline} or {@code ~/.local/share/faultline} on Linux,
+ * {@code ~/Library/Application Support/Faultline} on macOS, {@code %LOCALAPPDATA%\Faultline} on Windows).
+ */
+public record FaultlineHome(Path root) {
+
+    public static FaultlineHome fromEnvironment() {
+        return resolve(System.getenv(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
+    }
+
+    static FaultlineHome resolve(Map<String, String> env, String osName, Path userHome) {
+        String explicit = env.get("FAULTLINE_HOME");
+        if (explicit != null && !explicit.isBlank()) {
+            return new FaultlineHome(Path.of(explicit).toAbsolutePath());
+        }
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String local = env.getOrDefault("LOCALAPPDATA", userHome.resolve("AppData/Local").toString());
+            return new FaultlineHome(Path.of(local, "Faultline"));
+        }
+        if (os.contains("mac")) {
+            return new FaultlineHome(userHome.resolve("Library/Application Support/Faultline"));
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : userHome.resolve(".local/share");
+        return new FaultlineHome(base.resolve("faultline"));
+    }
+
+    /** The H2 database file, without H2's {@code .mv.db} suffix. */
+    public Path database() {
+        return root.resolve("faultline");
+    }
+
+    public Path journal() {
+        return root.resolve("journal").resolve("faults.jsonl");
+    }
+
+    public Path killSwitchLatch() {
+        return root.resolve("killswitch.latch");
+    }
+
+    public Path sandbox() {
+        return root.resolve("sandbox");
+    }
+
+    public Path environments() {
+        return root.resolve("environments.yaml");
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.engine.plugins;
+
+import org.jspecify.annotations.NullMarked;

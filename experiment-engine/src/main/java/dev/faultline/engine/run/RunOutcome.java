@@ -1,0 +1,25 @@
+package dev.faultline.engine.run;
+
+/** How a run ended, and the command line's exit code for it. */
+public enum RunOutcome {
+    /** The hypothesis held before, during and after. */
+    HELD(0),
+    /** The hypothesis did not hold during the method or at the final verification. */
+    DEVIATED(1),
+    /** A stop condition, the kill switch or a signal halted the run; every fault was rolled back. */
+    HALTED(1),
+    /** The run could not start: pre-flight failed or the baseline did not hold; nothing was injected. */
+    ABORTED(3),
+    /** Faultline itself failed during the run; faults were rolled back. */
+    FAILED(3);
+
+    private final int exitCode;
+
+    RunOutcome(int exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}

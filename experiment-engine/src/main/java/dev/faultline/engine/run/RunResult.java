@@ -1,0 +1,30 @@
+package dev.faultline.engine.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** The result of a run: outcome, per-probe analysis, every fault's fate, and what to do next. */
+public record RunResult(String runId, String experiment, String environment, RunOutcome outcome, String reason,
+                        Instant startedAt, Instant endedAt, Impact impact, List<ProbeResult> probes,
+                        List<FaultResult> faults, List<String> recommendations) {
+    public RunResult {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(reason, "reason");
+        probes = List.copyOf(probes);
+        faults = List.copyOf(faults);
+        recommendations = List.copyOf(recommendations);
+    }
+
+    public Duration duration() {
+        return Duration.between(startedAt, endedAt);
+    }
+
+    /** One line: "HALTED after 42s: stop condition error-storm: ...". */
+    public String summary() {
+        return outcome + " after " + dev.faultline.engine.model.Durations.format(
+                Duration.ofSeconds(duration().toSeconds())) + ": " + reason;
+    }
+}

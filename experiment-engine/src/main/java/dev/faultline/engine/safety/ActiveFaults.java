@@ -1,0 +1,62 @@
+package dev.faultline.engine.safety;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The faults of this process that are being injected or are in effect. Registering and halting
+ * share one lock, so no fault slips in after a halt has swept the list: once a run (or everything)
+ * is halted, registering refuses.
+ */
+public final class ActiveFaults {
+    private final Set<ActiveFault> faults = new LinkedHashSet<>();
+    private final Set<String> haltedRuns = new HashSet<>();
+    private boolean allHalted;
+
+    /** Adds a fault about to be injected, unless its run or everything is halted. */
+    public synchronized void register(ActiveFault fault) throws FaultRefusedException {
+        if (allHalted) {
+            throw new FaultRefusedException("the kill switch is engaged: no fault is injected until it is released");
+        }
+        if (haltedRuns.contains(fault.runId())) {
+            throw new FaultRefusedException("run " + fault.runId() + " is halted: no further fault is injected");
+        }
+        faults.add(fault);
+    }
+
+    public synchronized void remove(ActiveFault fault) {
+        faults.remove(fault);
+    }
+
+    /** Refuses further faults of the run and returns those it has now. */
+    public synchronized List<ActiveFault> haltRun(String runId) {
+        haltedRuns.add(runId);
+        return faults.stream().filter(f -> f.runId().equals(runId)).toList();
+    }
+
+    /** Forgets a finished run. */
+    public synchronized void runEnded(String runId) {
+        haltedRuns.remove(runId);
+    }
+
+    /** Refuses every further fault and returns all there are now. */
+    public synchronized List<ActiveFault> haltAll() {
+        allHalted = true;
+        return new ArrayList<>(faults);
+    }
+
+    public synchronized void releaseAll() {
+        allHalted = false;
+    }
+
+    public synchronized List<ActiveFault> snapshot() {
+        return new ArrayList<>(faults);
+    }
+
+    public synchronized int size() {
+        return faults.size();
+    }
+}

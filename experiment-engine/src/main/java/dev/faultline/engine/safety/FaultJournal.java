@@ -1,0 +1,177 @@
+package dev.faultline.engine.safety;
+
+import dev.faultline.engine.spi.BackendSettings;
+import dev.faultline.engine.spi.FaultHandle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The crash-safe record of injected faults: an append-only file of JSON lines, each written and
+ * forced to disk (fsync) before the call returns. The intent to inject is durable before the
+ * fault is sent; a later line marks it injected or reverted. Every Faultline process on the
+ * machine shares the file, guarded by a file lock, so one process can find and revert the faults
+ * of another that died.
+ *
+ * <p>Why a file and not H2: H2 delays writes (its write delay is 500 ms by default, and commits are
+ * not fsynced), so a fault injected right before a {@code kill -9} could be lost from the database;
+ * a forced append costs about a millisecond (see docs/benchmarks.md).
+ */
+public final class FaultJournal {
+    private static final Logger log = LoggerFactory.getLogger(FaultJournal.class);
+
+    private final Path file;
+    private final ProcessOwner self;
+    private final Clock clock;
+    private final JournalCodec codec = new JournalCodec();
+
+    public FaultJournal(Path file, ProcessOwner self, Clock clock) {
+        this.file = file;
+        this.self = self;
+        this.clock = clock;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Records the intent to inject, durably, and returns the entry. Call before sending the fault. */
+    public JournalEntry recordIntent(String runId, String step, BackendSettings settings, FaultHandle handle) {
+        JournalEntry e = new JournalEntry(UUID.randomUUID().toString(), clock.instant(), self, runId, step,
+                settings, handle, JournalEntry.State.INTENDED);
+        append(codec.intent(e));
+        return e;
+    }
+
+    public void markInjected(String id) {
+        append(codec.transition(id, JournalEntry.State.INJECTED, clock.instant(), ""));
+    }
+
+    public void markReverted(String id, String detail) {
+        append(codec.transition(id, JournalEntry.State.REVERTED, clock.instant(), detail));
+    }
+
+    /** Every fault not yet marked reverted, of any process. */
+    public List<JournalEntry> openFaults() {
+        return readAll().values().stream().filter(e -> e.state().isOpen()).toList();
+    }
+
+    /** Open faults whose owning process is gone: left behind by a crash. */
+    public List<JournalEntry> orphans() {
+        return openFaults().stream().filter(e -> !e.owner().isAlive()).toList();
+    }
+
+    /**
+     * Drops closed entries from the file when no fault is open, so it does not grow forever.
+     * Returns whether it did.
+     */
+    public boolean compactIfIdle() {
+        return withLock(ch -> {
+            Map<String, JournalEntry> all = parse(read(ch));
+            if (all.values().stream().anyMatch(e -> e.state().isOpen())) {
+                return false;
+            }
+            ch.truncate(0);
+            ch.force(true);
+            return true;
+        });
+    }
+
+    private void append(String line) {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        withLock(ch -> {
+            ch.position(ch.size());
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(false);
+            return null;
+        });
+    }
+
+    private Map<String, JournalEntry> readAll() {
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        return withLock(ch -> parse(read(ch)));
+    }
+
+    private Map<String, JournalEntry> parse(String text) {
+        Map<String, JournalEntry> entries = new LinkedHashMap<>();
+        String[] lines = text.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            try {
+                JournalCodec.Line line = codec.parse(l);
+                if (line.entry() != null) {
+                    entries.put(line.id(), line.entry());
+                } else {
+                    JournalEntry e = entries.get(line.id());
+                    if (e != null) {
+                        entries.put(line.id(), e.withState(JournalEntry.State.valueOf(
+                                line.op().toUpperCase(java.util.Locale.ROOT))));
+                    }
+                }
+            } catch (RuntimeException ex) {
+                // A line torn by a crash mid-write can only be the last one; anything else is damage.
+                log.warn("fault journal {} line {} is unreadable and was skipped: {}", file, i + 1, ex.getMessage());
+            }
+        }
+        return entries;
+    }
+
+    private static String read(FileChannel ch) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate((int) ch.size());
+        ch.position(0);
+        while (buf.hasRemaining() && ch.read(buf) > 0) {
+            // keep reading
+        }
+        return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+    }
+
+    private interface LockedWork<T> {
+        T run(FileChannel ch) throws IOException;
+    }
+
+    // FileLock guards against other processes only; threads of this one are serialised here.
+    private synchronized <T> T withLock(LockedWork<T> work) {
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
+                return work.run(ch);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("fault journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Lists entries for people, one per line. */
+    public static List<String> describe(List<JournalEntry> entries) {
+        List<String> out = new ArrayList<>();
+        for (JournalEntry e : entries) {
+            out.add(e.handle().description() + " (run " + e.runId() + ", step " + e.step() + ", backend "
+                    + e.settings().backend() + ", " + e.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", owner pid " + e.owner().pid() + ")");
+        }
+        return out;
+    }
+}

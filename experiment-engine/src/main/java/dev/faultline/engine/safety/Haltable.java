@@ -1,0 +1,8 @@
+package dev.faultline.engine.safety;
+
+/** Something the kill switch halts: a running experiment. */
+public interface Haltable {
+
+    /** Halts; returns at once, never waits on a backend. */
+    void halt(HaltReason reason);
+}

@@ -1,0 +1,183 @@
+package dev.faultline.engine.safety;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One control that halts every running experiment and reverts every active fault of this process,
+ * in parallel, from any thread, returning at once. Engaging it latches: no run starts and no fault
+ * is injected until someone releases it with a reason. The latch is shared through a file, so a
+ * halt in one Faultline process (or {@code faultline halt} in a terminal) halts all of them.
+ */
+public final class KillSwitch implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(KillSwitch.class);
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(200);
+
+    private final ActiveFaults active;
+    private final Rollbacks rollbacks;
+    private final KillSwitchLatch latch;
+    private final Clock clock;
+    private final Set<Haltable> runs = ConcurrentHashMap.newKeySet();
+    private final List<KillSwitchListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicReference<KillSwitchLatch.Engagement> engaged = new AtomicReference<>();
+    private final ScheduledFuture<?> watch;
+
+    public KillSwitch(ActiveFaults active, Rollbacks rollbacks, KillSwitchLatch latch, Clock clock,
+                      ScheduledExecutorService watcher) {
+        this.active = active;
+        this.rollbacks = rollbacks;
+        this.latch = latch;
+        this.clock = clock;
+        latch.read().ifPresent(e -> {
+            engaged.set(e);
+            active.haltAll();
+        });
+        this.watch = watcher.scheduleWithFixedDelay(this::followLatch, WATCH_INTERVAL.toMillis(),
+                WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Puts a run under the kill switch; closing the registration takes it off. */
+    public AutoCloseable register(Haltable run) {
+        runs.add(run);
+        return () -> runs.remove(run);
+    }
+
+    public void addListener(KillSwitchListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(KillSwitchListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Halts everything. Returns at once; the report completes when every fault found is reverted
+     * or has failed for good. Pressing it again sweeps again and retries what failed.
+     */
+    public CompletableFuture<HaltReport> halt(HaltReason reason) {
+        return engage(reason, true);
+    }
+
+    private CompletableFuture<HaltReport> engage(HaltReason reason, boolean writeLatch) {
+        Instant at = clock.instant();
+        KillSwitchLatch.Engagement e = new KillSwitchLatch.Engagement(at, reason.toString(),
+                ProcessHandle.current().pid());
+        engaged.compareAndSet(null, e);
+        List<ActiveFault> faults = active.haltAll();
+        log.warn("KILL SWITCH engaged ({}): halting {} run(s), reverting {} fault(s)", reason, runs.size(),
+                faults.size());
+        notify(l -> l.engaged(reason));
+        List<Haltable> halted = new ArrayList<>(runs);
+        halted.forEach(r -> {
+            try {
+                r.halt(reason);
+            } catch (RuntimeException ex) {
+                log.error("halting a run failed", ex);
+            }
+        });
+        List<CompletableFuture<RevertOutcome>> reverts = faults.stream().map(f -> rollbacks.revert(f, at)).toList();
+        AtomicInteger done = new AtomicInteger();
+        List<RevertOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        reverts.forEach(r -> r.thenAccept(o -> {
+            outcomes.add(o);
+            int n = done.incrementAndGet();
+            notify(l -> l.progress(n, reverts.size(), o));
+        }));
+        CompletableFuture<HaltReport> report = CompletableFuture.allOf(reverts.toArray(CompletableFuture[]::new))
+                .handle((ok, ex) -> new HaltReport(reason, at, clock.instant(), halted.size(), List.copyOf(outcomes)));
+        report.thenAccept(r -> {
+            r.needingAttention().forEach(o -> log.error("NOT reverted or not confirmed: {} - {}; by hand: {}",
+                    o.handle().description(), o.detail(), o.manualStep()));
+            notify(l -> l.completed(r));
+        });
+        if (writeLatch) {
+            try {
+                latch.engage(e);
+            } catch (RuntimeException ex) {
+                log.error("the kill switch is engaged here but could not be latched for other processes", ex);
+            }
+        }
+        return report;
+    }
+
+    public boolean isEngaged() {
+        return engaged.get() != null;
+    }
+
+    public Optional<KillSwitchLatch.Engagement> engagement() {
+        return Optional.ofNullable(engaged.get());
+    }
+
+    /** Throws when a run must not start because the kill switch is engaged, here or elsewhere. */
+    public void ensureReleased() throws KillSwitchEngagedException {
+        KillSwitchLatch.Engagement e = engaged.get();
+        if (e == null) {
+            e = latch.read().orElse(null);
+        }
+        if (e != null) {
+            throw new KillSwitchEngagedException(e);
+        }
+    }
+
+    /** Releases the latch, here and for every process. Returns false when it was not engaged. */
+    public boolean release(String reason) {
+        if (reason.isBlank()) {
+            throw new IllegalArgumentException("say why the kill switch is released");
+        }
+        boolean was = latch.release(reason, clock.instant()) | engaged.getAndSet(null) != null;
+        active.releaseAll();
+        if (was) {
+            log.warn("kill switch released: {}", reason);
+            notify(l -> l.released(reason));
+        }
+        return was;
+    }
+
+    private void followLatch() {
+        try {
+            Optional<KillSwitchLatch.Engagement> there = latch.read();
+            if (there.isPresent() && engaged.get() == null) {
+                engage(HaltReason.killSwitch("engaged by process " + there.get().pid() + ": " + there.get().reason()),
+                        false);
+            } else if (there.isEmpty() && engaged.get() != null) {
+                engaged.set(null);
+                active.releaseAll();
+                notify(l -> l.released("released by another process"));
+            }
+        } catch (RuntimeException e) {
+            log.warn("cannot read the kill switch latch: {}", e.getMessage());
+        }
+    }
+
+    private void notify(Consumer<KillSwitchListener> call) {
+        for (KillSwitchListener l : listeners) {
+            try {
+                call.accept(l);
+            } catch (RuntimeException e) {
+                log.warn("a kill switch listener failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        watch.cancel(false);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.faultline.engine.safety;
+
+/** Follows the kill switch. Called on the kill switch's threads; must return quickly. */
+public interface KillSwitchListener {
+
+    default void engaged(HaltReason reason) {
+    }
+
+    /** "reverting 7/9": {@code done} of {@code total} faults are through, {@code last} the latest. */
+    default void progress(int done, int total, RevertOutcome last) {
+    }
+
+    default void completed(HaltReport report) {
+    }
+
+    default void released(String reason) {
+    }
+}

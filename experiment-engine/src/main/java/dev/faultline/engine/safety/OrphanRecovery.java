@@ -1,0 +1,58 @@
+package dev.faultline.engine.safety;
+
+import dev.faultline.engine.plugins.PluginCatalog;
+import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.FaultBackend;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds the faults that a dead Faultline process left behind (a crash, a {@code kill -9}) and
+ * reverts them. Runs on every start of the app or the command line, and as {@code faultline recover}.
+ */
+public final class OrphanRecovery {
+    private static final Logger log = LoggerFactory.getLogger(OrphanRecovery.class);
+
+    private final FaultJournal journal;
+    private final PluginCatalog plugins;
+    private final FaultReverter reverter;
+    private final Clock clock;
+
+    public OrphanRecovery(FaultJournal journal, PluginCatalog plugins, FaultReverter reverter, Clock clock) {
+        this.journal = journal;
+        this.plugins = plugins;
+        this.reverter = reverter;
+        this.clock = clock;
+    }
+
+    /** Orphaned faults, without touching them. */
+    public List<JournalEntry> findOrphans() {
+        return journal.orphans();
+    }
+
+    /** Reverts every orphaned fault; a fault that could not be reverted stays in the journal. */
+    public List<RevertOutcome> recover() {
+        List<RevertOutcome> outcomes = new ArrayList<>();
+        for (JournalEntry e : journal.orphans()) {
+            log.warn("reverting a fault left behind by process {}: {}", e.owner().pid(), e.handle().description());
+            try (FaultBackend backend = plugins.createBackend(e.settings())) {
+                RevertOutcome o = reverter.revert(backend, e.handle(), e.step(), clock.instant());
+                if (o.reverted()) {
+                    journal.markReverted(e.id(), "recovered: " + o.detail());
+                }
+                outcomes.add(o);
+            } catch (BackendException ex) {
+                outcomes.add(new RevertOutcome(e.handle(), e.step(), false, false, java.time.Duration.ZERO,
+                        "could not revert: " + ex.getMessage(), "revert by hand: " + e.handle().description()
+                        + " (" + e.handle().data() + ")"));
+            }
+        }
+        if (outcomes.stream().allMatch(RevertOutcome::reverted)) {
+            journal.compactIfIdle();
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.faultline.engine.safety;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reverts active faults, each exactly once whoever asks (the run at a fault's planned end, a stop
+ * condition, the kill switch), in parallel on the revert threads, and keeps the registry and the
+ * journal in step: a fault leaves the journal only when its revert succeeded.
+ */
+public final class Rollbacks {
+    private static final Logger log = LoggerFactory.getLogger(Rollbacks.class);
+
+    private final ActiveFaults active;
+    private final FaultReverter reverter;
+    private final FaultJournal journal;
+    private final ExecutorService revertThreads;
+    private final RevertPolicy policy;
+
+    public Rollbacks(ActiveFaults active, FaultReverter reverter, FaultJournal journal, ExecutorService revertThreads,
+                     RevertPolicy policy) {
+        this.active = active;
+        this.reverter = reverter;
+        this.journal = journal;
+        this.revertThreads = revertThreads;
+        this.policy = policy;
+    }
+
+    /**
+     * Starts reverting {@code fault} unless someone already did, and returns its outcome.
+     *
+     * @param since when the fault was meant to end; its recovery time counts from here
+     */
+    public CompletableFuture<RevertOutcome> revert(ActiveFault fault, Instant since) {
+        ActiveFault.RevertAttempt attempt = fault.beginRevert();
+        if (attempt.mine()) {
+            revertThreads.execute(() -> attempt.outcome().complete(run(fault, since)));
+        }
+        return attempt.outcome();
+    }
+
+    private RevertOutcome run(ActiveFault fault, Instant since) {
+        RevertOutcome outcome;
+        try {
+            awaitInjection(fault);
+            outcome = reverter.revert(fault.backend(), fault.handle(), fault.step(), since);
+            if (outcome.reverted()) {
+                journal.markReverted(fault.journalId(), outcome.detail());
+                active.remove(fault);
+            }
+        } catch (RuntimeException e) {
+            log.error("revert of {} failed unexpectedly", fault, e);
+            outcome = new RevertOutcome(fault.handle(), fault.step(), false, false, Duration.ZERO,
+                    "could not revert: " + FaultReverter.message(e), fault.backend().manualCleanup(fault.handle()));
+        }
+        return outcome;
+    }
+
+    /** Lets an injection in flight finish first, so the revert is not overtaken by it. */
+    private void awaitInjection(ActiveFault fault) {
+        try {
+            fault.injectCall().get(policy.injectWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("injection of {} has not returned after {} ms; reverting anyway", fault,
+                    policy.injectWait().toMillis());
+        }
+    }
+}
