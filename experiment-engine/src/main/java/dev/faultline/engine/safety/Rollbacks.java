@@ -44,6 +44,14 @@ public final class Rollbacks {
         return attempt.outcome();
     }
 
+    /**
+     * Reverts once more, now, on the caller's thread: for an injection that returned after its
+     * fault had been reverted, and so may have put it back.
+     */
+    public RevertOutcome revertAgain(ActiveFault fault, Instant since) {
+        return run(fault, since);
+    }
+
     private RevertOutcome run(ActiveFault fault, Instant since) {
         RevertOutcome outcome;
         try {

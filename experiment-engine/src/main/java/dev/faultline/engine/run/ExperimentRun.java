@@ -1,0 +1,231 @@
+package dev.faultline.engine.run;
+
+import dev.faultline.engine.model.Probe;
+import dev.faultline.engine.safety.ActiveFault;
+import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.safety.Haltable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of an experiment through the seed's phases: pre-flight, warm-up, baseline, inject and
+ * observe, rollback, recovery, final verification, result. Rollbacks always run, on a halt too.
+ */
+final class ExperimentRun implements Haltable {
+    private static final Logger log = LoggerFactory.getLogger(ExperimentRun.class);
+
+    private final RunContext run;
+    private final ExecutorService probeReaders;
+    private final ScheduledExecutorService sampler;
+    private final CompletableFuture<RunResult> result = new CompletableFuture<>();
+    private final Instant startedAt;
+    private @Nullable FaultStepExecutor faults;
+    private @Nullable StopConditionMonitor monitor;
+
+    ExperimentRun(RunContext run, ExecutorService probeReaders, ScheduledExecutorService sampler) {
+        this.run = run;
+        this.probeReaders = probeReaders;
+        this.sampler = sampler;
+        this.startedAt = run.now();
+    }
+
+    CompletableFuture<RunResult> result() {
+        return result;
+    }
+
+    RunContext context() {
+        return run;
+    }
+
+    /** Halts the run: returns at once; its faults start reverting on the revert threads now. */
+    @Override
+    public void halt(HaltReason reason) {
+        if (!run.markHalted(reason)) {
+            return;
+        }
+        Instant at = run.now();
+        run.emit(new RunEvent.Halted(run.runId, at, reason));
+        List<ActiveFault> mine = run.services.active().haltRun(run.runId);
+        FaultStepExecutor f = faults;
+        for (ActiveFault fault : mine) {
+            if (f != null) {
+                f.revert(fault, at);
+            } else {
+                run.services.rollbacks().revert(fault, at);
+            }
+        }
+    }
+
+    void execute() {
+        run.emit(new RunEvent.RunStarted(run.runId, startedAt, run.experiment.name(), run.environment.name(), false));
+        Instant faultsEnded = null;
+        try (Preflight.PreflightResult pre = preflight()) {
+            if (!pre.passed()) {
+                finish(RunOutcome.ABORTED, "pre-flight failed: " + pre.failures(), null);
+                return;
+            }
+            ProbeSet probes = new ProbeSet(pre.sources(), probeReaders, run.services.clock(),
+                    run.experiment.timing().probeInterval().multipliedBy(2).plusSeconds(1));
+            faults = new FaultStepExecutor(run, pre.backends(), pre.settings(), this::halt);
+            monitor = new StopConditionMonitor(run.experiment.stopConditions());
+            if (!warmupAndBaseline(probes)) {
+                return;
+            }
+            run.enter(RunPhase.INJECT);
+            ScheduledFuture<?> observing = observe(probes);
+            try {
+                new MethodExecutor(run, faults, this::halt).execute(run.now());
+                faultsEnded = rollback();
+                if (haltedByPerson()) {
+                    finish(RunOutcome.HALTED, run.haltReason().orElseThrow().detail()
+                            + " (final verification skipped)", faultsEnded);
+                    return;
+                }
+                run.enter(RunPhase.RECOVERY);
+                run.sleepUnlessHalted(run.experiment.timing().recoveryWindow());
+            } finally {
+                observing.cancel(false);
+            }
+            run.enter(RunPhase.VERIFY);
+            sampleRepeatedly(probes, RunPhase.VERIFY, run.experiment.timing().verificationSamples());
+            finish(judge(), null, faultsEnded);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            halt(new HaltReason(HaltReason.Source.SIGNAL, "interrupted"));
+            finishAfterFailure("the run was interrupted", faultsEnded);
+        } catch (RuntimeException e) {
+            log.error("run {} failed", run.runId, e);
+            halt(new HaltReason(HaltReason.Source.METHOD, "Faultline failed: " + e));
+            finishAfterFailure("Faultline failed during the run: " + e.getMessage(), faultsEnded);
+        }
+    }
+
+    private Preflight.PreflightResult preflight() {
+        run.enter(RunPhase.PREFLIGHT);
+        return new Preflight(run.services).run(run.experiment, run.environment,
+                c -> run.emit(new RunEvent.PreflightChecked(run.runId, run.now(), c.check(), c.passed(), c.detail())));
+    }
+
+    /** Warm-up, then the baseline; false (and the run finished) when it must not go on. */
+    private boolean warmupAndBaseline(ProbeSet probes) {
+        Duration warmup = run.experiment.timing().warmup();
+        if (!warmup.isZero()) {
+            run.enter(RunPhase.WARMUP);
+            run.sleepUnlessHalted(warmup);
+        }
+        if (run.halted()) {
+            finish(RunOutcome.HALTED, run.haltReason().orElseThrow().detail() + " (before anything was injected)", null);
+            return false;
+        }
+        run.enter(RunPhase.BASELINE);
+        List<ProbeSample> baseline = sampleRepeatedly(probes, RunPhase.BASELINE,
+                run.experiment.timing().baselineSamples());
+        if (run.halted()) {
+            finish(RunOutcome.HALTED, run.haltReason().orElseThrow().detail() + " (before anything was injected)", null);
+            return false;
+        }
+        List<String> broken = new ArrayList<>();
+        for (Probe p : run.experiment.hypothesis().probes()) {
+            baseline.stream().filter(s -> s.probe().equals(p.name()) && !s.within()).findFirst()
+                    .ifPresent(s -> broken.add(p.name() + (s.ok() ? " read " + dev.faultline.engine.model.Numbers.format(s.value())
+                            : " could not be read (" + s.error() + ")") + ", expected " + p.expect().describe()));
+        }
+        if (!broken.isEmpty()) {
+            finish(RunOutcome.ABORTED, "the baseline did not hold, nothing was injected: " + String.join("; ", broken), null);
+            return false;
+        }
+        return true;
+    }
+
+    private List<ProbeSample> sampleRepeatedly(ProbeSet probes, RunPhase phase, int times) {
+        List<ProbeSample> all = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            if (i > 0 && !run.sleepUnlessHalted(run.experiment.timing().probeInterval()) && phase == RunPhase.BASELINE) {
+                break;
+            }
+            List<ProbeSample> tick = probes.readAll(phase);
+            tick.forEach(run::record);
+            all.addAll(tick);
+        }
+        return all;
+    }
+
+    private ScheduledFuture<?> observe(ProbeSet probes) {
+        long every = run.experiment.timing().probeInterval().toMillis();
+        return sampler.scheduleAtFixedRate(() -> {
+            try {
+                RunPhase phase = run.phase();
+                for (ProbeSample s : probes.readAll(phase)) {
+                    run.record(s);
+                    if (phase == RunPhase.INJECT && monitor != null) {
+                        monitor.offer(s).ifPresent(b -> {
+                            run.emit(new RunEvent.StopConditionBreached(run.runId, run.now(), b.condition().name(),
+                                    s.probe(), s.value(), b.detail()));
+                            halt(new HaltReason(HaltReason.Source.STOP_CONDITION, b.detail()));
+                        });
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.error("probe sampling failed", e);
+            }
+        }, 0, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Reverts whatever of this run is still active and waits for the outcome; returns when faults ended. */
+    private Instant rollback() {
+        run.enter(RunPhase.ROLLBACK);
+        Instant at = run.now();
+        List<ActiveFault> left = run.services.active().haltRun(run.runId);
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        for (ActiveFault f : left) {
+            pending.add(faults == null ? run.services.rollbacks().revert(f, at) : faults.revert(f, at));
+        }
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.error("rollback of run {} did not finish within 60 s", run.runId);
+        }
+        return faults == null ? at : faults.lastFaultEnd().orElse(at);
+    }
+
+    private boolean haltedByPerson() {
+        return run.haltReason().map(r -> r.source() == HaltReason.Source.KILL_SWITCH
+                || r.source() == HaltReason.Source.SIGNAL).orElse(false);
+    }
+
+    private RunOutcome judge() {
+        if (run.halted()) {
+            return RunOutcome.HALTED;
+        }
+        List<ProbeResult> probes = new ResultAnalyzer().probes(run.experiment, run.samples(), null);
+        return probes.stream().allMatch(ProbeResult::held) ? RunOutcome.HELD : RunOutcome.DEVIATED;
+    }
+
+    private void finishAfterFailure(String why, @Nullable Instant faultsEnded) {
+        Instant ended = faultsEnded == null ? rollback() : faultsEnded;
+        finish(RunOutcome.FAILED, why, ended);
+    }
+
+    private void finish(RunOutcome outcome, @Nullable String reason, @Nullable Instant faultsEnded) {
+        if (result.isDone()) {
+            return;
+        }
+        if (run.phase() != RunPhase.DONE) {
+            run.enter(RunPhase.DONE);
+        }
+        RunResult r = new ResultBuilder(run).build(outcome, reason, startedAt, faultsEnded);
+        run.services.active().runEnded(run.runId);
+        run.emit(new RunEvent.RunFinished(run.runId, run.now(), r));
+        result.complete(r);
+    }
+}

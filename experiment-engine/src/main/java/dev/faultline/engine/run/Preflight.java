@@ -1,0 +1,201 @@
+package dev.faultline.engine.run;
+
+import dev.faultline.engine.env.Environment;
+import dev.faultline.engine.model.BlastRadius;
+import dev.faultline.engine.model.Durations;
+import dev.faultline.engine.model.Experiment;
+import dev.faultline.engine.model.MethodStep.FaultStep;
+import dev.faultline.engine.model.Numbers;
+import dev.faultline.engine.model.Probe;
+import dev.faultline.engine.spi.Availability;
+import dev.faultline.engine.spi.BackendSettings;
+import dev.faultline.engine.spi.FaultBackend;
+import dev.faultline.engine.spi.FaultBackendProvider;
+import dev.faultline.engine.spi.MetricSource;
+import dev.faultline.engine.spi.MetricSourceProvider;
+import dev.faultline.engine.spi.TargetDiscovery;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The checks before anything is injected: each backend installed, reachable and able to make the
+ * faults asked of it, each target present, the blast radius respected, each probe's source open.
+ * It creates the run's backends and metric sources; the caller owns them afterwards.
+ */
+final class Preflight {
+    private final RunnerServices services;
+
+    Preflight(RunnerServices services) {
+        this.services = services;
+    }
+
+    PreflightResult run(Experiment e, Environment env, Consumer<PreflightCheck> onCheck) {
+        PreflightResult result = new PreflightResult();
+        Consumer<PreflightCheck> report = c -> {
+            result.add(c);
+            onCheck.accept(c);
+        };
+        checkBlastRadius(e, report);
+        for (String id : backendsUsed(e)) {
+            openBackend(e, id, env.settingsFor(id), result, report);
+        }
+        for (FaultStep s : e.faultSteps()) {
+            FaultBackend b = result.backends().get(s.backend());
+            if (b instanceof TargetDiscovery discovery) {
+                try {
+                    String found = services.calls().call(() -> discovery.findTarget(s.target()),
+                            services.policy().callTimeout());
+                    report.accept(new PreflightCheck("target " + s.target().label(), true, found));
+                } catch (Exception ex) {
+                    report.accept(new PreflightCheck("target " + s.target().label(), false, message(ex)));
+                }
+            }
+        }
+        for (Probe p : e.allProbes()) {
+            openProbe(p, result, report);
+        }
+        return result;
+    }
+
+    private static Set<String> backendsUsed(Experiment e) {
+        Set<String> ids = new LinkedHashSet<>();
+        e.faultSteps().forEach(s -> ids.add(s.backend()));
+        return ids;
+    }
+
+    private void openBackend(Experiment e, String id, BackendSettings settings, PreflightResult result,
+                             Consumer<PreflightCheck> report) {
+        Optional<FaultBackendProvider> provider = services.plugins().backend(id);
+        if (provider.isEmpty()) {
+            report.accept(new PreflightCheck("backend " + id, false, "not installed (installed: "
+                    + String.join(", ", services.plugins().backends().stream().map(FaultBackendProvider::id).toList())
+                    + ")"));
+            return;
+        }
+        for (FaultStep s : e.faultSteps()) {
+            if (s.backend().equals(id) && !provider.get().supportedFaults().contains(s.fault().getClass())) {
+                report.accept(new PreflightCheck("step " + s.name(), false, "backend '" + id
+                        + "' cannot make a '" + s.fault().type() + "' fault"));
+            }
+        }
+        Availability a = provider.get().check(settings);
+        report.accept(new PreflightCheck("backend " + id, a.isAvailable(), a.detail()));
+        if (!a.isAvailable()) {
+            return;
+        }
+        try {
+            result.backends().put(id, provider.get().create(settings));
+            result.settings().put(id, settings);
+        } catch (Exception ex) {
+            report.accept(new PreflightCheck("backend " + id, false, message(ex)));
+        }
+    }
+
+    private void openProbe(Probe p, PreflightResult result, Consumer<PreflightCheck> report) {
+        Optional<MetricSourceProvider> type = services.plugins().probeType(p.type());
+        if (type.isEmpty()) {
+            report.accept(new PreflightCheck("probe " + p.name(), false, "no probe type '" + p.type() + "' is installed"));
+            return;
+        }
+        try {
+            MetricSource source = type.get().open(p);
+            result.sources().put(p, source);
+            report.accept(new PreflightCheck("probe " + p.name(), true, p.type() + " source open"));
+        } catch (Exception ex) {
+            report.accept(new PreflightCheck("probe " + p.name(), false, message(ex)));
+        }
+    }
+
+    private static void checkBlastRadius(Experiment e, Consumer<PreflightCheck> report) {
+        BlastRadius br = e.blastRadius();
+        TimelinePlan plan = TimelinePlan.of(e);
+        Set<String> targets = new LinkedHashSet<>();
+        boolean ok = true;
+        for (TimelinePlan.Entry entry : plan.entries()) {
+            if (!(entry.step() instanceof FaultStep s)) {
+                continue;
+            }
+            targets.add(s.target().label());
+            if (!br.allows(s.target())) {
+                ok = fail(report, s, "target " + s.target().label() + " is outside the blast radius " + br.targets());
+            }
+            if (s.share() > br.maxShare()) {
+                ok = fail(report, s, "share " + pct(s.share()) + " is above the blast radius maximum " + pct(br.maxShare()));
+            }
+            if (entry.end().compareTo(br.maxDuration()) > 0) {
+                ok = fail(report, s, "ends at " + Durations.format(entry.end())
+                        + ", beyond the blast radius maximum of " + Durations.format(br.maxDuration()));
+            }
+        }
+        if (targets.size() > br.maxTargets()) {
+            ok = false;
+            report.accept(new PreflightCheck("blast radius", false, targets.size() + " targets " + targets
+                    + ", more than the maximum of " + br.maxTargets()));
+        }
+        if (ok) {
+            report.accept(new PreflightCheck("blast radius", true, targets.size() + " target(s), method "
+                    + Durations.format(plan.end()) + " of at most " + Durations.format(br.maxDuration())));
+        }
+    }
+
+    private static boolean fail(Consumer<PreflightCheck> report, FaultStep s, String why) {
+        report.accept(new PreflightCheck("blast radius, step " + s.name(), false, why));
+        return false;
+    }
+
+    private static String pct(double share) {
+        return Numbers.format(share * 100) + "%";
+    }
+
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** What pre-flight found and opened. Closing it closes the backends and sources. */
+    static final class PreflightResult implements AutoCloseable {
+        private final java.util.List<PreflightCheck> checks = new java.util.ArrayList<>();
+        private final Map<String, FaultBackend> backends = new LinkedHashMap<>();
+        private final Map<String, BackendSettings> settings = new LinkedHashMap<>();
+        private final Map<Probe, MetricSource> sources = new LinkedHashMap<>();
+
+        void add(PreflightCheck c) {
+            checks.add(c);
+        }
+
+        java.util.List<PreflightCheck> checks() {
+            return java.util.List.copyOf(checks);
+        }
+
+        Map<String, FaultBackend> backends() {
+            return backends;
+        }
+
+        Map<String, BackendSettings> settings() {
+            return settings;
+        }
+
+        Map<Probe, MetricSource> sources() {
+            return sources;
+        }
+
+        boolean passed() {
+            return checks.stream().allMatch(PreflightCheck::passed);
+        }
+
+        String failures() {
+            return String.join("; ", checks.stream().filter(c -> !c.passed())
+                    .map(c -> c.check() + ": " + c.detail()).toList());
+        }
+
+        @Override
+        public void close() {
+            sources.values().forEach(MetricSource::close);
+            backends.values().forEach(FaultBackend::close);
+        }
+    }
+}

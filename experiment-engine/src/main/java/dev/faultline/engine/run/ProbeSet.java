@@ -1,0 +1,65 @@
+package dev.faultline.engine.run;
+
+import dev.faultline.engine.model.Probe;
+import dev.faultline.engine.spi.MetricSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The open probes of a run, read together: in parallel, each bounded by a timeout, so one slow
+ * source never holds up the others or the stop conditions. The sources belong to pre-flight,
+ * which closes them.
+ */
+final class ProbeSet {
+    private final Map<Probe, MetricSource> sources;
+    private final ExecutorService readers;
+    private final Clock clock;
+    private final Duration timeout;
+
+    ProbeSet(Map<Probe, MetricSource> sources, ExecutorService readers, Clock clock, Duration timeout) {
+        this.sources = new LinkedHashMap<>(sources);
+        this.readers = readers;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    List<ProbeSample> readAll(RunPhase phase) {
+        Instant at = clock.instant();
+        Map<Probe, Future<Double>> pending = new LinkedHashMap<>();
+        sources.forEach((p, s) -> pending.put(p, readers.submit(s::read)));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ProbeSample> out = new ArrayList<>();
+        pending.forEach((p, f) -> out.add(sample(p, phase, at, f, deadline)));
+        return out;
+    }
+
+    private static ProbeSample sample(Probe p, RunPhase phase, Instant at, Future<Double> f, long deadline) {
+        try {
+            double v = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return new ProbeSample(p.name(), phase, at, v, null, p.expect().accepts(v));
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return failed(p, phase, at, "no answer in time");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            return failed(p, phase, at, c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(p, phase, at, "interrupted");
+        }
+    }
+
+    private static ProbeSample failed(Probe p, RunPhase phase, Instant at, String why) {
+        return new ProbeSample(p.name(), phase, at, Double.NaN, why, false);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.faultline.engine.run;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Assembles a run's result from what the run recorded. */
+final class ResultBuilder {
+    private final RunContext run;
+    private final ResultAnalyzer analyzer = new ResultAnalyzer();
+
+    ResultBuilder(RunContext run) {
+        this.run = run;
+    }
+
+    RunResult build(RunOutcome outcome, @Nullable String reason, Instant startedAt, @Nullable Instant faultsEnded) {
+        List<ProbeResult> probes = analyzer.probes(run.experiment, run.samples(), faultsEnded);
+        List<FaultResult> faults = run.faultResults();
+        String why = reason != null ? reason : explain(outcome, probes);
+        long unconfirmed = faults.stream().filter(FaultResult::needsAttention).count();
+        if (unconfirmed > 0) {
+            why += "; " + unconfirmed + " fault(s) NOT confirmed gone, see the manual steps";
+        }
+        return new RunResult(run.runId, run.experiment.name(), run.environment.name(), outcome, why, startedAt,
+                run.now(), ResultAnalyzer.overall(probes), probes, faults,
+                analyzer.recommendations(outcome, probes, faults));
+    }
+
+    private static String explain(RunOutcome outcome, List<ProbeResult> probes) {
+        if (outcome == RunOutcome.HELD) {
+            return "the hypothesis held: " + probes.size() + " probe(s) within tolerance before, during and after";
+        }
+        List<String> off = probes.stream().filter(p -> !p.held()).map(p -> p.probe() + " (" + p.expect() + ": "
+                + (p.recovered() ? p.during().outside() + " of " + p.during().count() + " samples outside during the faults"
+                : "not within tolerance at the final verification") + ")").toList();
+        return "the hypothesis did not hold: " + String.join("; ", off);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.faultline.engine.run;
+
+import dev.faultline.engine.env.Environment;
+import dev.faultline.engine.model.Experiment;
+import dev.faultline.engine.safety.HaltReason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The shared state of one run: its events, samples, phase and halt, seen by all its threads. */
+final class RunContext {
+    private static final Logger log = LoggerFactory.getLogger(RunContext.class);
+
+    final String runId;
+    final Experiment experiment;
+    final Environment environment;
+    final RunnerServices services;
+    private final List<RunListener> listeners;
+    private final AtomicReference<HaltReason> haltReason = new AtomicReference<>();
+    private final CountDownLatch haltSignal = new CountDownLatch(1);
+    private final List<ProbeSample> samples = new ArrayList<>();
+    private final Map<String, ProbeSample> latest = new ConcurrentHashMap<>();
+    private final List<FaultResult> faultResults = new CopyOnWriteArrayList<>();
+    private volatile RunPhase phase = RunPhase.PENDING;
+
+    RunContext(String runId, Experiment experiment, Environment environment, RunnerServices services,
+               List<RunListener> listeners) {
+        this.runId = runId;
+        this.experiment = experiment;
+        this.environment = environment;
+        this.services = services;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    Instant now() {
+        return services.clock().instant();
+    }
+
+    /** Publishes an event to every listener, in order; a failing listener is logged and skipped. */
+    synchronized void emit(RunEvent event) {
+        for (RunListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                log.warn("a run listener failed on {}; the run goes on", event.type(), e);
+            }
+        }
+    }
+
+    RunPhase phase() {
+        return phase;
+    }
+
+    void enter(RunPhase next) {
+        RunPhase from = phase;
+        PhaseTransition.check(from, next);
+        phase = next;
+        emit(new RunEvent.PhaseChanged(runId, now(), from, next));
+    }
+
+    /** Sets the halt reason; true for the first caller only. */
+    boolean markHalted(HaltReason reason) {
+        if (!haltReason.compareAndSet(null, reason)) {
+            return false;
+        }
+        haltSignal.countDown();
+        return true;
+    }
+
+    Optional<HaltReason> haltReason() {
+        return Optional.ofNullable(haltReason.get());
+    }
+
+    boolean halted() {
+        return haltReason.get() != null;
+    }
+
+    /** Sleeps for {@code d} unless halted first; returns true when it slept the whole time. */
+    boolean sleepUnlessHalted(Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            return !halted();
+        }
+        try {
+            return !haltSignal.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void record(ProbeSample s) {
+        synchronized (samples) {
+            samples.add(s);
+        }
+        latest.put(s.probe(), s);
+        emit(new RunEvent.ProbeSampled(runId, s.at(), s));
+    }
+
+    Optional<ProbeSample> latest(String probe) {
+        return Optional.ofNullable(latest.get(probe));
+    }
+
+    List<ProbeSample> samples() {
+        synchronized (samples) {
+            return List.copyOf(samples);
+        }
+    }
+
+    void addFaultResult(FaultResult r) {
+        faultResults.add(r);
+    }
+
+    List<FaultResult> faultResults() {
+        return List.copyOf(faultResults);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.faultline.engine.run;
+
+import dev.faultline.engine.safety.HaltReason;
+import java.util.concurrent.CompletableFuture;
+
+/** A run under way: its id, its phase, its result to come, and a way to halt it alone. */
+public interface RunHandle {
+
+    String runId();
+
+    RunPhase phase();
+
+    CompletableFuture<RunResult> result();
+
+    /** Halts this run only; returns at once. */
+    void halt(HaltReason reason);
+}
