@@ -207,7 +207,7 @@ final class ExperimentRun implements Haltable {
         if (run.halted()) {
             return RunOutcome.HALTED;
         }
-        List<ProbeResult> probes = new ResultAnalyzer().probes(run.experiment, run.samples(), null);
+        List<ProbeResult> probes = new ResultAnalyzer().probes(run.experiment, run.samples(), run.faultResults(), null);
         return probes.stream().allMatch(ProbeResult::held) ? RunOutcome.HELD : RunOutcome.DEVIATED;
     }
 

@@ -113,7 +113,7 @@ final class FaultStepExecutor {
         lastEnd.accumulateAndGet(since, (a, b) -> a == null || b.isAfter(a) ? b : a);
         CompletableFuture<RevertOutcome> f = run.services.rollbacks().revert(fault, since);
         if (reported.add(fault.journalId())) {
-            f.thenAccept(o -> report(fault, o));
+            f.thenAccept(o -> report(fault, o, since));
         }
         return f;
     }
@@ -123,7 +123,7 @@ final class FaultStepExecutor {
         return java.util.Optional.ofNullable(lastEnd.get());
     }
 
-    private void report(ActiveFault fault, RevertOutcome o) {
+    private void report(ActiveFault fault, RevertOutcome o, Instant since) {
         Instant at = run.now();
         if (o.reverted()) {
             run.emit(new RunEvent.FaultReverted(run.runId, at, fault.step(), fault.handle().id(), o.confirmed(),
@@ -133,7 +133,7 @@ final class FaultStepExecutor {
                     o.manualStep()));
         }
         run.addFaultResult(new FaultResult(fault.step(), fault.backend().id(), targetOf(fault), fault.handle().description(),
-                injectedAt.get(fault.journalId()), o.reverted() ? at : null, o.confirmed(),
+                injectedAt.get(fault.journalId()), since, o.reverted() ? at : null, o.confirmed(),
                 o.confirmed() ? o.timeToRecovery() : null, o.detail(), o.manualStep()));
     }
 

@@ -12,12 +12,17 @@ import org.jspecify.annotations.Nullable;
 /** Turns a run's samples and fault outcomes into per-probe results, an impact and recommendations. */
 final class ResultAnalyzer {
 
-    List<ProbeResult> probes(Experiment experiment, List<ProbeSample> samples, @Nullable Instant faultsEnded) {
+    /**
+     * @param faults the run's faults: samples count as "during" when a fault was in effect, or,
+     *               when none was injected, anywhere in the inject phase
+     */
+    List<ProbeResult> probes(Experiment experiment, List<ProbeSample> samples, List<FaultResult> faults,
+                             @Nullable Instant faultsEnded) {
         List<ProbeResult> out = new ArrayList<>();
         for (Probe p : experiment.hypothesis().probes()) {
             List<ProbeSample> mine = samples.stream().filter(s -> s.probe().equals(p.name())).toList();
             SampleStats baseline = SampleStats.of(inPhase(mine, RunPhase.BASELINE));
-            SampleStats during = SampleStats.of(inPhase(mine, RunPhase.INJECT));
+            SampleStats during = SampleStats.of(during(inPhase(mine, RunPhase.INJECT), faults));
             SampleStats after = SampleStats.of(inPhase(mine, RunPhase.VERIFY));
             boolean recovered = after.allWithin();
             double deviation = deviation(baseline.mean(), during.mean());
@@ -31,6 +36,15 @@ final class ResultAnalyzer {
 
     private static List<ProbeSample> inPhase(List<ProbeSample> samples, RunPhase phase) {
         return samples.stream().filter(s -> s.phase() == phase).toList();
+    }
+
+    private static List<ProbeSample> during(List<ProbeSample> inject, List<FaultResult> faults) {
+        List<FaultResult> injected = faults.stream().filter(f -> f.injectedAt() != null && f.endedAt() != null).toList();
+        if (injected.isEmpty()) {
+            return inject;
+        }
+        return inject.stream().filter(s -> injected.stream().anyMatch(
+                f -> !s.at().isBefore(f.injectedAt()) && s.at().isBefore(f.endedAt()))).toList();
     }
 
     static double deviation(double baseline, double during) {

@@ -14,9 +14,10 @@ final class ResultBuilder {
     }
 
     RunResult build(RunOutcome outcome, @Nullable String reason, Instant startedAt, @Nullable Instant faultsEnded) {
-        List<ProbeResult> probes = analyzer.probes(run.experiment, run.samples(), faultsEnded);
         List<FaultResult> faults = run.faultResults();
-        String why = reason != null ? reason : explain(outcome, probes);
+        List<ProbeResult> probes = analyzer.probes(run.experiment, run.samples(), faults, faultsEnded);
+        String why = reason != null ? reason
+                : run.haltReason().map(h -> h.detail()).orElseGet(() -> explain(outcome, probes));
         long unconfirmed = faults.stream().filter(FaultResult::needsAttention).count();
         if (unconfirmed > 0) {
             why += "; " + unconfirmed + " fault(s) NOT confirmed gone, see the manual steps";

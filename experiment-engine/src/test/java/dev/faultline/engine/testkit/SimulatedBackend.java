@@ -1,0 +1,133 @@
+package dev.faultline.engine.testkit;
+
+import dev.faultline.engine.model.Params;
+import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.FaultBackend;
+import dev.faultline.engine.spi.FaultHandle;
+import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.engine.spi.FaultReset;
+import dev.faultline.engine.spi.FaultVerification;
+import dev.faultline.engine.spi.TargetDiscovery;
+import dev.faultline.engine.model.Target;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A backend over a {@link SimulatedSystem}, with knobs for misbehaving: hang on inject or revert
+ * (until released or interrupted), or fail a number of reverts.
+ */
+public final class SimulatedBackend implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset {
+    public static final String ID = "simulated";
+
+    private final SimulatedSystem system;
+    private volatile Duration injectDelay = Duration.ZERO;
+    private volatile boolean hangOnRevert;
+    private final AtomicInteger revertFailuresLeft = new AtomicInteger();
+    private final AtomicInteger reverts = new AtomicInteger();
+    private final AtomicInteger resets = new AtomicInteger();
+    private final CountDownLatch injectStarted = new CountDownLatch(1);
+
+    public SimulatedBackend(SimulatedSystem system) {
+        this.system = system;
+    }
+
+    public SimulatedBackend injectTakes(Duration d) {
+        injectDelay = d;
+        return this;
+    }
+
+    public SimulatedBackend hangOnRevert(boolean hang) {
+        hangOnRevert = hang;
+        return this;
+    }
+
+    public SimulatedBackend failReverts(int times) {
+        revertFailuresLeft.set(times);
+        return this;
+    }
+
+    public boolean awaitInjectStarted(Duration within) throws InterruptedException {
+        return injectStarted.await(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public int reverts() {
+        return reverts.get();
+    }
+
+    public int resets() {
+        return resets.get();
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public FaultHandle prepare(FaultRequest r) {
+        return new FaultHandle(ID, "sim-" + r.runId() + "-" + r.step(), r.fault().describe() + " on " + r.target().label(),
+                Params.of("target", r.target().label()));
+    }
+
+    @Override
+    public void inject(FaultRequest r, FaultHandle h) throws BackendException {
+        injectStarted.countDown();
+        if (!injectDelay.isZero()) {
+            try {
+                Thread.sleep(injectDelay.toMillis());
+            } catch (InterruptedException e) {
+                // A timed-out call is interrupted; like a real network call, the fault may still land.
+                Thread.currentThread().interrupt();
+            }
+        }
+        system.apply(h.id(), h.data().require("target"));
+    }
+
+    @Override
+    public void revert(FaultHandle h) throws BackendException {
+        reverts.incrementAndGet();
+        if (hangOnRevert) {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BackendException(ID, "revert interrupted");
+            }
+        }
+        if (revertFailuresLeft.getAndDecrement() > 0) {
+            throw new BackendException(ID, "simulated revert failure");
+        }
+        system.remove(h.id());
+    }
+
+    @Override
+    public String manualCleanup(FaultHandle h) {
+        return "remove " + h.id() + " from the simulated system";
+    }
+
+    @Override
+    public String findTarget(Target target) throws BackendException {
+        if (!system.hasTarget(target.label())) {
+            throw new BackendException(ID, "no target " + target.label());
+        }
+        return "found " + target.label();
+    }
+
+    @Override
+    public Verification verifyGone(FaultHandle h) {
+        return new Verification(!system.inEffect(h.id()), system.inEffect(h.id()) ? "still in effect" : "not in effect");
+    }
+
+    @Override
+    public String resetAll() {
+        resets.incrementAndGet();
+        system.clear();
+        return "cleared every simulated fault";
+    }
+
+    @Override
+    public void close() {
+    }
+}
