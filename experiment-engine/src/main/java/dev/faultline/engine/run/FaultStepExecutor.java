@@ -13,7 +13,6 @@ import dev.faultline.engine.spi.FaultRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,7 @@ final class FaultStepExecutor {
     private final Map<String, FaultBackend> backends;
     private final Map<String, BackendSettings> settings;
     private final Consumer<HaltReason> halt;
-    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private final Map<String, CompletableFuture<RevertOutcome>> reported = new ConcurrentHashMap<>();
     private final Map<String, Instant> injectedAt = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicReference<Instant> lastEnd = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -112,10 +111,11 @@ final class FaultStepExecutor {
     CompletableFuture<RevertOutcome> revert(ActiveFault fault, Instant since) {
         lastEnd.accumulateAndGet(since, (a, b) -> a == null || b.isAfter(a) ? b : a);
         CompletableFuture<RevertOutcome> f = run.services.rollbacks().revert(fault, since);
-        if (reported.add(fault.journalId())) {
-            f.thenAccept(o -> report(fault, o, since));
-        }
-        return f;
+        // Completes after the outcome is reported, so a caller waiting on it sees the fault's result.
+        return reported.computeIfAbsent(fault.journalId(), id -> f.thenApply(o -> {
+            report(fault, o, since);
+            return o;
+        }));
     }
 
     /** When the last fault of the run was meant to end (planned end or halt), if any was reverted. */

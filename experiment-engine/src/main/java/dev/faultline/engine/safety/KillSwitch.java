@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -94,14 +93,13 @@ public final class KillSwitch implements AutoCloseable {
         });
         List<CompletableFuture<RevertOutcome>> reverts = faults.stream().map(f -> rollbacks.revert(f, at)).toList();
         AtomicInteger done = new AtomicInteger();
-        List<RevertOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         reverts.forEach(r -> r.thenAccept(o -> {
-            outcomes.add(o);
             int n = done.incrementAndGet();
             notify(l -> l.progress(n, reverts.size(), o));
         }));
         CompletableFuture<HaltReport> report = CompletableFuture.allOf(reverts.toArray(CompletableFuture[]::new))
-                .handle((ok, ex) -> new HaltReport(reason, at, clock.instant(), halted.size(), List.copyOf(outcomes)));
+                .handle((ok, ex) -> new HaltReport(reason, at, clock.instant(), halted.size(),
+                        reverts.stream().map(CompletableFuture::join).toList()));
         report.thenAccept(r -> {
             r.needingAttention().forEach(o -> log.error("NOT reverted or not confirmed: {} - {}; by hand: {}",
                     o.handle().description(), o.detail(), o.manualStep()));

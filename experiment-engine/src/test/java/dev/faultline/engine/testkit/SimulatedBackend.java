@@ -24,6 +24,7 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
     private final SimulatedSystem system;
     private volatile Duration injectDelay = Duration.ZERO;
     private volatile boolean hangOnRevert;
+    private volatile boolean refuseReset;
     private final AtomicInteger revertFailuresLeft = new AtomicInteger();
     private final AtomicInteger reverts = new AtomicInteger();
     private final AtomicInteger resets = new AtomicInteger();
@@ -40,6 +41,11 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
 
     public SimulatedBackend hangOnRevert(boolean hang) {
         hangOnRevert = hang;
+        return this;
+    }
+
+    public SimulatedBackend refuseReset(boolean refuse) {
+        refuseReset = refuse;
         return this;
     }
 
@@ -121,8 +127,11 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
     }
 
     @Override
-    public String resetAll() {
+    public String resetAll() throws BackendException {
         resets.incrementAndGet();
+        if (refuseReset) {
+            throw new BackendException(ID, "reset refused");
+        }
         system.clear();
         return "cleared every simulated fault";
     }
