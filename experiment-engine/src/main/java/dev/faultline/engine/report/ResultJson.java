@@ -1,0 +1,117 @@
+package dev.faultline.engine.report;
+
+import dev.faultline.engine.run.FaultResult;
+import dev.faultline.engine.run.ProbeResult;
+import dev.faultline.engine.run.RunEvent;
+import dev.faultline.engine.run.RunResult;
+import dev.faultline.engine.run.SampleStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A run's result as JSON for other tools and CI: outcome, phases with their times, every probe's
+ * baseline/during/after figures, every fault's fate with its time to recovery, the events.
+ * Numbers that do not exist (no samples) are null, never NaN.
+ */
+public final class ResultJson {
+    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    public String write(RunResult r, List<RunEvent> events) {
+        return json.writeValueAsString(tree(r, events));
+    }
+
+    public ObjectNode tree(RunResult r, List<RunEvent> events) {
+        ObjectNode root = json.createObjectNode();
+        root.put("runId", r.runId());
+        root.put("experiment", r.experiment());
+        root.put("environment", r.environment());
+        root.put("outcome", r.outcome().name());
+        root.put("exitCode", r.outcome().exitCode());
+        root.put("reason", r.reason());
+        root.put("startedAt", r.startedAt().toString());
+        root.put("endedAt", r.endedAt().toString());
+        root.put("durationMs", r.duration().toMillis());
+        root.put("impact", r.impact().name());
+        ArrayNode phases = root.putArray("phases");
+        events.stream().filter(RunEvent.PhaseChanged.class::isInstance).map(RunEvent.PhaseChanged.class::cast)
+                .forEach(p -> phases.addObject().put("phase", p.to().name()).put("at", p.at().toString()));
+        ArrayNode probes = root.putArray("probes");
+        r.probes().forEach(p -> probe(probes.addObject(), p));
+        ArrayNode faults = root.putArray("faults");
+        r.faults().forEach(f -> fault(faults.addObject(), f));
+        ArrayNode recs = root.putArray("recommendations");
+        r.recommendations().forEach(recs::add);
+        ArrayNode log = root.putArray("events");
+        events.stream().filter(e -> !(e instanceof RunEvent.ProbeSampled) && !(e instanceof RunEvent.RunFinished))
+                .forEach(e -> log.addObject().put("at", e.at().toString()).put("type", e.type())
+                        .put("text", EventText.describe(e)));
+        return root;
+    }
+
+    private static void probe(ObjectNode n, ProbeResult p) {
+        n.put("name", p.probe());
+        n.put("expect", p.expect());
+        n.put("checkedDuring", p.checkedDuring());
+        n.put("held", p.held());
+        stats(n.putObject("baseline"), p.baseline());
+        stats(n.putObject("during"), p.during());
+        stats(n.putObject("after"), p.after());
+        number(n, "deviation", p.deviation());
+        n.put("impact", p.impact().name());
+        n.put("recovered", p.recovered());
+        millis(n, "recoveryTimeMs", p.recoveryTime());
+    }
+
+    private static void stats(ObjectNode n, SampleStats s) {
+        n.put("samples", s.count());
+        n.put("failedReads", s.failedReads());
+        n.put("outsideTolerance", s.outside());
+        number(n, "mean", s.mean());
+        number(n, "min", s.min());
+        number(n, "max", s.max());
+    }
+
+    private static void fault(ObjectNode n, FaultResult f) {
+        n.put("step", f.step());
+        n.put("backend", f.backend());
+        n.put("target", f.target());
+        n.put("fault", f.description());
+        instant(n, "injectedAt", f.injectedAt());
+        instant(n, "endedAt", f.endedAt());
+        instant(n, "revertedAt", f.revertedAt());
+        n.put("confirmedGone", f.confirmedGone());
+        millis(n, "timeToRecoveryMs", f.timeToRecovery());
+        n.put("detail", f.detail());
+        n.put("manualStep", f.manualStep());
+    }
+
+    private static void number(ObjectNode n, String field, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            n.putNull(field);
+        } else {
+            n.put(field, v);
+        }
+    }
+
+    private static void millis(ObjectNode n, String field, @Nullable Duration d) {
+        if (d == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, d.toMillis());
+        }
+    }
+
+    private static void instant(ObjectNode n, String field, @Nullable Instant i) {
+        if (i == null) {
+            n.putNull(field);
+        } else {
+            n.put(field, i.toString());
+        }
+    }
+}
