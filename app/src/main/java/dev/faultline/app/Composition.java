@@ -1,0 +1,94 @@
+package dev.faultline.app;
+
+import dev.faultline.engine.env.Environments;
+import dev.faultline.engine.env.FaultlineHome;
+import dev.faultline.engine.plugins.PluginCatalog;
+import dev.faultline.engine.run.ExperimentRunner;
+import dev.faultline.engine.run.RunnerServices;
+import dev.faultline.engine.runbook.RunbookLoader;
+import dev.faultline.engine.safety.ActiveFaults;
+import dev.faultline.engine.safety.BackendCalls;
+import dev.faultline.engine.safety.FaultJournal;
+import dev.faultline.engine.safety.FaultReverter;
+import dev.faultline.engine.safety.KillSwitch;
+import dev.faultline.engine.safety.KillSwitchLatch;
+import dev.faultline.engine.safety.OrphanRecovery;
+import dev.faultline.engine.safety.ProcessOwner;
+import dev.faultline.engine.safety.RevertPolicy;
+import dev.faultline.engine.safety.Rollbacks;
+import dev.faultline.engine.store.FaultlineStore;
+import dev.faultline.engine.store.StoreException;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/** The one place Faultline's objects are wired, for the app and the command line alike. */
+public final class Composition implements AutoCloseable {
+    public final FaultlineHome home;
+    public final Clock clock = Clock.systemUTC();
+    public final PluginCatalog plugins;
+    public final Environments environments = Environments.builtIn();
+    public final FaultJournal journal;
+    public final ActiveFaults active = new ActiveFaults();
+    public final FaultReverter reverter;
+    public final Rollbacks rollbacks;
+    public final KillSwitch killSwitch;
+    public final ExperimentRunner runner;
+    public final OrphanRecovery recovery;
+    public final RunbookLoader loader;
+    private final ExecutorService backendCalls = Executors.newCachedThreadPool(named("faultline-backend-call-"));
+    private final ExecutorService revertThreads = Executors.newCachedThreadPool(named("faultline-revert-"));
+    private final ScheduledExecutorService latchWatcher = Executors.newSingleThreadScheduledExecutor(
+            named("faultline-killswitch-watch-"));
+    private @Nullable FaultlineStore store;
+
+    public Composition(FaultlineHome home) {
+        this.home = home;
+        this.plugins = PluginCatalog.load(Composition.class.getClassLoader());
+        this.journal = new FaultJournal(home.journal(), ProcessOwner.current(), clock);
+        BackendCalls calls = new BackendCalls(backendCalls);
+        RevertPolicy policy = RevertPolicy.DEFAULT;
+        this.reverter = new FaultReverter(calls, policy, clock);
+        this.rollbacks = new Rollbacks(active, reverter, journal, revertThreads, policy);
+        this.killSwitch = new KillSwitch(active, rollbacks, new KillSwitchLatch(home.killSwitchLatch()), clock,
+                latchWatcher);
+        this.runner = new ExperimentRunner(new RunnerServices(plugins, journal, active, rollbacks, calls, policy,
+                killSwitch, clock));
+        this.recovery = new OrphanRecovery(journal, plugins, reverter, clock);
+        this.loader = new RunbookLoader(plugins.probeTypes());
+    }
+
+    /** The database, opened on first use (validating a runbook needs none). */
+    public synchronized FaultlineStore store() throws StoreException {
+        if (store == null) {
+            store = FaultlineStore.open(home.database());
+        }
+        return store;
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public synchronized void close() {
+        runner.close();
+        killSwitch.close();
+        latchWatcher.shutdownNow();
+        revertThreads.shutdown();
+        backendCalls.shutdown();
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+}

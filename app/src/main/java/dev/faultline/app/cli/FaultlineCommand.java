@@ -1,0 +1,72 @@
+package dev.faultline.app.cli;
+
+import dev.faultline.app.Composition;
+import dev.faultline.engine.env.FaultlineHome;
+import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code faultline}: the command line. Without a subcommand it prints help. */
+@Command(name = "faultline", mixinStandardHelpOptions = true, version = "Faultline 0.1.0",
+        description = "Chaos-engineering GameDays: run experiments, halt them, recover what a crash left behind.",
+        subcommands = {ValidateCommand.class, RunCommand.class, RecoverCommand.class, RunsCommand.class,
+                HaltCommand.class, ReleaseCommand.class, SandboxCommand.class},
+        exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT, exitCodeOnExecutionException = ExitCodes.COULD_NOT_RUN)
+public final class FaultlineCommand implements Runnable {
+    private final FaultlineHome home;
+    private @Nullable Composition composition;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public FaultlineCommand(FaultlineHome home) {
+        this.home = home;
+    }
+
+    public static int execute(FaultlineHome home, String... args) {
+        FaultlineCommand root = new FaultlineCommand(home);
+        CommandLine cli = new CommandLine(root);
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("faultline: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            org.slf4j.LoggerFactory.getLogger(FaultlineCommand.class).error("command failed", ex);
+            return ExitCodes.COULD_NOT_RUN;
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            root.close();
+        }
+    }
+
+    FaultlineHome home() {
+        return home;
+    }
+
+    /** The wired engine, made on first use. */
+    synchronized Composition composition() {
+        if (composition == null) {
+            composition = new Composition(home);
+        }
+        return composition;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    private synchronized void close() {
+        if (composition != null) {
+            composition.close();
+        }
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

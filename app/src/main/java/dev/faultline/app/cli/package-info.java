@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.app.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.app.fx;
+
+import org.jspecify.annotations.NullMarked;

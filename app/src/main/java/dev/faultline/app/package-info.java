@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.app;
+
+import org.jspecify.annotations.NullMarked;
