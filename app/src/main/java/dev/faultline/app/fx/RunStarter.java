@@ -1,0 +1,82 @@
+package dev.faultline.app.fx;
+
+import dev.faultline.app.Composition;
+import dev.faultline.app.SandboxSession;
+import dev.faultline.engine.env.Environment;
+import dev.faultline.engine.run.RunHandle;
+import dev.faultline.engine.run.RunResult;
+import dev.faultline.engine.runbook.LoadedRunbook;
+import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.store.RunRecord;
+import dev.faultline.engine.store.RunRecorder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+
+/** Runs a runbook from the app, off the FX thread, the same way the command line does. */
+final class RunStarter {
+    private final Composition composition;
+    private final AtomicReference<RunHandle> current = new AtomicReference<>();
+
+    RunStarter(Composition composition) {
+        this.composition = composition;
+    }
+
+    Task<RunResult> task(Path file, FxRunBridge bridge, Consumer<String> say) {
+        return new Task<>() {
+            @Override
+            protected RunResult call() throws Exception {
+                LoadedRunbook runbook = composition.loader.load(file);
+                Environment env = composition.environments.find(runbook.experiment().environment())
+                        .orElseThrow(() -> new IllegalArgumentException(file + ": spec.environment: unknown environment '"
+                                + runbook.experiment().environment() + "' (known: " + composition.environments.names() + ")"));
+                if (env.production()) {
+                    throw new IllegalStateException("production environments are run from the command line with --yes"
+                            + " until the app's confirmation dialog exists");
+                }
+                try (SandboxSession sandbox = SandboxSession.startIfNeeded(composition, env, say);
+                     RunRecorder recorder = new RunRecorder(composition.store(), runbook)) {
+                    RunHandle handle = composition.runner.start(runbook.experiment(), env, List.of(bridge, recorder));
+                    current.set(handle);
+                    try {
+                        return handle.result().get();
+                    } finally {
+                        current.set(null);
+                        recorder.flush();
+                    }
+                }
+            }
+        };
+    }
+
+    boolean isRunning() {
+        return current.get() != null;
+    }
+
+    /** Halts the active run and waits (bounded) until its faults are reverted. */
+    void haltAndWait() {
+        RunHandle h = current.get();
+        if (h == null) {
+            return;
+        }
+        h.halt(new HaltReason(HaltReason.Source.SIGNAL, "the app window was closed"));
+        try {
+            h.result().get(90, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(RunStarter.class).error("the halted run did not finish in time", e);
+        }
+    }
+
+    List<RunRow> recentRuns() throws Exception {
+        return composition.store().recentRuns(200).stream().map(RunStarter::row).toList();
+    }
+
+    private static RunRow row(RunRecord r) {
+        Duration took = r.endedAt() == null ? null : Duration.between(r.startedAt(), r.endedAt());
+        return new RunRow(r.id(), r.experimentName(), r.status(), r.startedAt(), took, r.summary() == null ? "" : r.summary());
+    }
+}
