@@ -1,0 +1,246 @@
+package dev.faultline.engine.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Faultline's H2 database: experiments with their runbook text, runs, their events and probe
+ * samples. Thread-safe; samples go through a {@link SampleWriter} that writes in batches.
+ */
+public final class FaultlineStore implements AutoCloseable {
+    private final Database db;
+    private final Connection connection;
+    private final SampleWriter samples;
+
+    private FaultlineStore(Database db, Connection connection, SampleWriter samples) {
+        this.db = db;
+        this.connection = connection;
+        this.samples = samples;
+    }
+
+    /** Opens (and creates or migrates) the database at {@code file} ({@code file.mv.db} on disk). */
+    public static FaultlineStore open(Path file) throws StoreException {
+        Database db = new Database(file);
+        db.migrate();
+        return new FaultlineStore(db, db.connect(), new SampleWriter(db.connect(), db.describe()));
+    }
+
+    /** Stores an experiment's runbook once per (name, text) and returns its id. */
+    public synchronized long saveExperiment(String name, String title, String runbookText, String sha256)
+            throws StoreException {
+        return sql("save experiment " + name, () -> {
+            try (PreparedStatement find = connection.prepareStatement(
+                    "SELECT id FROM experiment WHERE name = ? AND sha256 = ?")) {
+                find.setString(1, name);
+                find.setString(2, sha256);
+                try (ResultSet rs = find.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getLong(1);
+                    }
+                }
+            }
+            try (PreparedStatement ins = connection.prepareStatement(
+                    "INSERT INTO experiment (name, title, sha256, runbook, first_seen) VALUES (?, ?, ?, ?, ?)",
+                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                ins.setString(1, name);
+                ins.setString(2, clip(title, 512));
+                ins.setString(3, sha256);
+                ins.setString(4, runbookText);
+                ins.setObject(5, time(Instant.now()));
+                ins.executeUpdate();
+                try (ResultSet keys = ins.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    public synchronized void createRun(RunRecord run) throws StoreException {
+        sql("create run " + run.id(), () -> {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO run (id, experiment_id, environment,"
+                    + " status, started_at, owner_pid) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, run.id());
+                ps.setLong(2, run.experimentId());
+                ps.setString(3, run.environment());
+                ps.setString(4, run.status());
+                ps.setObject(5, time(run.startedAt()));
+                ps.setLong(6, ProcessHandle.current().pid());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public synchronized void finishRun(String runId, String status, Instant endedAt, String summary, String resultJson)
+            throws StoreException {
+        sql("finish run " + runId, () -> {
+            try (PreparedStatement ps = connection.prepareStatement("UPDATE run SET status = ?, ended_at = ?,"
+                    + " owner_pid = NULL, summary = ?, result_json = ? WHERE id = ?")) {
+                ps.setString(1, status);
+                ps.setObject(2, time(endedAt));
+                ps.setString(3, clip(summary, 4000));
+                ps.setString(4, resultJson);
+                ps.setString(5, runId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private static final String RUN_COLUMNS = "SELECT r.id, r.experiment_id, e.name, r.environment, r.status,"
+            + " r.started_at, r.ended_at, r.summary FROM run r JOIN experiment e ON e.id = r.experiment_id ";
+
+    public synchronized Optional<RunRecord> findRun(String id) throws StoreException {
+        List<RunRecord> found = runs(RUN_COLUMNS + "WHERE r.id = ?", id);
+        return found.stream().findFirst();
+    }
+
+    public synchronized List<RunRecord> recentRuns(int limit) throws StoreException {
+        return runs(RUN_COLUMNS + "ORDER BY r.started_at DESC LIMIT " + Math.max(1, limit));
+    }
+
+    /** Runs still marked RUNNING: after a crash, those whose process is gone were cut short. */
+    public synchronized List<RunRecord> runsStillMarkedRunning() throws StoreException {
+        return runs(RUN_COLUMNS + "WHERE r.status = 'RUNNING' ORDER BY r.started_at");
+    }
+
+    public synchronized Optional<String> resultJson(String runId) throws StoreException {
+        return sql("read result of " + runId, () -> {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT result_json FROM run WHERE id = ?")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    public synchronized void appendEvent(String runId, long seq, Instant at, String type, String text)
+            throws StoreException {
+        sql("store event of " + runId, () -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO run_event (run_id, seq, at, type, text) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setString(1, runId);
+                ps.setLong(2, seq);
+                ps.setObject(3, time(at));
+                ps.setString(4, type);
+                ps.setString(5, clip(text, 4000));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public synchronized List<EventRecord> events(String runId) throws StoreException {
+        return sql("read events of " + runId, () -> {
+            List<EventRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT seq, at, type, text FROM run_event WHERE run_id = ? ORDER BY seq")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new EventRecord(runId, rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public SampleWriter sampleWriter() {
+        return samples;
+    }
+
+    /** A run's samples in time order; waits for the samples written so far to land first. */
+    public List<SampleRecord> samples(String runId) throws StoreException {
+        samples.flush();
+        synchronized (this) {
+            return sql("read samples of " + runId, () -> {
+                List<SampleRecord> out = new ArrayList<>();
+                try (PreparedStatement ps = connection.prepareStatement("SELECT probe, phase, at, val, error, within"
+                        + " FROM probe_sample WHERE run_id = ? ORDER BY at, probe")) {
+                    ps.setString(1, runId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            double v = rs.getDouble(4);
+                            if (rs.wasNull()) {
+                                v = Double.NaN;
+                            }
+                            out.add(new SampleRecord(runId, rs.getString(1), rs.getString(2), instant(rs, 3), v,
+                                    rs.getString(5), rs.getBoolean(6)));
+                        }
+                    }
+                }
+                return out;
+            });
+        }
+    }
+
+    private List<RunRecord> runs(String query, String... args) throws StoreException {
+        return sql("read runs", () -> {
+            List<RunRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(query)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setString(i + 1, args[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new RunRecord(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), instant(rs, 6), nullableInstant(rs, 7), rs.getString(8)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private interface Sql<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T sql(String what, Sql<T> work) throws StoreException {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new StoreException("cannot " + what + " in " + db.describe() + ": " + Database.rootMessage(e), e);
+        }
+    }
+
+    static OffsetDateTime time(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, int col) throws SQLException {
+        return rs.getObject(col, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant nullableInstant(ResultSet rs, int col) throws SQLException {
+        OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    @Override
+    public synchronized void close() {
+        samples.close();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // closing twice or after the database went away: nothing left to do
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.faultline.engine.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes probe samples in the background: {@link #add} queues (cheap, non-blocking while there is
+ * room), a writer thread drains the queue and inserts in JDBC batches, one transaction per batch.
+ * When the queue is full, {@code add} waits a little rather than lose samples, and counts what it
+ * had to drop if the writer cannot keep up at all.
+ */
+public final class SampleWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SampleWriter.class);
+    private static final int BATCH = 2_000;
+    private static final SampleRecord STOP = new SampleRecord("", "", "", Instant.EPOCH, 0, null, false);
+
+    private final Connection connection;
+    private final String where;
+    private final BlockingQueue<SampleRecord> queue = new ArrayBlockingQueue<>(200_000);
+    private final AtomicLong added = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    SampleWriter(Connection connection, String where) {
+        this.connection = connection;
+        this.where = where;
+        this.writer = new Thread(this::drain, "faultline-sample-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    public void add(String runId, String probe, String phase, Instant at, double value, @Nullable String error,
+                    boolean within) {
+        add(new SampleRecord(runId, probe, phase, at, value, error, within));
+    }
+
+    public void add(SampleRecord s) {
+        if (closed) {
+            throw new IllegalStateException("the sample writer is closed");
+        }
+        added.incrementAndGet();
+        try {
+            if (!queue.offer(s) && !queue.offer(s, 2, TimeUnit.SECONDS)) {
+                dropped.incrementAndGet();
+                written.incrementAndGet();
+                log.error("sample of {} dropped: the database {} cannot keep up", s.probe(), where);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            dropped.incrementAndGet();
+            written.incrementAndGet();
+        }
+    }
+
+    /** Waits (at most 30 s) until every sample added so far is written. */
+    public void flush() {
+        long target = added.get();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (written.get() < target && System.nanoTime() < deadline && writer.isAlive()) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void drain() {
+        List<SampleRecord> batch = new ArrayList<>(BATCH);
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO probe_sample"
+                + " (run_id, probe, phase, at, val, error, within) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            connection.setAutoCommit(false);
+            while (true) {
+                SampleRecord first = queue.take();
+                if (first == STOP) {
+                    return;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                boolean stop = batch.remove(STOP);
+                write(ps, batch);
+                batch.clear();
+                if (stop) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            log.error("the sample writer of {} stopped: {}", where, e.getMessage(), e);
+        }
+    }
+
+    private void write(PreparedStatement ps, List<SampleRecord> batch) {
+        try {
+            for (SampleRecord s : batch) {
+                ps.setString(1, s.runId());
+                ps.setString(2, s.probe());
+                ps.setString(3, s.phase());
+                ps.setObject(4, FaultlineStore.time(s.at()));
+                if (Double.isNaN(s.value())) {
+                    ps.setNull(5, Types.DOUBLE);
+                } else {
+                    ps.setDouble(5, s.value());
+                }
+                ps.setString(6, s.error() == null ? null : FaultlineStore.clip(s.error(), 1000));
+                ps.setBoolean(7, s.within());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            connection.commit();
+        } catch (SQLException e) {
+            dropped.addAndGet(batch.size());
+            log.error("{} samples could not be written to {}: {}", batch.size(), where, e.getMessage());
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the connection is gone; the next batch will say so
+            }
+        } finally {
+            written.addAndGet(batch.size());
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        flush();
+        closed = true;
+        queue.offer(STOP);
+        try {
+            writer.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // already closed
+        }
+    }
+}
