@@ -5,7 +5,6 @@ import dev.faultline.engine.model.BlastRadius;
 import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.MethodStep.FaultStep;
-import dev.faultline.engine.model.Numbers;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendSettings;
@@ -16,6 +15,7 @@ import dev.faultline.engine.spi.MetricSourceProvider;
 import dev.faultline.engine.spi.TargetDiscovery;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -111,44 +111,17 @@ final class Preflight {
     }
 
     private static void checkBlastRadius(Experiment e, Consumer<PreflightCheck> report) {
-        BlastRadius br = e.blastRadius();
-        TimelinePlan plan = TimelinePlan.of(e);
-        Set<String> targets = new LinkedHashSet<>();
-        boolean ok = true;
-        for (TimelinePlan.Entry entry : plan.entries()) {
-            if (!(entry.step() instanceof FaultStep s)) {
-                continue;
-            }
-            targets.add(s.target().label());
-            if (!br.allows(s.target())) {
-                ok = fail(report, s, "target " + s.target().label() + " is outside the blast radius " + br.targets());
-            }
-            if (s.share() > br.maxShare()) {
-                ok = fail(report, s, "share " + pct(s.share()) + " is above the blast radius maximum " + pct(br.maxShare()));
-            }
-            if (entry.end().compareTo(br.maxDuration()) > 0) {
-                ok = fail(report, s, "ends at " + Durations.format(entry.end())
-                        + ", beyond the blast radius maximum of " + Durations.format(br.maxDuration()));
-            }
+        List<BlastRadiusRules.Violation> violations = BlastRadiusRules.check(e);
+        for (BlastRadiusRules.Violation v : violations) {
+            report.accept(new PreflightCheck(v.step().isEmpty() ? "blast radius" : "blast radius, step " + v.step(),
+                    false, v.message()));
         }
-        if (targets.size() > br.maxTargets()) {
-            ok = false;
-            report.accept(new PreflightCheck("blast radius", false, targets.size() + " targets " + targets
-                    + ", more than the maximum of " + br.maxTargets()));
+        if (violations.isEmpty()) {
+            BlastRadius br = e.blastRadius();
+            report.accept(new PreflightCheck("blast radius", true, e.faultSteps().stream().map(s -> s.target().label())
+                    .distinct().count() + " target(s), method " + Durations.format(TimelinePlan.of(e).end())
+                    + " of at most " + Durations.format(br.maxDuration())));
         }
-        if (ok) {
-            report.accept(new PreflightCheck("blast radius", true, targets.size() + " target(s), method "
-                    + Durations.format(plan.end()) + " of at most " + Durations.format(br.maxDuration())));
-        }
-    }
-
-    private static boolean fail(Consumer<PreflightCheck> report, FaultStep s, String why) {
-        report.accept(new PreflightCheck("blast radius, step " + s.name(), false, why));
-        return false;
-    }
-
-    private static String pct(double share) {
-        return Numbers.format(share * 100) + "%";
     }
 
     static String message(Throwable e) {

@@ -1,0 +1,149 @@
+package dev.faultline.engine.runbook;
+
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.MethodStep;
+import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.Target;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** Reads the method: fault steps (with their fault and target), waits and wait-untils. */
+final class MethodReader {
+    static final String DEFAULT_BACKEND = "local";
+    private static final Map<String, Set<String>> FAULT_ATTRIBUTES = Map.of(
+            "latency", Set.of("latency", "jitter"),
+            "down", Set.of(),
+            "process-pause", Set.of(),
+            "process-kill", Set.of("signal", "restart"));
+    private static final Map<String, Set<String>> TARGET_KEYS = Map.of(
+            "proxy", Set.of("name"),
+            "process", Set.of("name", "pid", "pidFile"));
+
+    private final Problems problems;
+
+    MethodReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Nullable MethodStep read(JsonNode n, String path) {
+        String name = n.path("name").asString("");
+        int lane = n.path("lane").asInt(0);
+        Duration at = n.has("at") ? problems.duration(n, path, "at", null) : null;
+        List<String> kinds = List.of("fault", "wait", "waitUntil").stream().filter(n::has).toList();
+        if (kinds.size() != 1) {
+            problems.at(path, kinds.isEmpty() ? "step '" + name + "' needs one of fault, wait or waitUntil"
+                    : "step '" + name + "' has " + String.join(" and ", kinds) + "; give one per step");
+            return null;
+        }
+        switch (kinds.get(0)) {
+            case "wait" -> {
+                Duration d = problems.duration(n, path, "wait", null);
+                return d == null ? null : problems.build(LocatedTree.child(path, "wait"),
+                        () -> new MethodStep.WaitStep(name, lane, at, d));
+            }
+            case "waitUntil" -> {
+                String up = LocatedTree.child(path, "waitUntil");
+                JsonNode u = n.get("waitUntil");
+                Duration timeout = problems.duration(u, up, "timeout", null);
+                String probe = u.path("probe").asString("");
+                return timeout == null ? null : problems.build(up,
+                        () -> new MethodStep.WaitUntilStep(name, lane, at, probe, timeout));
+            }
+            default -> {
+                return faultStep(n, path, name, lane, at);
+            }
+        }
+    }
+
+    private @Nullable MethodStep faultStep(JsonNode n, String path, String name, int lane, @Nullable Duration at) {
+        Duration duration = problems.duration(n, path, "duration", null);
+        Fault fault = fault(n.get("fault"), LocatedTree.child(path, "fault"));
+        Target target = n.has("target") ? target(n.get("target"), LocatedTree.child(path, "target")) : null;
+        if (!n.has("target")) {
+            problems.at(path, "step '" + name + "' needs a target, e.g. target: {proxy: payments}");
+        }
+        double share = 1;
+        if (n.has("share")) {
+            try {
+                share = Shares.parse(n.get("share"));
+            } catch (IllegalArgumentException e) {
+                problems.at(LocatedTree.child(path, "share"), e.getMessage());
+                return null;
+            }
+        }
+        if (duration == null || fault == null || target == null) {
+            return null;
+        }
+        String backend = problems.text(n, "backend", DEFAULT_BACKEND);
+        double s = share;
+        return problems.build(path, () -> new MethodStep.FaultStep(name, lane, at, duration, backend, fault, target, s));
+    }
+
+    private @Nullable Fault fault(JsonNode n, String path) {
+        String type = n.path("type").asString("");
+        Set<String> allowed = FAULT_ATTRIBUTES.get(type);
+        if (allowed == null) {
+            return null; // the schema names the allowed types
+        }
+        for (String key : n.propertyNames()) {
+            if (!key.equals("type") && !allowed.contains(key)) {
+                problems.at(LocatedTree.child(path, key), "'" + key + "' does not apply to a " + type + " fault"
+                        + (allowed.isEmpty() ? "" : " (it takes " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")"));
+            }
+        }
+        return switch (type) {
+            case "latency" -> {
+                Duration latency = problems.duration(n, path, "latency", null);
+                Duration jitter = problems.duration(n, path, "jitter", Duration.ZERO);
+                yield latency == null || jitter == null ? null
+                        : problems.build(path, () -> new Fault.Latency(latency, jitter));
+            }
+            case "down" -> new Fault.Down();
+            case "process-pause" -> new Fault.ProcessPause();
+            default -> problems.build(path, () -> new Fault.ProcessKill(problems.text(n, "signal", "KILL"),
+                    problems.text(n, "restart", "")));
+        };
+    }
+
+    private @Nullable Target target(JsonNode n, String path) {
+        if (n.size() != 1) {
+            return null; // the schema says: exactly one kind
+        }
+        String kind = n.propertyNames().iterator().next();
+        String kindPath = LocatedTree.child(path, kind);
+        JsonNode v = n.get(kind);
+        Set<String> keys = TARGET_KEYS.get(kind);
+        if (keys == null) {
+            problems.at(kindPath, "unknown target kind '" + kind + "' (known: " + String.join(", ",
+                    new java.util.TreeSet<>(TARGET_KEYS.keySet())) + ")");
+            return null;
+        }
+        if (v.isValueNode() && !v.isNull()) {
+            return new Target(kind, Params.of("name", v.asString()));
+        }
+        if (!v.isObject() || v.size() == 0) {
+            problems.at(kindPath, "give the " + kind + "'s name, or a mapping of " + String.join(", ",
+                    new java.util.TreeSet<>(keys)));
+            return null;
+        }
+        Map<String, String> selector = new TreeMap<>();
+        for (String key : v.propertyNames()) {
+            if (!keys.contains(key) || !v.get(key).isValueNode()) {
+                problems.at(LocatedTree.child(kindPath, key), "unknown field '" + key + "' of a " + kind
+                        + " target (it takes " + String.join(", ", new java.util.TreeSet<>(keys)) + ")");
+                return null;
+            }
+            selector.put(key, v.get(key).asString());
+        }
+        if (kind.equals("process") && selector.size() != 1) {
+            problems.at(kindPath, "a process target is found by one of name, pid or pidFile, not several");
+            return null;
+        }
+        return new Target(kind, new Params(selector));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.faultline.engine.runbook;
+
+import dev.faultline.engine.model.Experiment;
+import dev.faultline.engine.spi.MetricSourceProvider;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Loads runbooks: YAML, checked against the published JSON Schema, then read into an immutable
+ * {@link Experiment}. Every problem of a file is reported at once, each with file, line, column and
+ * field; a file is either loaded whole or not at all.
+ */
+public final class RunbookLoader {
+    private final Map<String, MetricSourceProvider> probeTypes;
+    private final SchemaCheck schema = new SchemaCheck();
+    private final YamlReader yaml = new YamlReader();
+
+    public RunbookLoader() {
+        this(List.of());
+    }
+
+    /** @param probeTypes installed probe types, whose own checks of their settings are applied too */
+    public RunbookLoader(Collection<MetricSourceProvider> probeTypes) {
+        this.probeTypes = probeTypes.stream().collect(Collectors.toMap(MetricSourceProvider::type, Function.identity(),
+                (a, b) -> a));
+    }
+
+    public LoadedRunbook load(Path file) throws RunbookException {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.size(file) > YamlReader.MAX_CHARS * 4L) {
+                throw fail(name, "the file is " + Files.size(file) + " bytes; a runbook may have at most "
+                        + YamlReader.MAX_CHARS + " characters");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw fail(name, "cannot read the file: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw fail(name, "the file is not UTF-8 text");
+        }
+        return parse(text, name);
+    }
+
+    public LoadedRunbook parse(String text, String file) throws RunbookException {
+        List<RunbookProblem> problems = new ArrayList<>();
+        LocatedTree tree = yaml.read(text.startsWith("\uFEFF") ? text.substring(1) : text, file, problems);
+        if (tree == null) {
+            throw new RunbookException(problems);
+        }
+        if (!tree.root().isObject()) {
+            throw fail(file, "a runbook is a YAML mapping with apiVersion, kind, metadata and spec");
+        }
+        problems.addAll(schema.check(tree, file));
+        if (!problems.isEmpty()) {
+            throw new RunbookException(problems);
+        }
+        Problems found = new Problems(tree, file);
+        Experiment experiment;
+        try {
+            experiment = new ExperimentReader(found, probeTypes).read(tree.root());
+        } catch (RuntimeException e) {
+            // A bug in reading must still reach the user as a located message, never a stack trace.
+            org.slf4j.LoggerFactory.getLogger(RunbookLoader.class).error("reading {} failed", file, e);
+            throw fail(file, "cannot be read: " + e);
+        }
+        if (found.any()) {
+            throw new RunbookException(found.sorted());
+        }
+        if (experiment == null) {
+            throw fail(file, "could not be read as an experiment");
+        }
+        return new LoadedRunbook(file, text, sha256(text), experiment);
+    }
+
+    private static RunbookException fail(String file, String message) {
+        return new RunbookException(List.of(new RunbookProblem(file, 0, 0, "", message)));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

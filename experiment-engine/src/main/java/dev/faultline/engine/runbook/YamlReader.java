@@ -1,0 +1,114 @@
+package dev.faultline.engine.runbook;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads YAML into a tree, token by token, noting where every key and value stands so that later
+ * checks can point at them. Duplicate keys, several documents, an empty file and malformed YAML
+ * become problems, never exceptions.
+ */
+final class YamlReader {
+    static final int MAX_CHARS = 1_000_000;
+
+    private final YAMLMapper yaml = YAMLMapper.builder().build();
+    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+
+    /** The tree, or null with the problems added to {@code problems}. */
+    LocatedTree read(String text, String file, List<RunbookProblem> problems) {
+        if (text.length() > MAX_CHARS) {
+            problems.add(new RunbookProblem(file, 0, 0, "", "the file is " + text.length()
+                    + " characters long; a runbook may have at most " + MAX_CHARS));
+            return null;
+        }
+        Map<String, SourceMark> values = new HashMap<>();
+        Map<String, SourceMark> keys = new HashMap<>();
+        try (JsonParser p = yaml.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                problems.add(new RunbookProblem(file, 0, 0, "", "the file is empty; a runbook starts with"
+                        + " apiVersion: faultline.dev/v1"));
+                return null;
+            }
+            int before = problems.size();
+            JsonNode root = value(p, "", values, keys, file, problems);
+            JsonToken next = p.nextToken();
+            if (next != null) {
+                SourceMark m = mark(p.currentTokenLocation());
+                problems.add(new RunbookProblem(file, m.line(), m.column(), "",
+                        "the file holds more than one YAML document; put one runbook in each file"));
+            }
+            return problems.size() == before ? new LocatedTree(root, values, keys) : null;
+        } catch (JacksonException e) {
+            SourceMark m = e.getLocation() == null ? SourceMark.NONE : mark(e.getLocation());
+            problems.add(new RunbookProblem(file, m.line(), m.column(), "", "not valid YAML: " + firstLine(e)));
+            return null;
+        } catch (RuntimeException e) {
+            // snakeyaml-engine can throw its own exceptions for broken input (e.g. bad unicode escapes)
+            problems.add(new RunbookProblem(file, 0, 0, "", "not valid YAML: " + firstLine(e)));
+            return null;
+        }
+    }
+
+    private JsonNode value(JsonParser p, String path, Map<String, SourceMark> values, Map<String, SourceMark> keys,
+                           String file, List<RunbookProblem> problems) {
+        JsonToken t = p.currentToken();
+        values.put(path, mark(p.currentTokenLocation()));
+        if (t == JsonToken.START_OBJECT) {
+            ObjectNode o = nodes.objectNode();
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String key = p.currentName();
+                String childPath = LocatedTree.child(path, key);
+                SourceMark keyMark = mark(p.currentTokenLocation());
+                p.nextToken();
+                if (o.has(key)) {
+                    problems.add(new RunbookProblem(file, keyMark.line(), keyMark.column(), childPath,
+                            "appears twice (first on line " + keys.get(childPath).line() + ")"));
+                    value(p, childPath + "#dup", values, keys, file, problems);
+                    continue;
+                }
+                keys.put(childPath, keyMark);
+                o.set(key, value(p, childPath, values, keys, file, problems));
+            }
+            return o;
+        }
+        if (t == JsonToken.START_ARRAY) {
+            ArrayNode a = nodes.arrayNode();
+            int i = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                a.add(value(p, LocatedTree.index(path, i++), values, keys, file, problems));
+            }
+            return a;
+        }
+        return switch (t) {
+            case VALUE_STRING -> nodes.stringNode(p.getString());
+            case VALUE_NUMBER_INT -> nodes.numberNode(p.getBigIntegerValue());
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDoubleValue());
+            case VALUE_TRUE -> nodes.booleanNode(true);
+            case VALUE_FALSE -> nodes.booleanNode(false);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> nodes.stringNode(p.getString());
+        };
+    }
+
+    private static SourceMark mark(TokenStreamLocation l) {
+        return new SourceMark(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String line = m.strip().lines().findFirst().orElse(m);
+        int at = line.indexOf(" at [Source");
+        return at > 0 ? line.substring(0, at) : line;
+    }
+}

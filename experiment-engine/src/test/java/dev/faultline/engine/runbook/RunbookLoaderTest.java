@@ -1,0 +1,186 @@
+package dev.faultline.engine.runbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.engine.model.Experiment;
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.MethodStep;
+import dev.faultline.engine.model.Tolerance;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunbookLoaderTest {
+    static final String GOOD = """
+            apiVersion: faultline.dev/v1
+            kind: Experiment
+            metadata:
+              name: payment-latency
+              title: Slow payments
+              labels: {team: shop}
+            spec:
+              environment: sandbox
+              timing: {warmup: 2s, probeInterval: 500ms, baselineSamples: 2, recoveryWindow: 3s, verificationSamples: 2}
+              hypothesis:
+                probes:
+                  - name: success
+                    expect: ">= 95%"
+                    metrics:
+                      url: http://127.0.0.1:18080/metrics
+                      ratio: {of: 'orders_total{outcome="ok"}', to: orders_total}
+                  - name: health
+                    expect: "200ms ± 100ms"
+                    during: false
+                    http: {url: http://127.0.0.1:18080/health, timeout: 2s}
+              method:
+                - name: slow
+                  at: 1s
+                  duration: 10s
+                  target: {proxy: payments}
+                  share: 50%
+                  fault: {type: latency, latency: 300ms, jitter: 50ms}
+                - name: settle
+                  wait: 5s
+                - name: freeze
+                  lane: 1
+                  duration: 3s
+                  target:
+                    process: {name: sandbox-payment}
+                  fault: {type: process-pause}
+                - name: back
+                  waitUntil: {probe: success, timeout: 30s}
+              blastRadius: {targets: [proxy/payments, process/sandbox-payment], maxShare: 100%, maxDuration: 2m, maxTargets: 2}
+              stopConditions:
+                - name: failing
+                  probe: success
+                  haltWhen: "< 50%"
+                  for: 2
+            """;
+
+    private final RunbookLoader loader = new RunbookLoader();
+
+    private List<RunbookProblem> problems(String text) {
+        try {
+            loader.parse(text, "t.yaml");
+        } catch (RunbookException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected problems");
+    }
+
+    @Test
+    void aGoodRunbookLoadsIntoTheModel() throws Exception {
+        LoadedRunbook r = loader.parse(GOOD, "good.yaml");
+        Experiment e = r.experiment();
+        assertThat(e.name()).isEqualTo("payment-latency");
+        assertThat(e.labels()).containsEntry("team", "shop");
+        assertThat(e.timing().probeInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(e.hypothesis().probes()).hasSize(2);
+        assertThat(e.hypothesis().probes().get(0).params().values()).containsEntry("ratio.of", "orders_total{outcome=\"ok\"}");
+        assertThat(e.hypothesis().probes().get(0).expect()).isEqualTo(new Tolerance.Threshold(Tolerance.Op.GE, 0.95));
+        assertThat(e.hypothesis().probes().get(1).expect()).isEqualTo(new Tolerance.Near(200, 100));
+        assertThat(e.hypothesis().probes().get(1).checkedDuring()).isFalse();
+        MethodStep.FaultStep slow = (MethodStep.FaultStep) e.method().get(0);
+        assertThat(slow.fault()).isEqualTo(new Fault.Latency(Duration.ofMillis(300), Duration.ofMillis(50)));
+        assertThat(slow.share()).isEqualTo(0.5);
+        assertThat(slow.backend()).isEqualTo("local");
+        assertThat(slow.explicitStart()).contains(Duration.ofSeconds(1));
+        assertThat(slow.target().label()).isEqualTo("proxy/payments");
+        assertThat(((MethodStep.FaultStep) e.method().get(2)).target().label()).isEqualTo("process/sandbox-payment");
+        assertThat(e.method().get(3)).isInstanceOf(MethodStep.WaitUntilStep.class);
+        assertThat(e.stopConditions()).singleElement().satisfies(s -> {
+            assertThat(s.probe().name()).isEqualTo("success");
+            assertThat(s.consecutive()).isEqualTo(2);
+        });
+        assertThat(r.sha256()).hasSize(64);
+    }
+
+    @Test
+    void aBadDurationNamesFileLineColumnAndFieldInPlainWords() {
+        List<RunbookProblem> p = problems(GOOD.replace("wait: 5s", "wait: 10 sekunds"));
+        assertThat(p).singleElement().hasToString(
+                "t.yaml:29:13: spec.method[1].wait: '10 sekunds' is not a duration, e.g. 30s or 2m");
+    }
+
+    @Test
+    void unknownFieldsAreErrorsWithASuggestion() {
+        List<RunbookProblem> p = problems(GOOD.replace("      duration: 10s", "      durration: 10s"));
+        assertThat(p).extracting(RunbookProblem::toString)
+                .contains("t.yaml:24:7: spec.method[0].durration: unknown field 'durration' (did you mean 'duration'?)");
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAtOnce() {
+        String broken = GOOD.replace("expect: \">= 95%\"", "expect: \"about 95\"")
+                .replace("jitter: 50ms", "jitter: fast")
+                .replace("probe: success\n      haltWhen", "probe: sucess\n      haltWhen");
+        List<RunbookProblem> p = problems(broken);
+        assertThat(p).extracting(RunbookProblem::field).contains("spec.hypothesis.probes[0].expect",
+                "spec.method[0].fault.jitter", "spec.stopConditions[0].probe");
+        assertThat(p).allMatch(x -> x.line() > 0 && x.column() > 0);
+    }
+
+    @Test
+    void wrongTypesAndMissingFieldsAreWorded() {
+        List<RunbookProblem> p = problems(GOOD.replace("lane: 1", "lane: one").replace("  environment: sandbox\n", ""));
+        assertThat(p).extracting(RunbookProblem::message).contains("must be a whole number, not 'one'",
+                "missing required field 'environment'");
+    }
+
+    @Test
+    void aFaultOutlastingTheBlastRadiusIsAnError() {
+        List<RunbookProblem> p = problems(GOOD.replace("maxDuration: 2m", "maxDuration: 5s"));
+        assertThat(p).extracting(RunbookProblem::toString).anyMatch(s -> s.contains(
+                "spec.method[0].duration: ends at 11s, beyond the blast radius maximum of 5s"));
+    }
+
+    @Test
+    void duplicateKeysAndNamesAreErrors() {
+        assertThat(problems(GOOD.replace("  title: Slow payments\n", "  title: Slow payments\n  title: again\n")))
+                .extracting(RunbookProblem::message).anyMatch(m -> m.startsWith("appears twice"));
+        assertThat(problems(GOOD.replace("name: settle", "name: slow"))).extracting(RunbookProblem::message)
+                .contains("another step is already named 'slow'");
+    }
+
+    @Test
+    void malformedYamlIsALocatedProblemNotAnException() {
+        assertThat(problems("apiVersion: faultline.dev/v1\nkind: [Experiment\n")).singleElement()
+                .satisfies(x -> assertThat(x.message()).startsWith("not valid YAML"));
+        assertThat(problems("")).singleElement().satisfies(x -> assertThat(x.message()).contains("empty"));
+        assertThat(problems("- a\n- b\n")).singleElement().satisfies(x -> assertThat(x.message()).contains("mapping"));
+        assertThat(problems(GOOD + "---\n" + GOOD)).extracting(RunbookProblem::message).anyMatch(m -> m.contains("more than one"));
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsAProblemToo() throws Exception {
+        Path dir = Files.createTempDirectory("rb");
+        assertThatThrownBy(() -> loader.load(dir.resolve("missing.yaml"))).isInstanceOf(RunbookException.class)
+                .hasMessageContaining("missing.yaml: cannot read the file");
+        Path binary = dir.resolve("bin.yaml");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
+        assertThatThrownBy(() -> loader.load(binary)).isInstanceOf(RunbookException.class)
+                .hasMessageContaining("not UTF-8");
+    }
+
+    @Test
+    void theShippedSandboxRunbooksAreValid() throws Exception {
+        try (var files = Files.list(Path.of("../runbooks/sandbox"))) {
+            List<Path> runbooks = files.filter(f -> f.toString().endsWith(".yaml")).toList();
+            assertThat(runbooks).hasSizeGreaterThanOrEqualTo(3);
+            for (Path f : runbooks) {
+                assertThat(loader.load(f).experiment().environment()).isEqualTo("sandbox");
+            }
+        }
+    }
+
+    @Test
+    void thePublishedSchemaIsTheOneTheLoaderUses() throws Exception {
+        String published = Files.readString(Path.of("../docs/runbook.schema.json"));
+        String used = new String(RunbookLoader.class.getResourceAsStream(SchemaCheck.RESOURCE).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(published).isEqualTo(used);
+    }
+}
