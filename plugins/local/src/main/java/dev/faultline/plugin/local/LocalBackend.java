@@ -1,0 +1,112 @@
+package dev.faultline.plugin.local;
+
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Target;
+import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.FaultBackend;
+import dev.faultline.engine.spi.FaultHandle;
+import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.engine.spi.FaultReset;
+import dev.faultline.engine.spi.FaultVerification;
+import dev.faultline.engine.spi.TargetDiscovery;
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+/** The local backend: proxy targets go to the chaos proxy, process targets to signals. */
+public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ProxyFaults proxies;
+    private final ProcessFaults processes = new ProcessFaults();
+
+    public LocalBackend(String proxyApi) {
+        this.proxies = new ProxyFaults(http, proxyApi);
+    }
+
+    @Override
+    public String id() {
+        return LocalBackendProvider.ID;
+    }
+
+    @Override
+    public FaultHandle prepare(FaultRequest r) throws BackendException {
+        boolean proxyFault = r.fault() instanceof Fault.Latency || r.fault() instanceof Fault.Down;
+        String kind = r.target().kind();
+        if (proxyFault && kind.equals("proxy")) {
+            return proxies.prepare(r);
+        }
+        if (!proxyFault && kind.equals("process")) {
+            return processes.prepare(r);
+        }
+        throw new BackendException(id(), "a " + r.fault().type() + " fault cannot hit a " + kind + " target; "
+                + (proxyFault ? "use target: {proxy: NAME}" : "use target: {process: {name: NAME}}"));
+    }
+
+    @Override
+    public void inject(FaultRequest r, FaultHandle h) throws BackendException {
+        if (isProxy(h)) {
+            proxies.inject(r, h);
+        } else {
+            processes.inject(h);
+        }
+    }
+
+    @Override
+    public void revert(FaultHandle h) throws BackendException {
+        if (isProxy(h)) {
+            proxies.revert(h);
+        } else {
+            processes.revert(h);
+        }
+    }
+
+    @Override
+    public Verification verifyGone(FaultHandle h) throws BackendException {
+        boolean gone = isProxy(h) ? proxies.gone(h) : processes.gone(h);
+        return new Verification(gone, gone ? describeGone(h) : h.description() + " is still in effect");
+    }
+
+    private static String describeGone(FaultHandle h) {
+        return switch (h.data().get("kind").orElse("")) {
+            case "toxic" -> "the toxic is no longer on proxy " + h.data().get("proxy").orElse("");
+            case "down" -> "proxy " + h.data().get("proxy").orElse("") + " is enabled";
+            case "pause" -> "process " + h.data().get("pid").orElse("") + " is running";
+            default -> "a process matching " + h.data().get("selector").orElse("") + " is running again";
+        };
+    }
+
+    @Override
+    public String findTarget(Target target) throws BackendException {
+        if (target.kind().equals("proxy")) {
+            return proxies.findProxy(target.selector().get("api").orElse(defaultApi()), target.selector().require("name"));
+        }
+        if (target.kind().equals("process")) {
+            ProcessHandle p = processes.find(target);
+            return "pid " + p.pid() + " (" + p.info().command().orElse("?") + ")";
+        }
+        throw new BackendException(id(), "unknown target kind '" + target.kind() + "' (proxy or process)");
+    }
+
+    @Override
+    public String resetAll() throws BackendException {
+        return proxies.reset();
+    }
+
+    @Override
+    public String manualCleanup(FaultHandle h) {
+        return isProxy(h) ? proxies.manualCleanup(h) : processes.manualCleanup(h);
+    }
+
+    private String defaultApi() {
+        return proxies.defaultApi();
+    }
+
+    private static boolean isProxy(FaultHandle h) {
+        String kind = h.data().get("kind").orElse("");
+        return kind.equals("toxic") || kind.equals("down");
+    }
+
+    @Override
+    public void close() {
+        // the HttpClient of Java 17 has no close; its threads are daemons
+    }
+}

@@ -1,0 +1,45 @@
+package dev.faultline.plugin.local;
+
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.spi.Availability;
+import dev.faultline.engine.spi.BackendSettings;
+import dev.faultline.engine.spi.FaultBackend;
+import dev.faultline.engine.spi.FaultBackendProvider;
+import java.util.Set;
+
+/**
+ * The local injectors, which need nothing installed: latency and "down" through a chaos proxy
+ * (Faultline's own or any Toxiproxy server), and pause or kill of a local process.
+ * Setting: {@code proxyApi} (default {@value #DEFAULT_PROXY_API}).
+ */
+public final class LocalBackendProvider implements FaultBackendProvider {
+    public static final String ID = "local";
+    public static final String DEFAULT_PROXY_API = "http://127.0.0.1:18474";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "local injectors: chaos proxy (latency, down) and process pause/kill; nothing to install";
+    }
+
+    @Override
+    public Set<Class<? extends Fault>> supportedFaults() {
+        return Set.of(Fault.Latency.class, Fault.Down.class, Fault.ProcessPause.class, Fault.ProcessKill.class);
+    }
+
+    @Override
+    public Availability check(BackendSettings settings) {
+        // Process faults need nothing; whether the chaos proxy answers is checked per target in pre-flight.
+        return new Availability.Available("process faults ready; chaos proxy API at "
+                + settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API));
+    }
+
+    @Override
+    public FaultBackend create(BackendSettings settings) {
+        return new LocalBackend(settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API));
+    }
+}

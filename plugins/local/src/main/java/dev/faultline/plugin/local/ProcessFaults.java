@@ -1,0 +1,142 @@
+package dev.faultline.plugin.local;
+
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.Target;
+import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.FaultHandle;
+import dev.faultline.engine.spi.FaultRequest;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Faults on a process found by name (a word of its command line), pid or pid file: pause with
+ * SIGSTOP (reverted by SIGCONT), kill (reverted by its restart command or its supervisor). A pid is
+ * only signalled while it still belongs to the process that was targeted (same start time).
+ */
+final class ProcessFaults {
+
+    /** The one process the target names; several or none is an error that says what was found. */
+    ProcessHandle find(Target t) throws BackendException {
+        Params s = t.selector();
+        if (s.has("pid")) {
+            return alive(Long.parseLong(s.require("pid").strip()), "pid " + s.require("pid"));
+        }
+        if (s.has("pidFile")) {
+            Path f = Path.of(s.require("pidFile"));
+            try {
+                return alive(Long.parseLong(Files.readString(f, StandardCharsets.UTF_8).strip()), "pid file " + f);
+            } catch (IOException | NumberFormatException e) {
+                throw new BackendException(LocalBackendProvider.ID, "cannot read a pid from " + f + ": " + e.getMessage());
+            }
+        }
+        String name = s.require("name");
+        List<ProcessHandle> found = Processes.matching(name);
+        if (found.isEmpty()) {
+            throw new BackendException(LocalBackendProvider.ID, "no running process has '" + name + "' in its command line");
+        }
+        if (found.size() > 1) {
+            throw new BackendException(LocalBackendProvider.ID, found.size() + " processes match '" + name + "' (pids "
+                    + found.stream().map(p -> Long.toString(p.pid())).toList() + "); name one by pid or pid file");
+        }
+        return found.get(0);
+    }
+
+    private static ProcessHandle alive(long pid, String what) throws BackendException {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElseThrow(() -> new BackendException(
+                LocalBackendProvider.ID, what + ": no process " + pid + " is running"));
+    }
+
+    FaultHandle prepare(FaultRequest r) throws BackendException {
+        ProcessHandle p = find(r.target());
+        String started = p.info().startInstant().map(Instant::toString).orElse("");
+        String id = ProxyFaults.toxicName(r.runId(), r.step());
+        if (r.fault() instanceof Fault.ProcessKill k) {
+            return new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid() + " (" + r.target().label() + ") killed",
+                    Params.of("kind", "kill", "pid", Long.toString(p.pid()), "startedAt", started, "signal", k.signal(),
+                            "restart", k.restartCommand(), "selector", r.target().selector().get("name").orElse("")));
+        }
+        return new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid() + " (" + r.target().label() + ") paused",
+                Params.of("kind", "pause", "pid", Long.toString(p.pid()), "startedAt", started));
+    }
+
+    void inject(FaultHandle h) throws BackendException {
+        Optional<ProcessHandle> p = same(h);
+        if (p.isEmpty()) {
+            throw new BackendException(LocalBackendProvider.ID, "process " + h.data().require("pid") + " is gone");
+        }
+        signal(h.data().require("kind").equals("kill") ? h.data().require("signal") : "STOP", p.get().pid());
+    }
+
+    void revert(FaultHandle h) throws BackendException {
+        if (h.data().require("kind").equals("pause")) {
+            Optional<ProcessHandle> p = same(h);
+            if (p.isPresent()) {
+                signal("CONT", p.get().pid());
+            }
+            return;
+        }
+        String restart = h.data().get("restart").orElse("");
+        if (!restart.isBlank() && !restartedAlready(h)) {
+            try {
+                File log = File.createTempFile("faultline-restart-", ".log");
+                new ProcessBuilder("sh", "-c", restart).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+            } catch (IOException e) {
+                throw new BackendException(LocalBackendProvider.ID, "restart command failed: " + e.getMessage());
+            }
+        }
+    }
+
+    boolean gone(FaultHandle h) {
+        if (h.data().require("kind").equals("pause")) {
+            return same(h).map(p -> !Processes.isStopped(p.pid())).orElse(true);
+        }
+        return restartedAlready(h);
+    }
+
+    private boolean restartedAlready(FaultHandle h) {
+        String name = h.data().get("selector").orElse("");
+        return !name.isEmpty() && !Processes.matching(name).isEmpty();
+    }
+
+    String manualCleanup(FaultHandle h) {
+        String pid = h.data().get("pid").orElse("?");
+        if (h.data().get("kind").orElse("").equals("pause")) {
+            return "kill -CONT " + pid;
+        }
+        String restart = h.data().get("restart").orElse("");
+        return restart.isBlank() ? "start the killed process again (it was pid " + pid + ")" : restart;
+    }
+
+    /** The targeted process, if that pid still belongs to it. */
+    private static Optional<ProcessHandle> same(FaultHandle h) {
+        long pid = Long.parseLong(h.data().require("pid"));
+        String started = h.data().get("startedAt").orElse("");
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> started.isEmpty()
+                || p.info().startInstant().map(s -> Math.abs(s.toEpochMilli() - Instant.parse(started).toEpochMilli()) < 1000)
+                .orElse(true));
+    }
+
+    private static void signal(String signal, long pid) throws BackendException {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                throw new BackendException(LocalBackendProvider.ID, "kill -" + signal + " " + pid + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new BackendException(LocalBackendProvider.ID, "cannot run kill: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException(LocalBackendProvider.ID, "interrupted while signalling " + pid);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.faultline.plugin.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** Finding processes by their command line, and reading their state from /proc. */
+final class Processes {
+    private Processes() {
+    }
+
+    /**
+     * Live processes one of whose arguments is {@code name} (or ends with {@code =name}), this JVM
+     * and its ancestors excluded.
+     */
+    static List<ProcessHandle> matching(String name) {
+        ProcessHandle self = ProcessHandle.current();
+        java.util.Set<Long> ancestors = new java.util.HashSet<>();
+        for (ProcessHandle p = self.parent().orElse(null); p != null && ancestors.add(p.pid()); p = p.parent().orElse(null)) {
+            // walk up to the root
+        }
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != self.pid() && !ancestors.contains(p.pid()) && p.isAlive())
+                .filter(p -> p.info().arguments().map(args -> Arrays.stream(args)
+                        .anyMatch(a -> a.equals(name) || a.endsWith("=" + name))).orElse(false))
+                .toList();
+    }
+
+    /** Whether the process is stopped (state T or t in /proc/PID/stat). */
+    static boolean isStopped(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+            int close = stat.lastIndexOf(')');
+            char state = stat.charAt(close + 2);
+            return state == 'T' || state == 't';
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

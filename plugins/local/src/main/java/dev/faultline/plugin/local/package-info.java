@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.plugin.local;
+
+import org.jspecify.annotations.NullMarked;

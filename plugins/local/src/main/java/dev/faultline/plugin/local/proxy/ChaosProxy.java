@@ -1,0 +1,193 @@
+package dev.faultline.plugin.local.proxy;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One named proxy: listens on {@code listen}, forwards every connection to {@code upstream}, and
+ * applies its toxics. Disabled ("down"), it closes its listener and every connection.
+ */
+final class ChaosProxy {
+    private final String name;
+    private final EventLoopGroup group;
+    private final List<Toxic> toxics = new CopyOnWriteArrayList<>();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private volatile String listen;
+    private volatile String upstream;
+    private volatile boolean enabled;
+    private Channel server;
+
+    ChaosProxy(String name, String listen, String upstream, EventLoopGroup group) {
+        this.name = name;
+        this.listen = listen;
+        this.upstream = upstream;
+        this.group = group;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String listen() {
+        return listen;
+    }
+
+    String upstream() {
+        return upstream;
+    }
+
+    boolean enabled() {
+        return enabled;
+    }
+
+    List<Toxic> toxics() {
+        return List.copyOf(toxics);
+    }
+
+    /** Starts or stops listening; stopping drops every connection. */
+    synchronized void setEnabled(boolean on) throws ApiError {
+        if (on && !enabled) {
+            bind();
+        } else if (!on && enabled) {
+            unbind();
+        }
+    }
+
+    synchronized void reconfigure(String newListen, String newUpstream) throws ApiError {
+        boolean changed = !newListen.equals(listen) || !newUpstream.equals(upstream);
+        if (!changed) {
+            return;
+        }
+        boolean was = enabled;
+        unbind();
+        listen = newListen;
+        upstream = newUpstream;
+        if (was) {
+            bind();
+        }
+    }
+
+    private void bind() throws ApiError {
+        InetSocketAddress at = Addresses.parse(listen);
+        ChannelFuture f = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        accept(ch);
+                    }
+                }).bind(at).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new ApiError(500, "listen tcp " + listen + ": bind: " + reason(f.cause()));
+        }
+        server = f.channel();
+        InetSocketAddress bound = (InetSocketAddress) server.localAddress();
+        listen = at.getHostString() + ":" + bound.getPort();
+        enabled = true;
+    }
+
+    private void unbind() {
+        enabled = false;
+        if (server != null) {
+            server.close().awaitUninterruptibly();
+            server = null;
+        }
+        new ArrayList<>(connections).forEach(Connection::close);
+    }
+
+    private void accept(SocketChannel client) {
+        Connection c = new Connection(client);
+        connections.add(c);
+        client.closeFuture().addListener(f -> connections.remove(c));
+        client.pipeline().addLast(new Relay(c, Toxic.Stream.UPSTREAM, this::toxics, () -> c.upstream));
+        client.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelActive(ChannelHandlerContext ctx) {
+                connectUpstream(c);
+            }
+        });
+    }
+
+    private void connectUpstream(Connection c) {
+        InetSocketAddress to;
+        try {
+            to = Addresses.parse(upstream);
+        } catch (ApiError e) {
+            c.client.close();
+            return;
+        }
+        new Bootstrap().group(c.client.eventLoop()).channel(NioSocketChannel.class)
+                .option(ChannelOption.AUTO_READ, false).option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
+                .handler(new Relay(c, Toxic.Stream.DOWNSTREAM, this::toxics, () -> c.client))
+                .connect(to).addListener((ChannelFutureListener) f -> {
+                    if (!f.isSuccess()) {
+                        c.client.close();
+                        return;
+                    }
+                    c.upstream = f.channel();
+                    f.channel().closeFuture().addListener(x -> c.client.close());
+                    c.client.read();
+                    f.channel().read();
+                });
+    }
+
+    void addToxic(Toxic t) throws ApiError {
+        synchronized (toxics) {
+            if (toxics.stream().anyMatch(x -> x.name().equals(t.name()))) {
+                throw new ApiError(409, "toxic already exists");
+            }
+            toxics.add(t);
+        }
+    }
+
+    Toxic toxic(String toxicName) throws ApiError {
+        return toxics.stream().filter(t -> t.name().equals(toxicName)).findFirst().orElseThrow(ApiError::toxicNotFound);
+    }
+
+    Toxic replaceToxic(Toxic changed) throws ApiError {
+        synchronized (toxics) {
+            Toxic old = toxic(changed.name());
+            toxics.set(toxics.indexOf(old), changed);
+            return changed;
+        }
+    }
+
+    void removeToxic(String toxicName) throws ApiError {
+        synchronized (toxics) {
+            toxics.remove(toxic(toxicName));
+        }
+    }
+
+    void clearToxics() {
+        toxics.clear();
+    }
+
+    synchronized void stop() {
+        unbind();
+    }
+
+    private static String reason(Throwable t) {
+        String m = t == null ? "failed" : t.getMessage();
+        return m != null && m.toLowerCase(java.util.Locale.ROOT).contains("in use") ? "address already in use"
+                : m == null ? t.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.faultline.plugin.local.proxy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs a chaos proxy server in its own process, like toxiproxy-server:
+ * {@code --host 127.0.0.1 --port 8474 --config proxies.json} (the same JSON array as {@code /populate}).
+ * Prints one line when ready; SIGTERM closes it. Exit code 3 when it cannot start.
+ */
+public final class ChaosProxyMain {
+    private ChaosProxyMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String host = "127.0.0.1";
+        int port = 8474;
+        Path config = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--host" -> host = args[i + 1];
+                case "--port" -> port = Integer.parseInt(args[i + 1]);
+                case "--config" -> config = Path.of(args[i + 1]);
+                default -> {
+                    System.err.println("unknown option " + args[i] + "; usage: --host H --port P --config FILE");
+                    System.exit(2);
+                }
+            }
+        }
+        try {
+            List<ProxyConfig> proxies = config == null ? List.of()
+                    : new ProxyJson().proxyConfigs(new ProxyJson().parse(Files.readString(config, StandardCharsets.UTF_8)));
+            ChaosProxyServer server = ChaosProxyServer.start(host, port, proxies);
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stop.countDown();
+            }, "faultline-proxy-stop"));
+            System.out.println("chaos proxy API listening on " + server.apiUrl());
+            System.out.flush();
+            stop.await();
+        } catch (IOException | ApiError e) {
+            System.err.println("chaos proxy: " + e.getMessage());
+            System.exit(3);
+        }
+    }
+}

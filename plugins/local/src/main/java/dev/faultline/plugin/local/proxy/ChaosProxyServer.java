@@ -1,0 +1,77 @@
+package dev.faultline.plugin.local.proxy;
+
+import com.sun.net.httpserver.HttpServer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A chaos proxy server: TCP proxies with Toxiproxy's toxics, driven by Toxiproxy's HTTP API.
+ * One Netty event loop per core carries the traffic.
+ */
+public final class ChaosProxyServer implements AutoCloseable {
+    private final EventLoopGroup group;
+    private final ProxyRegistry proxies;
+    private final HttpServer api;
+    private final ExecutorService apiThreads;
+
+    private ChaosProxyServer(EventLoopGroup group, ProxyRegistry proxies, HttpServer api, ExecutorService apiThreads) {
+        this.group = group;
+        this.proxies = proxies;
+        this.api = api;
+        this.apiThreads = apiThreads;
+    }
+
+    /**
+     * Starts the API on {@code host:apiPort} (0 picks a free port) with the given proxies.
+     *
+     * @throws IOException when the API port is taken or a proxy cannot listen
+     */
+    public static ChaosProxyServer start(String host, int apiPort, List<ProxyConfig> initial) throws IOException {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                new DefaultThreadFactory("faultline-proxy", true), NioIoHandler.newFactory());
+        ProxyRegistry proxies = new ProxyRegistry(group);
+        HttpServer api;
+        try {
+            api = HttpServer.create(new InetSocketAddress(host, apiPort), 50);
+        } catch (BindException e) {
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            throw new BindException("port " + apiPort + " on " + host + " is already in use");
+        }
+        ExecutorService apiThreads = Executors.newFixedThreadPool(4, new DefaultThreadFactory("faultline-proxy-api", true));
+        new AdminApi(proxies).install(api, apiThreads);
+        ChaosProxyServer server = new ChaosProxyServer(group, proxies, api, apiThreads);
+        try {
+            proxies.populate(initial, new java.util.ArrayList<>());
+        } catch (ApiError e) {
+            server.close();
+            throw new IOException(e.getMessage());
+        }
+        api.start();
+        return server;
+    }
+
+    public int apiPort() {
+        return api.getAddress().getPort();
+    }
+
+    public String apiUrl() {
+        return "http://" + api.getAddress().getHostString() + ":" + apiPort();
+    }
+
+    @Override
+    public void close() {
+        api.stop(0);
+        apiThreads.shutdownNow();
+        proxies.stopAll();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.faultline.plugin.local.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The JSON of the Toxiproxy API: proxies and toxics to and from text. */
+final class ProxyJson {
+    final JsonMapper json = JsonMapper.builder().build();
+
+    ObjectNode proxy(ChaosProxy p) {
+        ObjectNode n = json.createObjectNode();
+        n.put("name", p.name());
+        n.put("listen", p.listen());
+        n.put("upstream", p.upstream());
+        n.put("enabled", p.enabled());
+        ArrayNode toxics = n.putArray("toxics");
+        p.toxics().forEach(t -> toxics.add(toxic(t)));
+        return n;
+    }
+
+    ObjectNode toxic(Toxic t) {
+        ObjectNode n = json.createObjectNode();
+        ObjectNode a = n.putObject("attributes");
+        t.attributes().forEach(a::put);
+        n.put("name", t.name());
+        n.put("type", t.type());
+        n.put("stream", t.stream().json());
+        n.put("toxicity", t.toxicity());
+        return n;
+    }
+
+    JsonNode parse(String body) throws ApiError {
+        try {
+            return body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        } catch (JacksonException e) {
+            throw ApiError.badBody(e.getOriginalMessage());
+        }
+    }
+
+    ProxyConfig proxyConfig(JsonNode n) throws ApiError {
+        if (!n.isObject()) {
+            throw ApiError.badBody("expected an object");
+        }
+        return new ProxyConfig(text(n, "name"), text(n, "listen"), text(n, "upstream"),
+                !n.has("enabled") || bool(n, "enabled"));
+    }
+
+    List<ProxyConfig> proxyConfigs(JsonNode n) throws ApiError {
+        if (!n.isArray()) {
+            throw ApiError.badBody("expected an array of proxies");
+        }
+        List<ProxyConfig> out = new ArrayList<>();
+        for (JsonNode p : n) {
+            out.add(proxyConfig(p));
+        }
+        return out;
+    }
+
+    Toxic newToxic(JsonNode n) throws ApiError {
+        if (!n.isObject()) {
+            throw ApiError.badBody("expected an object");
+        }
+        String type = text(n, "type");
+        String streamText = n.has("stream") ? text(n, "stream").toLowerCase(java.util.Locale.ROOT) : "downstream";
+        Toxic.Stream stream = switch (streamText) {
+            case "upstream" -> Toxic.Stream.UPSTREAM;
+            case "downstream" -> Toxic.Stream.DOWNSTREAM;
+            default -> throw new ApiError(400, "stream was invalid, can be either upstream or downstream");
+        };
+        double toxicity = n.has("toxicity") ? number(n, "toxicity") : 1.0;
+        Map<String, Long> attributes = attributes(n.path("attributes"));
+        Toxic.validate(type, toxicity, attributes);
+        String name = n.has("name") && !text(n, "name").isEmpty() ? text(n, "name") : type + "_" + stream.json();
+        return new Toxic(name, type, stream, toxicity, attributes);
+    }
+
+    Toxic changedToxic(Toxic old, JsonNode n) throws ApiError {
+        double toxicity = n.has("toxicity") ? number(n, "toxicity") : old.toxicity();
+        Map<String, Long> attributes = attributes(n.path("attributes"));
+        Toxic.validate(old.type(), toxicity, attributes);
+        return old.withChanges(toxicity, attributes);
+    }
+
+    private static Map<String, Long> attributes(JsonNode a) throws ApiError {
+        Map<String, Long> out = new TreeMap<>();
+        if (a.isMissingNode() || a.isNull()) {
+            return out;
+        }
+        if (!a.isObject()) {
+            throw ApiError.badBody("attributes must be an object");
+        }
+        for (Map.Entry<String, JsonNode> e : a.properties()) {
+            if (!e.getValue().isIntegralNumber()) {
+                throw ApiError.badBody("attribute " + e.getKey() + " must be an integer");
+            }
+            out.put(e.getKey(), e.getValue().asLong());
+        }
+        return out;
+    }
+
+    private static String text(JsonNode n, String key) throws ApiError {
+        JsonNode v = n.get(key);
+        if (v == null || v.isNull()) {
+            return "";
+        }
+        if (!v.isString()) {
+            throw ApiError.badBody(key + " must be a string");
+        }
+        return v.asString();
+    }
+
+    private static boolean bool(JsonNode n, String key) throws ApiError {
+        JsonNode v = n.get(key);
+        if (!v.isBoolean()) {
+            throw ApiError.badBody(key + " must be true or false");
+        }
+        return v.asBoolean();
+    }
+
+    private static double number(JsonNode n, String key) throws ApiError {
+        JsonNode v = n.get(key);
+        if (!v.isNumber()) {
+            throw ApiError.badBody(key + " must be a number");
+        }
+        return v.asDouble();
+    }
+}

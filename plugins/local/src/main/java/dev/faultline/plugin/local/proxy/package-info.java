@@ -1,0 +1,4 @@
+@NullMarked
+package dev.faultline.plugin.local.proxy;
+
+import org.jspecify.annotations.NullMarked;
