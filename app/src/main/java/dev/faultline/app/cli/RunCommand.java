@@ -94,7 +94,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     private int run(Composition c, LoadedRunbook runbook, Environment env) throws Exception {
         List<RunEvent> events = new CopyOnWriteArrayList<>();
-        try (RunRecorder recorder = new RunRecorder(c.store(), runbook)) {
+        try (RunRecorder recorder = new RunRecorder(c.store(), runbook.experiment(), runbook.text(), runbook.sha256())) {
             RunHandle handle = c.runner.start(runbook.experiment(), env, List.of(new ProgressPrinter(root.out()),
                     recorder, e -> {
                         if (!(e instanceof RunEvent.ProbeSampled)) {

@@ -1,0 +1,92 @@
+package dev.faultline.sandbox;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Starting, checking and stopping one sandbox process. Its output goes to home/logs/NAME.log. */
+final class ChildProcess {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
+
+    private ChildProcess() {
+    }
+
+    static Process start(ServiceSpec spec, SandboxOptions o) throws IOException {
+        Path logs = o.home().resolve("logs");
+        Files.createDirectories(logs);
+        List<String> cmd = new ArrayList<>(List.of(o.javaCommand(), "-Xmx96m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xss512k", "-cp", o.classPath(), spec.mainClass()));
+        cmd.addAll(spec.args());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(spec.name() + ".log").toFile())).start();
+        Files.writeString(o.home().resolve(spec.name() + ".pid"), Long.toString(p.pid()), StandardCharsets.UTF_8);
+        return p;
+    }
+
+    /** Waits until the service answers on its health path, or it dies, or the deadline passes. */
+    static boolean awaitHealthy(ServiceSpec spec, Process p, Instant deadline) throws InterruptedException {
+        URI health = URI.create("http://127.0.0.1:" + spec.port() + spec.healthPath());
+        while (Instant.now().isBefore(deadline) && p.isAlive()) {
+            try {
+                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofMillis(500))
+                        .header("User-Agent", "faultline-sandbox").GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    /** Stops a process surely: thawed first (a paused process ignores TERM), then TERM, then KILL. */
+    static void stop(ProcessHandle p) {
+        if (!p.isAlive()) {
+            return;
+        }
+        signal("CONT", p.pid());
+        p.destroy();
+        try {
+            p.onExit().get(3, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            p.destroyForcibly();
+            try {
+                p.onExit().get(3, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // reported by the caller's checks
+            }
+        }
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start()
+                    .waitFor(2, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // kill is missing: destroy() below still sends TERM
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String lastLines(Path log, int n) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.faultline.sandbox;
+
+import dev.faultline.plugin.local.proxy.ChaosProxyMain;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the sandbox shop: payment, the chaos proxy in front of it, order, and the load generator,
+ * each a process of its own on 127.0.0.1, and stops what a dead Faultline left running.
+ */
+public final class Sandbox {
+    private Sandbox() {
+    }
+
+    public static RunningSandbox start(SandboxOptions o) throws SandboxException {
+        List<ServiceSpec> specs = specs(o);
+        for (ServiceSpec s : specs) {
+            checkFree(s.port(), s.name(), o);
+        }
+        Map<ServiceSpec, Process> started = new LinkedHashMap<>();
+        Instant deadline = Instant.now().plusSeconds(30);
+        try {
+            Files.createDirectories(o.home());
+            Files.writeString(o.home().resolve("proxies.json"), "[{\"name\":\"payments\",\"listen\":\"127.0.0.1:"
+                    + o.paymentLinkPort() + "\",\"upstream\":\"127.0.0.1:" + o.paymentPort() + "\",\"enabled\":true}]",
+                    StandardCharsets.UTF_8);
+            for (ServiceSpec s : specs) {
+                Process p = ChildProcess.start(s, o);
+                started.put(s, p);
+                if (!ChildProcess.awaitHealthy(s, p, deadline)) {
+                    throw new SandboxException(s.name() + " did not come up on port " + s.port() + (p.isAlive() ? ""
+                            : " (it exited with " + p.exitValue() + ")") + "; its log ends with:\n"
+                            + ChildProcess.lastLines(o.home().resolve("logs").resolve(s.name() + ".log"), 8));
+                }
+            }
+            return new RunningSandbox(o, started);
+        } catch (IOException e) {
+            stopAll(started);
+            throw new SandboxException("the sandbox could not start: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopAll(started);
+            throw new SandboxException("interrupted while the sandbox was starting");
+        } catch (SandboxException e) {
+            stopAll(started);
+            throw e;
+        }
+    }
+
+    static List<ServiceSpec> specs(SandboxOptions o) {
+        List<ServiceSpec> specs = new ArrayList<>();
+        specs.add(new ServiceSpec("sandbox-payment", PaymentService.class.getName(), o.paymentPort(), "/health",
+                List.of("--name", "sandbox-payment", "--port", Integer.toString(o.paymentPort()))));
+        int paymentVia = o.paymentPort();
+        if (o.withProxy()) {
+            specs.add(new ServiceSpec("sandbox-proxy", ChaosProxyMain.class.getName(), o.proxyApiPort(), "/version",
+                    List.of("--host", "127.0.0.1", "--port", Integer.toString(o.proxyApiPort()), "--config",
+                            o.home().resolve("proxies.json").toString())));
+            paymentVia = o.paymentLinkPort();
+        }
+        specs.add(new ServiceSpec("sandbox-order", OrderService.class.getName(), o.orderPort(), "/health",
+                List.of("--name", "sandbox-order", "--port", Integer.toString(o.orderPort()), "--payment-url",
+                        "http://127.0.0.1:" + paymentVia)));
+        specs.add(new ServiceSpec("sandbox-loadgen", LoadGenerator.class.getName(), o.loadgenPort(), "/health",
+                List.of("--name", "sandbox-loadgen", "--port", Integer.toString(o.loadgenPort()), "--target",
+                        "http://127.0.0.1:" + o.orderPort(), "--rate", Integer.toString(o.rate()))));
+        return specs;
+    }
+
+    private static void checkFree(int port, String service, SandboxOptions o) throws SandboxException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new SandboxException("port " + port + " (" + service + ") is already in use; stop what uses it"
+                    + " (another sandbox? `faultline recover` stops one left behind) or run `faultline sandbox"
+                    + " --port-base " + (o.portBase() + 1000) + "`");
+        }
+    }
+
+    private static void stopAll(Map<ServiceSpec, Process> started) {
+        List<Process> ps = new ArrayList<>(started.values());
+        java.util.Collections.reverse(ps);
+        ps.forEach(p -> ChildProcess.stop(p.toHandle()));
+    }
+
+    /**
+     * Stops the sandbox of a Faultline process that is gone (pid missing or reused), if there is one.
+     * Only processes that still have their recorded start time are touched.
+     */
+    public static List<String> stopOrphans(Path home) {
+        List<String> out = new ArrayList<>();
+        SandboxState.read(home).ifPresent(state -> {
+            if (SandboxState.isAlive(state.ownerPid(), state.ownerStarted())) {
+                return;
+            }
+            for (SandboxState.Service s : state.services()) {
+                if (SandboxState.isAlive(s.pid(), s.started())) {
+                    ProcessHandle.of(s.pid()).ifPresent(ChildProcess::stop);
+                    out.add("stopped " + s.name() + " (pid " + s.pid() + "), left running by process " + state.ownerPid());
+                }
+            }
+            try {
+                Files.deleteIfExists(home.resolve(SandboxState.FILE));
+            } catch (IOException e) {
+                out.add("could not remove " + home.resolve(SandboxState.FILE) + ": " + e.getMessage());
+            }
+        });
+        return out;
+    }
+}

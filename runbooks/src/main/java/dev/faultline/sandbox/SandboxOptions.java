@@ -1,0 +1,66 @@
+package dev.faultline.sandbox;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to run the sandbox. Ports: order = base, payment = base+1, the payment link through the
+ * chaos proxy = base+2, load generator metrics = base+3, chaos proxy API = base+394 (18474 for the
+ * default base, the local backend's default).
+ *
+ * @param home      its state folder: pid files, state.json, logs
+ * @param rate      orders per second from the load generator
+ * @param withProxy whether orders reach payments through the chaos proxy (else directly)
+ */
+public record SandboxOptions(Path home, int portBase, int rate, boolean withProxy, String javaCommand,
+                             String classPath) {
+    public static final int DEFAULT_PORT_BASE = 18080;
+
+    public SandboxOptions {
+        Objects.requireNonNull(home, "home");
+        if (portBase < 1024 || portBase > 65_000) {
+            throw new IllegalArgumentException("port base must be between 1024 and 65000");
+        }
+        if (rate < 1 || rate > 1000) {
+            throw new IllegalArgumentException("rate must be between 1 and 1000 orders a second");
+        }
+    }
+
+    public static SandboxOptions defaults(Path home) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return new SandboxOptions(home, DEFAULT_PORT_BASE, 20, true, java, System.getProperty("java.class.path"));
+    }
+
+    public SandboxOptions withPortBase(int base) {
+        return new SandboxOptions(home, base, rate, withProxy, javaCommand, classPath);
+    }
+
+    public SandboxOptions withRate(int r) {
+        return new SandboxOptions(home, portBase, r, withProxy, javaCommand, classPath);
+    }
+
+    public SandboxOptions withProxy(boolean on) {
+        return new SandboxOptions(home, portBase, rate, on, javaCommand, classPath);
+    }
+
+    public int orderPort() {
+        return portBase;
+    }
+
+    public int paymentPort() {
+        return portBase + 1;
+    }
+
+    public int paymentLinkPort() {
+        return portBase + 2;
+    }
+
+    public int loadgenPort() {
+        return portBase + 3;
+    }
+
+    public int proxyApiPort() {
+        return portBase + 394;
+    }
+}
