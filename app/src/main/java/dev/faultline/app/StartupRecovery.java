@@ -30,6 +30,12 @@ public final class StartupRecovery {
             log.warn("could not check for a sandbox left behind", e);
             lines.add("could not check for a sandbox left behind: " + e.getMessage());
         }
+        try {
+            c.store().closeRunsOfDeadProcesses(c.clock.instant())
+                    .forEach(id -> lines.add("run " + id + " was cut short by a crash; marked CRASHED"));
+        } catch (dev.faultline.engine.store.StoreException e) {
+            lines.add("could not check the database for runs cut short: " + e.getMessage());
+        }
         lines.forEach(l -> log.warn("startup recovery: {}", l));
         return lines;
     }

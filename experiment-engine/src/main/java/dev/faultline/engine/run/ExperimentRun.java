@@ -86,13 +86,13 @@ final class ExperimentRun implements Haltable {
             try {
                 new MethodExecutor(run, faults, this::halt).execute(run.now());
                 faultsEnded = rollback();
-                if (haltedByPerson()) {
+                if (run.haltedByPerson()) {
                     finish(RunOutcome.HALTED, run.haltReason().orElseThrow().detail()
                             + " (final verification skipped)", faultsEnded);
                     return;
                 }
                 run.enter(RunPhase.RECOVERY);
-                run.sleepUnlessHalted(run.experiment.timing().recoveryWindow());
+                run.sleepUnlessHaltedByPerson(run.experiment.timing().recoveryWindow());
             } finally {
                 observing.cancel(false);
             }
@@ -150,8 +150,14 @@ final class ExperimentRun implements Haltable {
     private List<ProbeSample> sampleRepeatedly(ProbeSet probes, RunPhase phase, int times) {
         List<ProbeSample> all = new ArrayList<>();
         for (int i = 0; i < times; i++) {
-            if (i > 0 && !run.sleepUnlessHalted(run.experiment.timing().probeInterval()) && phase == RunPhase.BASELINE) {
-                break;
+            // Every sample but the very first waits an interval, so rates and ratios cover one.
+            if (i > 0 || phase != RunPhase.BASELINE) {
+                Duration interval = run.experiment.timing().probeInterval();
+                boolean slept = phase == RunPhase.BASELINE ? run.sleepUnlessHalted(interval)
+                        : run.sleepUnlessHaltedByPerson(interval);
+                if (!slept) {
+                    break;
+                }
             }
             List<ProbeSample> tick = probes.readAll(phase);
             tick.forEach(run::record);
@@ -178,7 +184,7 @@ final class ExperimentRun implements Haltable {
             } catch (RuntimeException e) {
                 log.error("probe sampling failed", e);
             }
-        }, 0, every, TimeUnit.MILLISECONDS);
+        }, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** Reverts whatever of this run is still active and waits for the outcome; returns when faults ended. */
@@ -196,11 +202,6 @@ final class ExperimentRun implements Haltable {
             log.error("rollback of run {} did not finish within 60 s", run.runId);
         }
         return faults == null ? at : faults.lastFaultEnd().orElse(at);
-    }
-
-    private boolean haltedByPerson() {
-        return run.haltReason().map(r -> r.source() == HaltReason.Source.KILL_SWITCH
-                || r.source() == HaltReason.Source.SIGNAL).orElse(false);
     }
 
     private RunOutcome judge() {

@@ -28,6 +28,8 @@ final class RunContext {
     private final List<RunListener> listeners;
     private final AtomicReference<HaltReason> haltReason = new AtomicReference<>();
     private final CountDownLatch haltSignal = new CountDownLatch(1);
+    /** Released when a person halts (kill switch, Ctrl-C): then even recovery and verification stop. */
+    private final CountDownLatch personHalt = new CountDownLatch(1);
     private final List<ProbeSample> samples = new ArrayList<>();
     private final Map<String, ProbeSample> latest = new ConcurrentHashMap<>();
     private final List<FaultResult> faultResults = new CopyOnWriteArrayList<>();
@@ -70,6 +72,9 @@ final class RunContext {
 
     /** Sets the halt reason; true for the first caller only. */
     boolean markHalted(HaltReason reason) {
+        if (reason.source() == HaltReason.Source.KILL_SWITCH || reason.source() == HaltReason.Source.SIGNAL) {
+            personHalt.countDown();
+        }
         if (!haltReason.compareAndSet(null, reason)) {
             return false;
         }
@@ -92,6 +97,23 @@ final class RunContext {
         }
         try {
             return !haltSignal.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    boolean haltedByPerson() {
+        return personHalt.getCount() == 0;
+    }
+
+    /**
+     * Sleeps for {@code d} unless a person halts: after a stop condition the run still waits out
+     * its recovery window and verifies, but the kill switch cuts that short too.
+     */
+    boolean sleepUnlessHaltedByPerson(Duration d) {
+        try {
+            return !personHalt.await(Math.max(0, d.toMillis()), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -115,6 +115,31 @@ public final class FaultlineStore implements AutoCloseable {
         return runs(RUN_COLUMNS + "WHERE r.status = 'RUNNING' ORDER BY r.started_at");
     }
 
+    /**
+     * Marks runs whose process died mid-run (a crash, a {@code kill -9}) as CRASHED, so that no run
+     * stays RUNNING forever. Returns their ids.
+     */
+    public synchronized List<String> closeRunsOfDeadProcesses(Instant now) throws StoreException {
+        return sql("close runs of dead processes", () -> {
+            List<String> closed = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT id, owner_pid FROM run WHERE status = 'RUNNING'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long pid = rs.getLong(2);
+                    if (rs.wasNull() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue;
+                    }
+                    closed.add(rs.getString(1));
+                }
+            }
+            for (String id : closed) {
+                finishRun(id, "CRASHED", now, "Faultline stopped during this run (a crash or kill -9); its faults"
+                        + " were reverted from the fault journal on the next start", "{}");
+            }
+            return closed;
+        });
+    }
+
     public synchronized Optional<String> resultJson(String runId) throws StoreException {
         return sql("read result of " + runId, () -> {
             try (PreparedStatement ps = connection.prepareStatement("SELECT result_json FROM run WHERE id = ?")) {
