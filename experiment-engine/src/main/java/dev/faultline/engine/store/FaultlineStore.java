@@ -120,8 +120,8 @@ public final class FaultlineStore implements AutoCloseable {
      * stays RUNNING forever. Returns their ids.
      */
     public synchronized List<String> closeRunsOfDeadProcesses(Instant now) throws StoreException {
-        return sql("close runs of dead processes", () -> {
-            List<String> closed = new ArrayList<>();
+        List<String> closed = sql("find runs of dead processes", () -> {
+            List<String> found = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement("SELECT id, owner_pid FROM run WHERE status = 'RUNNING'");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -129,15 +129,16 @@ public final class FaultlineStore implements AutoCloseable {
                     if (rs.wasNull() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                         continue;
                     }
-                    closed.add(rs.getString(1));
+                    found.add(rs.getString(1));
                 }
             }
-            for (String id : closed) {
-                finishRun(id, "CRASHED", now, "Faultline stopped during this run (a crash or kill -9); its faults"
-                        + " were reverted from the fault journal on the next start", "{}");
-            }
-            return closed;
+            return found;
         });
+        for (String id : closed) {
+            finishRun(id, "CRASHED", now, "Faultline stopped during this run (a crash or kill -9); its faults"
+                    + " were reverted from the fault journal on the next start", "{}");
+        }
+        return closed;
     }
 
     public synchronized Optional<String> resultJson(String runId) throws StoreException {
