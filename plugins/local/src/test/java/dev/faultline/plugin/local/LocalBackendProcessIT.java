@@ -1,0 +1,77 @@
+package dev.faultline.plugin.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.Target;
+import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.BackendSettings;
+import dev.faultline.engine.spi.FaultBackendContract;
+import dev.faultline.engine.spi.FaultBackendProvider;
+import dev.faultline.engine.spi.FaultHandle;
+import dev.faultline.engine.spi.FaultRequest;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Process pause against a real child process, found by a word of its command line. */
+class LocalBackendProcessIT extends FaultBackendContract {
+    private final String marker = "faultline-test-" + UUID.randomUUID();
+    private Process child;
+
+    @BeforeEach
+    void start() throws Exception {
+        child = new ProcessBuilder("sh", "-c", "sleep 120", marker).start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        new ProcessBuilder("kill", "-CONT", Long.toString(child.pid())).start().waitFor();
+        child.destroyForcibly();
+    }
+
+    @Override
+    protected BackendSettings settings() {
+        return BackendSettings.empty("local");
+    }
+
+    @Override
+    protected FaultBackendProvider provider() {
+        return new LocalBackendProvider();
+    }
+
+    @Override
+    protected FaultRequest request() {
+        return new FaultRequest("run1", "freeze", new Fault.ProcessPause(), new Target("process", Params.of("name", marker)),
+                1.0, Duration.ofSeconds(30));
+    }
+
+    @Override
+    protected boolean effectPresent(FaultHandle handle) {
+        return Processes.isStopped(child.pid());
+    }
+
+    @Test
+    void aMissingOrAmbiguousProcessIsNamedInTheError() {
+        LocalBackend b = new LocalBackend("http://127.0.0.1:1");
+        assertThatThrownBy(() -> b.findTarget(new Target("process", Params.of("name", "no-such-process-" + marker))))
+                .isInstanceOf(BackendException.class).hasMessageContaining("no running process has");
+        assertThatThrownBy(() -> b.findTarget(new Target("proxy", Params.of("name", "payments"))))
+                .isInstanceOf(BackendException.class).hasMessageContaining("no chaos proxy answers at http://127.0.0.1:1");
+    }
+
+    @Test
+    void aPidThatNowBelongsToAnotherProcessIsNotSignalled() throws Exception {
+        LocalBackend b = new LocalBackend("http://127.0.0.1:1");
+        FaultHandle h = b.prepare(request());
+        FaultHandle recycled = new FaultHandle(h.backend(), h.id(), h.description(),
+                h.data().with("startedAt", "2000-01-01T00:00:00Z"));
+        assertThatThrownBy(() -> b.inject(request(), recycled)).isInstanceOf(BackendException.class)
+                .hasMessageContaining("is gone");
+        assertThat(Processes.isStopped(child.pid())).isFalse();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.faultline.plugin.local;
+
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.Target;
+import dev.faultline.engine.spi.BackendSettings;
+import dev.faultline.engine.spi.FaultBackendContract;
+import dev.faultline.engine.spi.FaultBackendProvider;
+import dev.faultline.engine.spi.FaultHandle;
+import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.plugin.local.proxy.ChaosProxyServer;
+import dev.faultline.plugin.local.proxy.EchoServer;
+import dev.faultline.plugin.local.proxy.ProxyConfig;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** The local backend's latency fault against a real chaos proxy in front of a real echo server. */
+class LocalBackendProxyIT extends FaultBackendContract {
+    private EchoServer echo;
+    private ChaosProxyServer proxy;
+    private int listenPort;
+
+    @BeforeEach
+    void start() throws Exception {
+        echo = new EchoServer();
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            listenPort = free.getLocalPort();
+        }
+        proxy = ChaosProxyServer.start("127.0.0.1", 0, List.of(new ProxyConfig("payments", "127.0.0.1:" + listenPort,
+                "127.0.0.1:" + echo.port(), true)));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        proxy.close();
+        echo.close();
+    }
+
+    @Override
+    protected BackendSettings settings() {
+        return new BackendSettings("local", Params.of("proxyApi", proxy.apiUrl()));
+    }
+
+    @Override
+    protected FaultBackendProvider provider() {
+        return new LocalBackendProvider();
+    }
+
+    @Override
+    protected FaultRequest request() {
+        return new FaultRequest("run1", "slow", new Fault.Latency(Duration.ofMillis(300), Duration.ZERO),
+                new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
+    }
+
+    @Override
+    protected boolean effectPresent(FaultHandle handle) throws Exception {
+        return EchoServer.roundTripMillis(listenPort) >= 250;
+    }
+}
