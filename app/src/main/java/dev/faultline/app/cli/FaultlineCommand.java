@@ -25,8 +25,15 @@ public final class FaultlineCommand implements Runnable {
     }
 
     public static int execute(FaultlineHome home, String... args) {
+        return execute(home, new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command with its output going to {@code out} and {@code err}. */
+    public static int execute(FaultlineHome home, PrintWriter out, PrintWriter err, String... args) {
         FaultlineCommand root = new FaultlineCommand(home);
         CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("faultline: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
             org.slf4j.LoggerFactory.getLogger(FaultlineCommand.class).error("command failed", ex);

@@ -24,9 +24,26 @@ final class Processes {
         }
         return ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != self.pid() && !ancestors.contains(p.pid()) && p.isAlive())
-                .filter(p -> p.info().arguments().map(args -> Arrays.stream(args)
-                        .anyMatch(a -> a.equals(name) || a.endsWith("=" + name))).orElse(false))
+                .filter(p -> arguments(p).stream().anyMatch(a -> a.equals(name) || a.endsWith("=" + name)))
                 .toList();
+    }
+
+    /**
+     * A process's command line. On Linux read from /proc, whole: the JDK's
+     * {@code ProcessHandle.Info.arguments()} is often empty there (for long class paths too).
+     */
+    static List<String> arguments(ProcessHandle p) {
+        Path cmdline = Path.of("/proc", Long.toString(p.pid()), "cmdline");
+        try {
+            if (Files.isReadable(cmdline)) {
+                String raw = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);
+                return raw.isEmpty() ? List.of() : Arrays.asList(raw.split("\0"));
+            }
+        } catch (IOException e) {
+            // the process ended meanwhile
+            return List.of();
+        }
+        return p.info().arguments().map(Arrays::asList).orElse(List.of());
     }
 
     /** Whether the process is stopped (state T or t in /proc/PID/stat). */

@@ -1,0 +1,55 @@
+package dev.faultline.app.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Faultline's command line in a JVM of its own, as another terminal would run it. */
+final class ChildFaultline implements AutoCloseable {
+    final Process process;
+    final Path output;
+
+    private ChildFaultline(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static ChildFaultline start(Path home, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), "dev.faultline.app.FaultlineLauncher"));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile(home, "child-", ".out");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("FAULTLINE_HOME", home.toString());
+        return new ChildFaultline(pb.start(), out);
+    }
+
+    String output() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    /** Waits (bounded) until the output contains {@code text}; false if it never does. */
+    boolean awaitOutput(String text, Duration within) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (Instant.now().isBefore(deadline)) {
+            if (output().contains(text)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return output().contains(text);
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}

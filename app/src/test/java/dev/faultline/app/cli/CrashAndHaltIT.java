@@ -1,0 +1,64 @@
+package dev.faultline.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the fault journal and the kill switch are for, with real processes: a Faultline killed with
+ * SIGKILL right after pausing the payment process, and a run halted from another "terminal".
+ */
+class CrashAndHaltIT {
+    @TempDir
+    Path home;
+
+    private static char state(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
+        return stat.charAt(stat.lastIndexOf(')') + 2);
+    }
+
+    @Test
+    void aFaultLeftBySigkillIsRevertedByTheNextStart() throws Exception {
+        long payment;
+        try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-pause-recovers.yaml"))) {
+            assertThat(run.awaitOutput("injected process", Duration.ofSeconds(60))).as("%s", run.output()).isTrue();
+            payment = Long.parseLong(Files.readString(home.resolve("sandbox/sandbox-payment.pid")).strip());
+            run.process.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback
+            assertThat(run.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(state(payment)).as("the payment process stays frozen after the crash").isEqualTo('T');
+
+        Cli recover = Cli.run(home, "recover");
+
+        assertThat(recover.exit()).as(recover.out() + recover.err()).isZero();
+        assertThat(recover.out()).contains("reverted a fault left behind by a crashed Faultline")
+                .contains("confirmed gone").contains("stopped sandbox-payment").contains("marked CRASHED");
+        assertThat(ProcessHandle.of(payment).map(ProcessHandle::isAlive).orElse(false))
+                .as("the left-behind sandbox is stopped").isFalse();
+        assertThat(Cli.run(home, "recover").out()).contains("nothing to recover");
+    }
+
+    @Test
+    void haltFromAnotherTerminalHaltsTheRunRevertsItsFaultAndLatchesUntilReleased() throws Exception {
+        try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-latency-holds.yaml"))) {
+            assertThat(run.awaitOutput("injected latency", Duration.ofSeconds(60))).as("%s", run.output()).isTrue();
+
+            Cli halt = Cli.run(home, "halt", "--reason", "drill");
+
+            assertThat(halt.out()).contains("KILL SWITCH ENGAGED").contains("all faults reverted");
+            assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.process.exitValue()).isEqualTo(1);
+            assertThat(run.output()).contains("HALTED").contains("drill").contains("confirmed gone");
+        }
+        Cli refused = Cli.run(home, "run", Cli.runbook("payment-latency-holds.yaml"));
+        assertThat(refused.exit()).isEqualTo(3);
+        assertThat(refused.err()).contains("the kill switch is engaged");
+        assertThat(Cli.run(home, "release", "--reason", "drill over").out()).contains("kill switch released");
+    }
+}
