@@ -25,6 +25,7 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
     private volatile Duration injectDelay = Duration.ZERO;
     private volatile boolean hangOnRevert;
     private volatile boolean refuseReset;
+    private volatile Runnable onRevert = () -> { };
     private final AtomicInteger revertFailuresLeft = new AtomicInteger();
     private final AtomicInteger reverts = new AtomicInteger();
     private final AtomicInteger resets = new AtomicInteger();
@@ -41,6 +42,12 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
 
     public SimulatedBackend hangOnRevert(boolean hang) {
         hangOnRevert = hang;
+        return this;
+    }
+
+    /** Runs {@code hook} at the start of every revert call (benchmarks time it). */
+    public SimulatedBackend onRevert(Runnable hook) {
+        onRevert = hook;
         return this;
     }
 
@@ -93,6 +100,7 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
 
     @Override
     public void revert(FaultHandle h) throws BackendException {
+        onRevert.run();
         reverts.incrementAndGet();
         if (hangOnRevert) {
             try {
