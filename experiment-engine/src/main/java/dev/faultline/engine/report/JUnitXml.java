@@ -4,6 +4,7 @@ import dev.faultline.engine.model.Numbers;
 import dev.faultline.engine.run.ProbeResult;
 import dev.faultline.engine.run.RunOutcome;
 import dev.faultline.engine.run.RunResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A run as a JUnit XML test suite, for CI servers: one test case per probe (held or not), one for
@@ -22,7 +23,7 @@ public final class JUnitXml {
         cases.append(testCase("run", r.duration().toMillis(), runFailed ? r.outcome() + ": " + r.reason() : null));
         for (ProbeResult p : r.probes()) {
             tests++;
-            String failure = p.held() ? null : "expected " + p.expect() + "; during: " + p.during().outside() + " of "
+            @Nullable String failure = p.held() ? null : "expected " + p.expect() + "; during: " + p.during().outside() + " of "
                     + p.during().count() + " samples outside, mean " + Numbers.format(p.during().mean())
                     + "; after: " + (p.recovered() ? "recovered" : "not recovered");
             failures += failure == null ? 0 : 1;
@@ -30,7 +31,7 @@ public final class JUnitXml {
         }
         for (var f : r.faults()) {
             tests++;
-            String failure = f.confirmedGone() ? null : f.detail() + "; by hand: " + f.manualStep();
+            @Nullable String failure = f.confirmedGone() ? null : f.detail() + "; by hand: " + f.manualStep();
             failures += failure == null ? 0 : 1;
             cases.append(testCase("fault " + f.step() + " reverted", 0, failure));
         }
@@ -40,7 +41,7 @@ public final class JUnitXml {
                 + "\" timestamp=\"" + r.startedAt() + "\">\n" + cases + "</testsuite>\n";
     }
 
-    private static String testCase(String name, long millis, String failure) {
+    private static String testCase(String name, long millis, @Nullable String failure) {
         String open = "  <testcase classname=\"faultline\" name=\"" + esc(name) + "\" time=\"" + millis / 1000.0 + "\"";
         if (failure == null) {
             return open + "/>\n";

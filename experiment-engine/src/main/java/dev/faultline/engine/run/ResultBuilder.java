@@ -29,7 +29,9 @@ final class ResultBuilder {
 
     private static String explain(RunOutcome outcome, List<ProbeResult> probes) {
         if (outcome == RunOutcome.HELD) {
-            return "the hypothesis held: " + probes.size() + " probe(s) within tolerance before, during and after";
+            long during = probes.stream().filter(ProbeResult::checkedDuring).count();
+            return "the hypothesis held: " + probes.size() + " probe(s) within tolerance at the baseline and the final"
+                    + " verification" + (during == 0 ? "" : ", " + during + " of them also under the faults");
         }
         List<String> off = probes.stream().filter(p -> !p.held()).map(p -> p.probe() + " (" + p.expect() + ": "
                 + (p.recovered() ? p.during().outside() + " of " + p.during().count() + " samples outside during the faults"

@@ -39,6 +39,9 @@ public final class ChaosProxyServer implements AutoCloseable {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("faultline-proxy", true), NioIoHandler.newFactory());
         ProxyRegistry proxies = new ProxyRegistry(group);
+        // Without TCP_NODELAY the JDK's HTTP server answers small requests ~40 ms late (Nagle and
+        // delayed ACKs), which the kill switch would pay on every revert. Read once, at class load.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer api;
         try {
             api = HttpServer.create(new InetSocketAddress(host, apiPort), 50);
