@@ -38,6 +38,7 @@ public final class FaultlineApp extends Application {
             }
         });
         stage.show();
+        window.focusRunbooks();
         recoverLeftovers();
     }
 

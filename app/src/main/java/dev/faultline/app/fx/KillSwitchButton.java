@@ -18,7 +18,7 @@ import javafx.scene.layout.HBox;
  */
 final class KillSwitchButton extends HBox implements KillSwitchListener {
     private final KillSwitch killSwitch;
-    private final Button halt = new Button("HALT ALL");
+    private final Button halt = new Button("HALT ALL   Ctrl+Shift+K");
     private final Button release = new Button("Release…");
     private final Label state = new Label();
 

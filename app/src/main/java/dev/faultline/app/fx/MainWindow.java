@@ -45,6 +45,9 @@ final class MainWindow {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ListView<Path> runbooks = new ListView<>();
     private final Label phase = new Label("No run active");
+    private final Label probes = new Label("");
+    private final ListView<String> events = new ListView<>(log);
+    private final java.util.Map<String, String> latest = new java.util.LinkedHashMap<>();
     private final Button start = new Button("Run selected runbook");
     private final RunStarter starter;
 
@@ -59,6 +62,11 @@ final class MainWindow {
 
     Parent root() {
         return root;
+    }
+
+    /** Starts with the runbooks focused, so Enter runs the selected one and never halts by accident. */
+    void focusRunbooks() {
+        runbooks.requestFocus();
     }
 
     void pressKillSwitch() {
@@ -89,6 +97,17 @@ final class MainWindow {
             }
         });
         runbooks.setAccessibleText("Runbooks");
+        runbooks.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !start.isDisabled()) {
+                startSelected();
+                e.consume();
+            }
+        });
+        runbooks.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && !start.isDisabled()) {
+                startSelected();
+            }
+        });
         Button open = new Button("Open runbook…");
         open.setOnAction(e -> {
             FileChooser fc = new FileChooser();
@@ -117,11 +136,14 @@ final class MainWindow {
     private SplitPane centre() {
         TableView<RunRow> table = new TableView<>(runs);
         table.setAccessibleText("Runs");
-        table.getColumns().add(column("Started", r -> TIME.format(r.startedAt().atZone(ZoneId.systemDefault())), 160));
-        table.getColumns().add(column("Experiment", RunRow::experiment, 220));
-        table.getColumns().add(column("Result", RunRow::status, 100));
+        table.getColumns().add(column("Started", r -> TIME.format(r.startedAt().atZone(ZoneId.systemDefault())), 170));
+        table.getColumns().add(column("Experiment", RunRow::experiment, 200));
+        TableColumn<RunRow, String> result = column("Result", RunRow::status, 100);
+        result.setCellFactory(c -> new OutcomeCell());
+        table.getColumns().add(result);
         table.getColumns().add(column("Took", r -> r.duration() == null ? "" : r.duration().toSeconds() + " s", 70));
-        table.getColumns().add(column("Summary", RunRow::summary, 520));
+        table.getColumns().add(column("What happened", RunRow::summary, 520));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No runs yet: pick a runbook on the left and run it."));
         Label runsHeading = new Label("Runs");
         runsHeading.getStyleClass().add("section");
@@ -129,9 +151,10 @@ final class MainWindow {
         VBox.setVgrow(table, Priority.ALWAYS);
         top.setPadding(new Insets(12));
         phase.getStyleClass().add("phase");
-        ListView<String> events = new ListView<>(log);
         events.setAccessibleText("Event log of the current run");
-        VBox bottom = new VBox(8, phase, events);
+        probes.getStyleClass().add("probes");
+        probes.setAccessibleText("Latest probe values");
+        VBox bottom = new VBox(8, phase, probes, events);
         VBox.setVgrow(events, Priority.ALWAYS);
         bottom.setPadding(new Insets(12));
         SplitPane split = new SplitPane(top, bottom);
@@ -151,6 +174,8 @@ final class MainWindow {
     private void startSelected() {
         Path file = runbooks.getSelectionModel().getSelectedItem();
         log.clear();
+        latest.clear();
+        probes.setText("");
         phase.setText("Starting " + file.getFileName() + "…");
         Task<RunResult> task = starter.task(file, new FxRunBridge(this::onEvents), line -> javafx.application.Platform
                 .runLater(() -> log.add(line)));
@@ -173,10 +198,17 @@ final class MainWindow {
             if (e instanceof RunEvent.PhaseChanged p) {
                 phase.setText("Phase: " + p.to());
             }
+            if (e instanceof RunEvent.ProbeSampled s) {
+                latest.put(s.sample().probe(), s.sample().probe() + " = " + (s.sample().ok()
+                        ? dev.faultline.engine.model.Numbers.format(Math.round(s.sample().value() * 100) / 100.0) : "unreadable")
+                        + (s.sample().within() ? "  ✓" : "  ✗ outside tolerance"));
+            }
             if (!(e instanceof RunEvent.ProbeSampled) || !((RunEvent.ProbeSampled) e).sample().within()) {
                 log.add(TIME.format(e.at().atZone(ZoneId.systemDefault())) + "  " + EventText.describe(e));
             }
         }
+        probes.setText(String.join("     ", latest.values()));
+        events.scrollTo(log.size() - 1);
         if (log.size() > 5_000) {
             log.remove(0, log.size() - 5_000);
         }
@@ -217,7 +249,7 @@ final class MainWindow {
     }
 
     private static List<Path> shippedRunbooks() {
-        Path dir = Path.of("runbooks", "sandbox");
+        Path dir = Path.of(System.getProperty("faultline.runbooks", "runbooks"), "sandbox");
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

@@ -77,6 +77,11 @@ final class RunStarter {
 
     private static RunRow row(RunRecord r) {
         Duration took = r.endedAt() == null ? null : Duration.between(r.startedAt(), r.endedAt());
-        return new RunRow(r.id(), r.experimentName(), r.status(), r.startedAt(), took, r.summary() == null ? "" : r.summary());
+        String summary = r.summary() == null ? "" : r.summary();
+        // The stored summary starts "HALTED after 7s: ..."; the table shows outcome and duration already.
+        if (summary.startsWith(r.status() + " after ") && summary.contains(": ")) {
+            summary = summary.substring(summary.indexOf(": ") + 2);
+        }
+        return new RunRow(r.id(), r.experimentName(), r.status(), r.startedAt(), took, summary);
     }
 }

@@ -91,12 +91,14 @@ public final class KillSwitch implements AutoCloseable {
                 log.error("halting a run failed", ex);
             }
         });
-        List<CompletableFuture<RevertOutcome>> reverts = faults.stream().map(f -> rollbacks.revert(f, at)).toList();
         AtomicInteger done = new AtomicInteger();
-        reverts.forEach(r -> r.thenAccept(o -> {
-            int n = done.incrementAndGet();
-            notify(l -> l.progress(n, reverts.size(), o));
-        }));
+        // Progress is reported as each revert ends, and the report only after all progress was.
+        List<CompletableFuture<RevertOutcome>> reverts = faults.stream().map(f -> rollbacks.revert(f, at)
+                .thenApply(o -> {
+                    int n = done.incrementAndGet();
+                    notify(l -> l.progress(n, faults.size(), o));
+                    return o;
+                })).toList();
         CompletableFuture<HaltReport> report = CompletableFuture.allOf(reverts.toArray(CompletableFuture[]::new))
                 .handle((ok, ex) -> new HaltReport(reason, at, clock.instant(), halted.size(),
                         reverts.stream().map(CompletableFuture::join).toList()));
