@@ -1,5 +1,6 @@
 package dev.faultline.app;
 
+import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.env.Environments;
 import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.plugins.PluginCatalog;
@@ -22,8 +23,6 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /** The one place Faultline's objects are wired, for the app and the command line alike. */
@@ -40,10 +39,10 @@ public final class Composition implements AutoCloseable {
     public final ExperimentRunner runner;
     public final OrphanRecovery recovery;
     public final RunbookLoader loader;
-    private final ExecutorService backendCalls = Executors.newCachedThreadPool(named("faultline-backend-call-"));
-    private final ExecutorService revertThreads = Executors.newCachedThreadPool(named("faultline-revert-"));
+    private final ExecutorService backendCalls = Executors.newCachedThreadPool(NamedThreads.factory("faultline-backend-call-"));
+    private final ExecutorService revertThreads = Executors.newCachedThreadPool(NamedThreads.factory("faultline-revert-"));
     private final ScheduledExecutorService latchWatcher = Executors.newSingleThreadScheduledExecutor(
-            named("faultline-killswitch-watch-"));
+            NamedThreads.factory("faultline-killswitch-watch-"));
     private @Nullable FaultlineStore store;
 
     public Composition(FaultlineHome home) {
@@ -68,15 +67,6 @@ public final class Composition implements AutoCloseable {
             store = FaultlineStore.open(home.database());
         }
         return store;
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.safety.KillSwitchEngagedException;
@@ -13,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Starts runs. Each run gets a thread of its own and a sampler; probe reads share a pool. A run is
@@ -29,8 +29,8 @@ public final class ExperimentRunner implements AutoCloseable {
 
     public ExperimentRunner(RunnerServices services) {
         this.services = services;
-        this.probeReaders = Executors.newCachedThreadPool(named("faultline-probe-"));
-        this.sampler = Executors.newScheduledThreadPool(2, named("faultline-sampler-"));
+        this.probeReaders = Executors.newCachedThreadPool(NamedThreads.factory("faultline-probe-"));
+        this.sampler = Executors.newScheduledThreadPool(2, NamedThreads.factory("faultline-sampler-"));
     }
 
     /**
@@ -95,15 +95,6 @@ public final class ExperimentRunner implements AutoCloseable {
         String name = e.name().length() > 24 ? e.name().substring(0, 24) : e.name();
         return ID_TIME.format(now) + "-" + name + "-"
                 + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
-    }
-
-    static java.util.concurrent.ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.faultline.engine.testkit;
 
+import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.plugins.PluginCatalog;
 import dev.faultline.engine.run.ExperimentRunner;
@@ -37,9 +38,9 @@ public final class TestRig implements AutoCloseable {
     public final ExperimentRunner runner;
     public final PluginCatalog plugins;
     public final RunnerServices services;
-    private final ExecutorService calls = Executors.newCachedThreadPool(daemon("test-call"));
-    private final ExecutorService reverts = Executors.newCachedThreadPool(daemon("test-revert"));
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("test-watch"));
+    private final ExecutorService calls = Executors.newCachedThreadPool(NamedThreads.factory("test-call-"));
+    private final ExecutorService reverts = Executors.newCachedThreadPool(NamedThreads.factory("test-revert-"));
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("test-watch-"));
 
     public TestRig(Path home, List<FaultBackendProvider> backends, List<MetricSourceProvider> probes) {
         this(home, backends, probes, FAST);
@@ -59,14 +60,6 @@ public final class TestRig implements AutoCloseable {
 
     public static Environment environment() {
         return new Environment("test", false, false, Map.of());
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     @Override

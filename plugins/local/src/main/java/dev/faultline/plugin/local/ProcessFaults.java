@@ -72,7 +72,24 @@ final class ProcessFaults {
         if (p.isEmpty()) {
             throw new BackendException(LocalBackendProvider.ID, "process " + h.data().require("pid") + " is gone");
         }
-        signal(h.data().require("kind").equals("kill") ? h.data().require("signal") : "STOP", p.get().pid());
+        boolean pause = !h.data().require("kind").equals("kill");
+        signal(pause ? "STOP" : h.data().require("signal"), p.get().pid());
+        if (pause) {
+            awaitStopped(p.get().pid(), true); // a signal is delivered a moment after kill returns
+        }
+    }
+
+    /** Waits (at most 2 s) until the process is, or is no longer, stopped. */
+    private static void awaitStopped(long pid, boolean stopped) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (Processes.isStopped(pid) != stopped && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     void revert(FaultHandle h) throws BackendException {
@@ -80,6 +97,7 @@ final class ProcessFaults {
             Optional<ProcessHandle> p = same(h);
             if (p.isPresent()) {
                 signal("CONT", p.get().pid());
+                awaitStopped(p.get().pid(), false);
             }
             return;
         }
