@@ -18,6 +18,7 @@ import dev.faultline.engine.safety.ProcessOwner;
 import dev.faultline.engine.safety.RevertPolicy;
 import dev.faultline.engine.safety.Rollbacks;
 import dev.faultline.engine.store.FaultlineStore;
+import dev.faultline.engine.store.PendingResults;
 import dev.faultline.engine.store.StoreException;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,7 @@ public final class Composition implements AutoCloseable {
     public final ExperimentRunner runner;
     public final OrphanRecovery recovery;
     public final RunbookLoader loader;
+    public final PendingResults pendingResults;
     private final ExecutorService backendCalls = Executors.newCachedThreadPool(NamedThreads.factory("faultline-backend-call-"));
     private final ExecutorService revertThreads = Executors.newCachedThreadPool(NamedThreads.factory("faultline-revert-"));
     private final ScheduledExecutorService latchWatcher = Executors.newSingleThreadScheduledExecutor(
@@ -59,6 +61,7 @@ public final class Composition implements AutoCloseable {
                 killSwitch, clock));
         this.recovery = new OrphanRecovery(journal, plugins, reverter, clock);
         this.loader = new RunbookLoader(plugins.probeTypes());
+        this.pendingResults = new PendingResults(home.pendingResults());
     }
 
     /** The database, opened on first use (validating a runbook needs none). */

@@ -31,6 +31,8 @@ public final class StartupRecovery {
             lines.add("could not check for a sandbox left behind: " + e.getMessage());
         }
         try {
+            c.pendingResults.recordInto(c.store())
+                    .forEach(id -> lines.add("recorded the end of run " + id + ", which came after the database had closed"));
             c.store().closeRunsOfDeadProcesses(c.clock.instant())
                     .forEach(id -> lines.add("run " + id + " was cut short by a crash; marked CRASHED"));
         } catch (dev.faultline.engine.store.StoreException e) {

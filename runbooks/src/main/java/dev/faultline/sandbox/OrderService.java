@@ -22,7 +22,7 @@ public final class OrderService {
     public static void main(String[] argv) throws IOException {
         ServiceRuntime rt = ServiceRuntime.fromArgs(argv, 64);
         URI payment = URI.create(rt.args.getOrDefault("payment-url", "http://127.0.0.1:18082") + "/pay");
-        Duration timeout = Duration.ofMillis(rt.intArg("timeout-ms", 400));
+        Duration timeout = Duration.ofMillis(rt.intArg("timeout-ms", 800));
         int retries = rt.intArg("retries", 2);
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout)
                 .executor(Executors.newFixedThreadPool(8, r -> {

@@ -53,8 +53,19 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--yes", description = "confirm a run in a production environment")
     boolean yes;
 
+    /** Counted down when the command is completely done, sandbox stopped: Ctrl-C waits for it. */
+    private final CountDownLatch finished = new CountDownLatch(1);
+
     @Override
     public Integer call() throws Exception {
+        try {
+            return runbookRun();
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private int runbookRun() throws Exception {
         Composition c = root.composition();
         LoadedRunbook runbook;
         try {
@@ -94,18 +105,19 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     private int run(Composition c, LoadedRunbook runbook, Environment env) throws Exception {
         List<RunEvent> events = new CopyOnWriteArrayList<>();
-        try (RunRecorder recorder = new RunRecorder(c.store(), runbook.experiment(), runbook.text(), runbook.sha256())) {
+        try (RunRecorder recorder = new RunRecorder(c.store(), c.pendingResults, runbook.experiment(), runbook.text(), runbook.sha256())) {
             RunHandle handle = c.runner.start(runbook.experiment(), env, List.of(new ProgressPrinter(root.out()),
                     recorder, e -> {
                         if (!(e instanceof RunEvent.ProbeSampled)) {
                             events.add(e);
                         }
                     }));
-            CountDownLatch written = new CountDownLatch(1);
             Thread onCtrlC = new Thread(() -> {
                 handle.halt(new HaltReason(HaltReason.Source.SIGNAL, "interrupted (Ctrl-C or SIGTERM)"));
                 try {
-                    written.await(90, TimeUnit.SECONDS);
+                    // The JVM exits when the hooks are done: wait for the rollback, the result files
+                    // and the sandbox's stop, all of which the main thread is still doing.
+                    finished.await(90, TimeUnit.SECONDS);
                 } catch (InterruptedException ignored) {
                     Thread.currentThread().interrupt();
                 }
@@ -118,7 +130,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 new ResultPrinter(root.out()).result(result);
                 return result.outcome().exitCode();
             } finally {
-                written.countDown();
                 try {
                     Runtime.getRuntime().removeShutdownHook(onCtrlC);
                 } catch (IllegalStateException shuttingDown) {

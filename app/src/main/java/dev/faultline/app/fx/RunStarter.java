@@ -39,7 +39,7 @@ final class RunStarter {
                             + " until the app's confirmation dialog exists");
                 }
                 try (SandboxSession sandbox = SandboxSession.startIfNeeded(composition, env, say);
-                     RunRecorder recorder = new RunRecorder(composition.store(), runbook.experiment(), runbook.text(), runbook.sha256())) {
+                     RunRecorder recorder = new RunRecorder(composition.store(), composition.pendingResults, runbook.experiment(), runbook.text(), runbook.sha256())) {
                     RunHandle handle = composition.runner.start(runbook.experiment(), env, List.of(bridge, recorder));
                     current.set(handle);
                     try {

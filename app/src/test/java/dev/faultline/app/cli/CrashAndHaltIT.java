@@ -45,6 +45,23 @@ class CrashAndHaltIT {
     }
 
     @Test
+    void sigtermDuringARunRevertsTheFaultBeforeTheProcessExits() throws Exception {
+        long payment;
+        try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-pause-recovers.yaml"))) {
+            assertThat(run.awaitOutput("injected process", Duration.ofSeconds(60))).as("%s", run.output()).isTrue();
+            payment = Long.parseLong(Files.readString(home.resolve("sandbox/sandbox-payment.pid")).strip());
+            assertThat(state(payment)).isEqualTo('T');
+            run.process.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook halts the run
+            assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.output()).contains("HALTED").contains("interrupted (Ctrl-C or SIGTERM)")
+                    .contains("confirmed gone");
+        }
+        Cli recover = Cli.run(home, "recover");
+        assertThat(recover.out()).doesNotContain("sandbox left behind").doesNotContain("CRASHED");
+        assertThat(Cli.run(home, "runs").out()).contains("HALTED").contains("payment-pause-recovers");
+    }
+
+    @Test
     void haltFromAnotherTerminalHaltsTheRunRevertsItsFaultAndLatchesUntilReleased() throws Exception {
         try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-latency-holds.yaml"))) {
             assertThat(run.awaitOutput("injected latency", Duration.ofSeconds(60))).as("%s", run.output()).isTrue();

@@ -66,6 +66,16 @@ class SandboxRunbooksIT {
     }
 
     @Test
+    void aDryRunChecksEverythingAndInjectsNothing() throws Exception {
+        Cli cli = Cli.run(home, "run", Cli.runbook("payment-outage-halts.yaml"), "--dry-run");
+
+        assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out()).contains("nothing is injected").contains("ok    target proxy/payments")
+                .contains("order-success-ratio = ").contains("payments-down").contains("Pre-flight passed.");
+        assertThat(Cli.run(home, "runs").out()).contains("no runs yet");
+    }
+
+    @Test
     void aBrokenRunbookIsRefusedWithFileLineColumnAndExitTwo() throws Exception {
         Path broken = home.resolve("broken.yaml");
         Files.writeString(broken, Files.readString(Path.of(Cli.runbook("payment-latency-holds.yaml")))
@@ -73,7 +83,7 @@ class SandboxRunbooksIT {
 
         Cli validate = Cli.run(home, "validate", broken.toString());
         assertThat(validate.exit()).isEqualTo(2);
-        assertThat(validate.err()).contains(broken + ":41:17: spec.method[0].duration: '20 sekunds' is not a duration")
+        assertThat(validate.err()).contains(broken + ":42:17: spec.method[0].duration: '20 sekunds' is not a duration")
                 .contains("spec.blastRadius.maxShare");
         assertThat(Cli.run(home, "run", broken.toString()).exit()).isEqualTo(2);
     }

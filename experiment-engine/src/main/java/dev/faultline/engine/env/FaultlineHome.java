@@ -46,6 +46,11 @@ public record FaultlineHome(Path root) {
         return root.resolve("killswitch.latch");
     }
 
+    /** Run ends that could not reach the database, recorded on the next start. */
+    public Path pendingResults() {
+        return root.resolve("pending-results");
+    }
+
     public Path sandbox() {
         return root.resolve("sandbox");
     }

@@ -13,6 +13,9 @@ import org.flywaydb.core.api.FlywayException;
  * <p>{@code AUTO_SERVER=TRUE}: the first process to open the file serves it to the others over a
  * loopback TCP port, so the app, a run on the command line and {@code faultline runs} in another
  * terminal can use the same database at once (without it, H2 locks the file to one process).
+ * H2 closes the database in a shutdown hook of its own ({@code DB_CLOSE_ON_EXIT=FALSE} cannot be
+ * combined with AUTO_SERVER), so a run halted by Ctrl-C may find it closed: {@link PendingResults}
+ * keeps such a run's end on disk until the next start records it.
  */
 final class Database {
     private final Path file;

@@ -20,6 +20,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunRecorder.class);
 
     private final FaultlineStore store;
+    private final PendingResults pending;
     private final Experiment experiment;
     private final String runbookText;
     private final String sha256;
@@ -27,8 +28,10 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     private long seq;
     private boolean recording = true;
 
-    public RunRecorder(FaultlineStore store, Experiment experiment, String runbookText, String sha256) {
+    public RunRecorder(FaultlineStore store, PendingResults pending, Experiment experiment, String runbookText,
+                       String sha256) {
         this.store = store;
+        this.pending = pending;
         this.experiment = experiment;
         this.runbookText = runbookText;
         this.sha256 = sha256;
@@ -52,14 +55,31 @@ public final class RunRecorder implements RunListener, AutoCloseable {
             }
             store.appendEvent(e.runId(), ++seq, e.at(), e.type(), EventText.describe(e));
             if (e instanceof RunEvent.RunFinished f) {
-                store.finishRun(f.runId(), f.result().outcome().name(), f.result().endedAt(), f.result().summary(),
-                        new ResultJson().write(f.result(), events));
+                finish(f);
             }
         } catch (StoreException ex) {
+            if (e instanceof RunEvent.RunFinished f) {
+                keepForLater(f);
+            }
             if (recording) {
                 log.error("the run goes on, but is no longer recorded: {}", ex.getMessage(), ex);
             }
             recording = false;
+        }
+    }
+
+    private void finish(RunEvent.RunFinished f) throws StoreException {
+        store.finishRun(f.runId(), f.result().outcome().name(), f.result().endedAt(), f.result().summary(),
+                new ResultJson().write(f.result(), events));
+    }
+
+    private void keepForLater(RunEvent.RunFinished f) {
+        try {
+            pending.keep(f.runId(), f.result().outcome().name(), f.result().endedAt(), f.result().summary(),
+                    new ResultJson().write(f.result(), events));
+            log.warn("the database was closed; run {}'s result is kept on disk until the next start", f.runId());
+        } catch (java.io.IOException io) {
+            log.error("run {}'s result could be stored neither in the database nor on disk: {}", f.runId(), io.getMessage());
         }
     }
 
