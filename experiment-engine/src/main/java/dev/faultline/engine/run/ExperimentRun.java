@@ -29,8 +29,8 @@ final class ExperimentRun implements Haltable {
     private final ScheduledExecutorService sampler;
     private final CompletableFuture<RunResult> result = new CompletableFuture<>();
     private final Instant startedAt;
-    private @Nullable FaultStepExecutor faults;
-    private @Nullable StopConditionMonitor monitor;
+    private volatile @Nullable FaultStepExecutor faults;
+    private volatile @Nullable StopConditionMonitor monitor;
 
     ExperimentRun(RunContext run, ExecutorService probeReaders, ScheduledExecutorService sampler) {
         this.run = run;
