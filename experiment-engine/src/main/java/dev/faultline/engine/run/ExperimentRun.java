@@ -67,6 +67,18 @@ final class ExperimentRun implements Haltable {
     }
 
     void execute() {
+        try {
+            phases();
+        } finally {
+            if (!result.isDone()) {
+                // A bug must never leave a caller waiting for ever on the result.
+                result.completeExceptionally(new IllegalStateException("run " + run.runId + " ended without a result;"
+                        + " see the log"));
+            }
+        }
+    }
+
+    private void phases() {
         run.emit(new RunEvent.RunStarted(run.runId, startedAt, run.experiment.name(), run.environment.name(), false));
         Instant faultsEnded = null;
         try (Preflight.PreflightResult pre = preflight()) {
@@ -189,7 +201,9 @@ final class ExperimentRun implements Haltable {
 
     /** Reverts whatever of this run is still active and waits for the outcome; returns when faults ended. */
     private Instant rollback() {
-        run.enter(RunPhase.ROLLBACK);
+        if (PhaseTransition.isLegal(run.phase(), RunPhase.ROLLBACK)) {
+            run.enter(RunPhase.ROLLBACK);
+        }
         Instant at = run.now();
         List<ActiveFault> left = run.services.active().haltRun(run.runId);
         List<CompletableFuture<?>> pending = new ArrayList<>();
@@ -221,7 +235,7 @@ final class ExperimentRun implements Haltable {
         if (result.isDone()) {
             return;
         }
-        if (run.phase() != RunPhase.DONE) {
+        if (PhaseTransition.isLegal(run.phase(), RunPhase.DONE)) {
             run.enter(RunPhase.DONE);
         }
         RunResult r = new ResultBuilder(run).build(outcome, reason, startedAt, faultsEnded);

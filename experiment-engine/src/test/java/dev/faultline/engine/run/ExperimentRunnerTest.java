@@ -175,4 +175,22 @@ class ExperimentRunnerTest {
         assertThat(r.reason()).contains("wait-until 'until-fast': p99 did not hold").contains("did not hold");
         assertThat(system.faultsInEffect()).isZero();
     }
+
+    @Test
+    void aFaultThatCannotBeInjectedHaltsTheRunAndAFailingListenerBreaksNothing() throws Exception {
+        backend.failInject(true);
+        RunHandle h = rig.runner.start(experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
+                .fault("slow-payments", 0, Duration.ofSeconds(10), "payments").build(), TestRig.environment(),
+                List.of(e -> {
+                    throw new IllegalStateException("a broken listener");
+                }, events::add));
+        RunResult r = h.result().get(30, TimeUnit.SECONDS);
+
+        assertThat(r.outcome()).isEqualTo(RunOutcome.HALTED);
+        assertThat(r.reason()).contains("fault 'slow-payments' could not be injected: backend 'simulated': simulated"
+                + " injection failure");
+        assertThat(eventsOf(RunEvent.FaultInjectFailed.class)).hasSize(1);
+        assertThat(system.faultsInEffect()).isZero();
+        assertThat(rig.journal.openFaults()).isEmpty();
+    }
 }

@@ -25,6 +25,7 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
     private volatile Duration injectDelay = Duration.ZERO;
     private volatile boolean hangOnRevert;
     private volatile boolean refuseReset;
+    private volatile boolean failInject;
     private volatile Runnable onRevert = () -> { };
     private final AtomicInteger revertFailuresLeft = new AtomicInteger();
     private final AtomicInteger reverts = new AtomicInteger();
@@ -48,6 +49,11 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
     /** Runs {@code hook} at the start of every revert call (benchmarks time it). */
     public SimulatedBackend onRevert(Runnable hook) {
         onRevert = hook;
+        return this;
+    }
+
+    public SimulatedBackend failInject(boolean fail) {
+        failInject = fail;
         return this;
     }
 
@@ -87,6 +93,9 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
     @Override
     public void inject(FaultRequest r, FaultHandle h) throws BackendException {
         injectStarted.countDown();
+        if (failInject) {
+            throw new BackendException(ID, "simulated injection failure");
+        }
         if (!injectDelay.isZero()) {
             try {
                 Thread.sleep(injectDelay.toMillis());
