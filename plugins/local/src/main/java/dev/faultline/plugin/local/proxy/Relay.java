@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
     private final Supplier<Channel> peer;
     private boolean timeoutArmed;
     private boolean resetArmed;
+    private long passed;
 
     Relay(Connection connection, Toxic.Stream stream, Supplier<List<Toxic>> toxics, Supplier<Channel> peer) {
         this.connection = connection;
@@ -34,12 +36,18 @@ final class Relay extends ChannelInboundHandlerAdapter {
         this.peer = peer;
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        ByteBuf buf = (ByteBuf) msg;
-        Channel out = peer.get();
-        long delayMs = 0;
-        boolean drop = false;
+    /** What the toxics on this stream do to one chunk. */
+    private static final class Effect {
+        long delayMs;
+        boolean drop;
+        long limit = -1;
+        long sliceAverage;
+        long sliceVariation;
+        long sliceDelayMicros;
+    }
+
+    private Effect effect(ChannelHandlerContext ctx, ByteBuf buf) {
+        Effect e = new Effect();
         for (Toxic t : toxics.get()) {
             if (t.stream() != stream || !connection.applies(t)) {
                 continue;
@@ -47,33 +55,62 @@ final class Relay extends ChannelInboundHandlerAdapter {
             switch (t.type()) {
                 case "latency" -> {
                     long jitter = t.attribute("jitter");
-                    delayMs += Math.max(0, t.attribute("latency")
+                    e.delayMs += Math.max(0, t.attribute("latency")
                             + (jitter == 0 ? 0 : ThreadLocalRandom.current().nextLong(-jitter, jitter + 1)));
                 }
                 case "bandwidth" -> {
                     long rate = t.attribute("rate");
                     if (rate > 0) {
-                        delayMs += buf.readableBytes() / rate;
+                        e.delayMs += buf.readableBytes() / rate; // rate in KB/s: 1 KB = 1000 bytes
                     }
                 }
                 case "timeout" -> {
-                    drop = true;
+                    e.drop = true;
                     armClose(ctx, t.attribute("timeout"), false);
                 }
                 case "reset_peer" -> armClose(ctx, t.attribute("timeout"), true);
+                case "limit_data" -> e.limit = e.limit < 0 ? t.attribute("bytes") : Math.min(e.limit, t.attribute("bytes"));
+                case "slicer" -> {
+                    e.sliceAverage = t.attribute("average_size");
+                    e.sliceVariation = t.attribute("size_variation");
+                    e.sliceDelayMicros = t.attribute("delay");
+                }
                 default -> {
-                    // noop
+                    // noop, and slow_close, which acts when the stream ends
                 }
             }
         }
+        return e;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf buf = (ByteBuf) msg;
+        Channel out = peer.get();
+        Effect e = effect(ctx, buf);
         int idx = stream.ordinal();
-        if (drop || out == null || !out.isActive()) {
+        if (e.drop || out == null || !out.isActive()) {
             buf.release();
             ctx.read();
             return;
         }
-        long now = System.nanoTime();
-        if (delayMs == 0 && connection.pendingBytes[idx] == 0) {
+        boolean closeAfter = false;
+        if (e.limit >= 0) {
+            long room = e.limit - passed;
+            if (room <= 0) {
+                buf.release();
+                connection.close();
+                return;
+            }
+            if (buf.readableBytes() >= room) {
+                ByteBuf head = buf.readRetainedSlice((int) room);
+                buf.release();
+                buf = head;
+                closeAfter = true;
+            }
+        }
+        passed += buf.readableBytes();
+        if (e.delayMs == 0 && e.sliceAverage <= 0 && connection.pendingBytes[idx] == 0 && !closeAfter) {
             out.writeAndFlush(buf).addListener((ChannelFutureListener) f -> {
                 if (f.isSuccess()) {
                     ctx.channel().read();
@@ -83,20 +120,43 @@ final class Relay extends ChannelInboundHandlerAdapter {
             });
             return;
         }
-        long due = Math.max(now + TimeUnit.MILLISECONDS.toNanos(delayMs), connection.lastDueNanos[idx]);
-        connection.lastDueNanos[idx] = due;
-        int size = buf.readableBytes();
-        connection.pendingBytes[idx] += size;
-        ctx.executor().schedule(() -> out.writeAndFlush(buf).addListener((ChannelFutureListener) f -> {
-            boolean wasPaused = connection.pendingBytes[idx] >= HIGH_WATER;
-            connection.pendingBytes[idx] -= size;
-            if (wasPaused && connection.pendingBytes[idx] < HIGH_WATER) {
-                ctx.channel().read();
-            }
-        }), due - now, TimeUnit.NANOSECONDS);
-        if (connection.pendingBytes[idx] < HIGH_WATER) {
+        List<ByteBuf> pieces = e.sliceAverage > 0 ? slices(buf, e.sliceAverage, e.sliceVariation) : List.of(buf);
+        long now = System.nanoTime();
+        long due = now + TimeUnit.MILLISECONDS.toNanos(e.delayMs);
+        for (int i = 0; i < pieces.size(); i++) {
+            long at = Math.max(due + TimeUnit.MICROSECONDS.toNanos(e.sliceDelayMicros * i), connection.lastDueNanos[idx]);
+            connection.lastDueNanos[idx] = at;
+            schedule(ctx, out, pieces.get(i), at - now, idx, closeAfter && i == pieces.size() - 1);
+        }
+        if (connection.pendingBytes[idx] < HIGH_WATER && !closeAfter) {
             ctx.read();
         }
+    }
+
+    private void schedule(ChannelHandlerContext ctx, Channel out, ByteBuf piece, long inNanos, int idx, boolean close) {
+        int size = piece.readableBytes();
+        connection.pendingBytes[idx] += size;
+        ctx.executor().schedule(() -> out.writeAndFlush(piece).addListener((ChannelFutureListener) f -> {
+            boolean wasPaused = connection.pendingBytes[idx] >= HIGH_WATER;
+            connection.pendingBytes[idx] -= size;
+            if (close) {
+                connection.close();
+            } else if (wasPaused && connection.pendingBytes[idx] < HIGH_WATER) {
+                ctx.channel().read();
+            }
+        }), Math.max(0, inNanos), TimeUnit.NANOSECONDS);
+    }
+
+    /** Cuts a chunk into slices of about {@code average} ± {@code variation} bytes. */
+    private static List<ByteBuf> slices(ByteBuf buf, long average, long variation) {
+        List<ByteBuf> out = new ArrayList<>();
+        while (buf.readableBytes() > 0) {
+            long size = average + (variation <= 0 ? 0 : ThreadLocalRandom.current().nextLong(-variation, variation + 1));
+            int n = (int) Math.max(1, Math.min(size, buf.readableBytes()));
+            out.add(buf.readRetainedSlice(n));
+        }
+        buf.release();
+        return out;
     }
 
     private void armClose(ChannelHandlerContext ctx, long afterMs, boolean reset) {
@@ -125,8 +185,14 @@ final class Relay extends ChannelInboundHandlerAdapter {
         if (out == null || !out.isActive()) {
             return;
         }
-        // Delayed chunks still on their way are delivered before the other side is closed.
+        // Delayed chunks still on their way are delivered before the other side is closed, and a
+        // slow_close toxic holds the close back further.
         long wait = connection.lastDueNanos[stream.ordinal()] - System.nanoTime();
+        for (Toxic t : toxics.get()) {
+            if (t.stream() == stream && t.type().equals("slow_close") && connection.applies(t)) {
+                wait = Math.max(wait, 0) + TimeUnit.MILLISECONDS.toNanos(t.attribute("delay"));
+            }
+        }
         Runnable close = () -> out.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         if (wait > 0) {
             ctx.executor().schedule(close, wait + TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.NANOSECONDS);

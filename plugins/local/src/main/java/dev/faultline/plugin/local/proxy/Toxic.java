@@ -24,6 +24,9 @@ record Toxic(String name, String type, Stream stream, double toxicity, Map<Strin
             "timeout", Set.of("timeout"),
             "reset_peer", Set.of("timeout"),
             "bandwidth", Set.of("rate"),
+            "slow_close", Set.of("delay"),
+            "slicer", Set.of("average_size", "size_variation", "delay"),
+            "limit_data", Set.of("bytes"),
             "noop", Set.of());
 
     Toxic {
