@@ -1,8 +1,6 @@
 package dev.faultline.plugin.local.proxy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,8 +30,7 @@ public final class ChaosProxyMain {
             }
         }
         try {
-            List<ProxyConfig> proxies = config == null ? List.of()
-                    : new ProxyJson().proxyConfigs(new ProxyJson().parse(Files.readString(config, StandardCharsets.UTF_8)));
+            List<ProxyConfig> proxies = config == null ? List.of() : ChaosProxyServer.readConfig(config);
             ChaosProxyServer server = ChaosProxyServer.start(host, port, proxies);
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -43,7 +40,7 @@ public final class ChaosProxyMain {
             System.out.println("chaos proxy API listening on " + server.apiUrl());
             System.out.flush();
             stop.await();
-        } catch (IOException | ApiError e) {
+        } catch (IOException e) {
             System.err.println("chaos proxy: " + e.getMessage());
             System.exit(3);
         }

@@ -62,6 +62,21 @@ public final class ChaosProxyServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Reads a config file: the JSON array of proxies that {@code /populate} and toxiproxy-server's
+     * {@code -config} take.
+     *
+     * @throws IOException naming the file and what is wrong with it
+     */
+    public static List<ProxyConfig> readConfig(java.nio.file.Path file) throws IOException {
+        ProxyJson json = new ProxyJson();
+        try {
+            return json.proxyConfigs(json.parse(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (ApiError e) {
+            throw new IOException(file + ": " + e.getMessage());
+        }
+    }
+
     public int apiPort() {
         return api.getAddress().getPort();
     }
