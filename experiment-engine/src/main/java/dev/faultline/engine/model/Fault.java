@@ -8,7 +8,8 @@ import java.util.Objects;
  * catalogue; a backend says which kinds it supports. A switch over faults has no default, so a new
  * kind breaks the build wherever it is not handled yet.
  */
-public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.ProcessPause, Fault.ProcessKill {
+public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth, Fault.SlowClose, Fault.ConnectionTimeout,
+        Fault.ResetPeer, Fault.Slicer, Fault.LimitData, Fault.ProcessPause, Fault.ProcessKill {
 
     /** The runbook name of this kind: {@code latency}, {@code down}, ... */
     String type();
@@ -48,6 +49,128 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.ProcessPa
         @Override
         public String describe() {
             return "link down";
+        }
+    }
+
+    /** Traffic limited to {@code kilobytesPerSecond} (1 KB = 1000 bytes). */
+    record Bandwidth(long kilobytesPerSecond) implements Fault {
+        public Bandwidth {
+            if (kilobytesPerSecond <= 0) {
+                throw new IllegalArgumentException("the bandwidth must be above 0 KB/s");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "bandwidth";
+        }
+
+        @Override
+        public String describe() {
+            return "bandwidth limited to " + kilobytesPerSecond + " KB/s";
+        }
+    }
+
+    /** A closing connection is held open for {@code delay} before it closes. */
+    record SlowClose(Duration delay) implements Fault {
+        public SlowClose {
+            requirePositive(delay, "delay");
+        }
+
+        @Override
+        public String type() {
+            return "slow-close";
+        }
+
+        @Override
+        public String describe() {
+            return "connections close " + Durations.format(delay) + " late";
+        }
+    }
+
+    /** No data passes; connections are closed after {@code after} (zero: held open, silent). */
+    record ConnectionTimeout(Duration after) implements Fault {
+        public ConnectionTimeout {
+            Objects.requireNonNull(after, "after");
+            if (after.isNegative()) {
+                throw new IllegalArgumentException("after cannot be negative");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "timeout";
+        }
+
+        @Override
+        public String describe() {
+            return after.isZero() ? "connections hang" : "connections hang, closed after " + Durations.format(after);
+        }
+    }
+
+    /** Connections are reset (TCP RST) after {@code after}. */
+    record ResetPeer(Duration after) implements Fault {
+        public ResetPeer {
+            Objects.requireNonNull(after, "after");
+            if (after.isNegative()) {
+                throw new IllegalArgumentException("after cannot be negative");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "reset-peer";
+        }
+
+        @Override
+        public String describe() {
+            return "connections reset" + (after.isZero() ? "" : " after " + Durations.format(after));
+        }
+    }
+
+    /** Data is cut into slices of about {@code averageBytes} ± {@code variationBytes}, {@code delay} apart. */
+    record Slicer(long averageBytes, long variationBytes, Duration delay) implements Fault {
+        public Slicer {
+            Objects.requireNonNull(delay, "delay");
+            if (averageBytes <= 0 || variationBytes < 0 || variationBytes >= averageBytes) {
+                throw new IllegalArgumentException("slices need averageSize above 0 and sizeVariation below it");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "slicer";
+        }
+
+        @Override
+        public String describe() {
+            return "data sliced into ~" + averageBytes + " byte pieces, " + Durations.format(delay) + " apart";
+        }
+    }
+
+    /** A connection is closed once {@code bytes} have passed. */
+    record LimitData(long bytes) implements Fault {
+        public LimitData {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("bytes must be above 0");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "limit-data";
+        }
+
+        @Override
+        public String describe() {
+            return "connections closed after " + bytes + " bytes";
+        }
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
         }
     }
 

@@ -18,6 +18,12 @@ final class MethodReader {
     private static final Map<String, Set<String>> FAULT_ATTRIBUTES = Map.of(
             "latency", Set.of("latency", "jitter"),
             "down", Set.of(),
+            "bandwidth", Set.of("rate"),
+            "slow-close", Set.of("delay"),
+            "timeout", Set.of("after"),
+            "reset-peer", Set.of("after"),
+            "slicer", Set.of("averageSize", "sizeVariation", "delay"),
+            "limit-data", Set.of("bytes"),
             "process-pause", Set.of(),
             "process-kill", Set.of("signal", "restart"));
     private static final Map<String, Set<String>> TARGET_KEYS = Map.of(
@@ -104,10 +110,36 @@ final class MethodReader {
                         : problems.build(path, () -> new Fault.Latency(latency, jitter));
             }
             case "down" -> new Fault.Down();
+            case "bandwidth" -> required(n, path, "rate") ? problems.build(path, () -> new Fault.Bandwidth(n.get("rate").asLong()))
+                    : null;
+            case "slow-close" -> {
+                Duration delay = problems.duration(n, path, "delay", null);
+                yield delay == null ? null : problems.build(path, () -> new Fault.SlowClose(delay));
+            }
+            case "timeout", "reset-peer" -> {
+                Duration after = problems.duration(n, path, "after", Duration.ZERO);
+                yield after == null ? null : problems.build(path, () -> type.equals("timeout")
+                        ? new Fault.ConnectionTimeout(after) : new Fault.ResetPeer(after));
+            }
+            case "slicer" -> {
+                Duration delay = problems.duration(n, path, "delay", Duration.ZERO);
+                yield delay == null || !required(n, path, "averageSize") ? null : problems.build(path,
+                        () -> new Fault.Slicer(n.get("averageSize").asLong(), n.path("sizeVariation").asLong(0), delay));
+            }
+            case "limit-data" -> required(n, path, "bytes")
+                    ? problems.build(path, () -> new Fault.LimitData(n.get("bytes").asLong())) : null;
             case "process-pause" -> new Fault.ProcessPause();
             default -> problems.build(path, () -> new Fault.ProcessKill(problems.text(n, "signal", "KILL"),
                     problems.text(n, "restart", "")));
         };
+    }
+
+    private boolean required(JsonNode n, String path, String key) {
+        if (!n.has(key)) {
+            problems.at(path, "a " + n.path("type").asString() + " fault needs '" + key + "'");
+            return false;
+        }
+        return true;
     }
 
     private @Nullable Target target(JsonNode n, String path) {

@@ -183,4 +183,24 @@ class RunbookLoaderTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(published).isEqualTo(used);
     }
+
+    @Test
+    void everyNetworkFaultTypeReadsWithItsAttributes() throws Exception {
+        String base = GOOD.replace("fault: {type: latency, latency: 300ms, jitter: 50ms}", "fault: FAULT");
+        assertThat(fault(base, "{type: bandwidth, rate: 64}")).isEqualTo(new Fault.Bandwidth(64));
+        assertThat(fault(base, "{type: slow-close, delay: 2s}")).isEqualTo(new Fault.SlowClose(Duration.ofSeconds(2)));
+        assertThat(fault(base, "{type: timeout}")).isEqualTo(new Fault.ConnectionTimeout(Duration.ZERO));
+        assertThat(fault(base, "{type: reset-peer, after: 100ms}")).isEqualTo(new Fault.ResetPeer(Duration.ofMillis(100)));
+        assertThat(fault(base, "{type: slicer, averageSize: 100, sizeVariation: 10, delay: 5ms}"))
+                .isEqualTo(new Fault.Slicer(100, 10, Duration.ofMillis(5)));
+        assertThat(fault(base, "{type: limit-data, bytes: 1024}")).isEqualTo(new Fault.LimitData(1024));
+        assertThat(problems(base.replace("FAULT", "{type: bandwidth}"))).extracting(RunbookProblem::message)
+                .contains("a bandwidth fault needs 'rate'");
+        assertThat(problems(base.replace("FAULT", "{type: limit-data, bytes: 10, rate: 5}"))).extracting(RunbookProblem::message)
+                .contains("'rate' does not apply to a limit-data fault (it takes bytes)");
+    }
+
+    private Fault fault(String base, String fault) throws Exception {
+        return ((MethodStep.FaultStep) loader.parse(base.replace("FAULT", fault), "t.yaml").experiment().method().get(0)).fault();
+    }
 }

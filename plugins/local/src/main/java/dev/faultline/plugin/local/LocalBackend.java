@@ -1,6 +1,5 @@
 package dev.faultline.plugin.local;
 
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultBackend;
@@ -29,7 +28,7 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
 
     @Override
     public FaultHandle prepare(FaultRequest r) throws BackendException {
-        boolean proxyFault = r.fault() instanceof Fault.Latency || r.fault() instanceof Fault.Down;
+        boolean proxyFault = ProxyFaults.isProxyFault(r.fault());
         String kind = r.target().kind();
         if (proxyFault && kind.equals("proxy")) {
             return proxies.prepare(r);

@@ -8,8 +8,9 @@ import dev.faultline.engine.spi.FaultBackendProvider;
 import java.util.Set;
 
 /**
- * The local injectors, which need nothing installed: latency and "down" through a chaos proxy
- * (Faultline's own or any Toxiproxy server), and pause or kill of a local process.
+ * The local injectors, which need nothing installed: network faults through a chaos proxy
+ * (Faultline's own or any Toxiproxy server: latency, down, bandwidth, slow close, timeout, reset,
+ * slicer, data limit), and pause or kill of a local process.
  * Setting: {@code proxyApi} (default {@value #DEFAULT_PROXY_API}).
  */
 public final class LocalBackendProvider implements FaultBackendProvider {
@@ -28,7 +29,9 @@ public final class LocalBackendProvider implements FaultBackendProvider {
 
     @Override
     public Set<Class<? extends Fault>> supportedFaults() {
-        return Set.of(Fault.Latency.class, Fault.Down.class, Fault.ProcessPause.class, Fault.ProcessKill.class);
+        return Set.of(Fault.Latency.class, Fault.Down.class, Fault.Bandwidth.class, Fault.SlowClose.class,
+                Fault.ConnectionTimeout.class, Fault.ResetPeer.class, Fault.Slicer.class, Fault.LimitData.class,
+                Fault.ProcessPause.class, Fault.ProcessKill.class);
     }
 
     @Override

@@ -29,10 +29,48 @@ final class ProxyFaults {
         return ("faultline_" + runId + "_" + step).replaceAll("[^A-Za-z0-9_]", "_");
     }
 
+    /** Whether the fault is made on a chaos proxy. */
+    static boolean isProxyFault(Fault f) {
+        return f instanceof Fault.Down || toxic(f, 1.0, "").isPresent();
+    }
+
+    /** The Toxiproxy toxic that makes the fault, as the JSON body that creates it. */
+    static java.util.Optional<String> toxic(Fault f, double share, String name) {
+        String type;
+        String attributes;
+        if (f instanceof Fault.Latency l) {
+            type = "latency";
+            attributes = "\"latency\":" + l.latency().toMillis() + ",\"jitter\":" + l.jitter().toMillis();
+        } else if (f instanceof Fault.Bandwidth b) {
+            type = "bandwidth";
+            attributes = "\"rate\":" + b.kilobytesPerSecond();
+        } else if (f instanceof Fault.SlowClose c) {
+            type = "slow_close";
+            attributes = "\"delay\":" + c.delay().toMillis();
+        } else if (f instanceof Fault.ConnectionTimeout t) {
+            type = "timeout";
+            attributes = "\"timeout\":" + t.after().toMillis();
+        } else if (f instanceof Fault.ResetPeer p) {
+            type = "reset_peer";
+            attributes = "\"timeout\":" + p.after().toMillis();
+        } else if (f instanceof Fault.Slicer s) {
+            type = "slicer";
+            attributes = "\"average_size\":" + s.averageBytes() + ",\"size_variation\":" + s.variationBytes()
+                    + ",\"delay\":" + s.delay().toNanos() / 1000;
+        } else if (f instanceof Fault.LimitData d) {
+            type = "limit_data";
+            attributes = "\"bytes\":" + d.bytes();
+        } else {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(Locale.ROOT, "{\"name\":\"%s\",\"type\":\"%s\",\"stream\":\"downstream\","
+                + "\"toxicity\":%s,\"attributes\":{%s}}", name, type, share, attributes));
+    }
+
     FaultHandle prepare(FaultRequest r) {
         String proxy = r.target().selector().require("name");
         String api = r.target().selector().get("api").orElse(defaultApi);
-        if (r.fault() instanceof Fault.Latency) {
+        if (!(r.fault() instanceof Fault.Down)) {
             String toxic = toxicName(r.runId(), r.step());
             return new FaultHandle(LocalBackendProvider.ID, toxic, r.fault().describe() + " on proxy/" + proxy,
                     Params.of("kind", "toxic", "proxyApi", api, "proxy", proxy, "toxic", toxic));
@@ -57,14 +95,11 @@ final class ProxyFaults {
         ProxyApiClient api = client(d.require("proxyApi"));
         String proxy = ProxyApiClient.seg(d.require("proxy"));
         if (d.require("kind").equals("toxic")) {
-            Fault.Latency l = (Fault.Latency) r.fault();
-            String body = String.format(Locale.ROOT, "{\"name\":\"%s\",\"type\":\"latency\",\"stream\":\"downstream\","
-                    + "\"toxicity\":%s,\"attributes\":{\"latency\":%d,\"jitter\":%d}}", d.require("toxic"), r.share(),
-                    l.latency().toMillis(), l.jitter().toMillis());
+            String body = toxic(r.fault(), r.share(), d.require("toxic")).orElseThrow();
             ProxyApiClient.Answer a = api.post("/proxies/" + proxy + "/toxics", body);
             if (a.status() != 200 && a.status() != 409) {
-                throw new BackendException(LocalBackendProvider.ID, "adding the latency toxic to proxy '" + d.require("proxy")
-                        + "' failed: " + ProxyApiClient.error(a));
+                throw new BackendException(LocalBackendProvider.ID, "adding the " + r.fault().type() + " toxic to proxy '"
+                        + d.require("proxy") + "' failed: " + ProxyApiClient.error(a));
             }
         } else {
             ProxyApiClient.Answer a = api.post("/proxies/" + proxy, "{\"enabled\":false}");

@@ -58,4 +58,18 @@ class LocalBackendProxyIT extends FaultBackendContract {
     protected boolean effectPresent(FaultHandle handle) throws Exception {
         return EchoServer.roundTripMillis(listenPort) >= 250;
     }
+
+    @org.junit.jupiter.api.Test
+    void aDataLimitCutsConnectionsUntilReverted() throws Exception {
+        FaultRequest limit = new FaultRequest("run1", "limit", new Fault.LimitData(3),
+                new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
+        try (var backend = provider().create(settings())) {
+            FaultHandle h = backend.prepare(limit);
+            backend.inject(limit, h);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EchoServer.roundTripMillis(listenPort))
+                    .hasMessageContaining("closed after 3 bytes");
+            backend.revert(h);
+            org.assertj.core.api.Assertions.assertThat(EchoServer.roundTripMillis(listenPort)).isLessThan(250);
+        }
+    }
 }
