@@ -9,7 +9,8 @@ import java.util.Objects;
  * kind breaks the build wherever it is not handled yet.
  */
 public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth, Fault.SlowClose, Fault.ConnectionTimeout,
-        Fault.ResetPeer, Fault.Slicer, Fault.LimitData, Fault.ProcessPause, Fault.ProcessKill {
+        Fault.ResetPeer, Fault.Slicer, Fault.LimitData, Fault.CpuStress, Fault.MemoryStress, Fault.DiskStress,
+        Fault.ProcessPause, Fault.ProcessKill {
 
     /** The runbook name of this kind: {@code latency}, {@code down}, ... */
     String type();
@@ -164,6 +165,66 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
         @Override
         public String describe() {
             return "connections closed after " + bytes + " bytes";
+        }
+    }
+
+    /** {@code workers} busy threads, each loading a core to {@code loadPercent}. */
+    record CpuStress(int workers, int loadPercent) implements Fault {
+        public CpuStress {
+            if (workers < 1 || workers > 1024) {
+                throw new IllegalArgumentException("workers must be between 1 and 1024");
+            }
+            if (loadPercent < 1 || loadPercent > 100) {
+                throw new IllegalArgumentException("load must be between 1% and 100%");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "cpu-stress";
+        }
+
+        @Override
+        public String describe() {
+            return "CPU stress, " + workers + " worker(s) at " + loadPercent + "%";
+        }
+    }
+
+    /** Exactly {@code bytes} of memory taken and touched, never more. */
+    record MemoryStress(long bytes) implements Fault {
+        public MemoryStress {
+            if (bytes < 1_000_000) {
+                throw new IllegalArgumentException("memory stress needs at least 1MB");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "memory-stress";
+        }
+
+        @Override
+        public String describe() {
+            return "memory stress, " + bytes / 1_000_000 + " MB";
+        }
+    }
+
+    /** Disk writes, each forced to disk, through a file of at most {@code bytes}. */
+    record DiskStress(long bytes) implements Fault {
+        public DiskStress {
+            if (bytes < 1_000_000) {
+                throw new IllegalArgumentException("disk stress needs at least 1MB");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "disk-stress";
+        }
+
+        @Override
+        public String describe() {
+            return "disk write stress through a " + bytes / 1_000_000 + " MB file";
         }
     }
 

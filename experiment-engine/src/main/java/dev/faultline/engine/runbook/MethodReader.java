@@ -3,6 +3,7 @@ package dev.faultline.engine.runbook;
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.Sizes;
 import dev.faultline.engine.model.Target;
 import java.time.Duration;
 import java.util.List;
@@ -15,20 +16,24 @@ import tools.jackson.databind.JsonNode;
 /** Reads the method: fault steps (with their fault and target), waits and wait-untils. */
 final class MethodReader {
     static final String DEFAULT_BACKEND = "local";
-    private static final Map<String, Set<String>> FAULT_ATTRIBUTES = Map.of(
-            "latency", Set.of("latency", "jitter"),
-            "down", Set.of(),
-            "bandwidth", Set.of("rate"),
-            "slow-close", Set.of("delay"),
-            "timeout", Set.of("after"),
-            "reset-peer", Set.of("after"),
-            "slicer", Set.of("averageSize", "sizeVariation", "delay"),
-            "limit-data", Set.of("bytes"),
-            "process-pause", Set.of(),
-            "process-kill", Set.of("signal", "restart"));
+    private static final Map<String, Set<String>> FAULT_ATTRIBUTES = Map.ofEntries(
+            Map.entry("latency", Set.of("latency", "jitter")),
+            Map.entry("down", Set.of()),
+            Map.entry("bandwidth", Set.of("rate")),
+            Map.entry("slow-close", Set.of("delay")),
+            Map.entry("timeout", Set.of("after")),
+            Map.entry("reset-peer", Set.of("after")),
+            Map.entry("slicer", Set.of("averageSize", "sizeVariation", "delay")),
+            Map.entry("limit-data", Set.of("bytes")),
+            Map.entry("cpu-stress", Set.of("workers", "load")),
+            Map.entry("memory-stress", Set.of("size")),
+            Map.entry("disk-stress", Set.of("size")),
+            Map.entry("process-pause", Set.of()),
+            Map.entry("process-kill", Set.of("signal", "restart")));
     private static final Map<String, Set<String>> TARGET_KEYS = Map.of(
             "proxy", Set.of("name"),
-            "process", Set.of("name", "pid", "pidFile"));
+            "process", Set.of("name", "pid", "pidFile"),
+            "host", Set.of("name"));
 
     private final Problems problems;
 
@@ -128,10 +133,42 @@ final class MethodReader {
             }
             case "limit-data" -> required(n, path, "bytes")
                     ? problems.build(path, () -> new Fault.LimitData(n.get("bytes").asLong())) : null;
+            case "cpu-stress" -> cpu(n, path);
+            case "memory-stress", "disk-stress" -> {
+                Long size = size(n, path);
+                yield size == null ? null : problems.build(path, () -> type.equals("memory-stress")
+                        ? new Fault.MemoryStress(size) : new Fault.DiskStress(size));
+            }
             case "process-pause" -> new Fault.ProcessPause();
             default -> problems.build(path, () -> new Fault.ProcessKill(problems.text(n, "signal", "KILL"),
                     problems.text(n, "restart", "")));
         };
+    }
+
+    private @Nullable Fault cpu(JsonNode n, String path) {
+        double load = 1;
+        if (n.has("load")) {
+            try {
+                load = Shares.parse(n.get("load"));
+            } catch (IllegalArgumentException e) {
+                problems.at(path + ".load", e.getMessage());
+                return null;
+            }
+        }
+        int percent = (int) Math.round(load * 100);
+        return problems.build(path, () -> new Fault.CpuStress(n.path("workers").asInt(1), percent));
+    }
+
+    private @Nullable Long size(JsonNode n, String path) {
+        if (!required(n, path, "size")) {
+            return null;
+        }
+        try {
+            return Sizes.parse(n.get("size").asString(), path + ".size");
+        } catch (IllegalArgumentException e) {
+            problems.at(path + ".size", "'" + n.get("size").asString() + "' is not a size, e.g. 256MB or 1GiB");
+            return null;
+        }
     }
 
     private boolean required(JsonNode n, String path, String key) {

@@ -194,6 +194,13 @@ class RunbookLoaderTest {
         assertThat(fault(base, "{type: slicer, averageSize: 100, sizeVariation: 10, delay: 5ms}"))
                 .isEqualTo(new Fault.Slicer(100, 10, Duration.ofMillis(5)));
         assertThat(fault(base, "{type: limit-data, bytes: 1024}")).isEqualTo(new Fault.LimitData(1024));
+        String onHost = base.replace("target: {proxy: payments}", "target: {host: local}")
+                .replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");
+        assertThat(fault(onHost, "{type: cpu-stress, workers: 2, load: 80%}")).isEqualTo(new Fault.CpuStress(2, 80));
+        assertThat(fault(onHost, "{type: memory-stress, size: 256MB}")).isEqualTo(new Fault.MemoryStress(256_000_000));
+        assertThat(fault(onHost, "{type: disk-stress, size: 1GiB}")).isEqualTo(new Fault.DiskStress(1L << 30));
+        assertThat(problems(onHost.replace("FAULT", "{type: memory-stress, size: lots}"))).extracting(RunbookProblem::message)
+                .contains("'lots' is not a size, e.g. 256MB or 1GiB");
         assertThat(problems(base.replace("FAULT", "{type: bandwidth}"))).extracting(RunbookProblem::message)
                 .contains("a bandwidth fault needs 'rate'");
         assertThat(problems(base.replace("FAULT", "{type: limit-data, bytes: 10, rate: 5}"))).extracting(RunbookProblem::message)

@@ -16,6 +16,7 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ProxyFaults proxies;
     private final ProcessFaults processes = new ProcessFaults();
+    private final StressFaults stress = new StressFaults();
 
     public LocalBackend(String proxyApi) {
         this.proxies = new ProxyFaults(http, proxyApi);
@@ -30,6 +31,12 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     public FaultHandle prepare(FaultRequest r) throws BackendException {
         boolean proxyFault = ProxyFaults.isProxyFault(r.fault());
         String kind = r.target().kind();
+        if (StressFaults.isStress(r.fault())) {
+            if (!kind.equals("host")) {
+                throw new BackendException(id(), "a " + r.fault().type() + " fault runs on a host: target: {host: local}");
+            }
+            return stress.prepare(r);
+        }
         if (proxyFault && kind.equals("proxy")) {
             return proxies.prepare(r);
         }
@@ -44,6 +51,8 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     public void inject(FaultRequest r, FaultHandle h) throws BackendException {
         if (isProxy(h)) {
             proxies.inject(r, h);
+        } else if (isStress(h)) {
+            stress.inject(h);
         } else {
             processes.inject(h);
         }
@@ -53,6 +62,8 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     public void revert(FaultHandle h) throws BackendException {
         if (isProxy(h)) {
             proxies.revert(h);
+        } else if (isStress(h)) {
+            stress.revert(h);
         } else {
             processes.revert(h);
         }
@@ -60,7 +71,7 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
 
     @Override
     public Verification verifyGone(FaultHandle h) throws BackendException {
-        boolean gone = isProxy(h) ? proxies.gone(h) : processes.gone(h);
+        boolean gone = isProxy(h) ? proxies.gone(h) : isStress(h) ? stress.gone(h) : processes.gone(h);
         return new Verification(gone, gone ? describeGone(h) : h.description() + " is still in effect");
     }
 
@@ -69,6 +80,7 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
             case "toxic" -> "the toxic is no longer on proxy " + h.data().get("proxy").orElse("");
             case "down" -> "proxy " + h.data().get("proxy").orElse("") + " is enabled";
             case "pause" -> "process " + h.data().get("pid").orElse("") + " is running";
+            case "stress" -> "no stressor tagged " + h.data().get("tag").orElse("") + " is running";
             default -> "a process matching " + h.data().get("selector").orElse("") + " is running again";
         };
     }
@@ -77,6 +89,9 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     public String findTarget(Target target) throws BackendException {
         if (target.kind().equals("proxy")) {
             return proxies.findProxy(target.selector().get("api").orElse(defaultApi()), target.selector().require("name"));
+        }
+        if (target.kind().equals("host")) {
+            return "this machine (" + Runtime.getRuntime().availableProcessors() + " cores)";
         }
         if (target.kind().equals("process")) {
             ProcessHandle p = processes.find(target);
@@ -92,11 +107,15 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
 
     @Override
     public String manualCleanup(FaultHandle h) {
-        return isProxy(h) ? proxies.manualCleanup(h) : processes.manualCleanup(h);
+        return isProxy(h) ? proxies.manualCleanup(h) : isStress(h) ? stress.manualCleanup(h) : processes.manualCleanup(h);
     }
 
     private String defaultApi() {
         return proxies.defaultApi();
+    }
+
+    private static boolean isStress(FaultHandle h) {
+        return h.data().get("kind").orElse("").equals("stress");
     }
 
     private static boolean isProxy(FaultHandle h) {
