@@ -41,12 +41,22 @@ final class HaltCommand implements Callable<Integer> {
         root.out().println(before.size() + " fault(s) open when halted.");
         Instant deadline = Instant.now().plus(wait);
         List<JournalEntry> open = c.journal.openFaults();
+        int shown = -1;
         while (!open.isEmpty() && Instant.now().isBefore(deadline)) {
             if (open.stream().allMatch(e -> !e.owner().isAlive())) {
                 break;
             }
+            int done = before.size() - open.size();
+            if (done != shown) {
+                root.out().println("reverting " + done + "/" + before.size());
+                root.out().flush();
+                shown = done;
+            }
             Thread.sleep(100);
             open = c.journal.openFaults();
+        }
+        if (!before.isEmpty()) {
+            root.out().println("reverting " + (before.size() - open.size()) + "/" + before.size());
         }
         StartupRecovery.run(c).forEach(root.out()::println);
         List<JournalEntry> still = c.journal.openFaults();

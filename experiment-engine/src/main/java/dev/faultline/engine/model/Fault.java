@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth, Fault.SlowClose, Fault.ConnectionTimeout,
         Fault.ResetPeer, Fault.Slicer, Fault.LimitData, Fault.CpuStress, Fault.MemoryStress, Fault.DiskStress,
-        Fault.ProcessPause, Fault.ProcessKill {
+        Fault.ProcessPause, Fault.ProcessKill, Fault.ProcessRestart {
 
     /** The runbook name of this kind: {@code latency}, {@code down}, ... */
     String type();
@@ -269,6 +269,26 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
         @Override
         public String describe() {
             return "process killed (SIG" + signal + ")";
+        }
+    }
+
+    /**
+     * The process is stopped gracefully (SIGTERM, SIGKILL after 10 s) and started again at once by
+     * {@code restartCommand}, or by its own supervisor when that is empty: a rolling restart of one.
+     */
+    record ProcessRestart(String restartCommand) implements Fault {
+        public ProcessRestart {
+            Objects.requireNonNull(restartCommand, "restartCommand");
+        }
+
+        @Override
+        public String type() {
+            return "process-restart";
+        }
+
+        @Override
+        public String describe() {
+            return "process restarted";
         }
     }
 }

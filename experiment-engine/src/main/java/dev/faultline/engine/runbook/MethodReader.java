@@ -29,7 +29,8 @@ final class MethodReader {
             Map.entry("memory-stress", Set.of("size")),
             Map.entry("disk-stress", Set.of("size")),
             Map.entry("process-pause", Set.of()),
-            Map.entry("process-kill", Set.of("signal", "restart")));
+            Map.entry("process-kill", Set.of("signal", "restart")),
+            Map.entry("process-restart", Set.of("restart")));
     private static final Map<String, Set<String>> TARGET_KEYS = Map.of(
             "proxy", Set.of("name"),
             "process", Set.of("name", "pid", "pidFile"),
@@ -140,6 +141,7 @@ final class MethodReader {
                         ? new Fault.MemoryStress(size) : new Fault.DiskStress(size));
             }
             case "process-pause" -> new Fault.ProcessPause();
+            case "process-restart" -> new Fault.ProcessRestart(problems.text(n, "restart", ""));
             default -> problems.build(path, () -> new Fault.ProcessKill(problems.text(n, "signal", "KILL"),
                     problems.text(n, "restart", "")));
         };

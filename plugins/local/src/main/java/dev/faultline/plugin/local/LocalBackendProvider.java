@@ -32,7 +32,7 @@ public final class LocalBackendProvider implements FaultBackendProvider {
         return Set.of(Fault.Latency.class, Fault.Down.class, Fault.Bandwidth.class, Fault.SlowClose.class,
                 Fault.ConnectionTimeout.class, Fault.ResetPeer.class, Fault.Slicer.class, Fault.LimitData.class,
                 Fault.CpuStress.class, Fault.MemoryStress.class, Fault.DiskStress.class,
-                Fault.ProcessPause.class, Fault.ProcessKill.class);
+                Fault.ProcessPause.class, Fault.ProcessKill.class, Fault.ProcessRestart.class);
     }
 
     @Override

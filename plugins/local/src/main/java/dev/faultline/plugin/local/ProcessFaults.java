@@ -58,6 +58,11 @@ final class ProcessFaults {
         ProcessHandle p = find(r.target());
         String started = p.info().startInstant().map(Instant::toString).orElse("");
         String id = ProxyFaults.toxicName(r.runId(), r.step());
+        if (r.fault() instanceof Fault.ProcessRestart restart) {
+            return new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid() + " (" + r.target().label() + ") restarted",
+                    Params.of("kind", "restart", "pid", Long.toString(p.pid()), "startedAt", started,
+                            "restart", restart.restartCommand(), "selector", r.target().selector().get("name").orElse("")));
+        }
         if (r.fault() instanceof Fault.ProcessKill k) {
             return new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid() + " (" + r.target().label() + ") killed",
                     Params.of("kind", "kill", "pid", Long.toString(p.pid()), "startedAt", started, "signal", k.signal(),
@@ -72,10 +77,25 @@ final class ProcessFaults {
         if (p.isEmpty()) {
             throw new BackendException(LocalBackendProvider.ID, "process " + h.data().require("pid") + " is gone");
         }
-        boolean pause = !h.data().require("kind").equals("kill");
+        String kind = h.data().require("kind");
+        if (kind.equals("restart")) {
+            stopGracefully(p.get());
+            runRestart(h);
+            return;
+        }
+        boolean pause = kind.equals("pause");
         signal(pause ? "STOP" : h.data().require("signal"), p.get().pid());
         if (pause) {
             awaitStopped(p.get().pid(), true); // a signal is delivered a moment after kill returns
+        }
+    }
+
+    private static void stopGracefully(ProcessHandle p) {
+        p.destroy();
+        try {
+            p.onExit().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            p.destroyForcibly();
         }
     }
 
@@ -101,15 +121,22 @@ final class ProcessFaults {
             }
             return;
         }
+        if (!restartedAlready(h)) {
+            runRestart(h);
+        }
+    }
+
+    private static void runRestart(FaultHandle h) throws BackendException {
         String restart = h.data().get("restart").orElse("");
-        if (!restart.isBlank() && !restartedAlready(h)) {
-            try {
-                File log = File.createTempFile("faultline-restart-", ".log");
-                new ProcessBuilder("sh", "-c", restart).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-            } catch (IOException e) {
-                throw new BackendException(LocalBackendProvider.ID, "restart command failed: " + e.getMessage());
-            }
+        if (restart.isBlank()) {
+            return; // the process's own supervisor brings it back
+        }
+        try {
+            File log = File.createTempFile("faultline-restart-", ".log");
+            new ProcessBuilder("sh", "-c", restart).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        } catch (IOException e) {
+            throw new BackendException(LocalBackendProvider.ID, "restart command failed: " + e.getMessage());
         }
     }
 
@@ -120,7 +147,7 @@ final class ProcessFaults {
         return restartedAlready(h);
     }
 
-    private boolean restartedAlready(FaultHandle h) {
+    private static boolean restartedAlready(FaultHandle h) {
         String name = h.data().get("selector").orElse("");
         return !name.isEmpty() && !Processes.matching(name).isEmpty();
     }

@@ -32,6 +32,7 @@ class LocalBackendProcessIT extends FaultBackendContract {
     void stop() throws Exception {
         new ProcessBuilder("kill", "-CONT", Long.toString(child.pid())).start().waitFor();
         child.destroyForcibly();
+        Processes.matching(marker).forEach(ProcessHandle::destroyForcibly);
     }
 
     @Override
@@ -73,5 +74,24 @@ class LocalBackendProcessIT extends FaultBackendContract {
         assertThatThrownBy(() -> b.inject(request(), recycled)).isInstanceOf(BackendException.class)
                 .hasMessageContaining("is gone");
         assertThat(Processes.isStopped(child.pid())).isFalse();
+    }
+
+    @Test
+    void aRestartStopsTheProcessAndItsRestartCommandBringsItBack() throws Exception {
+        LocalBackend b = new LocalBackend("http://127.0.0.1:1");
+        FaultRequest restart = new FaultRequest("run1", "restart", new Fault.ProcessRestart(
+                "exec sh -c 'sleep 120' " + marker), new Target("process", Params.of("name", marker)), 1.0,
+                Duration.ofSeconds(30));
+        FaultHandle h = b.prepare(restart);
+        b.inject(restart, h);
+
+        assertThat(child.isAlive()).as("the original process was stopped").isFalse();
+        boolean back = false;
+        for (int i = 0; i < 100 && !back; i++) {
+            Thread.sleep(50);
+            back = b.verifyGone(h).gone();
+        }
+        assertThat(back).as("a process named " + marker + " runs again").isTrue();
+        assertThat(Processes.matching(marker)).singleElement().extracting(ProcessHandle::pid).isNotEqualTo(child.pid());
     }
 }
