@@ -81,7 +81,9 @@ final class ExperimentRun implements Haltable {
     private void phases() {
         run.emit(new RunEvent.RunStarted(run.runId, startedAt, run.experiment.name(), run.environment.name(), false));
         Instant faultsEnded = null;
-        try (Preflight.PreflightResult pre = preflight()) {
+        Preflight.PreflightResult pre = null;
+        try {
+            pre = preflight();
             if (!pre.passed()) {
                 finish(RunOutcome.ABORTED, "pre-flight failed: " + pre.failures(), null);
                 return;
@@ -119,6 +121,11 @@ final class ExperimentRun implements Haltable {
             log.error("run {} failed", run.runId, e);
             halt(new HaltReason(HaltReason.Source.METHOD, "Faultline failed: " + e));
             finishAfterFailure("Faultline failed during the run: " + e.getMessage(), faultsEnded);
+        } finally {
+            // Closed only after every rollback above: the backends are needed to the end.
+            if (pre != null) {
+                pre.close();
+            }
         }
     }
 
