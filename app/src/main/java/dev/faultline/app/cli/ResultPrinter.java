@@ -68,6 +68,8 @@ final class ResultPrinter {
                     + (f.confirmedGone() ? "reverted, confirmed gone " + f.timeToRecovery().toMillis()
                     + " ms after its end" : "NOT confirmed gone: " + f.detail() + "; by hand: " + f.manualStep()));
         }
+        r.rollbacks().forEach(b -> out.println("rollback " + b.name() + ": " + (b.ok() ? "done" : "FAILED") + " in "
+                + b.took().toMillis() + " ms (" + b.detail() + ")"));
         if (!r.recommendations().isEmpty()) {
             out.println("Recommendations:");
             r.recommendations().forEach(s -> out.println("  - " + s));

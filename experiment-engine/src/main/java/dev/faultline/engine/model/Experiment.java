@@ -14,7 +14,8 @@ import java.util.Objects;
  */
 public record Experiment(String name, String title, String description, Map<String, String> labels,
                          String environment, Hypothesis hypothesis, List<MethodStep> method,
-                         BlastRadius blastRadius, List<StopCondition> stopConditions, Timing timing) {
+                         BlastRadius blastRadius, List<StopCondition> stopConditions, List<RollbackAction> rollbacks,
+                         Timing timing) {
     public Experiment {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(title, "title");
@@ -26,6 +27,7 @@ public record Experiment(String name, String title, String description, Map<Stri
         labels = Map.copyOf(labels);
         method = List.copyOf(method);
         stopConditions = List.copyOf(stopConditions);
+        rollbacks = List.copyOf(rollbacks);
         long distinct = method.stream().map(MethodStep::name).distinct().count();
         if (distinct != method.size()) {
             throw new IllegalArgumentException("step names must be unique within a method");

@@ -47,6 +47,9 @@ public final class EventText {
         if (e instanceof RunEvent.StopConditionBreached b) {
             return b.detail();
         }
+        if (e instanceof RunEvent.RollbackRan r) {
+            return (r.ok() ? "rollback " : "ROLLBACK FAILED: ") + r.name() + ": " + r.detail();
+        }
         if (e instanceof RunEvent.Halted h) {
             return "HALT: " + h.reason();
         }

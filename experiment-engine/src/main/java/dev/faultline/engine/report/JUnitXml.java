@@ -35,6 +35,12 @@ public final class JUnitXml {
             failures += failure == null ? 0 : 1;
             cases.append(testCase("fault " + f.step() + " reverted", 0, failure));
         }
+        for (var b : r.rollbacks()) {
+            tests++;
+            @Nullable String failure = b.ok() ? null : b.detail();
+            failures += failure == null ? 0 : 1;
+            cases.append(testCase("rollback " + b.name(), b.took().toMillis(), failure));
+        }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<testsuite name=\"" + esc("faultline." + r.experiment()) + "\" tests=\"" + tests + "\" failures=\""
                 + failures + "\" errors=\"0\" skipped=\"0\" time=\"" + r.duration().toMillis() / 1000.0

@@ -45,6 +45,9 @@ public final class ResultJson {
         r.probes().forEach(p -> probe(probes.addObject(), p));
         ArrayNode faults = root.putArray("faults");
         r.faults().forEach(f -> fault(faults.addObject(), f));
+        ArrayNode rollbacks = root.putArray("rollbacks");
+        r.rollbacks().forEach(b -> rollbacks.addObject().put("name", b.name()).put("ok", b.ok())
+                .put("tookMs", b.took().toMillis()).put("detail", b.detail()));
         ArrayNode recs = root.putArray("recommendations");
         r.recommendations().forEach(recs::add);
         ArrayNode log = root.putArray("events");

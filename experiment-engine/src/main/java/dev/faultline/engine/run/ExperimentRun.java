@@ -31,6 +31,8 @@ final class ExperimentRun implements Haltable {
     private final Instant startedAt;
     private volatile @Nullable FaultStepExecutor faults;
     private volatile @Nullable StopConditionMonitor monitor;
+    private boolean methodStarted;
+    private boolean rollbacksRun;
 
     ExperimentRun(RunContext run, ExecutorService probeReaders, ScheduledExecutorService sampler) {
         this.run = run;
@@ -96,6 +98,7 @@ final class ExperimentRun implements Haltable {
                 return;
             }
             run.enter(RunPhase.INJECT);
+            methodStarted = true;
             ScheduledFuture<?> observing = observe(probes);
             try {
                 new MethodExecutor(run, faults, this::halt).execute(run.now());
@@ -221,6 +224,10 @@ final class ExperimentRun implements Haltable {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             log.error("rollback of run {} did not finish within 60 s", run.runId);
+        }
+        if (methodStarted && !rollbacksRun) {
+            rollbacksRun = true;
+            new RollbackRunner(run).runAll();
         }
         return faults == null ? at : faults.lastFaultEnd().orElse(at);
     }

@@ -22,8 +22,12 @@ final class ResultBuilder {
         if (unconfirmed > 0) {
             why += "; " + unconfirmed + " fault(s) NOT confirmed gone, see the manual steps";
         }
+        long failedRollbacks = run.rollbackResults().stream().filter(r -> !r.ok()).count();
+        if (failedRollbacks > 0) {
+            why += "; " + failedRollbacks + " rollback(s) FAILED";
+        }
         return new RunResult(run.runId, run.experiment.name(), run.environment.name(), outcome, why, startedAt,
-                run.now(), ResultAnalyzer.overall(probes), probes, faults,
+                run.now(), ResultAnalyzer.overall(probes), probes, faults, run.rollbackResults(),
                 analyzer.recommendations(outcome, probes, faults));
     }
 

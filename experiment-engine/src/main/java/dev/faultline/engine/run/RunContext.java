@@ -33,6 +33,7 @@ final class RunContext {
     private final List<ProbeSample> samples = new ArrayList<>();
     private final Map<String, ProbeSample> latest = new ConcurrentHashMap<>();
     private final List<FaultResult> faultResults = new CopyOnWriteArrayList<>();
+    private final List<RollbackResult> rollbackResults = new CopyOnWriteArrayList<>();
     private volatile RunPhase phase = RunPhase.PENDING;
 
     RunContext(String runId, Experiment experiment, Environment environment, RunnerServices services,
@@ -140,6 +141,14 @@ final class RunContext {
 
     void addFaultResult(FaultResult r) {
         faultResults.add(r);
+    }
+
+    void addRollbackResult(RollbackResult r) {
+        rollbackResults.add(r);
+    }
+
+    List<RollbackResult> rollbackResults() {
+        return List.copyOf(rollbackResults);
     }
 
     List<FaultResult> faultResults() {

@@ -89,6 +89,12 @@ public sealed interface RunEvent {
         }
     }
 
+    record RollbackRan(String runId, Instant at, String name, boolean ok, String detail) implements RunEvent {
+        public String type() {
+            return "rollback";
+        }
+    }
+
     record StopConditionBreached(String runId, Instant at, String condition, String probe, double value,
                                  String detail) implements RunEvent {
         public String type() {

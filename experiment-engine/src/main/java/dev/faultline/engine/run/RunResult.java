@@ -8,13 +8,14 @@ import java.util.Objects;
 /** The result of a run: outcome, per-probe analysis, every fault's fate, and what to do next. */
 public record RunResult(String runId, String experiment, String environment, RunOutcome outcome, String reason,
                         Instant startedAt, Instant endedAt, Impact impact, List<ProbeResult> probes,
-                        List<FaultResult> faults, List<String> recommendations) {
+                        List<FaultResult> faults, List<RollbackResult> rollbacks, List<String> recommendations) {
     public RunResult {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(reason, "reason");
         probes = List.copyOf(probes);
         faults = List.copyOf(faults);
+        rollbacks = List.copyOf(rollbacks);
         recommendations = List.copyOf(recommendations);
     }
 

@@ -5,6 +5,7 @@ import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.Hypothesis;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Probe;
+import dev.faultline.engine.model.RollbackAction;
 import dev.faultline.engine.model.StopCondition;
 import dev.faultline.engine.model.Timing;
 import dev.faultline.engine.model.Tolerance;
@@ -47,13 +48,14 @@ final class ExperimentReader {
         List<MethodStep> steps = steps(spec.path("method"));
         BlastRadius blastRadius = blastRadius(spec.path("blastRadius"));
         List<StopCondition> stops = stopConditions(spec.path("stopConditions"));
+        List<RollbackAction> rollbacks = rollbacks(spec.path("rollbacks"));
         checkProbeReferences(steps);
         if (problems.any() || timing == null || hypothesis == null || blastRadius == null) {
             return null;
         }
         Experiment e = problems.build("spec", () -> new Experiment(name, problems.text(meta, "title", name),
                 problems.text(meta, "description", "").strip(), labels, spec.path("environment").asString(),
-                hypothesis, steps, blastRadius, stops, timing));
+                hypothesis, steps, blastRadius, stops, rollbacks, timing));
         if (e != null) {
             for (BlastRadiusRules.Violation v : BlastRadiusRules.check(e)) {
                 int i = indexOf(steps, v.step());
@@ -162,6 +164,24 @@ final class ExperimentReader {
                     n.path("for").asInt(1)));
             if (c != null) {
                 out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private List<RollbackAction> rollbacks(JsonNode list) {
+        List<RollbackAction> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "spec.rollbacks[" + i + "]";
+            JsonNode n = list.get(i);
+            Duration timeout = problems.duration(n, path, "timeout", Duration.ofSeconds(30));
+            if (timeout == null) {
+                continue;
+            }
+            RollbackAction a = problems.build(path, () -> new RollbackAction(n.path("name").asString(),
+                    n.path("run").asString(), timeout));
+            if (a != null) {
+                out.add(a);
             }
         }
         return out;

@@ -193,4 +193,37 @@ class ExperimentRunnerTest {
         assertThat(system.faultsInEffect()).isZero();
         assertThat(rig.journal.openFaults()).isEmpty();
     }
+
+    @Test
+    void declaredRollbacksRunAfterTheFaultsAreRevertedOnAHaltToo() throws Exception {
+        system.impact("proxy/payments", "latency", 500);
+        java.nio.file.Path marker = home.resolve("rolled-back");
+        RunResult r = run(experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 1000)))
+                .stopWhen("p99", new Tolerance.Threshold(Op.GT, 400))
+                .fault("slow-payments", 0, Duration.ofSeconds(20), "payments")
+                .rollback("touch-marker", "touch " + marker)
+                .rollback("fails", "echo broken >&2; exit 3").build());
+
+        assertThat(r.outcome()).isEqualTo(RunOutcome.HALTED);
+        assertThat(java.nio.file.Files.exists(marker)).isTrue();
+        assertThat(r.rollbacks()).extracting(RollbackResult::name, RollbackResult::ok)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("touch-marker", true),
+                        org.assertj.core.groups.Tuple.tuple("fails", false));
+        assertThat(r.rollbacks().get(1).detail()).contains("exited with 3").contains("broken");
+        assertThat(r.reason()).contains("1 rollback(s) FAILED");
+        int reverted = events.indexOf(eventsOf(RunEvent.FaultReverted.class).get(0));
+        assertThat(eventsOf(RunEvent.RollbackRan.class)).hasSize(2).allMatch(e -> events.indexOf(e) > reverted);
+    }
+
+    @Test
+    void nothingToUndoWhenNothingWasInjected() throws Exception {
+        java.nio.file.Path marker = home.resolve("rolled-back");
+        RunResult r = run(experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 50)))
+                .fault("slow-payments", 0, Duration.ofMillis(300), "payments")
+                .rollback("touch-marker", "touch " + marker).build());
+
+        assertThat(r.outcome()).isEqualTo(RunOutcome.ABORTED);
+        assertThat(r.rollbacks()).isEmpty();
+        assertThat(java.nio.file.Files.exists(marker)).isFalse();
+    }
 }

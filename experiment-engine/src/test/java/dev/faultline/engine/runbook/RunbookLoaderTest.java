@@ -53,6 +53,10 @@ class RunbookLoaderTest {
                 - name: back
                   waitUntil: {probe: success, timeout: 30s}
               blastRadius: {targets: [proxy/payments, process/sandbox-payment], maxShare: 100%, maxDuration: 2m, maxTargets: 2}
+              rollbacks:
+                - name: restart-payment
+                  run: systemctl restart payment
+                  timeout: 20s
               stopConditions:
                 - name: failing
                   probe: success
@@ -94,6 +98,10 @@ class RunbookLoaderTest {
         assertThat(e.stopConditions()).singleElement().satisfies(s -> {
             assertThat(s.probe().name()).isEqualTo("success");
             assertThat(s.consecutive()).isEqualTo(2);
+        });
+        assertThat(e.rollbacks()).singleElement().satisfies(b -> {
+            assertThat(b.command()).isEqualTo("systemctl restart payment");
+            assertThat(b.timeout()).isEqualTo(Duration.ofSeconds(20));
         });
         assertThat(r.sha256()).hasSize(64);
     }

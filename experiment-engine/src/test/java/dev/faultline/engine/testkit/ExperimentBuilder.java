@@ -21,6 +21,7 @@ public final class ExperimentBuilder {
     private final List<Probe> probes = new ArrayList<>();
     private final List<MethodStep> method = new ArrayList<>();
     private final List<StopCondition> stops = new ArrayList<>();
+    private final List<dev.faultline.engine.model.RollbackAction> rollbacks = new ArrayList<>();
     private BlastRadius blastRadius = BlastRadius.UNLIMITED;
     private Timing timing = new Timing(Duration.ZERO, Duration.ofMillis(50), 2, Duration.ofMillis(200), 2);
 
@@ -60,6 +61,11 @@ public final class ExperimentBuilder {
         return this;
     }
 
+    public ExperimentBuilder rollback(String name, String command) {
+        rollbacks.add(new dev.faultline.engine.model.RollbackAction(name, command, Duration.ofSeconds(5)));
+        return this;
+    }
+
     public ExperimentBuilder timing(Timing t) {
         timing = t;
         return this;
@@ -67,6 +73,6 @@ public final class ExperimentBuilder {
 
     public Experiment build() {
         return new Experiment("test-experiment", "Test experiment", "", Map.of(), "test",
-                new Hypothesis("steady", probes), method, blastRadius, stops, timing);
+                new Hypothesis("steady", probes), method, blastRadius, stops, rollbacks, timing);
     }
 }
