@@ -25,10 +25,13 @@ final class AdminApi {
     static final String VERSION = "2.12.0-faultline";
 
     private final ProxyRegistry proxies;
-    private final ProxyJson json = new ProxyJson();
+    private final HttpProxyRoutes httpProxies;
+    private final ProxyJson json;
 
-    AdminApi(ProxyRegistry proxies) {
+    AdminApi(ProxyRegistry proxies, HttpProxyRoutes httpProxies, ProxyJson json) {
         this.proxies = proxies;
+        this.httpProxies = httpProxies;
+        this.json = json;
     }
 
     void install(HttpServer server, ExecutorService executor) {
@@ -63,7 +66,16 @@ final class AdminApi {
             send(x, 200, "application/json;charset=utf-8", "{\"version\":\"" + VERSION + "\"}\n");
         } else if (path.equals("/reset") && method.equals("POST")) {
             proxies.reset();
+            httpProxies.reset();
             send(x, 204, null, "");
+        } else if (path.startsWith("/faultline/http")) {
+            String rest = path.substring("/faultline/http".length()).replaceAll("^/+", "");
+            HttpProxyRoutes.Answer a = httpProxies.route(method, rest.isEmpty() ? new String[0] : rest.split("/"), body);
+            if (a.body() == null) {
+                send(x, a.status(), null, "");
+            } else {
+                sendJson(x, a.status(), a.body());
+            }
         } else if (path.equals("/populate") && method.equals("POST")) {
             populate(x, body);
         } else if (parts.length == 2 && parts[1].equals("proxies")) {

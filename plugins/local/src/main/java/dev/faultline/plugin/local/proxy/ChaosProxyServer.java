@@ -20,12 +20,15 @@ import java.util.concurrent.TimeUnit;
 public final class ChaosProxyServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final ProxyRegistry proxies;
+    private final HttpProxyRoutes httpProxies;
     private final HttpServer api;
     private final ExecutorService apiThreads;
 
-    private ChaosProxyServer(EventLoopGroup group, ProxyRegistry proxies, HttpServer api, ExecutorService apiThreads) {
+    private ChaosProxyServer(EventLoopGroup group, ProxyRegistry proxies, HttpProxyRoutes httpProxies, HttpServer api,
+                             ExecutorService apiThreads) {
         this.group = group;
         this.proxies = proxies;
+        this.httpProxies = httpProxies;
         this.api = api;
         this.apiThreads = apiThreads;
     }
@@ -50,8 +53,10 @@ public final class ChaosProxyServer implements AutoCloseable {
             throw new BindException("port " + apiPort + " on " + host + " is already in use");
         }
         ExecutorService apiThreads = Executors.newFixedThreadPool(4, new DefaultThreadFactory("faultline-proxy-api", true));
-        new AdminApi(proxies).install(api, apiThreads);
-        ChaosProxyServer server = new ChaosProxyServer(group, proxies, api, apiThreads);
+        ProxyJson json = new ProxyJson();
+        HttpProxyRoutes httpProxies = new HttpProxyRoutes(group, json);
+        new AdminApi(proxies, httpProxies, json).install(api, apiThreads);
+        ChaosProxyServer server = new ChaosProxyServer(group, proxies, httpProxies, api, apiThreads);
         try {
             proxies.populate(initial, new java.util.ArrayList<>());
         } catch (ApiError e) {
@@ -90,6 +95,7 @@ public final class ChaosProxyServer implements AutoCloseable {
         api.stop(0);
         apiThreads.shutdownNow();
         proxies.stopAll();
+        httpProxies.stopAll();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

@@ -1,0 +1,107 @@
+package dev.faultline.plugin.local.http;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A reverse proxy for one upstream HTTP service that applies its faults to the requests they
+ * match. Requests no fault matches pass through unchanged, keep-alive kept (bodies are
+ * aggregated, up to 16 MB, so chunked messages reach the other side with a content length).
+ */
+public final class HttpFaultProxy implements AutoCloseable {
+    static final int MAX_BODY = 16 << 20;
+
+    private final String name;
+    private final String upstreamHost;
+    private final int upstreamPort;
+    private final List<HttpFaultRule> faults = new CopyOnWriteArrayList<>();
+    private final Channel server;
+
+    private HttpFaultProxy(String name, String upstreamHost, int upstreamPort, Channel server) {
+        this.name = name;
+        this.upstreamHost = upstreamHost;
+        this.upstreamPort = upstreamPort;
+        this.server = server;
+    }
+
+    /** Listens on {@code listen} ({@code host:port}, port 0 picks one) and forwards to {@code upstream}. */
+    public static HttpFaultProxy start(String name, InetSocketAddress listen, InetSocketAddress upstream,
+                                       EventLoopGroup group) throws IOException {
+        HttpFaultProxy[] self = new HttpFaultProxy[1];
+        ChannelFuture f = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY),
+                                new HttpFaultHandler(self[0]));
+                    }
+                }).bind(listen).awaitUninterruptibly();
+        if (!f.isSuccess()) {
+            throw new IOException("listen tcp " + listen.getHostString() + ":" + listen.getPort() + ": bind: "
+                    + (f.cause() == null ? "failed" : f.cause().getMessage()));
+        }
+        self[0] = new HttpFaultProxy(name, upstream.getHostString(), upstream.getPort(), f.channel());
+        return self[0];
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String listen() {
+        InetSocketAddress a = (InetSocketAddress) server.localAddress();
+        return a.getHostString() + ":" + a.getPort();
+    }
+
+    public String upstream() {
+        return upstreamHost + ":" + upstreamPort;
+    }
+
+    String upstreamHost() {
+        return upstreamHost;
+    }
+
+    int upstreamPort() {
+        return upstreamPort;
+    }
+
+    public List<HttpFaultRule> faults() {
+        return List.copyOf(faults);
+    }
+
+    /** Adds a fault; false when one of that name is already there. */
+    public synchronized boolean add(HttpFaultRule rule) {
+        if (faults.stream().anyMatch(f -> f.name().equals(rule.name()))) {
+            return false;
+        }
+        faults.add(rule);
+        return true;
+    }
+
+    /** Removes a fault; false when there was none of that name. */
+    public synchronized boolean remove(String faultName) {
+        return faults.removeIf(f -> f.name().equals(faultName));
+    }
+
+    public void clear() {
+        faults.clear();
+    }
+
+    @Override
+    public void close() {
+        server.close().awaitUninterruptibly();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.faultline.plugin.local.http;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One fault of an HTTP fault proxy, as Chaos Mesh's HTTPChaos models them: which requests it
+ * matches (method, path glob, headers), for what share of them, and what it does: abort with a
+ * status, delay, reset the connection, replace or corrupt the response body, add response headers.
+ *
+ * @param abortStatus 0 for no abort
+ * @param delayMillis 0 for no delay
+ */
+public record HttpFaultRule(String name, @Nullable String method, String pathGlob, Map<String, String> headers,
+                            double share, int abortStatus, long delayMillis, boolean reset,
+                            @Nullable String replaceBody, boolean corruptBody, Map<String, String> addHeaders) {
+    public HttpFaultRule {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(pathGlob, "pathGlob");
+        headers = Map.copyOf(headers);
+        addHeaders = Map.copyOf(addHeaders);
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a fault needs a name");
+        }
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("share must be above 0 and at most 1");
+        }
+        if (abortStatus != 0 && (abortStatus < 100 || abortStatus > 599)) {
+            throw new IllegalArgumentException("abort must be an HTTP status from 100 to 599");
+        }
+        if (delayMillis < 0) {
+            throw new IllegalArgumentException("delay cannot be negative");
+        }
+        if (abortStatus == 0 && delayMillis == 0 && !reset && replaceBody == null && !corruptBody && addHeaders.isEmpty()) {
+            throw new IllegalArgumentException("a fault needs an action: abort, delay, reset, replaceBody, corruptBody or"
+                    + " addHeaders");
+        }
+    }
+
+    /** Whether a request with this method, path and headers is one this fault applies to. */
+    boolean matches(String requestMethod, String path, Map<String, String> requestHeaders) {
+        if (method != null && !method.equalsIgnoreCase(requestMethod)) {
+            return false;
+        }
+        if (!glob(pathGlob).matcher(path).matches()) {
+            return false;
+        }
+        for (Map.Entry<String, String> h : headers.entrySet()) {
+            String v = requestHeaders.get(h.getKey().toLowerCase(java.util.Locale.ROOT));
+            if (v == null || !v.equals(h.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code *} matches within a path segment, {@code **} across segments, {@code ?} one character. */
+    static Pattern glob(String glob) {
+        StringBuilder re = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                re.append(".*");
+                i++;
+            } else if (c == '*') {
+                re.append("[^/]*");
+            } else if (c == '?') {
+                re.append("[^/]");
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(re.toString());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.faultline.plugin.local.proxy;
+
+import dev.faultline.plugin.local.http.HttpFaultRule;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** HTTP faults to and from the JSON of the {@code /faultline/http} API. */
+final class HttpFaultJson {
+    private HttpFaultJson() {
+    }
+
+    static HttpFaultRule rule(JsonNode n) throws ApiError {
+        if (!n.isObject()) {
+            throw ApiError.badBody("expected an object");
+        }
+        try {
+            return new HttpFaultRule(n.path("name").asString(""), n.has("method") ? n.get("method").asString() : null,
+                    n.path("path").asString("/**"), strings(n.path("headers")), n.path("share").asDouble(1.0),
+                    n.path("abort").asInt(0), n.path("delay").asLong(0), n.path("reset").asBoolean(false),
+                    n.has("replaceBody") ? n.get("replaceBody").asString() : null, n.path("corruptBody").asBoolean(false),
+                    strings(n.path("addHeaders")));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badBody(e.getMessage());
+        }
+    }
+
+    static ObjectNode node(JsonMapper json, HttpFaultRule f) {
+        ObjectNode n = json.createObjectNode();
+        n.put("name", f.name());
+        if (f.method() != null) {
+            n.put("method", f.method());
+        }
+        n.put("path", f.pathGlob());
+        ObjectNode h = n.putObject("headers");
+        f.headers().forEach(h::put);
+        n.put("share", f.share());
+        n.put("abort", f.abortStatus());
+        n.put("delay", f.delayMillis());
+        n.put("reset", f.reset());
+        if (f.replaceBody() != null) {
+            n.put("replaceBody", f.replaceBody());
+        }
+        n.put("corruptBody", f.corruptBody());
+        ObjectNode add = n.putObject("addHeaders");
+        f.addHeaders().forEach(add::put);
+        return n;
+    }
+
+    private static Map<String, String> strings(JsonNode n) {
+        Map<String, String> out = new TreeMap<>();
+        if (n.isObject()) {
+            n.properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
+        }
+        return out;
+    }
+}
