@@ -1,6 +1,7 @@
 package dev.faultline.engine.model;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  */
 public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth, Fault.SlowClose, Fault.ConnectionTimeout,
         Fault.ResetPeer, Fault.Slicer, Fault.LimitData, Fault.CpuStress, Fault.MemoryStress, Fault.DiskStress,
-        Fault.ProcessPause, Fault.ProcessKill, Fault.ProcessRestart {
+        Fault.HttpFault, Fault.ProcessPause, Fault.ProcessKill, Fault.ProcessRestart {
 
     /** The runbook name of this kind: {@code latency}, {@code down}, ... */
     String type();
@@ -225,6 +226,50 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
         @Override
         public String describe() {
             return "disk write stress through a " + bytes / 1_000_000 + " MB file";
+        }
+    }
+
+    /**
+     * HTTP requests matching {@code method} (any when empty), {@code path} (a glob) and
+     * {@code headers} are answered with {@code abortStatus} (0: not), delayed, reset, or get a
+     * replaced ({@code replaceBody}, empty: not) or corrupted body and added headers. The HTTPChaos model.
+     */
+    record HttpFault(String method, String path, Map<String, String> headers, int abortStatus, Duration delay,
+                     boolean reset, String replaceBody, boolean corruptBody, Map<String, String> addHeaders)
+            implements Fault {
+        public HttpFault {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(delay, "delay");
+            Objects.requireNonNull(replaceBody, "replaceBody");
+            headers = Map.copyOf(headers);
+            addHeaders = Map.copyOf(addHeaders);
+            if (abortStatus != 0 && (abortStatus < 100 || abortStatus > 599)) {
+                throw new IllegalArgumentException("abort must be an HTTP status from 100 to 599");
+            }
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("delay cannot be negative");
+            }
+            if (abortStatus == 0 && delay.isZero() && !reset && replaceBody.isEmpty() && !corruptBody && addHeaders.isEmpty()) {
+                throw new IllegalArgumentException("an http fault needs an action: abort, delay, reset, replaceBody,"
+                        + " corruptBody or addHeaders");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "http";
+        }
+
+        @Override
+        public String describe() {
+            String what = abortStatus != 0 ? "HTTP " + abortStatus : reset ? "connection reset"
+                    : !replaceBody.isEmpty() ? "replaced body" : corruptBody ? "corrupted body"
+                    : !delay.isZero() ? "delay " + Durations.format(delay) : "added headers";
+            if (abortStatus == 0 && !delay.isZero() && !what.startsWith("delay")) {
+                what += " after " + Durations.format(delay);
+            }
+            return what + " on " + (method.isEmpty() ? "" : method + " ") + path;
         }
     }
 

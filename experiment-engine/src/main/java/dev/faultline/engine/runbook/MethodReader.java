@@ -25,6 +25,8 @@ final class MethodReader {
             Map.entry("reset-peer", Set.of("after")),
             Map.entry("slicer", Set.of("averageSize", "sizeVariation", "delay")),
             Map.entry("limit-data", Set.of("bytes")),
+            Map.entry("http", Set.of("method", "path", "headers", "abort", "delay", "reset", "replaceBody", "corruptBody",
+                    "addHeaders")),
             Map.entry("cpu-stress", Set.of("workers", "load")),
             Map.entry("memory-stress", Set.of("size")),
             Map.entry("disk-stress", Set.of("size")),
@@ -34,7 +36,8 @@ final class MethodReader {
     private static final Map<String, Set<String>> TARGET_KEYS = Map.of(
             "proxy", Set.of("name"),
             "process", Set.of("name", "pid", "pidFile"),
-            "host", Set.of("name"));
+            "host", Set.of("name"),
+            "httpProxy", Set.of("name"));
 
     private final Problems problems;
 
@@ -134,6 +137,13 @@ final class MethodReader {
             }
             case "limit-data" -> required(n, path, "bytes")
                     ? problems.build(path, () -> new Fault.LimitData(n.get("bytes").asLong())) : null;
+            case "http" -> {
+                Duration delay = problems.duration(n, path, "delay", Duration.ZERO);
+                yield delay == null ? null : problems.build(path, () -> new Fault.HttpFault(problems.text(n, "method", ""),
+                        problems.text(n, "path", "/**"), strings(n.path("headers")), n.path("abort").asInt(0), delay,
+                        n.path("reset").asBoolean(false), problems.text(n, "replaceBody", ""),
+                        n.path("corruptBody").asBoolean(false), strings(n.path("addHeaders"))));
+            }
             case "cpu-stress" -> cpu(n, path);
             case "memory-stress", "disk-stress" -> {
                 Long size = size(n, path);
@@ -171,6 +181,12 @@ final class MethodReader {
             problems.at(path + ".size", "'" + n.get("size").asString() + "' is not a size, e.g. 256MB or 1GiB");
             return null;
         }
+    }
+
+    private static Map<String, String> strings(JsonNode n) {
+        Map<String, String> out = new TreeMap<>();
+        n.properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
+        return out;
     }
 
     private boolean required(JsonNode n, String path, String key) {

@@ -202,6 +202,14 @@ class RunbookLoaderTest {
         assertThat(fault(base, "{type: slicer, averageSize: 100, sizeVariation: 10, delay: 5ms}"))
                 .isEqualTo(new Fault.Slicer(100, 10, Duration.ofMillis(5)));
         assertThat(fault(base, "{type: limit-data, bytes: 1024}")).isEqualTo(new Fault.LimitData(1024));
+        String onHttp = base.replace("target: {proxy: payments}", "target: {httpProxy: payments}")
+                .replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");
+        assertThat(fault(onHttp, "{type: http, method: POST, path: '/pay*', abort: 503}")).isEqualTo(new Fault.HttpFault(
+                "POST", "/pay*", java.util.Map.of(), 503, Duration.ZERO, false, "", false, java.util.Map.of()));
+        assertThat(fault(onHttp, "{type: http, delay: 2s, addHeaders: {X-Chaos: 'yes'}}")).isEqualTo(new Fault.HttpFault(
+                "", "/**", java.util.Map.of(), 0, Duration.ofSeconds(2), false, "", false, java.util.Map.of("X-Chaos", "yes")));
+        assertThat(problems(onHttp.replace("FAULT", "{type: http, path: /x}"))).extracting(RunbookProblem::message)
+                .anyMatch(m -> m.contains("an http fault needs an action"));
         String onHost = base.replace("target: {proxy: payments}", "target: {host: local}")
                 .replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");
         assertThat(fault(onHost, "{type: cpu-stress, workers: 2, load: 80%}")).isEqualTo(new Fault.CpuStress(2, 80));

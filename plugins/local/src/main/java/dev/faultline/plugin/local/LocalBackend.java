@@ -17,9 +17,11 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     private final ProxyFaults proxies;
     private final ProcessFaults processes = new ProcessFaults();
     private final StressFaults stress = new StressFaults();
+    private final HttpProxyFaults httpFaults;
 
     public LocalBackend(String proxyApi) {
         this.proxies = new ProxyFaults(http, proxyApi);
+        this.httpFaults = new HttpProxyFaults(http, proxyApi);
     }
 
     @Override
@@ -31,6 +33,12 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     public FaultHandle prepare(FaultRequest r) throws BackendException {
         boolean proxyFault = ProxyFaults.isProxyFault(r.fault());
         String kind = r.target().kind();
+        if (r.fault() instanceof dev.faultline.engine.model.Fault.HttpFault) {
+            if (!kind.equals("httpProxy")) {
+                throw new BackendException(id(), "an http fault needs an HTTP fault proxy: target: {httpProxy: NAME}");
+            }
+            return httpFaults.prepare(r);
+        }
         if (StressFaults.isStress(r.fault())) {
             if (!kind.equals("host")) {
                 throw new BackendException(id(), "a " + r.fault().type() + " fault runs on a host: target: {host: local}");
@@ -51,6 +59,8 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     public void inject(FaultRequest r, FaultHandle h) throws BackendException {
         if (isProxy(h)) {
             proxies.inject(r, h);
+        } else if (isHttp(h)) {
+            httpFaults.inject(r, h);
         } else if (isStress(h)) {
             stress.inject(h);
         } else {
@@ -62,6 +72,8 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     public void revert(FaultHandle h) throws BackendException {
         if (isProxy(h)) {
             proxies.revert(h);
+        } else if (isHttp(h)) {
+            httpFaults.revert(h);
         } else if (isStress(h)) {
             stress.revert(h);
         } else {
@@ -71,7 +83,8 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
 
     @Override
     public Verification verifyGone(FaultHandle h) throws BackendException {
-        boolean gone = isProxy(h) ? proxies.gone(h) : isStress(h) ? stress.gone(h) : processes.gone(h);
+        boolean gone = isProxy(h) ? proxies.gone(h) : isHttp(h) ? httpFaults.gone(h)
+                : isStress(h) ? stress.gone(h) : processes.gone(h);
         return new Verification(gone, gone ? describeGone(h) : h.description() + " is still in effect");
     }
 
@@ -81,6 +94,7 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
             case "down" -> "proxy " + h.data().get("proxy").orElse("") + " is enabled";
             case "pause" -> "process " + h.data().get("pid").orElse("") + " is running";
             case "stress" -> "no stressor tagged " + h.data().get("tag").orElse("") + " is running";
+            case "http" -> "the fault is no longer on HTTP proxy " + h.data().get("proxy").orElse("");
             default -> "a process matching " + h.data().get("selector").orElse("") + " is running again";
         };
     }
@@ -89,6 +103,9 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     public String findTarget(Target target) throws BackendException {
         if (target.kind().equals("proxy")) {
             return proxies.findProxy(target.selector().get("api").orElse(defaultApi()), target.selector().require("name"));
+        }
+        if (target.kind().equals("httpProxy")) {
+            return httpFaults.find(target.selector().get("api").orElse(defaultApi()), target.selector().require("name"));
         }
         if (target.kind().equals("host")) {
             return "this machine (" + Runtime.getRuntime().availableProcessors() + " cores)";
@@ -107,11 +124,16 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
 
     @Override
     public String manualCleanup(FaultHandle h) {
-        return isProxy(h) ? proxies.manualCleanup(h) : isStress(h) ? stress.manualCleanup(h) : processes.manualCleanup(h);
+        return isProxy(h) ? proxies.manualCleanup(h) : isHttp(h) ? httpFaults.manualCleanup(h)
+                : isStress(h) ? stress.manualCleanup(h) : processes.manualCleanup(h);
     }
 
     private String defaultApi() {
         return proxies.defaultApi();
+    }
+
+    private static boolean isHttp(FaultHandle h) {
+        return h.data().get("kind").orElse("").equals("http");
     }
 
     private static boolean isStress(FaultHandle h) {

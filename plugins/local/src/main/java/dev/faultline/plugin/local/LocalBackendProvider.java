@@ -31,7 +31,7 @@ public final class LocalBackendProvider implements FaultBackendProvider {
     public Set<Class<? extends Fault>> supportedFaults() {
         return Set.of(Fault.Latency.class, Fault.Down.class, Fault.Bandwidth.class, Fault.SlowClose.class,
                 Fault.ConnectionTimeout.class, Fault.ResetPeer.class, Fault.Slicer.class, Fault.LimitData.class,
-                Fault.CpuStress.class, Fault.MemoryStress.class, Fault.DiskStress.class,
+                Fault.HttpFault.class, Fault.CpuStress.class, Fault.MemoryStress.class, Fault.DiskStress.class,
                 Fault.ProcessPause.class, Fault.ProcessKill.class, Fault.ProcessRestart.class);
     }
 
