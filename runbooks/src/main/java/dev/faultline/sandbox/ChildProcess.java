@@ -81,6 +81,18 @@ final class ChildProcess {
         }
     }
 
+    /** Creates an HTTP fault proxy in the sandbox's chaos proxy server, through its API. */
+    static void createHttpProxy(SandboxOptions o, String name, int listen, int upstream) throws IOException,
+            InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + o.proxyApiPort()
+                + "/faultline/http")).timeout(Duration.ofSeconds(5)).header("User-Agent", "faultline-sandbox")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:" + listen
+                        + "\",\"upstream\":\"127.0.0.1:" + upstream + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IOException("the HTTP fault proxy " + name + " could not be created: " + r.body().strip());
+        }
+    }
+
     static String lastLines(Path log, int n) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -26,12 +26,17 @@ public final class Sandbox {
         for (ServiceSpec s : specs) {
             checkFree(s.port(), s.name(), o);
         }
+        if (o.withProxy()) {
+            checkFree(o.paymentLinkPort(), "the payment link of sandbox-proxy", o);
+            checkFree(o.paymentHttpPort(), "the HTTP fault proxy of sandbox-proxy", o);
+        }
         Map<ServiceSpec, Process> started = new LinkedHashMap<>();
         Instant deadline = Instant.now().plusSeconds(30);
         try {
             Files.createDirectories(o.home());
+            // order -> TCP link "payments" (network faults) -> HTTP proxy "payments-http" (HTTP faults) -> payment
             Files.writeString(o.home().resolve("proxies.json"), "[{\"name\":\"payments\",\"listen\":\"127.0.0.1:"
-                    + o.paymentLinkPort() + "\",\"upstream\":\"127.0.0.1:" + o.paymentPort() + "\",\"enabled\":true}]",
+                    + o.paymentLinkPort() + "\",\"upstream\":\"127.0.0.1:" + o.paymentHttpPort() + "\",\"enabled\":true}]",
                     StandardCharsets.UTF_8);
             for (ServiceSpec s : specs) {
                 Process p = ChildProcess.start(s, o);
@@ -40,6 +45,9 @@ public final class Sandbox {
                     throw new SandboxException(s.name() + " did not come up on port " + s.port() + (p.isAlive() ? ""
                             : " (it exited with " + p.exitValue() + ")") + "; its log ends with:\n"
                             + ChildProcess.lastLines(o.home().resolve("logs").resolve(s.name() + ".log"), 8));
+                }
+                if (s.name().equals("sandbox-proxy")) {
+                    ChildProcess.createHttpProxy(o, "payments-http", o.paymentHttpPort(), o.paymentPort());
                 }
             }
             return new RunningSandbox(o, started);

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * How to run the sandbox. Ports: order = base, payment = base+1, the payment link through the
- * chaos proxy = base+2, load generator metrics = base+3, chaos proxy API = base+394 (18474 for the
- * default base, the local backend's default).
+ * chaos proxy = base+2, load generator metrics = base+3, the HTTP fault proxy in front of payment =
+ * base+4, chaos proxy API = base+394 (18474 for the default base, the local backend's default).
  *
  * @param home      its state folder: pid files, state.json, logs
  * @param rate      orders per second from the load generator
@@ -58,6 +58,11 @@ public record SandboxOptions(Path home, int portBase, int rate, boolean withProx
 
     public int loadgenPort() {
         return portBase + 3;
+    }
+
+    /** The HTTP fault proxy in front of payment, between the TCP link and the payment service. */
+    public int paymentHttpPort() {
+        return portBase + 4;
     }
 
     public int proxyApiPort() {

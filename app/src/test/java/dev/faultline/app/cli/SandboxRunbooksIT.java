@@ -66,6 +66,16 @@ class SandboxRunbooksIT {
     }
 
     @Test
+    void retriesCarryOrdersThroughAHalfUnavailablePaymentService() throws Exception {
+        Cli cli = Cli.run(home, "run", Cli.runbook("payment-half-unavailable.yaml"), "--json", home.resolve("r.json").toString());
+
+        assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
+        JsonNode probe = json(home.resolve("r.json")).path("probes").get(0);
+        assertThat(probe.path("during").path("mean").asDouble()).as("orders succeed thanks to retries").isBetween(0.7, 0.99);
+        assertThat(json(home.resolve("r.json")).path("faults").get(0).path("confirmedGone").asBoolean()).isTrue();
+    }
+
+    @Test
     void aDryRunChecksEverythingAndInjectsNothing() throws Exception {
         Cli cli = Cli.run(home, "run", Cli.runbook("payment-outage-halts.yaml"), "--dry-run");
 

@@ -177,7 +177,7 @@ class RunbookLoaderTest {
     void theShippedSandboxRunbooksAreValid() throws Exception {
         try (var files = Files.list(Path.of("../runbooks/sandbox"))) {
             List<Path> runbooks = files.filter(f -> f.toString().endsWith(".yaml")).toList();
-            assertThat(runbooks).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(runbooks).hasSizeGreaterThanOrEqualTo(4);
             for (Path f : runbooks) {
                 assertThat(loader.load(f).experiment().environment()).isEqualTo("sandbox");
             }
