@@ -12,9 +12,15 @@ import java.util.Objects;
  * @param checkedDuring  whether samples taken while faults are active must hold too; when false
  *                       the probe is judged at baseline and final verification only (a probe of
  *                       recovery rather than of resilience)
+ * @param expectText     the tolerance as the runbook wrote it ({@code >= 95%}), for people
  */
-public record Probe(String name, String type, Params params, Tolerance expect, boolean checkedDuring) {
+public record Probe(String name, String type, Params params, Tolerance expect, boolean checkedDuring, String expectText) {
+    public Probe(String name, String type, Params params, Tolerance expect, boolean checkedDuring) {
+        this(name, type, params, expect, checkedDuring, expect.describe());
+    }
+
     public Probe {
+        Objects.requireNonNull(expectText, "expectText");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(params, "params");

@@ -160,7 +160,7 @@ final class ExperimentRun implements Haltable {
         for (Probe p : run.experiment.hypothesis().probes()) {
             baseline.stream().filter(s -> s.probe().equals(p.name()) && !s.within()).findFirst()
                     .ifPresent(s -> broken.add(p.name() + (s.ok() ? " read " + dev.faultline.engine.model.Numbers.format(s.value())
-                            : " could not be read (" + s.error() + ")") + ", expected " + p.expect().describe()));
+                            : " could not be read (" + s.error() + ")") + ", expected " + p.expectText()));
         }
         if (!broken.isEmpty()) {
             finish(RunOutcome.ABORTED, "the baseline did not hold, nothing was injected: " + String.join("; ", broken), null);

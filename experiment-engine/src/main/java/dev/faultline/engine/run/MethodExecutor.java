@@ -100,7 +100,7 @@ final class MethodExecutor {
             }
         }
         String why = "wait-until '" + u.name() + "': " + probe.name() + " did not hold ("
-                + probe.expect().describe() + ") within " + dev.faultline.engine.model.Durations.format(u.timeout());
+                + probe.expectText() + ") within " + dev.faultline.engine.model.Durations.format(u.timeout());
         halt.accept(new HaltReason(HaltReason.Source.METHOD, why));
         return why;
     }

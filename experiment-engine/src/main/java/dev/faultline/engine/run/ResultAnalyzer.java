@@ -28,7 +28,7 @@ final class ResultAnalyzer {
             double deviation = deviation(baseline.mean(), during.mean());
             Impact impact = during.count() == 0 && after.count() == 0 ? Impact.NONE
                     : Impact.of(during.shareOutside(), recovered || after.count() == 0);
-            out.add(new ProbeResult(p.name(), p.expect().describe(), p.checkedDuring(), baseline, during, after,
+            out.add(new ProbeResult(p.name(), p.expectText(), p.checkedDuring(), baseline, during, after,
                     deviation, impact, recovered, recovered ? recoveryTime(mine, faultsEnded) : null));
         }
         return out;

@@ -43,7 +43,8 @@ final class ProbeReader {
         if (expect == null) {
             return null;
         }
-        return problems.build(path, () -> new Probe(name, type, params, expect, during));
+        String text = n.get("expect").asString().strip();
+        return problems.build(path, () -> new Probe(name, type, params, expect, during, text));
     }
 
     @Nullable Tolerance tolerance(@Nullable JsonNode n, String path) {
