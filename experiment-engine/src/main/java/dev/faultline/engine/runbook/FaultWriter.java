@@ -1,0 +1,81 @@
+package dev.faultline.engine.runbook;
+
+import dev.faultline.engine.model.Durations;
+import dev.faultline.engine.model.Fault;
+import java.util.TreeMap;
+import tools.jackson.databind.node.ObjectNode;
+
+/** A fault's runbook form: its type and attributes, as {@link MethodReader} reads them. */
+final class FaultWriter {
+    private FaultWriter() {
+    }
+
+    static void write(ObjectNode n, Fault f) {
+        n.put("type", f.type());
+        if (f instanceof Fault.Latency l) {
+            n.put("latency", Durations.format(l.latency()));
+            if (!l.jitter().isZero()) {
+                n.put("jitter", Durations.format(l.jitter()));
+            }
+        } else if (f instanceof Fault.Bandwidth b) {
+            n.put("rate", b.kilobytesPerSecond());
+        } else if (f instanceof Fault.SlowClose c) {
+            n.put("delay", Durations.format(c.delay()));
+        } else if (f instanceof Fault.ConnectionTimeout t) {
+            n.put("after", Durations.format(t.after()));
+        } else if (f instanceof Fault.ResetPeer p) {
+            n.put("after", Durations.format(p.after()));
+        } else if (f instanceof Fault.Slicer s) {
+            n.put("averageSize", s.averageBytes()).put("sizeVariation", s.variationBytes())
+                    .put("delay", Durations.format(s.delay()));
+        } else if (f instanceof Fault.LimitData d) {
+            n.put("bytes", d.bytes());
+        } else if (f instanceof Fault.HttpFault h) {
+            http(n, h);
+        } else if (f instanceof Fault.CpuStress c) {
+            n.put("workers", c.workers()).put("load", c.loadPercent() + "%");
+        } else if (f instanceof Fault.MemoryStress m) {
+            n.put("size", Long.toString(m.bytes()));
+        } else if (f instanceof Fault.DiskStress d) {
+            n.put("size", Long.toString(d.bytes()));
+        } else if (f instanceof Fault.ProcessKill k) {
+            n.put("signal", k.signal());
+            if (!k.restartCommand().isEmpty()) {
+                n.put("restart", k.restartCommand());
+            }
+        } else if (f instanceof Fault.ProcessRestart r && !r.restartCommand().isEmpty()) {
+            n.put("restart", r.restartCommand());
+        }
+        // Down and ProcessPause have no attributes.
+    }
+
+    private static void http(ObjectNode n, Fault.HttpFault h) {
+        if (!h.method().isEmpty()) {
+            n.put("method", h.method());
+        }
+        n.put("path", h.path());
+        if (!h.headers().isEmpty()) {
+            ObjectNode headers = n.putObject("headers");
+            new TreeMap<>(h.headers()).forEach(headers::put);
+        }
+        if (h.abortStatus() != 0) {
+            n.put("abort", h.abortStatus());
+        }
+        if (!h.delay().isZero()) {
+            n.put("delay", Durations.format(h.delay()));
+        }
+        if (h.reset()) {
+            n.put("reset", true);
+        }
+        if (!h.replaceBody().isEmpty()) {
+            n.put("replaceBody", h.replaceBody());
+        }
+        if (h.corruptBody()) {
+            n.put("corruptBody", true);
+        }
+        if (!h.addHeaders().isEmpty()) {
+            ObjectNode add = n.putObject("addHeaders");
+            new TreeMap<>(h.addHeaders()).forEach(add::put);
+        }
+    }
+}
