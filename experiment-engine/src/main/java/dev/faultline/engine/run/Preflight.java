@@ -56,7 +56,7 @@ final class Preflight {
             }
         }
         for (Probe p : e.allProbes()) {
-            openProbe(p, result, report);
+            openProbe(p, env, result, report);
         }
         return result;
     }
@@ -95,14 +95,14 @@ final class Preflight {
         }
     }
 
-    private void openProbe(Probe p, PreflightResult result, Consumer<PreflightCheck> report) {
+    private void openProbe(Probe p, Environment env, PreflightResult result, Consumer<PreflightCheck> report) {
         Optional<MetricSourceProvider> type = services.plugins().probeType(p.type());
         if (type.isEmpty()) {
             report.accept(new PreflightCheck("probe " + p.name(), false, "no probe type '" + p.type() + "' is installed"));
             return;
         }
         try {
-            MetricSource source = type.get().open(p);
+            MetricSource source = type.get().open(p, env.settingsFor(p.type()));
             result.sources().put(p, source);
             report.accept(new PreflightCheck("probe " + p.name(), true, p.type() + " source open"));
         } catch (Exception ex) {

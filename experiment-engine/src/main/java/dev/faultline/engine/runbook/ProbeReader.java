@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Reads probes: a name, the tolerance it must keep, and exactly one source ({@code http}, {@code metrics}). */
 final class ProbeReader {
-    static final List<String> TYPES = List.of("http", "metrics");
+    static final List<String> TYPES = List.of("http", "metrics", "prometheus");
 
     private final Problems problems;
     private final Map<String, MetricSourceProvider> probeTypes;

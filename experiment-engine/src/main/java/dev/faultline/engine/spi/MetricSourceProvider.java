@@ -14,4 +14,12 @@ public interface MetricSourceProvider {
     List<String> validate(Params params);
 
     MetricSource open(Probe probe) throws ProbeException;
+
+    /**
+     * Opens the probe in an environment, whose settings for this probe type (e.g. the Prometheus
+     * URL) fill in what the probe leaves out. By default the settings are not used.
+     */
+    default MetricSource open(Probe probe, BackendSettings settings) throws ProbeException {
+        return open(probe);
+    }
 }
