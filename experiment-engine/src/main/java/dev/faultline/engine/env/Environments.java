@@ -35,6 +35,11 @@ public final class Environments {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** Every environment, by name. */
+    public java.util.Collection<Environment> all() {
+        return new TreeMap<>(byName).values();
+    }
+
     public String names() {
         return String.join(", ", new TreeMap<>(byName).keySet());
     }

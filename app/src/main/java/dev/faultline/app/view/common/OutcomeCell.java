@@ -1,9 +1,9 @@
-package dev.faultline.app.fx;
+package dev.faultline.app.view.common;
 
 import javafx.scene.control.TableCell;
 
 /** A run's outcome, coloured so the table reads at a glance: held, deviated, halted, crashed. */
-final class OutcomeCell extends TableCell<RunRow, String> {
+public final class OutcomeCell extends TableCell<RunRow, String> {
     private static final java.util.List<String> STYLES = java.util.List.of("outcome-good", "outcome-warn", "outcome-bad",
             "outcome-running");
 

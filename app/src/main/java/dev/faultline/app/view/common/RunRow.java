@@ -1,4 +1,4 @@
-package dev.faultline.app.fx;
+package dev.faultline.app.view.common;
 
 import java.time.Duration;
 import java.time.Instant;

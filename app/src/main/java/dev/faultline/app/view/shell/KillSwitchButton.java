@@ -1,4 +1,4 @@
-package dev.faultline.app.fx;
+package dev.faultline.app.view.shell;
 
 import dev.faultline.engine.safety.HaltReason;
 import dev.faultline.engine.safety.HaltReport;
@@ -16,7 +16,7 @@ import javafx.scene.layout.HBox;
  * Ctrl+Shift+K. Pressing it calls {@link KillSwitch#halt}, which returns at once; progress and the
  * report come back through the listener. While engaged it offers a release that asks for a reason.
  */
-final class KillSwitchButton extends HBox implements KillSwitchListener {
+public final class KillSwitchButton extends HBox implements KillSwitchListener {
     private final KillSwitch killSwitch;
     private final Button halt = new Button("HALT ALL   Ctrl+Shift+K");
     private final Button release = new Button("Release…");
@@ -39,7 +39,7 @@ final class KillSwitchButton extends HBox implements KillSwitchListener {
         show(killSwitch.isEngaged() ? "ENGAGED: " + killSwitch.engagement().map(x -> x.reason()).orElse("") : "");
     }
 
-    void press() {
+    public void press() {
         killSwitch.halt(HaltReason.killSwitch("kill switch pressed in the app"));
     }
 

@@ -1,0 +1,72 @@
+package dev.faultline.app.view.live;
+
+import dev.faultline.app.fx.FxRunBridge;
+import dev.faultline.app.fx.RunStarter;
+import dev.faultline.app.view.common.Background;
+import dev.faultline.app.view.common.Dialogs;
+import dev.faultline.engine.run.RunResult;
+import dev.faultline.engine.runbook.LoadedRunbook;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.concurrent.Task;
+
+/**
+ * Starts runs from any screen and feeds the live view: one run at a time from the app (the kill
+ * switch halts it and anything the command line runs).
+ */
+public final class RunCoordinator {
+    private final RunStarter starter;
+    private final LiveRunViewModel live;
+    private final Runnable showLive;
+    private final Runnable runsChanged;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public RunCoordinator(RunStarter starter, LiveRunViewModel live, Runnable showLive, Runnable runsChanged) {
+        this.starter = starter;
+        this.live = live;
+        this.showLive = showLive;
+        this.runsChanged = runsChanged;
+    }
+
+    /** Loads (off the FX thread) and runs a runbook, switching to the live view. */
+    public void start(String what, Callable<LoadedRunbook> source) {
+        if (busy.get()) {
+            Dialogs.error("A run is already active", new IllegalStateException(
+                    "Faultline runs one experiment at a time from the app; halt or wait for the current one."));
+            return;
+        }
+        busy.set(true);
+        showLive.run();
+        FxRunBridge bridge = new FxRunBridge(live::accept);
+        Consumer<String> say = line -> Platform.runLater(() -> live.addSystemLine(line));
+        Task<RunResult> task = starter.task(source,
+                r -> Platform.runLater(() -> live.begin(r.experiment(), Instant.now())), bridge, say);
+        task.setOnSucceeded(e -> {
+            busy.set(false);
+            runsChanged.run();
+        });
+        task.setOnFailed(e -> {
+            busy.set(false);
+            live.failed("Could not run " + what + ": " + Dialogs.message(task.getException()));
+            Dialogs.error("Could not run " + what, task.getException());
+            runsChanged.run();
+        });
+        Background.start("run", task);
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public boolean isRunning() {
+        return starter.isRunning();
+    }
+
+    public void haltAndWait() {
+        starter.haltAndWait();
+    }
+}
