@@ -81,7 +81,8 @@ public final class AppWindow {
     }
 
     void show() {
-        Scene scene = new Scene(shell, 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(shell, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(AppWindow.class.getResource("faultline.css").toExternalForm());
         shell.installShortcuts(scene);
         stage.setTitle("Faultline");
@@ -192,6 +193,10 @@ public final class AppWindow {
 
     MainShell shell() {
         return shell;
+    }
+
+    EditorView editor() {
+        return editor;
     }
 
     LiveRunViewModel live() {
