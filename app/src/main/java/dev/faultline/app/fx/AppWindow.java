@@ -165,6 +165,7 @@ public final class AppWindow {
         boolean ok = a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
         if (ok) {
             runs.haltAndWait();
+            runs.awaitIdle(java.time.Duration.ofSeconds(30)); // the sandbox it started is stopped too
         }
         return ok;
     }
@@ -193,6 +194,10 @@ public final class AppWindow {
 
     MainShell shell() {
         return shell;
+    }
+
+    RunCoordinator runs() {
+        return runs;
     }
 
     EditorView editor() {

@@ -50,6 +50,7 @@ class AppWindowIT {
 
     @AfterEach
     void stop() throws Exception {
+        window.runs().awaitIdle(Duration.ofSeconds(60)); // its sandbox processes are stopped
         FxToolkit.cleanupStages();
         composition.killSwitch.release("test over");
         composition.close();

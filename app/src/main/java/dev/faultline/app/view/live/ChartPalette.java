@@ -8,7 +8,7 @@ public record ChartPalette(Color background, Color grid, Color text, Color line,
 
     public static ChartPalette light() {
         return new ChartPalette(new Color(0xffffff), new Color(0xe3e6eb), new Color(0x3a4150), new Color(0x2f6fde),
-                new Color(46, 160, 67, 38), new Color(198, 40, 40, 22), new Color(0x6b7280), new Color(245, 158, 11, 50),
+                new Color(46, 160, 67, 46), new Color(198, 40, 40, 22), new Color(0x6b7280), new Color(245, 158, 11, 34),
                 new Color(0xc62828), new Color(0x1b7f3b), new Color(0x7c3aed));
     }
 

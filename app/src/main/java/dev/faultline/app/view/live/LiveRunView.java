@@ -34,7 +34,7 @@ public final class LiveRunView extends BorderPane {
     private final TimeZone zone;
     private final BooleanProperty dark;
     private final TilePane charts = new TilePane();
-    private final List<ProbeChart> probeCharts = new ArrayList<>();
+    private final List<LiveChart> probeCharts = new ArrayList<>();
     private final Label elapsed = new Label();
 
     public LiveRunView(LiveRunViewModel model, TimeZone zone, BooleanProperty dark, BiConsumer<Instant, String> onNote) {
@@ -44,6 +44,7 @@ public final class LiveRunView extends BorderPane {
         getStyleClass().add("live-run");
         setTop(header());
         charts.setPrefColumns(2);
+        charts.setTileAlignment(javafx.geometry.Pos.TOP_LEFT);
         charts.setHgap(12);
         charts.setVgap(12);
         charts.setPadding(new Insets(4));
@@ -74,12 +75,22 @@ public final class LiveRunView extends BorderPane {
         phase.textProperty().bind(model.phaseProperty());
         phase.getStyleClass().add("phase");
         phase.setAccessibleHelp("The run's current phase");
+        phase.textProperty().addListener((o, a, b) -> {
+            phase.getStyleClass().removeAll("outcome-good", "outcome-warn", "outcome-bad");
+            switch (b) {
+                case "HELD" -> phase.getStyleClass().add("outcome-good");
+                case "DEVIATED", "ABORTED" -> phase.getStyleClass().add("outcome-warn");
+                case "HALTED", "FAILED", "CRASHED" -> phase.getStyleClass().add("outcome-bad");
+                default -> { }
+            }
+        });
         Label verdict = new Label();
         verdict.textProperty().bind(model.verdictProperty());
         verdict.setWrapText(true);
         verdict.getStyleClass().add("verdict");
         elapsed.getStyleClass().add("elapsed");
         elapsed.setTooltip(new Tooltip("Time since the run started"));
+        elapsed.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         VBox left = new VBox(4, title, phase, verdict);
@@ -94,6 +105,18 @@ public final class LiveRunView extends BorderPane {
         ListView<String> log = new ListView<>(model.log());
         log.setAccessibleText("Event log of the run");
         log.getStyleClass().add("event-log");
+        log.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
         model.log().addListener((ListChangeListener<String>) c -> {
             if (!model.log().isEmpty()) {
                 log.scrollTo(model.log().size() - 1);
@@ -126,14 +149,17 @@ public final class LiveRunView extends BorderPane {
         charts.getChildren().clear();
         probeCharts.clear();
         for (ProbeTrack t : model.tracks()) {
-            ProbeChart pc = new ProbeChart(t.name(), t.probe().expectText(), zone, palette());
-            ChartViewer viewer = new ChartViewer(pc.chart());
-            viewer.setPrefHeight(260);
-            viewer.setMinHeight(200);
-            viewer.setAccessibleText("Chart of probe " + t.name());
-            viewer.setFocusTraversable(false);
-            probeCharts.add(pc);
-            charts.getChildren().add(viewer);
+            LiveChart chart = new LiveChart(t, zone.toZoneId(), palette());
+            chart.setPrefHeight(model.tracks().size() <= 2 ? 380 : 270);
+            chart.setMinHeight(200);
+            chart.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2) {
+                    openDetail(t);
+                }
+            });
+            javafx.scene.control.Tooltip.install(chart, new Tooltip("Double-click for a chart you can zoom, pan and save"));
+            probeCharts.add(chart);
+            charts.getChildren().add(chart);
         }
         repaint();
     }
@@ -159,13 +185,24 @@ public final class LiveRunView extends BorderPane {
         }
     }
 
+    /** The probe as a JFreeChart window: zoom with the mouse, pan, save as PNG or SVG. */
+    private void openDetail(ProbeTrack t) {
+        ProbeChart pc = new ProbeChart(t.name(), t.probe().expectText(), zone, palette());
+        pc.update(t, model.spans(), model.marks());
+        javafx.stage.Stage s = new javafx.stage.Stage();
+        s.setTitle(t.name() + " · Faultline");
+        s.setScene(new javafx.scene.Scene(new ChartViewer(pc.chart()), 1000, 560));
+        s.initOwner(getScene().getWindow());
+        s.show();
+    }
+
     /** Number of charts shown, for tests. */
     public int chartCount() {
         return probeCharts.size();
     }
 
     /** The charts, for tests and screenshots. */
-    public List<ProbeChart> probeCharts() {
+    public List<LiveChart> probeCharts() {
         return List.copyOf(probeCharts);
     }
 }

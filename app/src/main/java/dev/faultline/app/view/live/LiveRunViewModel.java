@@ -42,6 +42,9 @@ public final class LiveRunViewModel {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(0);
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObservableList<ProbeTrack> tracks = FXCollections.observableArrayList();
+    // One read-only view each, kept: a wrapper made per call would be collected with its listeners.
+    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
+    private final ObservableList<ProbeTrack> tracksView = FXCollections.unmodifiableObservableList(tracks);
     private final List<ChartMark> marks = new ArrayList<>();
     private final Map<String, FaultSpan> spans = new LinkedHashMap<>();
     private String runId = "";
@@ -191,11 +194,11 @@ public final class LiveRunViewModel {
     }
 
     public ObservableList<String> log() {
-        return FXCollections.unmodifiableObservableList(log);
+        return logView;
     }
 
     public ObservableList<ProbeTrack> tracks() {
-        return FXCollections.unmodifiableObservableList(tracks);
+        return tracksView;
     }
 
     public List<ChartMark> marks() {

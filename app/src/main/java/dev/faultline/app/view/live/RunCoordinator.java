@@ -24,6 +24,7 @@ public final class RunCoordinator {
     private final Runnable showLive;
     private final Runnable runsChanged;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private volatile Task<RunResult> current;
 
     public RunCoordinator(RunStarter starter, LiveRunViewModel live, Runnable showLive, Runnable runsChanged) {
         this.starter = starter;
@@ -55,7 +56,27 @@ public final class RunCoordinator {
             Dialogs.error("Could not run " + what, task.getException());
             runsChanged.run();
         });
+        current = task;
         Background.start("run", task);
+    }
+
+    /**
+     * Waits (bounded) until the run task is over: its result recorded and the sandbox it started
+     * stopped. Not for the FX thread.
+     */
+    public void awaitIdle(java.time.Duration timeout) {
+        Task<RunResult> t = current;
+        if (t == null) {
+            return;
+        }
+        try {
+            t.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.CancellationException e) {
+            org.slf4j.LoggerFactory.getLogger(RunCoordinator.class).warn("the run task did not end cleanly", e);
+        }
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
