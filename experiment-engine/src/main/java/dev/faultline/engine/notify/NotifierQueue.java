@@ -27,6 +27,7 @@ final class NotifierQueue {
     private final Undelivered.Sink undelivered;
     private final Clock clock;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong droppedUnreported = new AtomicLong();
     private final Thread thread;
 
     NotifierQueue(Notifier notifier, int capacity, Undelivered.Sink undelivered, Clock clock) {
@@ -45,6 +46,7 @@ final class NotifierQueue {
             return true;
         }
         dropped.incrementAndGet();
+        droppedUnreported.incrementAndGet();
         return false;
     }
 
@@ -78,7 +80,7 @@ final class NotifierQueue {
     }
 
     private void reportDrops() {
-        long n = dropped.getAndSet(0);
+        long n = droppedUnreported.getAndSet(0);
         if (n > 0) {
             undelivered.keep(new Undelivered(notifier.id(), clock.instant(), "", "", n + " event(s) not passed on",
                     "the notifier's queue was full (it is slower than the run)"));

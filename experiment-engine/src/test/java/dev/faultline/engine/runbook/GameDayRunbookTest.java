@@ -74,7 +74,7 @@ class GameDayRunbookTest {
         String zone = GOOD.replace("Europe/Berlin", "Mars/Olympus");
         assertThatThrownBy(() -> loader.parseGameDay(zone, "day.yaml")).isInstanceOf(RunbookException.class)
                 .satisfies(e -> assertThat(((RunbookException) e).problems()).map(Object::toString).containsExactly(
-                        "day.yaml:8:13: spec.schedule.zone: 'Mars/Olympus' is not a time zone; use an IANA name such as"
+                        "day.yaml:8:47: spec.schedule.zone: 'Mars/Olympus' is not a time zone; use an IANA name such as"
                                 + " Europe/Berlin, America/New_York or UTC"));
         String twice = GOOD.replace("[a.yaml, sub/b.yaml]", "[a.yaml, a.yaml]");
         assertThatThrownBy(() -> loader.parseGameDay(twice, "day.yaml")).isInstanceOf(RunbookException.class)
