@@ -112,7 +112,7 @@ final class NotifierQueue {
             }
             if (left > 0) {
                 undelivered.keep(new Undelivered(notifier.id(), clock.instant(), "", "", left + " event(s) still queued",
-                        "Faultline stopped before the notifier had sent them (it waited " + wait.toSeconds() + " s)"));
+                        "Faultline stopped before the notifier had sent them (it waited " + wait.toMillis() + " ms)"));
             }
         }
         try {
