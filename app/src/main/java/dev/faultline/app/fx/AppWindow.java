@@ -10,6 +10,7 @@ import dev.faultline.app.view.common.Dialogs;
 import dev.faultline.app.view.editor.EditorView;
 import dev.faultline.app.view.editor.EditorViewModel;
 import dev.faultline.app.view.editor.FaultTemplates;
+import dev.faultline.app.view.gameday.GameDayView;
 import dev.faultline.app.view.home.BackendStatus;
 import dev.faultline.app.view.home.HomeView;
 import dev.faultline.app.view.live.LiveRunView;
@@ -50,6 +51,8 @@ public final class AppWindow {
     private final EditorView editor;
     private final RunCoordinator runs;
     private final RunStarter starter;
+    private final GameDayView gameDay;
+    private @org.jspecify.annotations.Nullable Path firstGameDayFile;
 
     public AppWindow(Composition composition, Stage stage) {
         this.composition = composition;
@@ -64,20 +67,55 @@ public final class AppWindow {
         shell = new MainShell(composition.killSwitch, zone, dark);
         starter = new RunStarter(composition);
         runs = new RunCoordinator(starter, live, () -> shell.show(Screen.LIVE), this::refreshRuns);
-        List<Path> shipped = shippedRunbooks();
+        List<Path> all = shippedRunbooks();
+        List<Path> shipped = all.stream().filter(p -> !isGameDay(p)).toList();
+        List<Path> gameDays = all.stream().filter(this::isGameDay).toList();
         home = new HomeView(zone, shipped, this::firstGameDay, p -> runs.start(p.getFileName().toString(),
                 () -> composition.loader.load(p)), this::edit);
         editorModel = new EditorViewModel(composition.loader);
         editor = new EditorView(editorModel, new AppEditorActions(composition, runs, shipped),
                 FaultTemplates.available(composition.plugins.backends()));
+        gameDay = new GameDayView(new AppGameDayActions(composition, shipped, this::runGameDay));
         shell.put(Screen.HOME, home);
+        shell.put(Screen.GAMEDAY, gameDay);
         shell.put(Screen.EDITOR, editor);
-        shell.put(Screen.LIVE, new LiveRunView(live, TimeZone.getTimeZone(zone), dark,
-                (at, text) -> live.addObservation(at, "", text)));
+        shell.put(Screen.LIVE, new LiveRunView(live, TimeZone.getTimeZone(zone), dark, this::note));
         shell.put(Screen.SETTINGS, new SettingsView(dark, composition.home.root(), zone, composition.environments.all()));
         if (!shipped.isEmpty()) {
             editor.open(shipped.get(0), false);
         }
+        firstGameDayFile = gameDays.stream().filter(p -> p.getFileName().toString().equals("first-gameday.yaml"))
+                .findFirst().orElse(gameDays.isEmpty() ? null : gameDays.get(0));
+        if (firstGameDayFile != null) {
+            gameDay.open(firstGameDayFile);
+        }
+    }
+
+    private boolean isGameDay(Path p) {
+        try {
+            return composition.loader.kindOf(p).equals("GameDay");
+        } catch (dev.faultline.engine.runbook.RunbookException e) {
+            return false; // not YAML at all: the editor will say what is wrong when it is opened
+        }
+    }
+
+    /** A scribe's note: on the charts at once, and kept with the run in the database. */
+    private void note(Instant at, String text) {
+        live.addObservation(at, "", text);
+        String run = live.runId();
+        if (run.isEmpty()) {
+            return;
+        }
+        Background.run("note", () -> composition.store().retro().addObservation(run, at, System.getProperty("user.name", ""),
+                text), o -> { }, err -> Dialogs.error("The note is on the charts but could not be stored", err));
+    }
+
+    /** Runs a saved GameDay: every experiment in order, each shown live as it starts. */
+    private void runGameDay(Path file) {
+        GameDayStarter starter = new GameDayStarter(composition);
+        runs.start(file.getFileName().toString(), (bridge, say) -> starter.task(file,
+                e -> javafx.application.Platform.runLater(() -> live.begin(e, Instant.now())), bridge,
+                ev -> say.accept(GameDayStarter.describe(ev)), say));
     }
 
     void show() {
@@ -107,8 +145,14 @@ public final class AppWindow {
         }
     }
 
-    /** The first-GameDay path: the sandbox's first runbook, run at once, watched live. */
+    /** The first-GameDay path: the sandbox GameDay opened in the planner, one click from running. */
     private void firstGameDay() {
+        if (firstGameDayFile != null) {
+            gameDay.open(firstGameDayFile);
+            shell.show(Screen.GAMEDAY);
+            gameDay.focusRun();
+            return;
+        }
         Path first = shippedRunbooks().stream().filter(p -> p.getFileName().toString().equals("payment-latency-holds.yaml"))
                 .findFirst().orElse(null);
         if (first == null) {
@@ -198,6 +242,10 @@ public final class AppWindow {
 
     RunCoordinator runs() {
         return runs;
+    }
+
+    GameDayView gameDay() {
+        return gameDay;
     }
 
     EditorView editor() {

@@ -109,8 +109,31 @@ class AppWindowIT {
     }
 
     @Test
+    void aGameDayIsPlannedAndSavedAsARunbook() throws Exception {
+        robot.interact(() -> window.shell().show(Screen.GAMEDAY));
+        robot.clickOn("New");
+        robot.clickOn("#gameday-title").write("Payments GameDay ☕ 支付");
+        robot.clickOn("Add participant").write("Ada").type(KeyCode.ENTER);
+        robot.clickOn("#add-experiment").clickOn("sandbox / payment-outage-halts.yaml");
+        Path file = home.resolve("payments-gameday.yaml");
+        robot.interact(() -> window.gameDay().saveAs(file));
+        waitFor("the GameDay is saved", () -> java.nio.file.Files.exists(file), 10);
+
+        var day = composition.loader.loadGameDay(file).gameDay();
+        assertThat(day.title()).isEqualTo("Payments GameDay ☕ 支付");
+        assertThat(day.participants()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("Ada");
+            assertThat(p.role()).isEqualTo(dev.faultline.engine.model.Participant.Role.LEADER);
+        });
+        assertThat(day.experiments()).singleElement().satisfies(e -> assertThat(e).endsWith("payment-outage-halts.yaml"));
+        assertThat(composition.loader.loadExperimentsOf(composition.loader.loadGameDay(file))).hasSize(1);
+    }
+
+    @Test
     void theFirstGameDayRunsLiveAndTheKillSwitchRevertsItsFault() {
         robot.clickOn("#first-gameday");
+        waitFor("the planner shows the sandbox GameDay", () -> window.shell().currentProperty().get() == Screen.GAMEDAY, 5);
+        robot.clickOn("#run-gameday");
         LiveRunViewModel live = window.live();
         waitFor("the run starts and probes are charted", () -> window.shell().currentProperty().get() == Screen.LIVE
                 && !live.tracks().isEmpty() && live.tracks().get(0).series().size() >= 2, 60);
@@ -131,6 +154,7 @@ class AppWindowIT {
     private static void waitFor(String what, BooleanSupplier condition, int seconds) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.getAsBoolean());
+            WaitForAsyncUtils.waitForFxEvents(); // what the FX thread was doing when it came true is done
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out after " + seconds + " s waiting until " + what, e);
         }

@@ -52,7 +52,7 @@ public final class LiveRunView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         charts.prefTileWidthProperty().bind(scroll.widthProperty().subtract(40).divide(2));
-        Label empty = new Label("Start a run from Home or the editor: its probes appear here as charts.");
+        Label empty = new Label("Start a GameDay, or run an experiment from Home or the editor: its probes appear here as charts.");
         empty.getStyleClass().add("muted");
         StackedPlaceholder stack = new StackedPlaceholder(scroll, empty, model.tracks());
         SplitPane split = new SplitPane(stack, side(onNote));

@@ -4,7 +4,6 @@ import dev.faultline.app.fx.FxRunBridge;
 import dev.faultline.app.fx.RunStarter;
 import dev.faultline.app.view.common.Background;
 import dev.faultline.app.view.common.Dialogs;
-import dev.faultline.engine.run.RunResult;
 import dev.faultline.engine.runbook.LoadedRunbook;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -24,7 +23,7 @@ public final class RunCoordinator {
     private final Runnable showLive;
     private final Runnable runsChanged;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private volatile Task<RunResult> current;
+    private volatile Task<?> current;
 
     public RunCoordinator(RunStarter starter, LiveRunViewModel live, Runnable showLive, Runnable runsChanged) {
         this.starter = starter;
@@ -35,6 +34,17 @@ public final class RunCoordinator {
 
     /** Loads (off the FX thread) and runs a runbook, switching to the live view. */
     public void start(String what, Callable<LoadedRunbook> source) {
+        start(what, (bridge, say) -> starter.task(source,
+                r -> Platform.runLater(() -> live.begin(r.experiment(), Instant.now())), bridge, say));
+    }
+
+    /** Makes the task of a run (or of a GameDay's runs) from the live view's bridge and line sink. */
+    public interface RunTaskFactory {
+        Task<?> create(FxRunBridge bridge, Consumer<String> say);
+    }
+
+    /** Starts any run task, one at a time, switching to the live view. */
+    public void start(String what, RunTaskFactory factory) {
         if (busy.get()) {
             Dialogs.error("A run is already active", new IllegalStateException(
                     "Faultline runs one experiment at a time from the app; halt or wait for the current one."));
@@ -44,8 +54,7 @@ public final class RunCoordinator {
         showLive.run();
         FxRunBridge bridge = new FxRunBridge(live::accept);
         Consumer<String> say = line -> Platform.runLater(() -> live.addSystemLine(line));
-        Task<RunResult> task = starter.task(source,
-                r -> Platform.runLater(() -> live.begin(r.experiment(), Instant.now())), bridge, say);
+        Task<?> task = factory.create(bridge, say);
         task.setOnSucceeded(e -> {
             busy.set(false);
             runsChanged.run();
@@ -65,7 +74,7 @@ public final class RunCoordinator {
      * stopped. Not for the FX thread.
      */
     public void awaitIdle(java.time.Duration timeout) {
-        Task<RunResult> t = current;
+        Task<?> t = current;
         if (t == null) {
             return;
         }

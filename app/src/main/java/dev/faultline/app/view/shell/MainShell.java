@@ -27,7 +27,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The window around the screens: the header with the kill switch (on every screen, also
- * Ctrl+Shift+K), navigation on the left (Ctrl+1 … Ctrl+4), the current screen in the middle.
+ * Ctrl+Shift+K), navigation on the left (Ctrl+1 … Ctrl+5), the current screen in the middle.
  */
 public final class MainShell extends BorderPane {
     private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
@@ -110,8 +110,15 @@ public final class MainShell extends BorderPane {
 
     /** The window-wide shortcuts: the kill switch and the screens. */
     public void installShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(javafx.scene.input.KeyCode.K, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), killSwitch::press);
+        // A filter, not an accelerator: it sees the keys before any focused control can consume them.
+        KeyCodeCombination halt = new KeyCodeCombination(javafx.scene.input.KeyCode.K, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (halt.match(e)) {
+                killSwitch.press();
+                e.consume();
+            }
+        });
         for (Screen s : Screen.values()) {
             scene.getAccelerators().put(new KeyCodeCombination(s.key(), KeyCombination.SHORTCUT_DOWN), () -> show(s));
         }

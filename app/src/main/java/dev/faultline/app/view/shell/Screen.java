@@ -9,9 +9,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 /** The screens of the window, in navigation order, each with its shortcut (Ctrl+digit). */
 public enum Screen {
     HOME("Home", MaterialDesignH.HOME, KeyCode.DIGIT1),
-    EDITOR("Experiment editor", MaterialDesignC.CHART_TIMELINE_VARIANT, KeyCode.DIGIT2),
-    LIVE("Live run", MaterialDesignP.PULSE, KeyCode.DIGIT3),
-    SETTINGS("Settings", MaterialDesignC.COG_OUTLINE, KeyCode.DIGIT4);
+    GAMEDAY("GameDay", MaterialDesignC.CALENDAR_STAR, KeyCode.DIGIT2),
+    EDITOR("Experiments", MaterialDesignC.CHART_TIMELINE_VARIANT, KeyCode.DIGIT3),
+    LIVE("Live run", MaterialDesignP.PULSE, KeyCode.DIGIT4),
+    SETTINGS("Settings", MaterialDesignC.COG_OUTLINE, KeyCode.DIGIT5);
 
     private final String title;
     private final Ikon icon;
