@@ -113,7 +113,8 @@ public final class EditorView extends BorderPane {
         Label file = new Label();
         file.textProperty().bind(model.fileProperty().map(f -> Path.of(f).getFileName().toString()));
         file.getStyleClass().add("title-4");
-        MenuButton templates = new MenuButton("New from template", new FontIcon(MaterialDesignF.FILE_DOCUMENT_EDIT));
+        MenuButton templates = new MenuButton("New", new FontIcon(MaterialDesignF.FILE_DOCUMENT_EDIT));
+        templates.setTooltip(new Tooltip("A new experiment from a template: the shipped runbooks and the seed's cases"));
         for (Path p : actions.templates()) {
             MenuItem item = new MenuItem(p.getFileName().toString().replace(".yaml", ""));
             item.setOnAction(e -> open(p, true));
@@ -131,10 +132,12 @@ public final class EditorView extends BorderPane {
                 + " injecting anything", this::dryRun);
         Button run = button("Run", MaterialDesignP.PLAY, "Run this experiment now and watch it live", this::run);
         run.getStyleClass().add("accent");
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        dry.setMinWidth(Region.USE_PREF_SIZE);
+        file.setMaxWidth(260);
         Region grow = new Region();
         javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(file, new Separator(), templates, open, save, new Separator(), undo, redo,
-                new Separator(), zoomOut, zoomIn, grow, dry, run);
+        ToolBar bar = new ToolBar(file, templates, open, save, new Separator(), undo, redo, zoomOut, zoomIn, grow, dry, run);
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 s.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+S"), () -> {
