@@ -52,6 +52,7 @@ public final class AppWindow {
     private final RunCoordinator runs;
     private final RunStarter starter;
     private final GameDayView gameDay;
+    private final List<Path> gameDayFiles;
     private @org.jspecify.annotations.Nullable Path firstGameDayFile;
 
     public AppWindow(Composition composition, Stage stage) {
@@ -70,6 +71,7 @@ public final class AppWindow {
         List<Path> all = shippedRunbooks();
         List<Path> shipped = all.stream().filter(p -> !isGameDay(p)).toList();
         List<Path> gameDays = all.stream().filter(this::isGameDay).toList();
+        gameDayFiles = gameDays;
         home = new HomeView(zone, shipped, this::firstGameDay, p -> runs.start(p.getFileName().toString(),
                 () -> composition.loader.load(p)), this::edit);
         editorModel = new EditorViewModel(composition.loader);
@@ -182,6 +184,24 @@ public final class AppWindow {
     private void refreshRuns() {
         Background.run("load-runs", starter::recentRuns, home::showRuns,
                 err -> Dialogs.error("Could not read the runs from the database", err));
+        Background.run("load-gamedays", this::gameDayLines, home::showGameDays,
+                err -> home.showGameDays(List.of("could not read the GameDays: " + Dialogs.message(err))));
+    }
+
+    private List<String> gameDayLines() throws Exception {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
+        List<String> out = new ArrayList<>();
+        Instant now = composition.clock.instant();
+        for (Path p : gameDayFiles) {
+            var d = composition.loader.loadGameDay(p).gameDay();
+            if (d.scheduledStart().isAfter(now)) {
+                out.add("upcoming  " + f.format(d.scheduledStart().atZone(zone)) + "  " + d.title());
+            }
+        }
+        for (var r : composition.store().gameDays().recent(20)) {
+            out.add(r.status() + "  " + f.format(r.startedAt().atZone(zone)) + "  " + r.title());
+        }
+        return out;
     }
 
     private void refreshBackends() {

@@ -34,6 +34,7 @@ public final class HomeView extends VBox {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm:ss");
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private final ObservableList<BackendStatus> backends = FXCollections.observableArrayList();
+    private final ObservableList<String> gameDays = FXCollections.observableArrayList();
     private final ListView<Path> runbooks = new ListView<>();
     private final ZoneId zone;
 
@@ -138,8 +139,17 @@ public final class HomeView extends VBox {
         });
         list.setPrefHeight(190);
         VBox right = new VBox(8, bh, list);
-        right.setPrefWidth(420);
-        return new HBox(20, left, right);
+        right.setPrefWidth(340);
+        Label gh = new Label("GameDays");
+        gh.getStyleClass().add("section");
+        ListView<String> days = new ListView<>(gameDays);
+        days.setId("gamedays");
+        days.setAccessibleText("Upcoming and past GameDays");
+        days.setPlaceholder(new Label("none planned yet"));
+        days.setPrefHeight(190);
+        VBox middle = new VBox(8, gh, days);
+        middle.setPrefWidth(380);
+        return new HBox(20, left, middle, right);
     }
 
     private VBox recentRuns() {
@@ -172,6 +182,11 @@ public final class HomeView extends VBox {
 
     public void showRuns(List<RunRow> rows) {
         runs.setAll(rows);
+    }
+
+    /** Upcoming GameDays first (from their runbooks), then the ones run (from the database). */
+    public void showGameDays(List<String> lines) {
+        gameDays.setAll(lines);
     }
 
     public void showBackends(List<BackendStatus> statuses) {
