@@ -29,6 +29,32 @@ final class Processes {
     }
 
     /**
+     * Live JVMs (this one and its ancestors excluded) whose main class, jar or a word of whose
+     * command line is {@code name}: {@code dev.shop.Main}, {@code Main}, {@code shop.jar}, {@code sandbox-db}.
+     */
+    static List<ProcessHandle> matchingJvm(String name) {
+        ProcessHandle self = ProcessHandle.current();
+        java.util.Set<Long> ancestors = new java.util.HashSet<>();
+        for (ProcessHandle p = self.parent().orElse(null); p != null && ancestors.add(p.pid()); p = p.parent().orElse(null)) {
+            // walk up to the root
+        }
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != self.pid() && !ancestors.contains(p.pid()) && p.isAlive() && isJvm(p))
+                .filter(p -> arguments(p).stream().anyMatch(a -> a.equals(name) || a.endsWith("=" + name)
+                        || a.endsWith("/" + name) || a.endsWith("." + name)))
+                .toList();
+    }
+
+    /** Whether the process runs a JVM: its program is {@code java} (or a launcher in a JDK's bin folder). */
+    static boolean isJvm(ProcessHandle p) {
+        List<String> args = arguments(p);
+        String program = !args.isEmpty() ? args.get(0) : p.info().command().orElse("");
+        return program.equals("java") || program.endsWith("/java") || Files.isDirectory(
+                Path.of("/tmp", "hsperfdata_" + System.getProperty("user.name"))) && Files.exists(
+                Path.of("/tmp", "hsperfdata_" + System.getProperty("user.name"), Long.toString(p.pid())));
+    }
+
+    /**
      * A process's command line. On Linux read from /proc, whole: the JDK's
      * {@code ProcessHandle.Info.arguments()} is often empty there (for long class paths too).
      */
