@@ -10,7 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * sandbox-db, the database stand-in: {@code GET /items/ID} (a 15-30 ms query) and
+ * sandbox-db, the database stand-in: {@code GET /items/ID} (a 40-60 ms query: a real one, not a key lookup) and
  * {@code POST /orders} (a 2-5 ms insert), each on a connection of a {@link ConnectionPool} of
  * {@code --pool-size} (default 10). No connection: 503, as a JDBC driver's error would surface.
  */
@@ -33,7 +33,7 @@ public final class DatabaseService {
             long start = System.nanoTime();
             String item = x.getRequestURI().getPath().substring("/items/".length());
             try (ConnectionPool.Connection c = pool.acquire()) {
-                work(15, 30);
+                work(40, 60);
                 long left = stock.computeIfAbsent(item, k -> new AtomicLong(1_000_000)).get();
                 queries.labelValues("read", "ok").inc();
                 ServiceRuntime.respond(x, 200, "{\"item\":\"" + item + "\",\"stock\":" + left + "}");

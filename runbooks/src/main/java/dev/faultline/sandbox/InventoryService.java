@@ -9,7 +9,7 @@ import java.time.Duration;
  * sandbox-inventory: {@code POST /reserve/ID} checks the item's stock cache-aside: the cache first
  * (through the chaos proxy's {@code cache} link, 100 ms timeout), on a miss the database and the
  * cache filled; when the cache fails it falls back to the database directly (slower, but bounded:
- * a 15-30 ms query, 2 retries).
+ * a 40-60 ms query, 2 retries).
  */
 public final class InventoryService {
     private InventoryService() {

@@ -54,6 +54,7 @@ public final class Sandbox {
                     ChildProcess.createHttpProxy(o, "db-http", o.dbHttpPort(), o.dbPort());
                 }
             }
+            ChildProcess.warmUp(o, 120, 6, Instant.now().plusSeconds(4));
             ServiceSpec loadgen = specs.get(specs.size() - 1);
             started.put(loadgen, ChildProcess.start(loadgen, o));
             awaitHealthy(loadgen, started.get(loadgen), deadline, o);
