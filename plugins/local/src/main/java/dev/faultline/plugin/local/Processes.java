@@ -39,19 +39,28 @@ final class Processes {
             // walk up to the root
         }
         return ProcessHandle.allProcesses()
-                .filter(p -> p.pid() != self.pid() && !ancestors.contains(p.pid()) && p.isAlive() && isJvm(p))
+                .filter(p -> p.pid() != self.pid() && !ancestors.contains(p.pid()) && p.isAlive())
                 .filter(p -> arguments(p).stream().anyMatch(a -> a.equals(name) || a.endsWith("=" + name)
                         || a.endsWith("/" + name) || a.endsWith("." + name)))
+                .filter(Processes::isJvm)
                 .toList();
     }
 
-    /** Whether the process runs a JVM: its program is {@code java} (or a launcher in a JDK's bin folder). */
+    /**
+     * Whether the process runs a JVM: its program is {@code java}, or (a native launcher) it has
+     * HotSpot's {@code libjvm} mapped.
+     */
     static boolean isJvm(ProcessHandle p) {
         List<String> args = arguments(p);
         String program = !args.isEmpty() ? args.get(0) : p.info().command().orElse("");
-        return program.equals("java") || program.endsWith("/java") || Files.isDirectory(
-                Path.of("/tmp", "hsperfdata_" + System.getProperty("user.name"))) && Files.exists(
-                Path.of("/tmp", "hsperfdata_" + System.getProperty("user.name"), Long.toString(p.pid())));
+        if (program.equals("java") || program.endsWith("/java")) {
+            return true;
+        }
+        try (var lines = Files.lines(Path.of("/proc", Long.toString(p.pid()), "maps"), StandardCharsets.ISO_8859_1)) {
+            return lines.anyMatch(l -> l.endsWith("/libjvm.so"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /**
