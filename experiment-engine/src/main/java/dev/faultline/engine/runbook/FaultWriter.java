@@ -45,8 +45,23 @@ final class FaultWriter {
             }
         } else if (f instanceof Fault.ProcessRestart r && !r.restartCommand().isEmpty()) {
             n.put("restart", r.restartCommand());
+        } else if (f instanceof Fault.JvmException j) {
+            method(n, j.target()).put("exception", j.exception()).put("message", j.message());
+        } else if (f instanceof Fault.JvmLatency j) {
+            method(n, j.target()).put("latency", Durations.format(j.latency()));
+        } else if (f instanceof Fault.JvmReturn j) {
+            method(n, j.target()).put("value", j.value());
+        } else if (f instanceof Fault.Dependency d) {
+            n.put("mode", d.mode().runbookName());
+            if (d.mode() == Fault.DependencyMode.SLOW) {
+                n.put("latency", Durations.format(d.latency()));
+            }
         }
         // Down and ProcessPause have no attributes.
+    }
+
+    private static ObjectNode method(ObjectNode n, Fault.JvmMethod m) {
+        return n.put("class", m.className()).put("method", m.method());
     }
 
     private static void http(ObjectNode n, Fault.HttpFault h) {
