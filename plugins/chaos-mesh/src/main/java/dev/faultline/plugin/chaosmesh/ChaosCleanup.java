@@ -47,4 +47,17 @@ final class ChaosCleanup {
         }
         return found.size();
     }
+
+    /** How many {@code kind} resources with the run label are left in {@code namespace}. */
+    static int count(KubernetesClient client, KubeSettings s, ChaosKind kind, String namespace) throws BackendException {
+        try {
+            return client.genericKubernetesResources(kind.context()).inNamespace(namespace).withLabel(Names.RUN_LABEL)
+                    .list().getItems().size();
+        } catch (RuntimeException e) {
+            if (KubeErrors.notFound(e)) {
+                return 0;
+            }
+            throw KubeErrors.explain(s, "listing Faultline's " + kind.kind + " in " + namespace, e);
+        }
+    }
 }

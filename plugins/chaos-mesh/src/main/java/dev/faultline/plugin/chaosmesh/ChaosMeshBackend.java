@@ -165,8 +165,33 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
                 deleted += ChaosCleanup.deleteAll(client, settings, k, ns);
             }
         }
-        return "deleted or paused " + deleted + " Chaos Mesh resource(s) labelled " + Names.RUN_LABEL + " in "
-                + String.join(", ", namespaces);
+        Instant end = clock.instant().plus(settings.deleteTimeout());
+        int left = remaining(namespaces);
+        while (left > 0 && clock.instant().isBefore(end)) {
+            sleep();
+            left = remaining(namespaces);
+        }
+        return "deleted " + deleted + " Chaos Mesh resource(s) labelled " + Names.RUN_LABEL + " in "
+                + String.join(", ", namespaces) + (left == 0 ? "" : "; " + left + " still finalizing, paused");
+    }
+
+    private int remaining(Set<String> namespaces) throws BackendException {
+        int n = 0;
+        for (String ns : namespaces) {
+            for (ChaosKind k : ChaosKind.values()) {
+                n += ChaosCleanup.count(client, settings, k, ns);
+            }
+        }
+        return n;
+    }
+
+    private void sleep() throws BackendException {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendException(id(), "interrupted");
+        }
     }
 
     @Override
@@ -232,12 +257,7 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
             if (!clock.instant().isBefore(end)) {
                 return false;
             }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BackendException(id(), "interrupted while waiting for " + ref);
-            }
+            sleep();
         }
     }
 

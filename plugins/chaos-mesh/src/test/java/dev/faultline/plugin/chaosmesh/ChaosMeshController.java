@@ -42,6 +42,10 @@ final class ChaosMeshController implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // the next round tries again, as a controller does
+            System.err.println("controller: " + e);
+        } catch (Throwable t) {
+            System.err.println("controller died: " + t);
+            throw t;
         }
     }
 
