@@ -48,7 +48,7 @@ final class Preflight {
             FaultBackend b = result.backends().get(s.backend());
             if (b instanceof TargetDiscovery discovery) {
                 try {
-                    String found = services.calls().call(() -> discovery.findTarget(s.target(), s.share(), e.blastRadius()),
+                    String found = services.calls().call(() -> discovery.findTarget(s.target(), s.fault(), s.share(), e.blastRadius()),
                             services.policy().callTimeout());
                     report.accept(new PreflightCheck("target " + s.target().label(), true, found));
                 } catch (Exception ex) {

@@ -32,7 +32,8 @@ final class ChaosCleanup {
         for (GenericKubernetesResource r : found) {
             String name = r.getMetadata().getName();
             try {
-                resources.withName(name).edit(ChaosStatus::withPause);
+                resources.withName(name).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                    io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), ChaosStatus.PAUSE_PATCH);
             } catch (RuntimeException e) {
                 log.warn("could not pause {} {}/{}: {}", kind.kind, namespace, name, e.getMessage());
             }

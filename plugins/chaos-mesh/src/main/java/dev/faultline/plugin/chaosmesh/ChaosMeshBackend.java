@@ -1,6 +1,7 @@
 package dev.faultline.plugin.chaosmesh;
 
 import dev.faultline.engine.model.BlastRadius;
+import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
@@ -61,12 +62,30 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
 
     @Override
     public String findTarget(Target target) throws BackendException {
-        return findTarget(target, 1, BlastRadius.UNLIMITED);
+        PodTarget t = podTarget(target);
+        return PodSelection.matching(client, settings, t).size() + " pod(s) match " + t.describe();
     }
 
+    /** The pods the target matches, checked against the blast radius, and the fault's CRD installed. */
     @Override
-    public String findTarget(Target target, double share, BlastRadius blastRadius) throws BackendException {
+    public String findTarget(Target target, Fault fault, double share, BlastRadius blastRadius) throws BackendException {
         PodTarget t = podTarget(target);
+        ChaosKind kind;
+        try {
+            kind = ChaosManifests.of(fault, t, ChaosMode.of(t.count(), share), Duration.ofMinutes(1)).kind();
+        } catch (IllegalArgumentException e) {
+            throw new BackendException(id(), e.getMessage());
+        }
+        try {
+            if (client.apiextensions().v1().customResourceDefinitions().withName(kind.crd()).get() == null) {
+                throw new BackendException(id(), "Chaos Mesh is not installed in " + settings.where() + ": the CRD "
+                        + kind.crd() + " is missing");
+            }
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 403) { // a user who may not read CRDs learns it when creating the resource
+                throw KubeErrors.explain(settings, "looking for the CRD " + kind.crd(), e);
+            }
+        }
         List<String> pods = PodSelection.matching(client, settings, t);
         ChaosMode mode = ChaosMode.of(t.count(), share);
         PodSelection selection = PodSelection.check(settings, t, pods, mode.affected(pods.size()), share, blastRadius);
@@ -238,7 +257,8 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
 
     private void pause(Ref ref) {
         try {
-            resource(ref).withName(ref.name()).edit(ChaosStatus::withPause);
+            resource(ref).withName(ref.name()).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                    io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), ChaosStatus.PAUSE_PATCH);
         } catch (RuntimeException e) {
             log.warn("could not pause {}: {}", ref, e.getMessage());
         }

@@ -57,4 +57,7 @@ final class ChaosStatus {
         r.getMetadata().getAnnotations().put(PAUSE_ANNOTATION, "true");
         return r;
     }
+
+    /** The merge patch that sets the pause annotation (a patch, so it never conflicts with the controller). */
+    static final String PAUSE_PATCH = "{\"metadata\":{\"annotations\":{\"" + PAUSE_ANNOTATION + "\":\"true\"}}}";
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChaosMeshFaultsIT {
     private static final Target WEB = new Target("pods", Params.of("namespace", "shop", "labels", "app=payment",
             "port", "8080", "container", "app"));
+    private static final Fault LOSS = new Fault.PacketLoss(0.1, 0);
     @TempDir
     Path dir;
     private ChaosMeshFixture fixture;
@@ -131,17 +132,17 @@ class ChaosMeshFaultsIT {
 
     @Test
     void preflightListsThePodsAndRefusesWhatTheBlastRadiusForbids() throws Exception {
-        assertThat(backend.findTarget(ChaosMeshFixture.PAYMENT, 0.5, BlastRadius.UNLIMITED))
+        assertThat(backend.findTarget(ChaosMeshFixture.PAYMENT, LOSS, 0.5, BlastRadius.UNLIMITED))
                 .contains("4 pod(s) match pods app=payment in shop").contains("the fault hits 2")
                 .contains("fixed-percent 50");
         BlastRadius twoPods = new BlastRadius(List.of(), 1.0, Duration.ofHours(1), 2);
-        assertThatThrownBy(() -> backend.findTarget(ChaosMeshFixture.PAYMENT, 1, twoPods))
+        assertThatThrownBy(() -> backend.findTarget(ChaosMeshFixture.PAYMENT, LOSS, 1, twoPods))
                 .hasMessageContaining("would hit 4 of the 4 pods").hasMessageContaining("maxTargets of 2");
         BlastRadius quarter = new BlastRadius(List.of(), 0.25, Duration.ofHours(1), 10);
         Target three = new Target("pods", ChaosMeshFixture.PAYMENT.selector().with("count", "3"));
-        assertThatThrownBy(() -> backend.findTarget(three, 0.25, quarter))
+        assertThatThrownBy(() -> backend.findTarget(three, LOSS, 0.25, quarter))
                 .hasMessageContaining("3 of the 4 pods").hasMessageContaining("maxShare of 25%");
-        assertThatThrownBy(() -> backend.findTarget(ChaosMeshFixture.PAYMENT, 0.1, BlastRadius.UNLIMITED))
+        assertThatThrownBy(() -> backend.findTarget(ChaosMeshFixture.PAYMENT, LOSS, 0.1, BlastRadius.UNLIMITED))
                 .hasMessageContaining("hits none");
     }
 
