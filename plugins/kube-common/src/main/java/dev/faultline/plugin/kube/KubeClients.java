@@ -36,6 +36,10 @@ public final class KubeClients {
         config.setRequestTimeout(ms);
         config.setConnectionTimeout(ms);
         config.setRequestRetryBackoffLimit(0);
+        // The kill switch reverts every fault at once: the client's default of 5 requests per host
+        // would queue the 50th DELETE behind 45 others and their status polls.
+        config.setMaxConcurrentRequests(256);
+        config.setMaxConcurrentRequestsPerHost(128);
         config.setNamespace(s.namespace());
         return new KubernetesClientBuilder().withConfig(config).build();
     }

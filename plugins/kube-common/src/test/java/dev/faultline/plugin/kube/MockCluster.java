@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
 public final class MockCluster implements AutoCloseable {
     public static final String TOKEN = "test-token";
     public static final String EXPIRED_TOKEN = SchemaCheckingDispatcher.EXPIRED_TOKEN;
+    /** The mock server logs every request through java.util.logging; kept quiet (a strong reference keeps the level). */
+    private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
     private final KubernetesMockServer server;
     private final SchemaCheckingDispatcher dispatcher;
     private final KubernetesClient admin;
@@ -42,6 +44,12 @@ public final class MockCluster implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         this.admin = server.createClient();
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        l.setLevel(java.util.logging.Level.WARNING);
+        return l;
     }
 
     /** A client with full rights, for seeding and for looking at the cluster from outside the backend. */
