@@ -1,6 +1,7 @@
 package dev.faultline.engine.model;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,6 +13,8 @@ import java.util.Objects;
 public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth, Fault.SlowClose, Fault.ConnectionTimeout,
         Fault.ResetPeer, Fault.Slicer, Fault.LimitData, Fault.CpuStress, Fault.MemoryStress, Fault.DiskStress,
         Fault.HttpFault, Fault.ProcessPause, Fault.ProcessKill, Fault.ProcessRestart,
+        Fault.PacketLoss, Fault.PacketDuplicate, Fault.PacketCorrupt, Fault.Partition, Fault.PodKill, Fault.PodFailure,
+        Fault.ContainerKill, Fault.TimeShift, Fault.DnsFault, Fault.IoLatency, Fault.IoFault, Fault.NodeDrain,
         Fault.JvmException, Fault.JvmLatency, Fault.JvmReturn, Fault.Dependency {
 
     /** The runbook name of this kind: {@code latency}, {@code down}, ... */
@@ -20,14 +23,22 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
     /** One line for people: "latency 300ms ± 50ms". */
     String describe();
 
-    /** Added delay on a connection, with a random jitter of up to ± {@code jitter}. */
-    record Latency(Duration latency, Duration jitter) implements Fault {
+    /**
+     * Added delay on a connection, with a random jitter of up to ± {@code jitter}; {@code correlation}
+     * (0..1) is how much each packet's delay depends on the previous one's (netem; 0 for proxies).
+     */
+    record Latency(Duration latency, Duration jitter, double correlation) implements Fault {
         public Latency {
             Objects.requireNonNull(latency, "latency");
             Objects.requireNonNull(jitter, "jitter");
             if (latency.isNegative() || jitter.isNegative()) {
                 throw new IllegalArgumentException("latency and jitter cannot be negative");
             }
+            requireShare(correlation, "correlation");
+        }
+
+        public Latency(Duration latency, Duration jitter) {
+            this(latency, jitter, 0);
         }
 
         @Override
@@ -335,6 +346,258 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
         @Override
         public String describe() {
             return "process restarted";
+        }
+    }
+    // Kubernetes faults (Chaos Mesh, LitmusChaos).
+
+    /** Packets dropped with {@code probability} (0..1); {@code correlation} ties each to the previous one. */
+    record PacketLoss(double probability, double correlation) implements Fault {
+        public PacketLoss {
+            requireProbability(probability);
+            requireShare(correlation, "correlation");
+        }
+
+        @Override
+        public String type() {
+            return "packet-loss";
+        }
+
+        @Override
+        public String describe() {
+            return Numbers.format(probability * 100) + "% packet loss";
+        }
+    }
+
+    /** Packets sent twice with {@code probability} (0..1). */
+    record PacketDuplicate(double probability, double correlation) implements Fault {
+        public PacketDuplicate {
+            requireProbability(probability);
+            requireShare(correlation, "correlation");
+        }
+
+        @Override
+        public String type() {
+            return "packet-duplicate";
+        }
+
+        @Override
+        public String describe() {
+            return Numbers.format(probability * 100) + "% packets duplicated";
+        }
+    }
+
+    /** Packets corrupted with {@code probability} (0..1). */
+    record PacketCorrupt(double probability, double correlation) implements Fault {
+        public PacketCorrupt {
+            requireProbability(probability);
+            requireShare(correlation, "correlation");
+        }
+
+        @Override
+        public String type() {
+            return "packet-corrupt";
+        }
+
+        @Override
+        public String describe() {
+            return Numbers.format(probability * 100) + "% packets corrupted";
+        }
+    }
+
+    /**
+     * The targets cannot talk to the peers selected by {@code peerLabels} (a label selector,
+     * {@code app=db,tier=data}) nor to {@code externalTargets} (hosts or CIDRs), in {@code direction}
+     * {@code to}, {@code from} or {@code both}. With neither, all their traffic is cut.
+     */
+    record Partition(String direction, String peerLabels, List<String> externalTargets) implements Fault {
+        public Partition {
+            Objects.requireNonNull(direction, "direction");
+            Objects.requireNonNull(peerLabels, "peerLabels");
+            externalTargets = List.copyOf(externalTargets);
+            if (!List.of("to", "from", "both").contains(direction)) {
+                throw new IllegalArgumentException("direction must be to, from or both, not " + direction);
+            }
+        }
+
+        @Override
+        public String type() {
+            return "partition";
+        }
+
+        @Override
+        public String describe() {
+            String peers = !peerLabels.isEmpty() ? "pods " + peerLabels
+                    : externalTargets.isEmpty() ? "everything" : String.join(", ", externalTargets);
+            return "network partition (" + direction + ") from " + peers;
+        }
+    }
+
+    /** The pods are deleted, with {@code gracePeriod} to stop; their controller makes new ones. */
+    record PodKill(Duration gracePeriod) implements Fault {
+        public PodKill {
+            Objects.requireNonNull(gracePeriod, "gracePeriod");
+            if (gracePeriod.isNegative()) {
+                throw new IllegalArgumentException("gracePeriod cannot be negative");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "pod-kill";
+        }
+
+        @Override
+        public String describe() {
+            return "pods killed";
+        }
+    }
+
+    /** The pods stay but stop working (their containers' images are swapped for a pause image). */
+    record PodFailure() implements Fault {
+        @Override
+        public String type() {
+            return "pod-failure";
+        }
+
+        @Override
+        public String describe() {
+            return "pods failing";
+        }
+    }
+
+    /** The named containers of the pods are killed (empty: the target's {@code container}). */
+    record ContainerKill(List<String> containers) implements Fault {
+        public ContainerKill {
+            containers = List.copyOf(containers);
+        }
+
+        @Override
+        public String type() {
+            return "container-kill";
+        }
+
+        @Override
+        public String describe() {
+            return "containers killed" + (containers.isEmpty() ? "" : " " + String.join(", ", containers));
+        }
+    }
+
+    /** The clock the targets' processes see is moved by {@code offset} (negative: back in time). */
+    record TimeShift(Duration offset) implements Fault {
+        public TimeShift {
+            Objects.requireNonNull(offset, "offset");
+            if (offset.isZero()) {
+                throw new IllegalArgumentException("offset cannot be zero");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "time-shift";
+        }
+
+        @Override
+        public String describe() {
+            return "clock shifted " + (offset.isNegative() ? "-" + Durations.format(offset.negated())
+                    : "+" + Durations.format(offset));
+        }
+    }
+
+    /** DNS lookups of names matching {@code patterns} (all when empty) fail ({@code error}) or get random IPs. */
+    record DnsFault(String action, List<String> patterns) implements Fault {
+        public DnsFault {
+            Objects.requireNonNull(action, "action");
+            patterns = List.copyOf(patterns);
+            if (!action.equals("error") && !action.equals("random")) {
+                throw new IllegalArgumentException("a dns fault's action is error or random, not " + action);
+            }
+        }
+
+        @Override
+        public String type() {
+            return "dns";
+        }
+
+        @Override
+        public String describe() {
+            return "DNS " + (action.equals("error") ? "errors" : "random answers")
+                    + (patterns.isEmpty() ? "" : " for " + String.join(", ", patterns));
+        }
+    }
+
+    /**
+     * File system calls under {@code volumePath} on files matching {@code path} (a glob, empty: all)
+     * are delayed by {@code delay}, with {@code probability} (0..1).
+     */
+    record IoLatency(Duration delay, String volumePath, String path, double probability) implements Fault {
+        public IoLatency {
+            requirePositive(delay, "delay");
+            Objects.requireNonNull(volumePath, "volumePath");
+            Objects.requireNonNull(path, "path");
+            requireProbability(probability);
+            if (volumePath.isBlank()) {
+                throw new IllegalArgumentException("an io fault needs the volumePath of the mount to fault");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "io-latency";
+        }
+
+        @Override
+        public String describe() {
+            return "file system calls on " + volumePath + " delayed " + Durations.format(delay);
+        }
+    }
+
+    /** As {@link IoLatency}, but the calls fail with error number {@code errno} (5: EIO). */
+    record IoFault(int errno, String volumePath, String path, double probability) implements Fault {
+        public IoFault {
+            Objects.requireNonNull(volumePath, "volumePath");
+            Objects.requireNonNull(path, "path");
+            requireProbability(probability);
+            if (errno < 1 || errno > 133) {
+                throw new IllegalArgumentException("errno must be a Linux error number from 1 to 133");
+            }
+            if (volumePath.isBlank()) {
+                throw new IllegalArgumentException("an io fault needs the volumePath of the mount to fault");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "io-fault";
+        }
+
+        @Override
+        public String describe() {
+            return "file system calls on " + volumePath + " fail with errno " + errno;
+        }
+    }
+
+    /** The node is cordoned and its pods evicted; reverting uncordons it. */
+    record NodeDrain() implements Fault {
+        @Override
+        public String type() {
+            return "node-drain";
+        }
+
+        @Override
+        public String describe() {
+            return "node drained";
+        }
+    }
+
+    private static void requireProbability(double p) {
+        if (!(p > 0 && p <= 1)) {
+            throw new IllegalArgumentException("probability must be above 0% and at most 100%");
+        }
+    }
+
+    private static void requireShare(double v, String name) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(name + " must be from 0% to 100%");
         }
     }
 

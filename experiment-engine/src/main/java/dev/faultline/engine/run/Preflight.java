@@ -10,6 +10,7 @@ import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultBackendProvider;
+import dev.faultline.engine.spi.HypothesisAware;
 import dev.faultline.engine.spi.MetricSource;
 import dev.faultline.engine.spi.MetricSourceProvider;
 import dev.faultline.engine.spi.TargetDiscovery;
@@ -47,7 +48,7 @@ final class Preflight {
             FaultBackend b = result.backends().get(s.backend());
             if (b instanceof TargetDiscovery discovery) {
                 try {
-                    String found = services.calls().call(() -> discovery.findTarget(s.target()),
+                    String found = services.calls().call(() -> discovery.findTarget(s.target(), s.fault(), s.share(), e.blastRadius()),
                             services.policy().callTimeout());
                     report.accept(new PreflightCheck("target " + s.target().label(), true, found));
                 } catch (Exception ex) {
@@ -88,7 +89,11 @@ final class Preflight {
             return;
         }
         try {
-            result.backends().put(id, provider.get().create(settings));
+            FaultBackend backend = provider.get().create(settings);
+            if (backend instanceof HypothesisAware aware) {
+                aware.useHypothesis(e.hypothesis());
+            }
+            result.backends().put(id, backend);
             result.settings().put(id, settings);
         } catch (Exception ex) {
             report.accept(new PreflightCheck("backend " + id, false, message(ex)));

@@ -17,6 +17,9 @@ final class FaultWriter {
             if (!l.jitter().isZero()) {
                 n.put("jitter", Durations.format(l.jitter()));
             }
+            if (l.correlation() != 0) {
+                n.put("correlation", percent(l.correlation()));
+            }
         } else if (f instanceof Fault.Bandwidth b) {
             n.put("rate", b.kilobytesPerSecond());
         } else if (f instanceof Fault.SlowClose c) {
@@ -43,8 +46,10 @@ final class FaultWriter {
             if (!k.restartCommand().isEmpty()) {
                 n.put("restart", k.restartCommand());
             }
-        } else if (f instanceof Fault.ProcessRestart r && !r.restartCommand().isEmpty()) {
-            n.put("restart", r.restartCommand());
+        } else if (f instanceof Fault.ProcessRestart r) {
+            if (!r.restartCommand().isEmpty()) {
+                n.put("restart", r.restartCommand());
+            }
         } else if (f instanceof Fault.JvmException j) {
             method(n, j.target()).put("exception", j.exception()).put("message", j.message());
         } else if (f instanceof Fault.JvmLatency j) {
@@ -56,12 +61,18 @@ final class FaultWriter {
             if (d.mode() == Fault.DependencyMode.SLOW) {
                 n.put("latency", Durations.format(d.latency()));
             }
+        } else {
+            ClusterFaultWriter.write(n, f);
         }
         // Down and ProcessPause have no attributes.
     }
 
     private static ObjectNode method(ObjectNode n, Fault.JvmMethod m) {
         return n.put("class", m.className()).put("method", m.method());
+    }
+
+    static String percent(double share) {
+        return dev.faultline.engine.model.Numbers.format(share * 100) + "%";
     }
 
     private static void http(ObjectNode n, Fault.HttpFault h) {

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 final class MethodReader {
     static final String DEFAULT_BACKEND = "local";
     private static final Map<String, Set<String>> FAULT_ATTRIBUTES = Map.ofEntries(
-            Map.entry("latency", Set.of("latency", "jitter")),
+            Map.entry("latency", Set.of("latency", "jitter", "correlation")),
             Map.entry("down", Set.of()),
             Map.entry("bandwidth", Set.of("rate")),
             Map.entry("slow-close", Set.of("delay")),
@@ -37,6 +37,8 @@ final class MethodReader {
             Map.entry("jvm-latency", Set.of("class", "method", "latency")),
             Map.entry("jvm-return", Set.of("class", "method", "value")),
             Map.entry("dependency", Set.of("mode", "latency")));
+    private static final Map<String, Set<String>> FAULT_ATTRIBUTES_ALL = merged(FAULT_ATTRIBUTES,
+            ClusterFaultReader.ATTRIBUTES);
     private static final Map<String, Set<String>> TARGET_KEYS = Map.of(
             "proxy", Set.of("name"),
             "process", Set.of("name", "pid", "pidFile"),
@@ -106,7 +108,7 @@ final class MethodReader {
 
     private @Nullable Fault fault(JsonNode n, String path) {
         String type = n.path("type").asString("");
-        Set<String> allowed = FAULT_ATTRIBUTES.get(type);
+        Set<String> allowed = FAULT_ATTRIBUTES_ALL.get(type);
         if (allowed == null) {
             return null; // the schema names the allowed types
         }
@@ -116,12 +118,15 @@ final class MethodReader {
                         + (allowed.isEmpty() ? "" : " (it takes " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")"));
             }
         }
+        if (ClusterFaultReader.ATTRIBUTES.containsKey(type)) {
+            return new ClusterFaultReader(problems).read(type, n, path);
+        }
         return switch (type) {
             case "latency" -> {
                 Duration latency = problems.duration(n, path, "latency", null);
                 Duration jitter = problems.duration(n, path, "jitter", Duration.ZERO);
-                yield latency == null || jitter == null ? null
-                        : problems.build(path, () -> new Fault.Latency(latency, jitter));
+                yield latency == null || jitter == null ? null : problems.build(path, () -> new Fault.Latency(latency,
+                        jitter, n.has("correlation") ? Shares.parse(n.get("correlation")) : 0));
             }
             case "down" -> new Fault.Down();
             case "bandwidth" -> required(n, path, "rate") ? problems.build(path, () -> new Fault.Bandwidth(n.get("rate").asLong()))
@@ -190,6 +195,12 @@ final class MethodReader {
         }
     }
 
+    private static Map<String, Set<String>> merged(Map<String, Set<String>> a, Map<String, Set<String>> b) {
+        Map<String, Set<String>> all = new java.util.HashMap<>(a);
+        all.putAll(b);
+        return Map.copyOf(all);
+    }
+
     private static Map<String, String> strings(JsonNode n) {
         Map<String, String> out = new TreeMap<>();
         n.properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
@@ -212,9 +223,13 @@ final class MethodReader {
         String kindPath = LocatedTree.child(path, kind);
         JsonNode v = n.get(kind);
         Set<String> keys = TARGET_KEYS.get(kind);
+        if (KubernetesTargets.isKubernetes(kind)) {
+            return KubernetesTargets.read(problems, kind, v, kindPath);
+        }
         if (keys == null) {
-            problems.at(kindPath, "unknown target kind '" + kind + "' (known: " + String.join(", ",
-                    new java.util.TreeSet<>(TARGET_KEYS.keySet())) + ")");
+            java.util.Set<String> known = new java.util.TreeSet<>(TARGET_KEYS.keySet());
+            known.addAll(KubernetesTargets.KEYS.keySet());
+            problems.at(kindPath, "unknown target kind '" + kind + "' (known: " + String.join(", ", known) + ")");
             return null;
         }
         if (v.isValueNode() && !v.isNull()) {

@@ -141,7 +141,9 @@ public final class RunbookWriter {
 
     private static void target(ObjectNode n, Target t) {
         Map<String, String> selector = t.selector().values();
-        if (selector.size() == 1 && selector.containsKey("name")) {
+        if (KubernetesTargets.isKubernetes(t.kind())) {
+            KubernetesTargets.write(n, t);
+        } else if (selector.size() == 1 && selector.containsKey("name")) {
             n.put(t.kind(), selector.get("name"));
         } else {
             ObjectNode s = n.putObject(t.kind());

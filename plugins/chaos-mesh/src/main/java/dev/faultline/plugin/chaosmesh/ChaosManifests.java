@@ -1,0 +1,193 @@
+package dev.faultline.plugin.chaosmesh;
+
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Numbers;
+import dev.faultline.plugin.kube.PodTarget;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A fault as a Chaos Mesh resource's kind and {@code spec}, the fields named as in the upstream CRDs. */
+final class ChaosManifests {
+    /** Bandwidth's queue settings, as in Chaos Mesh's own example. */
+    private static final int BANDWIDTH_LIMIT = 20_971_520;
+    private static final int BANDWIDTH_BUFFER = 10_000;
+
+    private ChaosManifests() {
+    }
+
+    record Manifest(ChaosKind kind, Map<String, Object> spec) {
+    }
+
+    /** @throws IllegalArgumentException when the fault cannot be made by Chaos Mesh, saying why */
+    static Manifest of(Fault fault, PodTarget t, ChaosMode mode, Duration duration) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("selector", selector(t.namespace(), t.labels(), t.fields(), t.podNames()));
+        spec.put("mode", mode.mode());
+        if (!mode.value().isEmpty()) {
+            spec.put("value", mode.value());
+        }
+        ChaosKind kind = fill(fault, t, spec);
+        // A dead man's switch: Chaos Mesh ends the fault itself if Faultline is gone.
+        spec.put("duration", goDuration(duration.plusSeconds(30)));
+        return new Manifest(kind, spec);
+    }
+
+    private static ChaosKind fill(Fault fault, PodTarget t, Map<String, Object> spec) {
+        if (fault instanceof Fault.Latency l) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("latency", goDuration(l.latency()));
+            if (!l.jitter().isZero()) {
+                d.put("jitter", goDuration(l.jitter()));
+            }
+            if (l.correlation() > 0) {
+                d.put("correlation", percent(l.correlation()));
+            }
+            return network(spec, "delay", "delay", d);
+        } else if (fault instanceof Fault.PacketLoss p) {
+            return network(spec, "loss", "loss", packets("loss", p.probability(), p.correlation()));
+        } else if (fault instanceof Fault.PacketDuplicate p) {
+            return network(spec, "duplicate", "duplicate", packets("duplicate", p.probability(), p.correlation()));
+        } else if (fault instanceof Fault.PacketCorrupt p) {
+            return network(spec, "corrupt", "corrupt", packets("corrupt", p.probability(), p.correlation()));
+        } else if (fault instanceof Fault.Bandwidth b) {
+            return network(spec, "bandwidth", "bandwidth", Map.of("rate", b.kilobytesPerSecond() + "kbps",
+                    "limit", BANDWIDTH_LIMIT, "buffer", BANDWIDTH_BUFFER));
+        } else if (fault instanceof Fault.Partition p) {
+            spec.put("action", "partition");
+            spec.put("direction", p.direction());
+            if (!p.peerLabels().isEmpty()) {
+                spec.put("target", Map.of("mode", "all", "selector", selector(t.namespace(),
+                        PodTarget.pairs(p.peerLabels()), Map.of(), List.of())));
+            }
+            if (!p.externalTargets().isEmpty()) {
+                spec.put("externalTargets", p.externalTargets());
+            }
+            return ChaosKind.NETWORK;
+        } else if (fault instanceof Fault.Down) {
+            spec.put("action", "partition");
+            spec.put("direction", "both");
+            spec.put("externalTargets", List.of("0.0.0.0/0"));
+            return ChaosKind.NETWORK;
+        } else if (fault instanceof Fault.CpuStress c) {
+            containers(spec, t);
+            spec.put("stressors", Map.of("cpu", Map.of("workers", c.workers(), "load", c.loadPercent())));
+            return ChaosKind.STRESS;
+        } else if (fault instanceof Fault.MemoryStress m) {
+            containers(spec, t);
+            spec.put("stressors", Map.of("memory", Map.of("workers", 1, "size", size(m.bytes()))));
+            return ChaosKind.STRESS;
+        } else if (fault instanceof Fault.PodKill k) {
+            spec.put("action", "pod-kill");
+            if (!k.gracePeriod().isZero()) {
+                spec.put("gracePeriod", k.gracePeriod().toSeconds());
+            }
+            spec.remove("duration"); // a kill is instantaneous; PodChaos pod-kill takes no duration
+            return ChaosKind.POD;
+        } else if (fault instanceof Fault.PodFailure) {
+            spec.put("action", "pod-failure");
+            return ChaosKind.POD;
+        } else if (fault instanceof Fault.ContainerKill k) {
+            List<String> names = !k.containers().isEmpty() ? k.containers()
+                    : t.container().isEmpty() ? List.of() : List.of(t.container());
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("a container-kill needs containers: [..] or the target's container");
+            }
+            spec.put("action", "container-kill");
+            spec.put("containerNames", names);
+            spec.remove("duration");
+            return ChaosKind.POD;
+        } else if (fault instanceof Fault.HttpFault h) {
+            return ChaosHttp.fill(h, t, spec);
+        } else if (fault instanceof Fault.IoLatency l) {
+            io(spec, t, "latency", l.volumePath(), l.path(), l.probability());
+            spec.put("delay", goDuration(l.delay()));
+            return ChaosKind.IO;
+        } else if (fault instanceof Fault.IoFault e) {
+            io(spec, t, "fault", e.volumePath(), e.path(), e.probability());
+            spec.put("errno", e.errno());
+            return ChaosKind.IO;
+        } else if (fault instanceof Fault.TimeShift s) {
+            containers(spec, t);
+            spec.put("timeOffset", s.offset().isNegative() ? "-" + goDuration(s.offset().negated()) : goDuration(s.offset()));
+            return ChaosKind.TIME;
+        } else if (fault instanceof Fault.DnsFault d) {
+            containers(spec, t);
+            spec.put("action", d.action());
+            spec.put("patterns", d.patterns().isEmpty() ? List.of("*") : d.patterns());
+            return ChaosKind.DNS;
+        }
+        throw new IllegalArgumentException("Chaos Mesh cannot make a '" + fault.type() + "' fault");
+    }
+
+    private static ChaosKind network(Map<String, Object> spec, String action, String field, Map<String, Object> value) {
+        spec.put("action", action);
+        spec.put(field, value);
+        return ChaosKind.NETWORK;
+    }
+
+    private static Map<String, Object> packets(String field, double probability, double correlation) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(field, percent(probability));
+        if (correlation > 0) {
+            m.put("correlation", percent(correlation));
+        }
+        return m;
+    }
+
+    private static void io(Map<String, Object> spec, PodTarget t, String action, String volumePath, String path,
+                           double probability) {
+        containers(spec, t);
+        spec.put("action", action);
+        spec.put("volumePath", volumePath);
+        if (!path.isEmpty()) {
+            spec.put("path", path);
+        }
+        spec.put("percent", (int) Math.round(probability * 100));
+    }
+
+    private static void containers(Map<String, Object> spec, PodTarget t) {
+        if (!t.container().isEmpty()) {
+            spec.put("containerNames", List.of(t.container()));
+        }
+    }
+
+    static Map<String, Object> selector(String namespace, Map<String, String> labels, Map<String, String> fields,
+                                        List<String> podNames) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        if (!podNames.isEmpty()) {
+            s.put("pods", Map.of(namespace, new ArrayList<>(podNames)));
+        } else {
+            s.put("namespaces", List.of(namespace));
+        }
+        if (!labels.isEmpty()) {
+            s.put("labelSelectors", labels);
+        }
+        if (!fields.isEmpty()) {
+            s.put("fieldSelectors", fields);
+        }
+        return s;
+    }
+
+    /** A Go duration string, as the CRDs take: {@code 1500ms}, {@code 30s}. */
+    static String goDuration(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+
+    private static String percent(double share) {
+        return Numbers.format(share * 100);
+    }
+
+    private static String size(long bytes) {
+        return bytes % 1_000_000 == 0 ? bytes / 1_000_000 + "MB" : bytes + "B";
+    }
+
+    static String base64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,363 @@
+package dev.faultline.plugin.litmus;
+
+import dev.faultline.engine.model.BlastRadius;
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Hypothesis;
+import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.Target;
+import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.FaultBackend;
+import dev.faultline.engine.spi.FaultHandle;
+import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.engine.spi.FaultReset;
+import dev.faultline.engine.spi.FaultVerification;
+import dev.faultline.engine.spi.HypothesisAware;
+import dev.faultline.engine.spi.TargetDiscovery;
+import dev.faultline.plugin.kube.KubeErrors;
+import dev.faultline.plugin.kube.KubeSettings;
+import dev.faultline.plugin.kube.Names;
+import dev.faultline.plugin.kube.PodSelection;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Injects a fault by creating a ChaosEngine ({@code engineState: active}) labelled with the run,
+ * confirmed when its ChaosResult is running; reverts by setting {@code engineState: stop}, reading
+ * the ChaosResult's verdict and deleting the engine.
+ */
+public final class LitmusBackend implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, HypothesisAware {
+    private static final Logger log = LoggerFactory.getLogger(LitmusBackend.class);
+    private static final Duration POLL = Duration.ofMillis(50);
+    private final KubeSettings settings;
+    private final String serviceAccount;
+    private final String prometheusUrl;
+    private final KubernetesClient client;
+    private final Clock clock;
+    private final Set<String> namespacesUsed = ConcurrentHashMap.newKeySet();
+    private volatile List<Map<String, Object>> probes = List.of();
+
+    LitmusBackend(KubeSettings settings, String serviceAccount, String prometheusUrl, KubernetesClient client, Clock clock) {
+        this.settings = settings;
+        this.serviceAccount = serviceAccount;
+        this.prometheusUrl = prometheusUrl;
+        this.client = client;
+        this.clock = clock;
+    }
+
+    @Override
+    public String id() {
+        return LitmusBackendProvider.ID;
+    }
+
+    @Override
+    public void useHypothesis(Hypothesis hypothesis) {
+        probes = LitmusProbes.of(hypothesis, prometheusUrl);
+    }
+
+    @Override
+    public String findTarget(Target target) throws BackendException {
+        LitmusTarget t = target(target);
+        return t.pods().isPresent() ? PodSelection.matching(client, settings, t.pods().get()).size() + " pod(s) match "
+                + t.describe() : node(t);
+    }
+
+    /** The pods (or node), the blast radius, the ChaosExperiment definition and the service account. */
+    @Override
+    public String findTarget(Target target, Fault fault, double share, BlastRadius blastRadius) throws BackendException {
+        LitmusTarget t = target(target);
+        LitmusExperiment x = experiment(fault, t);
+        requireExperiment(t.namespace(), x.name());
+        requireServiceAccount(t.namespace());
+        if (t.pods().isEmpty()) {
+            return node(t) + "; ChaosExperiment " + x.name() + " and service account " + serviceAccount + " found";
+        }
+        List<String> pods = PodSelection.matching(client, settings, t.pods().get());
+        List<String> named = t.pods().get().podNames();
+        int affected = !named.isEmpty() ? pods.size() : Math.max(1, percent(share) * pods.size() / 100);
+        return PodSelection.check(settings, t.pods().get(), pods, affected, share, blastRadius).describe()
+                + "; ChaosExperiment " + x.name() + " and service account " + serviceAccount + " found";
+    }
+
+    @Override
+    public FaultHandle prepare(FaultRequest request) throws BackendException {
+        LitmusTarget t = target(request.target());
+        LitmusExperiment x = experiment(request.fault(), t);
+        String name = Names.faultName(request.runId(), request.step());
+        return new FaultHandle(id(), name, request.fault().describe() + " on " + t.describe() + " (Litmus " + x.name() + ")",
+                Params.of("namespace", t.namespace(), "name", name, "experiment", x.name(),
+                        "run", Names.label(request.runId(), 63)));
+    }
+
+    @Override
+    public void inject(FaultRequest request, FaultHandle handle) throws BackendException {
+        LitmusTarget t = target(request.target());
+        LitmusExperiment x = experiment(request.fault(), t);
+        String ns = handle.data().require("namespace");
+        String name = handle.data().require("name");
+        namespacesUsed.add(ns);
+        GenericKubernetesResource engine = LitmusEngine.of(ns, name, handle.data().require("run"), t, x, serviceAccount,
+                request.share(), request.duration(), probes);
+        try {
+            engines(ns).resource(engine).create();
+            log.info("created ChaosEngine {}/{} ({})", ns, name, x.name());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                throw new BackendException(id(), "LitmusChaos is not installed in " + settings.where()
+                        + ": the chaosengines.litmuschaos.io CRD is missing", e);
+            }
+            if (e.getCode() != 409) {
+                throw KubeErrors.explain(settings, "creating ChaosEngine " + ns + "/" + name, e);
+            }
+        } catch (RuntimeException e) {
+            throw KubeErrors.explain(settings, "creating ChaosEngine " + ns + "/" + name, e);
+        }
+        String result = name + "-" + x.name();
+        if (!await(settings.injectTimeout(), () -> phase(ns, result).filter(p -> !p.equals("Initialized")).isPresent())) {
+            throw new BackendException(id(), "ChaosEngine " + ns + "/" + name + " was created but its ChaosResult "
+                    + result + " did not report running within " + settings.injectTimeout().toMillis()
+                    + " ms; is the chaos-operator running, and may service account " + serviceAccount + " run it?");
+        }
+    }
+
+    @Override
+    public void revert(FaultHandle handle) throws BackendException {
+        String ns = handle.data().require("namespace");
+        String name = handle.data().require("name");
+        namespacesUsed.add(ns);
+        stop(ns, name);
+        String result = name + "-" + handle.data().require("experiment");
+        if (!await(settings.deleteTimeout(), () -> get(ns, name).isEmpty()
+                || phase(ns, result).map(ph -> !ph.equals("Running") && !ph.equals("Initialized")).orElse(true))) {
+            log.warn("ChaosResult {}/{} still running {} ms after engineState: stop", ns, result,
+                    settings.deleteTimeout().toMillis());
+        }
+        String verdict = verdict(handle);
+        log.info("ChaosEngine {}/{} stopped; {}", ns, name, verdict);
+        try {
+            engines(ns).withName(name).delete();
+        } catch (RuntimeException e) {
+            if (!KubeErrors.notFound(e)) {
+                throw KubeErrors.explain(settings, "deleting ChaosEngine " + ns + "/" + name, e);
+            }
+        }
+        if (!await(settings.deleteTimeout(), () -> get(ns, name).isEmpty())) {
+            throw new BackendException(id(), "ChaosEngine " + ns + "/" + name + " is stopped but its deletion did not"
+                    + " finish within " + settings.deleteTimeout().toMillis() + " ms; the chaos-operator must remove its"
+                    + " finalizer");
+        }
+    }
+
+    /** The ChaosResult's verdict: "verdict Pass (probes 100%)", or why there is none. */
+    String verdict(FaultHandle handle) throws BackendException {
+        String ns = handle.data().require("namespace");
+        String result = handle.data().require("name") + "-" + handle.data().require("experiment");
+        Optional<Map<?, ?>> status = resultStatus(ns, result);
+        if (status.isEmpty()) {
+            return "no ChaosResult " + result;
+        }
+        Object probePct = status.get().get("probeSuccessPercentage");
+        return "ChaosResult " + result + " verdict " + status.get().get("verdict")
+                + (probePct == null ? "" : " (probes " + probePct + "%)");
+    }
+
+    @Override
+    public Verification verifyGone(FaultHandle handle) throws BackendException {
+        String ns = handle.data().require("namespace");
+        String name = handle.data().require("name");
+        Optional<GenericKubernetesResource> e = get(ns, name);
+        if (e.isEmpty()) {
+            return new Verification(true, "ChaosEngine " + ns + "/" + name + " is deleted; " + verdict(handle));
+        }
+        Object status = e.get().getAdditionalProperties().get("status");
+        String engineStatus = status instanceof Map<?, ?> m ? String.valueOf(m.get("engineStatus")) : "";
+        boolean stopped = engineStatus.equals("stopped") || engineStatus.equals("completed");
+        return new Verification(stopped, "ChaosEngine " + ns + "/" + name + " is " + engineStatus + "; " + verdict(handle));
+    }
+
+    @Override
+    public String resetAll() throws BackendException {
+        Set<String> namespaces = new TreeSet<>(settings.namespaces());
+        namespaces.addAll(namespacesUsed);
+        namespaces.add(settings.namespace());
+        int n = 0;
+        for (String ns : namespaces) {
+            List<GenericKubernetesResource> found;
+            try {
+                found = engines(ns).withLabel(Names.RUN_LABEL).list().getItems();
+            } catch (RuntimeException e) {
+                if (KubeErrors.notFound(e)) {
+                    continue;
+                }
+                throw KubeErrors.explain(settings, "listing Faultline's ChaosEngines in " + ns, e);
+            }
+            for (GenericKubernetesResource e : found) {
+                stop(ns, e.getMetadata().getName());
+                try {
+                    engines(ns).withName(e.getMetadata().getName()).delete();
+                } catch (RuntimeException ex) {
+                    log.warn("reset: could not delete ChaosEngine {}/{}: {}", ns, e.getMetadata().getName(), ex.getMessage());
+                }
+                n++;
+            }
+        }
+        return "stopped and deleted " + n + " ChaosEngine(s) labelled " + Names.RUN_LABEL + " in " + String.join(", ", namespaces);
+    }
+
+    @Override
+    public String manualCleanup(FaultHandle handle) {
+        String ns = handle.data().require("namespace");
+        String ctx = settings.context().isEmpty() ? "" : " --context " + settings.context();
+        return "kubectl" + ctx + " -n " + ns + " patch chaosengine " + handle.data().require("name")
+                + " --type merge -p '{\"spec\":{\"engineState\":\"stop\"}}' && kubectl" + ctx + " -n " + ns
+                + " delete chaosengine " + handle.data().require("name");
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private void stop(String ns, String name) throws BackendException {
+        try {
+            engines(ns).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"engineState\":\"stop\"}}");
+        } catch (RuntimeException e) {
+            if (!KubeErrors.notFound(e)) {
+                throw KubeErrors.explain(settings, "stopping ChaosEngine " + ns + "/" + name, e);
+            }
+        }
+    }
+
+    private LitmusTarget target(Target target) throws BackendException {
+        try {
+            return LitmusTarget.of(target, settings.namespace());
+        } catch (IllegalArgumentException e) {
+            throw new BackendException(id(), e.getMessage());
+        }
+    }
+
+    private LitmusExperiment experiment(Fault fault, LitmusTarget t) throws BackendException {
+        try {
+            if (fault instanceof Fault.NodeDrain != t.pods().isEmpty()) {
+                throw new IllegalArgumentException(fault instanceof Fault.NodeDrain
+                        ? "a node-drain needs a nodes target, e.g. target: {nodes: {name: worker-1}}"
+                        : "a " + fault.type() + " fault needs a pods target");
+            }
+            return LitmusExperiment.of(fault, t.pods().map(p -> p.container()).orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new BackendException(id(), e.getMessage());
+        }
+    }
+
+    private String node(LitmusTarget t) throws BackendException {
+        if (t.node().isEmpty()) {
+            return "nodes labelled " + t.nodeLabel();
+        }
+        try {
+            if (client.nodes().withName(t.node()).get() == null) {
+                throw new BackendException(id(), "node '" + t.node() + "' does not exist in " + settings.where());
+            }
+        } catch (KubernetesClientException e) {
+            throw KubeErrors.explain(settings, "reading node " + t.node(), e);
+        }
+        return "node " + t.node();
+    }
+
+    private void requireExperiment(String ns, String experiment) throws BackendException {
+        try {
+            if (client.genericKubernetesResources(LitmusKinds.EXPERIMENT).inNamespace(ns).withName(experiment).get() == null) {
+                throw new BackendException(id(), "the ChaosExperiment '" + experiment + "' is not defined in namespace '"
+                        + ns + "' of " + settings.where() + ": install it from the chaos hub"
+                        + " (faults/kubernetes/" + experiment + "/fault.yaml)");
+            }
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 404) {
+                throw new BackendException(id(), "LitmusChaos is not installed in " + settings.where()
+                        + ": the chaosexperiments.litmuschaos.io CRD is missing", e);
+            }
+            throw KubeErrors.explain(settings, "reading ChaosExperiment " + experiment, e);
+        }
+    }
+
+    private void requireServiceAccount(String ns) throws BackendException {
+        try {
+            if (client.serviceAccounts().inNamespace(ns).withName(serviceAccount).get() == null) {
+                throw new BackendException(id(), "the service account '" + serviceAccount + "' does not exist in"
+                        + " namespace '" + ns + "' of " + settings.where() + "; create it with the experiment's RBAC"
+                        + " or set 'serviceAccount'");
+            }
+        } catch (KubernetesClientException e) {
+            throw KubeErrors.explain(settings, "reading service account " + serviceAccount, e);
+        }
+    }
+
+    private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<GenericKubernetesResource,
+            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+            io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> engines(String ns) {
+        return client.genericKubernetesResources(LitmusKinds.ENGINE).inNamespace(ns);
+    }
+
+    private Optional<GenericKubernetesResource> get(String ns, String name) throws BackendException {
+        try {
+            return Optional.ofNullable(engines(ns).withName(name).get());
+        } catch (RuntimeException e) {
+            throw KubeErrors.explain(settings, "reading ChaosEngine " + ns + "/" + name, e);
+        }
+    }
+
+    private Optional<Map<?, ?>> resultStatus(String ns, String result) throws BackendException {
+        try {
+            GenericKubernetesResource r = client.genericKubernetesResources(LitmusKinds.RESULT).inNamespace(ns)
+                    .withName(result).get();
+            if (r == null || !(r.getAdditionalProperties().get("status") instanceof Map<?, ?> s)
+                    || !(s.get("experimentStatus") instanceof Map<?, ?> x)) {
+                return Optional.empty();
+            }
+            return Optional.of(x);
+        } catch (RuntimeException e) {
+            throw KubeErrors.explain(settings, "reading ChaosResult " + ns + "/" + result, e);
+        }
+    }
+
+    private Optional<String> phase(String ns, String result) throws BackendException {
+        return resultStatus(ns, result).map(s -> String.valueOf(s.get("phase")));
+    }
+
+    private interface Check {
+        boolean done() throws BackendException;
+    }
+
+    private boolean await(Duration within, Check check) throws BackendException {
+        Instant end = clock.instant().plus(within);
+        while (!check.done()) {
+            if (!clock.instant().isBefore(end)) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BackendException(id(), "interrupted");
+            }
+        }
+        return true;
+    }
+
+    static int percent(double share) {
+        return Math.max(1, (int) Math.floor(share * 100 + 1e-9));
+    }
+
+}

@@ -1,0 +1,68 @@
+package dev.faultline.plugin.litmus;
+
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Numbers;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A fault as a Litmus experiment of the chaos hub and its environment variables (named as in the
+ * hub's {@code fault.yaml}): pod-delete, container-kill, pod-network-latency/loss/corruption/
+ * duplication, pod-cpu-hog, pod-memory-hog, disk-fill, node-drain.
+ */
+record LitmusExperiment(String name, Map<String, String> env) {
+    LitmusExperiment {
+        env = Map.copyOf(env);
+    }
+
+    /** @throws IllegalArgumentException when Litmus has no experiment for the fault */
+    static LitmusExperiment of(Fault fault, String container) {
+        Map<String, String> env = new LinkedHashMap<>();
+        String name;
+        if (fault instanceof Fault.PodKill k) {
+            name = "pod-delete";
+            env.put("FORCE", k.gracePeriod().isZero() ? "true" : "false");
+        } else if (fault instanceof Fault.ContainerKill k) {
+            name = "container-kill";
+            String c = !k.containers().isEmpty() ? String.join(",", k.containers()) : container;
+            if (!c.isEmpty()) {
+                env.put("TARGET_CONTAINER", c);
+            }
+        } else if (fault instanceof Fault.Latency l) {
+            name = "pod-network-latency";
+            env.put("NETWORK_LATENCY", Long.toString(l.latency().toMillis()));
+            env.put("JITTER", Long.toString(l.jitter().toMillis()));
+        } else if (fault instanceof Fault.PacketLoss p) {
+            name = "pod-network-loss";
+            env.put("NETWORK_PACKET_LOSS_PERCENTAGE", pct(p.probability()));
+        } else if (fault instanceof Fault.PacketCorrupt p) {
+            name = "pod-network-corruption";
+            env.put("NETWORK_PACKET_CORRUPTION_PERCENTAGE", pct(p.probability()));
+        } else if (fault instanceof Fault.PacketDuplicate p) {
+            name = "pod-network-duplication";
+            env.put("NETWORK_PACKET_DUPLICATION_PERCENTAGE", pct(p.probability()));
+        } else if (fault instanceof Fault.CpuStress c) {
+            name = "pod-cpu-hog";
+            env.put("CPU_CORES", Integer.toString(c.workers()));
+            env.put("CPU_LOAD", Integer.toString(c.loadPercent()));
+        } else if (fault instanceof Fault.MemoryStress m) {
+            name = "pod-memory-hog";
+            env.put("MEMORY_CONSUMPTION", Long.toString(Math.max(1, m.bytes() / 1_000_000)));
+        } else if (fault instanceof Fault.DiskStress d) {
+            name = "disk-fill";
+            env.put("EPHEMERAL_STORAGE_MEBIBYTES", Long.toString(Math.max(1, d.bytes() / (1024 * 1024))));
+        } else if (fault instanceof Fault.NodeDrain) {
+            name = "node-drain";
+        } else {
+            throw new IllegalArgumentException("LitmusChaos has no experiment for a '" + fault.type() + "' fault here");
+        }
+        if (!(fault instanceof Fault.ContainerKill) && !container.isEmpty() && !(fault instanceof Fault.NodeDrain)) {
+            env.put("TARGET_CONTAINER", container);
+        }
+        return new LitmusExperiment(name, env);
+    }
+
+    private static String pct(double share) {
+        return Numbers.format(share * 100);
+    }
+}

@@ -1,0 +1,5 @@
+/** Faults through LitmusChaos ChaosEngines; verdicts from ChaosResults. */
+@NullMarked
+package dev.faultline.plugin.litmus;
+
+import org.jspecify.annotations.NullMarked;
