@@ -2,6 +2,10 @@ package dev.faultline.app;
 
 import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.env.Environments;
+import dev.faultline.engine.env.EnvironmentsFile;
+import dev.faultline.engine.env.SettingsException;
+import dev.faultline.engine.runbook.RunbookProblem;
+import java.util.List;
 import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.plugins.PluginCatalog;
 import dev.faultline.engine.run.ExperimentRunner;
@@ -31,7 +35,10 @@ public final class Composition implements AutoCloseable {
     public final FaultlineHome home;
     public final Clock clock = Clock.systemUTC();
     public final PluginCatalog plugins;
-    public final Environments environments = Environments.builtIn();
+    /** The built-in environments and those of {@code $FAULTLINE_HOME/environments.yaml}. */
+    public final Environments environments;
+    /** What is wrong with the environments file; when not empty only the built-ins are known. */
+    public final List<RunbookProblem> environmentProblems;
     public final FaultJournal journal;
     public final ActiveFaults active = new ActiveFaults();
     public final FaultReverter reverter;
@@ -50,6 +57,15 @@ public final class Composition implements AutoCloseable {
     public Composition(FaultlineHome home) {
         this.home = home;
         this.plugins = PluginCatalog.load(Composition.class.getClassLoader());
+        Environments envs = Environments.builtIn();
+        List<RunbookProblem> envProblems = List.of();
+        try {
+            envs = EnvironmentsFile.load(home.environments());
+        } catch (SettingsException e) {
+            envProblems = e.problems();
+        }
+        this.environments = envs;
+        this.environmentProblems = envProblems;
         this.journal = new FaultJournal(home.journal(), ProcessOwner.current(), clock);
         BackendCalls calls = new BackendCalls(backendCalls);
         RevertPolicy policy = RevertPolicy.DEFAULT;

@@ -76,6 +76,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         Optional<Environment> env = c.environments.find(runbook.experiment().environment());
         if (env.isEmpty()) {
+            c.environmentProblems.forEach(p -> root.err().println(p));
             root.err().println(file + ": spec.environment: unknown environment '" + runbook.experiment().environment()
                     + "' (known: " + c.environments.names() + ")");
             return ExitCodes.INVALID_INPUT;

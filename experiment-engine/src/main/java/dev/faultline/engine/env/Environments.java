@@ -31,6 +31,24 @@ public final class Environments {
         return new Environments(m);
     }
 
+    /** These environments with {@code more} added; one of the same name replaces the one here. */
+    public Environments with(java.util.Collection<Environment> more) {
+        Map<String, Environment> m = new TreeMap<>(byName);
+        more.forEach(e -> m.put(e.name(), e));
+        return new Environments(m);
+    }
+
+    /** Every environment, by name. */
+    public java.util.List<Environment> all() {
+        return java.util.List.copyOf(new TreeMap<>(byName).values());
+    }
+
+    /** The environments a user defined or changed: those that differ from the built-ins. */
+    public java.util.List<Environment> userDefined() {
+        Environments builtIn = builtIn();
+        return all().stream().filter(e -> !builtIn.find(e.name()).map(e::equals).orElse(false)).toList();
+    }
+
     public Optional<Environment> find(String name) {
         return Optional.ofNullable(byName.get(name));
     }
