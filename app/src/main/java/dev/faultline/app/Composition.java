@@ -24,6 +24,7 @@ import dev.faultline.engine.safety.Rollbacks;
 import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.PendingResults;
 import dev.faultline.engine.store.StoreException;
+import dev.faultline.plugin.prometheus.exporter.FaultlineMetrics;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,6 +54,9 @@ public final class Composition implements AutoCloseable {
     private final ScheduledExecutorService latchWatcher = Executors.newSingleThreadScheduledExecutor(
             NamedThreads.factory("faultline-killswitch-watch-"));
     private @Nullable FaultlineStore store;
+    /** Faultline's own metrics, counted from every run's events; served on request ({@link #serveMetrics}). */
+    public final FaultlineMetrics metrics = new FaultlineMetrics();
+    private FaultlineMetrics.@Nullable Server metricsServer;
 
     public Composition(FaultlineHome home) {
         this.home = home;
@@ -88,8 +92,20 @@ public final class Composition implements AutoCloseable {
         return store;
     }
 
+    /** Serves {@link #metrics} on 127.0.0.1:{@code port} (0: any free port) until closed; returns the port. */
+    public synchronized int serveMetrics(int port) throws java.io.IOException {
+        if (metricsServer == null) {
+            metricsServer = metrics.serve("127.0.0.1", port);
+        }
+        return metricsServer.port();
+    }
+
     @Override
     public synchronized void close() {
+        if (metricsServer != null) {
+            metricsServer.close();
+            metricsServer = null;
+        }
         runner.close();
         killSwitch.close();
         latchWatcher.shutdownNow();

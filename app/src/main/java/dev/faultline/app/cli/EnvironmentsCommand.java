@@ -44,6 +44,9 @@ final class EnvironmentsCommand implements Callable<Integer> {
                 String id = e.getKey();
                 BackendSettings s = e.getValue();
                 String status = noCheck ? "" : "  " + availability(c, id, s);
+                if (env.sandbox() && status.contains("UNAVAILABLE")) {
+                    status = "  not running now (Faultline starts the sandbox for a run)";
+                }
                 allUp &= !status.contains("UNAVAILABLE");
                 root.out().println("  " + id + " " + s.values() + status);
             }
