@@ -23,6 +23,9 @@ public final class FaultTemplates {
         Target http = new Target("httpProxy", Params.of("name", "payments"));
         Target host = new Target("host", Params.of("name", "local"));
         Target process = new Target("process", Params.of("name", "sandbox-payment"));
+        Target jvm = new Target("jvm", Params.of("name", "sandbox-payment"));
+        Target pods = new Target("pods", Params.of("namespace", "shop", "labels", "app=payment"));
+        Fault.JvmMethod paymentMethod = new Fault.JvmMethod("dev.faultline.sandbox.PaymentProcessor", "charge");
         Duration d = Duration.ofSeconds(20);
         String net = "local · network";
         String app = "local · HTTP";
@@ -44,7 +47,34 @@ public final class FaultTemplates {
                 new FaultTemplate("disk", "Disk fill", res, "local", new Fault.DiskStress(256L * 1024 * 1024), host, d),
                 new FaultTemplate("pause", "Process pause", proc, "local", new Fault.ProcessPause(), process, Duration.ofSeconds(5)),
                 new FaultTemplate("kill", "Process kill", proc, "local", new Fault.ProcessKill("KILL", ""), process,
-                        Duration.ofSeconds(10)));
+                        Duration.ofSeconds(10)),
+                new FaultTemplate("jvm-exception", "Exception in a method", "local · inside a JVM", "local",
+                        new Fault.JvmException(paymentMethod, "java.lang.IllegalStateException", "injected by Faultline"),
+                        jvm, d),
+                new FaultTemplate("jvm-latency", "Slow method", "local · inside a JVM", "local",
+                        new Fault.JvmLatency(paymentMethod, ms(300)), jvm, d),
+                new FaultTemplate("dependency-slow", "Dependency slow", "local · dependencies", "local",
+                        new Fault.Dependency(Fault.DependencyMode.SLOW, ms(400)), proxy, d),
+                new FaultTemplate("dependency-down", "Dependency unavailable", "local · dependencies", "local",
+                        new Fault.Dependency(Fault.DependencyMode.UNAVAILABLE, Duration.ZERO), proxy, Duration.ofSeconds(10)),
+                new FaultTemplate("toxiproxy-latency", "Latency (Toxiproxy)", "toxiproxy", "toxiproxy",
+                        new Fault.Latency(ms(150), ms(50)), proxy, d),
+                new FaultTemplate("toxiproxy-down", "Link down (Toxiproxy)", "toxiproxy", "toxiproxy", new Fault.Down(), proxy,
+                        Duration.ofSeconds(10)),
+                new FaultTemplate("pod-kill", "Pod kill", "chaos-mesh · pods", "chaos-mesh", new Fault.PodKill(Duration.ZERO),
+                        pods, Duration.ofSeconds(30)),
+                new FaultTemplate("pod-failure", "Pod failure", "chaos-mesh · pods", "chaos-mesh", new Fault.PodFailure(), pods,
+                        Duration.ofSeconds(30)),
+                new FaultTemplate("network-delay", "Network delay", "chaos-mesh · network", "chaos-mesh",
+                        new Fault.Latency(ms(200), ms(50)), pods, Duration.ofMinutes(1)),
+                new FaultTemplate("packet-loss", "Packet loss", "chaos-mesh · network", "chaos-mesh",
+                        new Fault.PacketLoss(0.1, 0.25), pods, Duration.ofMinutes(1)),
+                new FaultTemplate("cm-cpu", "CPU stress (pods)", "chaos-mesh · resources", "chaos-mesh",
+                        new Fault.CpuStress(1, 80), pods, Duration.ofMinutes(1)),
+                new FaultTemplate("litmus-pod-delete", "Pod delete", "litmus", "litmus", new Fault.PodKill(Duration.ZERO), pods,
+                        Duration.ofSeconds(30)),
+                new FaultTemplate("litmus-network-loss", "Network loss", "litmus", "litmus", new Fault.PacketLoss(0.1, 0),
+                        pods, Duration.ofMinutes(1)));
     }
 
     /** The templates whose backend is installed and supports their fault. */
