@@ -82,7 +82,8 @@ public final class AppWindow {
         shell.put(Screen.GAMEDAY, gameDay);
         shell.put(Screen.EDITOR, editor);
         shell.put(Screen.LIVE, new LiveRunView(live, TimeZone.getTimeZone(zone), dark, this::note));
-        shell.put(Screen.SETTINGS, new SettingsView(dark, composition.home.root(), zone, composition.environments.all()));
+        shell.put(Screen.SETTINGS, new SettingsView(dark, composition.home.root(), zone, composition.environments.all(),
+                composition.home.environments(), composition.environmentProblems));
         if (!shipped.isEmpty()) {
             editor.open(shipped.get(0), false);
         }
