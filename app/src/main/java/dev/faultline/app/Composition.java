@@ -49,6 +49,9 @@ public final class Composition implements AutoCloseable {
     public final OrphanRecovery recovery;
     public final RunbookLoader loader;
     public final PendingResults pendingResults;
+    /** Notifier plugins (Slack, ...), found through ServiceLoader. */
+    public final dev.faultline.engine.plugins.NotifierCatalog notifiers;
+    public final dev.faultline.engine.gameday.GameDayRunner gameDays;
     private final ExecutorService backendCalls = Executors.newCachedThreadPool(NamedThreads.factory("faultline-backend-call-"));
     private final ExecutorService revertThreads = Executors.newCachedThreadPool(NamedThreads.factory("faultline-revert-"));
     private final ScheduledExecutorService latchWatcher = Executors.newSingleThreadScheduledExecutor(
@@ -82,6 +85,18 @@ public final class Composition implements AutoCloseable {
         this.recovery = new OrphanRecovery(journal, plugins, reverter, clock);
         this.loader = new RunbookLoader(plugins.probeTypes());
         this.pendingResults = new PendingResults(home.pendingResults());
+        this.notifiers = dev.faultline.engine.plugins.NotifierCatalog.load(Composition.class.getClassLoader());
+        this.gameDays = new dev.faultline.engine.gameday.GameDayRunner(runner, killSwitch, clock);
+    }
+
+    /** The report renderers: Markdown and JSON from the engine, HTML and PDF from the reports module. */
+    public java.util.Map<String, dev.faultline.engine.report.ReportRenderer> reportRenderers() {
+        java.util.Map<String, dev.faultline.engine.report.ReportRenderer> out = new java.util.TreeMap<>();
+        out.put("md", new dev.faultline.engine.report.MarkdownReport());
+        out.put("json", new dev.faultline.engine.report.JsonReport());
+        java.util.ServiceLoader.load(dev.faultline.engine.report.ReportRenderer.class, Composition.class.getClassLoader())
+                .forEach(r -> out.put(r.format(), r));
+        return out;
     }
 
     /** The database, opened on first use (validating a runbook needs none). */

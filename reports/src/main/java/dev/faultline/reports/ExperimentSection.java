@@ -9,7 +9,7 @@ final class ExperimentSection {
     private ExperimentSection() {
     }
 
-    static void write(Xhtml h, Report.Experiment e, ZoneId z, boolean pdf) {
+    static void write(Xhtml h, Report.Experiment e, ZoneId z, boolean pdf, ChartObjects charts) {
         h.open("section", "experiment");
         h.el("h3", "", e.name());
         h.open("p", "").el("span", "badge " + e.outcome(), e.outcome()).text(" " + e.reason()).close("p");
@@ -21,7 +21,13 @@ final class ExperimentSection {
             if (s.size() == 0) {
                 h.el("p", "muted", s.probe() + ": no samples were recorded");
             } else {
-                h.raw(ProbeChart.svg(s, e.faults(), z, pdf ? 640 : 900, pdf ? 170 : 220));
+                if (pdf) {
+                    // drawn straight into the PDF as vector graphics (ChartObjects), not parsed back from SVG
+                    h.raw("<object type=\"" + ChartObjects.TYPE + "\" data-chart=\"" + charts.add(s, e.faults(), z)
+                            + "\" class=\"chart-object\"></object>");
+                } else {
+                    h.raw(ProbeChart.svg(s, e.faults(), z, 900, 220));
+                }
                 h.open("div", "caption").text(s.probe() + " (expect " + s.expect() + ") · ")
                         .el("span", "legend-band", "■ tolerance").text(" · ").el("span", "legend-fault", "■ fault in effect")
                         .text(" · " + s.size() + " samples, times in " + z.getId()).close("div");

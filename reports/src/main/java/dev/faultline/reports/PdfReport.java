@@ -1,7 +1,6 @@
 package dev.faultline.reports;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import dev.faultline.engine.report.Report;
 import dev.faultline.engine.report.ReportException;
 import dev.faultline.engine.report.ReportRenderer;
@@ -12,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The report as an A4 PDF through openhtmltopdf: the same document as the HTML, charts as vector
- * graphics (SVG through Batik), fonts embedded (subset) for Latin, CJK and emoji text.
+ * graphics drawn by JFreeChart onto the page ({@link ChartObjects}), fonts embedded (subset) for
+ * Latin, CJK and emoji text.
  */
 public final class PdfReport implements ReportRenderer {
     private static final Logger log = LoggerFactory.getLogger(PdfReport.class);
@@ -28,12 +28,13 @@ public final class PdfReport implements ReportRenderer {
             log.warn("fonts missing, characters only they have show as boxes: {} (Debian: fonts-dejavu-core,"
                     + " fonts-droid-fallback, fonts-symbola)", ReportFonts.missing());
         }
-        String xhtml = ReportDocument.xhtml(report, true);
+        ChartObjects charts = new ChartObjects();
+        String xhtml = ReportDocument.xhtml(report, true, charts);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         try {
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useFastMode();
-            b.useSVGDrawer(new BatikSVGDrawer());
+            b.useObjectDrawerFactory(charts.factory());
             for (ReportFonts.Font f : ReportFonts.available()) {
                 b.useFont(f.file().toFile(), f.family(), f.weight(),
                         com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);

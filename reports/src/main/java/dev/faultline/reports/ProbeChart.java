@@ -27,7 +27,8 @@ import org.jfree.svg.SVGGraphics2D;
  * chart (spikes are kept).
  */
 final class ProbeChart {
-    static final int BUCKETS = 400;
+    /** Time buckets of a chart: each keeps its lowest and highest sample (so spikes stay visible). */
+    static final int BUCKETS = 300;
     private static final Color BAND = new Color(46, 160, 67, 40);
     private static final Color FAULT = new Color(218, 54, 51, 45);
     private static final Color LINE = new Color(31, 86, 160);
@@ -36,6 +37,14 @@ final class ProbeChart {
     }
 
     static String svg(Report.Series s, java.util.List<Report.FaultSpan> faults, ZoneId zone, int width, int height) {
+        JFreeChart chart = chart(s, faults, zone);
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        // no fixed size: the page's CSS sizes the chart, the view box keeps its proportions
+        return g.getSVGElement(null, false, new org.jfree.svg.ViewBox(0, 0, width, height), null, null);
+    }
+
+    static JFreeChart chart(Report.Series s, java.util.List<Report.FaultSpan> faults, ZoneId zone) {
         XYSeries line = new XYSeries(s.probe(), false, true);
         reduce(s, line);
         NumberAxis valueAxis = value(s);
@@ -77,10 +86,7 @@ final class ProbeChart {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setPadding(new RectangleInsets(4, 4, 4, 8));
-        SVGGraphics2D g = new SVGGraphics2D(width, height);
-        chart.draw(g, new Rectangle(0, 0, width, height));
-        // no fixed size: the page's CSS sizes the chart, the view box keeps its proportions
-        return g.getSVGElement(null, false, new org.jfree.svg.ViewBox(0, 0, width, height), null, null);
+        return chart;
     }
 
     /** Min and max of each bucket, in time order; NaN (failed reads) left out. */

@@ -18,6 +18,10 @@ final class ReportDocument {
     }
 
     static String xhtml(Report r, boolean pdf) {
+        return xhtml(r, pdf, new ChartObjects());
+    }
+
+    static String xhtml(Report r, boolean pdf, ChartObjects charts) {
         ZoneId z = r.zone();
         Xhtml h = new Xhtml();
         h.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\""
@@ -37,7 +41,7 @@ final class ReportDocument {
         }
         h.close("table");
         for (Report.Experiment e : r.experiments()) {
-            ExperimentSection.write(h, e, z, pdf);
+            ExperimentSection.write(h, e, z, pdf, charts);
         }
         RetroSection.timeline(h, r, z, pdf);
         RetroSection.findings(h, r);

@@ -49,7 +49,7 @@ final class ReportStyle {
                                    font-size: 7.5pt; color: #57606a; } }
                 @page :first { @top-left { content: none; } @top-right { content: none; } }
                 .cover { page-break-after: always; }
-                .chart svg { width: 178mm; height: 47mm; display: block; }
+                .chart-object { display: block; width: 178mm; height: 47mm; }
                 """.formatted(title.replace("\"", "'").replace("\\", ""), ReportFonts.FAMILY, ReportFonts.FAMILY,
                 ReportFonts.FAMILY);
     }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "Chaos-engineering GameDays: run experiments, halt them, recover what a crash left behind.",
         subcommands = {ValidateCommand.class, RunCommand.class, RecoverCommand.class, RunsCommand.class,
                 HaltCommand.class, ReleaseCommand.class, SandboxCommand.class, ProxyCommand.class,
-                EnvironmentsCommand.class},
+                EnvironmentsCommand.class, GameDayCommand.class, NoteCommand.class, RetroCommand.class,
+                ReportCommand.class, NotificationsCommand.class, SlackCommand.class},
         exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT, exitCodeOnExecutionException = ExitCodes.COULD_NOT_RUN)
 public final class FaultlineCommand implements Runnable {
     private final FaultlineHome home;

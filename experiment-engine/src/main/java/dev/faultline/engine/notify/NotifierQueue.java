@@ -6,24 +6,29 @@ import dev.faultline.engine.spi.Notifier;
 import dev.faultline.engine.spi.Undelivered;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One notifier's bounded queue and the named thread that empties it. {@link #offer} never blocks:
- * when the queue is full the event is counted as dropped, and the drop is reported once as
- * undelivered from the notifier's thread (never from the run's).
+ * One notifier's bounded queue and the named thread that empties it. {@link #offer} never blocks and
+ * takes no lock (a lock-free queue with a counted bound, so a run's thread never waits for a
+ * descheduled consumer holding a lock): when the queue is full the event is counted as dropped, and
+ * the drop is reported once as undelivered from the notifier's thread (never from the run's).
  */
 final class NotifierQueue {
     private static final Logger log = LoggerFactory.getLogger(NotifierQueue.class);
     private static final Object STOP = new Object();
 
     private final Notifier notifier;
-    private final BlockingQueue<Object> queue;
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final int capacity;
+    private volatile boolean waiting;
     private final Undelivered.Sink undelivered;
     private final Clock clock;
     private final AtomicLong dropped = new AtomicLong();
@@ -32,7 +37,7 @@ final class NotifierQueue {
 
     NotifierQueue(Notifier notifier, int capacity, Undelivered.Sink undelivered, Clock clock) {
         this.notifier = notifier;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
         this.undelivered = undelivered;
         this.clock = clock;
         this.thread = new Thread(this::drain, "faultline-notify-" + notifier.id());
@@ -42,12 +47,38 @@ final class NotifierQueue {
 
     /** Enqueues without waiting; false (and counted) when the queue is full. */
     boolean offer(Object event) {
-        if (queue.offer(event)) {
-            return true;
+        if (size.incrementAndGet() > capacity) {
+            size.decrementAndGet();
+            dropped.incrementAndGet();
+            droppedUnreported.incrementAndGet();
+            return false;
         }
-        dropped.incrementAndGet();
-        droppedUnreported.incrementAndGet();
-        return false;
+        queue.offer(event);
+        if (waiting) {
+            LockSupport.unpark(thread);
+        }
+        return true;
+    }
+
+    /** The next event, waiting for one; throws when the thread is interrupted. */
+    private Object take() throws InterruptedException {
+        while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
+            }
+            Object e = queue.poll();
+            if (e != null) {
+                if (e != STOP) {
+                    size.decrementAndGet();
+                }
+                return e;
+            }
+            waiting = true;
+            if (queue.isEmpty()) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200)); // bounded: a missed wake-up costs 200 ms
+            }
+            waiting = false;
+        }
     }
 
     long dropped() {
@@ -58,7 +89,7 @@ final class NotifierQueue {
         while (true) {
             Object e;
             try {
-                e = queue.take();
+                e = take();
             } catch (InterruptedException ie) {
                 break;
             }
@@ -89,11 +120,10 @@ final class NotifierQueue {
 
     /** Lets the notifier finish what is queued, up to {@code wait}; then closes it. Returns what was left. */
     int close(Duration wait) {
-        boolean queued = queue.offer(STOP);
+        queue.offer(STOP); // beyond the bound: the end always gets in
+        LockSupport.unpark(thread);
         try {
-            if (queued) {
-                thread.join(Math.max(1, wait.toMillis()));
-            }
+            thread.join(Math.max(1, wait.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -87,6 +87,24 @@ class RetrospectiveIT {
     }
 
     @Test
+    void aSingleRunHasAReportOfItsOwnWithItsObservationsAndVerdict() throws Exception {
+        GameDayResult r = RecordedGameDay.run(store, home, rig, system, List.of(), List.of());
+        RecordedGameDay.retrospective(store, r);
+        String runId = r.results().get(0).runId();
+        Report report = new ReportAssembler(store, Clock.systemUTC()).assemble(runId, ZoneId.of("UTC"));
+        assertThat(report.gameDay()).isFalse();
+        assertThat(report.experiments()).singleElement().satisfies(e -> {
+            assertThat(e.runId()).isEqualTo(runId);
+            assertThat(e.verdict()).isNotNull();
+            assertThat(e.score()).isEqualTo(100.0);
+        });
+        assertThat(report.retro().observations()).singleElement().satisfies(o -> assertThat(o.text())
+                .isEqualTo(RecordedGameDay.NOTE));
+        assertThat(report.retro().findings()).hasSize(1);
+        assertThat(new MarkdownReport().text(report)).contains("| Run | `" + runId + "` |");
+    }
+
+    @Test
     void openActionItemsOfEarlierGameDaysAndTheScoreTrendAreThereForTheNextOne() throws Exception {
         GameDayResult first = RecordedGameDay.run(store, home, rig, system, List.of(), List.of());
         RecordedGameDay.retrospective(store, first);

@@ -25,19 +25,19 @@ import tools.jackson.databind.json.JsonMapper;
  * with ok:false for errors, channel + ts on success), 429 with Retry-After, and, on request, no
  * answer at all.
  */
-final class SlackApiServer implements AutoCloseable {
-    static final String TOKEN = "xoxb-1111-2222-goodtokenvalue";
-    static final String HOOK_SECRET = "hooksecretvalue1234567890";
-    static final String CHANNEL_ID = "C0GAMEDAY1";
-    static final String CHANNEL_NAME = "#gameday";
+public final class SlackApiServer implements AutoCloseable {
+    public static final String TOKEN = "xoxb-1111-2222-goodtokenvalue";
+    public static final String HOOK_SECRET = "hooksecretvalue1234567890";
+    public static final String CHANNEL_ID = "C0GAMEDAY1";
+    public static final String CHANNEL_NAME = "#gameday";
 
     /** One message as Slack received it. */
-    record Received(String method, String channel, String ts, String threadTs, String text, String blocks,
+    public record Received(String method, String channel, String ts, String threadTs, String text, String blocks,
                     boolean broadcast) {
     }
 
-    final List<Received> messages = new CopyOnWriteArrayList<>();
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    public final List<Received> messages = new CopyOnWriteArrayList<>();
+    public final List<String> requests = new CopyOnWriteArrayList<>();
     final List<Long> requestNanos = new CopyOnWriteArrayList<>();
     private final Set<String> postedTs = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ratelimited = new AtomicInteger();
@@ -47,7 +47,7 @@ final class SlackApiServer implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    SlackApiServer() throws IOException {
+    public SlackApiServer() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest r) {
@@ -57,11 +57,11 @@ final class SlackApiServer implements AutoCloseable {
         server.start(InetAddress.getByName("127.0.0.1"), 0);
     }
 
-    String apiUrl() {
+    public String apiUrl() {
         return "http://127.0.0.1:" + server.getPort() + "/api/";
     }
 
-    String webhookUrl() {
+    public String webhookUrl() {
         return "http://127.0.0.1:" + server.getPort() + "/services/T0TEAM/B0HOOK/" + HOOK_SECRET;
     }
 
@@ -70,13 +70,13 @@ final class SlackApiServer implements AutoCloseable {
     }
 
     /** The next {@code n} requests get 429 with {@code Retry-After: seconds}. */
-    void rateLimitNext(int n, int seconds) {
+    public void rateLimitNext(int n, int seconds) {
         retryAfterSeconds = seconds;
         ratelimited.set(n);
     }
 
     /** Accept requests and never answer. */
-    void hang() {
+    public void hang() {
         hang = true;
     }
 
