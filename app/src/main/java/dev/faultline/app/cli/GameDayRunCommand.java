@@ -113,29 +113,8 @@ final class GameDayRunCommand implements java.util.concurrent.Callable<Integer> 
     }
 
     private List<Notifier> notifiers(FaultlineCommand root, Composition c, String reportPattern) {
-        List<Notifier> out = new ArrayList<>();
-        NotifierSettings settings;
-        try {
-            NotifierSettings s = NotifierConfig.load(c.home.root(), System.getenv());
-            Map<String, String> values = new HashMap<>(s.values());
-            values.put("report.file", reportPattern);
-            settings = new NotifierSettings(values, s.secrets());
-        } catch (java.io.IOException e) {
-            root.err().println("faultline: cannot read " + NotifierConfig.file(c.home.root()) + ": " + e.getMessage()
-                    + "; the GameDay runs without notifications");
-            return out;
-        }
-        for (NotifierProvider p : c.notifiers.providers()) {
-            try {
-                p.create(settings, c.store().undelivered()).ifPresent(n -> {
-                    out.add(n);
-                    root.out().println("notifications: " + p.id());
-                });
-            } catch (NotifierException | dev.faultline.engine.store.StoreException e) {
-                root.err().println("faultline: " + e.getMessage() + "; the GameDay runs without " + p.id() + " messages");
-            }
-        }
-        return out;
+        return dev.faultline.app.GameDayNotifiers.create(c, reportPattern, root.out()::println,
+                w -> root.err().println("faultline: " + w));
     }
 
     private int run(FaultlineCommand root, Composition c, LoadedGameDay day, List<LoadedRunbook> runbooks, Environment env,

@@ -15,11 +15,11 @@ import java.time.ZoneId;
 import java.util.Map;
 
 /** Makes a report and writes it whole (through a temporary file in the same folder) or not at all. */
-final class ReportFiles {
+public final class ReportFiles {
     private ReportFiles() {
     }
 
-    static Path write(Composition c, String id, String format, Path out, ZoneId zone) throws ReportException, StoreException {
+    public static Path write(Composition c, String id, String format, Path out, ZoneId zone) throws ReportException, StoreException {
         Map<String, ReportRenderer> renderers = c.reportRenderers();
         ReportRenderer r = renderers.get(format);
         if (r == null) {

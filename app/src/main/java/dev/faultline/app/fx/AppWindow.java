@@ -52,6 +52,7 @@ public final class AppWindow {
     private final RunCoordinator runs;
     private final RunStarter starter;
     private final GameDayView gameDay;
+    private final dev.faultline.app.view.retro.RetroView retro;
     private final List<Path> gameDayFiles;
     private @org.jspecify.annotations.Nullable Path firstGameDayFile;
 
@@ -82,6 +83,8 @@ public final class AppWindow {
         shell.put(Screen.GAMEDAY, gameDay);
         shell.put(Screen.EDITOR, editor);
         shell.put(Screen.LIVE, new LiveRunView(live, TimeZone.getTimeZone(zone), dark, this::note));
+        retro = new dev.faultline.app.view.retro.RetroView(new AppRetroActions(composition, zone), zone);
+        shell.put(Screen.RETRO, retro);
         shell.put(Screen.SETTINGS, new SettingsView(dark, composition.home.root(), zone, composition.environments.all(),
                 composition.home.environments(), composition.environmentProblems));
         if (!shipped.isEmpty()) {
@@ -185,6 +188,7 @@ public final class AppWindow {
     private void refreshRuns() {
         Background.run("load-runs", starter::recentRuns, home::showRuns,
                 err -> Dialogs.error("Could not read the runs from the database", err));
+        retro.refresh();
         Background.run("load-gamedays", this::gameDayLines, home::showGameDays,
                 err -> home.showGameDays(List.of("could not read the GameDays: " + Dialogs.message(err))));
     }

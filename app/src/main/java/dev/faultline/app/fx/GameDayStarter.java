@@ -1,7 +1,10 @@
 package dev.faultline.app.fx;
 
 import dev.faultline.app.Composition;
+import dev.faultline.app.GameDayNotifiers;
 import dev.faultline.app.SandboxSession;
+import dev.faultline.app.cli.ReportFiles;
+import dev.faultline.engine.notify.NotificationHub;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.gameday.GameDayEvent;
 import dev.faultline.engine.gameday.GameDayListener;
@@ -14,7 +17,6 @@ import dev.faultline.engine.runbook.LoadedRunbook;
 import dev.faultline.engine.store.GameDayRecorder;
 import dev.faultline.engine.store.RunRecorder;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +56,14 @@ final class GameDayStarter {
                 if (env.production()) {
                     throw new IllegalStateException("production GameDays are run from the command line with --yes");
                 }
-                List<RunRecorder> recorders = new ArrayList<>();
+                List<RunRecorder> recorders = new java.util.concurrent.CopyOnWriteArrayList<>();
+                String reportPattern = composition.home.root().resolve("reports").resolve("{id}.pdf").toString();
+                NotificationHub hub = new NotificationHub(GameDayNotifiers.create(composition, reportPattern, say, say),
+                        composition.store().undelivered(), composition.clock, java.time.Duration.ofSeconds(30));
                 try (SandboxSession sandbox = SandboxSession.startIfNeeded(composition, env, say)) {
                     GameDayRecorder dayRecorder = new GameDayRecorder(composition.store().gameDays(), day.text(), day.sha256());
-                    GameDayRunner runner = new GameDayRunner(composition.runner, composition.killSwitch, composition.clock);
                     List<Experiment> experiments = runbooks.values().stream().map(LoadedRunbook::experiment).toList();
-                    GameDayRunner.Handle h = runner.start(day.gameDay(), experiments, env, List.of(dayRecorder, dayListener),
+                    GameDayRunner.Handle h = composition.gameDays.start(day.gameDay(), experiments, env, List.of(dayRecorder, hub, dayListener),
                             e -> {
                                 beginExperiment.accept(e);
                                 LoadedRunbook r = runbooks.get(e.name());
@@ -67,14 +71,26 @@ final class GameDayStarter {
                                     RunRecorder rec = new RunRecorder(composition.store(), composition.pendingResults, e,
                                             r.text(), r.sha256());
                                     recorders.add(rec);
-                                    return List.of(runListener, rec);
+                                    return List.of(runListener, rec, hub);
                                 } catch (Exception ex) {
                                     say.accept("could not record " + e.name() + ": " + ex.getMessage());
                                     return List.of(runListener);
                                 }
                             });
-                    return h.result().get();
+                    GameDayResult result = h.result().get();
+                    recorders.forEach(RunRecorder::flush);
+                    if (!result.results().isEmpty()) {
+                        Path out = Path.of(reportPattern.replace("{id}", result.gameDayRunId()));
+                        try {
+                            say.accept("report written to " + ReportFiles.write(composition, result.gameDayRunId(), "pdf", out,
+                                    java.time.ZoneId.systemDefault()));
+                        } catch (Exception e) {
+                            say.accept("the report could not be written: " + e.getMessage());
+                        }
+                    }
+                    return result;
                 } finally {
+                    hub.close();
                     for (RunRecorder r : recorders) {
                         r.close();
                     }

@@ -27,7 +27,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The window around the screens: the header with the kill switch (on every screen, also
- * Ctrl+Shift+K), navigation on the left (Ctrl+1 … Ctrl+5), the current screen in the middle.
+ * Ctrl+Shift+K), navigation on the left (Ctrl+1 … Ctrl+6), the current screen in the middle.
  */
 public final class MainShell extends BorderPane {
     private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);

@@ -4,6 +4,7 @@ import javafx.scene.input.KeyCode;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /** The screens of the window, in navigation order, each with its shortcut (Ctrl+digit). */
@@ -12,7 +13,8 @@ public enum Screen {
     GAMEDAY("GameDay", MaterialDesignC.CALENDAR_STAR, KeyCode.DIGIT2),
     EDITOR("Experiments", MaterialDesignC.CHART_TIMELINE_VARIANT, KeyCode.DIGIT3),
     LIVE("Live run", MaterialDesignP.PULSE, KeyCode.DIGIT4),
-    SETTINGS("Settings", MaterialDesignC.COG_OUTLINE, KeyCode.DIGIT5);
+    RETRO("Retrospective", MaterialDesignN.NOTEBOOK_EDIT_OUTLINE, KeyCode.DIGIT5),
+    SETTINGS("Settings", MaterialDesignC.COG_OUTLINE, KeyCode.DIGIT6);
 
     private final String title;
     private final Ikon icon;
