@@ -71,8 +71,6 @@ public final class SettingsView extends ScrollPane {
         file.setId("environments-file");
         file.setAccessibleText("The environments file as YAML");
         file.setPrefRowCount(14);
-        file.setPromptText("environments:\n  staging:\n    production: false\n    kubernetes: {context: staging, namespaces: [shop]}\n"
-                + "    prometheus: {url: http://prometheus.staging:9090}\n    toxiproxy: {url: http://toxiproxy.staging:8474}");
         problems.getStyleClass().add("field-error");
         problems.setWrapText(true);
         show(startupProblems);
@@ -83,15 +81,27 @@ public final class SettingsView extends ScrollPane {
         save.setTooltip(new Tooltip("Checked first; takes effect when Faultline starts next"));
         save.setOnAction(e -> save());
         Background.run("read-environments", () -> Files.isRegularFile(environmentsFile)
-                ? Files.readString(environmentsFile) : "", file::setText,
+                ? Files.readString(environmentsFile) : EXAMPLE, file::setText,
                 err -> Dialogs.error("Could not read " + environmentsFile, err));
         VBox v = new VBox(14, heading, darkBox, facts, envHeading, envs, fileHeading, file, problems, new HBox(8, save));
         v.setPadding(new Insets(20, 24, 20, 24));
         setContent(v);
     }
 
+    /** What a new environments file starts as: an example, commented out. */
+    static final String EXAMPLE = """
+            # Your environments (docs/user-guide.md, "Environments"). Uncomment and adapt, then Save.
+            # Credentials are references, never secrets: env:VARIABLE or file:/path.
+            # environments:
+            #   staging:
+            #     production: false
+            #     kubernetes: {context: staging, namespaces: [shop]}
+            #     prometheus: {url: http://prometheus.staging:9090}
+            #     toxiproxy: {url: http://toxiproxy.staging:8474}
+            """;
+
     private static List<RunbookProblem> check(String text) {
-        if (text.isBlank()) {
+        if (text.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#"))) {
             return List.of();
         }
         try {
