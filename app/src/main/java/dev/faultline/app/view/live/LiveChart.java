@@ -93,7 +93,8 @@ public final class LiveChart extends Region {
         long now = System.currentTimeMillis();
         double x0 = xs.length == 0 ? now - 60_000 : xs[0];
         double x1 = xs.length == 0 ? now : Math.max(xs[xs.length - 1], x0 + 10_000);
-        double[] range = valueRange(ys);
+        ValueRange r = ValueRange.of(ys, track);
+        double[] range = {r.low(), r.high()};
         Scale sx = new Scale(x0, x1, LEFT, LEFT + pw);
         Scale sy = new Scale(range[0], range[1], TOP + ph, TOP);
         band(g, track.band(), sy, pw, palette.band());
@@ -208,30 +209,6 @@ public final class LiveChart extends Region {
             g.setFill(fx(c));
             g.fillRect(LEFT, top, pw, bottom - top);
         }
-    }
-
-    /** Samples plus the tolerance's finite edges and the baseline, padded: the band stays in sight. */
-    private double[] valueRange(double[] ys) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double y : ys) {
-            if (Double.isFinite(y)) {
-                lo = Math.min(lo, y);
-                hi = Math.max(hi, y);
-            }
-        }
-        ToleranceBand band = track.band();
-        for (double edge : new double[] {band.low(), band.high(), track.baseline()}) {
-            if (Double.isFinite(edge)) {
-                lo = Math.min(lo, edge);
-                hi = Math.max(hi, edge);
-            }
-        }
-        if (!Double.isFinite(lo)) {
-            return new double[] {0, 1};
-        }
-        double pad = hi > lo ? (hi - lo) * 0.12 : Math.max(Math.abs(hi) * 0.1, 1e-3);
-        return new double[] {lo - pad, hi + pad};
     }
 
     static double niceStep(double raw) {

@@ -75,32 +75,9 @@ public final class ProbeChart {
         plot.getRenderer().setSeriesPaint(0, palette.line());
     }
 
-    /**
-     * The value axis covers the samples and the tolerance's finite edges, so the band a probe must
-     * stay in is always in sight, with a little room around.
-     */
     private void showRange(double[] ys, ProbeTrack track) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double y : ys) {
-            if (Double.isFinite(y)) {
-                lo = Math.min(lo, y);
-                hi = Math.max(hi, y);
-            }
-        }
-        ToleranceBand band = track.band();
-        for (double edge : new double[] {band.low(), band.high(), track.baseline()}) {
-            if (Double.isFinite(edge)) {
-                lo = Math.min(lo, edge);
-                hi = Math.max(hi, edge);
-            }
-        }
-        if (!Double.isFinite(lo)) {
-            lo = 0;
-            hi = 1;
-        }
-        double pad = hi > lo ? (hi - lo) * 0.12 : Math.max(Math.abs(hi) * 0.1, 1e-3);
-        plot.getRangeAxis().setRange(lo - pad, hi + pad);
+        ValueRange r = ValueRange.of(ys, track);
+        plot.getRangeAxis().setRange(r.low(), r.high());
     }
 
     /** Redraws from the track: once per batch of events, never per sample. */
