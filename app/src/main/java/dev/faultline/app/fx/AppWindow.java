@@ -44,6 +44,7 @@ public final class AppWindow {
     private final ZoneId zone = ZoneId.systemDefault();
     private final AppPreferences prefs;
     private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final javafx.beans.property.IntegerProperty textSize = new javafx.beans.property.SimpleIntegerProperty(14);
     private final MainShell shell;
     private final HomeView home;
     private final LiveRunViewModel live = new LiveRunViewModel(zone);
@@ -67,6 +68,12 @@ public final class AppWindow {
             applyTheme();
         });
         shell = new MainShell(composition.killSwitch, zone, dark);
+        textSize.set(prefs.textSize());
+        shell.setStyle("-fx-font-size: " + textSize.get() + "px;");
+        textSize.addListener((o, a, b) -> {
+            prefs.setTextSize(b.intValue());
+            shell.setStyle("-fx-font-size: " + b + "px;");
+        });
         starter = new RunStarter(composition);
         runs = new RunCoordinator(starter, live, () -> shell.show(Screen.LIVE), this::refreshRuns);
         List<Path> all = shippedRunbooks();
@@ -85,7 +92,7 @@ public final class AppWindow {
         shell.put(Screen.LIVE, new LiveRunView(live, TimeZone.getTimeZone(zone), dark, this::note));
         retro = new dev.faultline.app.view.retro.RetroView(new AppRetroActions(composition, zone), zone);
         shell.put(Screen.RETRO, retro);
-        shell.put(Screen.SETTINGS, new SettingsView(dark, composition.home.root(), zone, composition.environments.all(),
+        shell.put(Screen.SETTINGS, new SettingsView(dark, textSize, composition.home.root(), zone, composition.environments.all(),
                 composition.home.environments(), composition.environmentProblems));
         if (!shipped.isEmpty()) {
             editor.open(shipped.get(0), false);

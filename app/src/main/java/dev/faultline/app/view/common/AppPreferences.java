@@ -38,6 +38,20 @@ public final class AppPreferences {
         save();
     }
 
+    /** The base text size in pixels, 11 to 24; the system's default of 14 when unset. */
+    public int textSize() {
+        try {
+            return Math.max(11, Math.min(24, Integer.parseInt(values.getProperty("textSize", "14"))));
+        } catch (NumberFormatException e) {
+            return 14;
+        }
+    }
+
+    public void setTextSize(int px) {
+        values.setProperty("textSize", Integer.toString(px));
+        save();
+    }
+
     private void save() {
         try {
             Files.createDirectories(file.getParent());

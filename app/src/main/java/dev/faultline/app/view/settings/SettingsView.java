@@ -41,7 +41,7 @@ public final class SettingsView extends ScrollPane {
     private final Label problems = new Label();
     private final Path environmentsFile;
 
-    public SettingsView(BooleanProperty dark, Path dataFolder, ZoneId zone, Collection<Environment> environments,
+    public SettingsView(BooleanProperty dark, javafx.beans.property.IntegerProperty textSize, Path dataFolder, ZoneId zone, Collection<Environment> environments,
                         Path environmentsFile, List<RunbookProblem> startupProblems) {
         this.environmentsFile = environmentsFile;
         getStyleClass().add("settings");
@@ -51,6 +51,13 @@ public final class SettingsView extends ScrollPane {
         CheckBox darkBox = new CheckBox("Dark theme");
         darkBox.selectedProperty().bindBidirectional(dark);
         darkBox.setTooltip(new Tooltip("Switch between the light and the dark theme (kept for next time)"));
+        javafx.scene.control.Spinner<Integer> size = new javafx.scene.control.Spinner<>(11, 24, textSize.get());
+        size.setEditable(true);
+        size.setAccessibleText("Text size in pixels");
+        size.setTooltip(new Tooltip("The size of all text; every screen scales with it (kept for next time)"));
+        size.valueProperty().addListener((o, a, b) -> textSize.set(b));
+        Label sizeLabel = new Label("Text size");
+        sizeLabel.setLabelFor(size);
         GridPane facts = new GridPane();
         facts.setHgap(16);
         facts.setVgap(6);
@@ -83,7 +90,7 @@ public final class SettingsView extends ScrollPane {
         Background.run("read-environments", () -> Files.isRegularFile(environmentsFile)
                 ? Files.readString(environmentsFile) : EXAMPLE, file::setText,
                 err -> Dialogs.error("Could not read " + environmentsFile, err));
-        VBox v = new VBox(14, heading, darkBox, facts, envHeading, envs, fileHeading, file, problems, new HBox(8, save));
+        VBox v = new VBox(14, heading, darkBox, new HBox(10, sizeLabel, size), facts, envHeading, envs, fileHeading, file, problems, new HBox(8, save));
         v.setPadding(new Insets(20, 24, 20, 24));
         setContent(v);
     }
