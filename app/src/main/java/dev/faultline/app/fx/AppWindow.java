@@ -145,6 +145,12 @@ public final class AppWindow {
                 e.consume();
             }
         });
+        shell.setOnQuit(() -> {
+            if (confirmClose()) {
+                stage.close();
+                javafx.application.Platform.exit();
+            }
+        });
         stage.show();
         home.focusStart();
         refreshBackends();

@@ -43,7 +43,7 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
         killSwitch.halt(HaltReason.killSwitch("kill switch pressed in the app"));
     }
 
-    private void askRelease() {
+    public void askRelease() {
         TextInputDialog d = new TextInputDialog();
         d.setTitle("Release the kill switch");
         d.setHeaderText("Runs may start again once the kill switch is released.");

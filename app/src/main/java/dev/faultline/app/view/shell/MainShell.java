@@ -35,11 +35,12 @@ public final class MainShell extends BorderPane {
     private final StackPane content = new StackPane();
     private final ReadOnlyObjectWrapper<Screen> current = new ReadOnlyObjectWrapper<>(Screen.HOME);
     private final KillSwitchButton killSwitch;
+    private Runnable onQuit = () -> { };
 
     public MainShell(KillSwitch ks, ZoneId zone, BooleanProperty dark) {
         getStyleClass().add("shell");
         killSwitch = new KillSwitchButton(ks);
-        setTop(header(zone, dark));
+        setTop(new VBox(menus(dark), header(zone, dark)));
         setLeft(navigation());
         setCenter(content);
     }
@@ -60,6 +61,37 @@ public final class MainShell extends BorderPane {
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("header");
         return h;
+    }
+
+    /**
+     * The menu bar (the system's own on macOS): the kill switch is in it too, so it is in reach from
+     * the keyboard (F10) and from the menus as well as the button and Ctrl+Shift+K.
+     */
+    private javafx.scene.control.MenuBar menus(BooleanProperty dark) {
+        javafx.scene.control.MenuItem halt = new javafx.scene.control.MenuItem("HALT ALL: stop every run, revert every fault");
+        halt.setAccelerator(new KeyCodeCombination(javafx.scene.input.KeyCode.K, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN));
+        halt.setOnAction(e -> killSwitch.press());
+        javafx.scene.control.MenuItem release = new javafx.scene.control.MenuItem("Release the kill switch…");
+        release.setOnAction(e -> killSwitch.askRelease());
+        javafx.scene.control.Menu run = new javafx.scene.control.Menu("Kill switch", null, halt, release);
+        javafx.scene.control.Menu view = new javafx.scene.control.Menu("View");
+        for (Screen s : Screen.values()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(s.title());
+            item.setAccelerator(new KeyCodeCombination(s.key(), KeyCombination.SHORTCUT_DOWN));
+            item.setOnAction(e -> show(s));
+            view.getItems().add(item);
+        }
+        javafx.scene.control.CheckMenuItem theme = new javafx.scene.control.CheckMenuItem("Dark theme");
+        theme.selectedProperty().bindBidirectional(dark);
+        view.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), theme);
+        javafx.scene.control.MenuItem quit = new javafx.scene.control.MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(javafx.scene.input.KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> onQuit.run());
+        javafx.scene.control.MenuBar bar = new javafx.scene.control.MenuBar(new javafx.scene.control.Menu("File", null, quit),
+                run, view);
+        bar.setUseSystemMenuBar(true);
+        return bar;
     }
 
     private VBox navigation() {
@@ -119,9 +151,12 @@ public final class MainShell extends BorderPane {
                 e.consume();
             }
         });
-        for (Screen s : Screen.values()) {
-            scene.getAccelerators().put(new KeyCodeCombination(s.key(), KeyCombination.SHORTCUT_DOWN), () -> show(s));
-        }
+        // the screens' shortcuts are the View menu's accelerators
+    }
+
+    /** What File > Quit does: the window's own close, which asks first while a run is active. */
+    public void setOnQuit(Runnable quit) {
+        onQuit = quit;
     }
 
     public KillSwitchButton killSwitch() {
