@@ -93,7 +93,8 @@ public final class AppWindow {
         retro = new dev.faultline.app.view.retro.RetroView(new AppRetroActions(composition, zone), zone);
         shell.put(Screen.RETRO, retro);
         shell.put(Screen.SETTINGS, new SettingsView(dark, textSize, composition.home.root(), zone, composition.environments.all(),
-                composition.home.environments(), composition.environmentProblems));
+                composition.home.environments(), composition.environmentProblems,
+                dev.faultline.app.NotifierConfig.file(composition.home.root()), this::sendSlackTest));
         if (!shipped.isEmpty()) {
             editor.open(shipped.get(0), false);
         }
@@ -110,6 +111,12 @@ public final class AppWindow {
         } catch (dev.faultline.engine.runbook.RunbookException e) {
             return false; // not YAML at all: the editor will say what is wrong when it is opened
         }
+    }
+
+    private String sendSlackTest() throws Exception {
+        var slack = composition.notifiers.provider("slack")
+                .orElseThrow(() -> new IllegalStateException("the Slack plugin is not installed"));
+        return slack.sendTest(dev.faultline.app.NotifierConfig.load(composition.home.root(), System.getenv()));
     }
 
     /** A scribe's note: on the charts at once, and kept with the run in the database. */

@@ -42,7 +42,8 @@ public final class SettingsView extends ScrollPane {
     private final Path environmentsFile;
 
     public SettingsView(BooleanProperty dark, javafx.beans.property.IntegerProperty textSize, Path dataFolder, ZoneId zone, Collection<Environment> environments,
-                        Path environmentsFile, List<RunbookProblem> startupProblems) {
+                        Path environmentsFile, List<RunbookProblem> startupProblems, Path notifiersFile,
+                        java.util.concurrent.Callable<String> sendTestMessage) {
         this.environmentsFile = environmentsFile;
         getStyleClass().add("settings");
         setFitToWidth(true);
@@ -90,7 +91,23 @@ public final class SettingsView extends ScrollPane {
         Background.run("read-environments", () -> Files.isRegularFile(environmentsFile)
                 ? Files.readString(environmentsFile) : EXAMPLE, file::setText,
                 err -> Dialogs.error("Could not read " + environmentsFile, err));
-        VBox v = new VBox(14, heading, darkBox, new HBox(10, sizeLabel, size), facts, envHeading, envs, fileHeading, file, problems, new HBox(8, save));
+        Label slackHeading = new Label("Slack");
+        slackHeading.getStyleClass().add("section");
+        Label slackFile = new Label("Webhook or bot token and channel, as references (env:VAR, file:/path), in "
+                + notifiersFile + " (docs/plugins/slack.md)");
+        slackFile.setWrapText(true);
+        Label slackResult = new Label();
+        slackResult.setWrapText(true);
+        slackResult.setId("slack-test-result");
+        Button test = new Button("Send test message");
+        test.setTooltip(new Tooltip("Sends one message with the configured Slack settings and says what Slack answered"));
+        test.setOnAction(e -> {
+            slackResult.setText("sending…");
+            Background.run("slack-test", sendTestMessage, slackResult::setText,
+                    err -> slackResult.setText("not sent: " + Dialogs.message(err)));
+        });
+        VBox v = new VBox(14, heading, darkBox, new HBox(10, sizeLabel, size), facts, slackHeading, slackFile,
+                new HBox(10, test, slackResult), envHeading, envs, fileHeading, file, problems, new HBox(8, save));
         v.setPadding(new Insets(20, 24, 20, 24));
         setContent(v);
     }
