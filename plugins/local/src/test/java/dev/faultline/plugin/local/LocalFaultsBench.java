@@ -47,6 +47,7 @@ public final class LocalFaultsBench {
     }
 
     public static void main(String[] args) throws Exception {
+        System.out.println("transport: " + dev.faultline.plugin.local.proxy.Transport.name());
         connections(1000);
         httpProxy(Duration.ofSeconds(5), 16);
         reverts(10);
