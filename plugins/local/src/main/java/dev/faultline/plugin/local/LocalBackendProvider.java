@@ -41,8 +41,10 @@ public final class LocalBackendProvider implements FaultBackendProvider {
     @Override
     public Availability check(BackendSettings settings) {
         // Process faults need nothing; whether the chaos proxy answers is checked per target in pre-flight.
+        String jvm = ModuleLayer.boot().findModule("jdk.attach").isPresent() ? ""
+                : "; JVM faults need Faultline on a JDK (no jdk.attach module here)";
         return new Availability.Available("process faults ready; chaos proxy API at "
-                + settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API));
+                + settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API) + jvm);
     }
 
     @Override

@@ -47,6 +47,9 @@ public final class LocalFaultsBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // As ChaosProxyServer does: the JDK HTTP server (the upstream here) otherwise answers ~40 ms late.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        System.out.println("transport: " + dev.faultline.plugin.local.proxy.Transport.name());
         connections(1000);
         httpProxy(Duration.ofSeconds(5), 16);
         reverts(10);

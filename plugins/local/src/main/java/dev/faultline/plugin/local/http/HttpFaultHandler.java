@@ -10,7 +10,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -76,7 +75,7 @@ final class HttpFaultHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private void forward(ChannelHandlerContext ctx, FullHttpRequest request, HttpFaultRule fault, boolean keepAlive) {
         request.headers().set(HttpHeaderNames.HOST, proxy.upstream());
         HttpUtil.setKeepAlive(request, false);
-        new Bootstrap().group(ctx.channel().eventLoop()).channel(NioSocketChannel.class)
+        new Bootstrap().group(ctx.channel().eventLoop()).channel(dev.faultline.plugin.local.proxy.Transport.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -7,7 +7,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.io.IOException;
@@ -40,7 +39,7 @@ public final class HttpFaultProxy implements AutoCloseable {
     public static HttpFaultProxy start(String name, InetSocketAddress listen, InetSocketAddress upstream,
                                        EventLoopGroup group) throws IOException {
         HttpFaultProxy[] self = new HttpFaultProxy[1];
-        ChannelFuture f = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        ChannelFuture f = new ServerBootstrap().group(group).channel(dev.faultline.plugin.local.proxy.Transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -11,8 +11,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,8 +84,9 @@ final class ChaosProxy {
 
     private void bind() throws ApiError {
         InetSocketAddress at = Addresses.parse(listen);
-        ChannelFuture f = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+        ChannelFuture f = new ServerBootstrap().group(group).channel(Transport.serverChannel())
                 .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, Transport.READS)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -134,7 +133,8 @@ final class ChaosProxy {
             c.client.close();
             return;
         }
-        new Bootstrap().group(c.client.eventLoop()).channel(NioSocketChannel.class)
+        new Bootstrap().group(c.client.eventLoop()).channel(Transport.socketChannel())
+                .option(ChannelOption.RCVBUF_ALLOCATOR, Transport.READS)
                 .option(ChannelOption.AUTO_READ, false).option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
                 .handler(new Relay(c, Toxic.Stream.DOWNSTREAM, this::toxics, () -> c.client))

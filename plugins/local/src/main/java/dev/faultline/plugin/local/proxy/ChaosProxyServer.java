@@ -3,7 +3,6 @@ package dev.faultline.plugin.local.proxy;
 import com.sun.net.httpserver.HttpServer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.BindException;
@@ -40,7 +39,7 @@ public final class ChaosProxyServer implements AutoCloseable {
      */
     public static ChaosProxyServer start(String host, int apiPort, List<ProxyConfig> initial) throws IOException {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                new DefaultThreadFactory("faultline-proxy", true), NioIoHandler.newFactory());
+                new DefaultThreadFactory("faultline-proxy", true), Transport.ioHandler());
         ProxyRegistry proxies = new ProxyRegistry(group);
         // Without TCP_NODELAY the JDK's HTTP server answers small requests ~40 ms late (Nagle and
         // delayed ACKs), which the kill switch would pay on every revert. Read once, at class load.
