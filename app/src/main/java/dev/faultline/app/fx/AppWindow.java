@@ -48,13 +48,15 @@ public final class AppWindow {
     private final MainShell shell;
     private final HomeView home;
     private final LiveRunViewModel live = new LiveRunViewModel(zone);
-    private final EditorViewModel editorModel;
-    private final EditorView editor;
+    private EditorViewModel editorModel;
+    private EditorView editor;
     private final RunCoordinator runs;
     private final RunStarter starter;
-    private final GameDayView gameDay;
-    private final dev.faultline.app.view.retro.RetroView retro;
-    private final List<Path> gameDayFiles;
+    private List<Path> shipped = List.of();
+    // Built after the first frame (buildScreens); the FX thread only reads them after that.
+    private GameDayView gameDay;
+    private dev.faultline.app.view.retro.RetroView retro;
+    private List<Path> gameDayFiles = List.of();
     private @org.jspecify.annotations.Nullable Path firstGameDayFile;
 
     public AppWindow(Composition composition, Stage stage) {
@@ -76,21 +78,47 @@ public final class AppWindow {
         });
         starter = new RunStarter(composition);
         runs = new RunCoordinator(starter, live, () -> shell.show(Screen.LIVE), this::refreshRuns);
-        List<Path> all = shippedRunbooks();
-        List<Path> shipped = all.stream().filter(p -> !isGameDay(p)).toList();
-        List<Path> gameDays = all.stream().filter(this::isGameDay).toList();
-        gameDayFiles = gameDays;
-        home = new HomeView(zone, shipped, this::firstGameDay, p -> runs.start(p.getFileName().toString(),
+        home = new HomeView(zone, List.of(), this::firstGameDay, p -> runs.start(p.getFileName().toString(),
                 () -> composition.loader.load(p)), this::edit);
+        shell.put(Screen.HOME, home);
+    }
+
+    /** The shipped runbooks, sorted into experiments and GameDays (off the FX thread: it reads and parses them). */
+    private record Shipped(List<Path> experiments, List<Path> gameDays) {
+    }
+
+    private Shipped discover() {
+        List<Path> all = shippedRunbooks();
+        List<Path> gameDays = all.stream().filter(this::isGameDay).toList();
+        return new Shipped(all.stream().filter(p -> !gameDays.contains(p)).toList(), gameDays);
+    }
+
+    private void discovered(Shipped found) {
+        shipped = found.experiments();
+        gameDayFiles = found.gameDays();
+        firstGameDayFile = gameDayFiles.stream().filter(p -> p.getFileName().toString().equals("first-gameday.yaml"))
+                .findFirst().orElse(gameDayFiles.isEmpty() ? null : gameDayFiles.get(0));
+        home.showRunbooks(shipped);
+        buildScreens();
+        refreshRuns();
+    }
+
+    /**
+     * The other screens, built right after the first frame so the window is interactive sooner; a
+     * click on one of them before then is taken once it exists.
+     */
+    private void buildScreens() {
+        if (editor != null) {
+            return;
+        }
         editorModel = new EditorViewModel(composition.loader);
         editor = new EditorView(editorModel, new AppEditorActions(composition, runs, shipped),
                 FaultTemplates.available(composition.plugins.backends()));
         gameDay = new GameDayView(new AppGameDayActions(composition, shipped, this::runGameDay));
-        shell.put(Screen.HOME, home);
+        retro = new dev.faultline.app.view.retro.RetroView(new AppRetroActions(composition, zone), zone);
         shell.put(Screen.GAMEDAY, gameDay);
         shell.put(Screen.EDITOR, editor);
         shell.put(Screen.LIVE, new LiveRunView(live, TimeZone.getTimeZone(zone), dark, this::note));
-        retro = new dev.faultline.app.view.retro.RetroView(new AppRetroActions(composition, zone), zone);
         shell.put(Screen.RETRO, retro);
         shell.put(Screen.SETTINGS, new SettingsView(dark, textSize, composition.home.root(), zone, composition.environments.all(),
                 composition.home.environments(), composition.environmentProblems,
@@ -98,11 +126,10 @@ public final class AppWindow {
         if (!shipped.isEmpty()) {
             editor.open(shipped.get(0), false);
         }
-        firstGameDayFile = gameDays.stream().filter(p -> p.getFileName().toString().equals("first-gameday.yaml"))
-                .findFirst().orElse(gameDays.isEmpty() ? null : gameDays.get(0));
         if (firstGameDayFile != null) {
             gameDay.open(firstGameDayFile);
         }
+        retro.refresh();
     }
 
     private boolean isGameDay(Path p) {
@@ -161,6 +188,8 @@ public final class AppWindow {
         stage.show();
         home.focusStart();
         refreshBackends();
+        Background.run("discover-runbooks", this::discover, this::discovered,
+                err -> Dialogs.error("Could not read the shipped runbooks", err));
     }
 
     private void applyTheme() {
@@ -173,6 +202,9 @@ public final class AppWindow {
 
     /** The first-GameDay path: the sandbox GameDay opened in the planner, one click from running. */
     private void firstGameDay() {
+        if (editor == null) {
+            return; // the button is enabled once the runbooks are read
+        }
         if (firstGameDayFile != null) {
             gameDay.open(firstGameDayFile);
             shell.show(Screen.GAMEDAY);
@@ -208,7 +240,9 @@ public final class AppWindow {
     private void refreshRuns() {
         Background.run("load-runs", starter::recentRuns, home::showRuns,
                 err -> Dialogs.error("Could not read the runs from the database", err));
-        retro.refresh();
+        if (retro != null) {
+            retro.refresh();
+        }
         Background.run("load-gamedays", this::gameDayLines, home::showGameDays,
                 err -> home.showGameDays(List.of("could not read the GameDays: " + Dialogs.message(err))));
     }

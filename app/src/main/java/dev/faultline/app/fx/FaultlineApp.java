@@ -24,13 +24,24 @@ public final class FaultlineApp extends Application {
 
     @Override
     public void init() {
+        long t0 = System.nanoTime();
         composition = new Composition(FaultlineHome.fromEnvironment());
+        if (Boolean.getBoolean("faultline.measureStartup")) {
+            System.out.println("faultline: composition " + (System.nanoTime() - t0) / 1_000_000 + " ms, JVM up "
+                    + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+        }
     }
 
     @Override
     public void start(Stage stage) {
+        long t0 = System.nanoTime();
         window = new AppWindow(composition, stage);
+        long t1 = System.nanoTime();
         window.show();
+        if (Boolean.getBoolean("faultline.measureStartup")) {
+            System.out.println("faultline: screens built in " + (t1 - t0) / 1_000_000 + " ms, shown in "
+                    + (System.nanoTime() - t1) / 1_000_000 + " ms");
+        }
         StartupTimer.shown(stage.getScene());
         List<JournalEntry> orphans = composition.recovery.findOrphans();
         boolean revert = orphans.isEmpty() || askToRevert(orphans);

@@ -45,7 +45,7 @@ class AppWindowIT {
             window = new AppWindow(composition, s);
             window.show();
         });
-        waitFor("the editor has the first runbook", () -> window.editorModel().experiment() != null, 10);
+        waitFor("the editor has the first runbook", () -> window.editorModel() != null && window.editorModel().experiment() != null, 20);
     }
 
     @AfterEach

@@ -37,6 +37,7 @@ public final class HomeView extends VBox {
     private final ObservableList<String> gameDays = FXCollections.observableArrayList();
     private final ListView<Path> runbooks = new ListView<>();
     private final ZoneId zone;
+    private final javafx.beans.property.BooleanProperty ready = new javafx.beans.property.SimpleBooleanProperty(false);
 
     public HomeView(ZoneId zone, List<Path> shipped, Runnable firstGameDay, Consumer<Path> run, Consumer<Path> edit) {
         this.zone = zone;
@@ -61,6 +62,7 @@ public final class HomeView extends VBox {
         go.setAccessibleText("Run the first GameDay on the sandbox");
         go.setTooltip(new Tooltip("Starts the sandbox and runs its first experiment, with live charts"));
         go.setOnAction(e -> firstGameDay.run());
+        go.disableProperty().bind(ready.not());
         VBox v = new VBox(8, heading, text, go);
         v.setMinWidth(0);
         v.setPrefWidth(400);
@@ -178,6 +180,16 @@ public final class HomeView extends VBox {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
         return c;
+    }
+
+    /** The shipped runbooks, once read; the first-GameDay button works from then on. */
+    public void showRunbooks(List<Path> shipped) {
+        runbooks.getItems().setAll(shipped);
+        if (!shipped.isEmpty()) {
+            runbooks.getSelectionModel().select(0);
+        }
+        ready.set(true);
+        focusStart();
     }
 
     public void showRuns(List<RunRow> rows) {

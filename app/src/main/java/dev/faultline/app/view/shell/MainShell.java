@@ -36,6 +36,7 @@ public final class MainShell extends BorderPane {
     private final ReadOnlyObjectWrapper<Screen> current = new ReadOnlyObjectWrapper<>(Screen.HOME);
     private final KillSwitchButton killSwitch;
     private Runnable onQuit = () -> { };
+    private @org.jspecify.annotations.Nullable Screen pending;
 
     public MainShell(KillSwitch ks, ZoneId zone, BooleanProperty dark) {
         getStyleClass().add("shell");
@@ -121,7 +122,7 @@ public final class MainShell extends BorderPane {
 
     public void put(Screen s, Node view) {
         screens.put(s, view);
-        if (s == current.get()) {
+        if (s == current.get() || s == pending) {
             show(s);
         }
     }
@@ -129,8 +130,10 @@ public final class MainShell extends BorderPane {
     public void show(Screen s) {
         Node view = screens.get(s);
         if (view == null) {
+            pending = s; // not built yet: shown as soon as it is
             return;
         }
+        pending = null;
         content.getChildren().setAll(view);
         buttons.get(s).setSelected(true);
         current.set(s);

@@ -23,8 +23,23 @@ import java.util.Set;
  * {@code measure: status} gives the status code.
  */
 public final class HttpProbeProvider implements MetricSourceProvider {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    // Made on the first probe, not when the plugins are listed: the JDK's client takes ~150 ms to start.
+    private volatile @org.jspecify.annotations.Nullable HttpClient http;
+
+    private HttpClient http() {
+        HttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                c = http;
+                if (c == null) {
+                    c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = c;
+                }
+            }
+        }
+        return c;
+    }
 
     @Override
     public String type() {
@@ -59,7 +74,7 @@ public final class HttpProbeProvider implements MetricSourceProvider {
                     .method(method, HttpRequest.BodyPublishers.noBody()).build();
             long start = System.nanoTime();
             try {
-                HttpResponse<Void> r = http.send(req, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = http().send(req, HttpResponse.BodyHandlers.discarding());
                 double millis = (System.nanoTime() - start) / 1e6;
                 if (status) {
                     return r.statusCode();
