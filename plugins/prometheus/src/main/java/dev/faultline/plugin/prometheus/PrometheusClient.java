@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class PrometheusClient implements AutoCloseable {
     private final String base;
     private final OkHttpClient http;
-    private final @Nullable String authorization;
+    private final @Nullable Secret token;
+    private final @Nullable Secret user;
+    private final @Nullable Secret password;
     private final JsonMapper json = JsonMapper.builder().build();
 
     PrometheusClient(String base, Duration timeout, @Nullable Secret token, @Nullable Secret user, @Nullable Secret password) {
@@ -28,8 +30,9 @@ final class PrometheusClient implements AutoCloseable {
         long ms = timeout.toMillis();
         this.http = new OkHttpClient.Builder().connectTimeout(ms, TimeUnit.MILLISECONDS).readTimeout(ms, TimeUnit.MILLISECONDS)
                 .callTimeout(ms, TimeUnit.MILLISECONDS).retryOnConnectionFailure(false).build();
-        this.authorization = token != null ? "Bearer " + token.reveal()
-                : user != null && password != null ? Credentials.basic(user.reveal(), password.reveal()) : null;
+        this.token = token;
+        this.user = user;
+        this.password = password;
     }
 
     String base() {
@@ -74,8 +77,11 @@ final class PrometheusClient implements AutoCloseable {
 
     private Answer call(Request.Builder b) throws Unreachable {
         b.header("User-Agent", "faultline").header("Accept", "application/json");
-        if (authorization != null) {
-            b.header("Authorization", authorization);
+        // Credentials are revealed only here, into the request header, never into a field, a message or a log.
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token.reveal());
+        } else if (user != null && password != null) {
+            b.header("Authorization", Credentials.basic(user.reveal(), password.reveal()));
         }
         try (Response r = http.newCall(b.build()).execute()) {
             ResponseBody rb = r.body();
