@@ -53,8 +53,9 @@ final class GameDayStarter {
                 Environment env = composition.environments.find(day.gameDay().environment()).orElseThrow(() ->
                         new IllegalArgumentException(file + ": spec.environment: unknown environment '"
                                 + day.gameDay().environment() + "' (known: " + composition.environments.names() + ")"));
-                if (env.production()) {
-                    throw new IllegalStateException("production GameDays are run from the command line with --yes");
+                if (env.production() && !ProductionConfirmation.ask(env.name(), "GameDay " + day.gameDay().title())) {
+                    throw new IllegalStateException("not run: '" + env.name() + "' is a production environment and the"
+                            + " GameDay was not confirmed");
                 }
                 List<RunRecorder> recorders = new java.util.concurrent.CopyOnWriteArrayList<>();
                 String reportPattern = composition.home.root().resolve("reports").resolve("{id}.pdf").toString();

@@ -54,13 +54,16 @@ public final class RunStarter {
                 Environment env = composition.environments.find(runbook.experiment().environment())
                         .orElseThrow(() -> new IllegalArgumentException(file + ": spec.environment: unknown environment '"
                                 + runbook.experiment().environment() + "' (known: " + composition.environments.names() + ")"));
-                if (env.production()) {
-                    throw new IllegalStateException("production environments are run from the command line with --yes"
-                            + " until the app's confirmation dialog exists");
+                if (env.production() && !ProductionConfirmation.ask(env.name(), runbook.experiment().name())) {
+                    throw new IllegalStateException("not run: '" + env.name() + "' is a production environment and the"
+                            + " run was not confirmed");
                 }
                 try (SandboxSession sandbox = SandboxSession.startIfNeeded(composition, env, say);
+                     dev.faultline.app.SandboxPrometheus prometheus = dev.faultline.app.SandboxPrometheus.startIfNeeded(
+                             composition, env, runbook.experiment(), say);
                      RunRecorder recorder = new RunRecorder(composition.store(), composition.pendingResults, runbook.experiment(), runbook.text(), runbook.sha256())) {
-                    RunHandle handle = composition.runner.start(runbook.experiment(), env, List.of(listener, recorder));
+                    RunHandle handle = composition.runner.start(runbook.experiment(), env, List.of(listener, recorder,
+                            composition.metrics));
                     current.set(handle);
                     try {
                         return handle.result().get();
