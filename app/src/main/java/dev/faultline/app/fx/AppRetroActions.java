@@ -49,6 +49,11 @@ final class AppRetroActions implements RetroActions {
     }
 
     @Override
+    public String describeRun(String runId) throws Exception {
+        return c.store().findRun(runId).map(r -> r.experimentName() + " · " + r.status()).orElse(runId);
+    }
+
+    @Override
     public void addLesson(String gameDayRun, Lesson.Kind kind, String text) throws Exception {
         c.store().retro().addLesson(gameDayRun, kind, text, c.clock.instant());
     }

@@ -51,7 +51,10 @@ public final class LiveRunView extends BorderPane {
         ScrollPane scroll = new ScrollPane(charts);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        charts.prefTileWidthProperty().bind(scroll.widthProperty().subtract(40).divide(2));
+        // one probe gets the whole width; more share it two by two
+        charts.prefTileWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> (scroll.getWidth() - 40) / Math.max(1, Math.min(2, model.tracks().size())),
+                scroll.widthProperty(), model.tracks()));
         Label empty = new Label("Start a GameDay, or run an experiment from Home or the editor: its probes appear here as charts.");
         empty.getStyleClass().add("muted");
         StackedPlaceholder stack = new StackedPlaceholder(scroll, empty, model.tracks());
@@ -150,7 +153,7 @@ public final class LiveRunView extends BorderPane {
         probeCharts.clear();
         for (ProbeTrack t : model.tracks()) {
             LiveChart chart = new LiveChart(t, zone.toZoneId(), palette());
-            chart.setPrefHeight(model.tracks().size() <= 2 ? 380 : 270);
+            chart.setPrefHeight(model.tracks().size() == 1 ? 460 : model.tracks().size() == 2 ? 380 : 270);
             chart.setMinHeight(200);
             chart.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2) {

@@ -21,6 +21,9 @@ public interface RetroActions {
 
     List<ExperimentOutcome> outcomes(GameDayRunRecord run) throws Exception;
 
+    /** One line for people about a run: its experiment and outcome. */
+    String describeRun(String runId) throws Exception;
+
     void addLesson(String gameDayRun, Lesson.Kind kind, String text) throws Exception;
 
     void addFinding(Finding f) throws Exception;

@@ -121,10 +121,19 @@ public final class RetroView extends SplitPane {
         when.setWrapText(true);
         detail.getChildren().addAll(new HBox(12, title, exportButton(r)), when, status);
         Background.run("retro-load", () -> new Loaded(actions.lessons(r.id()), actions.findings(r), actions.actionItems(r.id()),
-                actions.outcomes(r)), l -> fill(r, l), err -> Dialogs.error("Could not read the retrospective", err));
+                actions.outcomes(r), names(r)), l -> fill(r, l), err -> Dialogs.error("Could not read the retrospective", err));
     }
 
-    private record Loaded(List<Lesson> lessons, List<Finding> findings, List<ActionItem> items, List<ExperimentOutcome> outcomes) {
+    private record Loaded(List<Lesson> lessons, List<Finding> findings, List<ActionItem> items, List<ExperimentOutcome> outcomes,
+                          Map<String, String> runNames) {
+    }
+
+    private Map<String, String> names(GameDayRunRecord r) throws Exception {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String id : r.runIds()) {
+            out.put(id, actions.describeRun(id));
+        }
+        return out;
     }
 
     private void fill(GameDayRunRecord r, Loaded l) {
@@ -148,8 +157,9 @@ public final class RetroView extends SplitPane {
             verdict.setOnAction(e -> save.run());
             detected.setOnAction(e -> save.run());
             mitigated.setOnAction(e -> save.run());
-            Label name = new Label(runId);
-            name.setMinWidth(260);
+            Label name = new Label(l.runNames().getOrDefault(runId, runId));
+            name.setTooltip(new Tooltip(runId));
+            name.setMinWidth(300);
             detail.getChildren().add(new HBox(12, name, verdict, detected, mitigated));
         }
         Map<Lesson.Kind, ObservableList<String>> byKind = new EnumMap<>(Lesson.Kind.class);
