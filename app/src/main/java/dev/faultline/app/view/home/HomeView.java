@@ -50,9 +50,10 @@ public final class HomeView extends VBox {
     private HBox firstGameDayCard(Runnable firstGameDay) {
         Label heading = new Label("Your first GameDay");
         heading.getStyleClass().add("title-3");
-        Label text = new Label("Faultline starts a small shop on this machine (orders, payments, a chaos proxy and a"
-                + " load generator), slows its payment calls and checks that orders keep succeeding. Nothing to install;"
-                + " the kill switch at the top right stops it at any moment.");
+        Label text = new Label("Faultline starts a small shop on this machine (orders, payments, inventory, a cache, a"
+                + " database, chaos proxies and a load generator) and runs four experiments on it: slow payments, a payment"
+                + " outage, a frozen payment process, half the payment calls failing. Nothing to install; the kill switch"
+                + " at the top right stops everything at any moment.");
         text.setWrapText(true);
         text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Button go = new Button("Run the sandbox GameDay", new FontIcon(MaterialDesignP.PLAY_CIRCLE));
