@@ -2,6 +2,10 @@ package dev.faultline.app;
 
 import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.env.Environments;
+import dev.faultline.engine.env.EnvironmentsFile;
+import dev.faultline.engine.env.SettingsException;
+import dev.faultline.engine.runbook.RunbookProblem;
+import java.util.List;
 import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.plugins.PluginCatalog;
 import dev.faultline.engine.run.ExperimentRunner;
@@ -20,6 +24,7 @@ import dev.faultline.engine.safety.Rollbacks;
 import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.PendingResults;
 import dev.faultline.engine.store.StoreException;
+import dev.faultline.plugin.prometheus.exporter.FaultlineMetrics;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +36,10 @@ public final class Composition implements AutoCloseable {
     public final FaultlineHome home;
     public final Clock clock = Clock.systemUTC();
     public final PluginCatalog plugins;
-    public final Environments environments = Environments.builtIn();
+    /** The built-in environments and those of {@code $FAULTLINE_HOME/environments.yaml}. */
+    public final Environments environments;
+    /** What is wrong with the environments file; when not empty only the built-ins are known. */
+    public final List<RunbookProblem> environmentProblems;
     public final FaultJournal journal;
     public final ActiveFaults active = new ActiveFaults();
     public final FaultReverter reverter;
@@ -41,15 +49,30 @@ public final class Composition implements AutoCloseable {
     public final OrphanRecovery recovery;
     public final RunbookLoader loader;
     public final PendingResults pendingResults;
+    /** Notifier plugins (Slack, ...), found through ServiceLoader. */
+    public final dev.faultline.engine.plugins.NotifierCatalog notifiers;
+    public final dev.faultline.engine.gameday.GameDayRunner gameDays;
     private final ExecutorService backendCalls = Executors.newCachedThreadPool(NamedThreads.factory("faultline-backend-call-"));
     private final ExecutorService revertThreads = Executors.newCachedThreadPool(NamedThreads.factory("faultline-revert-"));
     private final ScheduledExecutorService latchWatcher = Executors.newSingleThreadScheduledExecutor(
             NamedThreads.factory("faultline-killswitch-watch-"));
     private @Nullable FaultlineStore store;
+    /** Faultline's own metrics, counted from every run's events; served on request ({@link #serveMetrics}). */
+    public final FaultlineMetrics metrics = new FaultlineMetrics();
+    private FaultlineMetrics.@Nullable Server metricsServer;
 
     public Composition(FaultlineHome home) {
         this.home = home;
         this.plugins = PluginCatalog.load(Composition.class.getClassLoader());
+        Environments envs = Environments.builtIn();
+        List<RunbookProblem> envProblems = List.of();
+        try {
+            envs = EnvironmentsFile.load(home.environments());
+        } catch (SettingsException e) {
+            envProblems = e.problems();
+        }
+        this.environments = envs;
+        this.environmentProblems = envProblems;
         this.journal = new FaultJournal(home.journal(), ProcessOwner.current(), clock);
         BackendCalls calls = new BackendCalls(backendCalls);
         RevertPolicy policy = RevertPolicy.DEFAULT;
@@ -62,6 +85,18 @@ public final class Composition implements AutoCloseable {
         this.recovery = new OrphanRecovery(journal, plugins, reverter, clock);
         this.loader = new RunbookLoader(plugins.probeTypes());
         this.pendingResults = new PendingResults(home.pendingResults());
+        this.notifiers = dev.faultline.engine.plugins.NotifierCatalog.load(Composition.class.getClassLoader());
+        this.gameDays = new dev.faultline.engine.gameday.GameDayRunner(runner, killSwitch, clock);
+    }
+
+    /** The report renderers: Markdown and JSON from the engine, HTML and PDF from the reports module. */
+    public java.util.Map<String, dev.faultline.engine.report.ReportRenderer> reportRenderers() {
+        java.util.Map<String, dev.faultline.engine.report.ReportRenderer> out = new java.util.TreeMap<>();
+        out.put("md", new dev.faultline.engine.report.MarkdownReport());
+        out.put("json", new dev.faultline.engine.report.JsonReport());
+        java.util.ServiceLoader.load(dev.faultline.engine.report.ReportRenderer.class, Composition.class.getClassLoader())
+                .forEach(r -> out.put(r.format(), r));
+        return out;
     }
 
     /** The database, opened on first use (validating a runbook needs none). */
@@ -72,8 +107,20 @@ public final class Composition implements AutoCloseable {
         return store;
     }
 
+    /** Serves {@link #metrics} on 127.0.0.1:{@code port} (0: any free port) until closed; returns the port. */
+    public synchronized int serveMetrics(int port) throws java.io.IOException {
+        if (metricsServer == null) {
+            metricsServer = metrics.serve("127.0.0.1", port);
+        }
+        return metricsServer.port();
+    }
+
     @Override
     public synchronized void close() {
+        if (metricsServer != null) {
+            metricsServer.close();
+            metricsServer = null;
+        }
         runner.close();
         killSwitch.close();
         latchWatcher.shutdownNow();

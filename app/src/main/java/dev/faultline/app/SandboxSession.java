@@ -34,7 +34,8 @@ public final class SandboxSession implements AutoCloseable {
             say.accept("using the sandbox that is already running");
             return new SandboxSession(null);
         }
-        say.accept("starting the sandbox (order, payment, chaos proxy, load generator) on 127.0.0.1 ...");
+        say.accept("starting the sandbox (order, payment, inventory, cache, database, chaos proxy, load generator)"
+                + " on 127.0.0.1 ...");
         RunningSandbox s = Sandbox.start(SandboxOptions.defaults(c.home.sandbox()));
         say.accept("sandbox up: orders at " + s.orderUrl());
         return new SandboxSession(s);

@@ -18,8 +18,13 @@ public final class StartupRecovery {
     }
 
     public static List<String> run(Composition c) {
+        return run(c, true);
+    }
+
+    /** @param revertOrphans false when the person chose to leave orphaned faults for now */
+    public static List<String> run(Composition c, boolean revertOrphans) {
         List<String> lines = new ArrayList<>();
-        for (RevertOutcome o : c.recovery.recover()) {
+        for (RevertOutcome o : revertOrphans ? c.recovery.recover() : List.<RevertOutcome>of()) {
             lines.add((o.reverted() && o.confirmed() ? "reverted a fault left behind by a crashed Faultline: "
                     : "COULD NOT fully revert a fault left behind: ") + o.handle().description() + " (" + o.detail() + ")"
                     + (o.manualStep().isEmpty() ? "" : "; by hand: " + o.manualStep()));

@@ -93,6 +93,42 @@ final class ChildProcess {
         }
     }
 
+    /**
+     * Sends {@code orders} orders, {@code parallel} at a time, through the whole shop before the load
+     * generator starts: class loading, JIT and connection set-up happen here, not in a baseline.
+     * Bounded by {@code deadline}; failures are fine (they only warm the error paths).
+     */
+    static void warmUp(SandboxOptions o, int orders, int parallel, Instant deadline) throws InterruptedException {
+        URI order = URI.create("http://127.0.0.1:" + o.orderPort() + "/orders");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "sandbox-warm-up");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int i = 0; i < parallel; i++) {
+                pool.execute(() -> {
+                    for (int n = 0; n < orders / parallel && Instant.now().isBefore(deadline); n++) {
+                        try {
+                            HTTP.send(HttpRequest.newBuilder(order).timeout(Duration.ofSeconds(2))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"book\"}")).build(),
+                                    HttpResponse.BodyHandlers.discarding());
+                        } catch (IOException e) {
+                            // warming the error path is fine too
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            pool.shutdownNow();
+        }
+    }
+
     static String lastLines(Path log, int n) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package dev.faultline.sandbox;
 
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import java.io.IOException;
 import java.net.URI;
@@ -10,12 +11,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * sandbox-loadgen: sends {@code POST /orders} at a steady {@code --rate} per second, with at most
- * {@code --max-in-flight} requests open (beyond that a request is counted as dropped).
+ * {@code --max-in-flight} requests open (beyond that a request is counted as dropped). The rate can
+ * be changed while it runs: {@code POST /rate} with the new number of orders a second.
  */
 public final class LoadGenerator {
     private LoadGenerator() {
@@ -36,7 +41,7 @@ public final class LoadGenerator {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(() -> {
+        Runnable send = () -> {
             if (!inFlight.tryAcquire()) {
                 requests.labelValues("dropped").inc();
                 return;
@@ -49,7 +54,36 @@ public final class LoadGenerator {
                         latency.observe((System.nanoTime() - start) / 1e9);
                         requests.labelValues(e == null && r.statusCode() == 201 ? "ok" : "failed").inc();
                     });
-        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        };
+        AtomicReference<ScheduledFuture<?>> running = new AtomicReference<>(schedule(ticker, send, rate));
+        AtomicInteger current = new AtomicInteger(rate);
+        Gauge rateGauge = Gauge.builder().name("sandbox_loadgen_rate").help("orders a second asked for").register(rt.registry);
+        rateGauge.set(rate);
+        // GET /rate tells the rate; POST /rate with a number (1..1000) changes it at once.
+        rt.route("/rate", x -> {
+            if (x.getRequestMethod().equals("POST")) {
+                String body = new String(x.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                int r;
+                try {
+                    r = Integer.parseInt(body);
+                } catch (NumberFormatException e) {
+                    r = 0;
+                }
+                if (r < 1 || r > 1000) {
+                    ServiceRuntime.respond(x, 400, "{\"error\":\"the rate must be a whole number from 1 to 1000, not '"
+                            + body.replace("\"", "'") + "'\"}");
+                    return;
+                }
+                running.getAndSet(schedule(ticker, send, r)).cancel(false);
+                current.set(r);
+                rateGauge.set(r);
+            }
+            ServiceRuntime.respond(x, 200, "{\"rate\":" + current.get() + "}");
+        });
         rt.serve();
+    }
+
+    private static ScheduledFuture<?> schedule(ScheduledExecutorService ticker, Runnable send, int perSecond) {
+        return ticker.scheduleAtFixedRate(send, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
     }
 }

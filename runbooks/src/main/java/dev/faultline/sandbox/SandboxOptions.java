@@ -65,6 +65,28 @@ public record SandboxOptions(Path home, int portBase, int rate, boolean withProx
         return portBase + 4;
     }
 
+    public int inventoryPort() {
+        return portBase + 5;
+    }
+
+    public int cachePort() {
+        return portBase + 6;
+    }
+
+    /** The TCP link of the chaos proxy in front of the cache ({@code proxy: cache}). */
+    public int cacheLinkPort() {
+        return portBase + 7;
+    }
+
+    public int dbPort() {
+        return portBase + 8;
+    }
+
+    /** The HTTP fault proxy in front of the database stand-in ({@code httpProxy: db-http}). */
+    public int dbHttpPort() {
+        return portBase + 9;
+    }
+
     public int proxyApiPort() {
         return portBase + 394;
     }

@@ -3,6 +3,12 @@ package dev.faultline.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.Target;
+import dev.faultline.engine.spi.FaultHandle;
+import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.plugin.local.LocalBackend;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,7 +59,8 @@ class SandboxIT {
         try (RunningSandbox s = Sandbox.start(options())) {
             services = s.services();
             assertThat(services).extracting(SandboxState.Service::name)
-                    .containsExactly("sandbox-payment", "sandbox-proxy", "sandbox-order", "sandbox-loadgen");
+                    .containsExactly("sandbox-payment", "sandbox-db", "sandbox-cache", "sandbox-proxy", "sandbox-inventory",
+                            "sandbox-order", "sandbox-loadgen");
             assertThat(await(() -> orders(s, "ok") >= 20, 10_000)).isTrue();
             assertThat(orders(s, "failed")).isZero();
             assertThat(SandboxState.read(home)).isPresent();
@@ -61,6 +69,58 @@ class SandboxIT {
             assertThat(ProcessHandle.of(svc.pid()).map(ProcessHandle::isAlive).orElse(false)).as(svc.name()).isFalse();
         }
         assertThat(SandboxState.read(home)).isEmpty();
+    }
+
+    private double metric(String url, String line) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(l -> l.startsWith(line + " ") || l.startsWith(line + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    void poolFaultsInTheDatabaseProcessAreRetriedAndTheLoadRateCanChange() throws Exception {
+        try (RunningSandbox s = Sandbox.start(options());
+             LocalBackend backend = new LocalBackend(s.proxyApiUrl())) {
+            String db = "http://127.0.0.1:" + (BASE + 8) + "/metrics";
+            assertThat(await(() -> orders(s, "ok") >= 20, 10_000)).isTrue();
+            FaultRequest pool = new FaultRequest("it", "pool", new Fault.JvmException(new Fault.JvmMethod(
+                    ConnectionPool.class.getName(), "acquire"), "java.sql.SQLTransientConnectionException", "pool exhausted"),
+                    new Target("jvm", Params.of("name", "sandbox-db")), 0.3, Duration.ofSeconds(30));
+            FaultHandle h = backend.prepare(pool);
+            double okBefore = orders(s, "ok");
+            double failedBefore = orders(s, "failed");
+            backend.inject(pool, h);
+            assertThat(await(() -> metric(db, "sandbox_db_queries_total{kind=\"insert\",outcome=\"failed\"}") >= 20, 10_000))
+                    .as("the pool fails calls").isTrue();
+            assertThat(await(() -> orders(s, "ok") >= okBefore + 60, 10_000)).isTrue();
+            backend.revert(h);
+            assertThat(backend.verifyGone(h).gone()).isTrue();
+            double ok = orders(s, "ok") - okBefore;
+            double failed = orders(s, "failed") - failedBefore;
+            assertThat(ok / (ok + failed)).as("retries carry orders through").isGreaterThanOrEqualTo(0.95);
+
+            HttpResponse<String> set = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (BASE + 3) + "/rate"))
+                    .POST(HttpRequest.BodyPublishers.ofString("5")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(set.body()).isEqualTo("{\"rate\":5}");
+            assertThat(metric(s.loadgenMetricsUrl(), "sandbox_loadgen_rate")).isEqualTo(5);
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + (BASE + 3) + "/rate"))
+                    .POST(HttpRequest.BodyPublishers.ofString("fast")).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void whenTheCacheIsDownInventoryFallsBackToTheDatabase() throws Exception {
+        try (RunningSandbox s = Sandbox.start(options())) {
+            String inventory = "http://127.0.0.1:" + (BASE + 5) + "/metrics";
+            assertThat(await(() -> orders(s, "ok") >= 20, 10_000)).isTrue();
+            http.send(HttpRequest.newBuilder(URI.create(s.proxyApiUrl() + "/proxies/cache"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"enabled\":false}")).build(), HttpResponse.BodyHandlers.discarding());
+            double fallbacks = metric(inventory, "sandbox_inventory_fallbacks_total");
+            double failed = orders(s, "failed");
+            assertThat(await(() -> metric(inventory, "sandbox_inventory_fallbacks_total") >= fallbacks + 40, 10_000)).isTrue();
+            assertThat(orders(s, "failed")).isEqualTo(failed);
+        }
     }
 
     @Test

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "faultline", mixinStandardHelpOptions = true, version = "Faultline 0.1.0",
         description = "Chaos-engineering GameDays: run experiments, halt them, recover what a crash left behind.",
         subcommands = {ValidateCommand.class, RunCommand.class, RecoverCommand.class, RunsCommand.class,
-                HaltCommand.class, ReleaseCommand.class, SandboxCommand.class, ProxyCommand.class},
+                HaltCommand.class, ReleaseCommand.class, SandboxCommand.class, ProxyCommand.class,
+                EnvironmentsCommand.class, GameDayCommand.class, NoteCommand.class, RetroCommand.class,
+                ReportCommand.class, NotificationsCommand.class, SlackCommand.class},
         exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT, exitCodeOnExecutionException = ExitCodes.COULD_NOT_RUN)
 public final class FaultlineCommand implements Runnable {
     private final FaultlineHome home;

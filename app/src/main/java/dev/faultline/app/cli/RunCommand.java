@@ -1,6 +1,7 @@
 package dev.faultline.app.cli;
 
 import dev.faultline.app.Composition;
+import dev.faultline.app.SandboxPrometheus;
 import dev.faultline.app.SandboxSession;
 import dev.faultline.app.StartupRecovery;
 import dev.faultline.engine.env.Environment;
@@ -53,6 +54,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--yes", description = "confirm a run in a production environment")
     boolean yes;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "serve Faultline's own metrics for Prometheus on"
+            + " http://127.0.0.1:PORT/metrics while the command runs")
+    @Nullable Integer metricsPort;
+
     /** Counted down when the command is completely done, sandbox stopped: Ctrl-C waits for it. */
     private final CountDownLatch finished = new CountDownLatch(1);
 
@@ -76,6 +81,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         Optional<Environment> env = c.environments.find(runbook.experiment().environment());
         if (env.isEmpty()) {
+            c.environmentProblems.forEach(p -> root.err().println(p));
             root.err().println(file + ": spec.environment: unknown environment '" + runbook.experiment().environment()
                     + "' (known: " + c.environments.names() + ")");
             return ExitCodes.INVALID_INPUT;
@@ -86,12 +92,17 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             root.err().println("not run: production runs need confirmation (answer yes, or pass --yes)");
             return ExitCodes.COULD_NOT_RUN;
         }
-        try (SandboxSession sandbox = SandboxSession.startIfNeeded(c, env.get(), root.out()::println)) {
+        try (SandboxSession sandbox = SandboxSession.startIfNeeded(c, env.get(), root.out()::println);
+             SandboxPrometheus prometheus = SandboxPrometheus.startIfNeeded(c, env.get(), runbook.experiment(),
+                     root.out()::println)) {
+            if (metricsPort != null) {
+                root.out().println("Faultline's metrics on http://127.0.0.1:" + c.serveMetrics(metricsPort) + "/metrics");
+            }
             return dryRun ? dryRun(c, runbook, env.get()) : run(c, runbook, env.get());
         } catch (SandboxException e) {
             root.err().println("faultline: " + e.getMessage());
             return ExitCodes.COULD_NOT_RUN;
-        } catch (KillSwitchEngagedException e) {
+        } catch (KillSwitchEngagedException | java.io.IOException e) {
             root.err().println("faultline: " + e.getMessage());
             return ExitCodes.COULD_NOT_RUN;
         }
@@ -107,7 +118,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         List<RunEvent> events = new CopyOnWriteArrayList<>();
         try (RunRecorder recorder = new RunRecorder(c.store(), c.pendingResults, runbook.experiment(), runbook.text(), runbook.sha256())) {
             RunHandle handle = c.runner.start(runbook.experiment(), env, List.of(new ProgressPrinter(root.out()),
-                    recorder, e -> {
+                    recorder, c.metrics, e -> {
                         if (!(e instanceof RunEvent.ProbeSampled)) {
                             events.add(e);
                         }

@@ -23,6 +23,13 @@ final class ValidateCommand implements Callable<Integer> {
         int exit = ExitCodes.OK;
         for (Path f : files) {
             try {
+                if (root.composition().loader.kindOf(f).equals("GameDay")) {
+                    var d = root.composition().loader.loadGameDay(f);
+                    int n = root.composition().loader.loadExperimentsOf(d).size();
+                    root.out().printf("ok  %s: GameDay %s (%d experiment(s), %d participant(s))%n", f, d.gameDay().name(), n,
+                            d.gameDay().participants().size());
+                    continue;
+                }
                 LoadedRunbook r = root.composition().loader.load(f);
                 root.out().printf("ok  %s: %s (%d probe(s), %d step(s), %d stop condition(s))%n", f,
                         r.experiment().name(), r.experiment().hypothesis().probes().size(),

@@ -1,22 +1,26 @@
 package dev.faultline.app.fx;
 
 import dev.faultline.app.Composition;
-import dev.faultline.app.StartupRecovery;
 import dev.faultline.engine.env.FaultlineHome;
+import dev.faultline.engine.safety.FaultJournal;
+import dev.faultline.engine.safety.JournalEntry;
 import java.util.List;
 import javafx.application.Application;
-import javafx.concurrent.Task;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The desktop app. Its first act is to revert what a crashed Faultline left behind, and say so. */
+/**
+ * The desktop app. Before anything else it checks the fault journal: faults a crashed session left
+ * behind are shown first, with reverting them as the default answer.
+ */
 public final class FaultlineApp extends Application {
+    private static final Logger log = LoggerFactory.getLogger(FaultlineApp.class);
     private Composition composition;
-    private MainWindow window;
+    private AppWindow window;
 
     @Override
     public void init() {
@@ -25,43 +29,25 @@ public final class FaultlineApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = new MainWindow(composition);
-        Scene scene = new Scene(window.root(), 1280, 800);
-        scene.getStylesheets().add(FaultlineApp.class.getResource("faultline.css").toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), window::pressKillSwitch);
-        stage.setTitle("Faultline");
-        stage.setScene(scene);
-        stage.setOnCloseRequest(e -> {
-            if (!window.confirmClose()) {
-                e.consume();
-            }
-        });
-        stage.show();
-        window.focusRunbooks();
-        recoverLeftovers();
+        window = new AppWindow(composition, stage);
+        window.show();
+        StartupTimer.shown(stage.getScene());
+        List<JournalEntry> orphans = composition.recovery.findOrphans();
+        boolean revert = orphans.isEmpty() || askToRevert(orphans);
+        window.recoverLeftovers(revert);
     }
 
-    private void recoverLeftovers() {
-        Task<List<String>> recovery = new Task<>() {
-            @Override
-            protected List<String> call() {
-                return StartupRecovery.run(composition);
-            }
-        };
-        recovery.setOnSucceeded(e -> {
-            List<String> lines = recovery.getValue();
-            if (!lines.isEmpty()) {
-                Alert a = new Alert(Alert.AlertType.WARNING, String.join("\n", lines));
-                a.setHeaderText("Faultline found faults left behind by a crashed session and reverted them");
-                a.show();
-            }
-            window.refreshRuns();
-        });
-        recovery.setOnFailed(e -> window.showError("Recovering faults left behind failed", recovery.getException()));
-        Thread t = new Thread(recovery, "faultline-startup-recovery");
-        t.setDaemon(true);
-        t.start();
+    private static boolean askToRevert(List<JournalEntry> orphans) {
+        ButtonType revert = new ButtonType("Revert them now", ButtonBar.ButtonData.OK_DONE);
+        ButtonType later = new ButtonType("Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.WARNING, String.join("\n", FaultJournal.describe(orphans))
+                + "\n\nFaultline reverts them by default. Not now leaves them in place until the next start"
+                + " (or `faultline recover`).", revert, later);
+        a.setHeaderText(orphans.size() + " fault(s) left behind by a crashed Faultline are still injected");
+        ((javafx.scene.control.Button) a.getDialogPane().lookupButton(revert)).setDefaultButton(true);
+        boolean yes = a.showAndWait().filter(b -> b == revert).isPresent();
+        log.warn("startup: {} orphaned fault(s); the user chose to {}", orphans.size(), yes ? "revert them" : "leave them");
+        return yes;
     }
 
     @Override

@@ -10,6 +10,9 @@ import dev.faultline.engine.safety.HaltReason;
 import dev.faultline.engine.store.RunRecord;
 import dev.faultline.engine.store.RunRecorder;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import dev.faultline.app.view.common.RunRow;
+import dev.faultline.engine.run.RunListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,19 +21,36 @@ import java.util.function.Consumer;
 import javafx.concurrent.Task;
 
 /** Runs a runbook from the app, off the FX thread, the same way the command line does. */
-final class RunStarter {
+public final class RunStarter {
     private final Composition composition;
     private final AtomicReference<RunHandle> current = new AtomicReference<>();
 
-    RunStarter(Composition composition) {
+    public RunStarter(Composition composition) {
         this.composition = composition;
     }
 
-    Task<RunResult> task(Path file, FxRunBridge bridge, Consumer<String> say) {
+    /** Loads the runbook file off the FX thread, then runs it. */
+    public Task<RunResult> task(Path file, RunListener listener, Consumer<String> say) {
+        return task(() -> composition.loader.load(file), listener, say);
+    }
+
+    /**
+     * Runs a runbook off the FX thread: {@code runbook} is called on the task's thread (loading a
+     * file, parsing the editor's text), then the run goes as from the command line.
+     */
+    public Task<RunResult> task(Callable<LoadedRunbook> source, RunListener listener, Consumer<String> say) {
+        return task(source, r -> { }, listener, say);
+    }
+
+    /** As above; {@code loaded} hears the runbook on the task's thread before the run starts. */
+    public Task<RunResult> task(Callable<LoadedRunbook> source, Consumer<LoadedRunbook> loaded, RunListener listener,
+                                Consumer<String> say) {
         return new Task<>() {
             @Override
             protected RunResult call() throws Exception {
-                LoadedRunbook runbook = composition.loader.load(file);
+                LoadedRunbook runbook = source.call();
+                loaded.accept(runbook);
+                String file = runbook.file();
                 Environment env = composition.environments.find(runbook.experiment().environment())
                         .orElseThrow(() -> new IllegalArgumentException(file + ": spec.environment: unknown environment '"
                                 + runbook.experiment().environment() + "' (known: " + composition.environments.names() + ")"));
@@ -40,7 +60,7 @@ final class RunStarter {
                 }
                 try (SandboxSession sandbox = SandboxSession.startIfNeeded(composition, env, say);
                      RunRecorder recorder = new RunRecorder(composition.store(), composition.pendingResults, runbook.experiment(), runbook.text(), runbook.sha256())) {
-                    RunHandle handle = composition.runner.start(runbook.experiment(), env, List.of(bridge, recorder));
+                    RunHandle handle = composition.runner.start(runbook.experiment(), env, List.of(listener, recorder));
                     current.set(handle);
                     try {
                         return handle.result().get();
@@ -53,12 +73,12 @@ final class RunStarter {
         };
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return current.get() != null;
     }
 
     /** Halts the active run and waits (bounded) until its faults are reverted. */
-    void haltAndWait() {
+    public void haltAndWait() {
         RunHandle h = current.get();
         if (h == null) {
             return;
@@ -71,7 +91,7 @@ final class RunStarter {
         }
     }
 
-    List<RunRow> recentRuns() throws Exception {
+    public List<RunRow> recentRuns() throws Exception {
         return composition.store().recentRuns(200).stream().map(RunStarter::row).toList();
     }
 

@@ -14,7 +14,8 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
         Fault.ResetPeer, Fault.Slicer, Fault.LimitData, Fault.CpuStress, Fault.MemoryStress, Fault.DiskStress,
         Fault.HttpFault, Fault.ProcessPause, Fault.ProcessKill, Fault.ProcessRestart,
         Fault.PacketLoss, Fault.PacketDuplicate, Fault.PacketCorrupt, Fault.Partition, Fault.PodKill, Fault.PodFailure,
-        Fault.ContainerKill, Fault.TimeShift, Fault.DnsFault, Fault.IoLatency, Fault.IoFault, Fault.NodeDrain {
+        Fault.ContainerKill, Fault.TimeShift, Fault.DnsFault, Fault.IoLatency, Fault.IoFault, Fault.NodeDrain,
+        Fault.JvmException, Fault.JvmLatency, Fault.JvmReturn, Fault.Dependency {
 
     /** The runbook name of this kind: {@code latency}, {@code down}, ... */
     String type();
@@ -597,6 +598,130 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
     private static void requireShare(double v, String name) {
         if (!(v >= 0 && v <= 1)) {
             throw new IllegalArgumentException(name + " must be from 0% to 100%");
+        }
+    }
+
+    /** A method of a class in a running JVM, e.g. {@code com.shop.db.Pool#acquire}; every overload is hit. */
+    record JvmMethod(String className, String method) {
+        public JvmMethod {
+            Objects.requireNonNull(className, "className");
+            Objects.requireNonNull(method, "method");
+            if (!className.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*")) {
+                throw new IllegalArgumentException("'" + className + "' is not a fully qualified class name");
+            }
+            if (!method.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*")) {
+                throw new IllegalArgumentException("'" + method + "' is not a method name");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return className.substring(className.lastIndexOf('.') + 1) + "#" + method;
+        }
+    }
+
+    /** Calls of a JVM method throw {@code exception} (a class name) with {@code message}. */
+    record JvmException(JvmMethod target, String exception, String message) implements Fault {
+        public JvmException {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(exception, "exception");
+            Objects.requireNonNull(message, "message");
+            new JvmMethod(exception, "x"); // checks the class name
+        }
+
+        @Override
+        public String type() {
+            return "jvm-exception";
+        }
+
+        @Override
+        public String describe() {
+            return target + " throws " + exception.substring(exception.lastIndexOf('.') + 1);
+        }
+    }
+
+    /** Calls of a JVM method are delayed by {@code latency} before they run. */
+    record JvmLatency(JvmMethod target, Duration latency) implements Fault {
+        public JvmLatency {
+            Objects.requireNonNull(target, "target");
+            requirePositive(latency, "latency");
+        }
+
+        @Override
+        public String type() {
+            return "jvm-latency";
+        }
+
+        @Override
+        public String describe() {
+            return target + " slowed by " + Durations.format(latency);
+        }
+    }
+
+    /**
+     * Calls of a JVM method return {@code value} at once instead of running: a number, {@code true}
+     * or {@code false}, {@code null}, or text for a String method.
+     */
+    record JvmReturn(JvmMethod target, String value) implements Fault {
+        public JvmReturn {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public String type() {
+            return "jvm-return";
+        }
+
+        @Override
+        public String describe() {
+            return target + " returns " + value;
+        }
+    }
+
+    /** What goes wrong with a dependency, in the seed's words. */
+    enum DependencyMode {
+        /** every call fails: the link is down, or the HTTP proxy answers 503 */
+        UNAVAILABLE,
+        /** every call is slowed by the latency */
+        SLOW,
+        /** a share of the calls fails (the step's share): connections reset, or 503 */
+        INTERMITTENT,
+        /** answers come back with corrupted bodies */
+        CORRUPT;
+
+        public String runbookName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * A dependency fault in the seed's terms, made with the proxies: on a {@code proxy} target
+     * unavailable is the link down, slow a latency toxic, intermittent connections reset; on an
+     * {@code httpProxy} target they are 503s, delays and corrupted bodies.
+     */
+    record Dependency(DependencyMode mode, Duration latency) implements Fault {
+        public Dependency {
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(latency, "latency");
+            if (mode == DependencyMode.SLOW && (latency.isZero() || latency.isNegative())) {
+                throw new IllegalArgumentException("a slow dependency needs a latency above 0");
+            }
+        }
+
+        @Override
+        public String type() {
+            return "dependency";
+        }
+
+        @Override
+        public String describe() {
+            return switch (mode) {
+                case UNAVAILABLE -> "dependency unavailable";
+                case SLOW -> "dependency slow by " + Durations.format(latency);
+                case INTERMITTENT -> "dependency failing intermittently";
+                case CORRUPT -> "dependency returning corrupted data";
+            };
         }
     }
 }

@@ -50,10 +50,25 @@ final class FaultWriter {
             if (!r.restartCommand().isEmpty()) {
                 n.put("restart", r.restartCommand());
             }
+        } else if (f instanceof Fault.JvmException j) {
+            method(n, j.target()).put("exception", j.exception()).put("message", j.message());
+        } else if (f instanceof Fault.JvmLatency j) {
+            method(n, j.target()).put("latency", Durations.format(j.latency()));
+        } else if (f instanceof Fault.JvmReturn j) {
+            method(n, j.target()).put("value", j.value());
+        } else if (f instanceof Fault.Dependency d) {
+            n.put("mode", d.mode().runbookName());
+            if (d.mode() == Fault.DependencyMode.SLOW) {
+                n.put("latency", Durations.format(d.latency()));
+            }
         } else {
             ClusterFaultWriter.write(n, f);
         }
         // Down and ProcessPause have no attributes.
+    }
+
+    private static ObjectNode method(ObjectNode n, Fault.JvmMethod m) {
+        return n.put("class", m.className()).put("method", m.method());
     }
 
     static String percent(double share) {

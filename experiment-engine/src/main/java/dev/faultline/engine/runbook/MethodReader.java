@@ -32,14 +32,19 @@ final class MethodReader {
             Map.entry("disk-stress", Set.of("size")),
             Map.entry("process-pause", Set.of()),
             Map.entry("process-kill", Set.of("signal", "restart")),
-            Map.entry("process-restart", Set.of("restart")));
+            Map.entry("process-restart", Set.of("restart")),
+            Map.entry("jvm-exception", Set.of("class", "method", "exception", "message")),
+            Map.entry("jvm-latency", Set.of("class", "method", "latency")),
+            Map.entry("jvm-return", Set.of("class", "method", "value")),
+            Map.entry("dependency", Set.of("mode", "latency")));
     private static final Map<String, Set<String>> FAULT_ATTRIBUTES_ALL = merged(FAULT_ATTRIBUTES,
             ClusterFaultReader.ATTRIBUTES);
     private static final Map<String, Set<String>> TARGET_KEYS = Map.of(
             "proxy", Set.of("name"),
             "process", Set.of("name", "pid", "pidFile"),
             "host", Set.of("name"),
-            "httpProxy", Set.of("name"));
+            "httpProxy", Set.of("name"),
+            "jvm", Set.of("name", "pid", "pidFile"));
 
     private final Problems problems;
 
@@ -157,6 +162,8 @@ final class MethodReader {
             }
             case "process-pause" -> new Fault.ProcessPause();
             case "process-restart" -> new Fault.ProcessRestart(problems.text(n, "restart", ""));
+            case "jvm-exception", "jvm-latency", "jvm-return" -> JvmFaultReader.read(problems, n, path, type);
+            case "dependency" -> DependencyFaultReader.read(problems, n, path);
             default -> problems.build(path, () -> new Fault.ProcessKill(problems.text(n, "signal", "KILL"),
                     problems.text(n, "restart", "")));
         };
@@ -242,8 +249,8 @@ final class MethodReader {
             }
             selector.put(key, v.get(key).asString());
         }
-        if (kind.equals("process") && selector.size() != 1) {
-            problems.at(kindPath, "a process target is found by one of name, pid or pidFile, not several");
+        if ((kind.equals("process") || kind.equals("jvm")) && selector.size() != 1) {
+            problems.at(kindPath, "a " + kind + " target is found by one of name, pid or pidFile, not several");
             return null;
         }
         return new Target(kind, new Params(selector));

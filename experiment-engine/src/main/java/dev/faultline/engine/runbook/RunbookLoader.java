@@ -39,6 +39,57 @@ public final class RunbookLoader {
     }
 
     public LoadedRunbook load(Path file) throws RunbookException {
+        return parse(readText(file), file.toString());
+    }
+
+    /** Loads a {@code kind: GameDay} runbook; its experiments are not loaded (see {@link #loadExperimentsOf}). */
+    public LoadedGameDay loadGameDay(Path file) throws RunbookException {
+        return parseGameDay(readText(file), file.toString());
+    }
+
+    /** The kind a runbook declares ({@code Experiment}, {@code GameDay}), read without checking the rest. */
+    public String kindOf(Path file) throws RunbookException {
+        String text = readText(file);
+        List<RunbookProblem> problems = new ArrayList<>();
+        LocatedTree tree = yaml.read(text.startsWith("\uFEFF") ? text.substring(1) : text, file.toString(), problems);
+        if (tree == null) {
+            throw new RunbookException(problems);
+        }
+        return tree.root().path("kind").asString("Experiment");
+    }
+
+    /** Every experiment of a GameDay, in order, each path relative to the GameDay's file; all problems at once. */
+    public List<LoadedRunbook> loadExperimentsOf(LoadedGameDay day) throws RunbookException {
+        Path base = Path.of(day.file()).toAbsolutePath().getParent();
+        List<LoadedRunbook> out = new ArrayList<>();
+        List<RunbookProblem> problems = new ArrayList<>();
+        for (int i = 0; i < day.gameDay().experiments().size(); i++) {
+            String ref = day.gameDay().experiments().get(i);
+            Path p = base.resolve(ref).normalize();
+            try {
+                LoadedRunbook r = load(p);
+                if (!r.experiment().environment().equals(day.gameDay().environment())) {
+                    problems.add(new RunbookProblem(day.file(), 0, 0, "spec.experiments[" + i + "]", ref
+                            + " runs in environment '" + r.experiment().environment() + "', the GameDay in '"
+                            + day.gameDay().environment() + "'"));
+                }
+                out.add(r);
+            } catch (RunbookException e) {
+                if (!Files.exists(p)) {
+                    problems.add(new RunbookProblem(day.file(), 0, 0, "spec.experiments[" + i + "]", "no runbook at "
+                            + ref + " (" + p + ")"));
+                } else {
+                    problems.addAll(e.problems());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RunbookException(problems);
+        }
+        return out;
+    }
+
+    private String readText(Path file) throws RunbookException {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -58,10 +109,30 @@ public final class RunbookLoader {
         } catch (CharacterCodingException e) {
             throw fail(name, "the file is not UTF-8 text");
         }
-        return parse(text, name);
+        return text;
     }
 
-    public LoadedRunbook parse(String text, String file) throws RunbookException {
+    public LoadedGameDay parseGameDay(String text, String file) throws RunbookException {
+        LocatedTree tree = checkedTree(text, file);
+        if (!tree.root().path("kind").asString().equals("GameDay")) {
+            throw fail(file, "is a " + tree.root().path("kind").asString() + ", not a GameDay: run it with"
+                    + " 'faultline run'");
+        }
+        Problems found = new Problems(tree, file);
+        dev.faultline.engine.model.GameDay day;
+        try {
+            day = new GameDayReader(found).read(tree.root());
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(RunbookLoader.class).error("reading {} failed", file, e);
+            throw fail(file, "cannot be read: " + e);
+        }
+        if (found.any() || day == null) {
+            throw found.any() ? new RunbookException(found.sorted()) : fail(file, "could not be read as a GameDay");
+        }
+        return new LoadedGameDay(file, text, sha256(text), day);
+    }
+
+    private LocatedTree checkedTree(String text, String file) throws RunbookException {
         List<RunbookProblem> problems = new ArrayList<>();
         LocatedTree tree = yaml.read(text.startsWith("\uFEFF") ? text.substring(1) : text, file, problems);
         if (tree == null) {
@@ -73,6 +144,14 @@ public final class RunbookLoader {
         problems.addAll(schema.check(tree, file));
         if (!problems.isEmpty()) {
             throw new RunbookException(problems);
+        }
+        return tree;
+    }
+
+    public LoadedRunbook parse(String text, String file) throws RunbookException {
+        LocatedTree tree = checkedTree(text, file);
+        if (tree.root().path("kind").asString().equals("GameDay")) {
+            throw fail(file, "is a GameDay, not an experiment: run it with 'faultline gameday run " + file + "'");
         }
         Problems found = new Problems(tree, file);
         Experiment experiment;

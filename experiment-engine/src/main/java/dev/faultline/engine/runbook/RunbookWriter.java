@@ -22,7 +22,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * gives the same experiment. Values equal to their defaults are left out.
  */
 public final class RunbookWriter {
-    private final YAMLMapper yaml = YAMLMapper.builder().build();
+    /** Reads like a hand-written runbook: no document marker, quotes only where YAML needs them. */
+    private final YAMLMapper yaml = YAMLMapper.builder()
+            .disable(tools.jackson.dataformat.yaml.YAMLWriteFeature.WRITE_DOC_START_MARKER)
+            .enable(tools.jackson.dataformat.yaml.YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(tools.jackson.dataformat.yaml.YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
 
     public String toYaml(Experiment e) {
         ObjectNode root = yaml.createObjectNode();

@@ -38,17 +38,18 @@ final class SchemaCheck {
         for (Error e : schema.validate(tree.root())) {
             String path = path(e.getInstanceLocation());
             String keyword = e.getKeyword() == null ? "" : e.getKeyword();
-            if (keyword.equals("if") || keyword.equals("then")) {
+            if (keyword.equals("if") || keyword.equals("then") || keyword.equals("else")) {
                 continue; // the sub-schema's own errors are reported as well
             }
             String field = path;
             String message;
+            String kind = tree.root().path("kind").asString("");
             SourceMark mark;
             switch (keyword) {
                 case "additionalProperties" -> {
                     field = LocatedTree.child(path, e.getProperty());
                     mark = tree.keyMarkOf(field);
-                    message = "unknown field '" + e.getProperty() + "'" + suggestion(path, e.getProperty());
+                    message = "unknown field '" + e.getProperty() + "'" + suggestion(path, e.getProperty(), kind);
                 }
                 case "required" -> {
                     mark = tree.markOf(path);
@@ -103,8 +104,8 @@ final class SchemaCheck {
     }
 
     /** "(did you mean 'duration'?)" when a known field of that mapping is a typo away. */
-    private String suggestion(String path, String unknown) {
-        JsonNode props = propertiesAt(path);
+    private String suggestion(String path, String unknown, String kind) {
+        JsonNode props = propertiesAt(path, kind);
         String best = null;
         int bestDistance = 3;
         if (props != null) {
@@ -121,17 +122,22 @@ final class SchemaCheck {
     }
 
     /** The "properties" of the schema that applies at an instance path, following $ref and then. */
-    private JsonNode propertiesAt(String path) {
+    private JsonNode propertiesAt(String path, String kind) {
         JsonNode node = schema.getSchemaNode();
         if (!path.isEmpty()) {
+            boolean top = true;
             for (String part : path.replace("[", ".[").split("\\.")) {
                 node = deref(node);
-                if (part.startsWith("[")) {
+                if (top && part.equals("spec")) {
+                    // the spec's shape depends on the kind (if/then/else at the top of the schema)
+                    node = schema.getSchemaNode().path("$defs").path(kind.equals("GameDay") ? "gameDaySpec" : "experimentSpec");
+                } else if (part.startsWith("[")) {
                     node = node.path("items");
                 } else {
                     JsonNode next = node.path("properties").path(part);
                     node = next.isMissingNode() ? deref(node.path("then")).path("properties").path(part) : next;
                 }
+                top = false;
             }
         }
         node = deref(node);

@@ -22,4 +22,12 @@ public interface MetricSourceProvider {
     default MetricSource open(Probe probe, BackendSettings settings) throws ProbeException {
         return open(probe);
     }
+
+    /**
+     * A cheap check that the source behind this probe type answers with an environment's settings
+     * (for {@code faultline environments}). Never throws; by default there is nothing to check.
+     */
+    default Availability check(BackendSettings settings) {
+        return new Availability.Available("nothing to check");
+    }
 }

@@ -231,11 +231,31 @@ public final class FaultlineStore implements AutoCloseable {
         });
     }
 
-    private interface Sql<T> {
+    interface Sql<T> {
         T run() throws SQLException;
     }
 
-    private <T> T sql(String what, Sql<T> work) throws StoreException {
+    /** For this package's other repositories: the one connection, used while holding this store's lock. */
+    Connection connection() {
+        return connection;
+    }
+
+    /** GameDays, their runs and which runs belong to them. */
+    public GameDayStore gameDays() {
+        return new GameDayStore(this);
+    }
+
+    /** Observations, findings, outcomes, lessons, action items; full-text search. */
+    public RetroStore retro() {
+        return new RetroStore(this);
+    }
+
+    /** Messages notifiers could not deliver. */
+    public UndeliveredStore undelivered() {
+        return new UndeliveredStore(this);
+    }
+
+    <T> T sql(String what, Sql<T> work) throws StoreException {
         try {
             return work.run();
         } catch (SQLException e) {
@@ -247,11 +267,11 @@ public final class FaultlineStore implements AutoCloseable {
         return i.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(ResultSet rs, int col) throws SQLException {
+    static Instant instant(ResultSet rs, int col) throws SQLException {
         return rs.getObject(col, OffsetDateTime.class).toInstant();
     }
 
-    private static @Nullable Instant nullableInstant(ResultSet rs, int col) throws SQLException {
+    static @Nullable Instant nullableInstant(ResultSet rs, int col) throws SQLException {
         OffsetDateTime t = rs.getObject(col, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }

@@ -179,6 +179,10 @@ class RunbookLoaderTest {
             List<Path> runbooks = files.filter(f -> f.toString().endsWith(".yaml")).toList();
             assertThat(runbooks).hasSizeGreaterThanOrEqualTo(4);
             for (Path f : runbooks) {
+                if (loader.kindOf(f).equals("GameDay")) {
+                    assertThat(loader.loadGameDay(f).gameDay().environment()).isEqualTo("sandbox");
+                    continue;
+                }
                 assertThat(loader.load(f).experiment().environment()).isEqualTo("sandbox");
             }
         }

@@ -22,6 +22,9 @@ class RunbookWriterTest {
         roundTrips(loader.parse(RunbookLoaderTest.GOOD, "good.yaml").experiment());
         try (var files = Files.list(Path.of("../runbooks/sandbox"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                if (loader.kindOf(f).equals("GameDay")) {
+                    continue; // GameDayRunbookTest round-trips the shipped GameDay
+                }
                 roundTrips(loader.load(f).experiment());
             }
         }

@@ -52,6 +52,14 @@ public abstract class FaultBackendContract {
     /** Whether the fault's effect can be seen on the target, checked without the backend. */
     protected abstract boolean effectPresent(FaultHandle handle) throws Exception;
 
+    /**
+     * Whether the backend's {@link FaultReset#resetAll} covers this fault (a Toxiproxy reset removes
+     * toxics, not paused processes). When true, the reset is checked too.
+     */
+    protected boolean resetRemovesTheFault() {
+        return false;
+    }
+
     @AfterEach
     void stopThreads() {
         threads.shutdownNow();
@@ -100,6 +108,21 @@ public abstract class FaultBackendContract {
             second.revert(h);
         }
         assertThat(effectPresent(h)).isFalse();
+    }
+
+    @Test
+    void aResetRemovesTheFaultAndCanBeRepeated() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(resetRemovesTheFault(), "this backend's reset does not cover the fault");
+        try (FaultBackend b = backend()) {
+            assertThat(b).isInstanceOf(FaultReset.class);
+            FaultHandle h = b.prepare(request());
+            b.inject(request(), h);
+            assertThat(effectPresent(h)).isTrue();
+            ((FaultReset) b).resetAll();
+            ((FaultReset) b).resetAll();
+            assertThat(effectPresent(h)).isFalse();
+            b.revert(h);
+        }
     }
 
     @Test

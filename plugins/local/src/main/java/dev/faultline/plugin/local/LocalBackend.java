@@ -11,13 +11,17 @@ import dev.faultline.engine.spi.TargetDiscovery;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-/** The local backend: proxy targets go to the chaos proxy, process targets to signals. */
+/**
+ * The local backend: proxy targets go to the chaos proxy, process targets to signals, jvm targets
+ * to the JVM fault agent; dependency faults become proxy faults.
+ */
 public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ProxyFaults proxies;
     private final ProcessFaults processes = new ProcessFaults();
     private final StressFaults stress = new StressFaults();
     private final HttpProxyFaults httpFaults;
+    private final JvmFaults jvm = new JvmFaults(new JvmAgentClient(), processes);
 
     public LocalBackend(String proxyApi) {
         this.proxies = new ProxyFaults(http, proxyApi);
@@ -30,7 +34,14 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     }
 
     @Override
-    public FaultHandle prepare(FaultRequest r) throws BackendException {
+    public FaultHandle prepare(FaultRequest original) throws BackendException {
+        FaultRequest r = dependency(original);
+        if (JvmFaults.isJvmFault(r.fault())) {
+            if (!r.target().kind().equals("jvm")) {
+                throw new BackendException(id(), "a " + r.fault().type() + " fault runs inside a JVM: target: {jvm: {name: NAME}}");
+            }
+            return jvm.prepare(r);
+        }
         boolean proxyFault = ProxyFaults.isProxyFault(r.fault());
         String kind = r.target().kind();
         if (r.fault() instanceof dev.faultline.engine.model.Fault.HttpFault) {
@@ -56,8 +67,11 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     }
 
     @Override
-    public void inject(FaultRequest r, FaultHandle h) throws BackendException {
-        if (isProxy(h)) {
+    public void inject(FaultRequest original, FaultHandle h) throws BackendException {
+        FaultRequest r = dependency(original);
+        if (isJvm(h)) {
+            jvm.inject(r, h);
+        } else if (isProxy(h)) {
             proxies.inject(r, h);
         } else if (isHttp(h)) {
             httpFaults.inject(r, h);
@@ -70,7 +84,9 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
 
     @Override
     public void revert(FaultHandle h) throws BackendException {
-        if (isProxy(h)) {
+        if (isJvm(h)) {
+            jvm.revert(h);
+        } else if (isProxy(h)) {
             proxies.revert(h);
         } else if (isHttp(h)) {
             httpFaults.revert(h);
@@ -83,7 +99,7 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
 
     @Override
     public Verification verifyGone(FaultHandle h) throws BackendException {
-        boolean gone = isProxy(h) ? proxies.gone(h) : isHttp(h) ? httpFaults.gone(h)
+        boolean gone = isJvm(h) ? jvm.gone(h) : isProxy(h) ? proxies.gone(h) : isHttp(h) ? httpFaults.gone(h)
                 : isStress(h) ? stress.gone(h) : processes.gone(h);
         return new Verification(gone, gone ? describeGone(h) : h.description() + " is still in effect");
     }
@@ -95,6 +111,8 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
             case "pause" -> "process " + h.data().get("pid").orElse("") + " is running";
             case "stress" -> "no stressor tagged " + h.data().get("tag").orElse("") + " is running";
             case "http" -> "the fault is no longer on HTTP proxy " + h.data().get("proxy").orElse("");
+            case "jvm" -> "JVM " + h.data().get("pid").orElse("") + " no longer has the fault, and "
+                    + h.data().get("class").orElse("") + " runs its own code again";
             default -> "a process matching " + h.data().get("selector").orElse("") + " is running again";
         };
     }
@@ -110,11 +128,15 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
         if (target.kind().equals("host")) {
             return "this machine (" + Runtime.getRuntime().availableProcessors() + " cores)";
         }
+        if (target.kind().equals("jvm")) {
+            ProcessHandle p = jvm.find(target);
+            return "JVM pid " + p.pid() + " (" + p.info().command().orElse("?") + ")";
+        }
         if (target.kind().equals("process")) {
             ProcessHandle p = processes.find(target);
             return "pid " + p.pid() + " (" + p.info().command().orElse("?") + ")";
         }
-        throw new BackendException(id(), "unknown target kind '" + target.kind() + "' (proxy or process)");
+        throw new BackendException(id(), "unknown target kind '" + target.kind() + "' (proxy, httpProxy, host, process or jvm)");
     }
 
     @Override
@@ -124,12 +146,25 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
 
     @Override
     public String manualCleanup(FaultHandle h) {
-        return isProxy(h) ? proxies.manualCleanup(h) : isHttp(h) ? httpFaults.manualCleanup(h)
+        return isJvm(h) ? jvm.manualCleanup(h) : isProxy(h) ? proxies.manualCleanup(h) : isHttp(h) ? httpFaults.manualCleanup(h)
                 : isStress(h) ? stress.manualCleanup(h) : processes.manualCleanup(h);
     }
 
     private String defaultApi() {
         return proxies.defaultApi();
+    }
+
+    /** A dependency fault becomes the proxy fault that makes it; any other request stays as it is. */
+    private static FaultRequest dependency(FaultRequest r) throws BackendException {
+        if (!(r.fault() instanceof dev.faultline.engine.model.Fault.Dependency)) {
+            return r;
+        }
+        DependencyFaults.checkShare(r);
+        return DependencyFaults.translate(r);
+    }
+
+    private static boolean isJvm(FaultHandle h) {
+        return h.data().get("kind").orElse("").equals("jvm");
     }
 
     private static boolean isHttp(FaultHandle h) {

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The local injectors, which need nothing installed: network faults through a chaos proxy
  * (Faultline's own or any Toxiproxy server: latency, down, bandwidth, slow close, timeout, reset,
- * slicer, data limit), and pause or kill of a local process.
+ * slicer, data limit), HTTP faults, dependency faults made with those, stress, pause or kill of a
+ * local process, and exceptions, latency or return values in a method of a running JVM.
  * Setting: {@code proxyApi} (default {@value #DEFAULT_PROXY_API}).
  */
 public final class LocalBackendProvider implements FaultBackendProvider {
@@ -24,7 +25,8 @@ public final class LocalBackendProvider implements FaultBackendProvider {
 
     @Override
     public String description() {
-        return "local injectors: chaos proxy (latency, down) and process pause/kill; nothing to install";
+        return "local injectors: chaos proxy (network and dependency faults), HTTP faults, stress, process faults"
+                + " and faults inside a JVM (exceptions, latency, return values); nothing to install";
     }
 
     @Override
@@ -32,7 +34,8 @@ public final class LocalBackendProvider implements FaultBackendProvider {
         return Set.of(Fault.Latency.class, Fault.Down.class, Fault.Bandwidth.class, Fault.SlowClose.class,
                 Fault.ConnectionTimeout.class, Fault.ResetPeer.class, Fault.Slicer.class, Fault.LimitData.class,
                 Fault.HttpFault.class, Fault.CpuStress.class, Fault.MemoryStress.class, Fault.DiskStress.class,
-                Fault.ProcessPause.class, Fault.ProcessKill.class, Fault.ProcessRestart.class);
+                Fault.ProcessPause.class, Fault.ProcessKill.class, Fault.ProcessRestart.class,
+                Fault.JvmException.class, Fault.JvmLatency.class, Fault.JvmReturn.class, Fault.Dependency.class);
     }
 
     @Override

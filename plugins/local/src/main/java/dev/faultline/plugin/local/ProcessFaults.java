@@ -162,6 +162,10 @@ final class ProcessFaults {
     }
 
     /** The targeted process, if that pid still belongs to it. */
+    static Optional<ProcessHandle> sameProcess(FaultHandle h) {
+        return same(h);
+    }
+
     private static Optional<ProcessHandle> same(FaultHandle h) {
         long pid = Long.parseLong(h.data().require("pid"));
         String started = h.data().get("startedAt").orElse("");

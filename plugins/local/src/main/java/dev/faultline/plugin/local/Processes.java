@@ -29,6 +29,41 @@ final class Processes {
     }
 
     /**
+     * Live JVMs (this one and its ancestors excluded) whose main class, jar or a word of whose
+     * command line is {@code name}: {@code dev.shop.Main}, {@code Main}, {@code shop.jar}, {@code sandbox-db}.
+     */
+    static List<ProcessHandle> matchingJvm(String name) {
+        ProcessHandle self = ProcessHandle.current();
+        java.util.Set<Long> ancestors = new java.util.HashSet<>();
+        for (ProcessHandle p = self.parent().orElse(null); p != null && ancestors.add(p.pid()); p = p.parent().orElse(null)) {
+            // walk up to the root
+        }
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != self.pid() && !ancestors.contains(p.pid()) && p.isAlive())
+                .filter(p -> arguments(p).stream().anyMatch(a -> a.equals(name) || a.endsWith("=" + name)
+                        || a.endsWith("/" + name) || a.endsWith("." + name)))
+                .filter(Processes::isJvm)
+                .toList();
+    }
+
+    /**
+     * Whether the process runs a JVM: its program is {@code java}, or (a native launcher) it has
+     * HotSpot's {@code libjvm} mapped.
+     */
+    static boolean isJvm(ProcessHandle p) {
+        List<String> args = arguments(p);
+        String program = !args.isEmpty() ? args.get(0) : p.info().command().orElse("");
+        if (program.equals("java") || program.endsWith("/java")) {
+            return true;
+        }
+        try (var lines = Files.lines(Path.of("/proc", Long.toString(p.pid()), "maps"), StandardCharsets.ISO_8859_1)) {
+            return lines.anyMatch(l -> l.endsWith("/libjvm.so"));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /**
      * A process's command line. On Linux read from /proc, whole: the JDK's
      * {@code ProcessHandle.Info.arguments()} is often empty there (for long class paths too).
      */

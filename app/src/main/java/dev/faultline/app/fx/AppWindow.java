@@ -1,0 +1,291 @@
+package dev.faultline.app.fx;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.faultline.app.Composition;
+import dev.faultline.app.StartupRecovery;
+import dev.faultline.app.view.common.AppPreferences;
+import dev.faultline.app.view.common.Background;
+import dev.faultline.app.view.common.Dialogs;
+import dev.faultline.app.view.editor.EditorView;
+import dev.faultline.app.view.editor.EditorViewModel;
+import dev.faultline.app.view.editor.FaultTemplates;
+import dev.faultline.app.view.gameday.GameDayView;
+import dev.faultline.app.view.home.BackendStatus;
+import dev.faultline.app.view.home.HomeView;
+import dev.faultline.app.view.live.LiveRunView;
+import dev.faultline.app.view.live.LiveRunViewModel;
+import dev.faultline.app.view.live.RunCoordinator;
+import dev.faultline.app.view.settings.SettingsView;
+import dev.faultline.app.view.shell.MainShell;
+import dev.faultline.app.view.shell.Screen;
+import dev.faultline.engine.env.Environment;
+import dev.faultline.engine.spi.FaultBackendProvider;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.stream.Stream;
+import javafx.application.Application;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+
+/** Wires the screens of the desktop app to the composition and to each other. */
+public final class AppWindow {
+    private final Composition composition;
+    private final Stage stage;
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final AppPreferences prefs;
+    private final BooleanProperty dark = new SimpleBooleanProperty();
+    private final MainShell shell;
+    private final HomeView home;
+    private final LiveRunViewModel live = new LiveRunViewModel(zone);
+    private final EditorViewModel editorModel;
+    private final EditorView editor;
+    private final RunCoordinator runs;
+    private final RunStarter starter;
+    private final GameDayView gameDay;
+    private final dev.faultline.app.view.retro.RetroView retro;
+    private final List<Path> gameDayFiles;
+    private @org.jspecify.annotations.Nullable Path firstGameDayFile;
+
+    public AppWindow(Composition composition, Stage stage) {
+        this.composition = composition;
+        this.stage = stage;
+        this.prefs = new AppPreferences(composition.home.root().resolve("app.properties"));
+        dark.set(prefs.darkTheme());
+        applyTheme();
+        dark.addListener((o, a, b) -> {
+            prefs.setDarkTheme(b);
+            applyTheme();
+        });
+        shell = new MainShell(composition.killSwitch, zone, dark);
+        starter = new RunStarter(composition);
+        runs = new RunCoordinator(starter, live, () -> shell.show(Screen.LIVE), this::refreshRuns);
+        List<Path> all = shippedRunbooks();
+        List<Path> shipped = all.stream().filter(p -> !isGameDay(p)).toList();
+        List<Path> gameDays = all.stream().filter(this::isGameDay).toList();
+        gameDayFiles = gameDays;
+        home = new HomeView(zone, shipped, this::firstGameDay, p -> runs.start(p.getFileName().toString(),
+                () -> composition.loader.load(p)), this::edit);
+        editorModel = new EditorViewModel(composition.loader);
+        editor = new EditorView(editorModel, new AppEditorActions(composition, runs, shipped),
+                FaultTemplates.available(composition.plugins.backends()));
+        gameDay = new GameDayView(new AppGameDayActions(composition, shipped, this::runGameDay));
+        shell.put(Screen.HOME, home);
+        shell.put(Screen.GAMEDAY, gameDay);
+        shell.put(Screen.EDITOR, editor);
+        shell.put(Screen.LIVE, new LiveRunView(live, TimeZone.getTimeZone(zone), dark, this::note));
+        retro = new dev.faultline.app.view.retro.RetroView(new AppRetroActions(composition, zone), zone);
+        shell.put(Screen.RETRO, retro);
+        shell.put(Screen.SETTINGS, new SettingsView(dark, composition.home.root(), zone, composition.environments.all(),
+                composition.home.environments(), composition.environmentProblems));
+        if (!shipped.isEmpty()) {
+            editor.open(shipped.get(0), false);
+        }
+        firstGameDayFile = gameDays.stream().filter(p -> p.getFileName().toString().equals("first-gameday.yaml"))
+                .findFirst().orElse(gameDays.isEmpty() ? null : gameDays.get(0));
+        if (firstGameDayFile != null) {
+            gameDay.open(firstGameDayFile);
+        }
+    }
+
+    private boolean isGameDay(Path p) {
+        try {
+            return composition.loader.kindOf(p).equals("GameDay");
+        } catch (dev.faultline.engine.runbook.RunbookException e) {
+            return false; // not YAML at all: the editor will say what is wrong when it is opened
+        }
+    }
+
+    /** A scribe's note: on the charts at once, and kept with the run in the database. */
+    private void note(Instant at, String text) {
+        live.addObservation(at, "", text);
+        String run = live.runId();
+        if (run.isEmpty()) {
+            return;
+        }
+        Background.run("note", () -> composition.store().retro().addObservation(run, at, System.getProperty("user.name", ""),
+                text), o -> { }, err -> Dialogs.error("The note is on the charts but could not be stored", err));
+    }
+
+    /** Runs a saved GameDay: every experiment in order, each shown live as it starts. */
+    private void runGameDay(Path file) {
+        GameDayStarter starter = new GameDayStarter(composition);
+        runs.start(file.getFileName().toString(), (bridge, say) -> starter.task(file,
+                e -> javafx.application.Platform.runLater(() -> live.begin(e, Instant.now())), bridge,
+                ev -> say.accept(GameDayStarter.describe(ev)), say));
+    }
+
+    void show() {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(shell, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        scene.getStylesheets().add(AppWindow.class.getResource("faultline.css").toExternalForm());
+        shell.installShortcuts(scene);
+        stage.setTitle("Faultline");
+        stage.setScene(scene);
+        stage.setMinWidth(1024);
+        stage.setMinHeight(680);
+        stage.setOnCloseRequest(e -> {
+            if (!confirmClose()) {
+                e.consume();
+            }
+        });
+        stage.show();
+        home.focusStart();
+        refreshBackends();
+    }
+
+    private void applyTheme() {
+        Application.setUserAgentStylesheet(dark.get() ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        if (stage.getScene() != null) {
+            stage.getScene().getRoot().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), dark.get());
+        }
+    }
+
+    /** The first-GameDay path: the sandbox GameDay opened in the planner, one click from running. */
+    private void firstGameDay() {
+        if (firstGameDayFile != null) {
+            gameDay.open(firstGameDayFile);
+            shell.show(Screen.GAMEDAY);
+            gameDay.focusRun();
+            return;
+        }
+        Path first = shippedRunbooks().stream().filter(p -> p.getFileName().toString().equals("payment-latency-holds.yaml"))
+                .findFirst().orElse(null);
+        if (first == null) {
+            Dialogs.error("The sandbox runbooks are missing", new IllegalStateException(
+                    "Faultline looks for them in " + runbookDir() + "; start it with ./faultline from its folder."));
+            return;
+        }
+        runs.start("your first GameDay", () -> composition.loader.load(first));
+    }
+
+    private void edit(Path p) {
+        editor.open(p, false);
+        shell.show(Screen.EDITOR);
+    }
+
+    void recoverLeftovers(boolean revertOrphans) {
+        Background.run("startup-recovery", () -> StartupRecovery.run(composition, revertOrphans), lines -> {
+            if (!lines.isEmpty()) {
+                Alert a = new Alert(Alert.AlertType.INFORMATION, String.join("\n", lines));
+                a.setHeaderText("What Faultline found from an earlier session");
+                a.show();
+            }
+            refreshRuns();
+        }, err -> Dialogs.error("Recovering what a crashed session left behind failed", err));
+    }
+
+    private void refreshRuns() {
+        Background.run("load-runs", starter::recentRuns, home::showRuns,
+                err -> Dialogs.error("Could not read the runs from the database", err));
+        retro.refresh();
+        Background.run("load-gamedays", this::gameDayLines, home::showGameDays,
+                err -> home.showGameDays(List.of("could not read the GameDays: " + Dialogs.message(err))));
+    }
+
+    private List<String> gameDayLines() throws Exception {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
+        List<String> out = new ArrayList<>();
+        Instant now = composition.clock.instant();
+        for (Path p : gameDayFiles) {
+            var d = composition.loader.loadGameDay(p).gameDay();
+            if (d.scheduledStart().isAfter(now)) {
+                out.add("upcoming  " + f.format(d.scheduledStart().atZone(zone)) + "  " + d.title());
+            }
+        }
+        for (var r : composition.store().gameDays().recent(20)) {
+            out.add(r.status() + "  " + f.format(r.startedAt().atZone(zone)) + "  " + r.title());
+        }
+        return out;
+    }
+
+    private void refreshBackends() {
+        Background.run("check-backends", () -> {
+            List<BackendStatus> out = new ArrayList<>();
+            for (Environment env : composition.environments.all()) {
+                for (FaultBackendProvider p : composition.plugins.backends()) {
+                    if (env.backends().containsKey(p.id()) || p.id().equals("local")) {
+                        var a = p.check(env.settingsFor(p.id()));
+                        out.add(new BackendStatus(p.id(), p.description(), env.name(), a.isAvailable(), a.detail()));
+                    }
+                }
+            }
+            return out;
+        }, home::showBackends, err -> Dialogs.error("Could not check the backends", err));
+    }
+
+    private boolean confirmClose() {
+        if (!runs.isRunning()) {
+            return true;
+        }
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "A run is active. Closing halts it and reverts its faults first.",
+                ButtonType.OK, ButtonType.CANCEL);
+        a.setHeaderText("Halt the run and close?");
+        boolean ok = a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+        if (ok) {
+            runs.haltAndWait();
+            runs.awaitIdle(java.time.Duration.ofSeconds(30)); // the sandbox it started is stopped too
+        }
+        return ok;
+    }
+
+    static Path runbookDir() {
+        return Path.of(System.getProperty("faultline.runbooks", "runbooks"));
+    }
+
+    /** The runbooks that ship with Faultline, every folder of them, sandbox first. */
+    static List<Path> shippedRunbooks() {
+        Path dir = runbookDir();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir, 2)) {
+            return s.filter(p -> p.toString().endsWith(".yaml") && !p.getParent().equals(dir))
+                    .sorted((a, b) -> {
+                        boolean sa = a.getParent().getFileName().toString().equals("sandbox");
+                        boolean sb = b.getParent().getFileName().toString().equals("sandbox");
+                        return sa != sb ? (sa ? -1 : 1) : a.compareTo(b);
+                    }).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    MainShell shell() {
+        return shell;
+    }
+
+    RunCoordinator runs() {
+        return runs;
+    }
+
+    GameDayView gameDay() {
+        return gameDay;
+    }
+
+    EditorView editor() {
+        return editor;
+    }
+
+    LiveRunViewModel live() {
+        return live;
+    }
+
+    EditorViewModel editorModel() {
+        return editorModel;
+    }
+
+    Instant now() {
+        return composition.clock.instant();
+    }
+}

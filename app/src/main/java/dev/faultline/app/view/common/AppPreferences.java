@@ -1,0 +1,54 @@
+package dev.faultline.app.view.common;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's own preferences (theme, last opened runbook), in {@code app.properties} in the data
+ * folder. Never holds a secret: those live in the environments file as references.
+ */
+public final class AppPreferences {
+    private static final Logger log = LoggerFactory.getLogger(AppPreferences.class);
+    private final Path file;
+    private final Properties values = new Properties();
+
+    public AppPreferences(Path file) {
+        this.file = file;
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                values.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                log.warn("could not read the app preferences {}; using defaults", file, e);
+            }
+        }
+    }
+
+    public boolean darkTheme() {
+        return "dark".equals(values.getProperty("theme"));
+    }
+
+    public void setDarkTheme(boolean dark) {
+        values.setProperty("theme", dark ? "dark" : "light");
+        save();
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                values.store(out, "Faultline app preferences");
+            }
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.warn("could not save the app preferences to {}", file, e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** Pieces every screen uses. */
+@NullMarked
+package dev.faultline.app.view.common;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,221 @@
+package dev.faultline.app.view.editor;
+
+import dev.faultline.app.view.common.Background;
+import dev.faultline.app.view.common.Dialogs;
+import dev.faultline.engine.runbook.LoadedRunbook;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+
+/**
+ * The experiment editor: the palette, the timeline with the YAML beside it, the property sheet of
+ * the selected block, and the hypothesis, stop condition and blast radius panels.
+ */
+public final class EditorView extends BorderPane {
+    private final EditorViewModel model;
+    private final EditorActions actions;
+    private final TimelineView timeline;
+    private final YamlPane yamlPane;
+    private final Label status = new Label();
+
+    public EditorView(EditorViewModel model, EditorActions actions, List<FaultTemplate> templates) {
+        this.model = model;
+        this.actions = actions;
+        getStyleClass().add("editor");
+        timeline = new TimelineView(model, status::setText);
+        yamlPane = new YamlPane(model);
+        setTop(toolbar());
+        ScrollPane palette = new ScrollPane(new FaultPalette(templates, timeline));
+        palette.setFitToWidth(true);
+        palette.setPrefWidth(200);
+        palette.setMinWidth(180);
+        setLeft(palette);
+        ScrollPane timelineScroll = new ScrollPane(timeline);
+        timelineScroll.setPannable(false);
+        timelineScroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (e.isShortcutDown()) {
+                timeline.zoom(e.getDeltaY() > 0 ? 1.15 : 0.87);
+                e.consume();
+            }
+        });
+        Label timelineHeading = new Label("Timeline");
+        timelineHeading.getStyleClass().add("section");
+        timelineHeading.setMinWidth(Region.USE_PREF_SIZE);
+        Label hint = new Label("drag faults onto lanes · drag blocks to move, their right edge to resize · "
+                + "Ctrl+scroll or +/- zooms");
+        hint.getStyleClass().add("muted");
+        VBox timelineBox = new VBox(6, new javafx.scene.layout.HBox(12, timelineHeading, hint), timelineScroll);
+        VBox.setVgrow(timelineScroll, Priority.ALWAYS);
+        timelineBox.setPadding(new Insets(8));
+        yamlPane.setPadding(new Insets(8));
+        SplitPane top = new SplitPane(timelineBox, yamlPane);
+        top.setDividerPositions(0.62);
+        TabPane panels = new TabPane(
+                tab("Hypothesis", SettingsPanels.hypothesis(model, p -> {
+                    try {
+                        return actions.testProbe(p, model.experiment().environment());
+                    } catch (Exception ex) {
+                        throw new IllegalStateException(Dialogs.message(ex), ex);
+                    }
+                })),
+                tab("Stop conditions", SettingsPanels.stopConditions(model)),
+                tab("Blast radius", SettingsPanels.blastRadius(model)));
+        panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane centre = new SplitPane(top, panels);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.66);
+        setCenter(centre);
+        ScrollPane sheet = new ScrollPane(new PropertySheet(model));
+        sheet.setFitToWidth(true);
+        sheet.setPrefWidth(290);
+        setRight(sheet);
+        status.getStyleClass().add("status-line");
+        status.setPadding(new Insets(4, 12, 6, 12));
+        setBottom(status);
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        ScrollPane s = new ScrollPane(content);
+        s.setFitToWidth(true);
+        return new Tab(name, s);
+    }
+
+    private ToolBar toolbar() {
+        Label file = new Label();
+        file.textProperty().bind(model.fileProperty().map(f -> Path.of(f).getFileName().toString()));
+        file.getStyleClass().add("title-4");
+        MenuButton templates = new MenuButton("New", new FontIcon(MaterialDesignF.FILE_DOCUMENT_EDIT));
+        templates.setTooltip(new Tooltip("A new experiment from a template: the shipped runbooks and the seed's cases"));
+        for (Path p : actions.templates()) {
+            MenuItem item = new MenuItem(p.getFileName().toString().replace(".yaml", ""));
+            item.setOnAction(e -> open(p, true));
+            templates.getItems().add(item);
+        }
+        Button open = button("", MaterialDesignF.FOLDER_OPEN, "Open a runbook file…", this::openFile);
+        Button save = button("", MaterialDesignC.CONTENT_SAVE, "Save the runbook (Ctrl+S)", this::save);
+        Button undo = button("", MaterialDesignU.UNDO, "Undo (Ctrl+Z)", () -> status.setText(
+                model.undo().map(d -> "undid: " + d).orElse("nothing to undo")));
+        Button redo = button("", MaterialDesignR.REDO, "Redo (Ctrl+Y)", () -> status.setText(
+                model.redo().map(d -> "redid: " + d).orElse("nothing to redo")));
+        Button zoomOut = button("", MaterialDesignM.MAGNIFY_MINUS, "Zoom out (-)", () -> timeline.zoom(0.8));
+        Button zoomIn = button("", MaterialDesignM.MAGNIFY_PLUS, "Zoom in (+)", () -> timeline.zoom(1.25));
+        Button dry = button("Dry run", MaterialDesignS.SHIELD_CHECK, "Pre-flight checks, plan and probe readings, without"
+                + " injecting anything", this::dryRun);
+        Button run = button("Run", MaterialDesignP.PLAY, "Run this experiment now and watch it live", this::run);
+        run.getStyleClass().add("accent");
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        dry.setMinWidth(Region.USE_PREF_SIZE);
+        file.setMaxWidth(260);
+        Region grow = new Region();
+        javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
+        ToolBar bar = new ToolBar(file, templates, open, save, new Separator(), undo, redo, zoomOut, zoomIn, grow, dry, run);
+        sceneProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                s.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+S"), () -> {
+                    if (isVisible()) {
+                        save();
+                    }
+                });
+            }
+        });
+        return bar;
+    }
+
+    private static Button button(String text, org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setTooltip(new Tooltip(tip));
+        b.setAccessibleText(text.isEmpty() ? tip : text);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Opens a runbook; as a template it becomes an untitled copy. */
+    public void open(Path file, boolean asTemplate) {
+        Background.run("editor-open", () -> actions.load(file), r -> {
+            model.open(r);
+            if (asTemplate) {
+                model.savedAs(file.resolveSibling("untitled-" + file.getFileName()).toString());
+            }
+            status.setText((asTemplate ? "new experiment from " : "opened ") + file.getFileName());
+        }, err -> Dialogs.error("Could not open " + file.getFileName(), err));
+    }
+
+    private void openFile() {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Runbooks", "*.yaml", "*.yml"));
+        java.io.File f = fc.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            open(f.toPath(), false);
+        }
+    }
+
+    private void save() {
+        String text = model.yamlProperty().get();
+        Path file = Path.of(model.fileProperty().get());
+        if (!model.problems().isEmpty()) {
+            status.setText("saved with " + model.problems().size() + " problem(s): the runbook will not run until they are fixed");
+        }
+        Background.run("editor-save", () -> {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        }, p -> status.setText("saved " + p), err -> Dialogs.error("Could not save " + file, err));
+    }
+
+    private void dryRun() {
+        status.setText("dry run: checking…");
+        Background.run("editor-dry-run", () -> actions.dryRun(model.runbook()), text -> {
+            status.setText("dry run done");
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.setHeaderText("Dry run: what this experiment would do");
+            TextArea area = new TextArea(text);
+            area.setEditable(false);
+            area.setPrefSize(760, 420);
+            area.getStyleClass().add("yaml-text");
+            a.getDialogPane().setContent(area);
+            a.show();
+        }, err -> Dialogs.error("The dry run could not complete", err));
+    }
+
+    private void run() {
+        actions.run(model.experiment().name(), model::runbook);
+    }
+
+    public TimelineView timeline() {
+        return timeline;
+    }
+
+    TextArea yamlText() {
+        return yamlPane.textArea();
+    }
+}

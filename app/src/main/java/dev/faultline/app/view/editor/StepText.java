@@ -1,0 +1,26 @@
+package dev.faultline.app.view.editor;
+
+import dev.faultline.engine.model.Durations;
+import dev.faultline.engine.model.MethodStep;
+import java.time.Duration;
+
+/** How steps read on the timeline and in the property sheet. */
+final class StepText {
+    private StepText() {
+    }
+
+    static String describe(MethodStep s) {
+        if (s instanceof MethodStep.FaultStep f) {
+            return f.fault().describe() + " → " + f.target().label()
+                    + (f.share() < 1 ? " (" + Math.round(f.share() * 100) + "%)" : "");
+        }
+        if (s instanceof MethodStep.WaitUntilStep u) {
+            return "wait until " + u.probe() + " holds";
+        }
+        return "wait";
+    }
+
+    static String seconds(Duration d) {
+        return Durations.format(d);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.faultline.app.view.gameday;
+
+import javafx.collections.ObservableList;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** One part of the day's checklist: items to tick off, one to add, Delete to remove. */
+final class ChecklistPane extends VBox {
+    ChecklistPane(String heading, String prompt, ObservableList<ChecklistRow> rows) {
+        Label h = new Label(heading);
+        h.getStyleClass().add("subsection");
+        ListView<ChecklistRow> list = new ListView<>(rows);
+        list.setPrefHeight(100);
+        list.setAccessibleText(heading + ": Space ticks an item, Delete removes it");
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ChecklistRow r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null) {
+                    setGraphic(null);
+                    return;
+                }
+                CheckBox box = new CheckBox();
+                box.textProperty().bind(r.text);
+                box.selectedProperty().bindBidirectional(r.done);
+                box.setWrapText(true);
+                setGraphic(box);
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            ChecklistRow r = list.getSelectionModel().getSelectedItem();
+            if (r == null) {
+                return;
+            }
+            switch (e.getCode()) {
+                case SPACE -> r.done.set(!r.done.get());
+                case DELETE, BACK_SPACE -> rows.remove(r);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        TextField add = new TextField();
+        add.setPromptText(prompt);
+        add.setAccessibleText("Add to " + heading);
+        Button plus = new Button("Add");
+        plus.setTooltip(new Tooltip("Add the item (Enter)"));
+        Runnable addIt = () -> {
+            if (!add.getText().isBlank()) {
+                rows.add(new ChecklistRow(add.getText().strip(), false));
+                add.clear();
+            }
+        };
+        add.setOnAction(e -> addIt.run());
+        plus.setOnAction(e -> addIt.run());
+        HBox.setHgrow(add, Priority.ALWAYS);
+        setSpacing(4);
+        getChildren().addAll(h, list, new HBox(6, add, plus));
+    }
+}

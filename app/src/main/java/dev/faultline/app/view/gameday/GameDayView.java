@@ -1,0 +1,342 @@
+package dev.faultline.app.view.gameday;
+
+import dev.faultline.app.view.common.Background;
+import dev.faultline.app.view.common.Dialogs;
+import dev.faultline.engine.model.GameDay;
+import dev.faultline.engine.model.Participant;
+import dev.faultline.engine.runbook.GameDayWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.ChoiceBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * The GameDay planner: what for, when (in the organiser's zone), where, who with which role, the
+ * experiments in order and the day's checklist; saved as a {@code kind: GameDay} runbook. Open
+ * action items from earlier GameDays are listed beside it.
+ */
+public final class GameDayView extends BorderPane {
+    private final GameDayPlanModel plan = new GameDayPlanModel();
+    private final GameDayActions actions;
+    private final Label status = new Label();
+    private final Label fileLabel = new Label("new GameDay");
+    private final javafx.collections.ObservableList<String> openItems = FXCollections.observableArrayList();
+    /** The GameDay as its file holds it: a run of an unchanged plan does not rewrite the file. */
+    private @org.jspecify.annotations.Nullable GameDay saved;
+
+    public GameDayView(GameDayActions actions) {
+        this.actions = actions;
+        getStyleClass().add("gameday");
+        setTop(toolbar());
+        HBox columns = new HBox(24, left(), right());
+        columns.setPadding(new Insets(16, 20, 16, 20));
+        ScrollPane scroll = new ScrollPane(columns);
+        scroll.setFitToWidth(true);
+        setCenter(scroll);
+        status.getStyleClass().add("status-line");
+        status.setPadding(new Insets(4, 12, 6, 12));
+        setBottom(status);
+        plan.file.addListener((o, a, b) -> fileLabel.setText(b.isEmpty() ? "new GameDay" : Path.of(b).getFileName().toString()));
+        refreshOpenItems();
+    }
+
+    private ToolBar toolbar() {
+        fileLabel.getStyleClass().add("title-4");
+        Button newDay = new Button("New", new FontIcon(MaterialDesignF.FILE_DOCUMENT_EDIT));
+        newDay.setTooltip(new Tooltip("Start a new GameDay plan"));
+        newDay.setOnAction(e -> {
+            plan.load(blank(), "");
+            plan.experiments.clear();
+            status.setText("new GameDay: give it a title, participants and experiments, then save");
+        });
+        Button open = new Button("", new FontIcon(MaterialDesignF.FOLDER_OPEN));
+        open.setTooltip(new Tooltip("Open a GameDay runbook…"));
+        open.setAccessibleText("Open a GameDay runbook");
+        open.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("GameDay runbooks", "*.yaml", "*.yml"));
+            java.io.File f = fc.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                open(f.toPath());
+            }
+        });
+        Button save = new Button("Save", new FontIcon(MaterialDesignC.CONTENT_SAVE));
+        save.setTooltip(new Tooltip("Save as a kind: GameDay runbook"));
+        save.setOnAction(e -> save(false));
+        Button run = new Button("Run GameDay", new FontIcon(MaterialDesignP.PLAY));
+        run.getStyleClass().add("accent");
+        run.setId("run-gameday");
+        run.setTooltip(new Tooltip("Save, then run every experiment in order, watched live; the kill switch stops the day"));
+        run.setOnAction(e -> save(true));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        return new ToolBar(fileLabel, newDay, open, save, grow, run);
+    }
+
+    private VBox left() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        TextField title = text(plan.title, "Title", "e.g. Payments resilience GameDay");
+        title.setId("gameday-title");
+        TextField name = text(plan.name, "Name", "a stable id: letters, digits and dashes");
+        TextArea description = new TextArea();
+        description.textProperty().bindBidirectional(plan.description);
+        description.setPrefRowCount(2);
+        description.setWrapText(true);
+        description.setAccessibleText("Description");
+        TextArea objectives = new TextArea();
+        objectives.textProperty().bindBidirectional(plan.objectives);
+        objectives.setPrefRowCount(3);
+        objectives.setPromptText("one objective per line");
+        objectives.setAccessibleText("Objectives, one per line");
+        DatePicker date = new DatePicker();
+        date.valueProperty().bindBidirectional(plan.date);
+        date.setAccessibleText("Date");
+        TextField time = text(plan.time, "Time", "HH:mm");
+        time.setPrefColumnCount(5);
+        ComboBox<ZoneId> zone = new ComboBox<>(FXCollections.observableArrayList(ZoneId.getAvailableZoneIds().stream()
+                .sorted().map(ZoneId::of).toList()));
+        zone.valueProperty().bindBidirectional(plan.zone);
+        zone.setAccessibleText("Time zone");
+        ComboBox<String> env = new ComboBox<>(FXCollections.observableArrayList(actions.environments()));
+        env.valueProperty().bindBidirectional(plan.environment);
+        env.setAccessibleText("Environment");
+        int r = 0;
+        g.addRow(r++, label("Title", title), title);
+        g.addRow(r++, label("Name", name), name);
+        g.addRow(r++, label("Description", description), description);
+        g.addRow(r++, label("Objectives", objectives), objectives);
+        g.addRow(r++, label("When", date), new HBox(8, date, time, zone));
+        g.addRow(r, label("Environment", env), env);
+        GridPane.setHgrow(title, Priority.ALWAYS);
+        Label ph = new Label("Participants");
+        ph.getStyleClass().add("section");
+        VBox v = new VBox(12, heading("Plan"), g, ph, participants());
+        v.setPrefWidth(620);
+        HBox.setHgrow(v, Priority.ALWAYS);
+        return v;
+    }
+
+    private VBox participants() {
+        TableView<ParticipantRow> table = new TableView<>(plan.participants);
+        table.setEditable(true);
+        table.setPrefHeight(190);
+        table.setAccessibleText("Participants: name, role and Slack member id");
+        TableColumn<ParticipantRow, String> name = new TableColumn<>("Name");
+        name.setCellValueFactory(c -> c.getValue().name);
+        name.setCellFactory(TextFieldTableCell.forTableColumn());
+        name.setPrefWidth(220);
+        TableColumn<ParticipantRow, Participant.Role> role = new TableColumn<>("Role");
+        role.setCellValueFactory(c -> c.getValue().role);
+        role.setCellFactory(ChoiceBoxTableCell.forTableColumn(Participant.Role.values()));
+        role.setPrefWidth(140);
+        TableColumn<ParticipantRow, String> slack = new TableColumn<>("Slack member id");
+        slack.setCellValueFactory(c -> c.getValue().slackId);
+        slack.setCellFactory(TextFieldTableCell.forTableColumn());
+        slack.setPrefWidth(180);
+        table.getColumns().addAll(java.util.List.of(name, role, slack));
+        table.setPlaceholder(new Label("No one yet: add the leader, an operator, a scribe and who is on call"));
+        Button add = new Button("Add participant");
+        add.setOnAction(e -> {
+            plan.participants.add(new ParticipantRow("", plan.participants.isEmpty() ? Participant.Role.LEADER
+                    : Participant.Role.OBSERVER, ""));
+            table.getSelectionModel().selectLast();
+            table.edit(plan.participants.size() - 1, name);
+        });
+        Button remove = new Button("Remove");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> plan.participants.remove(table.getSelectionModel().getSelectedItem()));
+        return new VBox(6, table, new HBox(8, add, remove));
+    }
+
+    private VBox right() {
+        ListView<String> experiments = new ListView<>(plan.experiments);
+        experiments.setId("gameday-experiments");
+        experiments.setPrefHeight(150);
+        experiments.setAccessibleText("Experiments in the order they run");
+        experiments.setPlaceholder(new Label("Add the experiments, in the order they run"));
+        MenuButton add = new MenuButton("Add experiment");
+        add.setId("add-experiment");
+        for (Path p : actions.experimentRunbooks()) {
+            MenuItem item = new MenuItem(p.getParent().getFileName() + " / " + p.getFileName());
+            item.setOnAction(e -> plan.experiments.add(relative(p)));
+            add.getItems().add(item);
+        }
+        Button up = new Button("Up");
+        up.setOnAction(e -> move(experiments, -1));
+        Button down = new Button("Down");
+        down.setOnAction(e -> move(experiments, 1));
+        Button remove = new Button("Remove");
+        remove.setOnAction(e -> plan.experiments.remove(experiments.getSelectionModel().getSelectedItem()));
+        ListView<String> items = new ListView<>(openItems);
+        items.setPrefHeight(110);
+        items.setAccessibleText("Open action items from earlier GameDays");
+        items.setPlaceholder(new Label("No open action items from earlier GameDays"));
+        VBox v = new VBox(10, heading("Experiments"), experiments, new HBox(8, add, up, down, remove),
+                heading("Checklist for the day"),
+                new ChecklistPane("Pre-checks", "e.g. dashboards open, on-call told", plan.preChecks),
+                new ChecklistPane("Comms", "e.g. announce in #incidents", plan.comms),
+                new ChecklistPane("Abort criteria", "e.g. error rate above 5% for a minute", plan.abortCriteria),
+                heading("Open action items from earlier GameDays"), items);
+        v.setPrefWidth(520);
+        HBox.setHgrow(v, Priority.ALWAYS);
+        return v;
+    }
+
+    private void move(ListView<String> list, int by) {
+        int i = list.getSelectionModel().getSelectedIndex();
+        int j = i + by;
+        if (i < 0 || j < 0 || j >= plan.experiments.size()) {
+            return;
+        }
+        String s = plan.experiments.remove(i);
+        plan.experiments.add(j, s);
+        list.getSelectionModel().select(j);
+    }
+
+    /**
+     * A runbook path as the GameDay file names it: relative to the GameDay's folder; absolute
+     * until the plan has a file, and made relative when it is saved.
+     */
+    private String relative(Path runbook) {
+        String f = plan.file.get();
+        return f.isEmpty() ? runbook.toAbsolutePath().toString()
+                : Path.of(f).toAbsolutePath().getParent().relativize(runbook.toAbsolutePath()).toString();
+    }
+
+    public void open(Path file) {
+        Background.run("gameday-open", () -> actions.load(file), d -> {
+            plan.load(d.gameDay(), file.toString());
+            saved = d.gameDay();
+            status.setText("opened " + file.getFileName());
+        }, err -> Dialogs.error("Could not open " + file.getFileName(), err));
+    }
+
+    /** Saves the plan to {@code file} (the Save button asks for one when the plan is new). */
+    public void saveAs(Path file) {
+        plan.file.set(file.toString());
+        save(false);
+    }
+
+    private void save(boolean thenRun) {
+        GameDay day;
+        try {
+            day = plan.toGameDay();
+        } catch (IllegalArgumentException e) {
+            status.setText("not saved: " + e.getMessage());
+            return;
+        }
+        Path file;
+        if (plan.file.get().isEmpty()) {
+            FileChooser fc = new FileChooser();
+            fc.setInitialFileName(day.name() + ".yaml");
+            java.io.File f = fc.showSaveDialog(getScene().getWindow());
+            if (f == null) {
+                return;
+            }
+            file = f.toPath();
+        } else {
+            file = Path.of(plan.file.get());
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        plan.experiments.replaceAll(e -> Path.of(e).isAbsolute() ? dir.relativize(Path.of(e)).toString() : e);
+        day = plan.toGameDay();
+        if (thenRun && day.equals(saved) && Files.exists(file)) {
+            actions.run(file);
+            return;
+        }
+        GameDay toSave = day;
+        String yaml = new GameDayWriter().toYaml(day);
+        Background.run("gameday-save", () -> {
+            Files.writeString(file, yaml, StandardCharsets.UTF_8);
+            return actions.load(file); // the same checks as the command line
+        }, d -> {
+            plan.file.set(file.toString());
+            saved = toSave;
+            status.setText("saved " + file);
+            if (thenRun) {
+                actions.run(file);
+            }
+        }, err -> {
+            status.setText("saved, but the GameDay has problems: " + Dialogs.message(err));
+            Dialogs.error("The GameDay has problems", err);
+        });
+    }
+
+    private void refreshOpenItems() {
+        Background.run("open-action-items", actions::openActionItems, openItems::setAll,
+                err -> openItems.setAll("could not read the action items: " + Dialogs.message(err)));
+    }
+
+    private static GameDay blank() {
+        return new GameDay("new-gameday", "", "", java.util.List.of(), java.time.Instant.now().plus(java.time.Duration.ofDays(1)),
+                ZoneId.systemDefault(), "sandbox", java.util.List.of(), java.util.List.of("payment-latency-holds.yaml"),
+                dev.faultline.engine.model.Checklist.EMPTY);
+    }
+
+    private static TextField text(javafx.beans.property.StringProperty p, String name, String prompt) {
+        TextField t = new TextField();
+        t.textProperty().bindBidirectional(p);
+        t.setPromptText(prompt);
+        t.setAccessibleText(name);
+        return t;
+    }
+
+    private static Label label(String text, javafx.scene.Node field) {
+        Label l = new Label(text);
+        l.getStyleClass().add("field-label");
+        l.setLabelFor(field);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section");
+        return l;
+    }
+
+    /** Puts the focus on Run GameDay, so Enter starts the day. */
+    public void focusRun() {
+        javafx.application.Platform.runLater(() -> {
+            javafx.scene.Node run = lookup("#run-gameday");
+            if (run != null) {
+                run.requestFocus();
+            }
+        });
+    }
+
+    GameDayPlanModel plan() {
+        return plan;
+    }
+}

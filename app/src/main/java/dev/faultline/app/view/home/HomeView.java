@@ -1,0 +1,199 @@
+package dev.faultline.app.view.home;
+
+import dev.faultline.app.view.common.OutcomeCell;
+import dev.faultline.app.view.common.RunRow;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * Home: the first-GameDay path, the shipped runbooks, recent runs with their result, and whether
+ * each backend can be reached.
+ */
+public final class HomeView extends VBox {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm:ss");
+    private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
+    private final ObservableList<BackendStatus> backends = FXCollections.observableArrayList();
+    private final ObservableList<String> gameDays = FXCollections.observableArrayList();
+    private final ListView<Path> runbooks = new ListView<>();
+    private final ZoneId zone;
+
+    public HomeView(ZoneId zone, List<Path> shipped, Runnable firstGameDay, Consumer<Path> run, Consumer<Path> edit) {
+        this.zone = zone;
+        getStyleClass().add("home");
+        setSpacing(16);
+        setPadding(new Insets(20, 24, 20, 24));
+        getChildren().addAll(firstGameDayCard(firstGameDay), middle(shipped, run, edit), recentRuns());
+    }
+
+    private HBox firstGameDayCard(Runnable firstGameDay) {
+        Label heading = new Label("Your first GameDay");
+        heading.getStyleClass().add("title-3");
+        Label text = new Label("Faultline starts a small shop on this machine (orders, payments, a chaos proxy and a"
+                + " load generator), slows its payment calls and checks that orders keep succeeding. Nothing to install;"
+                + " the kill switch at the top right stops it at any moment.");
+        text.setWrapText(true);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Button go = new Button("Run the sandbox GameDay", new FontIcon(MaterialDesignP.PLAY_CIRCLE));
+        go.getStyleClass().addAll("accent", "large");
+        go.setDefaultButton(true);
+        go.setId("first-gameday");
+        go.setAccessibleText("Run the first GameDay on the sandbox");
+        go.setTooltip(new Tooltip("Starts the sandbox and runs its first experiment, with live charts"));
+        go.setOnAction(e -> firstGameDay.run());
+        VBox v = new VBox(8, heading, text, go);
+        v.setMinWidth(0);
+        v.setPrefWidth(400);
+        HBox.setHgrow(v, Priority.ALWAYS);
+        HBox card = new HBox(16, v);
+        card.getStyleClass().add("card-hero");
+        card.setPadding(new Insets(18));
+        return card;
+    }
+
+    private HBox middle(List<Path> shipped, Consumer<Path> run, Consumer<Path> edit) {
+        Label heading = new Label("Runbooks that ship with Faultline");
+        heading.getStyleClass().add("section");
+        runbooks.setItems(FXCollections.observableArrayList(shipped));
+        runbooks.setId("runbooks");
+        runbooks.setAccessibleText("Shipped runbooks: Enter runs, E edits");
+        runbooks.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Path p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.getParent().getFileName() + " / " + p.getFileName());
+            }
+        });
+        runbooks.setPrefHeight(190);
+        if (!shipped.isEmpty()) {
+            runbooks.getSelectionModel().select(0);
+        }
+        Button runIt = new Button("Run", new FontIcon(MaterialDesignP.PLAY));
+        runIt.setTooltip(new Tooltip("Run the selected runbook now (Enter)"));
+        runIt.disableProperty().bind(runbooks.getSelectionModel().selectedItemProperty().isNull());
+        runIt.setOnAction(e -> run.accept(runbooks.getSelectionModel().getSelectedItem()));
+        Button editIt = new Button("Open in editor", new FontIcon(MaterialDesignC.CHART_TIMELINE_VARIANT));
+        editIt.setTooltip(new Tooltip("Open the selected runbook on the timeline (E)"));
+        editIt.disableProperty().bind(runIt.disableProperty());
+        editIt.setOnAction(e -> edit.accept(runbooks.getSelectionModel().getSelectedItem()));
+        runbooks.setOnKeyPressed(e -> {
+            Path p = runbooks.getSelectionModel().getSelectedItem();
+            if (p == null) {
+                return;
+            }
+            switch (e.getCode()) {
+                case ENTER -> run.accept(p);
+                case E -> edit.accept(p);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        VBox left = new VBox(8, heading, runbooks, new HBox(8, runIt, editIt));
+        HBox.setHgrow(left, Priority.ALWAYS);
+
+        Label bh = new Label("Backends");
+        bh.getStyleClass().add("section");
+        ListView<BackendStatus> list = new ListView<>(backends);
+        list.setAccessibleText("Backends and whether they can be reached");
+        list.setPlaceholder(new Label("checking…"));
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(BackendStatus s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeAll("status-ok", "status-down");
+                if (empty || s == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                setText(s.backend() + " in " + s.environment() + ": " + (s.available() ? "reachable" : "not reachable"));
+                FontIcon icon = new FontIcon(s.available() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignC.CLOSE_CIRCLE);
+                icon.getStyleClass().add(s.available() ? "icon-ok" : "icon-down");
+                setGraphic(icon);
+                setTooltip(new Tooltip(s.description() + "\n" + s.detail()));
+                getStyleClass().add(s.available() ? "status-ok" : "status-down");
+            }
+        });
+        list.setPrefHeight(190);
+        VBox right = new VBox(8, bh, list);
+        right.setPrefWidth(340);
+        Label gh = new Label("GameDays");
+        gh.getStyleClass().add("section");
+        ListView<String> days = new ListView<>(gameDays);
+        days.setId("gamedays");
+        days.setAccessibleText("Upcoming and past GameDays");
+        days.setPlaceholder(new Label("none planned yet"));
+        days.setPrefHeight(190);
+        VBox middle = new VBox(8, gh, days);
+        middle.setPrefWidth(380);
+        return new HBox(20, left, middle, right);
+    }
+
+    private VBox recentRuns() {
+        TableView<RunRow> table = new TableView<>(runs);
+        table.setId("recent-runs");
+        table.setAccessibleText("Recent runs");
+        table.getColumns().add(column("Started (" + zone.getId() + ")", r -> TIME.format(r.startedAt().atZone(zone)), 200));
+        table.getColumns().add(column("Experiment", RunRow::experiment, 220));
+        TableColumn<RunRow, String> result = column("Result", RunRow::status, 100);
+        result.setCellFactory(c -> new OutcomeCell());
+        table.getColumns().add(result);
+        table.getColumns().add(column("Took", r -> r.duration() == null ? "" : r.duration().toSeconds() + " s", 70));
+        table.getColumns().add(column("What happened", RunRow::summary, 520));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No runs yet: start with your first GameDay above."));
+        Label heading = new Label("Recent runs");
+        heading.getStyleClass().add("section");
+        VBox v = new VBox(8, heading, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(v, Priority.ALWAYS);
+        return v;
+    }
+
+    private static TableColumn<RunRow, String> column(String name, Function<RunRow, String> value, double width) {
+        TableColumn<RunRow, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    public void showRuns(List<RunRow> rows) {
+        runs.setAll(rows);
+    }
+
+    /** Upcoming GameDays first (from their runbooks), then the ones run (from the database). */
+    public void showGameDays(List<String> lines) {
+        gameDays.setAll(lines);
+    }
+
+    public void showBackends(List<BackendStatus> statuses) {
+        backends.setAll(statuses);
+    }
+
+    public void focusStart() {
+        lookup("#first-gameday").requestFocus();
+    }
+}

@@ -1,0 +1,208 @@
+package dev.faultline.app.view.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.function.BiConsumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * The live run: one chart per probe, the phase and elapsed time, the event log, and the scribe's
+ * notes box. Binds to a {@link LiveRunViewModel}; repaints once per batch of events.
+ */
+public final class LiveRunView extends BorderPane {
+    private final LiveRunViewModel model;
+    private final TimeZone zone;
+    private final BooleanProperty dark;
+    private final TilePane charts = new TilePane();
+    private final List<LiveChart> probeCharts = new ArrayList<>();
+    private final Label elapsed = new Label();
+
+    public LiveRunView(LiveRunViewModel model, TimeZone zone, BooleanProperty dark, BiConsumer<Instant, String> onNote) {
+        this.model = model;
+        this.zone = zone;
+        this.dark = dark;
+        getStyleClass().add("live-run");
+        setTop(header());
+        charts.setPrefColumns(2);
+        charts.setTileAlignment(javafx.geometry.Pos.TOP_LEFT);
+        charts.setHgap(12);
+        charts.setVgap(12);
+        charts.setPadding(new Insets(4));
+        ScrollPane scroll = new ScrollPane(charts);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        charts.prefTileWidthProperty().bind(scroll.widthProperty().subtract(40).divide(2));
+        Label empty = new Label("Start a GameDay, or run an experiment from Home or the editor: its probes appear here as charts.");
+        empty.getStyleClass().add("muted");
+        StackedPlaceholder stack = new StackedPlaceholder(scroll, empty, model.tracks());
+        SplitPane split = new SplitPane(stack, side(onNote));
+        split.setDividerPositions(0.7);
+        setCenter(split);
+        model.tracks().addListener((ListChangeListener<ProbeTrack>) c -> rebuildCharts());
+        model.revisionProperty().addListener((o, a, b) -> repaint());
+        dark.addListener((o, a, b) -> probeCharts.forEach(pc -> pc.setPalette(palette())));
+        Timeline tick = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> showElapsed()));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+        rebuildCharts();
+    }
+
+    private HBox header() {
+        Label title = new Label();
+        title.textProperty().bind(model.titleProperty());
+        title.getStyleClass().add("title-3");
+        Label phase = new Label();
+        phase.textProperty().bind(model.phaseProperty());
+        phase.getStyleClass().add("phase");
+        phase.setAccessibleHelp("The run's current phase");
+        phase.textProperty().addListener((o, a, b) -> {
+            phase.getStyleClass().removeAll("outcome-good", "outcome-warn", "outcome-bad");
+            switch (b) {
+                case "HELD" -> phase.getStyleClass().add("outcome-good");
+                case "DEVIATED", "ABORTED" -> phase.getStyleClass().add("outcome-warn");
+                case "HALTED", "FAILED", "CRASHED" -> phase.getStyleClass().add("outcome-bad");
+                default -> { }
+            }
+        });
+        Label verdict = new Label();
+        verdict.textProperty().bind(model.verdictProperty());
+        verdict.setWrapText(true);
+        verdict.getStyleClass().add("verdict");
+        elapsed.getStyleClass().add("elapsed");
+        elapsed.setTooltip(new Tooltip("Time since the run started"));
+        elapsed.setMinWidth(Region.USE_PREF_SIZE);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        VBox left = new VBox(4, title, phase, verdict);
+        HBox h = new HBox(16, left, grow, elapsed);
+        h.setPadding(new Insets(12, 16, 8, 16));
+        return h;
+    }
+
+    private VBox side(BiConsumer<Instant, String> onNote) {
+        Label heading = new Label("Event log");
+        heading.getStyleClass().add("section");
+        ListView<String> log = new ListView<>(model.log());
+        log.setAccessibleText("Event log of the run");
+        log.getStyleClass().add("event-log");
+        log.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
+        model.log().addListener((ListChangeListener<String>) c -> {
+            if (!model.log().isEmpty()) {
+                log.scrollTo(model.log().size() - 1);
+            }
+        });
+        TextField note = new TextField();
+        note.setPromptText("Observation for the timeline (Enter to add)");
+        note.setAccessibleText("Scribe's observation");
+        note.setTooltip(new Tooltip("What you see right now: it is stored with the run and marked on every chart"));
+        note.setOnAction(e -> {
+            String text = note.getText().strip();
+            if (!text.isEmpty()) {
+                onNote.accept(Instant.now(), text);
+                note.clear();
+            }
+        });
+        Label noteHeading = new Label("Scribe's notes");
+        noteHeading.getStyleClass().add("section");
+        VBox v = new VBox(8, heading, log, noteHeading, note);
+        VBox.setVgrow(log, Priority.ALWAYS);
+        v.setPadding(new Insets(8, 12, 12, 12));
+        return v;
+    }
+
+    private ChartPalette palette() {
+        return dark.get() ? ChartPalette.dark() : ChartPalette.light();
+    }
+
+    private void rebuildCharts() {
+        charts.getChildren().clear();
+        probeCharts.clear();
+        for (ProbeTrack t : model.tracks()) {
+            LiveChart chart = new LiveChart(t, zone.toZoneId(), palette());
+            chart.setPrefHeight(model.tracks().size() <= 2 ? 380 : 270);
+            chart.setMinHeight(200);
+            chart.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2) {
+                    openDetail(t);
+                }
+            });
+            javafx.scene.control.Tooltip.install(chart, new Tooltip("Double-click for a chart you can zoom, pan and save"));
+            probeCharts.add(chart);
+            charts.getChildren().add(chart);
+        }
+        repaint();
+    }
+
+    private void repaint() {
+        var spans = model.spans();
+        var marks = model.marks();
+        for (int i = 0; i < probeCharts.size() && i < model.tracks().size(); i++) {
+            probeCharts.get(i).update(model.tracks().get(i), spans, marks);
+        }
+        showElapsed();
+    }
+
+    private void showElapsed() {
+        long start = model.startedAtProperty().get();
+        if (start == 0) {
+            elapsed.setText("");
+            return;
+        }
+        Duration d = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - start));
+        if (model.runningProperty().get()) {
+            elapsed.setText(String.format("%d:%02d:%02d", d.toHours(), d.toMinutesPart(), d.toSecondsPart()));
+        }
+    }
+
+    /** The probe as a JFreeChart window: zoom with the mouse, pan, save as PNG or SVG. */
+    private void openDetail(ProbeTrack t) {
+        ProbeChart pc = new ProbeChart(t.name(), t.probe().expectText(), zone, palette());
+        pc.update(t, model.spans(), model.marks());
+        javafx.stage.Stage s = new javafx.stage.Stage();
+        s.setTitle(t.name() + " · Faultline");
+        s.setScene(new javafx.scene.Scene(new ChartViewer(pc.chart()), 1000, 560));
+        s.initOwner(getScene().getWindow());
+        s.show();
+    }
+
+    /** Number of charts shown, for tests. */
+    public int chartCount() {
+        return probeCharts.size();
+    }
+
+    /** The charts, for tests and screenshots. */
+    public List<LiveChart> probeCharts() {
+        return List.copyOf(probeCharts);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.faultline.app.fx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.app.Composition;
+import dev.faultline.app.view.editor.EditorViewModel;
+import dev.faultline.app.view.live.LiveRunViewModel;
+import dev.faultline.app.view.shell.Screen;
+import dev.faultline.engine.env.FaultlineHome;
+import dev.faultline.engine.model.MethodStep;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window, driven headless through Monocle as a person drives it: mouse drags on the
+ * timeline, typing in the YAML, a real run against the real sandbox, and the kill switch by its
+ * shortcut.
+ */
+class AppWindowIT {
+    @TempDir
+    Path home;
+    private Composition composition;
+    private AppWindow window;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void start() throws Exception {
+        composition = new Composition(new FaultlineHome(home));
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            window = new AppWindow(composition, s);
+            window.show();
+        });
+        waitFor("the editor has the first runbook", () -> window.editorModel().experiment() != null, 10);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        window.runs().awaitIdle(Duration.ofSeconds(60)); // its sandbox processes are stopped
+        FxToolkit.cleanupStages();
+        composition.killSwitch.release("test over");
+        composition.close();
+    }
+
+    @Test
+    void aFaultDraggedFromThePaletteLandsOnTheLaneItIsDroppedOn() {
+        robot.interact(() -> window.shell().show(Screen.EDITOR));
+        EditorViewModel m = window.editorModel();
+        int before = m.experiment().method().size();
+        Node lane1 = robot.lookup(".lane-odd").query();
+        Bounds b = lane1.localToScreen(lane1.getBoundsInLocal());
+
+        robot.drag("#palette-latency").moveTo(new javafx.geometry.Point2D(b.getMinX() + 300, b.getMinY() + 25)).release(
+                javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(m.experiment().method()).hasSize(before + 1);
+        MethodStep added = m.experiment().method().get(before);
+        assertThat(added.name()).startsWith("latency");
+        assertThat(added.lane()).isEqualTo(1);
+        assertThat(added.explicitStart()).hasValueSatisfying(at -> assertThat(at).isPositive());
+        assertThat(m.yamlProperty().get()).contains("name: " + added.name());
+
+        // Drag the new block 5 grid steps right; then undo with the keyboard.
+        Duration at = added.explicitStart().orElseThrow();
+        Node block = robot.lookup(".timeline-block").nth(before).query();
+        Bounds bb = block.localToScreen(block.getBoundsInLocal());
+        double px = window.editor().timeline().pixelsPerSecondProperty().get();
+        robot.drag(new javafx.geometry.Point2D(bb.getMinX() + 20, bb.getCenterY()), javafx.scene.input.MouseButton.PRIMARY)
+                .moveBy(5 * px, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(m.experiment().method().get(before).explicitStart()).contains(at.plusSeconds(5));
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(m.experiment().method().get(before).explicitStart()).contains(at);
+    }
+
+    @Test
+    void editingTheYamlChangesTheTimeline() {
+        robot.interact(() -> window.shell().show(Screen.EDITOR));
+        EditorViewModel m = window.editorModel();
+        TextArea yaml = robot.lookup("#yaml").queryAs(TextArea.class);
+        String text = yaml.getText();
+        String name = m.experiment().method().get(0).name();
+        int blocks = robot.lookup(".timeline-block").queryAll().size();
+
+        robot.interact(() -> yaml.setText(text.replace("name: " + name, "name: renamed-step")));
+        waitFor("the timeline shows the renamed step", () -> robot.lookup(".timeline-block").queryAll().size() == blocks
+                && m.experiment().method().get(0).name().equals("renamed-step"), 5);
+
+        robot.interact(() -> yaml.setText(yaml.getText().replace("apiVersion", "apiVersoin")));
+        waitFor("the problem is listed", () -> !m.problems().isEmpty(), 5);
+        assertThat(m.experiment().method().get(0).name()).isEqualTo("renamed-step");
+        assertThat(robot.lookup(".timeline-block").queryAll()).hasSize(blocks);
+    }
+
+    @Test
+    void aGameDayIsPlannedAndSavedAsARunbook() throws Exception {
+        robot.interact(() -> window.shell().show(Screen.GAMEDAY));
+        robot.clickOn("New");
+        robot.clickOn("#gameday-title").write("Payments GameDay ☕ 支付");
+        robot.clickOn("Add participant").write("Ada").type(KeyCode.ENTER);
+        robot.clickOn("#add-experiment").clickOn("sandbox / payment-outage-halts.yaml");
+        Path file = home.resolve("payments-gameday.yaml");
+        robot.interact(() -> window.gameDay().saveAs(file));
+        waitFor("the GameDay is saved", () -> java.nio.file.Files.exists(file), 10);
+
+        var day = composition.loader.loadGameDay(file).gameDay();
+        assertThat(day.title()).isEqualTo("Payments GameDay ☕ 支付");
+        assertThat(day.participants()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("Ada");
+            assertThat(p.role()).isEqualTo(dev.faultline.engine.model.Participant.Role.LEADER);
+        });
+        assertThat(day.experiments()).singleElement().satisfies(e -> assertThat(e).endsWith("payment-outage-halts.yaml"));
+        assertThat(composition.loader.loadExperimentsOf(composition.loader.loadGameDay(file))).hasSize(1);
+    }
+
+    @Test
+    void theFirstGameDayRunsLiveAndTheKillSwitchRevertsItsFault() {
+        robot.clickOn("#first-gameday");
+        waitFor("the planner shows the sandbox GameDay", () -> window.shell().currentProperty().get() == Screen.GAMEDAY, 5);
+        robot.clickOn("#run-gameday");
+        LiveRunViewModel live = window.live();
+        waitFor("the run starts and probes are charted", () -> window.shell().currentProperty().get() == Screen.LIVE
+                && !live.tracks().isEmpty() && live.tracks().get(0).series().size() >= 2, 60);
+        waitFor("the fault is injected", () -> live.spans().stream().anyMatch(s -> s.active()), 60);
+        int drawn = live.tracks().get(0).series().size();
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.K).release(KeyCode.K, KeyCode.SHIFT, KeyCode.CONTROL);
+
+        waitFor("the run ends halted with its fault reverted", () -> !live.runningProperty().get(), 60);
+        assertThat(live.phaseProperty().get()).isEqualTo("HALTED");
+        assertThat(live.spans()).allSatisfy(s -> assertThat(s.active()).isFalse());
+        assertThat(live.log()).anyMatch(l -> l.contains("reverted"));
+        assertThat(live.tracks().get(0).series().size()).isGreaterThanOrEqualTo(drawn);
+        assertThat(composition.journal.openFaults()).isEmpty();
+        assertThat(composition.killSwitch.isEngaged()).isTrue();
+    }
+
+    private static void waitFor(String what, BooleanSupplier condition, int seconds) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.getAsBoolean());
+            WaitForAsyncUtils.waitForFxEvents(); // what the FX thread was doing when it came true is done
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out after " + seconds + " s waiting until " + what, e);
+        }
+    }
+}

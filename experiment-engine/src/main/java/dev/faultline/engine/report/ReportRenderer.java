@@ -1,0 +1,13 @@
+package dev.faultline.engine.report;
+
+/**
+ * Renders a {@link Report} in one format. Markdown and JSON are built in; HTML and PDF come from the
+ * reports module, found through {@code META-INF/services}.
+ */
+public interface ReportRenderer {
+
+    /** {@code md}, {@code json}, {@code html}, {@code pdf}. */
+    String format();
+
+    byte[] render(Report report) throws ReportException;
+}

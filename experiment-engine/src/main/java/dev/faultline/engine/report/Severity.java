@@ -1,0 +1,6 @@
+package dev.faultline.engine.report;
+
+/** How much a finding matters. */
+public enum Severity {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

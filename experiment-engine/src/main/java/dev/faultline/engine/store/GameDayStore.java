@@ -1,0 +1,170 @@
+package dev.faultline.engine.store;
+
+import static dev.faultline.engine.store.FaultlineStore.instant;
+import static dev.faultline.engine.store.FaultlineStore.nullableInstant;
+import static dev.faultline.engine.store.FaultlineStore.time;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** GameDays (with their runbook text), their runs, and the experiment runs of each. */
+public final class GameDayStore {
+    private final FaultlineStore store;
+
+    GameDayStore(FaultlineStore store) {
+        this.store = store;
+    }
+
+    /** Stores a GameDay's runbook once per (name, text) and returns its id. */
+    public long saveGameDay(String name, String title, String runbookText, String sha256) throws StoreException {
+        synchronized (store) {
+            return store.sql("save GameDay " + name, () -> {
+                Connection c = store.connection();
+                try (PreparedStatement find = c.prepareStatement("SELECT id FROM gameday WHERE name = ? AND sha256 = ?")) {
+                    find.setString(1, name);
+                    find.setString(2, sha256);
+                    try (ResultSet rs = find.executeQuery()) {
+                        if (rs.next()) {
+                            return rs.getLong(1);
+                        }
+                    }
+                }
+                try (PreparedStatement ins = c.prepareStatement("INSERT INTO gameday (name, title, sha256, runbook,"
+                        + " first_seen) VALUES (?, ?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+                    ins.setString(1, name);
+                    ins.setString(2, FaultlineStore.clip(title, 512));
+                    ins.setString(3, sha256);
+                    ins.setString(4, runbookText);
+                    ins.setObject(5, time(Instant.now()));
+                    ins.executeUpdate();
+                    try (ResultSet keys = ins.getGeneratedKeys()) {
+                        keys.next();
+                        return keys.getLong(1);
+                    }
+                }
+            });
+        }
+    }
+
+    public void createRun(String id, long gameDayId, String environment, Instant startedAt) throws StoreException {
+        update("create GameDay run " + id, "INSERT INTO gameday_run (id, gameday_id, environment, status, started_at)"
+                + " VALUES (?, ?, ?, 'RUNNING', ?)", id, gameDayId, environment, time(startedAt));
+    }
+
+    public void addMember(String gameDayRunId, int position, String runId) throws StoreException {
+        update("link run " + runId + " to GameDay run " + gameDayRunId, "INSERT INTO gameday_run_member (gameday_run_id,"
+                + " position, run_id) VALUES (?, ?, ?)", gameDayRunId, position, runId);
+    }
+
+    public void finishRun(String id, String status, Instant endedAt, String reason) throws StoreException {
+        update("finish GameDay run " + id, "UPDATE gameday_run SET status = ?, ended_at = ?, reason = ? WHERE id = ?",
+                status, time(endedAt), FaultlineStore.clip(reason, 4000), id);
+    }
+
+    private static final String RUN_COLUMNS = "SELECT r.id, r.gameday_id, g.name, g.title, r.environment, r.status,"
+            + " r.started_at, r.ended_at, r.reason FROM gameday_run r JOIN gameday g ON g.id = r.gameday_id ";
+
+    public Optional<GameDayRunRecord> find(String id) throws StoreException {
+        return runs(RUN_COLUMNS + "WHERE r.id = ?", id).stream().findFirst();
+    }
+
+    /** The latest run of the GameDay named {@code name}. */
+    public Optional<GameDayRunRecord> latestOf(String name) throws StoreException {
+        return runs(RUN_COLUMNS + "WHERE g.name = ? ORDER BY r.started_at DESC LIMIT 1", name).stream().findFirst();
+    }
+
+    public List<GameDayRunRecord> recent(int limit) throws StoreException {
+        return runs(RUN_COLUMNS + "ORDER BY r.started_at DESC LIMIT " + Math.max(1, limit));
+    }
+
+    /** Every run of the GameDay named {@code name}, oldest first (for trends). */
+    public List<GameDayRunRecord> history(String name) throws StoreException {
+        return runs(RUN_COLUMNS + "WHERE g.name = ? ORDER BY r.started_at", name);
+    }
+
+    /** The GameDay run an experiment run belongs to. */
+    public Optional<String> gameDayRunOf(String runId) throws StoreException {
+        synchronized (store) {
+            return store.sql("find the GameDay of run " + runId, () -> {
+                try (PreparedStatement ps = store.connection().prepareStatement(
+                        "SELECT gameday_run_id FROM gameday_run_member WHERE run_id = ?")) {
+                    ps.setString(1, runId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                    }
+                }
+            });
+        }
+    }
+
+    /** The runbook text the GameDay run was started from. */
+    public Optional<String> runbookOf(String gameDayRunId) throws StoreException {
+        synchronized (store) {
+            return store.sql("read the runbook of " + gameDayRunId, () -> {
+                try (PreparedStatement ps = store.connection().prepareStatement("SELECT g.runbook FROM gameday_run r"
+                        + " JOIN gameday g ON g.id = r.gameday_id WHERE r.id = ?")) {
+                    ps.setString(1, gameDayRunId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                    }
+                }
+            });
+        }
+    }
+
+    private List<GameDayRunRecord> runs(String query, String... args) throws StoreException {
+        synchronized (store) {
+            return store.sql("read GameDay runs", () -> {
+                List<GameDayRunRecord> out = new ArrayList<>();
+                Connection c = store.connection();
+                try (PreparedStatement ps = c.prepareStatement(query)) {
+                    for (int i = 0; i < args.length; i++) {
+                        ps.setString(i + 1, args[i]);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new GameDayRunRecord(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getString(6), instant(rs, 7), nullableInstant(rs, 8),
+                                    rs.getString(9) == null ? "" : rs.getString(9), List.of()));
+                        }
+                    }
+                }
+                List<GameDayRunRecord> withMembers = new ArrayList<>();
+                for (GameDayRunRecord r : out) {
+                    List<String> ids = new ArrayList<>();
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT run_id FROM gameday_run_member WHERE gameday_run_id = ? ORDER BY position")) {
+                        ps.setString(1, r.id());
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                ids.add(rs.getString(1));
+                            }
+                        }
+                    }
+                    withMembers.add(new GameDayRunRecord(r.id(), r.gameDayId(), r.name(), r.title(), r.environment(),
+                            r.status(), r.startedAt(), r.endedAt(), r.reason(), ids));
+                }
+                return withMembers;
+            });
+        }
+    }
+
+    private void update(String what, String sql, Object... args) throws StoreException {
+        synchronized (store) {
+            store.sql(what, () -> {
+                try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
+                    for (int i = 0; i < args.length; i++) {
+                        ps.setObject(i + 1, args[i]);
+                    }
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+    }
+}

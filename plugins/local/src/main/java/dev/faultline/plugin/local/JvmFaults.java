@@ -1,0 +1,135 @@
+package dev.faultline.plugin.local;
+
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.Target;
+import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.FaultHandle;
+import dev.faultline.engine.spi.FaultRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Faults inside a running JVM ({@code target: {jvm: ...}}): a method throws, waits or returns a
+ * value, through the Faultline agent ({@link JvmAgentClient}). The handle holds the pid and its
+ * start time, the method and the fault's id: all a revert from another process needs.
+ */
+final class JvmFaults {
+    private final JvmAgentClient agent;
+    private final ProcessFaults processes;
+
+    JvmFaults(JvmAgentClient agent, ProcessFaults processes) {
+        this.agent = agent;
+        this.processes = processes;
+    }
+
+    static boolean isJvmFault(Fault f) {
+        return f instanceof Fault.JvmException || f instanceof Fault.JvmLatency || f instanceof Fault.JvmReturn;
+    }
+
+    /** The one JVM the target names: by main class, jar or a word of its command line, by pid or pid file. */
+    ProcessHandle find(Target t) throws BackendException {
+        ProcessHandle p;
+        if (t.selector().has("name")) {
+            String name = t.selector().require("name");
+            List<ProcessHandle> found = Processes.matchingJvm(name);
+            if (found.isEmpty()) {
+                throw new BackendException(LocalBackendProvider.ID, "no running JVM has '" + name
+                        + "' as its main class, jar or a word of its command line");
+            }
+            if (found.size() > 1) {
+                throw new BackendException(LocalBackendProvider.ID, found.size() + " JVMs match '" + name + "' (pids "
+                        + found.stream().map(x -> Long.toString(x.pid())).toList() + "); name one by pid or pid file");
+            }
+            p = found.get(0);
+        } else {
+            p = processes.find(t);
+        }
+        if (!Processes.isJvm(p)) {
+            throw new BackendException(LocalBackendProvider.ID, "process " + p.pid() + " (" + p.info().command().orElse("?")
+                    + ") is not a JVM");
+        }
+        return p;
+    }
+
+    FaultHandle prepare(FaultRequest r) throws BackendException {
+        ProcessHandle p = find(r.target());
+        Fault.JvmMethod m = method(r.fault());
+        String id = ProxyFaults.toxicName(r.runId(), r.step());
+        return new FaultHandle(LocalBackendProvider.ID, id, r.fault().describe() + " in JVM " + p.pid() + " ("
+                + r.target().label() + ")", Params.of("kind", "jvm", "pid", Long.toString(p.pid()),
+                "startedAt", p.info().startInstant().map(Instant::toString).orElse(""),
+                "class", m.className(), "method", m.method(), "fault", id));
+    }
+
+    void inject(FaultRequest r, FaultHandle h) throws BackendException {
+        long pid = same(h).orElseThrow(() -> new BackendException(LocalBackendProvider.ID,
+                "JVM " + h.data().require("pid") + " is gone")).pid();
+        List<String> c = new ArrayList<>(List.of("cmd", "add", "id", h.data().require("fault"),
+                "class", h.data().require("class"), "method", h.data().require("method"),
+                "share", String.format(Locale.ROOT, "%.6f", r.share()), "ttlMs", Long.toString(deadMansSwitch(r.duration()))));
+        if (r.fault() instanceof Fault.JvmException e) {
+            c.addAll(List.of("action", "exception", "exception", e.exception(), "message", e.message()));
+        } else if (r.fault() instanceof Fault.JvmLatency l) {
+            c.addAll(List.of("action", "latency", "latencyMs", Long.toString(l.latency().toMillis())));
+        } else if (r.fault() instanceof Fault.JvmReturn v) {
+            c.addAll(List.of("action", "return", "value", v.value()));
+        }
+        agent.send(pid, c.toArray(String[]::new));
+    }
+
+    /**
+     * The agent drops a fault by itself long after it was meant to end (twice its duration plus ten
+     * minutes), in case nothing is left to revert it.
+     */
+    static long deadMansSwitch(Duration planned) {
+        return planned.multipliedBy(2).plusMinutes(10).toMillis();
+    }
+
+    void revert(FaultHandle h) throws BackendException {
+        Optional<ProcessHandle> p = same(h);
+        if (p.isPresent()) {
+            agent.send(p.get().pid(), "cmd", "remove", "id", h.data().require("fault"));
+        } // a JVM that is gone took its faults with it
+    }
+
+    /** Gone: the JVM is gone, or the agent no longer has the fault and the class's code no longer calls it. */
+    boolean gone(FaultHandle h) throws BackendException {
+        Optional<ProcessHandle> p = same(h);
+        if (p.isEmpty()) {
+            return true;
+        }
+        Map<String, String> s = status(p.get().pid(), h);
+        return s.get("active").equals("false") && s.get("instrumented").equals("false");
+    }
+
+    Map<String, String> status(long pid, FaultHandle h) throws BackendException {
+        return agent.send(pid, "cmd", "status", "id", h.data().require("fault"), "class", h.data().require("class"));
+    }
+
+    String manualCleanup(FaultHandle h) {
+        return "run `faultline recover`, or restart the JVM (pid " + h.data().get("pid").orElse("?") + "): fault "
+                + h.data().get("fault").orElse("?") + " on " + h.data().get("class").orElse("?") + "#"
+                + h.data().get("method").orElse("?");
+    }
+
+    private static Fault.JvmMethod method(Fault f) {
+        if (f instanceof Fault.JvmException e) {
+            return e.target();
+        }
+        if (f instanceof Fault.JvmLatency l) {
+            return l.target();
+        }
+        return ((Fault.JvmReturn) f).target();
+    }
+
+    /** The targeted JVM, if that pid still belongs to it. */
+    static Optional<ProcessHandle> same(FaultHandle h) {
+        return ProcessFaults.sameProcess(h);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.faultline.plugin.toxiproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.Target;
+import dev.faultline.engine.spi.BackendSettings;
+import dev.faultline.engine.spi.FaultBackendContract;
+import dev.faultline.engine.spi.FaultBackendProvider;
+import dev.faultline.engine.spi.FaultHandle;
+import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.plugin.local.proxy.ChaosProxyServer;
+import dev.faultline.plugin.local.proxy.ProxyConfig;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The backend against the server behind {@code faultline proxy} (a real Toxiproxy-compatible TCP
+ * proxy) in front of a real echo server: the effect is measured on real connections.
+ */
+class ToxiproxyChaosProxyIT extends FaultBackendContract {
+    private EchoServer echo;
+    private ChaosProxyServer proxy;
+    private int listenPort;
+
+    @BeforeEach
+    void start() throws Exception {
+        echo = new EchoServer();
+        try (ServerSocket free = new ServerSocket(0)) {
+            listenPort = free.getLocalPort();
+        }
+        proxy = ChaosProxyServer.start("127.0.0.1", 0, List.of(new ProxyConfig("payments", "127.0.0.1:" + listenPort,
+                "127.0.0.1:" + echo.port(), true)));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        proxy.close();
+        echo.close();
+    }
+
+    @Override
+    protected BackendSettings settings() {
+        return new BackendSettings("toxiproxy", Params.of("url", proxy.apiUrl()));
+    }
+
+    @Override
+    protected FaultBackendProvider provider() {
+        return new ToxiproxyBackendProvider();
+    }
+
+    @Override
+    protected boolean resetRemovesTheFault() {
+        return true;
+    }
+
+    @Override
+    protected FaultRequest request() {
+        return new FaultRequest("run1", "slow", new Fault.Latency(Duration.ofMillis(300), Duration.ZERO),
+                new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
+    }
+
+    @Override
+    protected boolean effectPresent(FaultHandle handle) throws Exception {
+        return EchoServer.roundTripMillis(listenPort) >= 250;
+    }
+
+    private FaultRequest on(Fault f) {
+        return new FaultRequest("run1", f.type(), f, new Target("proxy", Params.of("name", "payments")), 1.0,
+                Duration.ofSeconds(30));
+    }
+
+    @Test
+    void downRefusesConnectionsAndADataLimitCutsThemUntilReverted() throws Exception {
+        try (var b = new ToxiproxyBackendProvider().create(settings())) {
+            assertThat(b.findTarget(new Target("proxy", Params.of("name", "payments"))))
+                    .contains("127.0.0.1:" + listenPort + " -> 127.0.0.1:" + echo.port());
+            FaultHandle down = b.prepare(on(new Fault.Down()));
+            b.inject(on(new Fault.Down()), down);
+            assertThatThrownBy(() -> EchoServer.roundTripMillis(listenPort)).isInstanceOf(java.io.IOException.class);
+            b.revert(down);
+            assertThat(b.verifyGone(down).gone()).isTrue();
+            assertThat(EchoServer.roundTripMillis(listenPort)).isLessThan(250);
+
+            FaultHandle limit = b.prepare(on(new Fault.LimitData(3)));
+            b.inject(on(new Fault.LimitData(3)), limit);
+            assertThatThrownBy(() -> EchoServer.roundTripMillis(listenPort)).hasMessageContaining("closed after 3 bytes");
+            assertThat(b.resetAll()).startsWith("1 Faultline toxic(s) removed");
+            assertThat(EchoServer.roundTripMillis(listenPort)).isLessThan(250);
+        }
+    }
+}
