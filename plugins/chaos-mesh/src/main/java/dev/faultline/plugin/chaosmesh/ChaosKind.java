@@ -10,7 +10,8 @@ enum ChaosKind {
     HTTP("HTTPChaos", "httpchaos"),
     IO("IOChaos", "iochaos"),
     TIME("TimeChaos", "timechaos"),
-    DNS("DNSChaos", "dnschaos");
+    DNS("DNSChaos", "dnschaos"),
+    JVM("JVMChaos", "jvmchaos");
 
     static final String GROUP = "chaos-mesh.org";
     static final String VERSION = "v1alpha1";

@@ -120,8 +120,28 @@ final class ChaosManifests {
             spec.put("action", d.action());
             spec.put("patterns", d.patterns().isEmpty() ? List.of("*") : d.patterns());
             return ChaosKind.DNS;
+        } else if (fault instanceof Fault.JvmException j) {
+            jvm(spec, t, "exception", j.target());
+            spec.put("exception", j.exception() + "(\"" + j.message().replace("\\", "\\\\").replace("\"", "\\\"") + "\")");
+            return ChaosKind.JVM;
+        } else if (fault instanceof Fault.JvmLatency j) {
+            jvm(spec, t, "latency", j.target());
+            spec.put("latency", j.latency().toMillis());
+            return ChaosKind.JVM;
+        } else if (fault instanceof Fault.JvmReturn j) {
+            jvm(spec, t, "return", j.target());
+            spec.put("returnValue", j.value().matches("-?[0-9.]+|true|false|null") ? j.value()
+                    : "\"" + j.value().replace("\"", "\\\"") + "\"");
+            return ChaosKind.JVM;
         }
         throw new IllegalArgumentException("Chaos Mesh cannot make a '" + fault.type() + "' fault");
+    }
+
+    private static void jvm(Map<String, Object> spec, PodTarget t, String action, Fault.JvmMethod m) {
+        containers(spec, t);
+        spec.put("action", action);
+        spec.put("class", m.className());
+        spec.put("method", m.method());
     }
 
     private static ChaosKind network(Map<String, Object> spec, String action, String field, Map<String, Object> value) {

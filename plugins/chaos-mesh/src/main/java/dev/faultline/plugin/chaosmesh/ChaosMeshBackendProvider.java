@@ -29,7 +29,8 @@ public final class ChaosMeshBackendProvider implements FaultBackendProvider {
 
     @Override
     public String description() {
-        return "Chaos Mesh custom resources (NetworkChaos, StressChaos, PodChaos, HTTPChaos, IOChaos, TimeChaos, DNSChaos)";
+        return "Chaos Mesh custom resources (NetworkChaos, StressChaos, PodChaos, HTTPChaos, IOChaos, TimeChaos, DNSChaos,"
+                + " JVMChaos)";
     }
 
     @Override
@@ -38,7 +39,7 @@ public final class ChaosMeshBackendProvider implements FaultBackendProvider {
                 Fault.Partition.class, Fault.Down.class, Fault.Bandwidth.class, Fault.CpuStress.class,
                 Fault.MemoryStress.class, Fault.PodKill.class, Fault.PodFailure.class, Fault.ContainerKill.class,
                 Fault.HttpFault.class, Fault.IoLatency.class, Fault.IoFault.class, Fault.TimeShift.class,
-                Fault.DnsFault.class);
+                Fault.DnsFault.class, Fault.JvmException.class, Fault.JvmLatency.class, Fault.JvmReturn.class);
     }
 
     /** The kubeconfig and context are usable, the API server answers, and Chaos Mesh's CRDs are installed. */

@@ -60,4 +60,19 @@ class ChaosManifestsTest {
         assertThat(longName).hasSizeLessThanOrEqualTo(63).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
         assertThat(longName).isNotEqualTo(Names.faultName("2026-12-02T06:00:00Z-" + "x".repeat(80), "other"));
     }
+
+    @Test
+    void jvmFaultsAreJvmChaosActionsOnTheMethod() {
+        Fault.JvmMethod m = new Fault.JvmMethod("com.shop.db.Pool", "acquire");
+        var ex = ChaosManifests.of(new Fault.JvmException(m, "java.sql.SQLException", "pool \"main\" exhausted"), PODS,
+                new ChaosMode("all", ""), Duration.ofMinutes(1));
+        assertThat(ex.kind()).isEqualTo(ChaosKind.JVM);
+        assertThat(ex.spec()).containsEntry("action", "exception").containsEntry("class", "com.shop.db.Pool")
+                .containsEntry("method", "acquire")
+                .containsEntry("exception", "java.sql.SQLException(\"pool \\\"main\\\" exhausted\")");
+        assertThat(ChaosManifests.of(new Fault.JvmReturn(m, "busy"), PODS, new ChaosMode("all", ""), Duration.ofMinutes(1))
+                .spec()).containsEntry("returnValue", "\"busy\"");
+        assertThat(ChaosManifests.of(new Fault.JvmLatency(m, Duration.ofMillis(250)), PODS, new ChaosMode("all", ""),
+                Duration.ofMinutes(1)).spec()).containsEntry("action", "latency").containsEntry("latency", 250L);
+    }
 }

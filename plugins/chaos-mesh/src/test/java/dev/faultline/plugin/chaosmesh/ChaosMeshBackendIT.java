@@ -36,6 +36,12 @@ class ChaosMeshBackendIT extends FaultBackendContract {
         return fixture.settings();
     }
 
+    /** The reset deletes every resource labelled with a run in the namespaces used. */
+    @Override
+    protected boolean resetRemovesTheFault() {
+        return true;
+    }
+
     @Override
     protected FaultBackendProvider provider() {
         return new ChaosMeshBackendProvider();

@@ -72,6 +72,10 @@ class ChaosMeshFaultsIT {
         faults.put(new Fault.IoFault(5, "/data", "", 1), "IOChaos");
         faults.put(new Fault.TimeShift(Duration.ofMinutes(-10)), "TimeChaos");
         faults.put(new Fault.DnsFault("error", List.of("*.example.com")), "DNSChaos");
+        Fault.JvmMethod acquire = new Fault.JvmMethod("com.shop.db.Pool", "acquire");
+        faults.put(new Fault.JvmException(acquire, "java.sql.SQLException", "pool \"main\" exhausted"), "JVMChaos");
+        faults.put(new Fault.JvmLatency(acquire, Duration.ofMillis(500)), "JVMChaos");
+        faults.put(new Fault.JvmReturn(acquire, "null"), "JVMChaos");
         int i = 0;
         for (var e : faults.entrySet()) {
             long t0 = System.nanoTime();
