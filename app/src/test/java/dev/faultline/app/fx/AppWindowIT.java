@@ -151,6 +151,56 @@ class AppWindowIT {
         assertThat(composition.killSwitch.isEngaged()).isTrue();
     }
 
+    @Test
+    void theKillSwitchHaltsARunWhoseBackendHangsAndTheWindowStaysResponsive() throws Exception {
+        com.sun.net.httpserver.HttpServer health = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        health.createContext("/health", x -> {
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        health.start();
+        try {
+            Path runbook = home.resolve("hanging.yaml");
+            java.nio.file.Files.writeString(runbook, """
+                    apiVersion: faultline.dev/v1
+                    kind: Experiment
+                    metadata: {name: hanging-backend}
+                    spec:
+                      environment: local
+                      timing: {probeInterval: 200ms, baselineSamples: 1, recoveryWindow: 0s, verificationSamples: 1}
+                      hypothesis:
+                        probes:
+                          - name: health
+                            expect: "< 2000ms"
+                            http: {url: "http://127.0.0.1:%d/health"}
+                      method:
+                        - name: stuck
+                          backend: hanging
+                          duration: 30s
+                          target: {proxy: anything}
+                          fault: {type: latency, latency: 100ms}
+                    """.formatted(health.getAddress().getPort()));
+            LiveRunViewModel live = window.live();
+            robot.interact(() -> window.runs().start("hanging", () -> composition.loader.load(runbook)));
+            waitFor("the injection is in flight", () -> live.log().stream().anyMatch(l -> l.contains("injecting")), 30);
+
+            long pressed = System.nanoTime();
+            robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.K).release(KeyCode.K, KeyCode.SHIFT, KeyCode.CONTROL);
+            waitFor("the kill switch says it is engaged", () -> composition.killSwitch.isEngaged(), 5);
+            long engagedMs = (System.nanoTime() - pressed) / 1_000_000;
+            robot.interact(() -> window.shell().show(Screen.HOME)); // the window answers while the backend hangs
+
+            assertThat(engagedMs).as("kill switch engaged %d ms after the key press", engagedMs).isLessThan(5_000);
+            assertThat(window.shell().currentProperty().get()).isEqualTo(Screen.HOME);
+            waitFor("the run ends halted", () -> !live.runningProperty().get(), 60);
+            assertThat(live.phaseProperty().get()).isIn("HALTED", "ABORTED");
+            assertThat(composition.journal.openFaults()).isEmpty();
+        } finally {
+            health.stop(0);
+        }
+    }
+
     private static void waitFor(String what, BooleanSupplier condition, int seconds) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.getAsBoolean());

@@ -1,0 +1,79 @@
+package dev.faultline.app.fx;
+
+import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Params;
+import dev.faultline.engine.spi.Availability;
+import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.BackendSettings;
+import dev.faultline.engine.spi.FaultBackend;
+import dev.faultline.engine.spi.FaultBackendProvider;
+import dev.faultline.engine.spi.FaultHandle;
+import dev.faultline.engine.spi.FaultRequest;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A test backend, {@code hanging}, whose injection never answers (for at most a minute), like a
+ * backend that stopped responding mid-experiment. Its revert answers at once. Found through the
+ * test class path's {@code META-INF/services}; the shipped app does not have it.
+ */
+public final class HangingBackendProvider implements FaultBackendProvider {
+    @Override
+    public String id() {
+        return "hanging";
+    }
+
+    @Override
+    public String description() {
+        return "test backend whose injection hangs";
+    }
+
+    @Override
+    public Set<Class<? extends Fault>> supportedFaults() {
+        return Set.of(Fault.Latency.class);
+    }
+
+    @Override
+    public Availability check(BackendSettings settings) {
+        return new Availability.Available("a backend that hangs on inject");
+    }
+
+    @Override
+    public FaultBackend create(BackendSettings settings) {
+        return new FaultBackend() {
+            @Override
+            public String id() {
+                return "hanging";
+            }
+
+            @Override
+            public FaultHandle prepare(FaultRequest r) {
+                return new FaultHandle("hanging", "hanging-" + r.runId() + "-" + r.step(), "hanging latency", Params.EMPTY);
+            }
+
+            @Override
+            public void inject(FaultRequest r, FaultHandle h) throws BackendException {
+                try {
+                    new CountDownLatch(1).await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BackendException("hanging", "interrupted");
+                }
+            }
+
+            @Override
+            public void revert(FaultHandle h) {
+            }
+
+            @Override
+            public String manualCleanup(FaultHandle h) {
+                return "nothing to clean up: a test backend";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
