@@ -10,7 +10,6 @@ import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.run.ProbeSample;
 import dev.faultline.engine.run.RunEvent;
 import dev.faultline.engine.run.RunPhase;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,17 +17,21 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TimeZone;
 
 /**
  * A simulated 4-hour GameDay at 1 s resolution, fed through the live view's model as the bridge
  * feeds it (one batch per tick: 20 probe samples, a fault injected and reverted every 10 minutes,
- * a note every 5), with the 20 charts redrawn every tick of the last minute and once a minute
- * before. Prints heap and resident memory at the end. Run: {@code scripts/bench LiveMemoryBench}.
+ * a note every 5), with the live view's 20 canvas charts redrawn every tick of the last minute and
+ * once a minute before. Prints heap and resident memory at the end. Run: {@code scripts/bench LiveMemoryBench}.
  */
 public final class LiveMemoryBench {
     public static void main(String[] args) throws Exception {
-        System.setProperty("java.awt.headless", "true");
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        java.util.concurrent.CountDownLatch up = new java.util.concurrent.CountDownLatch(1);
+        javafx.application.Platform.startup(up::countDown);
+        up.await();
         int probes = 20;
         int seconds = 4 * 3600;
         List<Probe> list = new ArrayList<>();
@@ -40,12 +43,12 @@ public final class LiveMemoryBench {
         LiveRunViewModel m = new LiveRunViewModel(ZoneId.of("UTC"));
         Instant t0 = Instant.parse("2026-12-02T08:00:00Z");
         m.begin(e, t0);
-        List<ProbeChart> charts = new ArrayList<>();
-        for (Probe p : list) {
-            charts.add(new ProbeChart(p.name(), ">= 90%", TimeZone.getTimeZone("UTC"), ChartPalette.light()));
+        List<LiveChart> charts = new ArrayList<>();
+        for (ProbeTrack t : m.tracks()) {
+            LiveChart c = new LiveChart(t, ZoneId.of("UTC"), ChartPalette.light());
+            c.resize(720, 380);
+            charts.add(c);
         }
-        BufferedImage img = new BufferedImage(720, 380, BufferedImage.TYPE_INT_ARGB);
-        java.awt.Graphics2D g = img.createGraphics();
         java.util.Random r = new java.util.Random(7);
         long started = System.nanoTime();
         long drawNanos = 0;
@@ -72,7 +75,6 @@ public final class LiveMemoryBench {
                 long d0 = System.nanoTime();
                 for (int i = 0; i < probes; i++) {
                     charts.get(i).update(m.tracks().get(i), m.spans(), m.marks());
-                    charts.get(i).chart().draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 720, 380));
                 }
                 drawNanos += System.nanoTime() - d0;
                 frames++;
