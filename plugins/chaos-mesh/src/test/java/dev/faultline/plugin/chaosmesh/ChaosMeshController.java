@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * and removes its finalizer. {@code stuck} makes it ignore deletions (a hung controller).
  */
 final class ChaosMeshController implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ChaosMeshController.class);
     static final String FINALIZER = "chaos-mesh/records";
     private final KubernetesClient client;
     private final List<String> namespaces;
@@ -42,9 +43,9 @@ final class ChaosMeshController implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // the next round tries again, as a controller does
-            System.err.println("controller: " + e);
+            log.debug("controller round failed, retrying", e);
         } catch (Throwable t) {
-            System.err.println("controller died: " + t);
+            log.error("controller died", t);
             throw t;
         }
     }

@@ -78,7 +78,6 @@ class ChaosMeshFaultsIT {
         faults.put(new Fault.JvmReturn(acquire, "null"), "JVMChaos");
         int i = 0;
         for (var e : faults.entrySet()) {
-            long t0 = System.nanoTime();
             FaultRequest r = request("step-" + i++, e.getKey(), WEB, 0.5);
             FaultHandle h = backend.prepare(r);
             assertThat(h.data().require("kind")).as(e.getKey().describe()).isEqualTo(e.getValue());
@@ -89,7 +88,6 @@ class ChaosMeshFaultsIT {
             backend.revert(h);
             assertThat(fixture.resource(e.getValue(), h.id())).as(e.getKey().describe()).isEmpty();
             assertThat(backend.verifyGone(h).gone()).isTrue();
-            System.err.println("TIMING " + e.getValue() + " " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         }
         assertThat(fixture.cluster.checked()).hasSizeGreaterThanOrEqualTo(faults.size());
         assertThat(fixture.cluster.rejected()).isEmpty();
