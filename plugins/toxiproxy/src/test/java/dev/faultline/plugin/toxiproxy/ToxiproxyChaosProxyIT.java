@@ -12,6 +12,7 @@ import dev.faultline.engine.spi.FaultBackendProvider;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.plugin.local.proxy.ChaosProxyServer;
+import dev.faultline.plugin.local.proxy.EchoServer;
 import dev.faultline.plugin.local.proxy.ProxyConfig;
 import java.net.ServerSocket;
 import java.time.Duration;
