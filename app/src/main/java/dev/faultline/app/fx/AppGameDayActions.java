@@ -3,7 +3,6 @@ package dev.faultline.app.fx;
 import dev.faultline.app.Composition;
 import dev.faultline.app.view.gameday.GameDayActions;
 import dev.faultline.engine.env.Environment;
-import dev.faultline.engine.report.ActionItem;
 import dev.faultline.engine.runbook.LoadedGameDay;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -41,12 +40,7 @@ final class AppGameDayActions implements GameDayActions {
 
     @Override
     public List<String> openActionItems() throws Exception {
-        return composition.store().retro().openActionItems("").stream().map(AppGameDayActions::line).toList();
-    }
-
-    private static String line(ActionItem a) {
-        return a.title() + (a.owner().isBlank() ? "" : " · " + a.owner()) + (a.due() == null ? "" : " · due " + a.due())
-                + " · " + a.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return composition.store().retro().openActionItems("").stream().map(dev.faultline.app.view.common.ActionItemText::line).toList();
     }
 
     @Override

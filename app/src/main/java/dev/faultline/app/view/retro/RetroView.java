@@ -1,5 +1,6 @@
 package dev.faultline.app.view.retro;
 
+import dev.faultline.app.view.common.ActionItemText;
 import dev.faultline.app.view.common.Background;
 import dev.faultline.app.view.common.Dialogs;
 import dev.faultline.engine.report.ActionItem;
@@ -248,7 +249,7 @@ public final class RetroView extends SplitPane {
     }
 
     private VBox actionItems(GameDayRunRecord r, List<ActionItem> items) {
-        ObservableList<String> lines = FXCollections.observableArrayList(items.stream().map(RetroView::line).toList());
+        ObservableList<String> lines = FXCollections.observableArrayList(items.stream().map(ActionItemText::line).toList());
         ListView<String> list = new ListView<>(lines);
         list.setPrefHeight(120);
         list.setPlaceholder(new Label("No action items yet"));
@@ -273,19 +274,13 @@ public final class RetroView extends SplitPane {
                 actions.addActionItem(a);
                 return a;
             }, x -> {
-                lines.add(line(x));
+                lines.add(ActionItemText.line(x));
                 title.clear();
                 ticket.clear();
             }, err -> Dialogs.error("Could not save the action item", err));
         });
         HBox.setHgrow(title, Priority.ALWAYS);
         return new VBox(6, list, new HBox(8, title, owner, due), new HBox(8, ticket, add));
-    }
-
-    private static String line(ActionItem a) {
-        return a.title() + (a.owner().isEmpty() ? "" : " · " + a.owner()) + (a.due() == null ? "" : " · due " + a.due())
-                + " · " + a.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-                + (a.ticketUrl().isEmpty() ? "" : " · " + a.ticketUrl());
     }
 
     private MenuButton exportButton(GameDayRunRecord r) {
