@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One named proxy: listens on {@code listen}, forwards every connection to {@code upstream}, and
@@ -27,6 +29,7 @@ final class ChaosProxy {
     private final EventLoopGroup group;
     private final List<Toxic> toxics = new CopyOnWriteArrayList<>();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final LongAdder spliced = new LongAdder();
     private volatile String listen;
     private volatile String upstream;
     private volatile boolean enabled;
@@ -113,7 +116,7 @@ final class ChaosProxy {
     }
 
     private void accept(SocketChannel client) {
-        Connection c = new Connection(client);
+        Connection c = new Connection(client, spliced);
         connections.add(c);
         client.closeFuture().addListener(f -> connections.remove(c));
         client.pipeline().addLast(new Relay(c, Toxic.Stream.UPSTREAM, this::toxics, () -> c.upstream));
@@ -145,8 +148,7 @@ final class ChaosProxy {
                     }
                     c.upstream = f.channel();
                     f.channel().closeFuture().addListener(x -> c.client.close());
-                    c.client.read();
-                    f.channel().read();
+                    c.start();
                 });
     }
 
@@ -157,6 +159,7 @@ final class ChaosProxy {
             }
             toxics.add(t);
         }
+        settle();
     }
 
     Toxic toxic(String toxicName) throws ApiError {
@@ -167,8 +170,9 @@ final class ChaosProxy {
         synchronized (toxics) {
             Toxic old = toxic(changed.name());
             toxics.set(toxics.indexOf(old), changed);
-            return changed;
         }
+        settle();
+        return changed;
     }
 
     void removeToxic(String toxicName) throws ApiError {
@@ -179,6 +183,24 @@ final class ChaosProxy {
 
     void clearToxics() {
         toxics.clear();
+    }
+
+    /**
+     * Waits (a second at most) until every open connection has seen the new toxics, so that once the
+     * API has answered, a toxic acts on every connection's next bytes.
+     */
+    private void settle() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        for (Connection c : connections) {
+            for (var f : c.toxicsChanged()) {
+                f.awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        }
+    }
+
+    /** How many streams were spliced in the kernel so far (each start of a splice counts). */
+    long splicedStreams() {
+        return spliced.sum();
     }
 
     synchronized void stop() {

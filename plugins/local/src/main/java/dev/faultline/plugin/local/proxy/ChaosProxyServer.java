@@ -81,6 +81,11 @@ public final class ChaosProxyServer implements AutoCloseable {
         }
     }
 
+    /** How many streams of the named proxy were spliced in the kernel so far (diagnostics and tests). */
+    long splicedStreams(String proxy) throws ApiError {
+        return proxies.get(proxy).splicedStreams();
+    }
+
     public int apiPort() {
         return api.getAddress().getPort();
     }

@@ -1,9 +1,13 @@
 package dev.faultline.plugin.local.proxy;
 
 import io.netty.channel.Channel;
+import io.netty.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One client connection through a proxy: its two channels, and which toxics apply to it. A toxic
@@ -17,9 +21,32 @@ final class Connection {
     /** When the last delayed chunk of each stream is due: later chunks never overtake it. */
     final long[] lastDueNanos = new long[2];
     final long[] pendingBytes = new long[2];
+    /** The relays of the two streams, by {@link Toxic.Stream#ordinal()}. */
+    final Relay[] relays = new Relay[2];
+    /** Counts the streams spliced in the kernel, for the proxy. */
+    final LongAdder spliced;
 
-    Connection(Channel client) {
+    Connection(Channel client, LongAdder spliced) {
         this.client = client;
+        this.spliced = spliced;
+    }
+
+    /** Both channels are up: start moving bytes both ways. */
+    void start() {
+        for (Relay r : relays) {
+            r.resume();
+        }
+    }
+
+    /** Tells both relays the toxics changed; the futures complete when each has settled. */
+    List<Future<?>> toxicsChanged() {
+        List<Future<?>> settled = new ArrayList<>(2);
+        for (Relay r : relays) {
+            if (r != null) {
+                settled.add(r.toxicsChanged());
+            }
+        }
+        return settled;
     }
 
     boolean applies(Toxic t) {

@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Moves bytes one way through a proxy, applying that stream's toxics. Without a toxic the buffer
- * is handed to the other side as it is (no copy). Delayed chunks are scheduled on the event loop,
- * in order; reading pauses while more than a megabyte waits to be written.
+ * Moves bytes one way through a proxy, applying that stream's toxics. While no toxic touches the
+ * stream's bytes it is spliced in the kernel ({@link Splice}); a toxic arriving ends the splice
+ * before the next read, and its going lets the stream be spliced again. Delayed chunks are scheduled
+ * on the event loop, in order; reading pauses while more than a megabyte waits to be written.
  */
 final class Relay extends ChannelInboundHandlerAdapter {
     private static final long HIGH_WATER = 1 << 20;
@@ -25,6 +26,11 @@ final class Relay extends ChannelInboundHandlerAdapter {
     private final Toxic.Stream stream;
     private final Supplier<List<Toxic>> toxics;
     private final Supplier<Channel> peer;
+    private ChannelHandlerContext ctx;
+    private boolean splicing;
+    private boolean ending;
+    private boolean spliceFailed;
+    private boolean spliceUsed;
     private boolean timeoutArmed;
     private boolean resetArmed;
     private long passed;
@@ -34,6 +40,84 @@ final class Relay extends ChannelInboundHandlerAdapter {
         this.stream = stream;
         this.toxics = toxics;
         this.peer = peer;
+        connection.relays[stream.ordinal()] = this;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Asks for the stream's next bytes: spliced while no toxic touches them, read into the relay otherwise. */
+    void resume() {
+        if (splicing || ctx == null) {
+            return;
+        }
+        Channel out = peer.get();
+        if (out != null && !spliceFailed && connection.pendingBytes[stream.ordinal()] == 0 && untouched()) {
+            splicing = true;
+            spliceUsed = true;
+            connection.spliced.increment();
+            Splice.start(ctx.channel(), out).addListener(this::spliceEnded);
+        } else {
+            read();
+        }
+    }
+
+    /**
+     * Asks Netty for the next read. Once a channel has spliced, Netty's read loop clears read interest
+     * when it ends with auto-read off, so a read asked for from inside it (a relay's channelRead, or a
+     * write that completed at once) would be lost: it is asked for after the loop instead.
+     */
+    private void read() {
+        if (spliceUsed) {
+            ctx.executor().execute(ctx::read);
+        } else {
+            ctx.read();
+        }
+    }
+
+    /** Whether no toxic on this stream that applies to this connection acts on the bytes themselves. */
+    private boolean untouched() {
+        if (!Splice.available()) {
+            return false;
+        }
+        for (Toxic t : toxics.get()) {
+            if (t.stream() == stream && !t.type().equals("slow_close") && !t.type().equals("noop") && connection.applies(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The proxy's toxics changed: a splice that a toxic now touches ends before the next bytes. The
+     * future completes once that is settled on the event loop.
+     */
+    io.netty.util.concurrent.Future<?> toxicsChanged() {
+        ChannelHandlerContext c = ctx;
+        if (c == null) {
+            return io.netty.util.concurrent.ImmediateEventExecutor.INSTANCE.newSucceededFuture(null);
+        }
+        return c.executor().submit(() -> {
+            if (splicing && !ending && !untouched() && c.channel().isActive()) {
+                ending = true;
+                Splice.end(c.channel());
+            }
+        });
+    }
+
+    private void spliceEnded(io.netty.util.concurrent.Future<? super Void> f) {
+        splicing = false;
+        ending = false;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        spliceFailed = !f.isSuccess();
+        ctx.channel().config().setAutoRead(false);
+        passed = 0; // limit_data counts from when its toxic came, as in Toxiproxy
+        // Later, not now: Netty is still in its read loop, and clears a read asked for from here.
+        ctx.executor().execute(this::resume);
     }
 
     /** What the toxics on this stream do to one chunk. */
@@ -91,7 +175,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
         int idx = stream.ordinal();
         if (e.drop || out == null || !out.isActive()) {
             buf.release();
-            ctx.read();
+            read();
             return;
         }
         boolean closeAfter = false;
@@ -113,7 +197,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
         if (e.delayMs == 0 && e.sliceAverage <= 0 && connection.pendingBytes[idx] == 0 && !closeAfter) {
             out.writeAndFlush(buf).addListener((ChannelFutureListener) f -> {
                 if (f.isSuccess()) {
-                    ctx.channel().read();
+                    resume();
                 } else {
                     f.channel().close();
                 }
@@ -129,7 +213,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
             schedule(ctx, out, pieces.get(i), at - now, idx, closeAfter && i == pieces.size() - 1);
         }
         if (connection.pendingBytes[idx] < HIGH_WATER && !closeAfter) {
-            ctx.read();
+            read();
         }
     }
 
@@ -142,7 +226,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
             if (close) {
                 connection.close();
             } else if (wasPaused && connection.pendingBytes[idx] < HIGH_WATER) {
-                ctx.channel().read();
+                read();
             }
         }), Math.max(0, inNanos), TimeUnit.NANOSECONDS);
     }

@@ -56,7 +56,7 @@ class ToxiproxyClientIT {
         assertThat(EchoServer.roundTripMillis(port)).isBetween(180L, 800L);
         assertThat(proxy.toxics().getAll()).hasSize(1);
         proxy.toxics().get("slow").remove();
-        assertThat(EchoServer.roundTripMillis(port)).isLessThan(150);
+        assertThat(EchoServer.fastestRoundTripMillis(port, 3)).isLessThan(150);
     }
 
     @Test
@@ -87,6 +87,6 @@ class ToxiproxyClientIT {
         proxy.toxics().timeout("stuck", ToxicDirection.UPSTREAM, 0);
         client.reset();
         assertThat(proxy.toxics().getAll()).isEmpty();
-        assertThat(EchoServer.roundTripMillis(port)).isLessThan(150);
+        assertThat(EchoServer.fastestRoundTripMillis(port, 3)).isLessThan(150);
     }
 }
