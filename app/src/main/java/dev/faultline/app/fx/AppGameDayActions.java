@@ -1,6 +1,7 @@
 package dev.faultline.app.fx;
 
 import dev.faultline.app.Composition;
+import dev.faultline.app.view.common.ActionItemText;
 import dev.faultline.app.view.gameday.GameDayActions;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.runbook.LoadedGameDay;
@@ -40,7 +41,7 @@ final class AppGameDayActions implements GameDayActions {
 
     @Override
     public List<String> openActionItems() throws Exception {
-        return composition.store().retro().openActionItems("").stream().map(dev.faultline.app.view.common.ActionItemText::line).toList();
+        return composition.store().retro().openActionItems("").stream().map(ActionItemText::line).toList();
     }
 
     @Override

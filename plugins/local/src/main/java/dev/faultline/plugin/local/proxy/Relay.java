@@ -7,6 +7,8 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,7 +30,6 @@ final class Relay extends ChannelInboundHandlerAdapter {
     private final Supplier<Channel> peer;
     private ChannelHandlerContext ctx;
     private boolean splicing;
-    private boolean ending;
     private boolean spliceFailed;
     private boolean spliceUsed;
     private boolean timeoutArmed;
@@ -94,22 +95,20 @@ final class Relay extends ChannelInboundHandlerAdapter {
      * The proxy's toxics changed: a splice that a toxic now touches ends before the next bytes. The
      * future completes once that is settled on the event loop.
      */
-    io.netty.util.concurrent.Future<?> toxicsChanged() {
+    Future<?> toxicsChanged() {
         ChannelHandlerContext c = ctx;
         if (c == null) {
-            return io.netty.util.concurrent.ImmediateEventExecutor.INSTANCE.newSucceededFuture(null);
+            return ImmediateEventExecutor.INSTANCE.newSucceededFuture(null);
         }
         return c.executor().submit(() -> {
-            if (splicing && !ending && !untouched() && c.channel().isActive()) {
-                ending = true;
-                Splice.end(c.channel());
+            if (splicing && !untouched() && c.channel().isActive()) {
+                Splice.end(c.channel()); // twice is harmless: the same zero is set again
             }
         });
     }
 
-    private void spliceEnded(io.netty.util.concurrent.Future<? super Void> f) {
+    private void spliceEnded(Future<? super Void> f) {
         splicing = false;
-        ending = false;
         if (!ctx.channel().isActive()) {
             return;
         }

@@ -2,19 +2,31 @@ package dev.faultline.plugin.local.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The chaos proxy with real TCP traffic on 127.0.0.1, driven through its Toxiproxy-style API. */
+/**
+ * The chaos proxy with real TCP traffic on 127.0.0.1, driven through its Toxiproxy-style API. Streams
+ * no toxic touches are spliced in the kernel; a toxic arriving on an open connection acts on its very
+ * next bytes, and not a byte is lost or reordered while the proxy switches between the two.
+ */
 class ChaosProxyServerIT {
     private EchoServer echo;
     private ChaosProxyServer server;
@@ -105,5 +117,77 @@ class ChaosProxyServerIT {
         assertThat(call("POST", "/reset", null).statusCode()).isEqualTo(204);
         assertThat(call("GET", "/proxies/echo", null).body()).contains("\"enabled\":true").contains("\"toxics\":[]");
         assertThat(median(3)).isLessThan(100);
+    }
+
+    /** A round trip on an open connection, so the same connection is measured before and after a toxic. */
+    private static long roundTripMillis(Socket s) throws Exception {
+        long start = System.nanoTime();
+        s.getOutputStream().write("ping\n".getBytes());
+        byte[] back = s.getInputStream().readNBytes(5);
+        assertThat(new String(back)).isEqualTo("ping\n");
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    @Test
+    void aToxicAddedToAnOpenSplicedConnectionDelaysItsNextBytesAndItsRemovalSplicesAgain() throws Exception {
+        assumeTrue(Splice.available(), "splicing needs native epoll");
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", proxyPort), 2_000);
+            s.setSoTimeout(5_000);
+            assertThat(roundTripMillis(s)).isLessThan(1_000);
+            assertThat(server.splicedStreams("echo")).as("both streams spliced").isEqualTo(2);
+
+            call("POST", "/proxies/echo/toxics", "{\"name\":\"slow\",\"type\":\"latency\",\"stream\":\"downstream\","
+                    + "\"attributes\":{\"latency\":300}}");
+            assertThat(roundTripMillis(s)).as("the idle connection's next answer is delayed").isGreaterThanOrEqualTo(295);
+            assertThat(roundTripMillis(s)).isGreaterThanOrEqualTo(295);
+
+            call("DELETE", "/proxies/echo/toxics/slow", null);
+            long fastest = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                fastest = Math.min(fastest, roundTripMillis(s));
+            }
+            assertThat(fastest).isLessThan(250);
+            assertThat(server.splicedStreams("echo")).as("downstream spliced again once the toxic went").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void everyByteArrivesInOrderWhileToxicsComeAndGoMidStream() throws Exception {
+        assumeTrue(Splice.available(), "splicing needs native epoll");
+        byte[] data = new byte[24 << 20];
+        new Random(42).nextBytes(data);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", proxyPort), 2_000);
+            s.setSoTimeout(20_000);
+            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return MessageDigest.getInstance("SHA-256").digest(s.getInputStream().readNBytes(data.length));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
+                try {
+                    OutputStream out = s.getOutputStream();
+                    for (int off = 0; off < data.length; off += 64 * 1024) {
+                        out.write(data, off, Math.min(64 * 1024, data.length - off));
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            for (int i = 0; i < 6 && !sent.isDone(); i++) {
+                String stream = i % 2 == 0 ? "upstream" : "downstream";
+                call("POST", "/proxies/echo/toxics", "{\"name\":\"t" + i + "\",\"type\":\"latency\",\"stream\":\"" + stream
+                        + "\",\"attributes\":{\"latency\":1}}");
+                Thread.sleep(40);
+                call("DELETE", "/proxies/echo/toxics/t" + i, null);
+                Thread.sleep(40);
+            }
+            sent.get(30, TimeUnit.SECONDS);
+            assertThat(received.get(30, TimeUnit.SECONDS)).isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
+        }
+        assertThat(server.splicedStreams("echo")).isGreaterThan(2);
     }
 }
