@@ -143,9 +143,10 @@ class SandboxRunbooksIT {
         }
 
         @Test
-        void aThinLinkAndABusyCpuAreSurvived() throws Exception {
+        void aThinLinkABusyCpuAndALeakingDiskHeavyNeighbourAreSurvived() throws Exception {
             assertThat(run("payment-bandwidth-holds.yaml", 0).path("outcome").asString()).isEqualTo("HELD");
             assertThat(run("cpu-stress-holds.yaml", 0).path("outcome").asString()).isEqualTo("HELD");
+            assertThat(run("memory-and-disk-pressure-holds.yaml", 0).path("outcome").asString()).isEqualTo("HELD");
         }
     }
 

@@ -203,12 +203,23 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
         }
     }
 
-    /** Exactly {@code bytes} of memory taken and touched, never more. */
-    record MemoryStress(long bytes) implements Fault {
+    /**
+     * Exactly {@code bytes} of memory taken and touched, never more: all at once, or growing by
+     * {@code growthPerSecond} bytes a second (0: all at once) until it holds them all.
+     */
+    record MemoryStress(long bytes, long growthPerSecond) implements Fault {
         public MemoryStress {
             if (bytes < 1_000_000) {
                 throw new IllegalArgumentException("memory stress needs at least 1MB");
             }
+            if (growthPerSecond != 0 && growthPerSecond < 1_000_000) {
+                throw new IllegalArgumentException("the growth must be at least 1MB/s (or left out: all at once)");
+            }
+        }
+
+        /** All of it at once. */
+        public MemoryStress(long bytes) {
+            this(bytes, 0);
         }
 
         @Override
@@ -218,16 +229,40 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
 
         @Override
         public String describe() {
-            return "memory stress, " + bytes / 1_000_000 + " MB";
+            return "memory stress, " + bytes / 1_000_000 + " MB"
+                    + (growthPerSecond > 0 ? " growing " + Sizes.describeRate(growthPerSecond) : "");
         }
     }
 
-    /** Disk writes, each forced to disk, through a file of at most {@code bytes}. */
-    record DiskStress(long bytes) implements Fault {
+    /** What disk stress does with its file. */
+    enum DiskIo {
+        /** writes, each forced to disk, over and over through a file of the size */
+        WRITE,
+        /** reads of a file of the size, bypassing the page cache where the file system allows */
+        READ,
+        /** writes a file of the size once, forced to disk, and holds the space until reverted */
+        FILL
+    }
+
+    /**
+     * Disk stress through a file of {@code bytes} in {@code directory} (empty: the temp directory),
+     * at most {@code throughputPerSecond} bytes a second (0: as fast as the disk goes).
+     */
+    record DiskStress(long bytes, DiskIo io, long throughputPerSecond, String directory) implements Fault {
         public DiskStress {
+            Objects.requireNonNull(io, "io");
+            Objects.requireNonNull(directory, "directory");
             if (bytes < 1_000_000) {
                 throw new IllegalArgumentException("disk stress needs at least 1MB");
             }
+            if (throughputPerSecond != 0 && throughputPerSecond < 100_000) {
+                throw new IllegalArgumentException("the throughput must be at least 100KB/s (or left out: as fast as the disk goes)");
+            }
+        }
+
+        /** Writes through a file of {@code bytes} in the temp directory, as fast as the disk goes. */
+        public DiskStress(long bytes) {
+            this(bytes, DiskIo.WRITE, 0, "");
         }
 
         @Override
@@ -237,7 +272,14 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
 
         @Override
         public String describe() {
-            return "disk write stress through a " + bytes / 1_000_000 + " MB file";
+            String size = bytes / 1_000_000 + " MB";
+            String what = switch (io) {
+                case WRITE -> "disk write stress through a " + size + " file";
+                case READ -> "disk read stress over a " + size + " file";
+                case FILL -> "disk fill, " + size + " held";
+            };
+            return what + (throughputPerSecond > 0 ? " at up to " + Sizes.describeRate(throughputPerSecond) : "")
+                    + (directory.isEmpty() ? "" : " in " + directory);
         }
     }
 

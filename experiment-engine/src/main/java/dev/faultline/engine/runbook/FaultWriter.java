@@ -2,6 +2,7 @@ package dev.faultline.engine.runbook;
 
 import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Sizes;
 import java.util.TreeMap;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,9 +39,21 @@ final class FaultWriter {
         } else if (f instanceof Fault.CpuStress c) {
             n.put("workers", c.workers()).put("load", c.loadPercent() + "%");
         } else if (f instanceof Fault.MemoryStress m) {
-            n.put("size", Long.toString(m.bytes()));
+            n.put("size", Sizes.format(m.bytes()));
+            if (m.growthPerSecond() > 0) {
+                n.put("growth", Sizes.format(m.growthPerSecond()) + "/s");
+            }
         } else if (f instanceof Fault.DiskStress d) {
-            n.put("size", Long.toString(d.bytes()));
+            n.put("size", Sizes.format(d.bytes()));
+            if (d.io() != Fault.DiskIo.WRITE) {
+                n.put("io", d.io().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            if (d.throughputPerSecond() > 0) {
+                n.put("throughput", Sizes.format(d.throughputPerSecond()) + "/s");
+            }
+            if (!d.directory().isEmpty()) {
+                n.put("path", d.directory());
+            }
         } else if (f instanceof Fault.ProcessKill k) {
             n.put("signal", k.signal());
             if (!k.restartCommand().isEmpty()) {

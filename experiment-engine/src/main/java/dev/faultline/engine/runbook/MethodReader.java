@@ -28,8 +28,8 @@ final class MethodReader {
             Map.entry("http", Set.of("method", "path", "headers", "abort", "delay", "reset", "replaceBody", "corruptBody",
                     "addHeaders")),
             Map.entry("cpu-stress", Set.of("workers", "load")),
-            Map.entry("memory-stress", Set.of("size")),
-            Map.entry("disk-stress", Set.of("size")),
+            Map.entry("memory-stress", Set.of("size", "growth")),
+            Map.entry("disk-stress", Set.of("size", "io", "throughput", "path")),
             Map.entry("process-pause", Set.of()),
             Map.entry("process-kill", Set.of("signal", "restart")),
             Map.entry("process-restart", Set.of("restart")),
@@ -155,10 +155,17 @@ final class MethodReader {
                         n.path("corruptBody").asBoolean(false), strings(n.path("addHeaders"))));
             }
             case "cpu-stress" -> cpu(n, path);
-            case "memory-stress", "disk-stress" -> {
+            case "memory-stress" -> {
                 Long size = size(n, path);
-                yield size == null ? null : problems.build(path, () -> type.equals("memory-stress")
-                        ? new Fault.MemoryStress(size) : new Fault.DiskStress(size));
+                Long growth = rate(n, path, "growth");
+                yield size == null || growth == null ? null : problems.build(path, () -> new Fault.MemoryStress(size, growth));
+            }
+            case "disk-stress" -> {
+                Long size = size(n, path);
+                Long throughput = rate(n, path, "throughput");
+                Fault.DiskIo io = diskIo(n, path);
+                yield size == null || throughput == null || io == null ? null : problems.build(path,
+                        () -> new Fault.DiskStress(size, io, throughput, problems.text(n, "path", "")));
             }
             case "process-pause" -> new Fault.ProcessPause();
             case "process-restart" -> new Fault.ProcessRestart(problems.text(n, "restart", ""));
@@ -191,6 +198,30 @@ final class MethodReader {
             return Sizes.parse(n.get("size").asString(), path + ".size");
         } catch (IllegalArgumentException e) {
             problems.at(path + ".size", "'" + n.get("size").asString() + "' is not a size, e.g. 256MB or 1GiB");
+            return null;
+        }
+    }
+
+    private Fault.@Nullable DiskIo diskIo(JsonNode n, String path) {
+        String io = problems.text(n, "io", "write");
+        for (Fault.DiskIo d : Fault.DiskIo.values()) {
+            if (d.name().equalsIgnoreCase(io)) {
+                return d;
+            }
+        }
+        problems.at(path + ".io", "'" + io + "' is not a disk-stress io: write, read or fill");
+        return null;
+    }
+
+    /** A rate such as {@code 64MB/s}, 0 when the key is absent; null (and a problem) when it is not a rate. */
+    private @Nullable Long rate(JsonNode n, String path, String key) {
+        if (!n.has(key)) {
+            return 0L;
+        }
+        try {
+            return Sizes.parseRate(n.get(key).asString(), path + "." + key);
+        } catch (IllegalArgumentException e) {
+            problems.at(path + "." + key, "'" + n.get(key).asString() + "' is not a rate, e.g. 64MB/s");
             return null;
         }
     }

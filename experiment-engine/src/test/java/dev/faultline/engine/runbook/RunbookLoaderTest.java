@@ -219,6 +219,18 @@ class RunbookLoaderTest {
         assertThat(fault(onHost, "{type: cpu-stress, workers: 2, load: 80%}")).isEqualTo(new Fault.CpuStress(2, 80));
         assertThat(fault(onHost, "{type: memory-stress, size: 256MB}")).isEqualTo(new Fault.MemoryStress(256_000_000));
         assertThat(fault(onHost, "{type: disk-stress, size: 1GiB}")).isEqualTo(new Fault.DiskStress(1L << 30));
+        assertThat(fault(onHost, "{type: memory-stress, size: 512MB, growth: 64MB/s}"))
+                .isEqualTo(new Fault.MemoryStress(512_000_000, 64_000_000));
+        assertThat(fault(onHost, "{type: disk-stress, size: 100MB, io: read, throughput: 20MB/s, path: /var/tmp}"))
+                .isEqualTo(new Fault.DiskStress(100_000_000, Fault.DiskIo.READ, 20_000_000, "/var/tmp"));
+        assertThat(fault(onHost, "{type: disk-stress, size: 2GB, io: fill}"))
+                .isEqualTo(new Fault.DiskStress(2_000_000_000, Fault.DiskIo.FILL, 0, ""));
+        assertThat(problems(onHost.replace("FAULT", "{type: memory-stress, size: 1GB, growth: fast}")))
+                .extracting(RunbookProblem::message).contains("'fast' is not a rate, e.g. 64MB/s");
+        assertThat(problems(onHost.replace("FAULT", "{type: disk-stress, size: 1GB, io: append}")))
+                .extracting(RunbookProblem::message).anyMatch(m -> m.contains("append"));
+        assertThat(problems(onHost.replace("FAULT", "{type: disk-stress, size: 1GB, throughput: 10KB/s}")))
+                .extracting(RunbookProblem::message).anyMatch(m -> m.contains("the throughput must be at least 100KB/s"));
         assertThat(problems(onHost.replace("FAULT", "{type: memory-stress, size: lots}"))).extracting(RunbookProblem::message)
                 .contains("'lots' is not a size, e.g. 256MB or 1GiB");
         assertThat(problems(base.replace("FAULT", "{type: bandwidth}"))).extracting(RunbookProblem::message)

@@ -46,6 +46,9 @@ class RunbookWriterTest {
                 new String[] {"{host: local}", "{type: cpu-stress, workers: 2, load: 80%}"},
                 new String[] {"{host: local}", "{type: memory-stress, size: 64MB}"},
                 new String[] {"{host: local}", "{type: disk-stress, size: 1GiB}"},
+                new String[] {"{host: local}", "{type: memory-stress, size: 1GB, growth: 32MB/s}"},
+                new String[] {"{host: local}", "{type: disk-stress, size: 50MB, io: read, throughput: 1500KB/s, path: /var/tmp}"},
+                new String[] {"{host: local}", "{type: disk-stress, size: 2GB, io: fill}"},
                 new String[] {"{process: {pid: 42}}", "{type: process-kill, signal: TERM, restart: 'systemctl start x'}"},
                 new String[] {"{process: {name: x}}", "{type: process-restart}"})) {
             roundTrips(loader.parse(base.replace("target: {proxy: payments}", "target: " + f[0])

@@ -44,7 +44,7 @@ public final class FaultTemplates {
                         ms(400), false, "", false, Map.of()), http, d),
                 new FaultTemplate("cpu", "CPU stress", res, "local", new Fault.CpuStress(1, 80), host, d),
                 new FaultTemplate("memory", "Memory stress", res, "local", new Fault.MemoryStress(256L * 1024 * 1024), host, d),
-                new FaultTemplate("disk", "Disk fill", res, "local", new Fault.DiskStress(256L * 1024 * 1024), host, d),
+                new FaultTemplate("disk", "Disk fill", res, "local", new Fault.DiskStress(256_000_000, Fault.DiskIo.FILL, 0, ""), host, d),
                 new FaultTemplate("pause", "Process pause", proc, "local", new Fault.ProcessPause(), process, Duration.ofSeconds(5)),
                 new FaultTemplate("kill", "Process kill", proc, "local", new Fault.ProcessKill("KILL", ""), process,
                         Duration.ofSeconds(10)),

@@ -78,6 +78,10 @@ final class ChaosManifests {
             spec.put("stressors", Map.of("cpu", Map.of("workers", c.workers(), "load", c.loadPercent())));
             return ChaosKind.STRESS;
         } else if (fault instanceof Fault.MemoryStress m) {
+            if (m.growthPerSecond() > 0) {
+                throw new IllegalArgumentException("Chaos Mesh's memory stressor takes its size at once: leave out"
+                        + " 'growth', or grow memory with the local backend");
+            }
             containers(spec, t);
             spec.put("stressors", Map.of("memory", Map.of("workers", 1, "size", size(m.bytes()))));
             return ChaosKind.STRESS;

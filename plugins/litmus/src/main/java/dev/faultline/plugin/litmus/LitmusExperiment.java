@@ -46,9 +46,16 @@ record LitmusExperiment(String name, Map<String, String> env) {
             env.put("CPU_CORES", Integer.toString(c.workers()));
             env.put("CPU_LOAD", Integer.toString(c.loadPercent()));
         } else if (fault instanceof Fault.MemoryStress m) {
+            if (m.growthPerSecond() > 0) {
+                throw new IllegalArgumentException("pod-memory-hog takes its memory at once: leave out 'growth'");
+            }
             name = "pod-memory-hog";
             env.put("MEMORY_CONSUMPTION", Long.toString(Math.max(1, m.bytes() / 1_000_000)));
         } else if (fault instanceof Fault.DiskStress d) {
+            if (d.io() != Fault.DiskIo.FILL || d.throughputPerSecond() > 0 || !d.directory().isEmpty()) {
+                throw new IllegalArgumentException("LitmusChaos's disk-fill fills the pod's ephemeral storage as fast as"
+                        + " it can: a disk-stress here takes 'io: fill' and no 'throughput' or 'path'");
+            }
             name = "disk-fill";
             env.put("EPHEMERAL_STORAGE_MEBIBYTES", Long.toString(Math.max(1, d.bytes() / (1024 * 1024))));
         } else if (fault instanceof Fault.NodeDrain) {

@@ -59,7 +59,7 @@ class LitmusFaultsIT {
         faults.put(new Fault.PacketDuplicate(0.1, 0), "pod-network-duplication");
         faults.put(new Fault.CpuStress(2, 90), "pod-cpu-hog");
         faults.put(new Fault.MemoryStress(500_000_000), "pod-memory-hog");
-        faults.put(new Fault.DiskStress(1_048_576_000), "disk-fill");
+        faults.put(new Fault.DiskStress(1_048_576_000, Fault.DiskIo.FILL, 0, ""), "disk-fill");
         int i = 0;
         for (var e : faults.entrySet()) {
             FaultRequest r = request("s" + i++, e.getKey(), app, 0.5);

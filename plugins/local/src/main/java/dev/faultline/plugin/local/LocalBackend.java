@@ -19,11 +19,16 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ProxyFaults proxies;
     private final ProcessFaults processes = new ProcessFaults();
-    private final StressFaults stress = new StressFaults();
+    private final StressFaults stress;
     private final HttpProxyFaults httpFaults;
     private final JvmFaults jvm = new JvmFaults(new JvmAgentClient(), processes);
 
     public LocalBackend(String proxyApi) {
+        this(proxyApi, StressCommand.Choice.AUTO);
+    }
+
+    LocalBackend(String proxyApi, StressCommand.Choice stressor) {
+        this.stress = new StressFaults(stressor, StressCommand.findStressNg());
         this.proxies = new ProxyFaults(http, proxyApi);
         this.httpFaults = new HttpProxyFaults(http, proxyApi);
     }

@@ -2,6 +2,7 @@ package dev.faultline.plugin.local;
 
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.spi.Availability;
+import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultBackendProvider;
@@ -12,7 +13,9 @@ import java.util.Set;
  * (Faultline's own or any Toxiproxy server: latency, down, bandwidth, slow close, timeout, reset,
  * slicer, data limit), HTTP faults, dependency faults made with those, stress, pause or kill of a
  * local process, and exceptions, latency or return values in a method of a running JVM.
- * Setting: {@code proxyApi} (default {@value #DEFAULT_PROXY_API}).
+ * Settings: {@code proxyApi} (default {@value #DEFAULT_PROXY_API}); {@code stressor}: {@code auto}
+ * (the default: stress-ng where installed and able, the built-in stressor otherwise),
+ * {@code built-in} or {@code stress-ng}.
  */
 public final class LocalBackendProvider implements FaultBackendProvider {
     public static final String ID = "local";
@@ -43,12 +46,26 @@ public final class LocalBackendProvider implements FaultBackendProvider {
         // Process faults need nothing; whether the chaos proxy answers is checked per target in pre-flight.
         String jvm = ModuleLayer.boot().findModule("jdk.attach").isPresent() ? ""
                 : "; JVM faults need Faultline on a JDK (no jdk.attach module here)";
-        return new Availability.Available("process faults ready; chaos proxy API at "
+        StressCommand.Choice stressor;
+        try {
+            stressor = StressCommand.Choice.parse(settings.values().get("stressor").orElse("auto"));
+        } catch (BackendException e) {
+            return new Availability.Unavailable(e.getMessage());
+        }
+        boolean stressNg = StressCommand.findStressNg().isPresent();
+        if (stressor == StressCommand.Choice.STRESS_NG && !stressNg) {
+            return new Availability.Unavailable("the stressor setting asks for stress-ng, which is not installed here");
+        }
+        String stress = stressor == StressCommand.Choice.BUILT_IN || !stressNg ? "stress by the built-in stressor"
+                : stressor == StressCommand.Choice.STRESS_NG ? "stress by stress-ng only"
+                : "stress by stress-ng (built-in stressor for growth, reads, fill and throughput limits)";
+        return new Availability.Available("process faults ready; " + stress + "; chaos proxy API at "
                 + settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API) + jvm);
     }
 
     @Override
-    public FaultBackend create(BackendSettings settings) {
-        return new LocalBackend(settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API));
+    public FaultBackend create(BackendSettings settings) throws BackendException {
+        return new LocalBackend(settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API),
+                StressCommand.Choice.parse(settings.values().get("stressor").orElse("auto")));
     }
 }

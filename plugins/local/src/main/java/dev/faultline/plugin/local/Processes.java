@@ -17,15 +17,46 @@ final class Processes {
      * and its ancestors excluded.
      */
     static List<ProcessHandle> matching(String name) {
+        return others().filter(p -> arguments(p).stream().anyMatch(a -> a.equals(name) || a.endsWith("=" + name)))
+                .toList();
+    }
+
+    /**
+     * Live processes whose environment holds {@code variable=value} (read from /proc/PID/environ,
+     * as it was when the process started), this JVM and its ancestors excluded.
+     */
+    static List<ProcessHandle> withEnvironment(String variable, String value) {
+        byte[] wanted = (variable + "=" + value).getBytes(StandardCharsets.UTF_8);
+        return others().filter(p -> environmentHolds(p.pid(), wanted)).toList();
+    }
+
+    private static boolean environmentHolds(long pid, byte[] entry) {
+        try {
+            byte[] env = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+            for (int start = 0; start < env.length; ) {
+                int end = start;
+                while (end < env.length && env[end] != 0) {
+                    end++;
+                }
+                if (end - start == entry.length && Arrays.equals(env, start, end, entry, 0, entry.length)) {
+                    return true;
+                }
+                start = end + 1;
+            }
+        } catch (IOException | SecurityException e) {
+            return false; // ended meanwhile, or another user's
+        }
+        return false;
+    }
+
+    /** Live processes other than this JVM and its ancestors. */
+    private static java.util.stream.Stream<ProcessHandle> others() {
         ProcessHandle self = ProcessHandle.current();
         java.util.Set<Long> ancestors = new java.util.HashSet<>();
         for (ProcessHandle p = self.parent().orElse(null); p != null && ancestors.add(p.pid()); p = p.parent().orElse(null)) {
             // walk up to the root
         }
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.pid() != self.pid() && !ancestors.contains(p.pid()) && p.isAlive())
-                .filter(p -> arguments(p).stream().anyMatch(a -> a.equals(name) || a.endsWith("=" + name)))
-                .toList();
+        return ProcessHandle.allProcesses().filter(p -> p.pid() != self.pid() && !ancestors.contains(p.pid()) && p.isAlive());
     }
 
     /**
@@ -33,14 +64,7 @@ final class Processes {
      * command line is {@code name}: {@code dev.shop.Main}, {@code Main}, {@code shop.jar}, {@code sandbox-db}.
      */
     static List<ProcessHandle> matchingJvm(String name) {
-        ProcessHandle self = ProcessHandle.current();
-        java.util.Set<Long> ancestors = new java.util.HashSet<>();
-        for (ProcessHandle p = self.parent().orElse(null); p != null && ancestors.add(p.pid()); p = p.parent().orElse(null)) {
-            // walk up to the root
-        }
-        return ProcessHandle.allProcesses()
-                .filter(p -> p.pid() != self.pid() && !ancestors.contains(p.pid()) && p.isAlive())
-                .filter(p -> arguments(p).stream().anyMatch(a -> a.equals(name) || a.endsWith("=" + name)
+        return others().filter(p -> arguments(p).stream().anyMatch(a -> a.equals(name) || a.endsWith("=" + name)
                         || a.endsWith("/" + name) || a.endsWith("." + name)))
                 .filter(Processes::isJvm)
                 .toList();

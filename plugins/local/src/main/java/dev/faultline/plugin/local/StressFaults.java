@@ -5,20 +5,32 @@ import dev.faultline.engine.model.Params;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
-import dev.faultline.plugin.local.stress.StressorMain;
+import dev.faultline.plugin.local.stress.DiskStressor;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * CPU, memory and disk stress on this machine ({@code target: {host: local}}), each in a stressor
- * process of its own tagged with the fault's id: reverting kills every process with that tag, so
- * it works from the handle alone after a crash, and the stressor also stops by itself a minute
- * after the fault's planned end.
+ * process of its own ({@code stress-ng} or the built-in one, see {@link StressCommand}) tagged with
+ * the fault's id in its environment: reverting stops every process with that tag and their
+ * children, so it works from the handle alone after a crash, and the stressor also stops by itself
+ * a minute after the fault's planned end.
  */
 final class StressFaults {
+    private final StressCommand.Choice choice;
+    private final Optional<Path> stressNg;
+
+    StressFaults(StressCommand.Choice choice, Optional<Path> stressNg) {
+        this.choice = choice;
+        this.stressNg = stressNg;
+    }
+
     static boolean isStress(Fault f) {
         return f instanceof Fault.CpuStress || f instanceof Fault.MemoryStress || f instanceof Fault.DiskStress;
     }
@@ -28,34 +40,42 @@ final class StressFaults {
         if (!host.equals("local") && !host.equals("localhost")) {
             throw new BackendException(LocalBackendProvider.ID, "stress runs on this machine only: target: {host: local}");
         }
-        String tag = "faultline_stress_" + ProxyFaults.toxicName(r.runId(), r.step());
-        List<String> args = new ArrayList<>(List.of("--tag", tag, "--seconds",
-                Long.toString(r.duration().toSeconds() + 60)));
-        String heap = "64m";
-        if (r.fault() instanceof Fault.CpuStress c) {
-            args.addAll(List.of("--kind", "cpu", "--workers", Integer.toString(c.workers()), "--load",
-                    Integer.toString(c.loadPercent())));
-        } else if (r.fault() instanceof Fault.MemoryStress m) {
-            args.addAll(List.of("--kind", "memory", "--bytes", Long.toString(m.bytes())));
-            heap = (m.bytes() / (1 << 20) + 64) + "m";
-        } else {
-            Fault.DiskStress d = (Fault.DiskStress) r.fault();
-            args.addAll(List.of("--kind", "disk", "--bytes", Long.toString(d.bytes())));
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+        String note = "";
+        if (r.fault() instanceof Fault.MemoryStress m) {
+            long available = availableMemory();
+            if (available > 0 && m.bytes() > available) {
+                throw new BackendException(LocalBackendProvider.ID, "memory stress asks for " + m.bytes() / 1_000_000
+                        + " MB but this machine has " + available / 1_000_000 + " MB available: the kernel would kill"
+                        + " processes outside the blast radius");
+            }
+        } else if (r.fault() instanceof Fault.DiskStress d) {
+            dir = d.directory().isEmpty() ? dir : Path.of(d.directory());
+            if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+                throw new BackendException(LocalBackendProvider.ID, "disk stress needs a writable directory: '" + dir
+                        + "' is not one");
+            }
+            if (d.io() == Fault.DiskIo.READ) {
+                note = DiskStressor.directIoWorks(dir) ? ", reads bypass the page cache"
+                        : ", reads come from the page cache (" + dir + " refuses direct I/O)";
+            }
         }
-        return new FaultHandle(LocalBackendProvider.ID, tag, r.fault().describe() + " on " + r.target().label(),
-                Params.of("kind", "stress", "tag", tag, "heap", heap, "args", String.join(" ", args)));
+        String tag = "faultline_stress_" + ProxyFaults.toxicName(r.runId(), r.step());
+        StressCommand cmd = StressCommand.of(r.fault(), tag, r.duration().toSeconds() + 60, dir, choice, stressNg);
+        return new FaultHandle(LocalBackendProvider.ID, tag, r.fault().describe() + " on " + r.target().label() + " ("
+                + cmd.engine() + note + ")", Params.of("kind", "stress", "tag", tag, "engine", cmd.engine(), "argv",
+                String.join("\n", cmd.argv())));
     }
 
     void inject(FaultHandle h) throws BackendException {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()), "-Xmx" + h.data().require("heap"),
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), StressorMain.class.getName()));
-        cmd.addAll(List.of(h.data().require("args").split(" ")));
+        ProcessBuilder pb = new ProcessBuilder(h.data().require("argv").split("\n")).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put(StressCommand.TAG_VARIABLE, h.data().require("tag"));
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            Process p = pb.start();
             if (p.waitFor(300, TimeUnit.MILLISECONDS)) {
-                throw new BackendException(LocalBackendProvider.ID, "the stressor exited at once with " + p.exitValue());
+                throw new BackendException(LocalBackendProvider.ID, "the stressor (" + h.data().get("engine").orElse("")
+                        + ") exited at once with " + p.exitValue());
             }
         } catch (IOException e) {
             throw new BackendException(LocalBackendProvider.ID, "cannot start the stressor: " + e.getMessage());
@@ -65,22 +85,49 @@ final class StressFaults {
         }
     }
 
+    /** Stops the tagged stressors (stress-ng stops its workers on TERM), then kills whatever of them is left. */
     void revert(FaultHandle h) {
-        for (ProcessHandle p : Processes.matching(h.data().require("tag"))) {
+        for (ProcessHandle p : stressors(h)) {
+            List<ProcessHandle> workers = p.descendants().toList();
             p.destroy();
             try {
                 p.onExit().get(3, TimeUnit.SECONDS);
             } catch (Exception e) {
                 p.destroyForcibly();
             }
+            workers.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         }
     }
 
     boolean gone(FaultHandle h) {
-        return Processes.matching(h.data().require("tag")).isEmpty();
+        return stressors(h).isEmpty();
     }
 
     String manualCleanup(FaultHandle h) {
-        return "pkill -f " + h.data().get("tag").orElse("faultline_stress_");
+        String tag = h.data().get("tag").orElse("faultline_stress_");
+        return "for p in $(grep -lz '" + StressCommand.TAG_VARIABLE + "=" + tag
+                + "' /proc/[0-9]*/environ | cut -d/ -f3); do kill $p; done";
+    }
+
+    /** The tagged stressor processes (a stress-ng parent, or the built-in stressor). */
+    static List<ProcessHandle> stressors(FaultHandle h) {
+        String tag = h.data().require("tag");
+        List<ProcessHandle> found = new ArrayList<>(Processes.withEnvironment(StressCommand.TAG_VARIABLE, tag));
+        Processes.matching(tag).stream().filter(p -> found.stream().noneMatch(f -> f.pid() == p.pid())).forEach(found::add);
+        return found;
+    }
+
+    /** MemAvailable from /proc/meminfo, in bytes; 0 when unknown. */
+    private static long availableMemory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"), StandardCharsets.US_ASCII)) {
+                if (line.startsWith("MemAvailable:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
     }
 }

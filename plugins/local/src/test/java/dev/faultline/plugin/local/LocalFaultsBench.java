@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Timed measurements of the local injectors, side by side in one run (a main, not a unit test):
  * 1,000 concurrent connections through one chaos proxy process (its resident memory per
  * connection), HTTP fault proxy requests per second (direct, no fault, a matching fault), and the
- * time to revert each fault type until confirmed gone. Run: {@code scripts/bench LocalFaultsBench}.
+ * time to revert each fault type until confirmed gone, and what each stressor really does (CPU,
+ * memory, disk) against what was asked. Run: {@code scripts/bench LocalFaultsBench [connections]
+ * [http] [reverts] [stress]} (all four when none is named).
  */
 public final class LocalFaultsBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -50,9 +52,19 @@ public final class LocalFaultsBench {
         // As ChaosProxyServer does: the JDK HTTP server (the upstream here) otherwise answers ~40 ms late.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         System.out.println("transport: " + dev.faultline.plugin.local.proxy.Transport.name());
-        connections(1000);
-        httpProxy(Duration.ofSeconds(5), 16);
-        reverts(10);
+        List<String> parts = args.length == 0 ? List.of("connections", "http", "reverts", "stress") : List.of(args);
+        if (parts.contains("connections")) {
+            connections(1000);
+        }
+        if (parts.contains("http")) {
+            httpProxy(Duration.ofSeconds(5), 16);
+        }
+        if (parts.contains("reverts")) {
+            reverts(10);
+        }
+        if (parts.contains("stress")) {
+            stress();
+        }
         System.exit(0);
     }
 
@@ -255,6 +267,9 @@ public final class LocalFaultsBench {
                         Fault.DependencyMode.SLOW, Duration.ofMillis(200)), proxy, 1, d));
                 faults.put("cpu-stress", new FaultRequest("b", "cpu", new Fault.CpuStress(1, 50), host, 1, d));
                 faults.put("memory-stress (32 MB)", new FaultRequest("b", "mem", new Fault.MemoryStress(32_000_000), host, 1, d));
+                faults.put("disk-stress (write)", new FaultRequest("b", "disk", new Fault.DiskStress(32_000_000), host, 1, d));
+                faults.put("disk-stress (fill 32 MB)", new FaultRequest("b", "fill", new Fault.DiskStress(32_000_000,
+                        Fault.DiskIo.FILL, 0, ""), host, 1, d));
                 faults.put("process-pause", new FaultRequest("b", "pause", new Fault.ProcessPause(), process, 1, d));
                 faults.put("jvm-exception", new FaultRequest("b", "jvmx", new Fault.JvmException(work, "java.io.IOException",
                         "x"), jvm, 1, d));
@@ -283,6 +298,56 @@ public final class LocalFaultsBench {
                 }
             } finally {
                 sleeper.destroyForcibly();
+            }
+        }
+    }
+
+    // ---- what each stressor does, against what was asked ----
+
+    private static void stress() throws Exception {
+        Target host = new Target("host", Params.of("name", "local"));
+        Duration d = Duration.ofMinutes(1);
+        long mb = 1_000_000;
+        record Case(String name, Fault fault, String measure, java.util.function.ToLongFunction<Long> counter, double unit) {
+        }
+        List<Case> cases = List.of(
+                new Case("cpu-stress 1 worker at 50%", new Fault.CpuStress(1, 50), "cores", StressMeter::cpuTicks, 100),
+                new Case("cpu-stress 2 workers at 25%", new Fault.CpuStress(2, 25), "cores", StressMeter::cpuTicks, 100),
+                new Case("memory-stress 256 MB", new Fault.MemoryStress(256 * mb), "resident MB",
+                        StressMeter::residentBytes, 0),
+                new Case("memory-stress 512 MB growing 64 MB/s", new Fault.MemoryStress(512 * mb, 64 * mb),
+                        "resident MB/s", StressMeter::residentBytes, mb),
+                new Case("disk-stress write 64 MB", new Fault.DiskStress(64 * mb), "written MB/s",
+                        p -> StressMeter.io(p, "write_bytes"), mb),
+                new Case("disk-stress write at 25 MB/s", new Fault.DiskStress(64 * mb, Fault.DiskIo.WRITE, 25 * mb, ""),
+                        "written MB/s", p -> StressMeter.io(p, "write_bytes"), mb),
+                new Case("disk-stress read 64 MB", new Fault.DiskStress(64 * mb, Fault.DiskIo.READ, 0, ""),
+                        "read from disk MB/s", p -> StressMeter.io(p, "read_bytes"), mb),
+                new Case("disk-stress read at 40 MB/s", new Fault.DiskStress(64 * mb, Fault.DiskIo.READ, 40 * mb, ""),
+                        "read from disk MB/s", p -> StressMeter.io(p, "read_bytes"), mb),
+                new Case("disk-stress fill 128 MB", new Fault.DiskStress(128 * mb, Fault.DiskIo.FILL, 0, ""),
+                        "held MB", StressMeter::deletedFileBytes, 0));
+        for (StressCommand.Choice choice : List.of(StressCommand.Choice.BUILT_IN, StressCommand.Choice.AUTO)) {
+            LocalBackend b = new LocalBackend("http://127.0.0.1:1", choice);
+            for (Case c : cases) {
+                FaultRequest r = new FaultRequest("b", "stress", c.fault(), host, 1, d);
+                FaultHandle h = b.prepare(r);
+                if (choice == StressCommand.Choice.AUTO && !h.data().require("engine").equals(StressCommand.STRESS_NG)) {
+                    continue; // the built-in stressor, measured above
+                }
+                b.inject(r, h);
+                try {
+                    Thread.sleep(1_500);
+                    double figure = c.unit() == 0 ? StressMeter.sum(h, c.counter()) / (double) mb
+                            : StressMeter.rate(h, c.counter(), 3_000) / c.unit();
+                    if (c.measure().equals("cores")) {
+                        figure = StressMeter.rate(h, c.counter(), 3_000) / c.unit();
+                    }
+                    System.out.printf(Locale.ROOT, "stress: %-10s %-38s %-20s %8.2f%n", h.data().require("engine"), c.name(),
+                            c.measure(), figure);
+                } finally {
+                    b.revert(h);
+                }
             }
         }
     }

@@ -1,8 +1,6 @@
 package dev.faultline.plugin.local.stress;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +11,9 @@ import java.util.Map;
  * Puts load on this machine until killed, or until {@code --seconds} have passed (a dead man's
  * switch: a stressor outliving a crashed Faultline stops by itself). Runs as a process of its own,
  * started by the local backend, tagged with {@code --tag} so it can be found again:
- * {@code --kind cpu --workers 2 --load 80}, {@code --kind memory --bytes 268435456},
- * {@code --kind disk --bytes 104857600 --dir /tmp}.
+ * {@code --kind cpu --workers 2 --load 80}, {@code --kind memory --bytes 268435456 [--growth 64000000]},
+ * {@code --kind disk --io write|read|fill --bytes 104857600 [--throughput 50000000] [--dir /tmp]}
+ * (rates in bytes a second, 0 for as fast as possible).
  */
 public final class StressorMain {
     /** Where the CPU workers put their result, so the busy loop is never optimised away. */
@@ -30,9 +29,8 @@ public final class StressorMain {
         }
         long deadline = System.nanoTime() + Long.parseLong(a.getOrDefault("seconds", "3600")) * 1_000_000_000L;
         switch (a.getOrDefault("kind", "cpu")) {
-            case "memory" -> memory(Long.parseLong(a.get("bytes")), deadline);
-            case "disk" -> disk(Long.parseLong(a.get("bytes")), Path.of(a.getOrDefault("dir",
-                    System.getProperty("java.io.tmpdir"))), deadline);
+            case "memory" -> memory(Long.parseLong(a.get("bytes")), Long.parseLong(a.getOrDefault("growth", "0")), deadline);
+            case "disk" -> disk(a, deadline);
             default -> cpu(Integer.parseInt(a.getOrDefault("workers", "1")), Integer.parseInt(a.getOrDefault("load", "100")),
                     deadline);
         }
@@ -67,42 +65,38 @@ public final class StressorMain {
         }
     }
 
-    /** Takes exactly {@code bytes} in 1 MB blocks, touching every page so it is really resident. */
-    private static void memory(long bytes, long deadline) throws InterruptedException {
-        List<byte[]> held = new ArrayList<>();
-        long left = bytes;
-        while (left > 0) {
-            byte[] block = new byte[(int) Math.min(left, 1 << 20)];
-            for (int i = 0; i < block.length; i += 4096) {
-                block[i] = 1;
+    /**
+     * Takes exactly {@code bytes} in 1 MB blocks, touching every page so it is really resident: at
+     * once, or {@code growth} bytes a second. The blocks live outside the Java heap, so no
+     * collector ever copies them and the process holds each byte once.
+     */
+    private static void memory(long bytes, long growth, long deadline) throws InterruptedException {
+        List<ByteBuffer> held = new ArrayList<>();
+        Pacer pacer = new Pacer(growth);
+        long taken = 0;
+        while (taken < bytes && System.nanoTime() < deadline) {
+            ByteBuffer block = ByteBuffer.allocateDirect((int) Math.min(bytes - taken, 1 << 20));
+            for (int i = 0; i < block.capacity(); i += 4096) {
+                block.put(i, (byte) 1);
             }
             held.add(block);
-            left -= block.length;
+            taken += block.capacity();
+            pacer.await(taken, deadline);
         }
         while (System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            held.get(0)[0]++;
+            Thread.sleep(Math.max(1, Math.min(1_000, (deadline - System.nanoTime()) / 1_000_000)));
         }
+        blackhole = held.size();
     }
 
-    /** Writes 1 MB blocks, each forced to disk, through a file that never grows past {@code bytes}. */
-    private static void disk(long bytes, Path dir, long deadline) throws IOException {
-        Path file = Files.createTempFile(dir, "faultline-disk-stress-", ".bin");
-        file.toFile().deleteOnExit();
-        byte[] block = new byte[1 << 20];
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            long pos = 0;
-            while (System.nanoTime() < deadline) {
-                if (pos + block.length > bytes) {
-                    pos = 0;
-                }
-                f.seek(pos);
-                f.write(block, 0, (int) Math.min(block.length, bytes));
-                f.getFD().sync();
-                pos += block.length;
-            }
-        } finally {
-            Files.deleteIfExists(file);
+    private static void disk(Map<String, String> a, long deadline) throws Exception {
+        DiskStressor d = new DiskStressor(Long.parseLong(a.get("bytes")),
+                Path.of(a.getOrDefault("dir", System.getProperty("java.io.tmpdir"))),
+                Long.parseLong(a.getOrDefault("throughput", "0")), deadline);
+        switch (a.getOrDefault("io", "write")) {
+            case "read" -> d.read();
+            case "fill" -> d.fillAndHold();
+            default -> d.write();
         }
     }
 }
