@@ -51,6 +51,8 @@ class ChaosManifestsTest {
                 .hasMessageContaining("a reset cannot go with");
         assertThatThrownBy(() -> ChaosManifests.of(new Fault.ProcessPause(), PODS, new ChaosMode("all", ""),
                 Duration.ofMinutes(1))).hasMessageContaining("cannot make a 'process-pause' fault");
+        assertThatThrownBy(() -> ChaosManifests.of(new Fault.MemoryStress(256_000_000, 16_000_000), PODS,
+                new ChaosMode("all", ""), Duration.ofMinutes(1))).hasMessageContaining("leave out 'growth'");
     }
 
     @Test

@@ -154,4 +154,14 @@ class LitmusFaultsIT {
         fixture.operator.running = true;
         assertThat(backend.resetAll()).contains("stopped and deleted 1 ChaosEngine(s)");
     }
+
+    @Test
+    void whatLitmusExperimentsCannotExpressIsRefused() {
+        assertThatThrownBy(() -> LitmusExperiment.of(new Fault.MemoryStress(256_000_000, 16_000_000), ""))
+                .hasMessageContaining("leave out 'growth'");
+        assertThatThrownBy(() -> LitmusExperiment.of(new Fault.DiskStress(256_000_000), ""))
+                .hasMessageContaining("takes 'io: fill'");
+        assertThat(LitmusExperiment.of(new Fault.DiskStress(256_000_000, Fault.DiskIo.FILL, 0, ""), "").env())
+                .containsEntry("EPHEMERAL_STORAGE_MEBIBYTES", "244");
+    }
 }

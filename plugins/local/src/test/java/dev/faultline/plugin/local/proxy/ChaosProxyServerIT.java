@@ -154,7 +154,6 @@ class ChaosProxyServerIT {
 
     @Test
     void everyByteArrivesInOrderWhileToxicsComeAndGoMidStream() throws Exception {
-        assumeTrue(Splice.available(), "splicing needs native epoll");
         byte[] data = new byte[24 << 20];
         new Random(42).nextBytes(data);
         try (Socket s = new Socket()) {
@@ -172,6 +171,7 @@ class ChaosProxyServerIT {
                     OutputStream out = s.getOutputStream();
                     for (int off = 0; off < data.length; off += 64 * 1024) {
                         out.write(data, off, Math.min(64 * 1024, data.length - off));
+                        Thread.sleep(1); // about half a second in all, so the toxics come and go mid-stream
                     }
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
@@ -188,6 +188,8 @@ class ChaosProxyServerIT {
             sent.get(30, TimeUnit.SECONDS);
             assertThat(received.get(30, TimeUnit.SECONDS)).isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
         }
-        assertThat(server.splicedStreams("echo")).isGreaterThan(2);
+        if (Splice.available()) {
+            assertThat(server.splicedStreams("echo")).isGreaterThan(2);
+        }
     }
 }
