@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 /**
  * Moves bytes one way through a proxy, applying that stream's toxics. While no toxic touches the
  * stream's bytes it is spliced in the kernel ({@link Splice}); a toxic arriving ends the splice
- * before the next read, and its going lets the stream be spliced again. Delayed chunks are scheduled
- * on the event loop, in order; reading pauses while more than a megabyte waits to be written.
+ * before the next read, and its going lets the stream be spliced again. Delayed chunks wait in one
+ * queue per stream and leave in order; reading pauses while more than a megabyte waits to be written.
  */
 final class Relay extends ChannelInboundHandlerAdapter {
     private static final long HIGH_WATER = 1 << 20;
@@ -35,6 +35,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
     private boolean timeoutArmed;
     private boolean resetArmed;
     private long passed;
+    private final java.util.ArrayDeque<Delayed> delayed = new java.util.ArrayDeque<>();
 
     Relay(Connection connection, Toxic.Stream stream, Supplier<List<Toxic>> toxics, Supplier<Channel> peer) {
         this.connection = connection;
@@ -216,25 +217,48 @@ final class Relay extends ChannelInboundHandlerAdapter {
         for (int i = 0; i < pieces.size(); i++) {
             long at = Math.max(due + TimeUnit.MICROSECONDS.toNanos(e.sliceDelayMicros * i), connection.lastDueNanos[idx]);
             connection.lastDueNanos[idx] = at;
-            schedule(ctx, out, pieces.get(i), at - now, idx, closeAfter && i == pieces.size() - 1);
+            schedule(ctx, out, pieces.get(i), at, idx, closeAfter && i == pieces.size() - 1);
         }
         if (connection.pendingBytes[idx] < HIGH_WATER && !closeAfter) {
             read();
         }
     }
 
-    private void schedule(ChannelHandlerContext ctx, Channel out, ByteBuf piece, long inNanos, int idx, boolean close) {
-        int size = piece.readableBytes();
-        connection.pendingBytes[idx] += size;
-        ctx.executor().schedule(() -> out.writeAndFlush(piece).addListener((ChannelFutureListener) f -> {
-            boolean wasPaused = connection.pendingBytes[idx] >= HIGH_WATER;
-            connection.pendingBytes[idx] -= size;
-            if (close) {
-                connection.close();
-            } else if (wasPaused && connection.pendingBytes[idx] < HIGH_WATER) {
-                read();
-            }
-        }), Math.max(0, inNanos), TimeUnit.NANOSECONDS);
+    /**
+     * Queues a delayed piece. Pieces leave strictly in the order they were queued, each no earlier
+     * than its due time: one drain task at a time writes every piece that is due, then waits for
+     * the next (scheduling each piece on its own could swap two whose due times are a microsecond
+     * apart, as the event loop takes its own clock reading).
+     */
+    private void schedule(ChannelHandlerContext ctx, Channel out, ByteBuf piece, long dueNanos, int idx, boolean close) {
+        connection.pendingBytes[idx] += piece.readableBytes();
+        delayed.add(new Delayed(piece, dueNanos, close));
+        if (delayed.size() == 1) {
+            ctx.executor().schedule(() -> drain(out, idx), Math.max(0, dueNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void drain(Channel out, int idx) {
+        long now = System.nanoTime();
+        while (!delayed.isEmpty() && delayed.peek().dueNanos() <= now) {
+            Delayed d = delayed.poll();
+            int size = d.piece().readableBytes();
+            out.writeAndFlush(d.piece()).addListener((ChannelFutureListener) f -> {
+                boolean wasPaused = connection.pendingBytes[idx] >= HIGH_WATER;
+                connection.pendingBytes[idx] -= size;
+                if (d.close()) {
+                    connection.close();
+                } else if (wasPaused && connection.pendingBytes[idx] < HIGH_WATER) {
+                    read();
+                }
+            });
+        }
+        if (!delayed.isEmpty()) {
+            ctx.executor().schedule(() -> drain(out, idx), delayed.peek().dueNanos() - now, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private record Delayed(ByteBuf piece, long dueNanos, boolean close) {
     }
 
     /** Cuts a chunk into slices of about {@code average} ± {@code variation} bytes. */

@@ -18,13 +18,7 @@ import org.slf4j.LoggerFactory;
  * finishes it before the next read, and later bytes go through the relay and its toxics. That is one
  * package-private field of Netty's ({@code SpliceInTask.len}) and one private one
  * ({@code spliceQueue}): if either cannot be reached (another Netty version), splicing is not used
- * at all and every byte goes through the relay, as with NIO.
- *
- * <p><b>Off unless {@code -Dfaultline.proxy.splice=true}.</b> With toxics added and removed every
- * few tens of milliseconds mid-stream, a 64 KiB block (one pipe's worth) now and then arrives after
- * the block that followed it (ChaosProxyServerIT, with the property set: 2 to 5 runs in 8). Waiting
- * for the peer's pending writes before relaying again (below) made it rarer, not gone. A proxy that
- * reorders bytes is worse than a slower one, so every byte goes through the relay by default.
+ * at all and every byte goes through the relay, as with NIO or {@code -Dfaultline.proxy.splice=false}.
  */
 final class Splice {
     private static final Logger log = LoggerFactory.getLogger(Splice.class);
@@ -34,7 +28,7 @@ final class Splice {
     static {
         Field queue = null;
         Field length = null;
-        if (Transport.name().equals("epoll") && Boolean.getBoolean("faultline.proxy.splice")) {
+        if (Transport.name().equals("epoll") && !"false".equals(System.getProperty("faultline.proxy.splice"))) {
             try {
                 queue = AbstractEpollStreamChannel.class.getDeclaredField("spliceQueue");
                 length = Class.forName(AbstractEpollStreamChannel.class.getName() + "$SpliceInTask").getDeclaredField("len");
