@@ -26,10 +26,15 @@ class LocalBackendProcessIT extends FaultBackendContract {
     @BeforeEach
     void start() throws Exception {
         child = new ProcessBuilder("sh", "-c", "sleep 120", marker).start();
-        // sh forks before it runs sleep: for a moment the fork has the marker too (seen on a busy machine)
-        for (int i = 0; i < 200 && Processes.matching(marker).size() != 1; i++) {
+        // sh forks before it runs sleep: until the fork has become sleep it has the marker too (seen on a
+        // busy machine), so wait for the sleep itself, then for a single match
+        for (int i = 0; i < 200 && !(sleeping(child) && Processes.matching(marker).size() == 1); i++) {
             Thread.sleep(10);
         }
+    }
+
+    private static boolean sleeping(Process sh) {
+        return sh.descendants().anyMatch(p -> Processes.arguments(p).equals(java.util.List.of("sleep", "120")));
     }
 
     @AfterEach
