@@ -28,6 +28,7 @@ class EnvironmentsFileTest {
                   stream: upstream
                 local:
                   proxyApi: http://127.0.0.1:28474
+                  stressor: built-in
                 backends:
                   chaos-mesh:
                     namespace: shop
@@ -48,6 +49,7 @@ class EnvironmentsFileTest {
                 .containsEntry("token", "env:PROM_TOKEN").containsEntry("retries", "2");
         assertThat(staging.settingsFor("toxiproxy").values().get("stream")).contains("upstream");
         assertThat(staging.settingsFor("local").values().get("proxyApi")).contains("http://127.0.0.1:28474");
+        assertThat(staging.settingsFor("local").values().get("stressor")).contains("built-in");
         assertThat(staging.settingsFor("chaos-mesh").values().values()).containsEntry("context", "staging-eu")
                 .containsEntry("namespaces", "shop,payments").containsEntry("namespace", "shop")
                 .containsEntry("injectTimeout", "10s").containsEntry("kubeconfig", "/etc/faultline/kubeconfig");

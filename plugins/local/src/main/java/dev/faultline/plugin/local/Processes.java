@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /** Finding processes by their command line, and reading their state from /proc. */
 final class Processes {
@@ -50,9 +53,9 @@ final class Processes {
     }
 
     /** Live processes other than this JVM and its ancestors. */
-    private static java.util.stream.Stream<ProcessHandle> others() {
+    private static Stream<ProcessHandle> others() {
         ProcessHandle self = ProcessHandle.current();
-        java.util.Set<Long> ancestors = new java.util.HashSet<>();
+        Set<Long> ancestors = new HashSet<>();
         for (ProcessHandle p = self.parent().orElse(null); p != null && ancestors.add(p.pid()); p = p.parent().orElse(null)) {
             // walk up to the root
         }

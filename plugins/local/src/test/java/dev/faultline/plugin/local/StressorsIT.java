@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -179,7 +180,7 @@ class StressorsIT {
         afterCrash.revert(h);
         assertThat(StressFaults.stressors(h)).isEmpty();
         for (ProcessHandle w : workers) {
-            w.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            w.onExit().get(5, TimeUnit.SECONDS);
         }
         assertThat(workers).noneMatch(ProcessHandle::isAlive);
     }

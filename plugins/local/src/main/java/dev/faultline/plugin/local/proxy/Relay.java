@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,7 +36,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
     private boolean timeoutArmed;
     private boolean resetArmed;
     private long passed;
-    private final java.util.ArrayDeque<Delayed> delayed = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
 
     Relay(Connection connection, Toxic.Stream stream, Supplier<List<Toxic>> toxics, Supplier<Channel> peer) {
         this.connection = connection;
