@@ -20,17 +20,21 @@ final class Processes {
      * and its ancestors excluded.
      */
     static List<ProcessHandle> matching(String name) {
-        return others().filter(p -> arguments(p).stream().anyMatch(a -> a.equals(name) || a.endsWith("=" + name)))
-                .toList();
+        return others().filter(p -> hasArgument(p, name)).toList();
     }
 
     /**
-     * Live processes whose environment holds {@code variable=value} (read from /proc/PID/environ,
-     * as it was when the process started), this JVM and its ancestors excluded.
+     * Live processes tagged with {@code value}: their environment holds {@code variable=value} (read
+     * from /proc/PID/environ, as it was when the process started) or, as {@link #matching}, one of
+     * their arguments is {@code value}; this JVM and its ancestors excluded. One pass over /proc.
      */
-    static List<ProcessHandle> withEnvironment(String variable, String value) {
+    static List<ProcessHandle> tagged(String variable, String value) {
         byte[] wanted = (variable + "=" + value).getBytes(StandardCharsets.UTF_8);
-        return others().filter(p -> environmentHolds(p.pid(), wanted)).toList();
+        return others().filter(p -> environmentHolds(p.pid(), wanted) || hasArgument(p, value)).toList();
+    }
+
+    private static boolean hasArgument(ProcessHandle p, String name) {
+        return arguments(p).stream().anyMatch(a -> a.equals(name) || a.endsWith("=" + name));
     }
 
     private static boolean environmentHolds(long pid, byte[] entry) {

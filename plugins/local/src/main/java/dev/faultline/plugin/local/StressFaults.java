@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -109,12 +108,13 @@ final class StressFaults {
                 + "' /proc/[0-9]*/environ | cut -d/ -f3); do kill $p; done";
     }
 
-    /** The tagged stressor processes (a stress-ng parent, or the built-in stressor). */
+    /**
+     * The tagged stressor processes: a stress-ng parent or the built-in stressor, by the tag in their
+     * environment, or on the command line (the built-in stressor's, and handles from before the
+     * environment tag).
+     */
     static List<ProcessHandle> stressors(FaultHandle h) {
-        String tag = h.data().require("tag");
-        List<ProcessHandle> found = new ArrayList<>(Processes.withEnvironment(StressCommand.TAG_VARIABLE, tag));
-        Processes.matching(tag).stream().filter(p -> found.stream().noneMatch(f -> f.pid() == p.pid())).forEach(found::add);
-        return found;
+        return Processes.tagged(StressCommand.TAG_VARIABLE, h.data().require("tag"));
     }
 
     /** MemAvailable from /proc/meminfo, in bytes; 0 when unknown. */

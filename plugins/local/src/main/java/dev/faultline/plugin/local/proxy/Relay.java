@@ -117,15 +117,10 @@ final class Relay extends ChannelInboundHandlerAdapter {
         spliceFailed = !f.isSuccess();
         ctx.channel().config().setAutoRead(false);
         passed = 0; // limit_data counts from when its toxic came, as in Toxiproxy
-        // Bytes the splice left in the kernel pipe go out before any the relay reads next: an empty
-        // write completes only once everything queued before it on the peer is written. Later, not
-        // now, in any case: Netty is still in its read loop, and clears a read asked for from here.
-        Channel out = peer.get();
-        if (out == null || !out.isActive()) {
-            ctx.executor().execute(this::resume);
-            return;
-        }
-        out.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(done -> ctx.executor().execute(this::resume));
+        // Bytes the splice left in the kernel pipe still go first: Netty queued their write on the
+        // peer before any the relay makes. Later, not now: Netty is still in its read loop, and
+        // clears a read asked for from here.
+        ctx.executor().execute(this::resume);
     }
 
     /** What the toxics on this stream do to one chunk. */
