@@ -45,9 +45,7 @@ final class FaultWriter {
             }
         } else if (f instanceof Fault.DiskStress d) {
             n.put("size", Sizes.format(d.bytes()));
-            if (d.io() != Fault.DiskIo.WRITE) {
-                n.put("io", d.io().name().toLowerCase(java.util.Locale.ROOT));
-            }
+            n.put("io", d.io().name().toLowerCase(java.util.Locale.ROOT)); // always: the editor shows what is written
             if (d.throughputPerSecond() > 0) {
                 n.put("throughput", Sizes.format(d.throughputPerSecond()) + "/s");
             }
