@@ -30,6 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * stream ({@code stream}, MiB per second), the round trip of 64 bytes ({@code roundTrip}), with no
  * toxic and with a latency toxic of 20 ms (accuracy: the round trip minus the direct one).
  * Run: {@code scripts/bench ChaosProxyBenchmark}.
+ *
+ * <p>{@code -p path=toxiproxy,toxiproxy-latency20ms -jvmArgsAppend -Dbench.toxiproxy=http://127.0.0.1:8474}
+ * measures a running Toxiproxy server the same way, for comparison: its proxies are made and
+ * removed through its HTTP API.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 2, time = 3)
@@ -39,13 +43,18 @@ public class ChaosProxyBenchmark {
     private static final int CHUNK = 256 * 1024;
     private static final int CHUNKS = 64; // 16 MiB per operation
 
-    /** direct: no proxy; proxy: through the chaos proxy, no toxic; latency20ms: a 20 ms latency toxic downstream. */
+    /**
+     * direct: no proxy; proxy: through the chaos proxy, no toxic; latency20ms: a 20 ms latency toxic
+     * downstream; toxiproxy and toxiproxy-latency20ms: the same through the Toxiproxy server at
+     * {@code -Dbench.toxiproxy}.
+     */
     @Param({"direct", "proxy", "latency20ms"})
     public String path;
 
     private LoopbackServers sink;
     private LoopbackServers echo;
     private ChaosProxyServer proxy;
+    private String api;
     private Socket stream;
     private Socket ping;
     private final byte[] chunk = new byte[CHUNK];
@@ -61,21 +70,43 @@ public class ChaosProxyBenchmark {
         if (!path.equals("direct")) {
             int sinkVia = freePort();
             int echoVia = freePort();
-            proxy = ChaosProxyServer.start("127.0.0.1", 0, List.of(
-                    new ProxyConfig("sink", "127.0.0.1:" + sinkVia, "127.0.0.1:" + sinkPort, true),
-                    new ProxyConfig("echo", "127.0.0.1:" + echoVia, "127.0.0.1:" + echoPort, true)));
+            if (path.startsWith("toxiproxy")) {
+                api = System.getProperty("bench.toxiproxy");
+                if (api == null) {
+                    throw new IllegalStateException("path " + path + " needs -Dbench.toxiproxy=http://HOST:PORT of a running toxiproxy-server");
+                }
+                post("/proxies", proxyJson("sink", sinkVia, sinkPort));
+                post("/proxies", proxyJson("echo", echoVia, echoPort));
+            } else {
+                proxy = ChaosProxyServer.start("127.0.0.1", 0, List.of(
+                        new ProxyConfig("sink", "127.0.0.1:" + sinkVia, "127.0.0.1:" + sinkPort, true),
+                        new ProxyConfig("echo", "127.0.0.1:" + echoVia, "127.0.0.1:" + echoPort, true)));
+                api = proxy.apiUrl();
+            }
             sinkPort = sinkVia;
             echoPort = echoVia;
-            if (path.equals("latency20ms")) {
+            if (path.endsWith("latency20ms")) {
                 for (String p : List.of("sink", "echo")) {
-                    HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(proxy.apiUrl() + "/proxies/" + p + "/toxics"))
-                            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"lat\",\"type\":\"latency\",\"stream\":"
-                                    + "\"downstream\",\"attributes\":{\"latency\":20}}")).build(), HttpResponse.BodyHandlers.discarding());
+                    post("/proxies/" + p + "/toxics", "{\"name\":\"lat\",\"type\":\"latency\",\"stream\":"
+                            + "\"downstream\",\"attributes\":{\"latency\":20}}");
                 }
             }
         }
         stream = LoopbackServers.connect(sinkPort);
         ping = LoopbackServers.connect(echoPort);
+    }
+
+    private static String proxyJson(String name, int listen, int upstream) {
+        return "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:" + listen + "\",\"upstream\":\"127.0.0.1:"
+                + upstream + "\",\"enabled\":true}";
+    }
+
+    private void post(String to, String json) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + to))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + api + to + ": " + r.statusCode() + " " + r.body());
+        }
     }
 
     static int freePort() throws IOException {
@@ -90,6 +121,11 @@ public class ChaosProxyBenchmark {
         ping.close();
         if (proxy != null) {
             proxy.close();
+        } else if (api != null) {
+            for (String p : List.of("sink", "echo")) {
+                HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/proxies/" + p)).DELETE().build(),
+                        HttpResponse.BodyHandlers.discarding());
+            }
         }
         sink.close();
         echo.close();
