@@ -91,6 +91,7 @@ final class ChaosProxy {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, Transport.READS)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -139,6 +140,7 @@ final class ChaosProxy {
         new Bootstrap().group(c.client.eventLoop()).channel(Transport.socketChannel())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, Transport.READS)
                 .option(ChannelOption.AUTO_READ, false).option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
                 .handler(new Relay(c, Toxic.Stream.DOWNSTREAM, this::toxics, () -> c.client))
                 .connect(to).addListener((ChannelFutureListener) f -> {
@@ -146,8 +148,11 @@ final class ChaosProxy {
                         c.client.close();
                         return;
                     }
+                    if (!c.client.isActive()) {
+                        f.channel().close(); // the client left while we connected
+                        return;
+                    }
                     c.upstream = f.channel();
-                    f.channel().closeFuture().addListener(x -> c.client.close());
                     c.start();
                 });
     }
@@ -179,10 +184,12 @@ final class ChaosProxy {
         synchronized (toxics) {
             toxics.remove(toxic(toxicName));
         }
+        settle();
     }
 
     void clearToxics() {
         toxics.clear();
+        settle();
     }
 
     /**

@@ -21,6 +21,8 @@ final class Connection {
     /** When the last delayed chunk of each stream is due: later chunks never overtake it. */
     final long[] lastDueNanos = new long[2];
     final long[] pendingBytes = new long[2];
+    /** Which streams have ended (their source sent a FIN), by {@link Toxic.Stream#ordinal()}. */
+    final boolean[] ended = new boolean[2];
     /** The relays of the two streams, by {@link Toxic.Stream#ordinal()}. */
     final Relay[] relays = new Relay[2];
     /** Counts the streams spliced in the kernel, for the proxy. */
@@ -34,7 +36,7 @@ final class Connection {
     /** Both channels are up: start moving bytes both ways. */
     void start() {
         for (Relay r : relays) {
-            r.resume();
+            r.start();
         }
     }
 

@@ -7,8 +7,11 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,9 @@ import java.util.function.Supplier;
  * stream's bytes it is spliced in the kernel ({@link Splice}); a toxic arriving ends the splice
  * before the next read, and its going lets the stream be spliced again. Delayed chunks wait in one
  * queue per stream and leave in order; reading pauses while more than a megabyte waits to be written.
+ * The end of the stream (a FIN) reaches the other side as a FIN, after the bytes still on their way
+ * and a {@code slow_close} toxic's delay; once both streams have ended, or a side closes outright,
+ * the connection closes.
  */
 final class Relay extends ChannelInboundHandlerAdapter {
     private static final long HIGH_WATER = 1 << 20;
@@ -33,8 +39,17 @@ final class Relay extends ChannelInboundHandlerAdapter {
     private boolean splicing;
     private boolean spliceFailed;
     private boolean spliceUsed;
-    private boolean timeoutArmed;
     private boolean resetArmed;
+    /** The timeout toxic acting on this stream of this connection, and its pending close. */
+    private Toxic timeout;
+    private ScheduledFuture<?> timeoutClose;
+    private boolean ended;
+    /**
+     * Bytes, and a FIN, that came before the upstream connection was up: at a FIN Netty reads even
+     * with reading off. They go on once it is up.
+     */
+    private final List<ByteBuf> early = new ArrayList<>();
+    private boolean endedEarly;
     private long passed;
     private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
 
@@ -53,8 +68,8 @@ final class Relay extends ChannelInboundHandlerAdapter {
 
     /** Asks for the stream's next bytes: spliced while no toxic touches them, read into the relay otherwise. */
     void resume() {
-        if (splicing || ctx == null) {
-            return;
+        if (splicing || ctx == null || ended) {
+            return; // once the source has sent its FIN there is nothing more to read
         }
         Channel out = peer.get();
         if (out != null && !spliceFailed && connection.pendingBytes[stream.ordinal()] == 0 && untouched()) {
@@ -106,7 +121,65 @@ final class Relay extends ChannelInboundHandlerAdapter {
             if (splicing && !untouched() && c.channel().isActive()) {
                 Splice.end(c.channel()); // twice is harmless: the same zero is set again
             }
+            timeoutToxic();
         });
+    }
+
+    /** Both channels are up: the stream's timeout toxic, if any, starts counting; bytes start moving. */
+    void start() {
+        timeoutToxic();
+        if (early.isEmpty()) {
+            resume();
+        } else {
+            ByteBuf all = early.size() == 1 ? early.get(0) : Unpooled.wrappedBuffer(early.toArray(ByteBuf[]::new));
+            early.clear();
+            channelRead(ctx, all); // asks for the next bytes itself
+        }
+        if (endedEarly) {
+            inputEnded();
+        }
+    }
+
+    /**
+     * A timeout toxic closes the connection after its timeout without data on its stream, counted
+     * from when it starts acting on the connection (as it opens, or as the toxic is added) and again
+     * from every chunk it drops, as Toxiproxy's does; with timeout 0 it never closes it. Taking the
+     * toxic away closes the connection whose data it dropped, as Toxiproxy's cleanup does. Call on
+     * the event loop.
+     */
+    private void timeoutToxic() {
+        Toxic now = null;
+        for (Toxic t : toxics.get()) {
+            if (t.stream() == stream && t.type().equals("timeout") && connection.applies(t)) {
+                now = t;
+                break;
+            }
+        }
+        if (now == null) {
+            if (timeout != null) {
+                timeout = null;
+                cancelTimeout();
+                connection.close();
+            }
+        } else if (!now.equals(timeout)) {
+            restartTimeout(now);
+        }
+    }
+
+    private void restartTimeout(Toxic t) {
+        timeout = t;
+        cancelTimeout();
+        long ms = t.attribute("timeout");
+        if (ms > 0 && ctx != null) {
+            timeoutClose = ctx.executor().schedule(connection::close, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void cancelTimeout() {
+        if (timeoutClose != null) {
+            timeoutClose.cancel(false);
+            timeoutClose = null;
+        }
     }
 
     private void spliceEnded(Future<? super Void> f) {
@@ -125,15 +198,18 @@ final class Relay extends ChannelInboundHandlerAdapter {
 
     /** What the toxics on this stream do to one chunk. */
     private static final class Effect {
-        long delayMs;
+        long latencyMs;
+        /** Bandwidth in bytes per millisecond (Toxiproxy's KB/s); 0: no limit. */
+        long rate;
         boolean drop;
+        Toxic timeout;
         long limit = -1;
         long sliceAverage;
         long sliceVariation;
         long sliceDelayMicros;
     }
 
-    private Effect effect(ChannelHandlerContext ctx, ByteBuf buf) {
+    private Effect effect(ChannelHandlerContext ctx) {
         Effect e = new Effect();
         for (Toxic t : toxics.get()) {
             if (t.stream() != stream || !connection.applies(t)) {
@@ -142,20 +218,24 @@ final class Relay extends ChannelInboundHandlerAdapter {
             switch (t.type()) {
                 case "latency" -> {
                     long jitter = t.attribute("jitter");
-                    e.delayMs += Math.max(0, t.attribute("latency")
+                    e.latencyMs += Math.max(0, t.attribute("latency")
                             + (jitter == 0 ? 0 : ThreadLocalRandom.current().nextLong(-jitter, jitter + 1)));
                 }
                 case "bandwidth" -> {
-                    long rate = t.attribute("rate");
+                    long rate = t.attribute("rate"); // KB/s, 1 KB = 1000 bytes: bytes per millisecond
                     if (rate > 0) {
-                        e.delayMs += buf.readableBytes() / rate; // rate in KB/s: 1 KB = 1000 bytes
+                        e.rate = e.rate == 0 ? rate : Math.min(e.rate, rate);
                     }
                 }
                 case "timeout" -> {
                     e.drop = true;
-                    armClose(ctx, t.attribute("timeout"), false);
+                    e.timeout = e.timeout == null ? t : e.timeout;
                 }
-                case "reset_peer" -> armClose(ctx, t.attribute("timeout"), true);
+                case "reset_peer" -> {
+                    // Toxiproxy's takes the first chunk, passes nothing more, and resets after the timeout
+                    e.drop = true;
+                    armReset(ctx, t.attribute("timeout"));
+                }
                 case "limit_data" -> e.limit = e.limit < 0 ? t.attribute("bytes") : Math.min(e.limit, t.attribute("bytes"));
                 case "slicer" -> {
                     e.sliceAverage = t.attribute("average_size");
@@ -174,8 +254,15 @@ final class Relay extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
         Channel out = peer.get();
-        Effect e = effect(ctx, buf);
+        if (out == null && ctx.channel().isActive()) {
+            early.add(buf);
+            return;
+        }
+        Effect e = effect(ctx);
         int idx = stream.ordinal();
+        if (e.timeout != null) {
+            restartTimeout(e.timeout);
+        }
         if (e.drop || out == null || !out.isActive()) {
             buf.release();
             read();
@@ -197,7 +284,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
             }
         }
         passed += buf.readableBytes();
-        if (e.delayMs == 0 && e.sliceAverage <= 0 && connection.pendingBytes[idx] == 0 && !closeAfter) {
+        if (e.latencyMs == 0 && e.rate == 0 && e.sliceAverage <= 0 && connection.pendingBytes[idx] == 0 && !closeAfter) {
             out.writeAndFlush(buf).addListener((ChannelFutureListener) f -> {
                 if (f.isSuccess()) {
                     resume();
@@ -207,13 +294,19 @@ final class Relay extends ChannelInboundHandlerAdapter {
             });
             return;
         }
-        List<ByteBuf> pieces = e.sliceAverage > 0 ? slices(buf, e.sliceAverage, e.sliceVariation) : List.of(buf);
-        long now = System.nanoTime();
-        long due = now + TimeUnit.MILLISECONDS.toNanos(e.delayMs);
+        // A bandwidth toxic sends what is over 100 ms worth in pieces of 100 ms, as Toxiproxy's does.
+        List<ByteBuf> pieces = e.sliceAverage > 0 ? slices(buf, e.sliceAverage, e.sliceVariation)
+                : e.rate > 0 && buf.readableBytes() > e.rate * 100 ? slices(buf, e.rate * 100, 0) : List.of(buf);
+        // Latency counts from the chunk's arrival; the bandwidth's time from when the stream is free,
+        // after the chunks before it, so a burst leaves at the rate and not all at once.
+        long start = Math.max(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(e.latencyMs), connection.lastDueNanos[idx]);
+        long bytes = 0;
         for (int i = 0; i < pieces.size(); i++) {
-            long at = Math.max(due + TimeUnit.MICROSECONDS.toNanos(e.sliceDelayMicros * i), connection.lastDueNanos[idx]);
+            ByteBuf piece = pieces.get(i);
+            bytes += piece.readableBytes();
+            long at = start + TimeUnit.MICROSECONDS.toNanos(e.sliceDelayMicros * i) + (e.rate > 0 ? bytes * 1_000_000 / e.rate : 0);
             connection.lastDueNanos[idx] = at;
-            schedule(ctx, out, pieces.get(i), at, idx, closeAfter && i == pieces.size() - 1);
+            schedule(ctx, out, piece, at, idx, closeAfter && i == pieces.size() - 1);
         }
         if (connection.pendingBytes[idx] < HIGH_WATER && !closeAfter) {
             read();
@@ -269,45 +362,77 @@ final class Relay extends ChannelInboundHandlerAdapter {
         return out;
     }
 
-    private void armClose(ChannelHandlerContext ctx, long afterMs, boolean reset) {
-        if (reset ? resetArmed : timeoutArmed) {
+    /** Resets the client's connection (TCP RST) {@code afterMs} after the first data, once. */
+    private void armReset(ChannelHandlerContext ctx, long afterMs) {
+        if (resetArmed) {
             return;
         }
-        if (reset) {
-            resetArmed = true;
-        } else {
-            timeoutArmed = true;
-            if (afterMs == 0) {
-                return; // timeout 0: data is dropped until the toxic goes, the connection stays open
-            }
-        }
+        resetArmed = true;
         ctx.executor().schedule(() -> {
-            if (reset) {
-                connection.client.config().setOption(ChannelOption.SO_LINGER, 0);
-            }
+            connection.client.config().setOption(ChannelOption.SO_LINGER, 0);
             connection.close();
         }, afterMs, TimeUnit.MILLISECONDS);
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt == ChannelInputShutdownEvent.INSTANCE) {
+            inputEnded();
+        }
+    }
+
+    /** The stream's source sent a FIN: the peer gets one too, or the connection closes if both streams ended. */
+    private void inputEnded() {
+        if (peer.get() == null) {
+            endedEarly = true;
+        } else if (!ended) {
+            ended = true;
+            connection.ended[stream.ordinal()] = true;
+            if (splicing) {
+                // Netty's splice keeps asking for reads on a socket whose input is shut down, and
+                // epoll reports it readable at every turn: end the splice, reading stays off.
+                Splice.end(ctx.channel());
+            }
+            afterTheBytesOnTheirWay(() -> {
+                Channel out = peer.get();
+                if (connection.ended[1 - stream.ordinal()]) {
+                    connection.close();
+                } else if (out instanceof DuplexChannel d) {
+                    d.shutdownOutput();
+                }
+            });
+        }
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        cancelTimeout();
+        early.forEach(ByteBuf::release);
+        early.clear();
+        afterTheBytesOnTheirWay(connection::close);
+    }
+
+    /**
+     * Runs {@code then} once the chunks still on their way on this stream are written, and after a
+     * slow_close toxic's delay on it. The peer is flushed first, so spliced bytes go before.
+     */
+    private void afterTheBytesOnTheirWay(Runnable then) {
         Channel out = peer.get();
         if (out == null || !out.isActive()) {
+            then.run();
             return;
         }
-        // Delayed chunks still on their way are delivered before the other side is closed, and a
-        // slow_close toxic holds the close back further.
         long wait = connection.lastDueNanos[stream.ordinal()] - System.nanoTime();
         for (Toxic t : toxics.get()) {
             if (t.stream() == stream && t.type().equals("slow_close") && connection.applies(t)) {
                 wait = Math.max(wait, 0) + TimeUnit.MILLISECONDS.toNanos(t.attribute("delay"));
             }
         }
-        Runnable close = () -> out.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        Runnable flushThen = () -> out.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> then.run());
         if (wait > 0) {
-            ctx.executor().schedule(close, wait + TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.NANOSECONDS);
+            ctx.executor().schedule(flushThen, wait + TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.NANOSECONDS);
         } else {
-            close.run();
+            flushThen.run();
         }
     }
 
