@@ -1,6 +1,7 @@
 package dev.faultline.app.view.gameday;
 
 import dev.faultline.app.view.common.Background;
+import dev.faultline.app.view.common.Dates;
 import dev.faultline.app.view.common.Dialogs;
 import dev.faultline.engine.model.GameDay;
 import dev.faultline.engine.model.Participant;
@@ -117,9 +118,10 @@ public final class GameDayView extends BorderPane {
         TextArea objectives = new TextArea();
         objectives.textProperty().bindBidirectional(plan.objectives);
         objectives.setPrefRowCount(3);
+        objectives.setWrapText(true);
         objectives.setPromptText("one objective per line");
         objectives.setAccessibleText("Objectives, one per line");
-        DatePicker date = new DatePicker();
+        DatePicker date = Dates.unambiguous(new DatePicker());
         date.valueProperty().bindBidirectional(plan.date);
         date.setAccessibleText("Date");
         TextField time = text(plan.time, "Time", "HH:mm");

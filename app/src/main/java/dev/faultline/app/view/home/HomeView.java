@@ -2,6 +2,7 @@ package dev.faultline.app.view.home;
 
 import dev.faultline.app.view.common.OutcomeCell;
 import dev.faultline.app.view.common.RunRow;
+import dev.faultline.app.view.common.WrappingCell;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -149,6 +150,7 @@ public final class HomeView extends VBox {
         days.setId("gamedays");
         days.setAccessibleText("Upcoming and past GameDays");
         days.setPlaceholder(new Label("none planned yet"));
+        WrappingCell.wrapLines(days);
         days.setPrefHeight(190);
         VBox middle = new VBox(8, gh, days);
         middle.setPrefWidth(380);

@@ -2,6 +2,7 @@ package dev.faultline.app.view.retro;
 
 import dev.faultline.app.view.common.ActionItemText;
 import dev.faultline.app.view.common.Background;
+import dev.faultline.app.view.common.Dates;
 import dev.faultline.app.view.common.Dialogs;
 import dev.faultline.engine.report.ActionItem;
 import dev.faultline.engine.report.ExperimentOutcome;
@@ -257,7 +258,7 @@ public final class RetroView extends SplitPane {
         title.setPromptText("what to do");
         TextField owner = new TextField();
         owner.setPromptText("owner");
-        DatePicker due = new DatePicker(LocalDate.now().plusWeeks(2));
+        DatePicker due = Dates.unambiguous(new DatePicker(LocalDate.now().plusWeeks(2)));
         TextField ticket = new TextField();
         ticket.setPromptText("ticket URL (optional)");
         Button add = new Button("Add action item");
