@@ -144,7 +144,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
      * A timeout toxic closes the connection after its timeout without data on its stream, counted
      * from when it starts acting on the connection (as it opens, or as the toxic is added) and again
      * from every chunk it drops, as Toxiproxy's does; with timeout 0 it never closes it. Taking the
-     * toxic away closes the connection whose data it dropped, as Toxiproxy's cleanup does. Call on
+     * toxic away closes the connection it acted on, as Toxiproxy's cleanup does. Call on
      * the event loop.
      */
     private void timeoutToxic() {
