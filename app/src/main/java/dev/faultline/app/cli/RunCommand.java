@@ -1,10 +1,12 @@
 package dev.faultline.app.cli;
 
 import dev.faultline.app.Composition;
+import dev.faultline.app.GameDayNotifiers;
 import dev.faultline.app.SandboxPrometheus;
 import dev.faultline.app.SandboxSession;
 import dev.faultline.app.StartupRecovery;
 import dev.faultline.engine.env.Environment;
+import dev.faultline.engine.notify.NotificationHub;
 import dev.faultline.engine.report.JUnitXml;
 import dev.faultline.engine.report.ResultJson;
 import dev.faultline.engine.run.DryRun;
@@ -21,6 +23,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,6 +56,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--yes", description = "confirm a run in a production environment")
     boolean yes;
+
+    @Option(names = "--notify", description = "tell the notifiers GameDays use (Slack, from notifiers.properties) about this"
+            + " run too: a message of its own, each fault before it goes in, a halt, the result in its thread")
+    boolean notify;
 
     @Option(names = "--metrics-port", paramLabel = "PORT", description = "serve Faultline's own metrics for Prometheus on"
             + " http://127.0.0.1:PORT/metrics while the command runs")
@@ -116,9 +123,15 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     private int run(Composition c, LoadedRunbook runbook, Environment env) throws Exception {
         List<RunEvent> events = new CopyOnWriteArrayList<>();
-        try (RunRecorder recorder = new RunRecorder(c.store(), c.pendingResults, runbook.experiment(), runbook.text(), runbook.sha256())) {
+        try (RunRecorder recorder = new RunRecorder(c.store(), c.pendingResults, runbook.experiment(), runbook.text(), runbook.sha256());
+             NotificationHub hub = new NotificationHub(notify ? GameDayNotifiers.create(c, "", root.out()::println,
+                     w -> root.err().println("faultline: " + w)) : List.of(), c.store().undelivered(), c.clock, Duration.ofSeconds(30))) {
+            if (notify && hub.isEmpty()) {
+                root.err().println("faultline: --notify: no notifier is set up (Slack: notifiers.properties in the data folder"
+                        + " or FAULTLINE_SLACK_* variables; 'faultline slack test' checks it); the run goes on without");
+            }
             RunHandle handle = c.runner.start(runbook.experiment(), env, List.of(new ProgressPrinter(root.out()),
-                    recorder, c.metrics, e -> {
+                    recorder, c.metrics, hub, e -> {
                         if (!(e instanceof RunEvent.ProbeSampled)) {
                             events.add(e);
                         }

@@ -66,6 +66,18 @@ class GameDayCliIT {
     }
 
     @Test
+    void aSingleRunWithNotifyTellsSlackInAThreadOfItsOwn() throws Exception {
+        Cli run = Cli.run(home, "run", "--notify", Cli.runbook("payment-latency-holds.yaml"));
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("notifications: slack");
+        List<SlackApiServer.Received> posts = slack.messages.stream().filter(m -> m.method().equals("chat.postMessage")).toList();
+        assertThat(posts.get(0).text()).isEqualTo("Experiment starting: payment-latency-holds in sandbox");
+        assertThat(posts.subList(1, posts.size())).isNotEmpty().allSatisfy(m -> assertThat(m.threadTs()).isEqualTo(posts.get(0).ts()));
+        assertThat(posts).anySatisfy(m -> assertThat(m.text()).startsWith("Fault going in: latency"));
+        assertThat(posts).anySatisfy(m -> assertThat(m.text()).startsWith("HELD: payment-latency-holds"));
+    }
+
+    @Test
     void aSandboxGameDayTellsSlackAndItsRetrospectiveAndReportsComeOutInEveryFormat() throws Exception {
         Path day = gameDay();
         assertThat(Cli.run(home, "validate", day.toString()).out()).contains("GameDay cli-day (1 experiment(s)");

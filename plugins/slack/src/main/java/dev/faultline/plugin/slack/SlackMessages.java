@@ -60,6 +60,16 @@ final class SlackMessages {
         return new SlackMessage("GameDay starting: " + d.title(), b, false);
     }
 
+    /** The parent message of a run outside a GameDay ({@code faultline run --notify}): its details go in its thread. */
+    static SlackMessage runStarting(String runId, String experiment, String environment) {
+        List<LayoutBlock> b = new ArrayList<>();
+        b.add(header(h -> h.text(plainText(cut("🧪 Experiment starting: " + experiment, 150), true))));
+        b.add(section(x -> x.fields(List.of(field("*Environment*\n" + esc(environment)),
+                field("*Run*\n`" + esc(runId) + "`")))));
+        b.add(context(c -> c.elements(List.of(markdownText("details in the thread · halt everything: `faultline halt`")))));
+        return new SlackMessage("Experiment starting: " + experiment + " in " + environment, b, false);
+    }
+
     static SlackMessage status(String id, GameDay d, Status s) {
         List<LayoutBlock> b = new ArrayList<>();
         b.add(header(h -> h.text(plainText(cut("GameDay: " + d.title(), 150), true))));
@@ -99,10 +109,12 @@ final class SlackMessages {
         b.add(header(h -> h.text(plainText(cut("⚡ Fault going in: " + step, 150), true))));
         b.add(section(s -> s.fields(List.of(field("*What*\n" + esc(fault)), field("*Where*\n" + esc(target)),
                 field("*For how long*\n" + howLong), field("*Blast radius*\n" + radius)))));
-        b.add(section(s -> s.text(markdownText("*Who to call*: " + (toCall.isEmpty() ? "the GameDay leader"
+        String nobodyNamed = e == null ? "whoever started the run" : "the GameDay leader"; // no experiment: a run of its own
+        b.add(section(s -> s.text(markdownText("*Who to call*: " + (toCall.isEmpty() ? nobodyNamed
                 : toCall.stream().map(p -> p.mention() + " (" + p.role().label() + ")").collect(Collectors.joining(", ")))
                 + "\nStop it all: `faultline halt --reason \"…\"` or *HALT ALL* (Ctrl+Shift+K) in the app"))));
-        return new SlackMessage("Fault going in: " + fault + " on " + target + " for " + howLong, b, false);
+        return new SlackMessage("Fault going in: " + fault + " on " + target + (length == null ? " until reverted" : " for " + howLong),
+                b, false);
     }
 
     /** A stop condition breached or the kill switch pressed: loud, broadcast to the channel, people mentioned. */

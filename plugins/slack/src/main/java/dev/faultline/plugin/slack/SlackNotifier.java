@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells a Slack channel what a GameDay does. With a bot token: one parent message per GameDay,
- * updated with the live status, and every detail in its thread. With a webhook: the key messages as
+ * updated with the live status, and every detail in its thread (a run outside a GameDay gets a
+ * parent message of its own). With a webhook: the key messages as
  * they come (no updates, no threads). Runs only on the notifier's own thread; a message that cannot
  * be delivered after the retries is handed to the undelivered sink, and the next one is tried.
  */
@@ -84,7 +85,10 @@ final class SlackNotifier implements Notifier {
 
     @Override
     public void onRunEvent(RunEvent event) {
-        if (event instanceof RunEvent.PhaseChanged p && day != null) {
+        if (event instanceof RunEvent.RunStarted s && day == null && !s.dryRun()) {
+            // A run of its own, outside a GameDay: a parent message of its own, details in its thread
+            parentTs = send(SlackMessages.runStarting(s.runId(), s.experiment(), s.environment()), null, s.runId());
+        } else if (event instanceof RunEvent.PhaseChanged p && day != null) {
             if (current != null) {
                 updateParent("", progress + " — " + p.to());
             }
@@ -98,6 +102,9 @@ final class SlackNotifier implements Notifier {
             send(SlackMessages.loud("Run stopped", h.reason().detail(), toTell()), thread(), h.runId());
         } else if (event instanceof RunEvent.RunFinished f) {
             send(SlackMessages.result(f.result()), thread(), f.runId());
+            if (day == null) {
+                parentTs = null;
+            }
         }
     }
 

@@ -1,12 +1,19 @@
 package dev.faultline.plugin.slack;
 
+import static dev.faultline.engine.testkit.ExperimentBuilder.experiment;
+import static dev.faultline.engine.testkit.ExperimentBuilder.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.engine.env.Secret;
 import dev.faultline.engine.gameday.GameDayOutcome;
 import dev.faultline.engine.gameday.GameDayResult;
+import dev.faultline.engine.model.Experiment;
+import dev.faultline.engine.model.Tolerance;
+import dev.faultline.engine.model.Tolerance.Op;
 import dev.faultline.engine.notify.NotificationHub;
+import dev.faultline.engine.run.RunOutcome;
+import dev.faultline.engine.run.RunResult;
 import dev.faultline.engine.spi.Notifier;
 import dev.faultline.engine.spi.NotifierException;
 import dev.faultline.engine.spi.NotifierSettings;
@@ -29,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,6 +116,34 @@ class SlackNotifierIT {
         });
         assertThat(updates).anySatisfy(u -> assertThat(u.blocks()).contains("INJECT"));
         assertThat(updates.get(updates.size() - 1).blocks()).contains("finished", "✅ 2 held");
+    }
+
+    @Test
+    void aRunOutsideAGameDayGetsAParentMessageOfItsOwnAndItsDetailsInItsThread() throws Exception {
+        Notifier n = new SlackNotifierProvider().create(token(SlackApiServer.TOKEN, SlackApiServer.CHANNEL_NAME),
+                undelivered::add).orElseThrow();
+        NotificationHub hub = new NotificationHub(List.of(n), undelivered::add, Clock.systemUTC(), Duration.ofSeconds(30));
+        Experiment e = experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
+                .fault("slow-payments", 0, Duration.ofMillis(300), "payments").build();
+        RunResult r;
+        try {
+            r = rig.runner.start(e, TestRig.environment(), List.of(hub)).result().get(60, TimeUnit.SECONDS);
+        } finally {
+            hub.close();
+        }
+        assertThat(r.outcome()).isEqualTo(RunOutcome.HELD);
+        assertThat(undelivered).isEmpty();
+        List<SlackApiServer.Received> posts = slack.messages.stream().filter(m -> m.method().equals("chat.postMessage")).toList();
+        SlackApiServer.Received parent = posts.get(0);
+        assertThat(parent.threadTs()).isEmpty();
+        assertThat(parent.text()).isEqualTo("Experiment starting: " + e.name() + " in " + TestRig.environment().name());
+        assertThat(parent.blocks()).contains(r.runId());
+        assertThat(posts.subList(1, posts.size())).isNotEmpty().allSatisfy(m -> assertThat(m.threadTs()).isEqualTo(parent.ts()));
+        assertThat(posts).anySatisfy(m -> {
+            assertThat(m.text()).isEqualTo("Fault going in: latency 300ms on proxy/payments until reverted");
+            assertThat(m.blocks()).contains("Fault going in: slow-payments", "whoever started the run");
+        });
+        assertThat(posts).anySatisfy(m -> assertThat(m.text()).startsWith("HELD: " + e.name()));
     }
 
     @Test
