@@ -11,7 +11,6 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
-import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +39,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
     private boolean spliceFailed;
     private boolean spliceUsed;
     private boolean resetArmed;
-    /** The timeout toxic acting on this stream of this connection, and its pending close. */
-    private Toxic timeout;
-    private ScheduledFuture<?> timeoutClose;
+    private final TimeoutClock timeout;
     private boolean ended;
     /**
      * Bytes, and a FIN, that came before the upstream connection was up: at a FIN Netty reads even
@@ -58,6 +55,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
         this.stream = stream;
         this.toxics = toxics;
         this.peer = peer;
+        this.timeout = new TimeoutClock(connection, stream);
         connection.relays[stream.ordinal()] = this;
     }
 
@@ -121,13 +119,13 @@ final class Relay extends ChannelInboundHandlerAdapter {
             if (splicing && !untouched() && c.channel().isActive()) {
                 Splice.end(c.channel()); // twice is harmless: the same zero is set again
             }
-            timeoutToxic();
+            timeout.toxicsAre(toxics.get(), c.executor());
         });
     }
 
     /** Both channels are up: the stream's timeout toxic, if any, starts counting; bytes start moving. */
     void start() {
-        timeoutToxic();
+        timeout.toxicsAre(toxics.get(), ctx.executor());
         if (early.isEmpty()) {
             resume();
         } else {
@@ -137,48 +135,6 @@ final class Relay extends ChannelInboundHandlerAdapter {
         }
         if (endedEarly) {
             inputEnded();
-        }
-    }
-
-    /**
-     * A timeout toxic closes the connection after its timeout without data on its stream, counted
-     * from when it starts acting on the connection (as it opens, or as the toxic is added) and again
-     * from every chunk it drops, as Toxiproxy's does; with timeout 0 it never closes it. Taking the
-     * toxic away closes the connection it acted on, as Toxiproxy's cleanup does. Call on
-     * the event loop.
-     */
-    private void timeoutToxic() {
-        Toxic now = null;
-        for (Toxic t : toxics.get()) {
-            if (t.stream() == stream && t.type().equals("timeout") && connection.applies(t)) {
-                now = t;
-                break;
-            }
-        }
-        if (now == null) {
-            if (timeout != null) {
-                timeout = null;
-                cancelTimeout();
-                connection.close();
-            }
-        } else if (!now.equals(timeout)) {
-            restartTimeout(now);
-        }
-    }
-
-    private void restartTimeout(Toxic t) {
-        timeout = t;
-        cancelTimeout();
-        long ms = t.attribute("timeout");
-        if (ms > 0 && ctx != null) {
-            timeoutClose = ctx.executor().schedule(connection::close, ms, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void cancelTimeout() {
-        if (timeoutClose != null) {
-            timeoutClose.cancel(false);
-            timeoutClose = null;
         }
     }
 
@@ -196,60 +152,6 @@ final class Relay extends ChannelInboundHandlerAdapter {
         ctx.executor().execute(this::resume);
     }
 
-    /** What the toxics on this stream do to one chunk. */
-    private static final class Effect {
-        long latencyMs;
-        /** Bandwidth in bytes per millisecond (Toxiproxy's KB/s); 0: no limit. */
-        long rate;
-        boolean drop;
-        Toxic timeout;
-        long limit = -1;
-        long sliceAverage;
-        long sliceVariation;
-        long sliceDelayMicros;
-    }
-
-    private Effect effect(ChannelHandlerContext ctx) {
-        Effect e = new Effect();
-        for (Toxic t : toxics.get()) {
-            if (t.stream() != stream || !connection.applies(t)) {
-                continue;
-            }
-            switch (t.type()) {
-                case "latency" -> {
-                    long jitter = t.attribute("jitter");
-                    e.latencyMs += Math.max(0, t.attribute("latency")
-                            + (jitter == 0 ? 0 : ThreadLocalRandom.current().nextLong(-jitter, jitter + 1)));
-                }
-                case "bandwidth" -> {
-                    long rate = t.attribute("rate"); // KB/s, 1 KB = 1000 bytes: bytes per millisecond
-                    if (rate > 0) {
-                        e.rate = e.rate == 0 ? rate : Math.min(e.rate, rate);
-                    }
-                }
-                case "timeout" -> {
-                    e.drop = true;
-                    e.timeout = e.timeout == null ? t : e.timeout;
-                }
-                case "reset_peer" -> {
-                    // Toxiproxy's takes the first chunk, passes nothing more, and resets after the timeout
-                    e.drop = true;
-                    armReset(ctx, t.attribute("timeout"));
-                }
-                case "limit_data" -> e.limit = e.limit < 0 ? t.attribute("bytes") : Math.min(e.limit, t.attribute("bytes"));
-                case "slicer" -> {
-                    e.sliceAverage = t.attribute("average_size");
-                    e.sliceVariation = t.attribute("size_variation");
-                    e.sliceDelayMicros = t.attribute("delay");
-                }
-                default -> {
-                    // noop, and slow_close, which acts when the stream ends
-                }
-            }
-        }
-        return e;
-    }
-
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf buf = (ByteBuf) msg;
@@ -258,10 +160,13 @@ final class Relay extends ChannelInboundHandlerAdapter {
             early.add(buf);
             return;
         }
-        Effect e = effect(ctx);
+        ChunkEffect e = ChunkEffect.of(toxics.get(), stream, connection);
         int idx = stream.ordinal();
         if (e.timeout != null) {
-            restartTimeout(e.timeout);
+            timeout.restart(e.timeout, ctx.executor());
+        }
+        if (e.resetAfterMs >= 0) {
+            armReset(ctx, e.resetAfterMs);
         }
         if (e.drop || out == null || !out.isActive()) {
             buf.release();
@@ -284,7 +189,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
             }
         }
         passed += buf.readableBytes();
-        if (e.latencyMs == 0 && e.rate == 0 && e.sliceAverage <= 0 && connection.pendingBytes[idx] == 0 && !closeAfter) {
+        if (e.passesAsItIs() && connection.pendingBytes[idx] == 0 && !closeAfter) {
             out.writeAndFlush(buf).addListener((ChannelFutureListener) f -> {
                 if (f.isSuccess()) {
                     resume();
@@ -406,7 +311,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        cancelTimeout();
+        timeout.stop();
         early.forEach(ByteBuf::release);
         early.clear();
         afterTheBytesOnTheirWay(connection::close);

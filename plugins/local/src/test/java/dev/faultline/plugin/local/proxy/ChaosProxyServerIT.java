@@ -8,9 +8,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -28,31 +25,22 @@ import org.junit.jupiter.api.Test;
  * next bytes, and not a byte is lost or reordered while the proxy switches between the two.
  */
 class ChaosProxyServerIT {
-    private EchoServer echo;
-    private ChaosProxyServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private EchoBehindProxy proxy;
     private int proxyPort;
 
     @BeforeEach
     void start() throws Exception {
-        echo = new EchoServer();
-        server = ChaosProxyServer.start("127.0.0.1", 0, List.of());
-        HttpResponse<String> r = call("POST", "/proxies",
-                "{\"name\":\"echo\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:" + echo.port() + "\"}");
-        assertThat(r.statusCode()).isEqualTo(201);
-        proxyPort = Integer.parseInt(r.body().replaceAll(".*\"listen\":\"127.0.0.1:(\\d+)\".*", "$1"));
+        proxy = new EchoBehindProxy();
+        proxyPort = proxy.port;
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
-        echo.close();
+        proxy.close();
     }
 
     private HttpResponse<String> call(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.apiUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return proxy.call(method, path, body);
     }
 
     private long median(int n) throws IOException {
@@ -135,7 +123,7 @@ class ChaosProxyServerIT {
             s.connect(new InetSocketAddress("127.0.0.1", proxyPort), 2_000);
             s.setSoTimeout(5_000);
             assertThat(roundTripMillis(s)).isLessThan(1_000);
-            assertThat(server.splicedStreams("echo")).as("both streams spliced").isEqualTo(2);
+            assertThat(proxy.server.splicedStreams("echo")).as("both streams spliced").isEqualTo(2);
 
             call("POST", "/proxies/echo/toxics", "{\"name\":\"slow\",\"type\":\"latency\",\"stream\":\"downstream\","
                     + "\"attributes\":{\"latency\":300}}");
@@ -148,7 +136,7 @@ class ChaosProxyServerIT {
                 fastest = Math.min(fastest, roundTripMillis(s));
             }
             assertThat(fastest).isLessThan(250);
-            assertThat(server.splicedStreams("echo")).as("downstream spliced again once the toxic went").isEqualTo(3);
+            assertThat(proxy.server.splicedStreams("echo")).as("downstream spliced again once the toxic went").isEqualTo(3);
         }
     }
 
@@ -189,7 +177,7 @@ class ChaosProxyServerIT {
             assertThat(received.get(30, TimeUnit.SECONDS)).isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
         }
         if (Splice.available()) {
-            assertThat(server.splicedStreams("echo")).isGreaterThan(2);
+            assertThat(proxy.server.splicedStreams("echo")).isGreaterThan(2);
         }
     }
 }

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,31 +27,22 @@ import org.junit.jupiter.api.Test;
  * only their README): what passes, when the connection closes and how.
  */
 class ToxicSemanticsIT {
-    private EchoServer echo;
-    private ChaosProxyServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private EchoBehindProxy proxy;
     private int proxyPort;
 
     @BeforeEach
     void start() throws Exception {
-        echo = new EchoServer();
-        server = ChaosProxyServer.start("127.0.0.1", 0, List.of());
-        HttpResponse<String> r = call("POST", "/proxies",
-                "{\"name\":\"echo\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:" + echo.port() + "\"}");
-        assertThat(r.statusCode()).isEqualTo(201);
-        proxyPort = Integer.parseInt(r.body().replaceAll(".*\"listen\":\"127.0.0.1:(\\d+)\".*", "$1"));
+        proxy = new EchoBehindProxy();
+        proxyPort = proxy.port;
     }
 
     @AfterEach
     void stop() throws Exception {
-        server.close();
-        echo.close();
+        proxy.close();
     }
 
     private HttpResponse<String> call(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.apiUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return proxy.call(method, path, body);
     }
 
     private void toxic(String json) throws Exception {
@@ -163,10 +155,8 @@ class ToxicSemanticsIT {
 
     @Test
     void aHalfOpenConnectionStaysOpenAndCostsTheProxyNoCpu() throws Exception {
-        try (java.net.ServerSocket holder = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            HttpResponse<String> r = call("POST", "/proxies", "{\"name\":\"holder\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:"
-                    + holder.getLocalPort() + "\"}");
-            int port = Integer.parseInt(r.body().replaceAll(".*\"listen\":\"127.0.0.1:(\\d+)\".*", "$1"));
+        try (ServerSocket holder = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = proxy.addProxy("holder", holder.getLocalPort());
             try (Socket s = new Socket("127.0.0.1", port); Socket held = holder.accept()) {
                 held.setSoTimeout(5_000);
                 s.shutdownOutput();
@@ -183,7 +173,7 @@ class ToxicSemanticsIT {
     }
 
     private static long proxyCpuNanos() {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("faultline-proxy")) {
