@@ -22,17 +22,22 @@ import java.util.Optional;
 final class JvmFaults {
     private final JvmAgentClient agent;
     private final ProcessFaults processes;
+    private final TargetGuard guard;
 
-    JvmFaults(JvmAgentClient agent, ProcessFaults processes) {
+    JvmFaults(JvmAgentClient agent, ProcessFaults processes, TargetGuard guard) {
         this.agent = agent;
         this.processes = processes;
+        this.guard = guard;
     }
 
     static boolean isJvmFault(Fault f) {
         return f instanceof Fault.JvmException || f instanceof Fault.JvmLatency || f instanceof Fault.JvmReturn;
     }
 
-    /** The one JVM the target names: by main class, jar or a word of its command line, by pid or pid file. */
+    /**
+     * The one JVM the target names (by main class, jar or a word of its command line, by pid or pid
+     * file), if the guard allows it.
+     */
     ProcessHandle find(Target t) throws BackendException {
         ProcessHandle p;
         if (t.selector().has("name")) {
@@ -48,8 +53,9 @@ final class JvmFaults {
             }
             p = found.get(0);
         } else {
-            p = processes.find(t);
+            p = processes.locate(t);
         }
+        guard.checkJvm(p);
         if (!Processes.isJvm(p)) {
             throw new BackendException(LocalBackendProvider.ID, "process " + p.pid() + " (" + p.info().command().orElse("?")
                     + ") is not a JVM");
@@ -68,8 +74,10 @@ final class JvmFaults {
     }
 
     void inject(FaultRequest r, FaultHandle h) throws BackendException {
-        long pid = same(h).orElseThrow(() -> new BackendException(LocalBackendProvider.ID,
-                "JVM " + h.data().require("pid") + " is gone")).pid();
+        ProcessHandle target = same(h).orElseThrow(() -> new BackendException(LocalBackendProvider.ID,
+                "JVM " + h.data().require("pid") + " is gone"));
+        guard.checkJvm(target);
+        long pid = target.pid();
         List<String> c = new ArrayList<>(List.of("cmd", "add", "id", h.data().require("fault"),
                 "class", h.data().require("class"), "method", h.data().require("method"),
                 "share", String.format(Locale.ROOT, "%.6f", r.share()), "ttlMs", Long.toString(deadMansSwitch(r.duration()))));

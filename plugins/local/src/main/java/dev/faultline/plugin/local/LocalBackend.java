@@ -18,19 +18,26 @@ import java.time.Duration;
 public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ProxyFaults proxies;
-    private final ProcessFaults processes = new ProcessFaults();
+    private final ProcessFaults processes;
     private final StressFaults stress;
     private final HttpProxyFaults httpFaults;
-    private final JvmFaults jvm = new JvmFaults(new JvmAgentClient(), processes);
+    private final JvmFaults jvm;
 
+    /** With the default settings: other users' processes refused, the agent jar in {@code $FAULTLINE_HOME/agent}. */
     public LocalBackend(String proxyApi) {
         this(proxyApi, StressCommand.Choice.AUTO);
     }
 
     LocalBackend(String proxyApi, StressCommand.Choice stressor) {
+        this(proxyApi, stressor, new TargetGuard(false));
+    }
+
+    LocalBackend(String proxyApi, StressCommand.Choice stressor, TargetGuard guard) {
         this.stress = new StressFaults(stressor, StressCommand.findStressNg());
         this.proxies = new ProxyFaults(http, proxyApi);
         this.httpFaults = new HttpProxyFaults(http, proxyApi);
+        this.processes = new ProcessFaults(guard);
+        this.jvm = new JvmFaults(new JvmAgentClient(), processes, guard);
     }
 
     @Override

@@ -15,7 +15,8 @@ import java.util.Set;
  * local process, and exceptions, latency or return values in a method of a running JVM.
  * Settings: {@code proxyApi} (default {@value #DEFAULT_PROXY_API}); {@code stressor}: {@code auto}
  * (the default: stress-ng where installed and able, the built-in stressor otherwise),
- * {@code built-in} or {@code stress-ng}.
+ * {@code built-in} or {@code stress-ng}; {@code allowOtherUsers} ({@code false} by default): whether
+ * process faults may hit processes of other users (see {@link TargetGuard}).
  */
 public final class LocalBackendProvider implements FaultBackendProvider {
     public static final String ID = "local";
@@ -49,6 +50,7 @@ public final class LocalBackendProvider implements FaultBackendProvider {
         StressCommand.Choice stressor;
         try {
             stressor = StressCommand.Choice.parse(settings.values().get("stressor").orElse("auto"));
+            TargetGuard.fromSettings(settings.values());
         } catch (BackendException e) {
             return new Availability.Unavailable(e.getMessage());
         }
@@ -66,6 +68,7 @@ public final class LocalBackendProvider implements FaultBackendProvider {
     @Override
     public FaultBackend create(BackendSettings settings) throws BackendException {
         return new LocalBackend(settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API),
-                StressCommand.Choice.parse(settings.values().get("stressor").orElse("auto")));
+                StressCommand.Choice.parse(settings.values().get("stressor").orElse("auto")),
+                TargetGuard.fromSettings(settings.values()));
     }
 }

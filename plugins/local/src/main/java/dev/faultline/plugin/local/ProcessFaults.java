@@ -19,12 +19,26 @@ import java.util.concurrent.TimeUnit;
 /**
  * Faults on a process found by name (a word of its command line), pid or pid file: pause with
  * SIGSTOP (reverted by SIGCONT), kill (reverted by its restart command or its supervisor). A pid is
- * only signalled while it still belongs to the process that was targeted (same start time).
+ * only signalled while it still belongs to the process that was targeted (same start time), and
+ * only while {@link TargetGuard} allows it: checked when the target is found (pre-flight and
+ * prepare) and again just before the signal.
  */
 final class ProcessFaults {
+    private final TargetGuard guard;
 
-    /** The one process the target names; several or none is an error that says what was found. */
+    ProcessFaults(TargetGuard guard) {
+        this.guard = guard;
+    }
+
+    /** The one process the target names, if the guard allows it; several or none is an error that says what was found. */
     ProcessHandle find(Target t) throws BackendException {
+        ProcessHandle p = locate(t);
+        guard.check(p);
+        return p;
+    }
+
+    /** The one process the target names, whatever it is. */
+    ProcessHandle locate(Target t) throws BackendException {
         Params s = t.selector();
         if (s.has("pid")) {
             return alive(Long.parseLong(s.require("pid").strip()), "pid " + s.require("pid"));
@@ -77,6 +91,7 @@ final class ProcessFaults {
         if (p.isEmpty()) {
             throw new BackendException(LocalBackendProvider.ID, "process " + h.data().require("pid") + " is gone");
         }
+        guard.check(p.get());
         String kind = h.data().require("kind");
         if (kind.equals("restart")) {
             stopGracefully(p.get());

@@ -81,7 +81,7 @@ class LocalBackendJvmIT extends FaultBackendContract {
         assertThat(child.call("int")).startsWith("ok 42 ");
         assertThat(child.call("text")).startsWith("ok abab ");
         assertThat(child.call("void")).startsWith("ok 1 ");
-        var status = new JvmFaults(new JvmAgentClient(), new ProcessFaults()).status(child.pid(), h);
+        var status = new JvmFaults(new JvmAgentClient(), new ProcessFaults(new TargetGuard(false)), new TargetGuard(false)).status(child.pid(), h);
         assertThat(status).containsEntry("active", "false").containsEntry("instrumented", "false");
         assertThat(b.verifyGone(h).detail()).contains("runs its own code again");
     }
