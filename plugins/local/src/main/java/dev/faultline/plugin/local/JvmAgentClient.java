@@ -1,15 +1,11 @@
 package dev.faultline.plugin.local;
 
+import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.spi.BackendException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,31 +16,33 @@ import net.bytebuddy.agent.ByteBuddyAgent;
  * through Byte Buddy's helper) that loads the agent jar with the command as its argument; the
  * agent keeps its state in that JVM between attaches and writes its reply to a file named in the
  * command. Needs nothing but the target's pid: no port, no file the target must poll, so a later
- * {@code faultline recover} from another process reverts with the journaled handle alone.
+ * {@code faultline recover} from another process reverts with the journaled handle alone. The jar
+ * is checked in full before every attach ({@link AgentJar}); the replies go to the same private
+ * folder.
  */
 final class JvmAgentClient {
-    private static final String RESOURCE = "jvm/faultline-jvm-agent.jar";
+    private final AgentJar jar;
 
-    private final Path tmp;
-
-    JvmAgentClient(Path tmp) {
-        this.tmp = tmp;
+    /** With the agent jar (and the agent's replies) in {@code folder}, which is made private to the user. */
+    JvmAgentClient(Path folder) {
+        this.jar = new AgentJar(folder);
     }
 
+    /** With the agent jar in {@code $FAULTLINE_HOME/agent}. */
     JvmAgentClient() {
-        this(Path.of(System.getProperty("java.io.tmpdir")));
+        this(FaultlineHome.fromEnvironment().root().resolve("agent"));
     }
 
     /** Sends one command ({@code key, value, ...}) to the agent in {@code pid}; the agent's reply. */
     Map<String, String> send(long pid, String... command) throws BackendException {
-        Path jar = agentJar();
-        Path reply = tmp.resolve("faultline-agent-reply-" + UUID.randomUUID());
+        Path agent = jar.verified();
+        Path reply = jar.folder().resolve("reply-" + UUID.randomUUID());
         String[] withReply = new String[command.length + 2];
         System.arraycopy(command, 0, withReply, 0, command.length);
         withReply[command.length] = "reply";
         withReply[command.length + 1] = reply.toString();
         try {
-            ByteBuddyAgent.attach(jar.toFile(), Long.toString(pid), format(withReply));
+            ByteBuddyAgent.attach(agent.toFile(), Long.toString(pid), format(withReply));
             if (!Files.exists(reply)) {
                 throw new BackendException(LocalBackendProvider.ID, "the agent in JVM " + pid + " gave no reply");
             }
@@ -62,31 +60,8 @@ final class JvmAgentClient {
             try {
                 Files.deleteIfExists(reply);
             } catch (IOException e) {
-                // a stray reply file in the temp folder is harmless
+                // a stray reply file in the private folder is harmless
             }
-        }
-    }
-
-    /** The agent jar unpacked once per content into the temp folder, so every JVM loads the same file. */
-    Path agentJar() throws BackendException {
-        try (InputStream in = JvmAgentClient.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new BackendException(LocalBackendProvider.ID, "the JVM fault agent is missing from the local plugin"
-                        + " (build it with mvn install)");
-            }
-            byte[] bytes = in.readAllBytes();
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 16);
-            Path jar = tmp.resolve("faultline-jvm-agent-" + sha + ".jar");
-            if (!Files.exists(jar) || Files.size(jar) != bytes.length) {
-                Path part = tmp.resolve(jar.getFileName() + "." + UUID.randomUUID() + ".part");
-                Files.write(part, bytes);
-                Files.move(part, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            return jar;
-        } catch (IOException e) {
-            throw new BackendException(LocalBackendProvider.ID, "cannot unpack the JVM fault agent: " + e.getMessage());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
