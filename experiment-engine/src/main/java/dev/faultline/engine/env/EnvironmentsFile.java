@@ -33,7 +33,7 @@ public final class EnvironmentsFile {
                     "requestTimeout", "injectTimeout", "deleteTimeout"),
             "prometheus", Set.of("url", "token", "username", "password", "timeout", "retries"),
             "toxiproxy", Set.of("url", "stream", "token", "timeout"),
-            "local", Set.of("proxyApi", "stressor"));
+            "local", Set.of("proxyApi", "stressor", "allowOtherUsers"));
     private static final Set<String> URL_KEYS = Set.of("url", "proxyApi");
     private static final Set<String> DURATION_KEYS = Set.of("timeout", "requestTimeout", "injectTimeout", "deleteTimeout");
 
@@ -221,6 +221,9 @@ public final class EnvironmentsFile {
             } catch (IllegalArgumentException e) {
                 return "'" + value + "' is not a duration, e.g. 5s or 500ms";
             }
+        }
+        if (key.equals("allowOtherUsers") && !value.equals("true") && !value.equals("false")) {
+            return "'" + value + "' is not true or false";
         }
         if (key.equals("retries") && !value.matches("[0-9]")) {
             return "retries is a whole number from 0 to 9";

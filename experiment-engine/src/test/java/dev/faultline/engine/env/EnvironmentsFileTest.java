@@ -64,6 +64,18 @@ class EnvironmentsFileTest {
     }
 
     @Test
+    void theLocalBackendCanBeAllowedOtherUsersProcesses() throws Exception {
+        Environments envs = EnvironmentsFile.parse("""
+                environments:
+                  shared-host:
+                    local: {allowOtherUsers: true}
+                """, "environments.yaml");
+        assertThat(envs.find("shared-host").orElseThrow().settingsFor("local").values().get("allowOtherUsers")).contains("true");
+        assertThatThrownBy(() -> EnvironmentsFile.parse("environments:\n  shared-host:\n    local: {allowOtherUsers: yes please}\n",
+                "environments.yaml")).hasMessageContaining("environments.yaml:3:").hasMessageContaining("is not true or false");
+    }
+
+    @Test
     void problemsNameTheFileTheLineAndTheField() {
         String text = """
                 environments:
