@@ -48,9 +48,11 @@ public final class LocalBackendProvider implements FaultBackendProvider {
         String jvm = ModuleLayer.boot().findModule("jdk.attach").isPresent() ? ""
                 : "; JVM faults need Faultline on a JDK (no jdk.attach module here)";
         StressCommand.Choice stressor;
+        String users;
         try {
             stressor = StressCommand.Choice.parse(settings.values().get("stressor").orElse("auto"));
-            TargetGuard.fromSettings(settings.values());
+            users = TargetGuard.fromSettings(settings.values()).allowsOtherUsers() ? "; other users' processes may be targeted"
+                    : "";
         } catch (BackendException e) {
             return new Availability.Unavailable(e.getMessage());
         }
@@ -62,7 +64,7 @@ public final class LocalBackendProvider implements FaultBackendProvider {
                 : stressor == StressCommand.Choice.STRESS_NG ? "stress by stress-ng only"
                 : "stress by stress-ng (built-in stressor for growth, reads, fill and throughput limits)";
         return new Availability.Available("process faults ready; " + stress + "; chaos proxy API at "
-                + settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API) + jvm);
+                + settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API) + users + jvm);
     }
 
     @Override

@@ -40,6 +40,10 @@ final class TargetGuard {
         return new TargetGuard(value.equals("true"));
     }
 
+    boolean allowsOtherUsers() {
+        return allowOtherUsers;
+    }
+
     /** Refuses a process no fault may hit, saying why and what to do. */
     void check(ProcessHandle p) throws BackendException {
         refuseIf(refusal(p.pid()).or(() -> allowOtherUsers ? Optional.empty() : otherUser(p.pid()).map(uid -> describe(p.pid())

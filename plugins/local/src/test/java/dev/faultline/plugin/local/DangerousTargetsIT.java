@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Target;
+import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackend;
@@ -140,6 +141,12 @@ class DangerousTargetsIT {
     void anInvalidAllowOtherUsersSettingIsRefusedWithTheValuesItTakes() {
         assertThatThrownBy(() -> backend(Map.of("allowOtherUsers", "yes please"))).isInstanceOf(BackendException.class)
                 .hasMessageContaining("allowOtherUsers").hasMessageContaining("true or false");
+        LocalBackendProvider provider = new LocalBackendProvider();
+        assertThat(provider.check(new BackendSettings("local", Params.of("allowOtherUsers", "yes please"))))
+                .isInstanceOf(Availability.Unavailable.class).extracting(Availability::detail).asString().contains("true or false");
+        assertThat(provider.check(new BackendSettings("local", Params.of("allowOtherUsers", "true"))).detail())
+                .contains("other users' processes may be targeted");
+        assertThat(provider.check(BackendSettings.empty("local")).detail()).doesNotContain("other users");
     }
 
     /** A {@code sleep} of user nobody (uid 65534), through setpriv; skipped where that cannot be made. */
