@@ -68,7 +68,7 @@ final class TargetGuard {
     }
 
     /** Why no fault may hit this pid, whoever owns it. */
-    static Optional<String> refusal(long pid) {
+    private static Optional<String> refusal(long pid) {
         String who = describe(pid);
         if (pid == 1) {
             return Optional.of("pid 1 is the system's first process (init): pausing or killing it takes the whole machine"
