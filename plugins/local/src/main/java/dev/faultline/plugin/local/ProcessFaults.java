@@ -9,7 +9,6 @@ import dev.faultline.engine.spi.FaultRequest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -41,15 +40,12 @@ final class ProcessFaults {
     ProcessHandle locate(Target t) throws BackendException {
         Params s = t.selector();
         if (s.has("pid")) {
-            return alive(Long.parseLong(s.require("pid").strip()), "pid " + s.require("pid"));
+            String pid = s.get("pid").orElse("");
+            return alive(Pids.parse(pid), "pid " + pid.strip());
         }
         if (s.has("pidFile")) {
-            Path f = Path.of(s.require("pidFile"));
-            try {
-                return alive(Long.parseLong(Files.readString(f, StandardCharsets.UTF_8).strip()), "pid file " + f);
-            } catch (IOException | NumberFormatException e) {
-                throw new BackendException(LocalBackendProvider.ID, "cannot read a pid from " + f + ": " + e.getMessage());
-            }
+            Path f = Path.of(s.get("pidFile").orElse(""));
+            return alive(Pids.fromFile(f), "pid file " + f);
         }
         String name = s.require("name");
         List<ProcessHandle> found = Processes.matching(name);

@@ -2,6 +2,7 @@ package dev.faultline.plugin.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.faultline.engine.model.Fault;
@@ -106,6 +107,28 @@ class DangerousTargetsIT {
         Files.writeString(pidFile, SELF + "\n", StandardCharsets.UTF_8); // rewritten between pre-flight and injection
         assertThatThrownBy(() -> b.prepare(pause(process("pidFile", pidFile)))).isInstanceOf(BackendException.class)
                 .hasMessageContaining("is Faultline itself");
+    }
+
+    @Test
+    void aPidFileThatIsNotASmallPlainFileOrAPidIsRefusedAtOnce() throws Exception {
+        FaultBackend b = backend(Map.of());
+        Path fifo = dir.resolve("app.fifo");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo missing");
+        for (Path notPlain : List.of(Path.of("/dev/zero"), fifo, dir)) {
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(
+                    () -> ((TargetDiscovery) b).findTarget(process("pidFile", notPlain))).isInstanceOf(BackendException.class)
+                    .hasMessageContaining(notPlain + " is not a plain file"));
+        }
+        Path big = Files.write(dir.resolve("big.pid"), new byte[1_000_000]);
+        assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(process("pidFile", big))).isInstanceOf(BackendException.class)
+                .hasMessageContaining("holds no pid");
+        for (String text : List.of("0", "-1", "abc", "")) {
+            Path f = Files.writeString(dir.resolve("bad.pid"), text + "\n", StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(process("pidFile", f))).as(text)
+                    .isInstanceOf(BackendException.class).hasMessageContaining("holds no pid");
+            assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(process("pid", text))).as(text)
+                    .isInstanceOf(BackendException.class).hasMessageContaining("is not a pid");
+        }
     }
 
     @Test
