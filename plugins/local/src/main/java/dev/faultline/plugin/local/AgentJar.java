@@ -58,6 +58,9 @@ final class AgentJar {
             throw refused(jar + " changed while Faultline wrote it; is another program writing to " + folder + "?");
         } catch (IOException e) {
             throw refused("cannot keep the JVM fault agent in " + folder + ": " + e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            throw refused("the file system of " + folder + " has no owners or POSIX modes, which the agent's private folder"
+                    + " needs (JVM faults run on Linux and macOS)");
         }
     }
 
@@ -122,8 +125,9 @@ final class AgentJar {
             throw refused(p + " is a symbolic link; Faultline never follows one to the JVM fault agent: remove it");
         }
         int uid = Uids.owner(p);
-        if (uid != Uids.self()) {
-            throw refused(p + " belongs to uid " + uid + ", not to uid " + Uids.self() + " that runs Faultline; remove it,"
+        int self = Uids.self().orElseThrow(() -> refused("cannot tell which user runs Faultline on this system"));
+        if (uid != self) {
+            throw refused(p + " belongs to uid " + uid + ", not to uid " + self + " that runs Faultline; remove it,"
                     + " or set FAULTLINE_HOME to a folder of your own");
         }
         return a;

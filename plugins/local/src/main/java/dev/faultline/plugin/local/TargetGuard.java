@@ -46,9 +46,10 @@ final class TargetGuard {
 
     /** Refuses a process no fault may hit, saying why and what to do. */
     void check(ProcessHandle p) throws BackendException {
-        refuseIf(refusal(p.pid()).or(() -> allowOtherUsers ? Optional.empty() : otherUser(p.pid()).map(uid -> describe(p.pid())
-                + " belongs to uid " + uid + ", not to uid " + Uids.self() + " that runs Faultline; to allow other users'"
-                + " processes set " + ALLOW_OTHER_USERS + ": true in the environment's local settings")));
+        refuseIf(refusal(p.pid()).or(() -> allowOtherUsers ? Optional.empty() : otherUser(p.pid()).map(uid ->
+                describe(p.pid()) + " belongs to uid " + uid + ", not to uid " + Uids.self().getAsInt()
+                        + " that runs Faultline; to allow other users' processes set " + ALLOW_OTHER_USERS
+                        + ": true in the environment's local settings")));
     }
 
     /**
@@ -56,9 +57,10 @@ final class TargetGuard {
      * since the agent jar is private to that user.
      */
     void checkJvm(ProcessHandle p) throws BackendException {
-        refuseIf(refusal(p.pid()).or(() -> otherUser(p.pid()).map(uid -> "JVM " + describe(p.pid()) + " belongs to uid "
-                + uid + ", not to uid " + Uids.self() + " that runs Faultline: the agent goes only into JVMs of Faultline's"
-                + " own user (its jar is private to that user); run Faultline as uid " + uid)));
+        refuseIf(refusal(p.pid()).or(() -> otherUser(p.pid()).map(uid ->
+                "JVM " + describe(p.pid()) + " belongs to uid " + uid + ", not to uid " + Uids.self().getAsInt()
+                        + " that runs Faultline: the agent goes only into JVMs of Faultline's own user (its jar is"
+                        + " private to that user); run Faultline as uid " + uid)));
     }
 
     private static void refuseIf(Optional<String> why) throws BackendException {
@@ -97,7 +99,9 @@ final class TargetGuard {
     /** The uid of a process of another user; empty for Faultline's own user's, or when unknown. */
     private static Optional<Integer> otherUser(long pid) {
         OptionalInt uid = Uids.ofProcess(pid);
-        return uid.isPresent() && uid.getAsInt() != Uids.self() ? Optional.of(uid.getAsInt()) : Optional.empty();
+        OptionalInt self = Uids.self();
+        return uid.isPresent() && self.isPresent() && uid.getAsInt() != self.getAsInt() ? Optional.of(uid.getAsInt())
+                : Optional.empty();
     }
 
     private static String describe(long pid) {

@@ -9,13 +9,13 @@ import java.util.OptionalInt;
 
 /** User ids: the one Faultline runs as, a file's owner, a process's owner (Linux /proc). */
 final class Uids {
-    private static final int SELF = effective("self").orElseGet(Uids::ofNewFile);
+    private static final OptionalInt SELF = effective("self").isPresent() ? effective("self") : ofNewFile();
 
     private Uids() {
     }
 
-    /** The effective uid of this process. */
-    static int self() {
+    /** The effective uid of this process; empty where the system has no uids (Windows). */
+    static OptionalInt self() {
         return SELF;
     }
 
@@ -33,7 +33,7 @@ final class Uids {
         if (ids.length < 2) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(ids[1] != SELF ? ids[1] : ids[0]);
+        return OptionalInt.of(SELF.isPresent() && ids[1] == SELF.getAsInt() ? ids[0] : ids[1]);
     }
 
     private static OptionalInt effective(String pid) {
@@ -60,17 +60,17 @@ final class Uids {
         return new int[0];
     }
 
-    /** Without /proc (macOS): the owner of a file this process creates. */
-    private static int ofNewFile() {
+    /** Without /proc (macOS): the owner of a file this process creates; empty without uids (Windows). */
+    private static OptionalInt ofNewFile() {
         try {
             Path probe = Files.createTempFile("faultline-uid-", ".tmp");
             try {
-                return owner(probe);
+                return OptionalInt.of(owner(probe));
             } finally {
                 Files.deleteIfExists(probe);
             }
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new IllegalStateException("cannot tell which user runs Faultline: " + e.getMessage(), e);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return OptionalInt.empty();
         }
     }
 }
