@@ -1,5 +1,6 @@
 package dev.faultline.engine.safety;
 
+import dev.faultline.engine.DiskErrors;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultHandle;
 import java.io.IOException;
@@ -97,19 +98,48 @@ public final class FaultJournal {
         });
     }
 
+    /*
+     * Each record starts on a line of its own and is either all there or not at all, as far as
+     * readers can tell: a file that does not end with a newline (a process died mid-write) gets
+     * one first, and a write that fails half-way (a full disk) is cut back to where it began, so
+     * a torn line never has the next record glued to it.
+     */
     private void append(String line, boolean force) {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] record = (line + "\n").getBytes(StandardCharsets.UTF_8);
         withLock(ch -> {
-            ch.position(ch.size());
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+            long end = ch.size();
+            ByteBuffer buf = ByteBuffer.allocate(record.length + 1);
+            if (end > 0 && !endsWithNewline(ch, end)) {
+                buf.put((byte) '\n');
             }
-            if (force) {
-                ch.force(false);
+            buf.put(record).flip();
+            try {
+                while (buf.hasRemaining()) {
+                    ch.write(buf, end + buf.position());
+                }
+                if (force) {
+                    ch.force(false);
+                }
+            } catch (IOException e) {
+                cutBack(ch, end);
+                throw e;
             }
             return null;
         });
+    }
+
+    private static boolean endsWithNewline(FileChannel ch, long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        return ch.read(last, size - 1) == 1 && last.get(0) == '\n';
+    }
+
+    private void cutBack(FileChannel ch, long to) {
+        try {
+            ch.truncate(to);
+        } catch (IOException e) {
+            // Readers still skip the torn line, and the next append starts a new line.
+            log.warn("fault journal {}: a torn line could not be cut back: {}", file, e.getMessage());
+        }
     }
 
     private Map<String, JournalEntry> readAll() {
@@ -139,7 +169,7 @@ public final class FaultJournal {
                     }
                 }
             } catch (RuntimeException ex) {
-                // A line torn by a crash mid-write can only be the last one; anything else is damage.
+                // A line torn by a crash mid-write, or left by a write that failed and could not be cut back.
                 log.warn("fault journal {} line {} is unreadable and was skipped: {}", file, i + 1, ex.getMessage());
             }
         }
@@ -168,7 +198,7 @@ public final class FaultJournal {
                 return work.run(ch);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("fault journal " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(DiskErrors.describe("cannot write the fault journal", file, e), e);
         }
     }
 
