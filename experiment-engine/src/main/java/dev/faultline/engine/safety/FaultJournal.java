@@ -39,6 +39,8 @@ public final class FaultJournal {
     private final ProcessOwner self;
     private final Clock clock;
     private final JournalCodec codec = new JournalCodec();
+    /** Marks that could not be written (a full disk): written first by the next append that can. */
+    private final List<String> unwritten = new ArrayList<>();
 
     public FaultJournal(Path file, ProcessOwner self, Clock clock) {
         this.file = file;
@@ -61,20 +63,38 @@ public final class FaultJournal {
     /*
      * Transitions are written but not forced to disk: losing one to a power cut only means the
      * next start reverts that fault once more, which is harmless (reverts are idempotent). Forcing
-     * them would serialise the kill switch's parallel reverts on fsync.
+     * them would serialise the kill switch's parallel reverts on fsync. A transition that cannot be
+     * written (a full disk) throws, but is kept and written before the next record that can be;
+     * this process counts it at once.
      */
 
     public void markInjected(String id) {
-        append(codec.transition(id, JournalEntry.State.INJECTED, clock.instant(), ""), false);
+        appendOrKeep(codec.transition(id, JournalEntry.State.INJECTED, clock.instant(), ""));
     }
 
     public void markReverted(String id, String detail) {
-        append(codec.transition(id, JournalEntry.State.REVERTED, clock.instant(), detail), false);
+        appendOrKeep(codec.transition(id, JournalEntry.State.REVERTED, clock.instant(), detail));
+    }
+
+    private void appendOrKeep(String line) {
+        try {
+            append(line, false);
+        } catch (UncheckedIOException e) {
+            synchronized (this) {
+                unwritten.add(line);
+            }
+            throw e;
+        }
     }
 
     /** Every fault not yet marked reverted, of any process. */
     public List<JournalEntry> openFaults() {
         return readAll().values().stream().filter(e -> e.state().isOpen()).toList();
+    }
+
+    /** How many marks wait for room to be written. */
+    public synchronized int unwrittenMarks() {
+        return unwritten.size();
     }
 
     /** Open faults whose owning process is gone: left behind by a crash. */
@@ -105,8 +125,10 @@ public final class FaultJournal {
      * a torn line never has the next record glued to it.
      */
     private void append(String line, boolean force) {
-        byte[] record = (line + "\n").getBytes(StandardCharsets.UTF_8);
         withLock(ch -> {
+            List<String> lines = new ArrayList<>(unwritten);
+            lines.add(line);
+            byte[] record = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
             long end = ch.size();
             ByteBuffer buf = ByteBuffer.allocate(record.length + 1);
             if (end > 0 && !endsWithNewline(ch, end)) {
@@ -124,6 +146,7 @@ public final class FaultJournal {
                 cutBack(ch, end);
                 throw e;
             }
+            unwritten.clear();
             return null;
         });
     }
@@ -146,7 +169,7 @@ public final class FaultJournal {
         if (!Files.exists(file)) {
             return Map.of();
         }
-        return withLock(ch -> parse(read(ch)));
+        return withLock(ch -> parse(read(ch) + "\n" + String.join("\n", unwritten)));
     }
 
     private Map<String, JournalEntry> parse(String text) {

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The fault journal on a file system that really fills up (a 256 KiB tmpfs): ENOSPC half-way through a line. */
 class FaultJournalFullDiskIT {
-    private static final int PAGE = 4096;
-
     @TempDir
     Path tmp;
 
@@ -47,32 +45,27 @@ class FaultJournalFullDiskIT {
                 Params.of("proxy", step)));
     }
 
-    /** Pads the journal with a line it ignores so that it ends {@code room} bytes before a page boundary. */
-    private void endBeforePageBoundary(int room) throws Exception {
-        long size = Files.size(file);
-        String head = "{\"op\":\"note\",\"id\":\"pad\",\"detail\":\"";
-        String tail = "\"}\n";
-        long target = ((size + head.length() + tail.length()) / PAGE + 1) * PAGE - room;
-        String pad = head + "x".repeat((int) (target - size - head.length() - tail.length())) + tail;
-        Files.writeString(file, pad, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        assertThat(Files.size(file) % PAGE).isEqualTo(PAGE - room);
-    }
-
     @Test
     void aLineTornByAFullDiskNeitherHidesNorSwallowsTheNextRecord() throws Exception {
         JournalEntry a = intent("a");
         JournalEntry b = intent("b");
-        endBeforePageBoundary(20);
+        SmallTmpfs.endJournalBeforePageBoundary(file, 20);
         disk.fill();
 
         // Only the first 20 bytes of this line fit in the page the journal already has.
         assertThatThrownBy(() -> journal.markReverted(a.id(), "gone"))
                 .hasMessageContaining("no space left on the device");
+        FaultJournal anotherProcess = new FaultJournal(file, ProcessOwner.current(), Clock.systemUTC());
+        assertThat(anotherProcess.openFaults()).extracting(JournalEntry::id).containsExactly(a.id(), b.id());
+        assertThat(journal.openFaults()).extracting(JournalEntry::id).containsExactly(b.id());
+
         disk.free();
         journal.markReverted(b.id(), "gone");
 
-        assertThat(journal.openFaults()).extracting(JournalEntry::id).containsExactly(a.id());
-        assertThat(Files.readString(file, StandardCharsets.UTF_8)).endsWith("\n");
+        // The mark that found no room is written with the next one; neither is glued to a torn line.
+        assertThat(anotherProcess.openFaults()).isEmpty();
+        assertThat(journal.unwrittenMarks()).isZero();
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
     }
 
     @Test

@@ -53,6 +53,23 @@ public final class SmallTmpfs implements AutoCloseable {
         throw new IllegalStateException("the tmpfs on " + dir + " never filled up");
     }
 
+    /**
+     * Pads a fault journal with a line it ignores, so that it ends {@code room} bytes before a page
+     * boundary: on a full tmpfs a later append then fails after exactly {@code room} bytes (0: at once).
+     */
+    public static void endJournalBeforePageBoundary(Path journal, int room) throws IOException {
+        int page = 4096;
+        long size = Files.size(journal);
+        String head = "{\"op\":\"note\",\"id\":\"pad\",\"detail\":\"";
+        String tail = "\"}\n";
+        long target = ((size + head.length() + tail.length()) / page + 1) * page - room;
+        String pad = head + "x".repeat((int) (target - size - head.length() - tail.length())) + tail;
+        Files.writeString(journal, pad, java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        if (Files.size(journal) % page != (page - room) % page) {
+            throw new IllegalStateException("the journal was not padded to " + room + " bytes before a page boundary");
+        }
+    }
+
     /** Frees the space the filler took. */
     public void free() throws IOException {
         Files.deleteIfExists(filler);
