@@ -38,7 +38,8 @@ public final class FaultlineCommand implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("faultline: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            org.slf4j.LoggerFactory.getLogger(FaultlineCommand.class).error("command failed", ex);
+            // The person has the one line above; the details go to the log file only.
+            org.slf4j.LoggerFactory.getLogger(FaultlineCommand.class).warn("command failed", ex);
             return ExitCodes.COULD_NOT_RUN;
         });
         try {

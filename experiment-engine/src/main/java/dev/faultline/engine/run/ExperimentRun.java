@@ -195,7 +195,8 @@ final class ExperimentRun implements Haltable {
                 RunPhase phase = run.phase();
                 for (ProbeSample s : probes.readAll(phase)) {
                     run.record(s);
-                    if (phase == RunPhase.INJECT && monitor != null) {
+                    // Once halted, a late tick (the sampler catching up under load) breaches nothing more.
+                    if (phase == RunPhase.INJECT && monitor != null && !run.halted()) {
                         monitor.offer(s).ifPresent(b -> {
                             run.emit(new RunEvent.StopConditionBreached(run.runId, run.now(), b.condition().name(),
                                     s.probe(), s.value(), b.detail()));

@@ -83,7 +83,7 @@ final class FaultStepExecutor {
                 backend.inject(request, fault.handle());
                 return null;
             }, run.services.policy().callTimeout());
-            run.services.journal().markInjected(fault.journalId());
+            markInjected(fault);
             injectedAt.put(fault.journalId(), run.now());
             run.emit(new RunEvent.FaultInjected(run.runId, run.now(), step.name(), fault.handle().id(),
                     fault.handle().description()));
@@ -98,6 +98,16 @@ final class FaultStepExecutor {
             await(revert(fault, run.now()));
             RevertOutcome again = run.services.rollbacks().revertAgain(fault, run.now());
             log.info("re-reverted {} after a late injection: {}", fault, again.detail());
+        }
+    }
+
+    /** The intent is already in the journal and counts as open, so a mark that cannot be written yet changes nothing. */
+    private void markInjected(ActiveFault fault) {
+        try {
+            run.services.journal().markInjected(fault.journalId());
+        } catch (java.io.UncheckedIOException e) {
+            log.warn("{} is injected; {} (its intent is journaled, so it is still reverted after a crash)", fault,
+                    e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.safety.ActiveFault;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,22 +14,27 @@ final class ResultBuilder {
         this.run = run;
     }
 
+    /**
+     * The result; a run that left anything not undone (a fault, a declared rollback) ends FAILED
+     * whatever the hypothesis did, with what is left first in its reason.
+     */
     RunResult build(RunOutcome outcome, @Nullable String reason, Instant startedAt, @Nullable Instant faultsEnded) {
         List<FaultResult> faults = run.faultResults();
         List<ProbeResult> probes = analyzer.probes(run.experiment, run.samples(), faults, faultsEnded);
         String why = reason != null ? reason
                 : run.haltReason().map(h -> h.detail()).orElseGet(() -> explain(outcome, probes));
-        long unconfirmed = faults.stream().filter(FaultResult::needsAttention).count();
-        if (unconfirmed > 0) {
-            why += "; " + unconfirmed + " fault(s) NOT confirmed gone, see the manual steps";
+        List<ActiveFault> stillActive = run.services.active().snapshot().stream()
+                .filter(f -> f.runId().equals(run.runId)).toList();
+        Undone undone = Undone.of(faults, stillActive, run.rollbackResults());
+        RunOutcome ended = outcome;
+        if (undone.any()) {
+            ended = RunOutcome.FAILED;
+            why = undone.describe() + ". Otherwise the run " + (outcome == RunOutcome.FAILED ? "failed" : outcome.name())
+                    + ": " + why;
         }
-        long failedRollbacks = run.rollbackResults().stream().filter(r -> !r.ok()).count();
-        if (failedRollbacks > 0) {
-            why += "; " + failedRollbacks + " rollback(s) FAILED";
-        }
-        return new RunResult(run.runId, run.experiment.name(), run.environment.name(), outcome, why, startedAt,
+        return new RunResult(run.runId, run.experiment.name(), run.environment.name(), ended, why, startedAt,
                 run.now(), ResultAnalyzer.overall(probes), probes, faults, run.rollbackResults(),
-                analyzer.recommendations(outcome, probes, faults));
+                analyzer.recommendations(ended, probes, faults));
     }
 
     private static String explain(RunOutcome outcome, List<ProbeResult> probes) {

@@ -6,11 +6,15 @@ public enum RunOutcome {
     HELD(0),
     /** The hypothesis did not hold during the method or at the final verification. */
     DEVIATED(1),
-    /** A stop condition, the kill switch or a signal halted the run; every fault was rolled back. */
+    /** A stop condition, the kill switch or a signal halted the run; every fault was rolled back (else FAILED). */
     HALTED(1),
     /** The run could not start: pre-flight failed or the baseline did not hold; nothing was injected. */
     ABORTED(3),
-    /** Faultline itself failed during the run; faults were rolled back. */
+    /**
+     * Faultline itself failed during the run, or could not undo what it did: a fault not reverted
+     * or not confirmed gone, a declared rollback that failed or timed out. The reason says which,
+     * and what to do by hand. Never HELD (exit 0) in that case.
+     */
     FAILED(3);
 
     private final int exitCode;

@@ -1,5 +1,6 @@
 package dev.faultline.engine.safety;
 
+import dev.faultline.engine.DiskErrors;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultHandle;
 import java.io.IOException;
@@ -38,6 +39,8 @@ public final class FaultJournal {
     private final ProcessOwner self;
     private final Clock clock;
     private final JournalCodec codec = new JournalCodec();
+    /** Marks that could not be written (a full disk): written first by the next append that can. */
+    private final List<String> unwritten = new ArrayList<>();
 
     public FaultJournal(Path file, ProcessOwner self, Clock clock) {
         this.file = file;
@@ -60,20 +63,38 @@ public final class FaultJournal {
     /*
      * Transitions are written but not forced to disk: losing one to a power cut only means the
      * next start reverts that fault once more, which is harmless (reverts are idempotent). Forcing
-     * them would serialise the kill switch's parallel reverts on fsync.
+     * them would serialise the kill switch's parallel reverts on fsync. A transition that cannot be
+     * written (a full disk) throws, but is kept and written before the next record that can be;
+     * this process counts it at once.
      */
 
     public void markInjected(String id) {
-        append(codec.transition(id, JournalEntry.State.INJECTED, clock.instant(), ""), false);
+        appendOrKeep(codec.transition(id, JournalEntry.State.INJECTED, clock.instant(), ""));
     }
 
     public void markReverted(String id, String detail) {
-        append(codec.transition(id, JournalEntry.State.REVERTED, clock.instant(), detail), false);
+        appendOrKeep(codec.transition(id, JournalEntry.State.REVERTED, clock.instant(), detail));
+    }
+
+    private void appendOrKeep(String line) {
+        try {
+            append(line, false);
+        } catch (UncheckedIOException e) {
+            synchronized (this) {
+                unwritten.add(line);
+            }
+            throw e;
+        }
     }
 
     /** Every fault not yet marked reverted, of any process. */
     public List<JournalEntry> openFaults() {
         return readAll().values().stream().filter(e -> e.state().isOpen()).toList();
+    }
+
+    /** How many marks wait for room to be written. */
+    public synchronized int unwrittenMarks() {
+        return unwritten.size();
     }
 
     /** Open faults whose owning process is gone: left behind by a crash. */
@@ -97,26 +118,58 @@ public final class FaultJournal {
         });
     }
 
+    /*
+     * Each record starts on a line of its own and is either all there or not at all, as far as
+     * readers can tell: a file that does not end with a newline (a process died mid-write) gets
+     * one first, and a write that fails half-way (a full disk) is cut back to where it began, so
+     * a torn line never has the next record glued to it.
+     */
     private void append(String line, boolean force) {
-        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         withLock(ch -> {
-            ch.position(ch.size());
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+            List<String> lines = new ArrayList<>(unwritten);
+            lines.add(line);
+            byte[] record = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+            long end = ch.size();
+            ByteBuffer buf = ByteBuffer.allocate(record.length + 1);
+            if (end > 0 && !endsWithNewline(ch, end)) {
+                buf.put((byte) '\n');
             }
-            if (force) {
-                ch.force(false);
+            buf.put(record).flip();
+            try {
+                while (buf.hasRemaining()) {
+                    ch.write(buf, end + buf.position());
+                }
+                if (force) {
+                    ch.force(false);
+                }
+            } catch (IOException e) {
+                cutBack(ch, end);
+                throw e;
             }
+            unwritten.clear();
             return null;
         });
+    }
+
+    private static boolean endsWithNewline(FileChannel ch, long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        return ch.read(last, size - 1) == 1 && last.get(0) == '\n';
+    }
+
+    private void cutBack(FileChannel ch, long to) {
+        try {
+            ch.truncate(to);
+        } catch (IOException e) {
+            // Readers still skip the torn line, and the next append starts a new line.
+            log.warn("fault journal {}: a torn line could not be cut back: {}", file, e.getMessage());
+        }
     }
 
     private Map<String, JournalEntry> readAll() {
         if (!Files.exists(file)) {
             return Map.of();
         }
-        return withLock(ch -> parse(read(ch)));
+        return withLock(ch -> parse(read(ch) + "\n" + String.join("\n", unwritten)));
     }
 
     private Map<String, JournalEntry> parse(String text) {
@@ -139,7 +192,7 @@ public final class FaultJournal {
                     }
                 }
             } catch (RuntimeException ex) {
-                // A line torn by a crash mid-write can only be the last one; anything else is damage.
+                // A line torn by a crash mid-write, or left by a write that failed and could not be cut back.
                 log.warn("fault journal {} line {} is unreadable and was skipped: {}", file, i + 1, ex.getMessage());
             }
         }
@@ -168,7 +221,7 @@ public final class FaultJournal {
                 return work.run(ch);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("fault journal " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(DiskErrors.describe("cannot write the fault journal", file, e), e);
         }
     }
 

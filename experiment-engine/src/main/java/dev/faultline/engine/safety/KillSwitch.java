@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class KillSwitch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KillSwitch.class);
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(200);
+    private static final String LATCH_PENDING = "the kill switch latch is being written";
 
     private final ActiveFaults active;
     private final Rollbacks rollbacks;
@@ -36,6 +37,8 @@ public final class KillSwitch implements AutoCloseable {
     private final Set<Haltable> runs = ConcurrentHashMap.newKeySet();
     private final List<KillSwitchListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<KillSwitchLatch.Engagement> engaged = new AtomicReference<>();
+    /** Why this process's engagement is not in the latch file (a full disk), or empty. Retried on every watch. */
+    private final AtomicReference<String> notLatched = new AtomicReference<>("");
     private final ScheduledFuture<?> watch;
 
     public KillSwitch(ActiveFaults active, Rollbacks rollbacks, KillSwitchLatch latch, Clock clock,
@@ -78,6 +81,10 @@ public final class KillSwitch implements AutoCloseable {
         Instant at = clock.instant();
         KillSwitchLatch.Engagement e = new KillSwitchLatch.Engagement(at, reason.toString(),
                 ProcessHandle.current().pid());
+        if (writeLatch) {
+            // Until the latch is written, the watcher must not take the missing file for a release.
+            notLatched.compareAndSet("", LATCH_PENDING);
+        }
         engaged.compareAndSet(null, e);
         List<ActiveFault> faults = active.haltAll();
         log.warn("KILL SWITCH engaged ({}): halting {} run(s), reverting {} fault(s)", reason, runs.size(),
@@ -99,22 +106,40 @@ public final class KillSwitch implements AutoCloseable {
                     notify(l -> l.progress(n, faults.size(), o));
                     return o;
                 })).toList();
+        // Written after the reverts started, so a slow or full disk delays no revert.
+        String latchProblem = writeLatch ? latch(engaged.get() == null ? e : engaged.get()) : "";
         CompletableFuture<HaltReport> report = CompletableFuture.allOf(reverts.toArray(CompletableFuture[]::new))
                 .handle((ok, ex) -> new HaltReport(reason, at, clock.instant(), halted.size(),
-                        reverts.stream().map(CompletableFuture::join).toList()));
+                        reverts.stream().map(CompletableFuture::join).toList(), latchProblem));
         report.thenAccept(r -> {
             r.needingAttention().forEach(o -> log.error("NOT reverted or not confirmed: {} - {}; by hand: {}",
                     o.handle().description(), o.detail(), o.manualStep()));
             notify(l -> l.completed(r));
         });
-        if (writeLatch) {
-            try {
-                latch.engage(e);
-            } catch (RuntimeException ex) {
-                log.error("the kill switch is engaged here but could not be latched for other processes", ex);
-            }
-        }
         return report;
+    }
+
+    /** Writes the latch for other processes; returns why it could not, or empty. The halt here holds either way. */
+    private String latch(KillSwitchLatch.Engagement e) {
+        try {
+            latch.engage(e);
+            notLatched.set("");
+            return "";
+        } catch (RuntimeException ex) {
+            String why = "the kill switch is engaged in this process, but could not be latched for the others: "
+                    + ex.getMessage() + "; retried every " + WATCH_INTERVAL.toMillis() + " ms";
+            if (why.equals(notLatched.getAndSet(why))) {
+                log.debug(why);
+            } else {
+                log.error(why);
+            }
+            return why;
+        }
+    }
+
+    /** Why the engagement is not in the latch file, when it is not (a full disk); empty otherwise. */
+    public String latchProblem() {
+        return notLatched.get();
     }
 
     public boolean isEngaged() {
@@ -142,6 +167,7 @@ public final class KillSwitch implements AutoCloseable {
             throw new IllegalArgumentException("say why the kill switch is released");
         }
         boolean was = latch.release(reason, clock.instant()) | engaged.getAndSet(null) != null;
+        notLatched.set("");
         active.releaseAll();
         if (was) {
             log.warn("kill switch released: {}", reason);
@@ -156,6 +182,11 @@ public final class KillSwitch implements AutoCloseable {
             if (there.isPresent() && engaged.get() == null) {
                 engage(HaltReason.killSwitch("engaged by process " + there.get().pid() + ": " + there.get().reason()),
                         false);
+            } else if (there.isEmpty() && engaged.get() != null && !notLatched.get().isEmpty()) {
+                // Engaged here while the latch could not be written: no file is no release; try again.
+                if (latch(engaged.get()).isEmpty()) {
+                    log.warn("the kill switch latch is written now: other Faultline processes see the halt");
+                }
             } else if (there.isEmpty() && engaged.get() != null) {
                 engaged.set(null);
                 active.releaseAll();

@@ -1,5 +1,6 @@
 package dev.faultline.engine.safety;
 
+import dev.faultline.engine.DiskErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,20 +30,38 @@ public final class KillSwitchLatch {
     public record Engagement(Instant at, String reason, long pid) {
     }
 
+    /**
+     * Writes the latch (a new file moved into place, so readers see all of it or nothing).
+     *
+     * @throws UncheckedIOException when it could not be written (a full disk): one line, what to do
+     */
     public void engage(Engagement e) {
         String text = e.at() + "\t" + e.pid() + "\t" + oneLine(e.reason()) + "\n";
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp" + e.pid());
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp" + e.pid());
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException ex) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException ex) {
+            deleteQuietly(tmp);
+            throw new UncheckedIOException(DiskErrors.describe("cannot write the kill switch latch", file, ex), ex);
+        }
+        try {
             appendHistory("engaged\t" + text);
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot write the kill switch latch " + file, ex);
+            // The latch holds; only its history misses a line.
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a stray temporary file is harmless: the next engagement replaces it
         }
     }
 
@@ -71,7 +90,7 @@ public final class KillSwitchLatch {
             }
             return was;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the kill switch latch " + file, e);
+            throw new UncheckedIOException(DiskErrors.describe("cannot remove the kill switch latch", file, e), e);
         }
     }
 

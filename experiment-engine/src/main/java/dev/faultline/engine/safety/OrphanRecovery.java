@@ -28,6 +28,18 @@ public final class OrphanRecovery {
         this.clock = clock;
     }
 
+    /** A revert that succeeded stays one when the journal cannot record it (a full disk); it says so. */
+    private RevertOutcome recordReverted(JournalEntry e, RevertOutcome o) {
+        try {
+            journal.markReverted(e.id(), "recovered: " + o.detail());
+            return o;
+        } catch (java.io.UncheckedIOException ex) {
+            log.warn("{} is reverted, but {}", e.handle().description(), ex.getMessage());
+            return o.withDetail(o.detail() + "; the fault journal could not record it yet (" + ex.getMessage()
+                    + "): it is listed again until it can, and reverting it again is harmless");
+        }
+    }
+
     /** Orphaned faults, without touching them. */
     public List<JournalEntry> findOrphans() {
         return journal.orphans();
@@ -41,7 +53,7 @@ public final class OrphanRecovery {
             try (FaultBackend backend = plugins.createBackend(e.settings())) {
                 RevertOutcome o = reverter.revert(backend, e.handle(), e.step(), clock.instant());
                 if (o.reverted()) {
-                    journal.markReverted(e.id(), "recovered: " + o.detail());
+                    o = recordReverted(e, o);
                 }
                 outcomes.add(o);
             } catch (BackendException ex) {

@@ -22,6 +22,10 @@ public record RevertOutcome(FaultHandle handle, String step, boolean reverted, b
         Objects.requireNonNull(manualStep, "manualStep");
     }
 
+    public RevertOutcome withDetail(String newDetail) {
+        return new RevertOutcome(handle, step, reverted, confirmed, timeToRecovery, newDetail, manualStep);
+    }
+
     public boolean needsAttention() {
         return !reverted || !confirmed;
     }

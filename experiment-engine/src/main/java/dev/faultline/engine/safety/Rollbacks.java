@@ -1,5 +1,7 @@
 package dev.faultline.engine.safety;
 
+import dev.faultline.engine.DiskErrors;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -58,8 +60,8 @@ public final class Rollbacks {
             awaitInjection(fault);
             outcome = reverter.revert(fault.backend(), fault.handle(), fault.step(), since);
             if (outcome.reverted()) {
-                journal.markReverted(fault.journalId(), outcome.detail());
                 active.remove(fault);
+                outcome = recordReverted(fault, outcome);
             }
         } catch (RuntimeException e) {
             log.error("revert of {} failed unexpectedly", fault, e);
@@ -67,6 +69,19 @@ public final class Rollbacks {
                     "could not revert: " + FaultReverter.message(e), fault.backend().manualCleanup(fault.handle()));
         }
         return outcome;
+    }
+
+    /** The revert stands even when the journal cannot record it: it is kept and written when there is room. */
+    private RevertOutcome recordReverted(ActiveFault fault, RevertOutcome outcome) {
+        try {
+            journal.markReverted(fault.journalId(), outcome.detail());
+            return outcome;
+        } catch (UncheckedIOException e) {
+            log.warn("{} is reverted, but {}", fault, e.getMessage());
+            return outcome.withDetail(outcome.detail() + "; the fault journal could not record it yet ("
+                    + DiskErrors.reason(e.getCause()) + "): it will when there is room, and until then 'faultline"
+                    + " recover' may revert it once more, which is harmless");
+        }
     }
 
     /** Lets an injection in flight finish first, so the revert is not overtaken by it. */

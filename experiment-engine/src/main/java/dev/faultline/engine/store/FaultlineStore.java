@@ -98,6 +98,19 @@ public final class FaultlineStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Makes everything committed so far durable (H2 otherwise writes in the background, so a commit
+     * can still be lost, or fail later on a full disk). Throws when it could not be written.
+     */
+    public synchronized void syncToDisk() throws StoreException {
+        sql("write the database to disk", () -> {
+            try (java.sql.Statement st = connection.createStatement()) {
+                st.execute("CHECKPOINT SYNC");
+            }
+            return null;
+        });
+    }
+
     private static final String RUN_COLUMNS = "SELECT r.id, r.experiment_id, e.name, r.environment, r.status,"
             + " r.started_at, r.ended_at, r.summary FROM run r JOIN experiment e ON e.id = r.experiment_id ";
 

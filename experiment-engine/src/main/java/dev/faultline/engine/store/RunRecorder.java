@@ -47,6 +47,13 @@ public final class RunRecorder implements RunListener, AutoCloseable {
             return;
         }
         events.add(e);
+        if (e instanceof RunEvent.RunStarted started) {
+            reserve(started.runId());
+        }
+        if (e instanceof RunEvent.RunFinished f) {
+            finish(f);
+            return;
+        }
         try {
             if (e instanceof RunEvent.RunStarted started) {
                 long id = store.saveExperiment(experiment.name(), experiment.title(), runbookText, sha256);
@@ -54,32 +61,39 @@ public final class RunRecorder implements RunListener, AutoCloseable {
                         started.at(), null, null));
             }
             store.appendEvent(e.runId(), ++seq, e.at(), e.type(), EventText.describe(e));
-            if (e instanceof RunEvent.RunFinished f) {
-                finish(f);
-            }
         } catch (StoreException ex) {
-            if (e instanceof RunEvent.RunFinished f) {
-                keepForLater(f);
-            }
             if (recording) {
-                log.error("the run goes on, but is no longer recorded: {}", ex.getMessage(), ex);
+                log.error("the run goes on, but is no longer recorded: {}", ex.getMessage());
             }
             recording = false;
         }
     }
 
-    private void finish(RunEvent.RunFinished f) throws StoreException {
-        store.finishRun(f.runId(), f.result().outcome().name(), f.result().endedAt(), f.result().summary(),
-                new ResultJson().write(f.result(), events));
+    private void reserve(String runId) {
+        try {
+            pending.reserve(runId);
+        } catch (java.io.IOException ex) {
+            log.warn("no room reserved for run {}'s result ({}): should the disk fill up during the run, its end"
+                    + " is kept in memory only", runId, dev.faultline.engine.DiskErrors.reason(ex));
+        }
     }
 
-    private void keepForLater(RunEvent.RunFinished f) {
+    /**
+     * The end goes to disk first (into the room reserved at the start), then into the database; the
+     * kept copy goes once the database has it on disk, so a full disk never turns it into CRASHED.
+     */
+    private void finish(RunEvent.RunFinished f) {
+        String status = f.result().outcome().name();
+        String result = new ResultJson().write(f.result(), events);
+        pending.keep(f.runId(), status, f.result().endedAt(), f.result().summary(), result);
         try {
-            pending.keep(f.runId(), f.result().outcome().name(), f.result().endedAt(), f.result().summary(),
-                    new ResultJson().write(f.result(), events));
-            log.warn("the database was closed; run {}'s result is kept on disk until the next start", f.runId());
-        } catch (java.io.IOException io) {
-            log.error("run {}'s result could be stored neither in the database nor on disk: {}", f.runId(), io.getMessage());
+            store.appendEvent(f.runId(), ++seq, f.at(), f.type(), EventText.describe(f));
+            store.finishRun(f.runId(), status, f.result().endedAt(), f.result().summary(), result);
+            store.syncToDisk();
+            pending.recorded(f.runId());
+        } catch (StoreException ex) {
+            log.error("run {}'s end is not in the database yet ({}); it is kept and recorded on the next start",
+                    f.runId(), ex.getMessage());
         }
     }
 
@@ -91,5 +105,6 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     @Override
     public void close() {
         flush();
+        pending.retry(store);
     }
 }

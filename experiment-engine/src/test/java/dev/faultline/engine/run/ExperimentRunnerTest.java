@@ -204,13 +204,15 @@ class ExperimentRunnerTest {
                 .rollback("touch-marker", "touch " + marker)
                 .rollback("fails", "echo broken >&2; exit 3").build());
 
-        assertThat(r.outcome()).isEqualTo(RunOutcome.HALTED);
+        assertThat(r.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(r.outcome().exitCode()).isEqualTo(3);
+        assertThat(r.reason()).startsWith("NOT UNDONE");
         assertThat(java.nio.file.Files.exists(marker)).isTrue();
         assertThat(r.rollbacks()).extracting(RollbackResult::name, RollbackResult::ok)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("touch-marker", true),
                         org.assertj.core.groups.Tuple.tuple("fails", false));
         assertThat(r.rollbacks().get(1).detail()).contains("exited with 3").contains("broken");
-        assertThat(r.reason()).contains("1 rollback(s) FAILED");
+        assertThat(r.reason()).contains("rollback 'fails' FAILED: exited with 3").contains("stop condition stop-p99 breached");
         int reverted = events.indexOf(eventsOf(RunEvent.FaultReverted.class).get(0));
         assertThat(eventsOf(RunEvent.RollbackRan.class)).hasSize(2).allMatch(e -> events.indexOf(e) > reverted);
     }
@@ -225,5 +227,29 @@ class ExperimentRunnerTest {
         assertThat(r.outcome()).isEqualTo(RunOutcome.ABORTED);
         assertThat(r.rollbacks()).isEmpty();
         assertThat(java.nio.file.Files.exists(marker)).isFalse();
+    }
+
+    @Test
+    void aFaultThatCouldNotBeRevertedFailsTheRunInsteadOfHolding() throws Exception {
+        backend.failReverts(1_000).refuseReset(true);
+        RunResult r = run(experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
+                .fault("slow-payments", 0, Duration.ofMillis(300), "payments").build());
+
+        assertThat(r.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(r.outcome().exitCode()).isEqualTo(3);
+        assertThat(r.reason()).startsWith("NOT UNDONE: fault 'slow-payments' NOT reverted")
+                .contains("by hand: remove").contains("the hypothesis held");
+        backend.failReverts(0);
+    }
+
+    @Test
+    void aRollbackThatTimedOutFailsTheRunInsteadOfHolding() throws Exception {
+        RunResult r = run(experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
+                .fault("slow-payments", 0, Duration.ofMillis(200), "payments")
+                .rollback("slow-undo", "sleep 20", Duration.ofMillis(300)).build());
+
+        assertThat(r.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(r.outcome().exitCode()).isEqualTo(3);
+        assertThat(r.reason()).contains("rollback 'slow-undo' FAILED: still running after");
     }
 }

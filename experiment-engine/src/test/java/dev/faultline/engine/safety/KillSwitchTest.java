@@ -149,7 +149,9 @@ class KillSwitchTest {
             assertThat(o.manualStep()).contains("remove sim-");
         });
         assertThat(rig.journal.openFaults()).hasSize(1);
-        assertThat(run.result().get(20, TimeUnit.SECONDS).reason()).contains("NOT confirmed gone");
+        RunResult r = run.result().get(20, TimeUnit.SECONDS);
+        assertThat(r.outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(r.reason()).startsWith("NOT UNDONE: fault 'a' NOT reverted").contains("Otherwise the run HALTED");
 
         stubborn.failReverts(0).refuseReset(false);
         HaltReport second = rig.killSwitch.halt(HaltReason.killSwitch("again")).get(20, TimeUnit.SECONDS);

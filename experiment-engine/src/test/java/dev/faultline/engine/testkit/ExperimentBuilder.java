@@ -62,7 +62,11 @@ public final class ExperimentBuilder {
     }
 
     public ExperimentBuilder rollback(String name, String command) {
-        rollbacks.add(new dev.faultline.engine.model.RollbackAction(name, command, Duration.ofSeconds(5)));
+        return rollback(name, command, Duration.ofSeconds(5));
+    }
+
+    public ExperimentBuilder rollback(String name, String command, Duration timeout) {
+        rollbacks.add(new dev.faultline.engine.model.RollbackAction(name, command, timeout));
         return this;
     }
 
