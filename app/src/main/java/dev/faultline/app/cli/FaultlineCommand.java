@@ -37,8 +37,9 @@ public final class FaultlineCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("faultline: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            org.slf4j.LoggerFactory.getLogger(FaultlineCommand.class).error("command failed", ex);
+            line.getErr().println("faultline: " + CommandFailure.oneLine(ex));
+            // the trace goes to the log file only: WARN is below the console's threshold
+            org.slf4j.LoggerFactory.getLogger(FaultlineCommand.class).warn("command failed", ex);
             return ExitCodes.COULD_NOT_RUN;
         });
         try {
