@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,5 +202,19 @@ class DatabaseAccessIT {
         assertThatThrownBy(() -> FaultlineStore.open(db())).isInstanceOf(StoreException.class)
                 .hasMessageContaining("faultline.secret").hasMessageContaining("move")
                 .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void anotherProcessUsesTheDatabaseThroughTheServerWithTheSameLogins() throws Exception {
+        try (FaultlineStore store = FaultlineStore.open(db())) {
+            Process other = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                    System.getProperty("java.class.path"), OtherProcessStore.class.getName(), db().toString(), "from-other")
+                    .redirectErrorStream(true).start();
+            assertThat(other.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            String said = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(other.exitValue()).as(said).isZero();
+            assertThat(said).contains("stored from-other");
+            assertThat(store.findRun("from-other")).isPresent();
+        }
     }
 }
