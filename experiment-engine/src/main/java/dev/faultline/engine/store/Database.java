@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.stream.Stream;
@@ -122,14 +123,23 @@ final class Database {
         return old;
     }
 
+    /**
+     * Creates the app's login when missing. Only then: a read-only command ({@code faultline runs})
+     * writes nothing, and works on a full disk.
+     */
     private void grantTheApp(Connection admin) throws SQLException {
+        try (PreparedStatement find = admin.prepareStatement(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = ?")) {
+            find.setString(1, APP);
+            try (ResultSet rs = find.executeQuery()) {
+                if (rs.next() && rs.getLong(1) > 0) {
+                    return;
+                }
+            }
+        }
         try (PreparedStatement create = admin.prepareStatement("CREATE USER IF NOT EXISTS " + APP + " PASSWORD ?")) {
             create.setString(1, secret.app());
             create.execute();
-        }
-        try (PreparedStatement password = admin.prepareStatement("ALTER USER " + APP + " SET PASSWORD ?")) {
-            password.setString(1, secret.app());
-            password.execute();
         }
         try (Statement grant = admin.createStatement()) {
             grant.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON SCHEMA PUBLIC TO " + APP);
