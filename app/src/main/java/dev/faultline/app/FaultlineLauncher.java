@@ -24,7 +24,7 @@ public final class FaultlineLauncher {
     public static void main(String[] args) {
         FaultlineHome home = FaultlineHome.fromEnvironment();
         try {
-            home.makePrivate();
+            home.makePrivate().forEach(w -> System.err.println("faultline: warning: " + w));
             privateLogFile(home.logs().resolve("faultline.log"));
         } catch (HomeException e) {
             System.err.println("faultline: " + e.getMessage());

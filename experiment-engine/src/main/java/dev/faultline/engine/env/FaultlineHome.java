@@ -39,11 +39,10 @@ public record FaultlineHome(Path root) {
     /**
      * Makes the home if missing and private to the user (folders 0700, files 0600 on POSIX file
      * systems), tightening an existing one; fails when it or a file in it belongs to another user or
-     * it cannot be written, with what to do.
+     * it cannot be written, with what to do. Returns warnings (files root left there), one line each.
      */
-    public FaultlineHome makePrivate() throws HomeException {
-        new PrivateHome(root).ensure();
-        return this;
+    public java.util.List<String> makePrivate() throws HomeException {
+        return new PrivateHome(root).ensure();
     }
 
     /**

@@ -26,7 +26,8 @@ final class PrivateHome {
         this.root = root;
     }
 
-    void ensure() throws HomeException {
+    /** Returns warnings: files root left in the home, which stay as they are (see {@link #restrictAll}). */
+    List<String> ensure() throws HomeException {
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new HomeException("FAULTLINE_HOME " + root + " is a file, not a folder: set FAULTLINE_HOME to a folder"
                     + " of your own (Faultline makes it if missing)");
@@ -37,18 +38,20 @@ final class PrivateHome {
             throw new HomeException("cannot make FAULTLINE_HOME " + root + ": " + reason(e) + " for " + me()
                     + ": set FAULTLINE_HOME to a folder you can write", e);
         }
+        List<String> warnings = new ArrayList<>();
         if (PrivateFiles.posix(root)) {
             Optional<UserPrincipal> me = currentUser();
             if (me.isPresent()) {
                 checkOwner(me.get());
             }
-            restrictAll(me);
+            restrictAll(me).ifPresent(warnings::add);
         }
         if (!Files.isWritable(root)) {
             throw new HomeException("FAULTLINE_HOME " + root + " is not writable by you (" + me() + "): Faultline writes"
                     + " its database and fault journal there; give yourself the right (chmod u+rwx " + root
                     + ") or set FAULTLINE_HOME to a folder of your own");
         }
+        return List.copyOf(warnings);
     }
 
     private void checkOwner(UserPrincipal me) throws HomeException {
@@ -67,8 +70,14 @@ final class PrivateHome {
         }
     }
 
-    private void restrictAll(Optional<UserPrincipal> me) throws HomeException {
+    /**
+     * Restricts every file of the user's. A file of another user is refused: someone could change
+     * what Faultline trusts. One of root's (left by {@code sudo faultline}) is only a warning: root
+     * can change anything anyway, and refusing would also stop {@code faultline halt}.
+     */
+    private Optional<String> restrictAll(Optional<UserPrincipal> me) throws HomeException {
         List<Path> foreign = new ArrayList<>();
+        List<Path> roots = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
@@ -83,7 +92,7 @@ final class PrivateHome {
 
                 private FileVisitResult visit(Path p) throws IOException {
                     if (me.isPresent() && !owner(p).equals(me.get())) {
-                        foreign.add(p);
+                        (ownerName(p).equals("root") ? roots : foreign).add(p);
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     PrivateFiles.restrict(p);
@@ -96,12 +105,20 @@ final class PrivateHome {
         }
         if (!foreign.isEmpty()) {
             Path first = foreign.get(0);
-            String owner = ownerName(first);
-            throw new HomeException(first + " belongs to " + owner + ", not to you (" + me() + ")"
-                    + (foreign.size() > 1 ? " (and " + (foreign.size() - 1) + " more in " + root + ")" : "")
-                    + ": it was probably made by Faultline run as " + owner + " (sudo); give the files back with: sudo"
-                    + " chown -R " + me() + " " + root);
+            throw new HomeException(first + " belongs to " + ownerName(first) + ", not to you (" + me() + ")"
+                    + more(foreign) + ": another user put it in your FAULTLINE_HOME, and Faultline will not use a home"
+                    + " others can change; look at it, then take it back with: sudo chown -R " + me() + " " + root);
         }
+        if (roots.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(roots.get(0) + " belongs to root, not to you (" + me() + ")" + more(roots)
+                + ", probably from Faultline run with sudo; Faultline may not be able to write it: give it back with:"
+                + " sudo chown -R " + me() + " " + root);
+    }
+
+    private String more(List<Path> files) {
+        return files.size() > 1 ? " (and " + (files.size() - 1) + " more in " + root + ")" : "";
     }
 
     private static UserPrincipal owner(Path p) throws IOException {

@@ -44,7 +44,7 @@ class PrivateHomeTest {
         chmod(script, "rwxr-xr-x");
         chmod(outside, "rw-r--r--");
 
-        new FaultlineHome(home).makePrivate();
+        assertThat(new FaultlineHome(home).makePrivate()).as("warnings").isEmpty();
 
         assertThat(mode(home)).isEqualTo("rwx------");
         assertThat(mode(sandbox)).isEqualTo("rwx------");
