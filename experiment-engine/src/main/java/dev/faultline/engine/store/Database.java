@@ -119,6 +119,9 @@ final class Database {
         try (PreparedStatement ps = old.prepareStatement("ALTER USER " + ADMIN + " SET PASSWORD ?")) {
             ps.setString(1, secret.admin());
             ps.execute();
+        } catch (SQLException e) {
+            close(old);
+            throw e;
         }
         return old;
     }
