@@ -37,8 +37,8 @@ public final class FaultlineCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println("faultline: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
-            // The person has the one line above; the details go to the log file only.
+            line.getErr().println("faultline: " + CommandFailure.oneLine(ex));
+            // the trace goes to the log file only: WARN is below the console's threshold
             org.slf4j.LoggerFactory.getLogger(FaultlineCommand.class).warn("command failed", ex);
             return ExitCodes.COULD_NOT_RUN;
         });

@@ -8,6 +8,9 @@ import java.util.Map;
  * Where Faultline keeps its data: {@code $FAULTLINE_HOME}, else the platform's user data folder
  * ({@code $XDG_DATA_HOME/faultline} or {@code ~/.local/share/faultline} on Linux,
  * {@code ~/Library/Application Support/Faultline} on macOS, {@code %LOCALAPPDATA%\Faultline} on Windows).
+ *
+ * <p>The home is the user's alone: {@link #makePrivate()} (called once at start) takes the group's and
+ * others' rights off it and everything in it, and refuses a home that belongs to someone else.
  */
 public record FaultlineHome(Path root) {
 
@@ -33,7 +36,19 @@ public record FaultlineHome(Path root) {
         return new FaultlineHome(base.resolve("faultline"));
     }
 
-    /** The H2 database file, without H2's {@code .mv.db} suffix. */
+    /**
+     * Makes the home if missing and private to the user (folders 0700, files 0600 on POSIX file
+     * systems), tightening an existing one; fails when it or a file in it belongs to another user or
+     * it cannot be written, with what to do. Returns warnings (files root left there), one line each.
+     */
+    public java.util.List<String> makePrivate() throws HomeException {
+        return new PrivateHome(root).ensure();
+    }
+
+    /**
+     * The H2 database file, without H2's {@code .mv.db} suffix; its passwords are in
+     * {@code faultline.secret} beside it.
+     */
     public Path database() {
         return root.resolve("faultline");
     }
@@ -53,6 +68,11 @@ public record FaultlineHome(Path root) {
 
     public Path sandbox() {
         return root.resolve("sandbox");
+    }
+
+    /** Faultline's log files. */
+    public Path logs() {
+        return root.resolve("logs");
     }
 
     public Path environments() {

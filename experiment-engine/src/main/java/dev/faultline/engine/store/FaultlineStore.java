@@ -30,8 +30,7 @@ public final class FaultlineStore implements AutoCloseable {
 
     /** Opens (and creates or migrates) the database at {@code file} ({@code file.mv.db} on disk). */
     public static FaultlineStore open(Path file) throws StoreException {
-        Database db = new Database(file);
-        db.migrate();
+        Database db = Database.open(file);
         return new FaultlineStore(db, db.connect(), new SampleWriter(db.connect(), db.describe()));
     }
 
