@@ -1,5 +1,6 @@
 package dev.faultline.plugin.local.http;
 
+import dev.faultline.plugin.local.proxy.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -39,7 +40,7 @@ public final class HttpFaultProxy implements AutoCloseable {
     public static HttpFaultProxy start(String name, InetSocketAddress listen, InetSocketAddress upstream,
                                        EventLoopGroup group) throws IOException {
         HttpFaultProxy[] self = new HttpFaultProxy[1];
-        ChannelFuture f = new ServerBootstrap().group(group).channel(dev.faultline.plugin.local.proxy.Transport.serverChannel())
+        ChannelFuture f = new ServerBootstrap().group(group).channel(Transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -47,7 +48,12 @@ public final class HttpFaultProxy implements AutoCloseable {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY),
                                 new HttpFaultHandler(self[0]));
                     }
-                }).bind(listen).awaitUninterruptibly();
+                }).bind(listen);
+        if (!Transport.await(f)) {
+            f.channel().close();
+            throw new IOException("listen tcp " + listen.getHostString() + ":" + listen.getPort()
+                    + ": the proxy's event loop did not answer within " + Transport.LOOP_WAIT_SECONDS + " s");
+        }
         if (!f.isSuccess()) {
             throw new IOException("listen tcp " + listen.getHostString() + ":" + listen.getPort() + ": bind: "
                     + (f.cause() == null ? "failed" : f.cause().getMessage()));
@@ -101,6 +107,6 @@ public final class HttpFaultProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close().awaitUninterruptibly();
+        Transport.await(server.close());
     }
 }

@@ -2,13 +2,13 @@ package dev.faultline.plugin.local.http;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One fault of an HTTP fault proxy, as Chaos Mesh's HTTPChaos models them: which requests it
  * matches (method, path glob, headers), for what share of them, and what it does: abort with a
  * status, delay, reset the connection, replace or corrupt the response body, add response headers.
+ * The path glob is matched in linear time ({@link GlobMatcher}) and refused over its bounds.
  *
  * @param abortStatus 0 for no abort
  * @param delayMillis 0 for no delay
@@ -24,6 +24,7 @@ public record HttpFaultRule(String name, @Nullable String method, String pathGlo
         if (name.isBlank()) {
             throw new IllegalArgumentException("a fault needs a name");
         }
+        GlobMatcher.of(pathGlob);
         if (!(share > 0 && share <= 1)) {
             throw new IllegalArgumentException("share must be above 0 and at most 1");
         }
@@ -44,7 +45,7 @@ public record HttpFaultRule(String name, @Nullable String method, String pathGlo
         if (method != null && !method.equalsIgnoreCase(requestMethod)) {
             return false;
         }
-        if (!glob(pathGlob).matcher(path).matches()) {
+        if (!GlobMatcher.of(pathGlob).matches(path)) {
             return false;
         }
         for (Map.Entry<String, String> h : headers.entrySet()) {
@@ -54,24 +55,5 @@ public record HttpFaultRule(String name, @Nullable String method, String pathGlo
             }
         }
         return true;
-    }
-
-    /** {@code *} matches within a path segment, {@code **} across segments, {@code ?} one character. */
-    static Pattern glob(String glob) {
-        StringBuilder re = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                re.append(".*");
-                i++;
-            } else if (c == '*') {
-                re.append("[^/]*");
-            } else if (c == '?') {
-                re.append("[^/]");
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(re.toString());
     }
 }
