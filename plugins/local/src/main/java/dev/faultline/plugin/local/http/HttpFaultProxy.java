@@ -22,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class HttpFaultProxy implements AutoCloseable {
     static final int MAX_BODY = 16 << 20;
+    /** The most faults one proxy holds: each request is matched against every one of them. */
+    public static final int MAX_FAULTS = 64;
 
     private final String name;
     private final String upstreamHost;
@@ -87,10 +89,18 @@ public final class HttpFaultProxy implements AutoCloseable {
         return List.copyOf(faults);
     }
 
-    /** Adds a fault; false when one of that name is already there. */
+    /**
+     * Adds a fault; false when one of that name is already there.
+     *
+     * @throws IllegalStateException when the proxy already holds {@link #MAX_FAULTS}
+     */
     public synchronized boolean add(HttpFaultRule rule) {
         if (faults.stream().anyMatch(f -> f.name().equals(rule.name()))) {
             return false;
+        }
+        if (faults.size() >= MAX_FAULTS) {
+            throw new IllegalStateException("proxy " + name + " already has " + MAX_FAULTS + " faults, the most it takes;"
+                    + " remove one first");
         }
         faults.add(rule);
         return true;

@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
 public record HttpFaultRule(String name, @Nullable String method, String pathGlob, Map<String, String> headers,
                             double share, int abortStatus, long delayMillis, boolean reset,
                             @Nullable String replaceBody, boolean corruptBody, Map<String, String> addHeaders) {
+    /** The longest delay, in milliseconds (1 h), as for a latency toxic. */
+    public static final long MAX_DELAY_MILLIS = 3_600_000;
+
     public HttpFaultRule {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(pathGlob, "pathGlob");
@@ -31,8 +34,9 @@ public record HttpFaultRule(String name, @Nullable String method, String pathGlo
         if (abortStatus != 0 && (abortStatus < 100 || abortStatus > 599)) {
             throw new IllegalArgumentException("abort must be an HTTP status from 100 to 599");
         }
-        if (delayMillis < 0) {
-            throw new IllegalArgumentException("delay cannot be negative");
+        if (delayMillis < 0 || delayMillis > MAX_DELAY_MILLIS) {
+            throw new IllegalArgumentException("delay is " + delayMillis + " ms; it must be from 0 to " + MAX_DELAY_MILLIS
+                    + " ms (1 h)");
         }
         if (abortStatus == 0 && delayMillis == 0 && !reset && replaceBody == null && !corruptBody && addHeaders.isEmpty()) {
             throw new IllegalArgumentException("a fault needs an action: abort, delay, reset, replaceBody, corruptBody or"

@@ -54,8 +54,12 @@ final class HttpProxyRoutes {
                 }
                 if (method.equals("POST")) {
                     HttpFaultRule rule = HttpFaultJson.rule(json.parse(body));
-                    if (!p.add(rule)) {
-                        throw new ApiError(409, "fault already exists");
+                    try {
+                        if (!p.add(rule)) {
+                            throw new ApiError(409, "fault already exists");
+                        }
+                    } catch (IllegalStateException full) {
+                        throw new ApiError(400, full.getMessage());
                     }
                     return new Answer(200, HttpFaultJson.node(json.json, rule));
                 }

@@ -177,4 +177,19 @@ class HttpFaultProxyIT {
         assertThat(longGlob.statusCode()).isEqualTo(400);
         assertThat(longGlob.body()).contains("the path glob is 301 characters long; at most 256");
     }
+
+    @Test
+    void delaysOverAnHourAndMoreThan64FaultsAreRefused() throws Exception {
+        HttpResponse<String> slow = api("POST", "/faultline/http/payments/faults",
+                "{\"name\":\"slow\",\"delay\":9223372036854,\"abort\":503}");
+        assertThat(slow.statusCode()).isEqualTo(400);
+        assertThat(slow.body()).contains("delay is 9223372036854; it must be from 0 to 3600000");
+        for (int i = 0; i < 64; i++) {
+            fault("{\"name\":\"f" + i + "\",\"path\":\"/f" + i + "\",\"abort\":503}");
+        }
+        HttpResponse<String> more = api("POST", "/faultline/http/payments/faults", "{\"name\":\"one-more\",\"abort\":503}");
+        assertThat(more.statusCode()).isEqualTo(400);
+        assertThat(more.body()).contains("already has 64 faults, the most it takes; remove one first");
+        assertThat(call("GET", "/f63").statusCode()).isEqualTo(503);
+    }
 }
