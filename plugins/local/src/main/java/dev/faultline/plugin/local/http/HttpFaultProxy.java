@@ -1,5 +1,6 @@
 package dev.faultline.plugin.local.http;
 
+import dev.faultline.plugin.local.proxy.Addresses;
 import dev.faultline.plugin.local.proxy.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -31,8 +32,11 @@ public final class HttpFaultProxy implements AutoCloseable {
     private final List<HttpFaultRule> faults = new CopyOnWriteArrayList<>();
     private final Channel server;
 
-    private HttpFaultProxy(String name, String upstreamHost, int upstreamPort, Channel server) {
+    private final String listenHost;
+
+    private HttpFaultProxy(String name, String listenHost, String upstreamHost, int upstreamPort, Channel server) {
         this.name = name;
+        this.listenHost = listenHost;
         this.upstreamHost = upstreamHost;
         this.upstreamPort = upstreamPort;
         this.server = server;
@@ -53,14 +57,13 @@ public final class HttpFaultProxy implements AutoCloseable {
                 }).bind(listen);
         if (!Transport.await(f)) {
             f.channel().close();
-            throw new IOException("listen tcp " + listen.getHostString() + ":" + listen.getPort()
-                    + ": the proxy's event loop did not answer within " + Transport.LOOP_WAIT_SECONDS + " s");
+            throw new IOException("listen tcp " + Addresses.format(listen) + ": the proxy's event loop did not answer within " + Transport.LOOP_WAIT_SECONDS + " s");
         }
         if (!f.isSuccess()) {
-            throw new IOException("listen tcp " + listen.getHostString() + ":" + listen.getPort() + ": bind: "
+            throw new IOException("listen tcp " + Addresses.format(listen) + ": bind: "
                     + (f.cause() == null ? "failed" : f.cause().getMessage()));
         }
-        self[0] = new HttpFaultProxy(name, upstream.getHostString(), upstream.getPort(), f.channel());
+        self[0] = new HttpFaultProxy(name, listen.getHostString(), upstream.getHostString(), upstream.getPort(), f.channel());
         return self[0];
     }
 
@@ -69,12 +72,11 @@ public final class HttpFaultProxy implements AutoCloseable {
     }
 
     public String listen() {
-        InetSocketAddress a = (InetSocketAddress) server.localAddress();
-        return a.getHostString() + ":" + a.getPort();
+        return Addresses.format(listenHost, ((InetSocketAddress) server.localAddress()).getPort());
     }
 
     public String upstream() {
-        return upstreamHost + ":" + upstreamPort;
+        return Addresses.format(upstreamHost, upstreamPort);
     }
 
     String upstreamHost() {

@@ -108,7 +108,7 @@ final class ChaosProxy {
         }
         server = f.channel();
         InetSocketAddress bound = (InetSocketAddress) server.localAddress();
-        listen = at.getHostString() + ":" + bound.getPort();
+        listen = Addresses.format(at.getHostString(), bound.getPort());
         enabled = true;
     }
 

@@ -54,6 +54,7 @@ final class HttpProxyRoutes {
                 }
                 if (method.equals("POST")) {
                     HttpFaultRule rule = HttpFaultJson.rule(json.parse(body));
+                    Names.check("fault", rule.name(), "");
                     try {
                         if (!p.add(rule)) {
                             throw new ApiError(409, "fault already exists");
@@ -79,6 +80,7 @@ final class HttpProxyRoutes {
         if (name.isBlank()) {
             throw new ApiError(400, "missing required field: name");
         }
+        Names.check("proxy", name, "");
         if (n.path("upstream").asString("").isBlank()) {
             throw new ApiError(400, "missing required field: upstream");
         }

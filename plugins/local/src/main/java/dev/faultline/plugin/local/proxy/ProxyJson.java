@@ -78,6 +78,7 @@ final class ProxyJson {
         double toxicity = n.has("toxicity") ? number(n, "toxicity") : 1.0;
         Map<String, Long> attributes = Toxic.validate(type, toxicity, attributes(n.path("attributes")));
         String name = n.has("name") && !text(n, "name").isEmpty() ? text(n, "name") : type + "_" + stream.json();
+        Names.check("toxic", name, "");
         return new Toxic(name, type, stream, toxicity, attributes);
     }
 
