@@ -87,6 +87,44 @@ class GlobMatcherTest {
         }
     }
 
+    /** Globs of more than 64 tokens span several machine words of the automaton: still the regex's answer. */
+    @Test
+    void longGlobsAgreeWithTheRegularExpressionToo() {
+        Random random = new Random(1313);
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder glob = new StringBuilder("/");
+            StringBuilder path = new StringBuilder("/");
+            int length = 60 + random.nextInt(180);
+            int wildcards = 0;
+            while (glob.length() < length) {
+                int r = random.nextInt(40);
+                if (r == 0 && wildcards < 6) {
+                    glob.append("**");
+                    path.append(randomText(random, "ab/", 5));
+                    wildcards++;
+                } else if (r == 1 && wildcards < 6) {
+                    glob.append('*');
+                    path.append(randomText(random, "ab", 5));
+                    wildcards++;
+                } else if (r == 2 && wildcards < 6) {
+                    glob.append('?');
+                    path.append('b');
+                    wildcards++;
+                } else {
+                    char c = "ab/".charAt(random.nextInt(3));
+                    glob.append(c);
+                    path.append(c);
+                }
+            }
+            if (random.nextBoolean()) {
+                int at = random.nextInt(path.length());
+                path.setCharAt(at, "ab/".charAt(random.nextInt(3)));
+            }
+            assertThat(matches(glob.toString(), path.toString())).as("glob %s on %s", glob, path)
+                    .isEqualTo(regex(glob.toString()).matcher(path).matches());
+        }
+    }
+
     private static String randomText(Random random, String alphabet, int maxLength) {
         StringBuilder b = new StringBuilder();
         int length = random.nextInt(maxLength + 1);
