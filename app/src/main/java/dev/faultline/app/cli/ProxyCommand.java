@@ -1,5 +1,6 @@
 package dev.faultline.app.cli;
 
+import dev.faultline.plugin.local.proxy.ApiToken;
 import dev.faultline.plugin.local.proxy.ChaosProxyServer;
 import dev.faultline.plugin.local.proxy.ProxyConfig;
 import java.io.IOException;
@@ -30,15 +31,25 @@ final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "proxies to create: the JSON array /populate takes")
     @Nullable Path config;
 
+    @Option(names = "--token-file", paramLabel = "FILE", description = "require Authorization: Bearer TOKEN, the"
+            + " token being this file's first line (mode 600); default: $" + ApiToken.ENV + " if set. Toxiproxy clients"
+            + " do not send one")
+    @Nullable Path tokenFile;
+
     @Override
     public Integer call() throws InterruptedException {
         ChaosProxyServer server;
         try {
             List<ProxyConfig> proxies = config == null ? List.of() : ChaosProxyServer.readConfig(config);
-            server = ChaosProxyServer.start(host, port, proxies);
+            ApiToken token = tokenFile != null ? ApiToken.readFile(tokenFile) : ApiToken.fromEnvironment();
+            server = ChaosProxyServer.start(host, port, proxies, token);
         } catch (IOException e) {
             root.err().println("faultline proxy: " + e.getMessage());
             return ExitCodes.COULD_NOT_RUN;
+        }
+        if (server.exposureWarning() != null) {
+            root.err().println(server.exposureWarning());
+            root.err().flush();
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -40,4 +40,33 @@ class ProxyCommandIT {
             assertThat(second.err()).contains("port " + port + " on 127.0.0.1 is already in use");
         }
     }
+
+    @Test
+    void aTokenFileMakesEveryRequestNeedTheTokenAndAFileOthersCanReadIsRefused() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path token = home.resolve("token");
+        Files.writeString(token, "0123456789abcdef0123456789abcdef\n");
+        Files.setPosixFilePermissions(token, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Cli open = Cli.run(home, "proxy", "--port", Integer.toString(port), "--token-file", token.toString());
+        assertThat(open.exit()).isEqualTo(3);
+        assertThat(open.err()).contains("can be read by other users; chmod 600 it");
+
+        Files.setPosixFilePermissions(token, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try (ChildFaultline proxy = ChildFaultline.start(home, "proxy", "--port", Integer.toString(port), "--token-file",
+                token.toString())) {
+            assertThat(proxy.awaitOutput("chaos proxy API listening on http://127.0.0.1:" + port, Duration.ofSeconds(30)))
+                    .as("%s", proxy.output()).isTrue();
+            HttpClient http = HttpClient.newHttpClient();
+            URI version = URI.create("http://127.0.0.1:" + port + "/version");
+            assertThat(http.send(HttpRequest.newBuilder(version).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode()).isEqualTo(401);
+            assertThat(http.send(HttpRequest.newBuilder(version).header("Authorization",
+                    "Bearer 0123456789abcdef0123456789abcdef").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+            assertThat(proxy.output()).doesNotContain("0123456789abcdef").doesNotContain("WARNING");
+        }
+    }
 }

@@ -296,6 +296,7 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(delay, "delay");
             Objects.requireNonNull(replaceBody, "replaceBody");
+            PathGlob.check(path);
             headers = Map.copyOf(headers);
             addHeaders = Map.copyOf(addHeaders);
             if (abortStatus != 0 && (abortStatus < 100 || abortStatus > 599)) {

@@ -1,5 +1,7 @@
 package dev.faultline.plugin.local.http;
 
+import dev.faultline.plugin.local.proxy.Addresses;
+import dev.faultline.plugin.local.proxy.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -21,6 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class HttpFaultProxy implements AutoCloseable {
     static final int MAX_BODY = 16 << 20;
+    /** The most faults one proxy holds: each request is matched against every one of them. */
+    public static final int MAX_FAULTS = 64;
 
     private final String name;
     private final String upstreamHost;
@@ -28,8 +32,11 @@ public final class HttpFaultProxy implements AutoCloseable {
     private final List<HttpFaultRule> faults = new CopyOnWriteArrayList<>();
     private final Channel server;
 
-    private HttpFaultProxy(String name, String upstreamHost, int upstreamPort, Channel server) {
+    private final String listenHost;
+
+    private HttpFaultProxy(String name, String listenHost, String upstreamHost, int upstreamPort, Channel server) {
         this.name = name;
+        this.listenHost = listenHost;
         this.upstreamHost = upstreamHost;
         this.upstreamPort = upstreamPort;
         this.server = server;
@@ -39,7 +46,7 @@ public final class HttpFaultProxy implements AutoCloseable {
     public static HttpFaultProxy start(String name, InetSocketAddress listen, InetSocketAddress upstream,
                                        EventLoopGroup group) throws IOException {
         HttpFaultProxy[] self = new HttpFaultProxy[1];
-        ChannelFuture f = new ServerBootstrap().group(group).channel(dev.faultline.plugin.local.proxy.Transport.serverChannel())
+        ChannelFuture f = new ServerBootstrap().group(group).channel(Transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -47,12 +54,16 @@ public final class HttpFaultProxy implements AutoCloseable {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY),
                                 new HttpFaultHandler(self[0]));
                     }
-                }).bind(listen).awaitUninterruptibly();
+                }).bind(listen);
+        if (!Transport.await(f)) {
+            f.channel().close();
+            throw new IOException("listen tcp " + Addresses.format(listen) + ": the proxy's event loop did not answer within " + Transport.LOOP_WAIT_SECONDS + " s");
+        }
         if (!f.isSuccess()) {
-            throw new IOException("listen tcp " + listen.getHostString() + ":" + listen.getPort() + ": bind: "
+            throw new IOException("listen tcp " + Addresses.format(listen) + ": bind: "
                     + (f.cause() == null ? "failed" : f.cause().getMessage()));
         }
-        self[0] = new HttpFaultProxy(name, upstream.getHostString(), upstream.getPort(), f.channel());
+        self[0] = new HttpFaultProxy(name, listen.getHostString(), upstream.getHostString(), upstream.getPort(), f.channel());
         return self[0];
     }
 
@@ -61,12 +72,11 @@ public final class HttpFaultProxy implements AutoCloseable {
     }
 
     public String listen() {
-        InetSocketAddress a = (InetSocketAddress) server.localAddress();
-        return a.getHostString() + ":" + a.getPort();
+        return Addresses.format(listenHost, ((InetSocketAddress) server.localAddress()).getPort());
     }
 
     public String upstream() {
-        return upstreamHost + ":" + upstreamPort;
+        return Addresses.format(upstreamHost, upstreamPort);
     }
 
     String upstreamHost() {
@@ -81,10 +91,18 @@ public final class HttpFaultProxy implements AutoCloseable {
         return List.copyOf(faults);
     }
 
-    /** Adds a fault; false when one of that name is already there. */
+    /**
+     * Adds a fault; false when one of that name is already there.
+     *
+     * @throws IllegalStateException when the proxy already holds {@link #MAX_FAULTS}
+     */
     public synchronized boolean add(HttpFaultRule rule) {
         if (faults.stream().anyMatch(f -> f.name().equals(rule.name()))) {
             return false;
+        }
+        if (faults.size() >= MAX_FAULTS) {
+            throw new IllegalStateException("proxy " + name + " already has " + MAX_FAULTS + " faults, the most it takes;"
+                    + " remove one first");
         }
         faults.add(rule);
         return true;
@@ -101,6 +119,6 @@ public final class HttpFaultProxy implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close().awaitUninterruptibly();
+        Transport.await(server.close());
     }
 }

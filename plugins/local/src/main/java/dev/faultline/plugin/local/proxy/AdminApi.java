@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -23,12 +24,17 @@ import tools.jackson.databind.node.ObjectNode;
 final class AdminApi {
     private static final Logger log = LoggerFactory.getLogger(AdminApi.class);
     static final String VERSION = "2.12.0-faultline";
+    /** The largest request body read; a config of a thousand proxies is about 100 KiB. */
+    static final int MAX_BODY = 1 << 20;
 
     private final ProxyRegistry proxies;
     private final HttpProxyRoutes httpProxies;
     private final ProxyJson json;
 
-    AdminApi(ProxyRegistry proxies, HttpProxyRoutes httpProxies, ProxyJson json) {
+    private final @Nullable ApiToken token;
+
+    AdminApi(ProxyRegistry proxies, HttpProxyRoutes httpProxies, ProxyJson json, @Nullable ApiToken token) {
+        this.token = token;
         this.proxies = proxies;
         this.httpProxies = httpProxies;
         this.json = json;
@@ -42,12 +48,22 @@ final class AdminApi {
     private void handle(HttpExchange x) throws IOException {
         x.getResponseHeaders().add("X-Toxiproxy-Request-Id", UUID.randomUUID().toString());
         try {
+            if (token != null && !token.accepts(x.getRequestHeaders().getFirst("Authorization"))) {
+                x.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                sendError(x, 401, "this chaos proxy API needs its token: send Authorization: Bearer TOKEN");
+                return;
+            }
             String agent = x.getRequestHeaders().getFirst("User-Agent");
             if (agent != null && agent.startsWith("Mozilla/")) {
                 send(x, 403, "text/plain; charset=utf-8", "User agent not allowed");
                 return;
             }
-            String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] bytes = x.getRequestBody().readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                sendError(x, 413, "bad request body: over " + MAX_BODY / 1024 + " KiB");
+                return;
+            }
+            String body = new String(bytes, StandardCharsets.UTF_8);
             route(x, x.getRequestMethod(), x.getRequestURI().getPath(), body);
         } catch (ApiError e) {
             sendError(x, e.status(), e.getMessage());

@@ -97,20 +97,25 @@ final class ChaosProxy {
                     protected void initChannel(SocketChannel ch) {
                         accept(ch);
                     }
-                }).bind(at).awaitUninterruptibly();
+                }).bind(at);
+        if (!Transport.await(f)) {
+            f.channel().close();
+            throw new ApiError(500, "listen tcp " + listen + ": the proxy's event loop did not answer within "
+                    + Transport.LOOP_WAIT_SECONDS + " s");
+        }
         if (!f.isSuccess()) {
             throw new ApiError(500, "listen tcp " + listen + ": bind: " + reason(f.cause()));
         }
         server = f.channel();
         InetSocketAddress bound = (InetSocketAddress) server.localAddress();
-        listen = at.getHostString() + ":" + bound.getPort();
+        listen = Addresses.format(at.getHostString(), bound.getPort());
         enabled = true;
     }
 
     private void unbind() {
         enabled = false;
         if (server != null) {
-            server.close().awaitUninterruptibly();
+            Transport.await(server.close());
             server = null;
         }
         new ArrayList<>(connections).forEach(Connection::close);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A chaos proxy server: TCP proxies with Toxiproxy's toxics, driven by Toxiproxy's HTTP API.
@@ -23,8 +24,13 @@ public final class ChaosProxyServer implements AutoCloseable {
     private final HttpServer api;
     private final ExecutorService apiThreads;
 
+    private final String host;
+    private final @Nullable String exposureWarning;
+
     private ChaosProxyServer(EventLoopGroup group, ProxyRegistry proxies, HttpProxyRoutes httpProxies, HttpServer api,
-                             ExecutorService apiThreads) {
+                             ExecutorService apiThreads, String host, @Nullable ApiToken token) {
+        this.host = host;
+        this.exposureWarning = ApiExposure.warning(host, Addresses.format(host, api.getAddress().getPort()), token != null);
         this.group = group;
         this.proxies = proxies;
         this.httpProxies = httpProxies;
@@ -38,6 +44,18 @@ public final class ChaosProxyServer implements AutoCloseable {
      * @throws IOException when the API port is taken or a proxy cannot listen
      */
     public static ChaosProxyServer start(String host, int apiPort, List<ProxyConfig> initial) throws IOException {
+        return start(host, apiPort, initial, null);
+    }
+
+    /**
+     * Starts the API as {@link #start(String, int, List)} does; with a token, every request must
+     * carry {@code Authorization: Bearer TOKEN} (401 otherwise).
+     */
+    public static ChaosProxyServer start(String host, int apiPort, List<ProxyConfig> initial, @Nullable ApiToken token)
+            throws IOException {
+        if (host.length() > 2 && host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("faultline-proxy", true), Transport.ioHandler());
         ProxyRegistry proxies = new ProxyRegistry(group);
@@ -54,8 +72,8 @@ public final class ChaosProxyServer implements AutoCloseable {
         ExecutorService apiThreads = Executors.newFixedThreadPool(4, new DefaultThreadFactory("faultline-proxy-api", true));
         ProxyJson json = new ProxyJson();
         HttpProxyRoutes httpProxies = new HttpProxyRoutes(group, json);
-        new AdminApi(proxies, httpProxies, json).install(api, apiThreads);
-        ChaosProxyServer server = new ChaosProxyServer(group, proxies, httpProxies, api, apiThreads);
+        new AdminApi(proxies, httpProxies, json, token).install(api, apiThreads);
+        ChaosProxyServer server = new ChaosProxyServer(group, proxies, httpProxies, api, apiThreads, host, token);
         try {
             proxies.populate(initial, new java.util.ArrayList<>());
         } catch (ApiError e) {
@@ -91,7 +109,15 @@ public final class ChaosProxyServer implements AutoCloseable {
     }
 
     public String apiUrl() {
-        return "http://" + api.getAddress().getHostString() + ":" + apiPort();
+        return "http://" + Addresses.format(host, apiPort());
+    }
+
+    /**
+     * What to tell whoever started the server before anything else, when its API is reachable
+     * from other machines; null when it listens on loopback only.
+     */
+    public @Nullable String exposureWarning() {
+        return exposureWarning;
     }
 
     @Override

@@ -18,8 +18,9 @@ final class HttpFaultJson {
         }
         try {
             return new HttpFaultRule(n.path("name").asString(""), n.has("method") ? n.get("method").asString() : null,
-                    n.path("path").asString("/**"), strings(n.path("headers")), n.path("share").asDouble(1.0),
-                    n.path("abort").asInt(0), n.path("delay").asLong(0), n.path("reset").asBoolean(false),
+                    n.path("path").asString("/**"), strings(n.path("headers")), share(n),
+                    (int) integer(n, "abort", 999), integer(n, "delay", HttpFaultRule.MAX_DELAY_MILLIS),
+                    n.path("reset").asBoolean(false),
                     n.has("replaceBody") ? n.get("replaceBody").asString() : null, n.path("corruptBody").asBoolean(false),
                     strings(n.path("addHeaders")));
         } catch (IllegalArgumentException e) {
@@ -47,6 +48,33 @@ final class HttpFaultJson {
         ObjectNode add = n.putObject("addHeaders");
         f.addHeaders().forEach(add::put);
         return n;
+    }
+
+    /** A whole number from 0 to {@code max} (0 when absent); beyond that range it is refused as it is written. */
+    private static long integer(JsonNode n, String key, long max) throws ApiError {
+        JsonNode v = n.path(key);
+        if (v.isMissingNode() || v.isNull()) {
+            return 0;
+        }
+        if (!v.isIntegralNumber()) {
+            throw ApiError.badBody(key + " must be a whole number");
+        }
+        java.math.BigInteger value = v.bigIntegerValue();
+        if (value.signum() < 0 || value.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw ApiError.badBody(key + " is " + value + "; it must be from 0 to " + max);
+        }
+        return value.longValue();
+    }
+
+    private static double share(JsonNode n) throws ApiError {
+        JsonNode v = n.path("share");
+        if (v.isMissingNode() || v.isNull()) {
+            return 1.0;
+        }
+        if (!v.isNumber()) {
+            throw ApiError.badBody("share must be a number above 0 and at most 1");
+        }
+        return v.asDouble();
     }
 
     private static Map<String, String> strings(JsonNode n) {

@@ -54,8 +54,13 @@ final class HttpProxyRoutes {
                 }
                 if (method.equals("POST")) {
                     HttpFaultRule rule = HttpFaultJson.rule(json.parse(body));
-                    if (!p.add(rule)) {
-                        throw new ApiError(409, "fault already exists");
+                    Names.check("fault", rule.name(), "");
+                    try {
+                        if (!p.add(rule)) {
+                            throw new ApiError(409, "fault already exists");
+                        }
+                    } catch (IllegalStateException full) {
+                        throw new ApiError(400, full.getMessage());
                     }
                     return new Answer(200, HttpFaultJson.node(json.json, rule));
                 }
@@ -75,6 +80,7 @@ final class HttpProxyRoutes {
         if (name.isBlank()) {
             throw new ApiError(400, "missing required field: name");
         }
+        Names.check("proxy", name, "");
         if (n.path("upstream").asString("").isBlank()) {
             throw new ApiError(400, "missing required field: upstream");
         }

@@ -1,5 +1,6 @@
 package dev.faultline.plugin.local.proxy;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,21 +76,22 @@ final class ProxyJson {
             default -> throw new ApiError(400, "stream was invalid, can be either upstream or downstream");
         };
         double toxicity = n.has("toxicity") ? number(n, "toxicity") : 1.0;
-        Map<String, Long> attributes = attributes(n.path("attributes"));
-        Toxic.validate(type, toxicity, attributes);
+        Map<String, Long> attributes = Toxic.validate(type, toxicity, attributes(n.path("attributes")));
         String name = n.has("name") && !text(n, "name").isEmpty() ? text(n, "name") : type + "_" + stream.json();
+        Names.check("toxic", name, "");
         return new Toxic(name, type, stream, toxicity, attributes);
     }
 
     Toxic changedToxic(Toxic old, JsonNode n) throws ApiError {
+        if (!n.isObject()) {
+            throw ApiError.badBody("expected an object");
+        }
         double toxicity = n.has("toxicity") ? number(n, "toxicity") : old.toxicity();
-        Map<String, Long> attributes = attributes(n.path("attributes"));
-        Toxic.validate(old.type(), toxicity, attributes);
-        return old.withChanges(toxicity, attributes);
+        return old.withChanges(toxicity, Toxic.validate(old.type(), toxicity, attributes(n.path("attributes"))));
     }
 
-    private static Map<String, Long> attributes(JsonNode a) throws ApiError {
-        Map<String, Long> out = new TreeMap<>();
+    private static Map<String, BigInteger> attributes(JsonNode a) throws ApiError {
+        Map<String, BigInteger> out = new TreeMap<>();
         if (a.isMissingNode() || a.isNull()) {
             return out;
         }
@@ -100,7 +102,7 @@ final class ProxyJson {
             if (!e.getValue().isIntegralNumber()) {
                 throw ApiError.badBody("attribute " + e.getKey() + " must be an integer");
             }
-            out.put(e.getKey(), e.getValue().asLong());
+            out.put(e.getKey(), e.getValue().bigIntegerValue());
         }
         return out;
     }

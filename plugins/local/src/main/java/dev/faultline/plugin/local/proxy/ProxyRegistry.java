@@ -80,6 +80,7 @@ final class ProxyRegistry {
         if (c.name().isBlank()) {
             throw new ApiError(400, "missing required field: name" + where);
         }
+        Names.check("proxy", c.name(), where);
         if (c.upstream().isBlank()) {
             throw new ApiError(400, "missing required field: upstream" + where);
         }

@@ -138,4 +138,58 @@ class HttpFaultProxyIT {
         assertThat(api("GET", "/faultline/http/payments/faults", null).body()).isEqualTo("[]");
         assertThat(call("GET", "/x").statusCode()).isEqualTo(200);
     }
+
+    /**
+     * Issue 13: a glob of many {@code **} and a path that almost matches it used to pin an event loop
+     * (a backtracking regular expression) and, with every loop pinned, every other proxy. One such
+     * request per loop now answers at once, and a second proxy serves its client meanwhile.
+     */
+    @Test
+    void aPathologicalGlobNeitherPinsTheLoopsNorStopsOtherProxies() throws Exception {
+        String glob = "/" + "**a".repeat(12) + "!";
+        fault("{\"name\":\"evil\",\"path\":\"" + glob + "\",\"abort\":503}");
+        HttpResponse<String> orders = api("POST", "/faultline/http", "{\"name\":\"orders\",\"listen\":\"127.0.0.1:0\","
+                + "\"upstream\":\"127.0.0.1:" + upstream.getAddress().getPort() + "\"}");
+        String ordersBase = "http://" + orders.body().replaceAll(".*\"listen\":\"([^\"]+)\".*", "$1");
+        String almost = "/" + "a".repeat(59);
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> pathological = new java.util.ArrayList<>();
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors() + 1; i++) {
+            pathological.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + almost)).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(ordersBase + "/orders/7"))
+                .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.body()).isEqualTo("hello GET /orders/7");
+        for (var answer : pathological) {
+            assertThat(answer.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        assertThat(call("GET", "/" + "a".repeat(59) + "!").statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void globsOverTheBoundsAreRefusedWithTheReason() throws Exception {
+        HttpResponse<String> wild = api("POST", "/faultline/http/payments/faults",
+                "{\"name\":\"evil\",\"path\":\"/" + "**a".repeat(17) + "!\",\"abort\":503}");
+        assertThat(wild.statusCode()).isEqualTo(400);
+        assertThat(wild.body()).contains("the path glob has 17 wildcards (*, ** or ?); at most 16");
+        HttpResponse<String> longGlob = api("POST", "/faultline/http/payments/faults",
+                "{\"name\":\"long\",\"path\":\"/" + "a".repeat(300) + "\",\"abort\":503}");
+        assertThat(longGlob.statusCode()).isEqualTo(400);
+        assertThat(longGlob.body()).contains("the path glob is 301 characters long; at most 256");
+    }
+
+    @Test
+    void delaysOverAnHourAndMoreThan64FaultsAreRefused() throws Exception {
+        HttpResponse<String> slow = api("POST", "/faultline/http/payments/faults",
+                "{\"name\":\"slow\",\"delay\":9223372036854,\"abort\":503}");
+        assertThat(slow.statusCode()).isEqualTo(400);
+        assertThat(slow.body()).contains("delay is 9223372036854; it must be from 0 to 3600000");
+        for (int i = 0; i < 64; i++) {
+            fault("{\"name\":\"f" + i + "\",\"path\":\"/f" + i + "\",\"abort\":503}");
+        }
+        HttpResponse<String> more = api("POST", "/faultline/http/payments/faults", "{\"name\":\"one-more\",\"abort\":503}");
+        assertThat(more.statusCode()).isEqualTo(400);
+        assertThat(more.body()).contains("already has 64 faults, the most it takes; remove one first");
+        assertThat(call("GET", "/f63").statusCode()).isEqualTo(503);
+    }
 }
