@@ -2,9 +2,6 @@ package dev.faultline.engine.runbook;
 
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.spi.MetricSourceProvider;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,27 +86,8 @@ public final class RunbookLoader {
         return out;
     }
 
-    private String readText(Path file) throws RunbookException {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.size(file) > YamlReader.MAX_CHARS * 4L) {
-                throw fail(name, "the file is " + Files.size(file) + " bytes; a runbook may have at most "
-                        + YamlReader.MAX_CHARS + " characters");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw fail(name, "cannot read the file: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw fail(name, "the file is not UTF-8 text");
-        }
-        return text;
+    private static String readText(Path file) throws RunbookException {
+        return RunbookFiles.read(file, "runbook file");
     }
 
     public LoadedGameDay parseGameDay(String text, String file) throws RunbookException {
