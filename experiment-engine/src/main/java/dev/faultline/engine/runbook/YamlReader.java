@@ -6,12 +6,15 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLParser;
 
 /**
  * Reads YAML into a tree, token by token, noting where every key and value stands so that later
@@ -20,6 +23,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 final class YamlReader {
     static final int MAX_CHARS = 1_000_000;
+    /** Jackson's default nesting limit ({@code StreamReadConstraints}), which keeps the reading recursion bounded. */
+    static final int MAX_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
 
     private final YAMLMapper yaml = YAMLMapper.builder().build();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -33,7 +38,9 @@ final class YamlReader {
         }
         Map<String, SourceMark> values = new HashMap<>();
         Map<String, SourceMark> keys = new HashMap<>();
-        try (JsonParser p = yaml.createParser(text)) {
+        JsonParser p = null;
+        try (JsonParser parser = yaml.createParser(text)) {
+            p = parser;
             JsonToken first = p.nextToken();
             if (first == null) {
                 problems.add(new RunbookProblem(file, 0, 0, "", "the file is empty; a runbook starts with"
@@ -49,6 +56,18 @@ final class YamlReader {
                         "the file holds more than one YAML document; put one runbook in each file"));
             }
             return problems.size() == before ? new LocatedTree(root, values, keys) : null;
+        } catch (Refused e) {
+            problems.add(new RunbookProblem(file, e.at.line(), e.at.column(), e.path, e.getMessage()));
+            return null;
+        } catch (StreamConstraintsException e) {
+            // Jackson's limits (nesting depth, number length...) keep hostile input from exhausting the stack
+            SourceMark m = e.getLocation() != null ? mark(e.getLocation())
+                    : p != null ? mark(p.currentLocation()) : SourceMark.NONE;
+            String what = e.getMessage() != null && e.getMessage().contains("nesting depth")
+                    ? "lists and mappings are nested more than " + MAX_DEPTH + " levels deep"
+                    : firstLine(e);
+            problems.add(new RunbookProblem(file, m.line(), m.column(), "", "not a runbook: " + what));
+            return null;
         } catch (JacksonException e) {
             SourceMark m = e.getLocation() == null ? SourceMark.NONE : mark(e.getLocation());
             problems.add(new RunbookProblem(file, m.line(), m.column(), "", "not valid YAML: " + firstLine(e)));
@@ -64,6 +83,7 @@ final class YamlReader {
                            String file, List<RunbookProblem> problems) {
         JsonToken t = p.currentToken();
         values.put(path, mark(p.currentTokenLocation()));
+        refuseAnchorsAndAliases(p, path);
         if (t == JsonToken.START_OBJECT) {
             ObjectNode o = nodes.objectNode();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -99,6 +119,31 @@ final class YamlReader {
             case VALUE_NULL -> nodes.nullNode();
             default -> nodes.stringNode(p.getString());
         };
+    }
+
+    /**
+     * Anchors ({@code &a}) and aliases ({@code *a}) are refused: the parser hands an alias over as
+     * the text of its name, so it would be silently misread, and a runbook has no need of them.
+     */
+    private static void refuseAnchorsAndAliases(JsonParser p, String path) {
+        if (p instanceof YAMLParser y && (y.isCurrentAlias() || y.getObjectId() != null)) {
+            String what = y.isCurrentAlias() ? "alias *" + y.getString() : "anchor &" + y.getObjectId();
+            throw new Refused(mark(p.currentTokenLocation()), path, what
+                    + ": anchors and aliases (&, *) are not allowed in a runbook; write the value out in full");
+        }
+    }
+
+    /** Stops reading at the first refused construct. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient SourceMark at;
+        private final String path;
+
+        Refused(SourceMark at, String path, String message) {
+            super(message, null, false, false);
+            this.at = at;
+            this.path = path;
+        }
     }
 
     private static SourceMark mark(TokenStreamLocation l) {
