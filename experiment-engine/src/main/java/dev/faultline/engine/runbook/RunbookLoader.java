@@ -119,7 +119,13 @@ public final class RunbookLoader {
         if (!tree.root().isObject()) {
             throw fail(file, "a runbook is a YAML mapping with apiVersion, kind, metadata and spec");
         }
-        problems.addAll(schema.check(tree, file));
+        try {
+            problems.addAll(schema.check(tree, file));
+        } catch (RuntimeException e) {
+            // A bug of the schema validator must still reach the user as one line, never a stack trace.
+            org.slf4j.LoggerFactory.getLogger(RunbookLoader.class).error("checking {} failed", file, e);
+            throw fail(file, "cannot be read: " + e);
+        }
         if (!problems.isEmpty()) {
             throw new RunbookException(problems);
         }

@@ -113,7 +113,7 @@ final class YamlReader {
         return switch (t) {
             case VALUE_STRING -> nodes.stringNode(p.getString());
             case VALUE_NUMBER_INT -> nodes.numberNode(p.getBigIntegerValue());
-            case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDoubleValue());
+            case VALUE_NUMBER_FLOAT -> floatValue(p);
             case VALUE_TRUE -> nodes.booleanNode(true);
             case VALUE_FALSE -> nodes.booleanNode(false);
             case VALUE_NULL -> nodes.nullNode();
@@ -144,6 +144,18 @@ final class YamlReader {
             this.at = at;
             this.path = path;
         }
+    }
+
+    /**
+     * A number with a fraction or an exponent. One beyond a long ({@code 1e30}) is kept as the whole
+     * number it is, so that range checks compare it exactly instead of failing to make it a long.
+     */
+    private JsonNode floatValue(JsonParser p) {
+        double d = p.getDoubleValue();
+        if (Double.isFinite(d) && Math.abs(d) >= 0x1p63) {
+            return nodes.numberNode(p.getDecimalValue().toBigInteger());
+        }
+        return nodes.numberNode(d);
     }
 
     private static SourceMark mark(TokenStreamLocation l) {

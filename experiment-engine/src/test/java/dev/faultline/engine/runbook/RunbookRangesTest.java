@@ -133,6 +133,31 @@ class RunbookRangesTest {
         });
     }
 
+    /** Found by the fuzz run: the schema validator turned such numbers into longs and threw. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            float beyond a long   | {type: bandwidth, rate: 999999999999999922337E9}  | spec.method[0].fault.rate        | must be at most 10000000, not 999999999999999922337000000000
+            negative float        | {type: bandwidth, rate: -1e30}                    | spec.method[0].fault.rate        | must be at least 1, not -1000000000000000000000000000000
+            float sizes too       | {type: slicer, averageSize: 1.5e19}               | spec.method[0].fault.averageSize | must be at most 1099511627776, not 15000000000000000000
+            """)
+    void floatsBeyondALongAreRefusedNotCrashed(String what, String fault, String field, String message) {
+        List<RunbookProblem> p = problems(runbook(fault("{proxy: p}", fault)));
+        assertThat(p).singleElement().satisfies(x -> {
+            assertThat(x.field()).as(x.toString()).isEqualTo(field);
+            assertThat(x.message()).isEqualTo(message);
+            assertThat(x.line()).isEqualTo(16);
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void infinityIsNotANumberARunbookTakes() {
+        assertThat(problems(runbook(fault("{proxy: p}", "{type: limit-data, bytes: .inf}")))).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.line()).isEqualTo(16);
+                    assertThat(x.message()).startsWith("not valid YAML: Malformed numeric value '.inf");
+                });
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             step over 24h        | duration: 24h1s\\ntarget: {proxy: p}\\nfault: {type: down} | spec.method[0].duration | duration 24h1s is out of range: at most 24h
