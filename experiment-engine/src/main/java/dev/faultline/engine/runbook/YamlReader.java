@@ -6,7 +6,6 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +22,13 @@ import tools.jackson.dataformat.yaml.YAMLParser;
  */
 final class YamlReader {
     static final int MAX_CHARS = 1_000_000;
-    /** Jackson's default nesting limit ({@code StreamReadConstraints}), which keeps the reading recursion bounded. */
-    static final int MAX_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
+    /** Lists and mappings in lists and mappings: a runbook needs fewer than 10 levels. */
+    static final int MAX_DEPTH = 64;
+    /**
+     * The sum of the lengths of every value's path, which are all kept for locating problems: bounds
+     * the memory a small but hostile file (many values under long keys) could take.
+     */
+    static final long MAX_PATH_CHARS = 16_000_000;
 
     private final YAMLMapper yaml = YAMLMapper.builder().build();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
@@ -36,8 +40,7 @@ final class YamlReader {
                     + " characters long; a runbook may have at most " + MAX_CHARS));
             return null;
         }
-        Map<String, SourceMark> values = new HashMap<>();
-        Map<String, SourceMark> keys = new HashMap<>();
+        Reading r = new Reading(file, problems);
         JsonParser p = null;
         try (JsonParser parser = yaml.createParser(text)) {
             p = parser;
@@ -48,14 +51,14 @@ final class YamlReader {
                 return null;
             }
             int before = problems.size();
-            JsonNode root = value(p, "", values, keys, file, problems);
+            JsonNode root = value(p, "", 0, r);
             JsonToken next = p.nextToken();
             if (next != null) {
                 SourceMark m = mark(p.currentTokenLocation());
                 problems.add(new RunbookProblem(file, m.line(), m.column(), "",
                         "the file holds more than one YAML document; put one runbook in each file"));
             }
-            return problems.size() == before ? new LocatedTree(root, values, keys) : null;
+            return problems.size() == before ? new LocatedTree(root, r.values, r.keys) : null;
         } catch (Refused e) {
             problems.add(new RunbookProblem(file, e.at.line(), e.at.column(), e.path, e.getMessage()));
             return null;
@@ -64,7 +67,7 @@ final class YamlReader {
             SourceMark m = e.getLocation() != null ? mark(e.getLocation())
                     : p != null ? mark(p.currentLocation()) : SourceMark.NONE;
             String what = e.getMessage() != null && e.getMessage().contains("nesting depth")
-                    ? "lists and mappings are nested more than " + MAX_DEPTH + " levels deep"
+                    ? "lists and mappings are nested too deep"
                     : firstLine(e);
             problems.add(new RunbookProblem(file, m.line(), m.column(), "", "not a runbook: " + what));
             return null;
@@ -79,11 +82,14 @@ final class YamlReader {
         }
     }
 
-    private JsonNode value(JsonParser p, String path, Map<String, SourceMark> values, Map<String, SourceMark> keys,
-                           String file, List<RunbookProblem> problems) {
+    private JsonNode value(JsonParser p, String path, int depth, Reading r) {
         JsonToken t = p.currentToken();
-        values.put(path, mark(p.currentTokenLocation()));
+        r.place(r.values, path, mark(p.currentTokenLocation()));
         refuseAnchorsAndAliases(p, path);
+        if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) {
+            throw new Refused(mark(p.currentTokenLocation()), path, "not a runbook: lists and mappings are nested more"
+                    + " than " + MAX_DEPTH + " levels deep");
+        }
         if (t == JsonToken.START_OBJECT) {
             ObjectNode o = nodes.objectNode();
             while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -92,13 +98,13 @@ final class YamlReader {
                 SourceMark keyMark = mark(p.currentTokenLocation());
                 p.nextToken();
                 if (o.has(key)) {
-                    problems.add(new RunbookProblem(file, keyMark.line(), keyMark.column(), childPath,
-                            "appears twice (first on line " + keys.get(childPath).line() + ")"));
-                    value(p, childPath + "#dup", values, keys, file, problems);
+                    r.problems.add(new RunbookProblem(r.file, keyMark.line(), keyMark.column(), childPath,
+                            "appears twice (first on line " + r.keys.get(childPath).line() + ")"));
+                    value(p, childPath + "#dup", depth + 1, r);
                     continue;
                 }
-                keys.put(childPath, keyMark);
-                o.set(key, value(p, childPath, values, keys, file, problems));
+                r.place(r.keys, childPath, keyMark);
+                o.set(key, value(p, childPath, depth + 1, r));
             }
             return o;
         }
@@ -106,7 +112,7 @@ final class YamlReader {
             ArrayNode a = nodes.arrayNode();
             int i = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
-                a.add(value(p, LocatedTree.index(path, i++), values, keys, file, problems));
+                a.add(value(p, LocatedTree.index(path, i++), depth + 1, r));
             }
             return a;
         }
@@ -130,6 +136,29 @@ final class YamlReader {
             String what = y.isCurrentAlias() ? "alias *" + y.getString() : "anchor &" + y.getObjectId();
             throw new Refused(mark(p.currentTokenLocation()), path, what
                     + ": anchors and aliases (&, *) are not allowed in a runbook; write the value out in full");
+        }
+    }
+
+    /** What one read collects: the places of values and keys, within a budget of path characters. */
+    private static final class Reading {
+        final Map<String, SourceMark> values = new HashMap<>();
+        final Map<String, SourceMark> keys = new HashMap<>();
+        final String file;
+        final List<RunbookProblem> problems;
+        private long pathChars;
+
+        Reading(String file, List<RunbookProblem> problems) {
+            this.file = file;
+            this.problems = problems;
+        }
+
+        void place(Map<String, SourceMark> marks, String path, SourceMark at) {
+            pathChars += path.length();
+            if (pathChars > MAX_PATH_CHARS) {
+                throw new Refused(at, "", "not a runbook: too many values under too long keys or too deep (their"
+                        + " paths exceed " + MAX_PATH_CHARS + " characters)");
+            }
+            marks.put(path, at);
         }
     }
 

@@ -61,7 +61,33 @@ class YamlBombTest {
         List<RunbookProblem> p = problems(text);
         assertThat(p).singleElement().satisfies(x -> {
             assertThat(x.line()).isEqualTo(3);
-            assertThat(x.message()).contains("nested");
+            assertThat(x.message()).isEqualTo("not a runbook: lists and mappings are nested more than 64 levels deep");
+        });
+    }
+
+    /** Paths of values deep down are long: many values there must not turn 1 MB of text into gigabytes. */
+    @Test
+    void manyValuesDeepDownAreRefusedBeforeTheirPathsFillMemory() {
+        int depth = 60;
+        String text = "apiVersion: faultline.dev/v1\nkind: Experiment\nmetadata: " + "[".repeat(depth)
+                + "1,".repeat(240_000) + "1" + "]".repeat(depth) + "\n";
+        List<RunbookProblem> p = problems(text);
+        assertThat(p).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(3);
+            assertThat(x.message()).isEqualTo("not a runbook: too many values under too long keys or too deep (their"
+                    + " paths exceed 16000000 characters)");
+        });
+    }
+
+    @Test
+    void manyValuesUnderALongKeyToo() {
+        // an explicit key (? ...) may be longer than the 1024 characters of a plain one
+        String text = "apiVersion: faultline.dev/v1\nkind: Experiment\nmetadata:\n  ? " + "k".repeat(40_000) + "\n  : ["
+                + "1,".repeat(400_000) + "1]\n";
+        List<RunbookProblem> p = problems(text);
+        assertThat(p).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(5);
+            assertThat(x.message()).contains("paths exceed 16000000 characters");
         });
     }
 
