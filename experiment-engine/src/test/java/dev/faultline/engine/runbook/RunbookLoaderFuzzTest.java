@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Coverage-guided fuzzing of the loader with Jazzer. In {@code mvn verify} it replays its stored
- * inputs (regression mode); {@code JAZZER_FUZZ=1 mvn -pl experiment-engine test
- * -Dtest=RunbookLoaderFuzzTest -Dsurefire.argLine=-Xmx512m} fuzzes for real, up to 150,000 inputs
- * or 30 minutes, each input at most 10 s (the {@code @Timeout}, Jazzer's per-input timeout).
+ * inputs (regression mode); {@code JAZZER_FUZZ=1 mvn -o -pl experiment-engine test
+ * -Dtest=RunbookLoaderFuzzTest "-Dsurefire.argLine=-Xmx512m -Djunit.jupiter.execution.timeout.mode=disabled"}
+ * fuzzes for real, up to 150,000 inputs or 30 minutes, each input at most 10 s (the {@code @Timeout},
+ * Jazzer's per-input timeout; the property stops JUnit from applying it to the whole fuzzing run,
+ * Jazzer issue #930). Figures of the last run: docs/testing.md.
  * Any exception but RunbookException fails it, and so does a refusal that only hides a crash of
  * a reader ("cannot be read: java.lang...."), which users would see instead of a located problem.
  */
