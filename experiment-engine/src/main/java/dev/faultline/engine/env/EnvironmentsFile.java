@@ -1,16 +1,16 @@
 package dev.faultline.engine.env;
 
 import dev.faultline.engine.model.Durations;
+import dev.faultline.engine.model.Limits;
+import dev.faultline.engine.model.OutOfRangeException;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.runbook.LocatedYaml;
 import dev.faultline.engine.runbook.RunbookException;
+import dev.faultline.engine.runbook.RunbookFiles;
 import dev.faultline.engine.runbook.RunbookProblem;
 import dev.faultline.engine.spi.BackendSettings;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,16 +42,14 @@ public final class EnvironmentsFile {
 
     /** The built-in environments plus those of {@code file}; a missing file means only the built-ins. */
     public static Environments load(Path file) throws SettingsException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file) && !Files.isSymbolicLink(file)) {
             return Environments.builtIn();
-        } catch (IOException e) {
-            throw new SettingsException(List.of(new RunbookProblem(file.toString(), 0, 0, "", "cannot be read ("
-                    + e.getClass().getSimpleName() + ")")));
         }
-        return parse(text, file.toString());
+        try {
+            return parse(RunbookFiles.read(file, "settings file"), file.toString());
+        } catch (RunbookException e) {
+            throw new SettingsException(e.problems());
+        }
     }
 
     /** The built-ins plus the environments in {@code text}, named {@code file} in messages. */
@@ -217,7 +215,9 @@ public final class EnvironmentsFile {
         }
         if (DURATION_KEYS.contains(key)) {
             try {
-                Durations.parse(value, key);
+                Durations.parse(value, key, Limits.SPAN_MAX);
+            } catch (OutOfRangeException e) {
+                return e.getMessage();
             } catch (IllegalArgumentException e) {
                 return "'" + value + "' is not a duration, e.g. 5s or 500ms";
             }

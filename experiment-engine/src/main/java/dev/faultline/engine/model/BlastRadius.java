@@ -24,6 +24,7 @@ public record BlastRadius(List<String> targets, double maxShare, Duration maxDur
         if (maxDuration.isNegative() || maxDuration.isZero()) {
             throw new IllegalArgumentException("maxDuration must be positive");
         }
+        Limits.atMost(maxDuration, Limits.SPAN_MAX, "maxDuration");
         if (maxTargets < 1) {
             throw new IllegalArgumentException("maxTargets must be at least 1");
         }

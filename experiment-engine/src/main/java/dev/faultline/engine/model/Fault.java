@@ -34,6 +34,8 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
             if (latency.isNegative() || jitter.isNegative()) {
                 throw new IllegalArgumentException("latency and jitter cannot be negative");
             }
+            Limits.atMost(latency, Limits.DELAY_MAX, "latency");
+            Limits.atMost(jitter, Limits.DELAY_MAX, "jitter");
             requireShare(correlation, "correlation");
         }
 
@@ -72,6 +74,8 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
             if (kilobytesPerSecond <= 0) {
                 throw new IllegalArgumentException("the bandwidth must be above 0 KB/s");
             }
+            Limits.atMost(kilobytesPerSecond, Limits.BANDWIDTH_KBPS_MAX, Limits.BANDWIDTH_KBPS_MAX + " (KB/s, "
+                    + Limits.RATE_MAX_TEXT + ")", "rate");
         }
 
         @Override
@@ -89,6 +93,7 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
     record SlowClose(Duration delay) implements Fault {
         public SlowClose {
             requirePositive(delay, "delay");
+            Limits.atMost(delay, Limits.DELAY_MAX, "delay");
         }
 
         @Override
@@ -109,6 +114,7 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
             if (after.isNegative()) {
                 throw new IllegalArgumentException("after cannot be negative");
             }
+            Limits.atMost(after, Limits.SPAN_MAX, "after");
         }
 
         @Override
@@ -129,6 +135,7 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
             if (after.isNegative()) {
                 throw new IllegalArgumentException("after cannot be negative");
             }
+            Limits.atMost(after, Limits.SPAN_MAX, "after");
         }
 
         @Override
@@ -149,6 +156,11 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
             if (averageBytes <= 0 || variationBytes < 0 || variationBytes >= averageBytes) {
                 throw new IllegalArgumentException("slices need averageSize above 0 and sizeVariation below it");
             }
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("delay cannot be negative");
+            }
+            Limits.atMost(averageBytes, Limits.SIZE_MAX, Limits.SIZE_MAX_TEXT, "averageSize");
+            Limits.atMost(delay, Limits.DELAY_MAX, "delay");
         }
 
         @Override
@@ -168,6 +180,7 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
             if (bytes <= 0) {
                 throw new IllegalArgumentException("bytes must be above 0");
             }
+            Limits.atMost(bytes, Limits.SIZE_MAX, Limits.SIZE_MAX_TEXT, "bytes");
         }
 
         @Override
@@ -215,6 +228,8 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
             if (growthPerSecond != 0 && growthPerSecond < 1_000_000) {
                 throw new IllegalArgumentException("the growth must be at least 1MB/s (or left out: all at once)");
             }
+            Limits.atMost(bytes, Limits.SIZE_MAX, Limits.SIZE_MAX_TEXT, "size");
+            Limits.atMost(growthPerSecond, Limits.RATE_MAX, Limits.RATE_MAX_TEXT, "growth");
         }
 
         /** All of it at once. */
@@ -258,6 +273,8 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
             if (throughputPerSecond != 0 && throughputPerSecond < 100_000) {
                 throw new IllegalArgumentException("the throughput must be at least 100KB/s (or left out: as fast as the disk goes)");
             }
+            Limits.atMost(bytes, Limits.SIZE_MAX, Limits.SIZE_MAX_TEXT, "size");
+            Limits.atMost(throughputPerSecond, Limits.RATE_MAX, Limits.RATE_MAX_TEXT, "throughput");
         }
 
         /** Writes through a file of {@code bytes} in the temp directory, as fast as the disk goes. */
@@ -305,6 +322,7 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
             if (delay.isNegative()) {
                 throw new IllegalArgumentException("delay cannot be negative");
             }
+            Limits.atMost(delay, Limits.DELAY_MAX, "delay");
             if (abortStatus == 0 && delay.isZero() && !reset && replaceBody.isEmpty() && !corruptBody && addHeaders.isEmpty()) {
                 throw new IllegalArgumentException("an http fault needs an action: abort, delay, reset, replaceBody,"
                         + " corruptBody or addHeaders");
@@ -482,6 +500,7 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
             if (gracePeriod.isNegative()) {
                 throw new IllegalArgumentException("gracePeriod cannot be negative");
             }
+            Limits.atMost(gracePeriod, Limits.SPAN_MAX, "gracePeriod");
         }
 
         @Override
@@ -532,6 +551,10 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
             if (offset.isZero()) {
                 throw new IllegalArgumentException("offset cannot be zero");
             }
+            if (offset.abs().compareTo(Limits.OFFSET_MAX) > 0) {
+                throw new OutOfRangeException("offset " + (offset.isNegative() ? "-" : "") + Durations.format(offset.abs())
+                        + " is out of range: at most " + Durations.format(Limits.OFFSET_MAX) + " either way");
+            }
         }
 
         @Override
@@ -575,6 +598,7 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
     record IoLatency(Duration delay, String volumePath, String path, double probability) implements Fault {
         public IoLatency {
             requirePositive(delay, "delay");
+            Limits.atMost(delay, Limits.DELAY_MAX, "delay");
             Objects.requireNonNull(volumePath, "volumePath");
             Objects.requireNonNull(path, "path");
             requireProbability(probability);
@@ -688,6 +712,7 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
         public JvmLatency {
             Objects.requireNonNull(target, "target");
             requirePositive(latency, "latency");
+            Limits.atMost(latency, Limits.DELAY_MAX, "latency");
         }
 
         @Override
@@ -750,6 +775,10 @@ public sealed interface Fault permits Fault.Latency, Fault.Down, Fault.Bandwidth
             if (mode == DependencyMode.SLOW && (latency.isZero() || latency.isNegative())) {
                 throw new IllegalArgumentException("a slow dependency needs a latency above 0");
             }
+            if (latency.isNegative()) {
+                throw new IllegalArgumentException("latency cannot be negative");
+            }
+            Limits.atMost(latency, Limits.DELAY_MAX, "latency");
         }
 
         @Override

@@ -30,7 +30,7 @@ public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.Wait
             Objects.requireNonNull(backend, "backend");
             Objects.requireNonNull(fault, "fault");
             Objects.requireNonNull(target, "target");
-            checkTiming(lane, at, duration);
+            checkTiming(lane, at, duration, "duration");
             if (!(share > 0 && share <= 1)) {
                 throw new IllegalArgumentException("share must be above 0% and at most 100%");
             }
@@ -51,7 +51,7 @@ public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.Wait
     record WaitStep(String name, int lane, @Nullable Duration at, Duration duration) implements MethodStep {
         public WaitStep {
             Objects.requireNonNull(name, "name");
-            checkTiming(lane, at, duration);
+            checkTiming(lane, at, duration, "wait");
         }
 
         @Override
@@ -74,7 +74,7 @@ public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.Wait
         public WaitUntilStep {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(probe, "probe");
-            checkTiming(lane, at, timeout);
+            checkTiming(lane, at, timeout, "timeout");
         }
 
         @Override
@@ -88,7 +88,7 @@ public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.Wait
         }
     }
 
-    private static void checkTiming(int lane, @Nullable Duration at, Duration length) {
+    private static void checkTiming(int lane, @Nullable Duration at, Duration length, String lengthName) {
         if (lane < 0) {
             throw new IllegalArgumentException("lane cannot be negative");
         }
@@ -96,7 +96,11 @@ public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.Wait
             throw new IllegalArgumentException("start offset cannot be negative");
         }
         if (length.isNegative() || length.isZero()) {
-            throw new IllegalArgumentException("duration must be positive");
+            throw new IllegalArgumentException(lengthName + " must be positive");
         }
+        if (at != null) {
+            Limits.atMost(at, Limits.SPAN_MAX, "at");
+        }
+        Limits.atMost(length, Limits.SPAN_MAX, lengthName);
     }
 }

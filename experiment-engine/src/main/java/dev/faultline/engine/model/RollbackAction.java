@@ -20,5 +20,6 @@ public record RollbackAction(String name, String command, Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
+        Limits.atMost(timeout, Limits.SPAN_MAX, "timeout");
     }
 }

@@ -26,6 +26,9 @@ public record Timing(Duration warmup, Duration probeInterval, int baselineSample
         if (probeInterval.toMillis() < 10) {
             throw new IllegalArgumentException("probe interval must be at least 10ms");
         }
+        Limits.atMost(warmup, Limits.SPAN_MAX, "warmup");
+        Limits.atMost(probeInterval, Limits.DELAY_MAX, "probeInterval");
+        Limits.atMost(recoveryWindow, Limits.SPAN_MAX, "recoveryWindow");
         if (baselineSamples < 1 || verificationSamples < 1) {
             throw new IllegalArgumentException("baseline and verification need at least one sample");
         }

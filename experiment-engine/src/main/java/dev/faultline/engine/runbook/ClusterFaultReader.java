@@ -2,6 +2,8 @@ package dev.faultline.engine.runbook;
 
 import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Limits;
+import dev.faultline.engine.model.OutOfRangeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +48,7 @@ final class ClusterFaultReader {
             case "partition" -> problems.build(path, () -> new Fault.Partition(problems.text(n, "direction", "both"),
                     KubernetesTargets.selector(n.path("peerLabels")), strings(n.path("externalTargets"))));
             case "pod-kill" -> {
-                Duration grace = problems.duration(n, path, "gracePeriod", Duration.ZERO);
+                Duration grace = problems.duration(n, path, "gracePeriod", Duration.ZERO, Limits.SPAN_MAX);
                 yield grace == null ? null : problems.build(path, () -> new Fault.PodKill(grace));
             }
             case "pod-failure" -> new Fault.PodFailure();
@@ -55,7 +57,7 @@ final class ClusterFaultReader {
             case "dns" -> problems.build(path, () -> new Fault.DnsFault(problems.text(n, "action", "error"),
                     strings(n.path("patterns"))));
             case "io-latency" -> {
-                Duration delay = problems.duration(n, path, "delay", null);
+                Duration delay = problems.duration(n, path, "delay", null, Limits.DELAY_MAX);
                 Double p = share(n, path, "probability", 1.0);
                 yield delay == null || p == null ? null : problems.build(path, () -> new Fault.IoLatency(delay,
                         problems.text(n, "volumePath", ""), problems.text(n, "path", ""), p));
@@ -78,9 +80,14 @@ final class ClusterFaultReader {
         String text = n.get("offset").asString().strip();
         boolean back = text.startsWith("-");
         try {
-            Duration d = Durations.parse(back || text.startsWith("+") ? text.substring(1) : text, p);
+            Duration d = Durations.parse(back || text.startsWith("+") ? text.substring(1) : text, "offset",
+                    Limits.OFFSET_MAX);
             Duration offset = back ? d.negated() : d;
             return problems.build(p, () -> new Fault.TimeShift(offset));
+        } catch (OutOfRangeException e) {
+            problems.at(p, "offset " + text + " is out of range: at most " + Durations.format(Limits.OFFSET_MAX)
+                    + " either way");
+            return null;
         } catch (IllegalArgumentException e) {
             problems.at(p, "'" + text + "' is not an offset, e.g. -10m or 1h");
             return null;

@@ -1,6 +1,7 @@
 package dev.faultline.engine.runbook;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Limits;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,7 +26,7 @@ final class DependencyFaultReader {
             problems.at(LocatedTree.child(path, "latency"), "'latency' only applies to mode slow");
             return null;
         }
-        Duration latency = m == Fault.DependencyMode.SLOW ? problems.duration(n, path, "latency", null) : Duration.ZERO;
+        Duration latency = m == Fault.DependencyMode.SLOW ? problems.duration(n, path, "latency", null, Limits.DELAY_MAX) : Duration.ZERO;
         return latency == null ? null : problems.build(path, () -> new Fault.Dependency(m, latency));
     }
 }

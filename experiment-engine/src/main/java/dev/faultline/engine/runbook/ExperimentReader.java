@@ -3,6 +3,7 @@ package dev.faultline.engine.runbook;
 import dev.faultline.engine.model.BlastRadius;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.Hypothesis;
+import dev.faultline.engine.model.Limits;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.model.RollbackAction;
@@ -68,9 +69,9 @@ final class ExperimentReader {
     private @Nullable Timing timing(JsonNode t) {
         Timing d = Timing.DEFAULT;
         String p = "spec.timing";
-        Duration warmup = problems.duration(t, p, "warmup", d.warmup());
-        Duration interval = problems.duration(t, p, "probeInterval", d.probeInterval());
-        Duration recovery = problems.duration(t, p, "recoveryWindow", d.recoveryWindow());
+        Duration warmup = problems.duration(t, p, "warmup", d.warmup(), Limits.SPAN_MAX);
+        Duration interval = problems.duration(t, p, "probeInterval", d.probeInterval(), Limits.DELAY_MAX);
+        Duration recovery = problems.duration(t, p, "recoveryWindow", d.recoveryWindow(), Limits.SPAN_MAX);
         if (warmup == null || interval == null || recovery == null) {
             return null;
         }
@@ -121,7 +122,7 @@ final class ExperimentReader {
     private @Nullable BlastRadius blastRadius(JsonNode b) {
         BlastRadius d = BlastRadius.UNLIMITED;
         String p = "spec.blastRadius";
-        Duration max = problems.duration(b, p, "maxDuration", d.maxDuration());
+        Duration max = problems.duration(b, p, "maxDuration", d.maxDuration(), Limits.SPAN_MAX);
         double share = d.maxShare();
         if (b.has("maxShare")) {
             try {
@@ -174,7 +175,7 @@ final class ExperimentReader {
         for (int i = 0; i < list.size(); i++) {
             String path = "spec.rollbacks[" + i + "]";
             JsonNode n = list.get(i);
-            Duration timeout = problems.duration(n, path, "timeout", Duration.ofSeconds(30));
+            Duration timeout = problems.duration(n, path, "timeout", Duration.ofSeconds(30), Limits.SPAN_MAX);
             if (timeout == null) {
                 continue;
             }

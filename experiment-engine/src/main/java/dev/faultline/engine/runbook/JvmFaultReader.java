@@ -1,6 +1,7 @@
 package dev.faultline.engine.runbook;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Limits;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +18,7 @@ final class JvmFaultReader {
                     () -> new Fault.JvmException(target, problems.text(n, "exception", "java.lang.RuntimeException"),
                             problems.text(n, "message", "injected by Faultline")));
             case "jvm-latency" -> {
-                Duration latency = problems.duration(n, path, "latency", null);
+                Duration latency = problems.duration(n, path, "latency", null, Limits.DELAY_MAX);
                 yield target == null || latency == null ? null
                         : problems.build(LocatedTree.child(path, "latency"), () -> new Fault.JvmLatency(target, latency));
             }

@@ -1,7 +1,9 @@
 package dev.faultline.engine.runbook;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.Limits;
 import dev.faultline.engine.model.MethodStep;
+import dev.faultline.engine.model.OutOfRangeException;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Sizes;
 import dev.faultline.engine.model.Target;
@@ -55,7 +57,7 @@ final class MethodReader {
     @Nullable MethodStep read(JsonNode n, String path) {
         String name = n.path("name").asString("");
         int lane = n.path("lane").asInt(0);
-        Duration at = n.has("at") ? problems.duration(n, path, "at", null) : null;
+        Duration at = n.has("at") ? problems.duration(n, path, "at", null, Limits.SPAN_MAX) : null;
         List<String> kinds = List.of("fault", "wait", "waitUntil").stream().filter(n::has).toList();
         if (kinds.size() != 1) {
             problems.at(path, kinds.isEmpty() ? "step '" + name + "' needs one of fault, wait or waitUntil"
@@ -64,14 +66,14 @@ final class MethodReader {
         }
         switch (kinds.get(0)) {
             case "wait" -> {
-                Duration d = problems.duration(n, path, "wait", null);
+                Duration d = problems.duration(n, path, "wait", null, Limits.SPAN_MAX);
                 return d == null ? null : problems.build(LocatedTree.child(path, "wait"),
                         () -> new MethodStep.WaitStep(name, lane, at, d));
             }
             case "waitUntil" -> {
                 String up = LocatedTree.child(path, "waitUntil");
                 JsonNode u = n.get("waitUntil");
-                Duration timeout = problems.duration(u, up, "timeout", null);
+                Duration timeout = problems.duration(u, up, "timeout", null, Limits.SPAN_MAX);
                 String probe = u.path("probe").asString("");
                 return timeout == null ? null : problems.build(up,
                         () -> new MethodStep.WaitUntilStep(name, lane, at, probe, timeout));
@@ -83,7 +85,7 @@ final class MethodReader {
     }
 
     private @Nullable MethodStep faultStep(JsonNode n, String path, String name, int lane, @Nullable Duration at) {
-        Duration duration = problems.duration(n, path, "duration", null);
+        Duration duration = problems.duration(n, path, "duration", null, Limits.SPAN_MAX);
         Fault fault = fault(n.get("fault"), LocatedTree.child(path, "fault"));
         Target target = n.has("target") ? target(n.get("target"), LocatedTree.child(path, "target")) : null;
         if (!n.has("target")) {
@@ -123,8 +125,8 @@ final class MethodReader {
         }
         return switch (type) {
             case "latency" -> {
-                Duration latency = problems.duration(n, path, "latency", null);
-                Duration jitter = problems.duration(n, path, "jitter", Duration.ZERO);
+                Duration latency = problems.duration(n, path, "latency", null, Limits.DELAY_MAX);
+                Duration jitter = problems.duration(n, path, "jitter", Duration.ZERO, Limits.DELAY_MAX);
                 yield latency == null || jitter == null ? null : problems.build(path, () -> new Fault.Latency(latency,
                         jitter, n.has("correlation") ? Shares.parse(n.get("correlation")) : 0));
             }
@@ -132,23 +134,23 @@ final class MethodReader {
             case "bandwidth" -> required(n, path, "rate") ? problems.build(path, () -> new Fault.Bandwidth(n.get("rate").asLong()))
                     : null;
             case "slow-close" -> {
-                Duration delay = problems.duration(n, path, "delay", null);
+                Duration delay = problems.duration(n, path, "delay", null, Limits.DELAY_MAX);
                 yield delay == null ? null : problems.build(path, () -> new Fault.SlowClose(delay));
             }
             case "timeout", "reset-peer" -> {
-                Duration after = problems.duration(n, path, "after", Duration.ZERO);
+                Duration after = problems.duration(n, path, "after", Duration.ZERO, Limits.SPAN_MAX);
                 yield after == null ? null : problems.build(path, () -> type.equals("timeout")
                         ? new Fault.ConnectionTimeout(after) : new Fault.ResetPeer(after));
             }
             case "slicer" -> {
-                Duration delay = problems.duration(n, path, "delay", Duration.ZERO);
+                Duration delay = problems.duration(n, path, "delay", Duration.ZERO, Limits.DELAY_MAX);
                 yield delay == null || !required(n, path, "averageSize") ? null : problems.build(path,
                         () -> new Fault.Slicer(n.get("averageSize").asLong(), n.path("sizeVariation").asLong(0), delay));
             }
             case "limit-data" -> required(n, path, "bytes")
                     ? problems.build(path, () -> new Fault.LimitData(n.get("bytes").asLong())) : null;
             case "http" -> {
-                Duration delay = problems.duration(n, path, "delay", Duration.ZERO);
+                Duration delay = problems.duration(n, path, "delay", Duration.ZERO, Limits.DELAY_MAX);
                 yield delay == null ? null : problems.build(path, () -> new Fault.HttpFault(problems.text(n, "method", ""),
                         problems.text(n, "path", "/**"), strings(n.path("headers")), n.path("abort").asInt(0), delay,
                         n.path("reset").asBoolean(false), problems.text(n, "replaceBody", ""),
@@ -195,7 +197,10 @@ final class MethodReader {
             return null;
         }
         try {
-            return Sizes.parse(n.get("size").asString(), path + ".size");
+            return Sizes.parse(n.get("size").asString(), "size");
+        } catch (OutOfRangeException e) {
+            problems.at(path + ".size", e.getMessage());
+            return null;
         } catch (IllegalArgumentException e) {
             problems.at(path + ".size", "'" + n.get("size").asString() + "' is not a size, e.g. 256MB or 1GiB");
             return null;
@@ -219,7 +224,10 @@ final class MethodReader {
             return 0L;
         }
         try {
-            return Sizes.parseRate(n.get(key).asString(), path + "." + key);
+            return Sizes.parseRate(n.get(key).asString(), key);
+        } catch (OutOfRangeException e) {
+            problems.at(path + "." + key, e.getMessage());
+            return null;
         } catch (IllegalArgumentException e) {
             problems.at(path + "." + key, "'" + n.get(key).asString() + "' is not a rate, e.g. 64MB/s");
             return null;

@@ -1,6 +1,7 @@
 package dev.faultline.engine.runbook;
 
 import dev.faultline.engine.model.Durations;
+import dev.faultline.engine.model.OutOfRangeException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,8 +46,12 @@ final class Problems {
         }
     }
 
-    /** A duration at {@code path}, the fallback when absent, null (with a problem) when wrong. */
-    @Nullable Duration duration(JsonNode parent, String parentPath, String key, @Nullable Duration fallback) {
+    /**
+     * A duration at {@code path} of at most {@code max}, the fallback when absent, null (with a
+     * problem) when wrong or out of range.
+     */
+    @Nullable Duration duration(JsonNode parent, String parentPath, String key, @Nullable Duration fallback,
+                                Duration max) {
         JsonNode n = parent.get(key);
         String path = LocatedTree.child(parentPath, key);
         if (n == null || n.isNull()) {
@@ -56,12 +61,15 @@ final class Problems {
             return fallback;
         }
         try {
-            Duration d = Durations.parse(n.asString(), path);
+            Duration d = Durations.parse(n.asString(), key, max);
             if (d.isNegative()) {
                 at(path, "cannot be negative");
                 return null;
             }
             return d;
+        } catch (OutOfRangeException e) {
+            at(path, e.getMessage());
+            return null;
         } catch (IllegalArgumentException e) {
             at(path, "'" + n.asString() + "' is not a duration, e.g. 30s or 2m");
             return null;

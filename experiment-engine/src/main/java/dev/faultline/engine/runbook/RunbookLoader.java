@@ -2,9 +2,6 @@ package dev.faultline.engine.runbook;
 
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.spi.MetricSourceProvider;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,27 +86,8 @@ public final class RunbookLoader {
         return out;
     }
 
-    private String readText(Path file) throws RunbookException {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.size(file) > YamlReader.MAX_CHARS * 4L) {
-                throw fail(name, "the file is " + Files.size(file) + " bytes; a runbook may have at most "
-                        + YamlReader.MAX_CHARS + " characters");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw fail(name, "cannot read the file: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw fail(name, "the file is not UTF-8 text");
-        }
-        return text;
+    private static String readText(Path file) throws RunbookException {
+        return RunbookFiles.read(file, "runbook file");
     }
 
     public LoadedGameDay parseGameDay(String text, String file) throws RunbookException {
@@ -141,7 +119,13 @@ public final class RunbookLoader {
         if (!tree.root().isObject()) {
             throw fail(file, "a runbook is a YAML mapping with apiVersion, kind, metadata and spec");
         }
-        problems.addAll(schema.check(tree, file));
+        try {
+            problems.addAll(schema.check(tree, file));
+        } catch (RuntimeException e) {
+            // A bug of the schema validator must still reach the user as one line, never a stack trace.
+            org.slf4j.LoggerFactory.getLogger(RunbookLoader.class).error("checking {} failed", file, e);
+            throw fail(file, "cannot be read: " + e);
+        }
         if (!problems.isEmpty()) {
             throw new RunbookException(problems);
         }

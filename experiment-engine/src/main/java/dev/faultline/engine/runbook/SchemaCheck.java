@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +41,9 @@ final class SchemaCheck {
             String keyword = e.getKeyword() == null ? "" : e.getKeyword();
             if (keyword.equals("if") || keyword.equals("then") || keyword.equals("else")) {
                 continue; // the sub-schema's own errors are reported as well
+            }
+            if (keyword.equals("pattern") && valueForm(e) != null) {
+                continue; // the readers say the same of a duration, size or rate, and read the rest of the file too
             }
             String field = path;
             String message;
@@ -76,6 +80,18 @@ final class SchemaCheck {
                             + " and dashes (at most 63), starting and ending with a letter or digit"
                             : "'" + text(e.getInstanceNode()) + "' does not have the expected form";
                 }
+                case "maxLength" -> {
+                    mark = tree.markOf(path);
+                    message = "is too long: at most " + e.getSchemaNode().asString() + " characters";
+                }
+                case "maximum" -> {
+                    mark = tree.markOf(path);
+                    message = "must be at most " + e.getSchemaNode().asString() + ", not " + text(e.getInstanceNode());
+                }
+                case "minimum" -> {
+                    mark = tree.markOf(path);
+                    message = "must be at least " + e.getSchemaNode().asString() + ", not " + text(e.getInstanceNode());
+                }
                 default -> {
                     mark = tree.markOf(path);
                     message = plain(e.getMessage());
@@ -85,6 +101,17 @@ final class SchemaCheck {
         }
         out.sort(Comparator.comparingInt(RunbookProblem::line).thenComparingInt(RunbookProblem::column));
         return out;
+    }
+
+    /** The shared definition (duration, size, rate) a failed pattern belongs to, or null. */
+    private static @Nullable String valueForm(Error e) {
+        String where = String.valueOf(e.getSchemaLocation());
+        for (String form : List.of("duration", "size", "rate")) {
+            if (where.contains("/$defs/" + form + "/")) {
+                return form;
+            }
+        }
+        return null;
     }
 
     static String path(NodePath p) {

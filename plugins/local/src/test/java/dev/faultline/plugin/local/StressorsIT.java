@@ -194,7 +194,7 @@ class StressorsIT {
                     1.0, Duration.ofSeconds(5)))).hasMessageContaining("stress-ng cannot make 'memory stress, 64 MB growing 8 MB/s'");
         }
         LocalBackend b = backend(Engine.BUILT_IN);
-        assertThatThrownBy(() -> b.prepare(new FaultRequest("run1", "huge", new Fault.MemoryStress(Long.MAX_VALUE / 2), HOST,
+        assertThatThrownBy(() -> b.prepare(new FaultRequest("run1", "huge", new Fault.MemoryStress(1L << 40), HOST,
                 1.0, Duration.ofSeconds(5)))).hasMessageContaining("MB available");
         assertThatThrownBy(() -> b.prepare(new FaultRequest("run1", "nodir", new Fault.DiskStress(10 * MB,
                 Fault.DiskIo.WRITE, 0, tmp.resolve("no-such-dir").toString()), HOST, 1.0, Duration.ofSeconds(5))))
