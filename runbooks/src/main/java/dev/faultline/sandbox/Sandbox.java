@@ -34,7 +34,7 @@ public final class Sandbox {
             checkFree(o.dbHttpPort(), "the database's HTTP fault proxy of sandbox-proxy", o);
         }
         Map<ServiceSpec, Process> started = new LinkedHashMap<>();
-        Instant deadline = Instant.now().plusSeconds(30);
+        Instant deadline = Instant.now().plusSeconds(60); // seven JVMs on a busy 2-core machine: 30 s was not always enough
         try {
             Files.createDirectories(o.home());
             // order -> TCP link "payments" (network faults) -> HTTP proxy "payments-http" (HTTP faults) -> payment;
