@@ -1,0 +1,89 @@
+package dev.faultline.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.sandbox.SandboxLease;
+import dev.faultline.sandbox.SandboxOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One run at a time on the sandbox, with real {@code faultline run} processes on 127.0.0.1: a second
+ * run is refused, naming the first, whatever its FAULTLINE_HOME; the first holds undisturbed; a run
+ * killed with {@code kill -9} leaves no lease behind; and a run the kill switch refuses starts no
+ * sandbox at all.
+ */
+class SandboxLeaseIT {
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path otherHome;
+
+    @Test
+    void aSecondRunWhileOneRunsOnTheSandboxIsRefusedNamingItAndTheFirstHoldsUndisturbed() throws Exception {
+        // A warm-up of 45 s: the first run surely still holds the sandbox while the others try, however
+        // slow this machine is (a failed baseline would end it early).
+        Path slowStart = home.resolve("payment-latency-holds.yaml");
+        Files.writeString(slowStart, Files.readString(Path.of(Cli.runbook("payment-latency-holds.yaml")))
+                .replace("warmup: 3s", "warmup: 45s"));
+        try (ChildFaultline first = ChildFaultline.start(home, "run", slowStart.toString())) {
+            assertThat(first.awaitOutput("── WARMUP ──", Duration.ofSeconds(90))).as("%s", first.output()).isTrue();
+
+            Cli sameHome = Cli.run(home, "run", Cli.runbook("payment-outage-halts.yaml"));
+            Cli elsewhere = Cli.run(otherHome, "run", Cli.runbook("payment-outage-halts.yaml"));
+
+            for (Cli refused : new Cli[] {sameHome, elsewhere}) {
+                assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+                assertThat(refused.err()).contains("the sandbox is in use by run ")
+                        .contains(" of payment-latency-holds (pid " + first.process.pid() + ", started ")
+                        .contains(": wait for it to end, or halt it with faultline halt");
+                assertThat(refused.out()).doesNotContain("using the sandbox").doesNotContain("starting the sandbox");
+            }
+            assertThat(sameHome.err()).doesNotContain("FAULTLINE_HOME");
+            assertThat(elsewhere.err()).contains("(its FAULTLINE_HOME is " + home.toAbsolutePath() + ")");
+
+            assertThat(first.process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            // Undisturbed: no outage of the second run tripped its stop condition. (Whether it HELD also
+            // depends on the machine's load, which can fail the baseline: that is ABORTED, not HALTED.)
+            assertThat(first.output()).contains("═══ ").doesNotContain("HALTED").doesNotContain("payments-down")
+                    .doesNotContain("breached");
+        }
+    }
+
+    @Test
+    void aRunKilledWithSigkillLeavesNoLeaseBehind() throws Exception {
+        try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-latency-holds.yaml"))) {
+            assertThat(run.awaitOutput("sandbox up", Duration.ofSeconds(90))).as("%s", run.output()).isTrue();
+            run.process.destroyForcibly();
+            assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (SandboxLease lease = SandboxLease.acquire(SandboxOptions.defaults(home.resolve("sandbox")), "the test")) {
+            assertThat(lease).isNotNull();
+        } finally {
+            Cli.run(home, "recover"); // stops the sandbox the killed run left behind
+        }
+    }
+
+    @Test
+    void aRunOrGameDayRefusedByTheLatchedKillSwitchStartsNoSandbox() throws Exception {
+        assertThat(Cli.run(home, "halt", "--reason", "drill").exit()).isZero();
+        try {
+            Cli run = Cli.run(home, "run", Cli.runbook("payment-latency-holds.yaml"));
+            Cli day = Cli.run(home, "gameday", "run", Cli.runbook("first-gameday.yaml"), "--no-report");
+
+            for (Cli refused : new Cli[] {run, day}) {
+                assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+                assertThat(refused.err()).contains("the kill switch is engaged").contains("drill");
+                assertThat(refused.out()).doesNotContain("starting the sandbox").doesNotContain("using the sandbox");
+            }
+            assertThat(home.resolve("sandbox").resolve("logs")).as("no sandbox process was started").doesNotExist();
+        } finally {
+            Cli.run(home, "release", "--reason", "drill over");
+        }
+    }
+}
