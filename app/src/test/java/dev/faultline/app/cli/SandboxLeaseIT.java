@@ -52,6 +52,8 @@ class SandboxLeaseIT {
             // depends on the machine's load, which can fail the baseline: that is ABORTED, not HALTED.)
             assertThat(first.output()).contains("═══ ").doesNotContain("HALTED").doesNotContain("payments-down")
                     .doesNotContain("breached");
+        } finally {
+            Cli.run(home, "recover"); // when an assertion failed, the first run was killed: stop its sandbox
         }
     }
 
