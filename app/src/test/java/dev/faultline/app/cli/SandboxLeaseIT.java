@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.sandbox.SandboxLease;
 import dev.faultline.sandbox.SandboxOptions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class SandboxLeaseIT {
         Files.writeString(slowStart, Files.readString(Path.of(Cli.runbook("payment-latency-holds.yaml")))
                 .replace("warmup: 3s", "warmup: 45s"));
         try (ChildFaultline first = ChildFaultline.start(home, "run", slowStart.toString())) {
-            assertThat(first.awaitOutput("── WARMUP ──", Duration.ofSeconds(90))).as("%s", first.output()).isTrue();
+            assertThat(first.awaitOutput("── WARMUP ──", Duration.ofSeconds(150))).as("%s", first.output()).isTrue();
 
             Cli sameHome = Cli.run(home, "run", Cli.runbook("payment-outage-halts.yaml"));
             Cli elsewhere = Cli.run(otherHome, "run", Cli.runbook("payment-outage-halts.yaml"));
@@ -60,7 +61,8 @@ class SandboxLeaseIT {
     @Test
     void aRunKilledWithSigkillLeavesNoLeaseBehind() throws Exception {
         try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-latency-holds.yaml"))) {
-            assertThat(run.awaitOutput("sandbox up", Duration.ofSeconds(90))).as("%s", run.output()).isTrue();
+            // the lease is taken before the sandbox starts: from pre-flight on, the run surely holds it
+            assertThat(run.awaitOutput("── PREFLIGHT ──", Duration.ofSeconds(150))).as("%s", run.output()).isTrue();
             run.process.destroyForcibly();
             assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
@@ -69,6 +71,66 @@ class SandboxLeaseIT {
         } finally {
             Cli.run(home, "recover"); // stops the sandbox the killed run left behind
         }
+    }
+
+    @Test
+    void aRunKilledWhileItStartsTheSandboxLeavesNothingThatRecoverCannotStop() throws Exception {
+        Path sandbox = home.resolve("sandbox");
+        long payment;
+        try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-latency-holds.yaml"))) {
+            // payment starts first, the database stand-in second: killed then, the sandbox is half started
+            assertThat(awaitFile(sandbox.resolve("sandbox-db.pid"), Duration.ofSeconds(60))).as("%s", run.output()).isTrue();
+            payment = Long.parseLong(Files.readString(sandbox.resolve("sandbox-payment.pid")).strip());
+            run.process.destroyForcibly();
+            assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.output()).doesNotContain("sandbox up");
+        }
+
+        Cli recover = Cli.run(home, "recover");
+
+        try {
+            assertThat(awaitGone(payment, Duration.ofSeconds(20))).as("payment (pid %d) stopped: %s", payment,
+                    recover.out() + recover.err()).isTrue();
+            assertThat(recover.out()).contains("stopped sandbox-payment (pid " + payment + ")");
+        } finally {
+            stopLeftovers(sandbox);
+        }
+    }
+
+    /** What the old code left behind: every sandbox service whose pid file is here, stopped (this test's processes). */
+    private static void stopLeftovers(Path sandbox) throws Exception {
+        try (var files = Files.list(sandbox)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".pid")).toList()) {
+                long pid = Long.parseLong(Files.readString(f).strip());
+                Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline"); // Info.commandLine() is empty for long ones
+                if (Files.exists(cmdline) && new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8)
+                        .contains("dev.faultline.")) {
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        }
+    }
+
+    private static boolean awaitFile(Path f, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(f)) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private static boolean awaitGone(long pid, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     @Test
