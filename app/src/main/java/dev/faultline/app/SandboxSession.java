@@ -2,9 +2,11 @@ package dev.faultline.app;
 
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.env.Environments;
+import dev.faultline.engine.safety.KillSwitchEngagedException;
 import dev.faultline.sandbox.RunningSandbox;
 import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxException;
+import dev.faultline.sandbox.SandboxLease;
 import dev.faultline.sandbox.SandboxOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,29 +18,60 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The sandbox for a run in the {@code sandbox} environment: the one already running (started by
- * {@code faultline sandbox}) or one started now and stopped when the run is over.
+ * {@code faultline sandbox}) or one started now and stopped when the run is over. Either way the run
+ * holds the sandbox's {@link SandboxLease} from before the start to after the stop, so a second run
+ * at the same time is refused, saying whose run has it, instead of sharing the shop (docs/sandbox.md).
  */
 public final class SandboxSession implements AutoCloseable {
     private final @Nullable RunningSandbox started;
+    private final @Nullable SandboxLease lease;
 
-    private SandboxSession(@Nullable RunningSandbox started) {
+    private SandboxSession(@Nullable RunningSandbox started, @Nullable SandboxLease lease) {
         this.started = started;
+        this.lease = lease;
     }
 
-    public static SandboxSession startIfNeeded(Composition c, Environment env, Consumer<String> say)
+    /**
+     * For a run or a GameDay: refused at once while the kill switch is engaged (before the sandbox
+     * is started, which takes seconds), then as {@link #forDryRun}.
+     *
+     * @param what what runs, for a run refused meanwhile ("faultline run payment-latency-holds")
+     */
+    public static SandboxSession forRun(Composition c, Environment env, String what, Consumer<String> say)
+            throws SandboxException, KillSwitchEngagedException {
+        c.killSwitch.ensureReleased();
+        return forDryRun(c, env, what, say);
+    }
+
+    /** The sandbox, leased and started if needed; nothing at all outside the sandbox environment. */
+    public static SandboxSession forDryRun(Composition c, Environment env, String what, Consumer<String> say)
             throws SandboxException {
         if (!env.sandbox()) {
-            return new SandboxSession(null);
+            return new SandboxSession(null, null);
         }
-        if (answers(Environments.SANDBOX_PROXY_API + "/version")) {
-            say.accept("using the sandbox that is already running");
-            return new SandboxSession(null);
+        SandboxOptions options = SandboxOptions.defaults(c.home.sandbox());
+        SandboxLease lease = SandboxLease.acquire(options, what);
+        try {
+            if (answers(Environments.SANDBOX_PROXY_API + "/version")) {
+                say.accept("using the sandbox that is already running");
+                return new SandboxSession(null, lease);
+            }
+            say.accept("starting the sandbox (order, payment, inventory, cache, database, chaos proxy, load generator)"
+                    + " on 127.0.0.1 ...");
+            RunningSandbox s = Sandbox.start(options);
+            say.accept("sandbox up: orders at " + s.orderUrl());
+            return new SandboxSession(s, lease);
+        } catch (SandboxException | RuntimeException e) {
+            lease.close();
+            throw e;
         }
-        say.accept("starting the sandbox (order, payment, inventory, cache, database, chaos proxy, load generator)"
-                + " on 127.0.0.1 ...");
-        RunningSandbox s = Sandbox.start(SandboxOptions.defaults(c.home.sandbox()));
-        say.accept("sandbox up: orders at " + s.orderUrl());
-        return new SandboxSession(s);
+    }
+
+    /** Says what runs on the sandbox now ("run 42 of payment-latency-holds"), for a run refused meanwhile. */
+    public void nowRunning(String what) {
+        if (lease != null) {
+            lease.describe(what);
+        }
     }
 
     static boolean answers(String url) {
@@ -57,8 +90,14 @@ public final class SandboxSession implements AutoCloseable {
 
     @Override
     public void close() {
-        if (started != null) {
-            started.close();
+        try {
+            if (started != null) {
+                started.close();
+            }
+        } finally {
+            if (lease != null) {
+                lease.close(); // only once the sandbox is stopped: the next run must not find it stopping
+            }
         }
     }
 }

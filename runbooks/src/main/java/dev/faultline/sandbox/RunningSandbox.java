@@ -97,8 +97,7 @@ public final class RunningSandbox implements AutoCloseable {
     }
 
     private void writeState() throws IOException {
-        ProcessHandle self = ProcessHandle.current();
-        new SandboxState(self.pid(), self.info().startInstant().orElse(Instant.EPOCH), services()).write(options.home());
+        SandboxState.ofThisProcess(processes).write(options.home());
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class Sandbox {
             checkFree(o.dbHttpPort(), "the database's HTTP fault proxy of sandbox-proxy", o);
         }
         Map<ServiceSpec, Process> started = new LinkedHashMap<>();
-        Instant deadline = Instant.now().plusSeconds(30);
+        Instant deadline = Instant.now().plusSeconds(60); // seven JVMs on a busy 2-core machine: 30 s was not always enough
         try {
             Files.createDirectories(o.home());
             // order -> TCP link "payments" (network faults) -> HTTP proxy "payments-http" (HTTP faults) -> payment;
@@ -46,6 +46,9 @@ public final class Sandbox {
             List<ServiceSpec> first = specs.subList(0, specs.size() - 1);
             for (ServiceSpec s : first) {
                 started.put(s, ChildProcess.start(s, o));
+                // Recorded as each starts, so a Faultline killed while the sandbox starts leaves nothing
+                // that the next start (or recover) cannot find and stop.
+                SandboxState.ofThisProcess(started).write(o.home());
             }
             for (ServiceSpec s : first) {
                 awaitHealthy(s, started.get(s), deadline, o);
@@ -57,17 +60,18 @@ public final class Sandbox {
             ChildProcess.warmUp(o, 120, 6, Instant.now().plusSeconds(4));
             ServiceSpec loadgen = specs.get(specs.size() - 1);
             started.put(loadgen, ChildProcess.start(loadgen, o));
+            SandboxState.ofThisProcess(started).write(o.home());
             awaitHealthy(loadgen, started.get(loadgen), deadline, o);
             return new RunningSandbox(o, started);
         } catch (IOException e) {
-            stopAll(started);
+            stopAll(started, o);
             throw new SandboxException("the sandbox could not start: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopAll(started);
+            stopAll(started, o);
             throw new SandboxException("interrupted while the sandbox was starting");
         } catch (SandboxException e) {
-            stopAll(started);
+            stopAll(started, o);
             throw e;
         }
     }
@@ -129,10 +133,15 @@ public final class Sandbox {
         }
     }
 
-    private static void stopAll(Map<ServiceSpec, Process> started) {
+    private static void stopAll(Map<ServiceSpec, Process> started, SandboxOptions o) {
         List<Process> ps = new ArrayList<>(started.values());
         java.util.Collections.reverse(ps);
         ps.forEach(p -> ChildProcess.stop(p.toHandle()));
+        try {
+            Files.deleteIfExists(o.home().resolve(SandboxState.FILE));
+        } catch (IOException ignored) {
+            // the processes it names are stopped: a leftover file is removed by the next start
+        }
     }
 
     /**

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * How to run the sandbox. Ports: order = base, payment = base+1, the payment link through the
  * chaos proxy = base+2, load generator metrics = base+3, the HTTP fault proxy in front of payment =
- * base+4, chaos proxy API = base+394 (18474 for the default base, the local backend's default).
+ * base+4, the run lease = base+393 (see {@link SandboxLease}), chaos proxy API = base+394 (18474 for
+ * the default base, the local backend's default).
  *
  * @param home      its state folder: pid files, state.json, logs
  * @param rate      orders per second from the load generator
@@ -85,6 +86,11 @@ public record SandboxOptions(Path home, int portBase, int rate, boolean withProx
     /** The HTTP fault proxy in front of the database stand-in ({@code httpProxy: db-http}). */
     public int dbHttpPort() {
         return portBase + 9;
+    }
+
+    /** Held, while it lasts, by the one run that uses the sandbox ({@link SandboxLease}). */
+    public int leasePort() {
+        return portBase + 393;
     }
 
     public int proxyApiPort() {

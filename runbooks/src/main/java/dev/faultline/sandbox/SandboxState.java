@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,6 +25,15 @@ record SandboxState(long ownerPid, Instant ownerStarted, List<Service> services)
     }
 
     static final String FILE = "state.json";
+
+    /** This process as the owner of {@code processes}, each named by pid and start time. */
+    static SandboxState ofThisProcess(Map<ServiceSpec, Process> processes) {
+        ProcessHandle self = ProcessHandle.current();
+        List<Service> services = new ArrayList<>();
+        processes.forEach((spec, p) -> services.add(new Service(spec.name(), p.pid(),
+                p.info().startInstant().orElse(Instant.EPOCH), spec.port())));
+        return new SandboxState(self.pid(), self.info().startInstant().orElse(Instant.EPOCH), services);
+    }
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     void write(Path home) throws IOException {

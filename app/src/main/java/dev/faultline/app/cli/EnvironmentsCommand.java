@@ -44,7 +44,8 @@ final class EnvironmentsCommand implements Callable<Integer> {
                 String id = e.getKey();
                 BackendSettings s = e.getValue();
                 String status = noCheck ? "" : "  " + availability(c, id, s);
-                if (env.sandbox() && status.contains("UNAVAILABLE")) {
+                // The sandbox's proxy is not there between runs: not a fault of the settings.
+                if (env.sandbox() && (status.contains("UNAVAILABLE") || status.contains("NOT ready"))) {
                     status = "  not running now (Faultline starts the sandbox for a run)";
                 }
                 allUp &= !status.contains("UNAVAILABLE");

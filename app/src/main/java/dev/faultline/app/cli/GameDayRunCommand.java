@@ -16,6 +16,7 @@ import dev.faultline.engine.runbook.LoadedGameDay;
 import dev.faultline.engine.runbook.LoadedRunbook;
 import dev.faultline.engine.runbook.RunbookException;
 import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.safety.KillSwitchEngagedException;
 import dev.faultline.engine.spi.Notifier;
 import dev.faultline.engine.spi.NotifierException;
 import dev.faultline.engine.spi.NotifierProvider;
@@ -102,9 +103,10 @@ final class GameDayRunCommand implements java.util.concurrent.Callable<Integer> 
                 : c.home.root().resolve("reports").resolve("{id}.pdf").toString();
         NotificationHub hub = new NotificationHub(notifiers(root, c, reportPattern), c.store().undelivered(), c.clock,
                 Duration.ofSeconds(30));
-        try (SandboxSession sandbox = SandboxSession.startIfNeeded(c, env.get(), root.out()::println)) {
-            return run(root, c, day, runbooks, env.get(), hub, reportPattern);
-        } catch (SandboxException e) {
+        try (SandboxSession sandbox = SandboxSession.forRun(c, env.get(), "faultline gameday run " + day.gameDay().name(),
+                root.out()::println)) {
+            return run(root, c, day, runbooks, env.get(), hub, reportPattern, sandbox);
+        } catch (SandboxException | KillSwitchEngagedException e) {
             root.err().println("faultline: " + e.getMessage());
             return ExitCodes.COULD_NOT_RUN;
         } finally {
@@ -118,7 +120,7 @@ final class GameDayRunCommand implements java.util.concurrent.Callable<Integer> 
     }
 
     private int run(FaultlineCommand root, Composition c, LoadedGameDay day, List<LoadedRunbook> runbooks, Environment env,
-                    NotificationHub hub, String reportPattern) throws Exception {
+                    NotificationHub hub, String reportPattern, SandboxSession sandbox) throws Exception {
         dev.faultline.engine.store.FaultlineStore store = c.store();
         Map<Experiment, LoadedRunbook> byExperiment = new IdentityHashMap<>();
         runbooks.forEach(r -> byExperiment.put(r.experiment(), r));
@@ -132,6 +134,7 @@ final class GameDayRunCommand implements java.util.concurrent.Callable<Integer> 
                     recorders.add(rec);
                     return List.<RunListener>of(progress, rec, hub);
                 });
+        sandbox.nowRunning("GameDay " + h.gameDayRunId() + " (" + day.gameDay().name() + ")");
         Thread onCtrlC = new Thread(() -> {
             h.stop(new HaltReason(HaltReason.Source.SIGNAL, "interrupted (Ctrl-C or SIGTERM)"));
             try {

@@ -99,13 +99,15 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             root.err().println("not run: production runs need confirmation (answer yes, or pass --yes)");
             return ExitCodes.COULD_NOT_RUN;
         }
-        try (SandboxSession sandbox = SandboxSession.startIfNeeded(c, env.get(), root.out()::println);
+        String what = "faultline run " + runbook.experiment().name();
+        try (SandboxSession sandbox = dryRun ? SandboxSession.forDryRun(c, env.get(), what + " --dry-run", root.out()::println)
+                : SandboxSession.forRun(c, env.get(), what, root.out()::println);
              SandboxPrometheus prometheus = SandboxPrometheus.startIfNeeded(c, env.get(), runbook.experiment(),
                      root.out()::println)) {
             if (metricsPort != null) {
                 root.out().println("Faultline's metrics on http://127.0.0.1:" + c.serveMetrics(metricsPort) + "/metrics");
             }
-            return dryRun ? dryRun(c, runbook, env.get()) : run(c, runbook, env.get());
+            return dryRun ? dryRun(c, runbook, env.get()) : run(c, runbook, env.get(), sandbox);
         } catch (SandboxException e) {
             root.err().println("faultline: " + e.getMessage());
             return ExitCodes.COULD_NOT_RUN;
@@ -121,7 +123,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         return d.passed() ? ExitCodes.OK : ExitCodes.COULD_NOT_RUN;
     }
 
-    private int run(Composition c, LoadedRunbook runbook, Environment env) throws Exception {
+    private int run(Composition c, LoadedRunbook runbook, Environment env, SandboxSession sandbox) throws Exception {
         List<RunEvent> events = new CopyOnWriteArrayList<>();
         try (RunRecorder recorder = new RunRecorder(c.store(), c.pendingResults, runbook.experiment(), runbook.text(), runbook.sha256());
              NotificationHub hub = new NotificationHub(notify ? GameDayNotifiers.create(c, "", root.out()::println,
@@ -136,6 +138,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                             events.add(e);
                         }
                     }));
+            sandbox.nowRunning("run " + handle.runId() + " of " + runbook.experiment().name());
             Thread onCtrlC = new Thread(() -> {
                 handle.halt(new HaltReason(HaltReason.Source.SIGNAL, "interrupted (Ctrl-C or SIGTERM)"));
                 try {

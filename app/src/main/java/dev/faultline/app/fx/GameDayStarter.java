@@ -61,7 +61,8 @@ final class GameDayStarter {
                 String reportPattern = composition.home.root().resolve("reports").resolve("{id}.pdf").toString();
                 NotificationHub hub = new NotificationHub(GameDayNotifiers.create(composition, reportPattern, say, say),
                         composition.store().undelivered(), composition.clock, java.time.Duration.ofSeconds(30));
-                try (SandboxSession sandbox = SandboxSession.startIfNeeded(composition, env, say)) {
+                try (SandboxSession sandbox = SandboxSession.forRun(composition, env, "GameDay " + day.gameDay().name()
+                        + " in the Faultline app", say)) {
                     GameDayRecorder dayRecorder = new GameDayRecorder(composition.store().gameDays(), day.text(), day.sha256());
                     List<Experiment> experiments = runbooks.values().stream().map(LoadedRunbook::experiment).toList();
                     GameDayRunner.Handle h = composition.gameDays.start(day.gameDay(), experiments, env, List.of(dayRecorder, hub, dayListener),
@@ -78,6 +79,7 @@ final class GameDayStarter {
                                     return List.of(runListener);
                                 }
                             });
+                    sandbox.nowRunning("GameDay " + h.gameDayRunId() + " (" + day.gameDay().name() + ") in the Faultline app");
                     GameDayResult result = h.result().get();
                     recorders.forEach(RunRecorder::flush);
                     if (!result.results().isEmpty()) {

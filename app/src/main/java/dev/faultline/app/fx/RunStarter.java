@@ -58,13 +58,15 @@ public final class RunStarter {
                     throw new IllegalStateException("not run: '" + env.name() + "' is a production environment and the"
                             + " run was not confirmed");
                 }
-                try (SandboxSession sandbox = SandboxSession.startIfNeeded(composition, env, say);
+                try (SandboxSession sandbox = SandboxSession.forRun(composition, env, "a run of "
+                        + runbook.experiment().name() + " in the Faultline app", say);
                      dev.faultline.app.SandboxPrometheus prometheus = dev.faultline.app.SandboxPrometheus.startIfNeeded(
                              composition, env, runbook.experiment(), say);
                      RunRecorder recorder = new RunRecorder(composition.store(), composition.pendingResults, runbook.experiment(), runbook.text(), runbook.sha256())) {
                     RunHandle handle = composition.runner.start(runbook.experiment(), env, List.of(listener, recorder,
                             composition.metrics));
                     current.set(handle);
+                    sandbox.nowRunning("run " + handle.runId() + " of " + runbook.experiment().name() + " in the Faultline app");
                     try {
                         return handle.result().get();
                     } finally {

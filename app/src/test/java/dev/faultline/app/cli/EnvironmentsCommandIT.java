@@ -38,12 +38,17 @@ class EnvironmentsCommandIT {
                         prometheus:
                           url: http://127.0.0.1:%d
                           token: env:FAULTLINE_TEST_PROM_TOKEN
-                    """.formatted(toxiproxy.apiUrl(), nothing));
+                        local:
+                          proxyApi: http://127.0.0.1:%d
+                    """.formatted(toxiproxy.apiUrl(), nothing, nothing));
             Cli cli = Cli.run(home, "environments");
             assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(1);
             assertThat(cli.out()).contains("staging  [PRODUCTION: every run asks for confirmation]")
                     .contains("toxiproxy {url=" + toxiproxy.apiUrl() + "}  ok: Toxiproxy ")
                     .contains("prometheus {token=env:FAULTLINE_TEST_PROM_TOKEN, url=http://127.0.0.1:" + nothing + "}  UNAVAILABLE: ")
+                    .contains("local {proxyApi=http://127.0.0.1:" + nothing + "}  ok: process faults ready; ")
+                    .contains("network and HTTP faults NOT ready: nothing listens at http://127.0.0.1:" + nothing
+                            + " (connection refused)")
                     .contains("sandbox  [the practice shop, started by Faultline]")
                     .contains("local");
         }

@@ -6,6 +6,15 @@ import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultBackendProvider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.MalformedURLException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -44,7 +53,8 @@ public final class LocalBackendProvider implements FaultBackendProvider {
 
     @Override
     public Availability check(BackendSettings settings) {
-        // Process faults need nothing; whether the chaos proxy answers is checked per target in pre-flight.
+        // Process faults need nothing; network faults need the chaos proxy, whose API is asked here (and each
+        // proxy target again in pre-flight).
         String jvm = ModuleLayer.boot().findModule("jdk.attach").isPresent() ? ""
                 : "; JVM faults need Faultline on a JDK (no jdk.attach module here)";
         StressCommand.Choice stressor;
@@ -63,8 +73,50 @@ public final class LocalBackendProvider implements FaultBackendProvider {
         String stress = stressor == StressCommand.Choice.BUILT_IN || !stressNg ? "stress by the built-in stressor"
                 : stressor == StressCommand.Choice.STRESS_NG ? "stress by stress-ng only"
                 : "stress by stress-ng (built-in stressor for growth, reads, fill and throughput limits)";
-        return new Availability.Available("process faults ready; " + stress + "; chaos proxy API at "
-                + settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API) + users + jvm);
+        return new Availability.Available("process faults ready; " + stress + "; "
+                + proxyApiState(settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API)) + users + jvm);
+    }
+
+    /**
+     * Whether the chaos proxy API really answers: {@code GET /version} with a short limit. Process,
+     * stress and JVM faults do not need it, so a silent proxy leaves the backend available, but says
+     * that network and HTTP faults are not ready and why.
+     */
+    private static String proxyApiState(String api) {
+        String notReady = "network and HTTP faults NOT ready: ";
+        HttpURLConnection c = null;
+        try {
+            URL url = URI.create(api.endsWith("/") ? api + "version" : api + "/version").toURL();
+            if (!url.getProtocol().equals("http") && !url.getProtocol().equals("https")) {
+                return notReady + "proxyApi '" + api + "' is not an http URL";
+            }
+            c = (HttpURLConnection) url.openConnection();
+            c.setConnectTimeout(1_000);
+            c.setReadTimeout(2_000);
+            int code = c.getResponseCode();
+            if (code != 200) {
+                return notReady + api + "/version answered HTTP " + code + ", so it is not a chaos proxy (Faultline's or"
+                        + " Toxiproxy): check proxyApi";
+            }
+            try (InputStream in = c.getInputStream()) {
+                String version = new String(in.readNBytes(64), StandardCharsets.UTF_8).strip();
+                return "chaos proxy API at " + api + " answers (version " + version + ")";
+            }
+        } catch (ConnectException e) {
+            return notReady + "nothing listens at " + api + " (connection refused): start a chaos proxy there"
+                    + " (faultline proxy) or set proxyApi";
+        } catch (SocketTimeoutException e) {
+            return notReady + api + " did not answer within 2 s: check proxyApi and that the proxy is not frozen";
+        } catch (IllegalArgumentException | MalformedURLException e) {
+            return notReady + "proxyApi '" + api + "' is not a URL";
+        } catch (IOException e) {
+            return notReady + api + " cannot be reached (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): check proxyApi";
+        } finally {
+            if (c != null) {
+                c.disconnect();
+            }
+        }
     }
 
     @Override

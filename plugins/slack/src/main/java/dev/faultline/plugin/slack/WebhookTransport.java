@@ -33,7 +33,24 @@ final class WebhookTransport implements SlackTransport {
         if (code == 200 && body.equals("ok")) {
             return null;
         }
+        if (code == 403 || code == 404 || code == 410) {
+            throw refused(code, body);
+        }
         throw Http.status(code, body, Http.retryAfter(Http.header(r.getHeaders(), "Retry-After")), settings);
+    }
+
+    /**
+     * Slack will not take the webhook: a webhook URL carries its own secret and never uses
+     * {@code slack.token}, so the fix is a new URL (or a channel that is not archived).
+     */
+    private static SlackFailure refused(int code, String body) {
+        String c = body.isEmpty() || body.length() > 60 || body.contains(" ") ? "http_" + code : body;
+        String what = code == 410 || c.equals("channel_is_archived")
+                ? "the webhook's channel is archived (HTTP " + code + " " + c + "): unarchive it, or make an incoming webhook"
+                + " for another channel and set slack.webhookUrl to its URL"
+                : "Slack refused the webhook URL (HTTP " + code + " " + c + "): the webhook was revoked or its URL is wrong;"
+                + " make a new incoming webhook in Slack (or copy its URL again) and set slack.webhookUrl to it";
+        return new SlackFailure(c, what, false, null);
     }
 
     /** An I/O message may name the URL: leave out everything after the host. */

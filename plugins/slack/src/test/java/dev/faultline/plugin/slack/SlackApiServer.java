@@ -69,6 +69,16 @@ public final class SlackApiServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getPort() + "/services/T0TEAM/B0HOOK/removedhook";
     }
 
+    /** A webhook Slack revoked: 403 {@code invalid_token}, as Slack answers one. */
+    String revokedWebhookUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/services/T0TEAM/B0HOOK/revokedhook";
+    }
+
+    /** A webhook whose channel was archived: 410 {@code channel_is_archived}. */
+    String archivedWebhookUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/services/T0TEAM/B0HOOK/archivedhook";
+    }
+
     /** The next {@code n} requests get 429 with {@code Retry-After: seconds}. */
     public void rateLimitNext(int n, int seconds) {
         retryAfterSeconds = seconds;
@@ -144,6 +154,12 @@ public final class SlackApiServer implements AutoCloseable {
     }
 
     private MockResponse webhook(String path, String body) {
+        if (path.endsWith("/revokedhook")) {
+            return new MockResponse.Builder().code(403).body("invalid_token").build();
+        }
+        if (path.endsWith("/archivedhook")) {
+            return new MockResponse.Builder().code(410).body("channel_is_archived").build();
+        }
         if (!path.endsWith("/" + HOOK_SECRET)) {
             return new MockResponse.Builder().code(404).body("no_service").build();
         }

@@ -171,6 +171,22 @@ class SlackNotifierIT {
     }
 
     @Test
+    void aWebhookSlackRefusesIsSaidToBeRevokedOrWrongNotATokenProblem() {
+        assertThatThrownBy(() -> new SlackNotifierProvider().sendTest(webhook(slack.revokedWebhookUrl())))
+                .isInstanceOf(NotifierException.class)
+                .hasMessageContaining("Slack refused the webhook URL (HTTP 403 invalid_token): the webhook was revoked or"
+                        + " its URL is wrong").hasMessageContaining("set slack.webhookUrl to")
+                .hasMessageNotContaining("slack.token").hasMessageNotContaining("revokedhook");
+        assertThatThrownBy(() -> new SlackNotifierProvider().sendTest(webhook(slack.wrongWebhookUrl())))
+                .hasMessageContaining("Slack refused the webhook URL (HTTP 404 no_service)")
+                .hasMessageNotContaining("slack.token").hasMessageNotContaining("removedhook");
+        assertThatThrownBy(() -> new SlackNotifierProvider().sendTest(webhook(slack.archivedWebhookUrl())))
+                .hasMessageContaining("the webhook's channel is archived (HTTP 410 channel_is_archived)")
+                .hasMessageContaining("slack.webhookUrl");
+        assertThat(slack.requests).as("a refusal is not retried").hasSize(3);
+    }
+
+    @Test
     void aChannelThatDoesNotExistIsNamed() throws Exception {
         runDay(token(SlackApiServer.TOKEN, "#no-such-channel"), Duration.ofSeconds(30));
         assertThat(undelivered).isNotEmpty().allSatisfy(u -> assertThat(u.error()).contains("'#no-such-channel'")

@@ -1,0 +1,153 @@
+package dev.faultline.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.sandbox.SandboxLease;
+import dev.faultline.sandbox.SandboxOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One run at a time on the sandbox, with real {@code faultline run} processes on 127.0.0.1: a second
+ * run is refused, naming the first, whatever its FAULTLINE_HOME; the first holds undisturbed; a run
+ * killed with {@code kill -9} leaves no lease behind; and a run the kill switch refuses starts no
+ * sandbox at all.
+ */
+class SandboxLeaseIT {
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path otherHome;
+
+    @Test
+    void aSecondRunWhileOneRunsOnTheSandboxIsRefusedNamingItAndTheFirstHoldsUndisturbed() throws Exception {
+        // A warm-up of 45 s: the first run surely still holds the sandbox while the others try, however
+        // slow this machine is (a failed baseline would end it early).
+        Path slowStart = home.resolve("payment-latency-holds.yaml");
+        Files.writeString(slowStart, Files.readString(Path.of(Cli.runbook("payment-latency-holds.yaml")))
+                .replace("warmup: 3s", "warmup: 45s"));
+        try (ChildFaultline first = ChildFaultline.start(home, "run", slowStart.toString())) {
+            assertThat(first.awaitOutput("── WARMUP ──", Duration.ofSeconds(150))).as("%s", first.output()).isTrue();
+
+            Cli sameHome = Cli.run(home, "run", Cli.runbook("payment-outage-halts.yaml"));
+            Cli elsewhere = Cli.run(otherHome, "run", Cli.runbook("payment-outage-halts.yaml"));
+
+            for (Cli refused : new Cli[] {sameHome, elsewhere}) {
+                assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+                assertThat(refused.err()).contains("the sandbox is in use by run ")
+                        .contains(" of payment-latency-holds (pid " + first.process.pid() + ", started ")
+                        .contains(": wait for it to end, or halt it with faultline halt");
+                assertThat(refused.out()).doesNotContain("using the sandbox").doesNotContain("starting the sandbox");
+            }
+            assertThat(sameHome.err()).doesNotContain("FAULTLINE_HOME");
+            assertThat(elsewhere.err()).contains("(its FAULTLINE_HOME is " + home.toAbsolutePath() + ")");
+
+            assertThat(first.process.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            // Undisturbed: no outage of the second run tripped its stop condition. (Whether it HELD also
+            // depends on the machine's load, which can fail the baseline: that is ABORTED, not HALTED.)
+            assertThat(first.output()).contains("═══ ").doesNotContain("HALTED").doesNotContain("payments-down")
+                    .doesNotContain("breached");
+        } finally {
+            Cli.run(home, "recover"); // when an assertion failed, the first run was killed: stop its sandbox
+        }
+    }
+
+    @Test
+    void aRunKilledWithSigkillLeavesNoLeaseBehind() throws Exception {
+        try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-latency-holds.yaml"))) {
+            // the lease is taken before the sandbox starts: from pre-flight on, the run surely holds it
+            assertThat(run.awaitOutput("── PREFLIGHT ──", Duration.ofSeconds(150))).as("%s", run.output()).isTrue();
+            run.process.destroyForcibly();
+            assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (SandboxLease lease = SandboxLease.acquire(SandboxOptions.defaults(home.resolve("sandbox")), "the test")) {
+            assertThat(lease).isNotNull();
+        } finally {
+            Cli.run(home, "recover"); // stops the sandbox the killed run left behind
+        }
+    }
+
+    @Test
+    void aRunKilledWhileItStartsTheSandboxLeavesNothingThatRecoverCannotStop() throws Exception {
+        Path sandbox = home.resolve("sandbox");
+        long payment;
+        try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-latency-holds.yaml"))) {
+            // payment starts first, the database stand-in second: killed then, the sandbox is half started
+            assertThat(awaitFile(sandbox.resolve("sandbox-db.pid"), Duration.ofSeconds(60))).as("%s", run.output()).isTrue();
+            payment = Long.parseLong(Files.readString(sandbox.resolve("sandbox-payment.pid")).strip());
+            run.process.destroyForcibly();
+            assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.output()).doesNotContain("sandbox up");
+        }
+
+        Cli recover = Cli.run(home, "recover");
+
+        try {
+            assertThat(awaitGone(payment, Duration.ofSeconds(20))).as("payment (pid %d) stopped: %s", payment,
+                    recover.out() + recover.err()).isTrue();
+            assertThat(recover.out()).contains("stopped sandbox-payment (pid " + payment + ")");
+        } finally {
+            stopLeftovers(sandbox);
+        }
+    }
+
+    /** What the old code left behind: every sandbox service whose pid file is here, stopped (this test's processes). */
+    private static void stopLeftovers(Path sandbox) throws Exception {
+        try (var files = Files.list(sandbox)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".pid")).toList()) {
+                long pid = Long.parseLong(Files.readString(f).strip());
+                Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline"); // Info.commandLine() is empty for long ones
+                if (Files.exists(cmdline) && new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8)
+                        .contains("dev.faultline.")) {
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+        }
+    }
+
+    private static boolean awaitFile(Path f, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(f)) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private static boolean awaitGone(long pid, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    @Test
+    void aRunOrGameDayRefusedByTheLatchedKillSwitchStartsNoSandbox() throws Exception {
+        assertThat(Cli.run(home, "halt", "--reason", "drill").exit()).isZero();
+        try {
+            Cli run = Cli.run(home, "run", Cli.runbook("payment-latency-holds.yaml"));
+            Cli day = Cli.run(home, "gameday", "run", Cli.runbook("first-gameday.yaml"), "--no-report");
+
+            for (Cli refused : new Cli[] {run, day}) {
+                assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.COULD_NOT_RUN);
+                assertThat(refused.err()).contains("the kill switch is engaged").contains("drill");
+                assertThat(refused.out()).doesNotContain("starting the sandbox").doesNotContain("using the sandbox");
+            }
+            assertThat(home.resolve("sandbox").resolve("logs")).as("no sandbox process was started").doesNotExist();
+        } finally {
+            Cli.run(home, "release", "--reason", "drill over");
+        }
+    }
+}
