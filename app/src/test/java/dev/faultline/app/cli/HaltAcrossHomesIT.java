@@ -2,6 +2,7 @@ package dev.faultline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -30,8 +31,10 @@ class HaltAcrossHomesIT {
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void haltWithAnotherHomeHaltsTheRunAndSaysWhoAnswered() throws Exception {
-        try (ChildFaultline run = ChildFaultline.start(homeA, rendezvous(), "run", Cli.runbook("payment-latency-holds.yaml"))) {
-            assertThat(run.awaitOutput("injected latency", Duration.ofSeconds(90))).as("%s", run.output()).isTrue();
+        try (PausedSleeper target = new PausedSleeper(runtime);
+             ChildFaultline run = ChildFaultline.start(homeA, rendezvous(), "run", target.runbook.toString())) {
+            assertThat(run.awaitOutput("injected process", Duration.ofSeconds(90))).as("%s", run.output()).isTrue();
+            assertThat(Signals.state(target.pid())).as("paused by the run").isEqualTo('T');
 
             try (ChildFaultline halt = ChildFaultline.start(homeB, rendezvous(), "halt", "--reason", "drill across homes",
                     "--wait", "20s")) {
@@ -46,9 +49,11 @@ class HaltAcrossHomesIT {
             assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("%s", run.output()).isTrue();
             assertThat(run.output()).contains("HALTED").contains("drill across homes").contains("confirmed gone");
             assertThat(run.process.exitValue()).isEqualTo(1);
+            assertThat(Signals.state(target.pid())).as("running again").isNotEqualTo('T');
         }
         // The run latched its own home as well: a later run there is refused until released there.
-        try (ChildFaultline refused = ChildFaultline.start(homeA, rendezvous(), "run", Cli.runbook("payment-latency-holds.yaml"))) {
+        try (PausedSleeper target = new PausedSleeper(Files.createDirectory(runtime.resolve("again")));
+             ChildFaultline refused = ChildFaultline.start(homeA, rendezvous(), "run", target.runbook.toString())) {
             assertThat(refused.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(refused.output()).contains("the kill switch is engaged");
         }

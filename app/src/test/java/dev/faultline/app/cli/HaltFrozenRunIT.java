@@ -2,7 +2,6 @@ package dev.faultline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -34,23 +33,23 @@ class HaltFrozenRunIT {
         if (runPid > 0 && Signals.state(runPid) == 'T') {
             Signals.send("CONT", runPid);
         }
-        Cli.run(home, "recover"); // the sandbox of a run killed by the test
     }
 
     @Test
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void haltRevertsTheFaultOfAStoppedRunWithinItsBound() throws Exception {
-        try (ChildFaultline run = ChildFaultline.start(home, rendezvous(), "run", Cli.runbook("payment-pause-recovers.yaml"))) {
+        try (PausedSleeper target = new PausedSleeper(runtime);
+             ChildFaultline run = ChildFaultline.start(home, rendezvous(), "run", target.runbook.toString())) {
             assertThat(run.awaitOutput("injected process", Duration.ofSeconds(90))).as("%s", run.output()).isTrue();
-            long payment = Long.parseLong(Files.readString(home.resolve("sandbox/sandbox-payment.pid")).strip());
+            long payment = target.pid();
             runPid = run.process.pid();
             Signals.send("STOP", runPid);
             assertThat(Signals.awaitState(runPid, 'T', 5_000)).isTrue();
-            assertThat(Signals.state(payment)).as("the payment process is paused by the frozen run").isEqualTo('T');
+            assertThat(Signals.state(payment)).as("the target is paused by the frozen run").isEqualTo('T');
 
             try (ChildFaultline list = ChildFaultline.start(home, rendezvous(), "recover", "--list")) {
                 assertThat(list.process.waitFor(60, TimeUnit.SECONDS)).as("recover --list returns; %s", list.output()).isTrue();
-                assertThat(list.output()).contains("left behind: ").contains("process/sandbox-payment")
+                assertThat(list.output()).contains("left behind: ").contains("sleeper.pid")
                         .contains("pid " + runPid + " is stopped (SIGSTOP)");
             }
 
@@ -66,12 +65,12 @@ class HaltFrozenRunIT {
                         .contains("all faults reverted");
                 assertThat(halt.process.exitValue()).isZero();
             }
-            assertThat(Signals.state(payment)).as("the payment process runs again").isNotEqualTo('T');
+            assertThat(Signals.state(payment)).as("the target runs again").isNotEqualTo('T');
 
             Signals.send("CONT", runPid);
             assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("resumed, the run ends; %s", run.output()).isTrue();
             assertThat(run.output()).contains("HALTED").contains("frozen drill");
-            assertThat(Signals.state(payment)).as("resumed, the run did not pause payment again").isNotEqualTo('T');
+            assertThat(Signals.state(payment)).as("resumed, the run did not pause the target again").isNotEqualTo('T');
         }
     }
 }

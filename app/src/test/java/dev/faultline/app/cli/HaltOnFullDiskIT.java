@@ -39,7 +39,6 @@ class HaltOnFullDiskIT {
     void unmount() throws Exception {
         if (mounted) {
             Files.deleteIfExists(home.resolve("fill"));
-            Cli.run(home, "recover");
             sh("umount", "-l", home.toString());
         }
     }
@@ -64,8 +63,9 @@ class HaltOnFullDiskIT {
         mounted = sh("mount", "-t", "tmpfs", "-o", "size=96m,mode=0700", "tmpfs", home.toString()) == 0;
         assumeTrue(mounted, "cannot mount a small file system here (needs root)");
 
-        try (ChildFaultline run = ChildFaultline.start(work, home, rendezvous(), "run", Cli.runbook("payment-latency-holds.yaml"))) {
-            assertThat(run.awaitOutput("injected latency", Duration.ofSeconds(90))).as("%s", run.output()).isTrue();
+        try (PausedSleeper target = new PausedSleeper(work);
+             ChildFaultline run = ChildFaultline.start(work, home, rendezvous(), "run", target.runbook.toString())) {
+            assertThat(run.awaitOutput("injected process", Duration.ofSeconds(90))).as("%s", run.output()).isTrue();
             fill(home.resolve("fill"));
             assertThat(Files.getFileStore(home).getUsableSpace()).as("the home is full").isLessThan(64 * 1024);
 
@@ -77,6 +77,7 @@ class HaltOnFullDiskIT {
             }
             assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("%s", run.output()).isTrue();
             assertThat(run.output()).contains("HALTED").contains("full disk drill");
+            assertThat(Signals.state(target.pid())).as("running again").isNotEqualTo('T');
         }
     }
 }

@@ -74,6 +74,14 @@ public final class HaltListener implements AutoCloseable {
      */
     public static HaltListener start(HaltRendezvous rendezvous, KillSwitch killSwitch, Path home, ThreadFactory threads)
             throws IOException {
+        HaltListener l = open(rendezvous, killSwitch, home, threads);
+        l.acceptor.start();
+        return l;
+    }
+
+    /** Opens the socket without its listening thread: requests wait until {@link #acceptPending()} (tests stand for a stopped process so). */
+    static HaltListener open(HaltRendezvous rendezvous, KillSwitch killSwitch, Path home, ThreadFactory threads)
+            throws IOException {
         rendezvous.ensurePrivate();
         Path socket = rendezvous.socketOf(ProcessOwner.current(), INSTANCES.getAndIncrement());
         Files.deleteIfExists(socket); // only ever ours: the name holds our pid, start time and instance
@@ -84,7 +92,6 @@ public final class HaltListener implements AutoCloseable {
             HaltListener l = new HaltListener(killSwitch, socket, home.toString(), HaltRendezvous.currentUser(), server,
                     threads);
             writeHomeNote(socket, home);
-            l.acceptor.start();
             return l;
         } catch (IOException | RuntimeException e) {
             server.close();

@@ -37,6 +37,8 @@ public final class KillSwitch implements AutoCloseable {
     private final List<KillSwitchListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicReference<KillSwitchLatch.Engagement> engaged = new AtomicReference<>();
     private final ScheduledFuture<?> watch;
+    /** Whether the watcher saw the latch file at its last look (only the watcher thread touches it). */
+    private boolean latchSeen;
 
     public KillSwitch(ActiveFaults active, Rollbacks rollbacks, KillSwitchLatch latch, Clock clock,
                       ScheduledExecutorService watcher) {
@@ -45,6 +47,7 @@ public final class KillSwitch implements AutoCloseable {
         this.latch = latch;
         this.clock = clock;
         latch.read().ifPresent(e -> {
+            latchSeen = true;
             engaged.set(e);
             active.haltAll();
         });
@@ -153,10 +156,14 @@ public final class KillSwitch implements AutoCloseable {
     private void followLatch() {
         try {
             Optional<KillSwitchLatch.Engagement> there = latch.read();
+            boolean seenBefore = latchSeen;
+            latchSeen = there.isPresent();
             if (there.isPresent() && engaged.get() == null) {
                 engage(HaltReason.killSwitch("engaged by process " + there.get().pid() + ": " + there.get().reason()),
                         false);
-            } else if (there.isEmpty() && engaged.get() != null) {
+            } else if (there.isEmpty() && seenBefore && engaged.get() != null) {
+                // Released elsewhere: the latch was there and is gone. A latch that never appeared (not
+                // written yet, or the disk is full) releases nothing.
                 engaged.set(null);
                 active.releaseAll();
                 notify(l -> l.released("released by another process"));

@@ -89,6 +89,27 @@ class HaltListenerTest {
     }
 
     @Test
+    void aHaltQueuedWhileTheProcessWasStoppedIsTakenUpBeforeTheNextInjection() throws Exception {
+        // A listener whose thread has not run: as in a process resumed after SIGSTOP, the halt waits in the backlog.
+        try (HaltListener stopped = HaltListener.open(new HaltRendezvous(runtime.resolve("rv2")), rig.killSwitch, home,
+                NamedThreads.factory("test-halt-socket-"))) {
+            rig.active.gate(stopped::acceptPending);
+            Instant by = Instant.now().plusSeconds(10);
+            try (LineChannel ch = LineChannel.connect(UnixDomainSocketAddress.of(stopped.socket()), by)) {
+                ch.writeLine("HALT\tsent while it was stopped", by);
+
+                RunHandle run = rig.runner.start(experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
+                        .fault("a", 0, Duration.ofSeconds(30), "a").build(), TestRig.environment(), List.of());
+
+                assertThat(run.result().get(20, TimeUnit.SECONDS).outcome()).isEqualTo(RunOutcome.HALTED);
+                assertThat(system.faultsInEffect()).isZero();
+                assertThat(rig.journal.openFaults()).isEmpty();
+                assertThat(ch.readLine(by)).hasValueSatisfying(l -> assertThat(l).startsWith("ENGAGED"));
+            }
+        }
+    }
+
+    @Test
     void closingRemovesTheSocketAndItsNote() {
         Path socket = listener.socket();
         listener.close();
