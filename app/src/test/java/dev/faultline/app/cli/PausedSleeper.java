@@ -47,8 +47,8 @@ final class PausedSleeper implements AutoCloseable {
                     title: The health page answers
                     probes:
                       - name: health
-                        expect: "< 10000ms"
-                        http: {url: "http://127.0.0.1:%d/health", timeout: 5s, measure: latency}
+                        expect: "< 30000ms"
+                        http: {url: "http://127.0.0.1:%d/health", timeout: 20s, measure: latency}
                   method:
                     - name: pause-it
                       duration: 60s
