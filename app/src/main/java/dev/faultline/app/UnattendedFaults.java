@@ -15,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Faults that nobody is minding, in one or more homes' journals: their owner is gone, stopped
@@ -93,9 +92,10 @@ public final class UnattendedFaults {
                 long ok = outcomes.stream().filter(o -> o.reverted() && o.confirmed()).count();
                 lines.add(who + (homes.size() > 1 ? " (home " + h + ")" : "") + ": reverted " + (ok == entries.size()
                         ? "its " + ok : ok + " of its " + entries.size()) + " fault(s) from the journal");
-                outcomes.stream().filter(Predicate.not(o -> o.reverted() && o.confirmed())).forEach(o -> lines.add(
-                        "COULD NOT fully revert " + o.handle().description() + " (" + o.detail() + ")"
-                                + (o.manualStep().isEmpty() ? "" : "; by hand: " + o.manualStep())));
+                String whose = owner.isAlive() ? "a stopped Faultline" : "a crashed Faultline";
+                outcomes.forEach(o -> lines.add((o.reverted() && o.confirmed() ? "reverted a fault left behind by " + whose
+                        + ": " : "COULD NOT fully revert a fault left behind: ") + o.handle().description()
+                        + " (" + o.detail() + ")" + (o.manualStep().isEmpty() ? "" : "; by hand: " + o.manualStep())));
             });
         }
         return lines;
