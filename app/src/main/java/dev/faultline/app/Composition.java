@@ -15,6 +15,8 @@ import dev.faultline.engine.safety.ActiveFaults;
 import dev.faultline.engine.safety.BackendCalls;
 import dev.faultline.engine.safety.FaultJournal;
 import dev.faultline.engine.safety.FaultReverter;
+import dev.faultline.engine.safety.HaltListener;
+import dev.faultline.engine.safety.HaltRendezvous;
 import dev.faultline.engine.safety.KillSwitch;
 import dev.faultline.engine.safety.KillSwitchLatch;
 import dev.faultline.engine.safety.OrphanRecovery;
@@ -56,7 +58,15 @@ public final class Composition implements AutoCloseable {
     private final ExecutorService revertThreads = Executors.newCachedThreadPool(NamedThreads.factory("faultline-revert-"));
     private final ScheduledExecutorService latchWatcher = Executors.newSingleThreadScheduledExecutor(
             NamedThreads.factory("faultline-killswitch-watch-"));
-    private @Nullable FaultlineStore store;
+    /** Where every running Faultline of this user can be reached to halt it, whatever its home. */
+    public final HaltRendezvous rendezvous;
+    /** This process's socket in the rendezvous; null when it could not be opened ({@link #haltSocketProblem}). */
+    private final @Nullable HaltListener haltListener;
+    /** Why this process cannot be halted from other homes, or null. */
+    public final @Nullable String haltSocketProblem;
+    private final Object storeLock = new Object();
+    private volatile @Nullable FaultlineStore store;
+    private volatile boolean closed;
     /** Faultline's own metrics, counted from every run's events; served on request ({@link #serveMetrics}). */
     public final FaultlineMetrics metrics = new FaultlineMetrics();
     private FaultlineMetrics.@Nullable Server metricsServer;
@@ -87,6 +97,18 @@ public final class Composition implements AutoCloseable {
         this.pendingResults = new PendingResults(home.pendingResults());
         this.notifiers = dev.faultline.engine.plugins.NotifierCatalog.load(Composition.class.getClassLoader());
         this.gameDays = new dev.faultline.engine.gameday.GameDayRunner(runner, killSwitch, clock);
+        this.rendezvous = HaltRendezvous.fromEnvironment();
+        HaltListener listener = null;
+        String problem = null;
+        try {
+            listener = HaltListener.start(rendezvous, killSwitch, home.root(), NamedThreads.factory("faultline-halt-socket-"));
+            active.gate(listener::acceptPending);
+        } catch (java.io.IOException | RuntimeException e) {
+            problem = "this Faultline cannot be halted from other homes: " + e.getMessage();
+            org.slf4j.LoggerFactory.getLogger(Composition.class).warn(problem);
+        }
+        this.haltListener = listener;
+        this.haltSocketProblem = problem;
     }
 
     /** The report renderers: Markdown and JSON from the engine, HTML and PDF from the reports module. */
@@ -100,11 +122,20 @@ public final class Composition implements AutoCloseable {
     }
 
     /** The database, opened on first use (validating a runbook needs none). */
-    public synchronized FaultlineStore store() throws StoreException {
-        if (store == null) {
-            store = FaultlineStore.open(home.database());
+    public FaultlineStore store() throws StoreException {
+        // Its own lock: opening can hang on a database served by a stopped Faultline, and close() must not wait for it.
+        synchronized (storeLock) {
+            FaultlineStore s = store;
+            if (s == null) {
+                s = FaultlineStore.open(home.database());
+                if (closed) {
+                    s.close();
+                    throw new StoreException("Faultline is closing: the database is closed", null);
+                }
+                store = s;
+            }
+            return s;
         }
-        return store;
     }
 
     /** Serves {@link #metrics} on 127.0.0.1:{@code port} (0: any free port) until closed; returns the port. */
@@ -122,13 +153,18 @@ public final class Composition implements AutoCloseable {
             metricsServer = null;
         }
         runner.close();
+        if (haltListener != null) {
+            haltListener.close();
+        }
         killSwitch.close();
         latchWatcher.shutdownNow();
         revertThreads.shutdown();
         backendCalls.shutdown();
-        if (store != null) {
-            store.close();
-            store = null;
+        closed = true;
+        FaultlineStore s = store;
+        store = null;
+        if (s != null) {
+            s.close();
         }
     }
 }

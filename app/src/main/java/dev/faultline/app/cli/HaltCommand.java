@@ -2,25 +2,40 @@ package dev.faultline.app.cli;
 
 import dev.faultline.app.Composition;
 import dev.faultline.app.StartupRecovery;
+import dev.faultline.app.UnattendedFaults;
+import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.safety.FaultJournal;
+import dev.faultline.engine.safety.HaltAnswer;
+import dev.faultline.engine.safety.HaltCaller;
 import dev.faultline.engine.safety.HaltReason;
 import dev.faultline.engine.safety.JournalEntry;
+import dev.faultline.engine.safety.KillSwitchLatch;
+import dev.faultline.engine.safety.ProcessOwner;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code faultline halt}: the kill switch from a terminal. Engages the latch that every Faultline
- * process on this machine follows, waits until their faults are reverted, reverts those of dead
- * processes itself, and reports what is still open.
+ * {@code faultline halt}: the kill switch from a terminal. Reaches every running Faultline of this
+ * user on this machine, whatever its home, through its socket in the halt rendezvous (no free disk
+ * space needed), and latches this home. Every wait is bounded by {@code --wait}: a Faultline that
+ * does not answer (stopped by SIGSTOP, hung) has its faults reverted from its journal instead.
+ * Never touches the database.
  */
-@Command(name = "halt", description = "Halt every run on this machine and revert every fault (the kill switch)."
-        + " Stays engaged until `faultline release --reason ...`.")
+@Command(name = "halt", description = "Halt every run of this user on this machine (any FAULTLINE_HOME) and revert"
+        + " every fault (the kill switch). Stays engaged until `faultline release --reason ...`.")
 final class HaltCommand implements Callable<Integer> {
+    /** How long a running Faultline has to say it engaged before it counts as not answering. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
+
     @ParentCommand
     FaultlineCommand root;
 
@@ -35,36 +50,60 @@ final class HaltCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Composition c = root.composition();
-        List<JournalEntry> before = c.journal.openFaults();
-        c.killSwitch.halt(HaltReason.killSwitch(reason + " (faultline halt, pid " + ProcessHandle.current().pid() + ")"));
-        root.out().println("KILL SWITCH ENGAGED: every Faultline on this machine halts and reverts its faults.");
-        root.out().println(before.size() + " fault(s) open when halted.");
         Instant deadline = Instant.now().plus(wait);
-        List<JournalEntry> open = c.journal.openFaults();
-        int shown = -1;
-        while (!open.isEmpty() && Instant.now().isBefore(deadline)) {
-            if (open.stream().allMatch(e -> !e.owner().isAlive())) {
-                break;
-            }
-            int done = before.size() - open.size();
-            if (done != shown) {
-                root.out().println("reverting " + done + "/" + before.size());
-                root.out().flush();
-                shown = done;
-            }
-            Thread.sleep(100);
-            open = c.journal.openFaults();
+        String why = reason + " (faultline halt, pid " + ProcessHandle.current().pid() + ")";
+        c.killSwitch.halt(HaltReason.killSwitch(why));
+        root.out().println("KILL SWITCH ENGAGED: every Faultline of this user on this machine halts and reverts its faults.");
+        if (new KillSwitchLatch(c.home.killSwitchLatch()).read().isEmpty()) {
+            root.err().println("faultline: could not latch the kill switch in " + c.home.root() + " (is its disk full?):"
+                    + " running Faultlines were told through their sockets, but a run started later from this home is not"
+                    + " refused; free some space and halt again");
         }
-        if (!before.isEmpty()) {
-            root.out().println("reverting " + (before.size() - open.size()) + "/" + before.size());
+        List<HaltAnswer> answers = askEveryone(c, why, deadline);
+        Set<ProcessOwner> silent = new HashSet<>();
+        Set<Path> homes = new HashSet<>();
+        for (HaltAnswer a : answers) {
+            root.out().println("pid " + a.peer().pid() + a.home().map(h -> " (home " + h + ")").orElse("") + ": " + a.reply());
+            if (!a.answered()) {
+                silent.add(a.peer().owner());
+                a.home().ifPresentOrElse(homes::add, () -> root.err().println("faultline: pid " + a.peer().pid()
+                        + " did not answer and did not note its home: its faults could not be checked; run"
+                        + " `faultline recover` with its FAULTLINE_HOME"));
+            }
         }
-        StartupRecovery.run(c).forEach(root.out()::println);
-        List<JournalEntry> still = c.journal.openFaults();
-        if (still.isEmpty()) {
+        UnattendedFaults unattended = new UnattendedFaults(c, homes);
+        awaitRunningOwners(unattended, silent, deadline);
+        Set<ProcessOwner> stopped = new HashSet<>();
+        unattended.revert(silent, stopped).forEach(root.out()::println);
+        StartupRecovery.sandboxLeftBehind(c).forEach(root.out()::println);
+        List<JournalEntry> still = unattended.open();
+        if (still.isEmpty() && answers.stream().allMatch(a -> a.answered() || a.home().isPresent())) {
             root.out().println("all faults reverted. Release with: faultline release --reason \"...\"");
             return ExitCodes.OK;
         }
         FaultJournal.describe(still).forEach(l -> root.err().println("STILL OPEN: " + l));
         return ExitCodes.DEVIATED_OR_HALTED;
+    }
+
+    private List<HaltAnswer> askEveryone(Composition c, String why, Instant deadline) {
+        if (c.haltSocketProblem != null) {
+            root.err().println("faultline: " + c.haltSocketProblem);
+        }
+        Duration answerWithin = wait.compareTo(ANSWER_WITHIN) < 0 ? wait : ANSWER_WITHIN;
+        try {
+            return new HaltCaller(c.rendezvous, answerWithin, NamedThreads.factory("faultline-halt-call-")).halt(why, deadline);
+        } catch (IOException e) {
+            root.err().println("faultline: could not reach other Faultlines: " + e.getMessage()
+                    + "; only those sharing this home (" + c.home.root() + ") see the halt, through its latch");
+            return List.of();
+        }
+    }
+
+    /** Faultlines of this home without a socket (older ones) follow the latch: give them until the deadline. */
+    private static void awaitRunningOwners(UnattendedFaults unattended, Set<ProcessOwner> silent, Instant deadline)
+            throws InterruptedException {
+        while (Instant.now().isBefore(deadline) && unattended.anyMinded(silent)) {
+            Thread.sleep(100);
+        }
     }
 }

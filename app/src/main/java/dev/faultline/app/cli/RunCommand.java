@@ -94,6 +94,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         StartupRecovery.run(c).forEach(root.err()::println);
+        if (c.haltSocketProblem != null) {
+            root.err().println("faultline: warning: " + c.haltSocketProblem);
+        }
         if (env.get().production() && !yes && !Confirmation.ask(root, "'" + env.get().name()
                 + "' is a PRODUCTION environment. Run " + runbook.experiment().name() + " there?")) {
             root.err().println("not run: production runs need confirmation (answer yes, or pass --yes)");

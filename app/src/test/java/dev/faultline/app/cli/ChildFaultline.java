@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Faultline's command line in a JVM of its own, as another terminal would run it. */
 final class ChildFaultline implements AutoCloseable {
@@ -20,12 +21,23 @@ final class ChildFaultline implements AutoCloseable {
     }
 
     static ChildFaultline start(Path home, String... args) throws IOException {
+        return start(home, Map.of(), args);
+    }
+
+    /** With extra environment variables, such as {@code FAULTLINE_RUNTIME_DIR}. */
+    static ChildFaultline start(Path home, Map<String, String> env, String... args) throws IOException {
+        return start(home, home, env, args);
+    }
+
+    /** With its output kept in {@code outputDir} (the home may be on a full disk). */
+    static ChildFaultline start(Path outputDir, Path home, Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-cp", System.getProperty("java.class.path"), "dev.faultline.app.FaultlineLauncher"));
         cmd.addAll(List.of(args));
-        Path out = Files.createTempFile(home, "child-", ".out");
+        Path out = Files.createTempFile(outputDir, "child-", ".out");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().put("FAULTLINE_HOME", home.toString());
+        pb.environment().putAll(env);
         return new ChildFaultline(pb.start(), out);
     }
 

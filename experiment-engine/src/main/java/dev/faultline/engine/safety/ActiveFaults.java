@@ -15,9 +15,24 @@ public final class ActiveFaults {
     private final Set<ActiveFault> faults = new LinkedHashSet<>();
     private final Set<String> haltedRuns = new HashSet<>();
     private boolean allHalted;
+    private volatile Runnable gate = () -> { };
+
+    /**
+     * Something to run before each registration, outside the lock: the halt socket's
+     * {@link HaltListener#acceptPending()}, so a halt queued while this process was stopped is taken
+     * up before a fault due when it resumes goes in.
+     */
+    public void gate(Runnable before) {
+        this.gate = before;
+    }
 
     /** Adds a fault about to be injected, unless its run or everything is halted. */
-    public synchronized void register(ActiveFault fault) throws FaultRefusedException {
+    public void register(ActiveFault fault) throws FaultRefusedException {
+        gate.run();
+        add(fault);
+    }
+
+    private synchronized void add(ActiveFault fault) throws FaultRefusedException {
         if (allHalted) {
             throw new FaultRefusedException("the kill switch is engaged: no fault is injected until it is released");
         }

@@ -40,6 +40,8 @@ public final class KillSwitch implements AutoCloseable {
     /** Why this process's engagement is not in the latch file (a full disk), or empty. Retried on every watch. */
     private final AtomicReference<String> notLatched = new AtomicReference<>("");
     private final ScheduledFuture<?> watch;
+    /** Whether the watcher saw the latch file at its last look (only the watcher thread touches it). */
+    private boolean latchSeen;
 
     public KillSwitch(ActiveFaults active, Rollbacks rollbacks, KillSwitchLatch latch, Clock clock,
                       ScheduledExecutorService watcher) {
@@ -48,6 +50,7 @@ public final class KillSwitch implements AutoCloseable {
         this.latch = latch;
         this.clock = clock;
         latch.read().ifPresent(e -> {
+            latchSeen = true;
             engaged.set(e);
             active.haltAll();
         });
@@ -179,6 +182,8 @@ public final class KillSwitch implements AutoCloseable {
     private void followLatch() {
         try {
             Optional<KillSwitchLatch.Engagement> there = latch.read();
+            boolean seenBefore = latchSeen;
+            latchSeen = there.isPresent();
             if (there.isPresent() && engaged.get() == null) {
                 engage(HaltReason.killSwitch("engaged by process " + there.get().pid() + ": " + there.get().reason()),
                         false);
@@ -187,7 +192,9 @@ public final class KillSwitch implements AutoCloseable {
                 if (latch(engaged.get()).isEmpty()) {
                     log.warn("the kill switch latch is written now: other Faultline processes see the halt");
                 }
-            } else if (there.isEmpty() && engaged.get() != null) {
+            } else if (there.isEmpty() && seenBefore && engaged.get() != null) {
+                // Released elsewhere: the latch was there and is gone. A latch that never appeared (not
+                // written yet, or the disk is full) releases nothing.
                 engaged.set(null);
                 active.releaseAll();
                 notify(l -> l.released("released by another process"));

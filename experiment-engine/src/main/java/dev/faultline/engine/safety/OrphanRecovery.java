@@ -45,11 +45,28 @@ public final class OrphanRecovery {
         return journal.orphans();
     }
 
+    /**
+     * Open faults nobody is minding: their owner is gone, or stopped (SIGSTOP, Ctrl-Z) and so cannot
+     * revert them when they are due or when the kill switch is pressed.
+     */
+    public List<JournalEntry> findUnattended() {
+        return journal.openFaults().stream().filter(e -> !e.owner().isAlive()
+                || ProcessState.of(e.owner().pid()) == ProcessState.STOPPED).toList();
+    }
+
     /** Reverts every orphaned fault; a fault that could not be reverted stays in the journal. */
     public List<RevertOutcome> recover() {
+        return revert(journal.orphans());
+    }
+
+    /**
+     * Reverts the given journal entries from outside their owner, recreating each backend from its
+     * journaled settings, in order; one outcome per entry. Reverted ones are marked so in the journal.
+     */
+    public List<RevertOutcome> revert(List<JournalEntry> entries) {
         List<RevertOutcome> outcomes = new ArrayList<>();
-        for (JournalEntry e : journal.orphans()) {
-            log.warn("reverting a fault left behind by process {}: {}", e.owner().pid(), e.handle().description());
+        for (JournalEntry e : entries) {
+            log.warn("reverting a fault of process {} from the journal: {}", e.owner().pid(), e.handle().description());
             try (FaultBackend backend = plugins.createBackend(e.settings())) {
                 RevertOutcome o = reverter.revert(backend, e.handle(), e.step(), clock.instant());
                 if (o.reverted()) {
