@@ -13,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FaultJournal {
     private static final Logger log = LoggerFactory.getLogger(FaultJournal.class);
+    static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
     private final Path file;
     private final ProcessOwner self;
@@ -41,11 +44,18 @@ public final class FaultJournal {
     private final JournalCodec codec = new JournalCodec();
     /** Marks that could not be written (a full disk): written first by the next append that can. */
     private final List<String> unwritten = new ArrayList<>();
+    /** The longest wait for another process's lock on the file (one stopped mid-write holds it for good). */
+    private final Duration lockWait;
 
     public FaultJournal(Path file, ProcessOwner self, Clock clock) {
+        this(file, self, clock, LOCK_WAIT);
+    }
+
+    FaultJournal(Path file, ProcessOwner self, Clock clock, Duration lockWait) {
         this.file = file;
         this.self = self;
         this.clock = clock;
+        this.lockWait = lockWait;
     }
 
     public Path file() {
@@ -169,7 +179,7 @@ public final class FaultJournal {
         if (!Files.exists(file)) {
             return Map.of();
         }
-        return withLock(ch -> parse(read(ch) + "\n" + String.join("\n", unwritten)));
+        return withLock(ch -> parse(read(ch) + "\n" + String.join("\n", unwritten)), Locked.READ_ANYWAY);
     }
 
     private Map<String, JournalEntry> parse(String text) {
@@ -212,16 +222,66 @@ public final class FaultJournal {
         T run(FileChannel ch) throws IOException;
     }
 
-    // FileLock guards against other processes only; threads of this one are serialised here.
-    private synchronized <T> T withLock(LockedWork<T> work) {
+    /** What to do when another process keeps the lock beyond {@link #lockWait}. */
+    private enum Locked {
+        /** Read anyway: a record is written whole or cut back, and a torn line is skipped. */
+        READ_ANYWAY,
+        /** Refuse, in one line: two writers at once could interleave their records. */
+        REFUSE
+    }
+
+    private <T> T withLock(LockedWork<T> work) {
+        return withLock(work, Locked.REFUSE);
+    }
+
+    /*
+     * FileLock guards against other processes only; threads of this one are serialised here. The
+     * wait for another process's lock is bounded: a Faultline stopped (SIGSTOP) in the middle of a
+     * write keeps its lock for as long as it is stopped, and halt and recover must not wait on it.
+     */
+    private synchronized <T> T withLock(LockedWork<T> work, Locked whenHeld) {
         try {
             Files.createDirectories(file.getParent());
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
-                return work.run(ch);
+                    StandardOpenOption.WRITE)) {
+                FileLock lock = acquire(ch);
+                if (lock == null) {
+                    String held = file + " is locked by another process that has held it for more than "
+                            + lockWait.toSeconds() + " s (a Faultline stopped with SIGSTOP, or hanging)";
+                    if (whenHeld == Locked.REFUSE) {
+                        throw new UncheckedIOException(new IOException("cannot write the fault journal: " + held
+                                + "; resume or end that process (faultline halt reverts its faults) and try again"));
+                    }
+                    log.warn("fault journal: {}; read without the lock", held);
+                    return work.run(ch);
+                }
+                try (lock) {
+                    return work.run(ch);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(DiskErrors.describe("cannot write the fault journal", file, e), e);
+        }
+    }
+
+    private @Nullable FileLock acquire(FileChannel ch) throws IOException {
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        long pauseMillis = 2;
+        while (true) {
+            FileLock lock = ch.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return null;
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 100);
         }
     }
 
