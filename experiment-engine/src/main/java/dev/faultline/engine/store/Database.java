@@ -173,6 +173,17 @@ final class Database {
     }
 
     /**
+     * Writes everything committed so far to disk and waits for it. {@code CHECKPOINT SYNC} needs
+     * the admin login, which the app's connections do not have, so it runs on one of its own.
+     */
+    void checkpoint() throws SQLException {
+        try (Connection admin = DriverManager.getConnection(url, ADMIN, secret.admin());
+             Statement st = admin.createStatement()) {
+            st.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    /**
      * A connection with the app's rights: the tables' rows, nothing else. H2 has (re)made its lock
      * file by now, with the process's umask: it is made private here.
      */

@@ -103,9 +103,7 @@ public final class FaultlineStore implements AutoCloseable {
      */
     public synchronized void syncToDisk() throws StoreException {
         sql("write the database to disk", () -> {
-            try (java.sql.Statement st = connection.createStatement()) {
-                st.execute("CHECKPOINT SYNC");
-            }
+            db.checkpoint();
             return null;
         });
     }
