@@ -9,6 +9,7 @@ import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultBackendProvider;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.engine.spi.FaultVerification;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -41,39 +42,50 @@ public final class HangingBackendProvider implements FaultBackendProvider {
 
     @Override
     public FaultBackend create(BackendSettings settings) {
-        return new FaultBackend() {
-            @Override
-            public String id() {
-                return "hanging";
-            }
+        return new Hanging();
+    }
 
-            @Override
-            public FaultHandle prepare(FaultRequest r) {
-                return new FaultHandle("hanging", "hanging-" + r.runId() + "-" + r.step(), "hanging latency", Params.EMPTY);
-            }
+    /**
+     * Its injection hangs; its revert has nothing to undo, so it can confirm at once that nothing
+     * is left (a backend that cannot confirm makes a halted run FAILED: "not confirmed gone").
+     */
+    private static final class Hanging implements FaultBackend, FaultVerification {
+        @Override
+        public String id() {
+            return "hanging";
+        }
 
-            @Override
-            public void inject(FaultRequest r, FaultHandle h) throws BackendException {
-                try {
-                    new CountDownLatch(1).await(60, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new BackendException("hanging", "interrupted");
-                }
-            }
+        @Override
+        public FaultHandle prepare(FaultRequest r) {
+            return new FaultHandle("hanging", "hanging-" + r.runId() + "-" + r.step(), "hanging latency", Params.EMPTY);
+        }
 
-            @Override
-            public void revert(FaultHandle h) {
+        @Override
+        public void inject(FaultRequest r, FaultHandle h) throws BackendException {
+            try {
+                new CountDownLatch(1).await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BackendException("hanging", "interrupted");
             }
+        }
 
-            @Override
-            public String manualCleanup(FaultHandle h) {
-                return "nothing to clean up: a test backend";
-            }
+        @Override
+        public void revert(FaultHandle h) {
+        }
 
-            @Override
-            public void close() {
-            }
-        };
+        @Override
+        public String manualCleanup(FaultHandle h) {
+            return "nothing to clean up: a test backend";
+        }
+
+        @Override
+        public Verification verifyGone(FaultHandle h) {
+            return new Verification(true, "a test backend: nothing to undo");
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
