@@ -33,7 +33,7 @@ public final class EnvironmentsFile {
                     "requestTimeout", "injectTimeout", "deleteTimeout"),
             "prometheus", Set.of("url", "token", "username", "password", "timeout", "retries"),
             "toxiproxy", Set.of("url", "stream", "token", "timeout"),
-            "local", Set.of("proxyApi", "stressor", "allowOtherUsers"));
+            "local", Set.of("proxyApi", "proxyApiToken", "stressor", "allowOtherUsers"));
     private static final Set<String> URL_KEYS = Set.of("url", "proxyApi");
     private static final Set<String> DURATION_KEYS = Set.of("timeout", "requestTimeout", "injectTimeout", "deleteTimeout");
 

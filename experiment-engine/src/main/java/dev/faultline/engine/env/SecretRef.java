@@ -17,7 +17,7 @@ import java.util.Set;
 public record SecretRef(String reference) {
     /** Setting names that hold credentials: their values must be references. */
     public static final Set<String> CREDENTIAL_KEYS = Set.of("token", "bearerToken", "password", "username",
-            "apiKey", "secret", "credentials", "webhookUrl");
+            "apiKey", "secret", "credentials", "webhookUrl", "proxyApiToken");
 
     public SecretRef {
         Objects.requireNonNull(reference, "reference");

@@ -114,6 +114,26 @@ class EnvironmentsFileTest {
     }
 
     @Test
+    void theLocalProxyApiTokenIsAReferenceNeverAClearValue() throws Exception {
+        String clear = """
+                environments:
+                  lab:
+                    local:
+                      proxyApi: http://127.0.0.1:28474
+                      proxyApiToken: 0123456789abcdef0123456789abcdef
+                """;
+        assertThatThrownBy(() -> EnvironmentsFile.parse(clear, "environments.yaml"))
+                .hasMessageContaining("environments.yaml:5:22: environments.lab.local.proxyApiToken: proxyApiToken: a"
+                        + " credential is given as a reference")
+                .message().doesNotContain("0123456789abcdef");
+        Environments ok = EnvironmentsFile.parse(clear.replace("0123456789abcdef0123456789abcdef", "env:LAB_PROXY_TOKEN"),
+                "environments.yaml");
+        assertThat(ok.all()).filteredOn(e -> e.name().equals("lab")).singleElement()
+                .satisfies(e -> assertThat(e.settingsFor("local").values().get("proxyApiToken"))
+                        .contains("env:LAB_PROXY_TOKEN"));
+    }
+
+    @Test
     void theSandboxCannotBeRedefinedAndBadYamlIsLocated() {
         assertThatThrownBy(() -> EnvironmentsFile.parse("environments:\n  a:\n    toxiproxy: {stream: upstream}\n", "e.yaml"))
                 .hasMessage("e.yaml:3:16: environments.a.toxiproxy: the toxiproxy section needs its url, e.g. url: http://127.0.0.1:8474");

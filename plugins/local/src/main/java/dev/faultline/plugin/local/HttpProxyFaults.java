@@ -15,11 +15,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class HttpProxyFaults {
     private final HttpClient http;
+    private final ProxyApiToken token;
     private final String defaultApi;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    HttpProxyFaults(HttpClient http, String defaultApi) {
+    HttpProxyFaults(HttpClient http, ProxyApiToken token, String defaultApi) {
         this.http = http;
+        this.token = token;
         this.defaultApi = defaultApi;
     }
 
@@ -91,7 +93,7 @@ final class HttpProxyFaults {
     }
 
     String manualCleanup(FaultHandle h) {
-        return "curl -X DELETE " + h.data().get("proxyApi").orElse(defaultApi) + "/faultline/http/"
+        return token.curl() + " -X DELETE " + h.data().get("proxyApi").orElse(defaultApi) + "/faultline/http/"
                 + h.data().get("proxy").orElse("?") + "/faults/" + h.data().get("fault").orElse("?");
     }
 
@@ -100,6 +102,6 @@ final class HttpProxyFaults {
     }
 
     private ProxyApiClient client(String api) {
-        return new ProxyApiClient(api, http);
+        return new ProxyApiClient(api, http, token);
     }
 }

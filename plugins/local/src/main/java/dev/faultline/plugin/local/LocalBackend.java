@@ -29,13 +29,13 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     }
 
     LocalBackend(String proxyApi, StressCommand.Choice stressor) {
-        this(proxyApi, stressor, new TargetGuard(false));
+        this(proxyApi, ProxyApiToken.none(), stressor, new TargetGuard(false));
     }
 
-    LocalBackend(String proxyApi, StressCommand.Choice stressor, TargetGuard guard) {
+    LocalBackend(String proxyApi, ProxyApiToken token, StressCommand.Choice stressor, TargetGuard guard) {
         this.stress = new StressFaults(stressor, StressCommand.findStressNg());
-        this.proxies = new ProxyFaults(http, proxyApi);
-        this.httpFaults = new HttpProxyFaults(http, proxyApi);
+        this.proxies = new ProxyFaults(http, token, proxyApi);
+        this.httpFaults = new HttpProxyFaults(http, token, proxyApi);
         this.processes = new ProcessFaults(guard);
         this.jvm = new JvmFaults(new JvmAgentClient(), processes, guard);
     }

@@ -1,5 +1,7 @@
 package dev.faultline.plugin.local;
 
+import dev.faultline.engine.env.Secret;
+import dev.faultline.engine.env.SettingsException;
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendException;
@@ -22,7 +24,9 @@ import java.util.Set;
  * (Faultline's own or any Toxiproxy server: latency, down, bandwidth, slow close, timeout, reset,
  * slicer, data limit), HTTP faults, dependency faults made with those, stress, pause or kill of a
  * local process, and exceptions, latency or return values in a method of a running JVM.
- * Settings: {@code proxyApi} (default {@value #DEFAULT_PROXY_API}); {@code stressor}: {@code auto}
+ * Settings: {@code proxyApi} (default {@value #DEFAULT_PROXY_API}); {@code proxyApiToken}: where the
+ * proxy API's bearer token is found, {@code env:VARIABLE} or {@code file:/path} (see
+ * {@link ProxyApiToken}); {@code stressor}: {@code auto}
  * (the default: stress-ng where installed and able, the built-in stressor otherwise),
  * {@code built-in} or {@code stress-ng}; {@code allowOtherUsers} ({@code false} by default): whether
  * process faults may hit processes of other users (see {@link TargetGuard}).
@@ -59,7 +63,9 @@ public final class LocalBackendProvider implements FaultBackendProvider {
                 : "; JVM faults need Faultline on a JDK (no jdk.attach module here)";
         StressCommand.Choice stressor;
         String users;
+        ProxyApiToken token;
         try {
+            token = ProxyApiToken.fromSettings(settings.values());
             stressor = StressCommand.Choice.parse(settings.values().get("stressor").orElse("auto"));
             users = TargetGuard.fromSettings(settings.values()).allowsOtherUsers() ? "; other users' processes may be targeted"
                     : "";
@@ -74,18 +80,19 @@ public final class LocalBackendProvider implements FaultBackendProvider {
                 : stressor == StressCommand.Choice.STRESS_NG ? "stress by stress-ng only"
                 : "stress by stress-ng (built-in stressor for growth, reads, fill and throughput limits)";
         return new Availability.Available("process faults ready; " + stress + "; "
-                + proxyApiState(settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API)) + users + jvm);
+                + proxyApiState(settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API), token) + users + jvm);
     }
 
     /**
      * Whether the chaos proxy API really answers: {@code GET /version} with a short limit. Process,
      * stress and JVM faults do not need it, so a silent proxy leaves the backend available, but says
-     * that network and HTTP faults are not ready and why.
+     * that network and HTTP faults are not ready and why (a 401: the token to set or check).
      */
-    private static String proxyApiState(String api) {
+    private static String proxyApiState(String api, ProxyApiToken token) {
         String notReady = "network and HTTP faults NOT ready: ";
         HttpURLConnection c = null;
         try {
+            Secret secret = token.read();
             URL url = URI.create(api.endsWith("/") ? api + "version" : api + "/version").toURL();
             if (!url.getProtocol().equals("http") && !url.getProtocol().equals("https")) {
                 return notReady + "proxyApi '" + api + "' is not an http URL";
@@ -93,7 +100,13 @@ public final class LocalBackendProvider implements FaultBackendProvider {
             c = (HttpURLConnection) url.openConnection();
             c.setConnectTimeout(1_000);
             c.setReadTimeout(2_000);
+            if (secret != null) {
+                c.setRequestProperty("Authorization", "Bearer " + secret.reveal());
+            }
             int code = c.getResponseCode();
+            if (code == 401) {
+                return notReady + token.refusal(api.replaceAll("/+$", ""));
+            }
             if (code != 200) {
                 return notReady + api + "/version answered HTTP " + code + ", so it is not a chaos proxy (Faultline's or"
                         + " Toxiproxy): check proxyApi";
@@ -102,6 +115,8 @@ public final class LocalBackendProvider implements FaultBackendProvider {
                 String version = new String(in.readNBytes(64), StandardCharsets.UTF_8).strip();
                 return "chaos proxy API at " + api + " answers (version " + version + ")";
             }
+        } catch (SettingsException e) {
+            return notReady + e.getMessage();
         } catch (ConnectException e) {
             return notReady + "nothing listens at " + api + " (connection refused): start a chaos proxy there"
                     + " (faultline proxy) or set proxyApi";
@@ -122,7 +137,7 @@ public final class LocalBackendProvider implements FaultBackendProvider {
     @Override
     public FaultBackend create(BackendSettings settings) throws BackendException {
         return new LocalBackend(settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API),
-                StressCommand.Choice.parse(settings.values().get("stressor").orElse("auto")),
+                ProxyApiToken.fromSettings(settings.values()), StressCommand.Choice.parse(settings.values().get("stressor").orElse("auto")),
                 TargetGuard.fromSettings(settings.values()));
     }
 }

@@ -1,5 +1,7 @@
 package dev.faultline.plugin.local;
 
+import dev.faultline.engine.env.Secret;
+import dev.faultline.engine.env.SettingsException;
 import dev.faultline.engine.spi.BackendException;
 import java.io.IOException;
 import java.net.URI;
@@ -12,17 +14,23 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Talks to a chaos proxy's API (Faultline's own or any Toxiproxy server), with timeouts. */
+/**
+ * Talks to a chaos proxy's API (Faultline's own or any Toxiproxy server), with timeouts; with a
+ * {@link ProxyApiToken} set, every request carries {@code Authorization: Bearer TOKEN}, and a 401
+ * is one line saying what to set.
+ */
 final class ProxyApiClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final String base;
     private final HttpClient http;
+    private final ProxyApiToken token;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    ProxyApiClient(String base, HttpClient http) {
+    ProxyApiClient(String base, HttpClient http, ProxyApiToken token) {
         this.base = base.replaceAll("/+$", "");
         this.http = http;
+        this.token = token;
     }
 
     String base() {
@@ -53,7 +61,18 @@ final class ProxyApiClient {
                 .header("User-Agent", "faultline").header("Content-Type", "application/json");
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
+            Secret secret = token.read();
+            if (secret != null) {
+                b.header("Authorization", "Bearer " + secret.reveal());
+            }
+        } catch (SettingsException e) {
+            throw new BackendException(LocalBackendProvider.ID, e.getMessage());
+        }
+        try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 401) {
+                throw new BackendException(LocalBackendProvider.ID, token.refusal(base));
+            }
             JsonNode n = r.body().isBlank() ? json.createObjectNode() : parse(r.body());
             return new Answer(r.statusCode(), n);
         } catch (IOException e) {

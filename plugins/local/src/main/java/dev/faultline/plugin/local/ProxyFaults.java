@@ -14,10 +14,12 @@ import java.util.Locale;
  */
 final class ProxyFaults {
     private final HttpClient http;
+    private final ProxyApiToken token;
     private final String defaultApi;
 
-    ProxyFaults(HttpClient http, String defaultApi) {
+    ProxyFaults(HttpClient http, ProxyApiToken token, String defaultApi) {
         this.http = http;
+        this.token = token;
         this.defaultApi = defaultApi;
     }
 
@@ -149,8 +151,8 @@ final class ProxyFaults {
         String proxy = d.get("proxy").orElse("?");
         String api = d.get("proxyApi").orElse(defaultApi);
         return d.get("kind").orElse("").equals("down")
-                ? "curl -X POST -d '{\"enabled\":true}' " + api + "/proxies/" + proxy
-                : "curl -X DELETE " + api + "/proxies/" + proxy + "/toxics/" + d.get("toxic").orElse("?");
+                ? token.curl() + " -X POST -d '{\"enabled\":true}' " + api + "/proxies/" + proxy
+                : token.curl() + " -X DELETE " + api + "/proxies/" + proxy + "/toxics/" + d.get("toxic").orElse("?");
     }
 
     String reset() throws BackendException {
@@ -162,6 +164,6 @@ final class ProxyFaults {
     }
 
     private ProxyApiClient client(String api) {
-        return new ProxyApiClient(api, http);
+        return new ProxyApiClient(api, http, token);
     }
 }
