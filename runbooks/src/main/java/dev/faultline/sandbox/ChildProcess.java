@@ -27,8 +27,11 @@ final class ChildProcess {
         List<String> cmd = new ArrayList<>(List.of(o.javaCommand(), "-Xmx96m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Xss512k", "-cp", o.classPath(), spec.mainClass()));
         cmd.addAll(spec.args());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(spec.name() + ".log").toFile())).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(spec.name() + ".log").toFile()));
+        // Marked before it starts: found and stopped even if this process dies before recording it.
+        pb.environment().put(SandboxMarker.ENV, SandboxMarker.ofThisProcess(o.home()));
+        Process p = pb.start();
         Files.writeString(o.home().resolve(spec.name() + ".pid"), Long.toString(p.pid()), StandardCharsets.UTF_8);
         return p;
     }

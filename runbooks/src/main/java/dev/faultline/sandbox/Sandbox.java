@@ -146,7 +146,8 @@ public final class Sandbox {
 
     /**
      * Stops the sandbox of a Faultline process that is gone (pid missing or reused), if there is one.
-     * Only processes that still have their recorded start time are touched.
+     * Only processes that still have their recorded start time are touched; then any service marked
+     * for this sandbox whose owner is gone (one started but not yet recorded when its owner died).
      */
     public static List<String> stopOrphans(Path home) {
         List<String> out = new ArrayList<>();
@@ -166,6 +167,12 @@ public final class Sandbox {
                 out.add("could not remove " + home.resolve(SandboxState.FILE) + ": " + e.getMessage());
             }
         });
+        // Started but not yet recorded when their starter died: found by the mark in their environment.
+        for (SandboxMarker.Orphan o : SandboxMarker.orphansOf(home)) {
+            ProcessHandle.of(o.pid()).ifPresent(ChildProcess::stop);
+            out.add("stopped a sandbox service (pid " + o.pid() + ") that process " + o.ownerPid()
+                    + " started and had not yet recorded");
+        }
         return out;
     }
 }

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,13 +94,51 @@ class SandboxLeaseIT {
             assertThat(awaitGone(payment, Duration.ofSeconds(20))).as("payment (pid %d) stopped: %s", payment,
                     recover.out() + recover.err()).isTrue();
             assertThat(recover.out()).contains("stopped sandbox-payment (pid " + payment + ")");
+            // a service started but not yet recorded when the run was killed is stopped too
+            assertThat(awaitNoneMarked(sandbox, Duration.ofSeconds(20))).as("sandbox services left: %s",
+                    recover.out()).isTrue();
         } finally {
             stopLeftovers(sandbox);
         }
     }
 
+    /** Whether, within the time, no process is left that carries this sandbox's mark in its environment. */
+    private static boolean awaitNoneMarked(Path sandbox, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!markedFor(sandbox).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
+    /** The processes whose environment marks them as services of this sandbox (FAULTLINE_SANDBOX=owner|start|folder). */
+    private static List<Long> markedFor(Path sandbox) throws Exception {
+        String suffix = "|" + sandbox.toAbsolutePath().normalize();
+        List<Long> found = new ArrayList<>();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    for (String e : new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8).split("\0")) {
+                        if (e.startsWith("FAULTLINE_SANDBOX=") && e.endsWith(suffix)) {
+                            found.add(Long.parseLong(p.getFileName().toString()));
+                        }
+                    }
+                } catch (java.io.IOException gone) {
+                    // exited meanwhile
+                }
+            }
+        }
+        return found;
+    }
+
     /** What the old code left behind: every sandbox service whose pid file is here, stopped (this test's processes). */
     private static void stopLeftovers(Path sandbox) throws Exception {
+        for (long pid : markedFor(sandbox)) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
         try (var files = Files.list(sandbox)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".pid")).toList()) {
                 long pid = Long.parseLong(Files.readString(f).strip());
