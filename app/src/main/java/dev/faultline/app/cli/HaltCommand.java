@@ -9,7 +9,6 @@ import dev.faultline.engine.safety.HaltAnswer;
 import dev.faultline.engine.safety.HaltCaller;
 import dev.faultline.engine.safety.HaltReason;
 import dev.faultline.engine.safety.JournalEntry;
-import dev.faultline.engine.safety.KillSwitchLatch;
 import dev.faultline.engine.safety.ProcessOwner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,7 +53,7 @@ final class HaltCommand implements Callable<Integer> {
         String why = reason + " (faultline halt, pid " + ProcessHandle.current().pid() + ")";
         c.killSwitch.halt(HaltReason.killSwitch(why));
         root.out().println("KILL SWITCH ENGAGED: every Faultline of this user on this machine halts and reverts its faults.");
-        if (new KillSwitchLatch(c.home.killSwitchLatch()).read().isEmpty()) {
+        if (!c.killSwitch.latchProblem().isEmpty()) {
             root.err().println("faultline: could not latch the kill switch in " + c.home.root() + " (is its disk full?):"
                     + " running Faultlines were told through their sockets, but a run started later from this home is not"
                     + " refused; free some space and halt again");
