@@ -47,7 +47,9 @@ public final class RunCoordinator {
     public void start(String what, RunTaskFactory factory) {
         if (busy.get()) {
             Dialogs.error("A run is already active", new IllegalStateException(
-                    "Faultline runs one experiment at a time from the app; halt or wait for the current one."));
+                    "Faultline runs one experiment or GameDay at a time from the app, and the last one is still"
+                    + " running or ending (reverting its faults, stopping the sandbox, which takes a few seconds):"
+                    + " wait for it, or halt it."));
             return;
         }
         busy.set(true);
