@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +43,7 @@ public final class KillSwitch implements AutoCloseable {
     private final ScheduledFuture<?> watch;
     /** Whether the watcher saw the latch file at its last look (only the watcher thread touches it). */
     private boolean latchSeen;
+    private final Object latchFollowing = new Object();
 
     public KillSwitch(ActiveFaults active, Rollbacks rollbacks, KillSwitchLatch latch, Clock clock,
                       ScheduledExecutorService watcher) {
@@ -169,8 +171,11 @@ public final class KillSwitch implements AutoCloseable {
         if (reason.isBlank()) {
             throw new IllegalArgumentException("say why the kill switch is released");
         }
-        boolean was = latch.release(reason, clock.instant()) | engaged.getAndSet(null) != null;
-        notLatched.set("");
+        boolean was;
+        synchronized (latchFollowing) {
+            was = latch.release(reason, clock.instant()) | engaged.getAndSet(null) != null;
+            notLatched.set("");
+        }
         active.releaseAll();
         if (was) {
             log.warn("kill switch released: {}", reason);
@@ -179,7 +184,17 @@ public final class KillSwitch implements AutoCloseable {
         return was;
     }
 
+    /*
+     * The watcher and release() take turns: a latch read just before a release, or a retried write
+     * landing just after it, would otherwise engage the switch again in this very process.
+     */
     private void followLatch() {
+        synchronized (latchFollowing) {
+            followLatchOnce();
+        }
+    }
+
+    private void followLatchOnce() {
         try {
             Optional<KillSwitchLatch.Engagement> there = latch.read();
             boolean seenBefore = latchSeen;
@@ -189,7 +204,7 @@ public final class KillSwitch implements AutoCloseable {
                         false);
             } else if (there.isEmpty() && engaged.get() != null && !notLatched.get().isEmpty()) {
                 // Engaged here while the latch could not be written: no file is no release; try again.
-                if (latch(engaged.get()).isEmpty()) {
+                if (latch(Objects.requireNonNull(engaged.get())).isEmpty()) {
                     log.warn("the kill switch latch is written now: other Faultline processes see the halt");
                 }
             } else if (there.isEmpty() && seenBefore && engaged.get() != null) {
