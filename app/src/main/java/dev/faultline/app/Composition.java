@@ -3,7 +3,7 @@ package dev.faultline.app;
 import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.env.Environments;
 import dev.faultline.engine.env.EnvironmentsFile;
-import dev.faultline.engine.env.SettingsException;
+import dev.faultline.engine.spi.SettingsException;
 import dev.faultline.engine.runbook.RunbookProblem;
 import java.util.List;
 import dev.faultline.engine.env.FaultlineHome;

@@ -1,6 +1,6 @@
 package dev.faultline.app;
 
-import dev.faultline.engine.env.Secret;
+import dev.faultline.engine.spi.Secret;
 import dev.faultline.engine.spi.NotifierSettings;
 import java.io.IOException;
 import java.io.Reader;

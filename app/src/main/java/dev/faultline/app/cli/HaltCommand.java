@@ -7,7 +7,7 @@ import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.safety.FaultJournal;
 import dev.faultline.engine.safety.HaltAnswer;
 import dev.faultline.engine.safety.HaltCaller;
-import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.safety.JournalEntry;
 import dev.faultline.engine.safety.ProcessOwner;
 import java.io.IOException;

@@ -2,10 +2,10 @@ package dev.faultline.app.cli;
 
 import dev.faultline.engine.model.Numbers;
 import dev.faultline.engine.report.EventText;
-import dev.faultline.engine.run.ProbeSample;
-import dev.faultline.engine.run.RunEvent;
-import dev.faultline.engine.run.RunListener;
-import dev.faultline.engine.run.RunPhase;
+import dev.faultline.engine.spi.run.ProbeSample;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunListener;
+import dev.faultline.engine.spi.run.RunPhase;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

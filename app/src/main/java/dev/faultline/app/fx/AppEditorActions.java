@@ -8,7 +8,7 @@ import dev.faultline.engine.model.Numbers;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.run.DryRun;
 import dev.faultline.engine.run.PreflightCheck;
-import dev.faultline.engine.run.ProbeSample;
+import dev.faultline.engine.spi.run.ProbeSample;
 import dev.faultline.engine.run.TimelinePlan;
 import dev.faultline.engine.runbook.LoadedRunbook;
 import dev.faultline.engine.spi.MetricSource;

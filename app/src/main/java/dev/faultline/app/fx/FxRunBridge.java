@@ -1,7 +1,7 @@
 package dev.faultline.app.fx;
 
-import dev.faultline.engine.run.RunEvent;
-import dev.faultline.engine.run.RunListener;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;

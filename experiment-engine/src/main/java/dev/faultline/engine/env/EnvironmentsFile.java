@@ -1,5 +1,7 @@
 package dev.faultline.engine.env;
 
+import dev.faultline.engine.spi.SecretRef;
+import dev.faultline.engine.spi.SettingsException;
 import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.model.Limits;
 import dev.faultline.engine.model.OutOfRangeException;

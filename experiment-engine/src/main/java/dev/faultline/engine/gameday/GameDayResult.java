@@ -1,6 +1,7 @@
 package dev.faultline.engine.gameday;
 
-import dev.faultline.engine.run.RunResult;
+import dev.faultline.engine.spi.run.GameDayOutcome;
+import dev.faultline.engine.spi.run.RunResult;
 import java.util.List;
 
 /** A GameDay's end: its outcome, why, and the result of every experiment that ran. */

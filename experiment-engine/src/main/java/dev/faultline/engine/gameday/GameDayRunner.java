@@ -1,13 +1,15 @@
 package dev.faultline.engine.gameday;
 
+import dev.faultline.engine.spi.run.GameDayEvent;
+import dev.faultline.engine.spi.run.GameDayOutcome;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.GameDay;
 import dev.faultline.engine.run.ExperimentRunner;
 import dev.faultline.engine.run.RunHandle;
-import dev.faultline.engine.run.RunListener;
-import dev.faultline.engine.run.RunResult;
-import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.spi.run.RunListener;
+import dev.faultline.engine.spi.run.RunResult;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.safety.KillSwitch;
 import dev.faultline.engine.safety.KillSwitchEngagedException;
 import java.time.Clock;
@@ -123,7 +125,7 @@ public final class GameDayRunner {
                     current = null;
                     results.add(r);
                     emit(new GameDayEvent.ExperimentFinished(id, clock.instant(), i, total, e, r));
-                    if (i == total - 1 && whyStop() != null && r.outcome() == dev.faultline.engine.run.RunOutcome.HALTED) {
+                    if (i == total - 1 && whyStop() != null && r.outcome() == dev.faultline.engine.spi.run.RunOutcome.HALTED) {
                         outcome = GameDayOutcome.STOPPED;
                         reason = whyStop() + " during the last experiment";
                     }

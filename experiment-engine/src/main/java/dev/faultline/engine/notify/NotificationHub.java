@@ -1,9 +1,9 @@
 package dev.faultline.engine.notify;
 
-import dev.faultline.engine.gameday.GameDayEvent;
+import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.gameday.GameDayListener;
-import dev.faultline.engine.run.RunEvent;
-import dev.faultline.engine.run.RunListener;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunListener;
 import dev.faultline.engine.spi.Notifier;
 import dev.faultline.engine.spi.Undelivered;
 import java.time.Clock;

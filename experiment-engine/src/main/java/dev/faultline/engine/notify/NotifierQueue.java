@@ -1,7 +1,7 @@
 package dev.faultline.engine.notify;
 
-import dev.faultline.engine.gameday.GameDayEvent;
-import dev.faultline.engine.run.RunEvent;
+import dev.faultline.engine.spi.run.GameDayEvent;
+import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.Notifier;
 import dev.faultline.engine.spi.Undelivered;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.faultline.engine.report;
 
 import dev.faultline.engine.model.Numbers;
-import dev.faultline.engine.run.RunEvent;
+import dev.faultline.engine.spi.run.RunEvent;
 
 /** One line per event, for logs, the command line and reports. */
 public final class EventText {

@@ -1,9 +1,9 @@
 package dev.faultline.engine.report;
 
 import dev.faultline.engine.model.Numbers;
-import dev.faultline.engine.run.ProbeResult;
-import dev.faultline.engine.run.RunOutcome;
-import dev.faultline.engine.run.RunResult;
+import dev.faultline.engine.spi.run.ProbeResult;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunResult;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,10 +1,10 @@
 package dev.faultline.engine.report;
 
-import dev.faultline.engine.run.FaultResult;
-import dev.faultline.engine.run.ProbeResult;
-import dev.faultline.engine.run.RunEvent;
-import dev.faultline.engine.run.RunResult;
-import dev.faultline.engine.run.SampleStats;
+import dev.faultline.engine.spi.run.FaultResult;
+import dev.faultline.engine.spi.run.ProbeResult;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunResult;
+import dev.faultline.engine.spi.run.SampleStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

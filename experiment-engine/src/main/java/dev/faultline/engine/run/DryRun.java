@@ -1,5 +1,6 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.ProbeSample;
 import java.util.List;
 
 /**

@@ -1,8 +1,14 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.ProbeResult;
+import dev.faultline.engine.spi.run.ProbeSample;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunPhase;
+import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.safety.ActiveFault;
-import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.safety.Haltable;
 import java.time.Duration;
 import java.time.Instant;

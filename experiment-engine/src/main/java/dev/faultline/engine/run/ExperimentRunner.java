@@ -1,5 +1,9 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.ProbeSample;
+import dev.faultline.engine.spi.run.RunListener;
+import dev.faultline.engine.spi.run.RunPhase;
+import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.model.Experiment;
@@ -74,7 +78,7 @@ public final class ExperimentRunner implements AutoCloseable {
             }
 
             @Override
-            public void halt(dev.faultline.engine.safety.HaltReason reason) {
+            public void halt(dev.faultline.engine.spi.run.HaltReason reason) {
                 run.halt(reason);
             }
         };

@@ -1,9 +1,11 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.FaultResult;
+import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.model.MethodStep.FaultStep;
 import dev.faultline.engine.safety.ActiveFault;
 import dev.faultline.engine.safety.FaultRefusedException;
-import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.safety.JournalEntry;
 import dev.faultline.engine.safety.RevertOutcome;
 import dev.faultline.engine.spi.BackendSettings;

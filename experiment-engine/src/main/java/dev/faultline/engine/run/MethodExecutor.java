@@ -1,8 +1,9 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Probe;
-import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.spi.run.HaltReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.RunPhase;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.ProbeSample;
+import dev.faultline.engine.spi.run.RunPhase;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.spi.MetricSource;
 import java.time.Clock;

@@ -1,5 +1,12 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.FaultResult;
+import dev.faultline.engine.spi.run.Impact;
+import dev.faultline.engine.spi.run.ProbeResult;
+import dev.faultline.engine.spi.run.ProbeSample;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunPhase;
+import dev.faultline.engine.spi.run.SampleStats;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.Numbers;
 import dev.faultline.engine.model.Probe;

@@ -1,5 +1,9 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.FaultResult;
+import dev.faultline.engine.spi.run.ProbeResult;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.safety.ActiveFault;
 import java.time.Instant;
 import java.util.List;

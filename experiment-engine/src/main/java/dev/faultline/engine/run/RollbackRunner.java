@@ -1,5 +1,7 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.RollbackResult;
+import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.model.RollbackAction;
 import java.io.File;
 import java.io.IOException;

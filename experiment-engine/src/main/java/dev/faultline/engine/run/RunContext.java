@@ -1,8 +1,14 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.FaultResult;
+import dev.faultline.engine.spi.run.ProbeSample;
+import dev.faultline.engine.spi.run.RollbackResult;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunListener;
+import dev.faultline.engine.spi.run.RunPhase;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.model.Experiment;
-import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.spi.run.HaltReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.ProbeSample;
 import dev.faultline.engine.model.StopCondition;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.FaultResult;
+import dev.faultline.engine.spi.run.RollbackResult;
 import dev.faultline.engine.safety.ActiveFault;
 import java.util.ArrayList;
 import java.util.List;

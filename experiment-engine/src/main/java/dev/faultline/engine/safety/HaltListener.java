@@ -1,5 +1,6 @@
 package dev.faultline.engine.safety;
 
+import dev.faultline.engine.spi.run.HaltReason;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

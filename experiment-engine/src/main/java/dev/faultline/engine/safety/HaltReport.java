@@ -1,5 +1,6 @@
 package dev.faultline.engine.safety;
 
+import dev.faultline.engine.spi.run.HaltReason;
 import java.time.Instant;
 import java.util.List;
 

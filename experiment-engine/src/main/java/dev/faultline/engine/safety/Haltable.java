@@ -1,5 +1,7 @@
 package dev.faultline.engine.safety;
 
+import dev.faultline.engine.spi.run.HaltReason;
+
 /** Something the kill switch halts: a running experiment. */
 public interface Haltable {
 

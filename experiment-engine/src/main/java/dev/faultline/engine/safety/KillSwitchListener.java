@@ -1,5 +1,7 @@
 package dev.faultline.engine.safety;
 
+import dev.faultline.engine.spi.run.HaltReason;
+
 /** Follows the kill switch. Called on the kill switch's threads; must return quickly. */
 public interface KillSwitchListener {
 

@@ -1,7 +1,7 @@
 package dev.faultline.engine.spi;
 
-import dev.faultline.engine.gameday.GameDayEvent;
-import dev.faultline.engine.run.RunEvent;
+import dev.faultline.engine.spi.run.GameDayEvent;
+import dev.faultline.engine.spi.run.RunEvent;
 
 /**
  * Tells people what a GameDay and its runs are doing (Slack, e-mail, ...). The engine calls a

@@ -1,6 +1,6 @@
 package dev.faultline.engine.spi;
 
-import dev.faultline.engine.env.Secret;
+import dev.faultline.engine.spi.Secret;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package dev.faultline.engine.store;
 
-import dev.faultline.engine.gameday.GameDayEvent;
+import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.gameday.GameDayListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

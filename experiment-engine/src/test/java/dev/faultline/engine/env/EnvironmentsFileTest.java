@@ -1,5 +1,8 @@
 package dev.faultline.engine.env;
 
+import dev.faultline.engine.spi.Secret;
+import dev.faultline.engine.spi.SecretRef;
+import dev.faultline.engine.spi.SettingsException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.faultline.engine.env;
 
+import dev.faultline.engine.spi.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package dev.faultline.engine.gameday;
 
+import dev.faultline.engine.spi.run.GameDayEvent;
+import dev.faultline.engine.spi.run.GameDayOutcome;
 import static dev.faultline.engine.testkit.ExperimentBuilder.experiment;
 import static dev.faultline.engine.testkit.ExperimentBuilder.probe;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,9 +12,9 @@ import dev.faultline.engine.model.GameDay;
 import dev.faultline.engine.model.Participant;
 import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.model.Tolerance.Op;
-import dev.faultline.engine.run.RunEvent;
-import dev.faultline.engine.run.RunOutcome;
-import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.testkit.SimulatedBackend;
 import dev.faultline.engine.testkit.SimulatedBackendProvider;
 import dev.faultline.engine.testkit.SimulatedProbes;

@@ -1,8 +1,8 @@
 package dev.faultline.engine.notify;
 
-import dev.faultline.engine.gameday.GameDayEvent;
-import dev.faultline.engine.run.RunEvent;
-import dev.faultline.engine.run.RunPhase;
+import dev.faultline.engine.spi.run.GameDayEvent;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunPhase;
 import dev.faultline.engine.spi.Notifier;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package dev.faultline.engine.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.engine.gameday.GameDayEvent;
-import dev.faultline.engine.run.ProbeSample;
-import dev.faultline.engine.run.RunEvent;
-import dev.faultline.engine.run.RunPhase;
+import dev.faultline.engine.spi.run.GameDayEvent;
+import dev.faultline.engine.spi.run.ProbeSample;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunPhase;
 import dev.faultline.engine.spi.Notifier;
 import dev.faultline.engine.spi.Undelivered;
 import java.time.Clock;

@@ -1,5 +1,8 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunResult;
 import static dev.faultline.engine.testkit.ExperimentBuilder.experiment;
 import static dev.faultline.engine.testkit.ExperimentBuilder.probe;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.faultline.engine.env.EnvironmentsFile;
-import dev.faultline.engine.env.SettingsException;
+import dev.faultline.engine.spi.SettingsException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

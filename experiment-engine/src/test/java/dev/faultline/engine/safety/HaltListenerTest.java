@@ -8,7 +8,7 @@ import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.model.Tolerance.Op;
 import dev.faultline.engine.run.RunHandle;
-import dev.faultline.engine.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunOutcome;
 import dev.faultline.engine.testkit.SimulatedBackend;
 import dev.faultline.engine.testkit.SimulatedBackendProvider;
 import dev.faultline.engine.testkit.SimulatedProbes;

@@ -1,5 +1,6 @@
 package dev.faultline.engine.safety;
 
+import dev.faultline.engine.spi.run.HaltReason;
 import static dev.faultline.engine.testkit.ExperimentBuilder.experiment;
 import static dev.faultline.engine.testkit.ExperimentBuilder.probe;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.model.Tolerance.Op;
 import dev.faultline.engine.run.RunHandle;
-import dev.faultline.engine.run.RunOutcome;
-import dev.faultline.engine.run.RunResult;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.testkit.SimulatedBackend;
 import dev.faultline.engine.testkit.SimulatedBackendProvider;
 import dev.faultline.engine.testkit.SimulatedProbes;

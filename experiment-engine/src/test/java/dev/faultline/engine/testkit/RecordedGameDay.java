@@ -17,7 +17,7 @@ import dev.faultline.engine.report.ExperimentOutcome;
 import dev.faultline.engine.report.Finding;
 import dev.faultline.engine.report.Lesson;
 import dev.faultline.engine.report.Severity;
-import dev.faultline.engine.run.RunListener;
+import dev.faultline.engine.spi.run.RunListener;
 import dev.faultline.engine.runbook.GameDayWriter;
 import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.GameDayRecorder;

@@ -4,7 +4,7 @@ import dev.faultline.app.view.common.Background;
 import dev.faultline.app.view.common.Dialogs;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.env.EnvironmentsFile;
-import dev.faultline.engine.env.SettingsException;
+import dev.faultline.engine.spi.SettingsException;
 import dev.faultline.engine.runbook.RunbookProblem;
 import dev.faultline.engine.spi.BackendSettings;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.faultline.app.view.shell;
 
-import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.safety.HaltReport;
 import dev.faultline.engine.safety.KillSwitch;
 import dev.faultline.engine.safety.KillSwitchListener;

@@ -3,9 +3,9 @@ package dev.faultline.app.view.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.engine.model.Experiment;
-import dev.faultline.engine.run.ProbeSample;
-import dev.faultline.engine.run.RunEvent;
-import dev.faultline.engine.run.RunPhase;
+import dev.faultline.engine.spi.run.ProbeSample;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunPhase;
 import dev.faultline.engine.runbook.RunbookLoader;
 import java.nio.file.Path;
 import java.time.Duration;

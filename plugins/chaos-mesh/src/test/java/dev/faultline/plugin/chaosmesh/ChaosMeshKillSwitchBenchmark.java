@@ -6,7 +6,7 @@ import dev.faultline.engine.safety.ActiveFaults;
 import dev.faultline.engine.safety.BackendCalls;
 import dev.faultline.engine.safety.FaultJournal;
 import dev.faultline.engine.safety.FaultReverter;
-import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.safety.HaltReport;
 import dev.faultline.engine.safety.JournalEntry;
 import dev.faultline.engine.safety.KillSwitch;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.model.Experiment;
-import dev.faultline.engine.run.RunOutcome;
-import dev.faultline.engine.run.RunResult;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.safety.RevertPolicy;
 import dev.faultline.engine.testkit.TestRig;

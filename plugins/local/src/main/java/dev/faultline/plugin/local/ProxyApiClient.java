@@ -1,7 +1,7 @@
 package dev.faultline.plugin.local;
 
-import dev.faultline.engine.env.Secret;
-import dev.faultline.engine.env.SettingsException;
+import dev.faultline.engine.spi.Secret;
+import dev.faultline.engine.spi.SettingsException;
 import dev.faultline.engine.spi.BackendException;
 import java.io.IOException;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package dev.faultline.plugin.local;
 
-import dev.faultline.engine.env.Secret;
-import dev.faultline.engine.env.SecretRef;
-import dev.faultline.engine.env.SettingsException;
+import dev.faultline.engine.spi.Secret;
+import dev.faultline.engine.spi.SecretRef;
+import dev.faultline.engine.spi.SettingsException;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.spi.BackendException;
 import org.jspecify.annotations.Nullable;

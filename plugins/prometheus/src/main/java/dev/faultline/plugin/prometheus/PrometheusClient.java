@@ -1,6 +1,6 @@
 package dev.faultline.plugin.prometheus;
 
-import dev.faultline.engine.env.Secret;
+import dev.faultline.engine.spi.Secret;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;

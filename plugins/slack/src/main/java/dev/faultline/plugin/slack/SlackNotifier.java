@@ -1,13 +1,13 @@
 package dev.faultline.plugin.slack;
 
-import dev.faultline.engine.gameday.GameDayEvent;
+import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.GameDay;
 import dev.faultline.engine.model.Participant;
-import dev.faultline.engine.run.RunEvent;
-import dev.faultline.engine.run.RunOutcome;
-import dev.faultline.engine.run.RunResult;
-import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunResult;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.spi.Notifier;
 import dev.faultline.engine.spi.Undelivered;
 import java.time.Clock;

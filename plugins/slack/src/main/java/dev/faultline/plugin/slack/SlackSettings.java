@@ -1,6 +1,6 @@
 package dev.faultline.plugin.slack;
 
-import dev.faultline.engine.env.Secret;
+import dev.faultline.engine.spi.Secret;
 import dev.faultline.engine.spi.NotifierException;
 import dev.faultline.engine.spi.NotifierSettings;
 import java.net.URI;

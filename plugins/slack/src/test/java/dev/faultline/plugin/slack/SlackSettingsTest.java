@@ -3,7 +3,7 @@ package dev.faultline.plugin.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.faultline.engine.env.Secret;
+import dev.faultline.engine.spi.Secret;
 import dev.faultline.engine.spi.NotifierException;
 import dev.faultline.engine.spi.NotifierSettings;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.faultline.plugin.toxiproxy;
 
-import dev.faultline.engine.env.Secret;
+import dev.faultline.engine.spi.Secret;
 import dev.faultline.engine.spi.BackendException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,10 +1,10 @@
 package dev.faultline.plugin.prometheus.exporter;
 
 import dev.faultline.engine.NamedThreads;
-import dev.faultline.engine.run.RunEvent;
-import dev.faultline.engine.run.RunListener;
-import dev.faultline.engine.run.RunOutcome;
-import dev.faultline.engine.run.RunResult;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunListener;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunResult;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;

@@ -1,4 +1,4 @@
-package dev.faultline.engine.safety;
+package dev.faultline.engine.spi.run;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.faultline.engine.run;
+package dev.faultline.engine.spi.run;
 
 /**
  * Follows a run's events. Called on the run's own threads, in order per run; must return quickly

@@ -1,4 +1,4 @@
-package dev.faultline.engine.run;
+package dev.faultline.engine.spi.run;
 
 /** The phases of a run, in the seed's order. */
 public enum RunPhase {

@@ -1,4 +1,4 @@
-package dev.faultline.engine.run;
+package dev.faultline.engine.spi.run;
 
 /**
  * How hard the faults hit a probe: LOW when at most 5% of its samples during the method left the

@@ -1,8 +1,8 @@
-package dev.faultline.engine.gameday;
+package dev.faultline.engine.spi.run;
 
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.GameDay;
-import dev.faultline.engine.run.RunResult;
+import dev.faultline.engine.spi.run.RunResult;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.faultline.engine.run;
+package dev.faultline.engine.spi.run;
 
 /** How a run ended, and the command line's exit code for it. */
 public enum RunOutcome {

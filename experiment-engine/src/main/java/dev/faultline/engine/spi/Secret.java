@@ -1,4 +1,4 @@
-package dev.faultline.engine.env;
+package dev.faultline.engine.spi;
 
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
-package dev.faultline.engine.run;
+package dev.faultline.engine.spi.run;
 
-import dev.faultline.engine.safety.HaltReason;
+import dev.faultline.engine.spi.run.HaltReason;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.faultline.engine.env;
+package dev.faultline.engine.spi;
 
 import dev.faultline.engine.FaultlineException;
 import dev.faultline.engine.runbook.RunbookProblem;

@@ -1,4 +1,4 @@
-package dev.faultline.engine.run;
+package dev.faultline.engine.spi.run;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.faultline.engine.gameday;
+package dev.faultline.engine.spi.run;
 
 /** How a GameDay ended. */
 public enum GameDayOutcome {
