@@ -10,6 +10,7 @@ import dev.faultline.engine.spi.SettingsException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +37,10 @@ class RunbookFileTest {
             return;
         }
         // A reader stuck in open() on the FIFO (the old code) is released by a writer opening it.
+        // WRITE without CREATE: once @TempDir has deleted the FIFO, this must not make a plain file
+        // in its place (that raced with the folder's deletion and failed the test now and then).
         Thread t = new Thread(() -> {
-            try (OutputStream out = Files.newOutputStream(fifo)) {
+            try (OutputStream out = Files.newOutputStream(fifo, StandardOpenOption.WRITE)) {
                 out.flush();
             } catch (Exception ignored) {
                 // nothing is waiting
