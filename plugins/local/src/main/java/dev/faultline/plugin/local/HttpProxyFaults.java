@@ -5,6 +5,7 @@ import dev.faultline.engine.model.Params;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyClient;
 import java.net.http.HttpClient;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,7 +35,7 @@ final class HttpProxyFaults {
     }
 
     String find(String api, String proxy) throws BackendException {
-        ProxyApiClient.Answer a = client(api).get("/faultline/http/" + ProxyApiClient.seg(proxy));
+        ToxiproxyClient.Answer a = client(api).get("/faultline/http/" + ProxyApiClient.seg(proxy));
         if (a.status() != 200) {
             throw new BackendException(LocalBackendProvider.ID, "the chaos proxy at " + api + " has no HTTP proxy '" + proxy
                     + "' (" + ProxyApiClient.error(a) + "); create it with POST /faultline/http");
@@ -63,7 +64,7 @@ final class HttpProxyFaults {
         n.put("corruptBody", f.corruptBody());
         ObjectNode add = n.putObject("addHeaders");
         f.addHeaders().forEach(add::put);
-        ProxyApiClient.Answer a = client(h.data().require("proxyApi")).post(faults(h), json.writeValueAsString(n));
+        ToxiproxyClient.Answer a = client(h.data().require("proxyApi")).post(faults(h), json.writeValueAsString(n));
         if (a.status() != 200 && a.status() != 409) {
             throw new BackendException(LocalBackendProvider.ID, "adding " + h.description() + " failed: "
                     + ProxyApiClient.error(a));
@@ -71,7 +72,7 @@ final class HttpProxyFaults {
     }
 
     void revert(FaultHandle h) throws BackendException {
-        ProxyApiClient.Answer a = client(h.data().require("proxyApi")).delete(faults(h) + "/"
+        ToxiproxyClient.Answer a = client(h.data().require("proxyApi")).delete(faults(h) + "/"
                 + ProxyApiClient.seg(h.data().require("fault")));
         if (a.status() != 204 && a.status() != 404) {
             throw new BackendException(LocalBackendProvider.ID, "removing " + h.description() + " failed: "
@@ -80,7 +81,7 @@ final class HttpProxyFaults {
     }
 
     boolean gone(FaultHandle h) throws BackendException {
-        ProxyApiClient.Answer a = client(h.data().require("proxyApi")).get(faults(h));
+        ToxiproxyClient.Answer a = client(h.data().require("proxyApi")).get(faults(h));
         if (a.status() == 404) {
             return true;
         }
@@ -101,7 +102,7 @@ final class HttpProxyFaults {
         return "/faultline/http/" + ProxyApiClient.seg(h.data().require("proxy")) + "/faults";
     }
 
-    private ProxyApiClient client(String api) {
-        return new ProxyApiClient(api, http, token);
+    private ProxyApiClient client(String api) throws BackendException {
+        return ProxyApiClient.open(api, http, token);
     }
 }

@@ -8,15 +8,11 @@ import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultBackendProvider;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.HttpURLConnection;
-import java.net.MalformedURLException;
-import java.net.SocketTimeoutException;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyClient;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyException;
 import java.net.URI;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -90,47 +86,34 @@ public final class LocalBackendProvider implements FaultBackendProvider {
      */
     private static String proxyApiState(String api, ProxyApiToken token) {
         String notReady = "network and HTTP faults NOT ready: ";
-        HttpURLConnection c = null;
         try {
-            Secret secret = token.read();
-            URL url = URI.create(api.endsWith("/") ? api + "version" : api + "/version").toURL();
-            if (!url.getProtocol().equals("http") && !url.getProtocol().equals("https")) {
+            URI uri = URI.create(api);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                 return notReady + "proxyApi '" + api + "' is not an http URL";
             }
-            c = (HttpURLConnection) url.openConnection();
-            c.setConnectTimeout(1_000);
-            c.setReadTimeout(2_000);
-            if (secret != null) {
-                c.setRequestProperty("Authorization", "Bearer " + secret.reveal());
-            }
-            int code = c.getResponseCode();
-            if (code == 401) {
-                return notReady + token.refusal(api.replaceAll("/+$", ""));
-            }
-            if (code != 200) {
-                return notReady + api + "/version answered HTTP " + code + ", so it is not a chaos proxy (Faultline's or"
-                        + " Toxiproxy): check proxyApi";
-            }
-            try (InputStream in = c.getInputStream()) {
-                String version = new String(in.readNBytes(64), StandardCharsets.UTF_8).strip();
-                return "chaos proxy API at " + api + " answers (version " + version + ")";
-            }
+        } catch (IllegalArgumentException e) {
+            return notReady + "proxyApi '" + api + "' is not a URL";
+        }
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+            Secret secret = token.read();
+            ToxiproxyClient client = new ToxiproxyClient(api, http, Duration.ofSeconds(2),
+                    secret == null ? null : secret.reveal(), ToxiproxyClient.ProxyUpdate.POST);
+            return "chaos proxy API at " + api + " answers (version " + client.version() + ")";
         } catch (SettingsException e) {
             return notReady + e.getMessage();
-        } catch (ConnectException e) {
-            return notReady + "nothing listens at " + api + " (connection refused): start a chaos proxy there"
-                    + " (faultline proxy) or set proxyApi";
-        } catch (SocketTimeoutException e) {
-            return notReady + api + " did not answer within 2 s: check proxyApi and that the proxy is not frozen";
-        } catch (IllegalArgumentException | MalformedURLException e) {
-            return notReady + "proxyApi '" + api + "' is not a URL";
-        } catch (IOException e) {
-            return notReady + api + " cannot be reached (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "): check proxyApi";
-        } finally {
-            if (c != null) {
-                c.disconnect();
-            }
+        } catch (ToxiproxyException e) {
+            return notReady + switch (e) {
+                case ToxiproxyException.ErrorAnswer a when a.status() == 401 -> token.refusal(api.replaceAll("/+$", ""));
+                case ToxiproxyException.ErrorAnswer a -> api + "/version answered HTTP " + a.status() + ", so it is not a"
+                        + " chaos proxy (Faultline's or Toxiproxy): check proxyApi";
+                case ToxiproxyException.NoAnswer n -> switch (n.reason()) {
+                    case REFUSED -> "nothing listens at " + api + " (connection refused): start a chaos proxy there"
+                            + " (faultline proxy) or set proxyApi";
+                    case TIMED_OUT -> api + " did not answer within 2 s: check proxyApi and that the proxy is not frozen";
+                    case FAILED, INTERRUPTED -> api + " cannot be reached (" + n.causeName()
+                            + (n.causeMessage().isEmpty() ? "" : ": " + n.causeMessage()) + "): check proxyApi";
+                };
+            };
         }
     }
 

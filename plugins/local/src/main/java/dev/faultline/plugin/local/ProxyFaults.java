@@ -5,8 +5,14 @@ import dev.faultline.engine.model.Params;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.plugin.toxiproxy.protocol.Proxy;
+import dev.faultline.plugin.toxiproxy.protocol.Stream;
+import dev.faultline.plugin.toxiproxy.protocol.Toxic;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyException.ErrorAnswer;
 import java.net.http.HttpClient;
-import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.SequencedMap;
 
 /**
  * Faults on a chaos proxy: latency as a toxic named after the run and step, "down" as the proxy
@@ -36,37 +42,38 @@ final class ProxyFaults {
         return f instanceof Fault.Down || toxic(f, 1.0, "").isPresent();
     }
 
-    /** The Toxiproxy toxic that makes the fault, as the JSON body that creates it. */
-    static java.util.Optional<String> toxic(Fault f, double share, String name) {
+    /** The Toxiproxy toxic that makes the fault, on the downstream, for the share of connections. */
+    static Optional<Toxic> toxic(Fault f, double share, String name) {
         String type;
-        String attributes;
+        SequencedMap<String, Long> attributes = new LinkedHashMap<>();
         if (f instanceof Fault.Latency l) {
             type = "latency";
-            attributes = "\"latency\":" + l.latency().toMillis() + ",\"jitter\":" + l.jitter().toMillis();
+            attributes.put("latency", l.latency().toMillis());
+            attributes.put("jitter", l.jitter().toMillis());
         } else if (f instanceof Fault.Bandwidth b) {
             type = "bandwidth";
-            attributes = "\"rate\":" + b.kilobytesPerSecond();
+            attributes.put("rate", b.kilobytesPerSecond());
         } else if (f instanceof Fault.SlowClose c) {
             type = "slow_close";
-            attributes = "\"delay\":" + c.delay().toMillis();
+            attributes.put("delay", c.delay().toMillis());
         } else if (f instanceof Fault.ConnectionTimeout t) {
             type = "timeout";
-            attributes = "\"timeout\":" + t.after().toMillis();
+            attributes.put("timeout", t.after().toMillis());
         } else if (f instanceof Fault.ResetPeer p) {
             type = "reset_peer";
-            attributes = "\"timeout\":" + p.after().toMillis();
+            attributes.put("timeout", p.after().toMillis());
         } else if (f instanceof Fault.Slicer s) {
             type = "slicer";
-            attributes = "\"average_size\":" + s.averageBytes() + ",\"size_variation\":" + s.variationBytes()
-                    + ",\"delay\":" + s.delay().toNanos() / 1000;
+            attributes.put("average_size", s.averageBytes());
+            attributes.put("size_variation", s.variationBytes());
+            attributes.put("delay", s.delay().toNanos() / 1000);
         } else if (f instanceof Fault.LimitData d) {
             type = "limit_data";
-            attributes = "\"bytes\":" + d.bytes();
+            attributes.put("bytes", d.bytes());
         } else {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(String.format(Locale.ROOT, "{\"name\":\"%s\",\"type\":\"%s\",\"stream\":\"downstream\","
-                + "\"toxicity\":%s,\"attributes\":{%s}}", name, type, share, attributes));
+        return Optional.of(new Toxic(name, type, Stream.DOWNSTREAM, share, attributes));
     }
 
     FaultHandle prepare(FaultRequest r) {
@@ -82,32 +89,36 @@ final class ProxyFaults {
     }
 
     String findProxy(String api, String proxy) throws BackendException {
-        ProxyApiClient.Answer a = client(api).get("/proxies/" + ProxyApiClient.seg(proxy));
-        if (a.status() == 404) {
-            throw new BackendException(LocalBackendProvider.ID, "the chaos proxy at " + api + " has no proxy '" + proxy + "'");
+        try {
+            Proxy p = client(api).call(c -> c.proxy(proxy));
+            return "proxy " + proxy + " (" + p.listen() + " -> " + p.upstream() + ")";
+        } catch (ErrorAnswer e) {
+            throw new BackendException(LocalBackendProvider.ID, e.status() == 404
+                    ? "the chaos proxy at " + api + " has no proxy '" + proxy + "'"
+                    : "proxy '" + proxy + "': " + ProxyApiClient.error(e));
         }
-        if (a.status() != 200) {
-            throw new BackendException(LocalBackendProvider.ID, "proxy '" + proxy + "': " + ProxyApiClient.error(a));
-        }
-        return "proxy " + proxy + " (" + a.body().path("listen").asString() + " -> " + a.body().path("upstream").asString() + ")";
     }
 
     void inject(FaultRequest r, FaultHandle h) throws BackendException {
         Params d = h.data();
         ProxyApiClient api = client(d.require("proxyApi"));
-        String proxy = ProxyApiClient.seg(d.require("proxy"));
+        String proxy = d.require("proxy");
         if (d.require("kind").equals("toxic")) {
-            String body = toxic(r.fault(), r.share(), d.require("toxic")).orElseThrow();
-            ProxyApiClient.Answer a = api.post("/proxies/" + proxy + "/toxics", body);
-            if (a.status() != 200 && a.status() != 409) {
-                throw new BackendException(LocalBackendProvider.ID, "adding the " + r.fault().type() + " toxic to proxy '"
-                        + d.require("proxy") + "' failed: " + ProxyApiClient.error(a));
+            Toxic toxic = toxic(r.fault(), r.share(), d.require("toxic")).orElseThrow();
+            try {
+                api.call(c -> c.addToxic(proxy, toxic));
+            } catch (ErrorAnswer e) {
+                if (e.status() != 409) { // 409: added before, by a retried injection
+                    throw new BackendException(LocalBackendProvider.ID, "adding the " + r.fault().type() + " toxic to proxy '"
+                            + proxy + "' failed: " + ProxyApiClient.error(e));
+                }
             }
         } else {
-            ProxyApiClient.Answer a = api.post("/proxies/" + proxy, "{\"enabled\":false}");
-            if (a.status() != 200) {
-                throw new BackendException(LocalBackendProvider.ID, "taking proxy '" + d.require("proxy") + "' down failed: "
-                        + ProxyApiClient.error(a));
+            try {
+                api.call(c -> c.setEnabled(proxy, false));
+            } catch (ErrorAnswer e) {
+                throw new BackendException(LocalBackendProvider.ID, "taking proxy '" + proxy + "' down failed: "
+                        + ProxyApiClient.error(e));
             }
         }
     }
@@ -115,35 +126,40 @@ final class ProxyFaults {
     void revert(FaultHandle h) throws BackendException {
         Params d = h.data();
         ProxyApiClient api = client(d.require("proxyApi"));
-        String proxy = ProxyApiClient.seg(d.require("proxy"));
-        ProxyApiClient.Answer a = d.require("kind").equals("toxic")
-                ? api.delete("/proxies/" + proxy + "/toxics/" + ProxyApiClient.seg(d.require("toxic")))
-                : api.post("/proxies/" + proxy, "{\"enabled\":true}");
-        if (a.status() != 200 && a.status() != 204 && a.status() != 404) {
-            throw new BackendException(LocalBackendProvider.ID, "reverting " + h.description() + " failed: "
-                    + ProxyApiClient.error(a));
+        String proxy = d.require("proxy");
+        try {
+            if (d.require("kind").equals("toxic")) {
+                api.call(c -> {
+                    c.removeToxic(proxy, d.require("toxic"));
+                    return null;
+                });
+            } else {
+                api.call(c -> c.setEnabled(proxy, true));
+            }
+        } catch (ErrorAnswer e) {
+            if (e.status() != 404) { // the toxic or the whole proxy is gone already
+                throw new BackendException(LocalBackendProvider.ID, "reverting " + h.description() + " failed: "
+                        + ProxyApiClient.error(e));
+            }
         }
     }
 
     /** Whether the toxic is gone (or the proxy enabled again), asked of the proxy itself. */
     boolean gone(FaultHandle h) throws BackendException {
         Params d = h.data();
-        ProxyApiClient.Answer a = client(d.require("proxyApi")).get("/proxies/" + ProxyApiClient.seg(d.require("proxy")));
-        if (a.status() == 404) {
-            return true; // the proxy itself is gone, and its toxics with it
-        }
-        if (a.status() != 200) {
-            throw new BackendException(LocalBackendProvider.ID, "checking " + h.description() + ": " + ProxyApiClient.error(a));
+        Proxy p;
+        try {
+            p = client(d.require("proxyApi")).call(c -> c.proxy(d.require("proxy")));
+        } catch (ErrorAnswer e) {
+            if (e.status() == 404) {
+                return true; // the proxy itself is gone, and its toxics with it
+            }
+            throw new BackendException(LocalBackendProvider.ID, "checking " + h.description() + ": " + ProxyApiClient.error(e));
         }
         if (d.require("kind").equals("down")) {
-            return a.body().path("enabled").asBoolean(false);
+            return p.enabled();
         }
-        for (var t : a.body().path("toxics")) {
-            if (t.path("name").asString().equals(d.require("toxic"))) {
-                return false;
-            }
-        }
-        return true;
+        return p.toxics().stream().noneMatch(t -> t.name().equals(d.require("toxic")));
     }
 
     String manualCleanup(FaultHandle h) {
@@ -156,14 +172,18 @@ final class ProxyFaults {
     }
 
     String reset() throws BackendException {
-        ProxyApiClient.Answer a = client(defaultApi).post("/reset", "");
-        if (a.status() != 204 && a.status() != 200) {
-            throw new BackendException(LocalBackendProvider.ID, "reset of " + defaultApi + " failed: " + ProxyApiClient.error(a));
+        try {
+            client(defaultApi).call(c -> {
+                c.reset();
+                return null;
+            });
+        } catch (ErrorAnswer e) {
+            throw new BackendException(LocalBackendProvider.ID, "reset of " + defaultApi + " failed: " + ProxyApiClient.error(e));
         }
         return "every proxy at " + defaultApi + " enabled and every toxic removed";
     }
 
-    private ProxyApiClient client(String api) {
-        return new ProxyApiClient(api, http, token);
+    private ProxyApiClient client(String api) throws BackendException {
+        return ProxyApiClient.open(api, http, token);
     }
 }

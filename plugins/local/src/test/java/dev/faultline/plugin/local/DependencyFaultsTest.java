@@ -8,6 +8,7 @@ import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyJson;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class DependencyFaultsTest {
         assertThat(slow.share()).isEqualTo(0.5);
         FaultRequest some = DependencyFaults.translate(on("proxy", Fault.DependencyMode.INTERMITTENT, Duration.ZERO, 0.3));
         assertThat(some.fault()).isEqualTo(new Fault.ResetPeer(Duration.ZERO));
-        assertThat(ProxyFaults.toxic(some.fault(), some.share(), "t").orElseThrow()).contains("\"type\":\"reset_peer\"")
+        assertThat(ToxiproxyJson.write(ToxiproxyJson.toJson(ProxyFaults.toxic(some.fault(), some.share(), "t").orElseThrow())))
+                .contains("\"type\":\"reset_peer\"")
                 .contains("\"toxicity\":0.3");
         assertThatThrownBy(() -> DependencyFaults.translate(on("proxy", Fault.DependencyMode.CORRUPT, Duration.ZERO, 1)))
                 .isInstanceOf(BackendException.class).hasMessageContaining("corrupt needs target: {httpProxy: NAME}");

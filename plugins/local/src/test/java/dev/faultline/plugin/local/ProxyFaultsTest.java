@@ -3,13 +3,15 @@ package dev.faultline.plugin.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyJson;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ProxyFaultsTest {
 
+    /** The toxic as the body of {@code POST /proxies/{proxy}/toxics}. */
     private static String toxic(Fault f) {
-        return ProxyFaults.toxic(f, 0.5, "t").orElseThrow();
+        return ToxiproxyJson.write(ToxiproxyJson.toJson(ProxyFaults.toxic(f, 0.5, "t").orElseThrow()));
     }
 
     @Test

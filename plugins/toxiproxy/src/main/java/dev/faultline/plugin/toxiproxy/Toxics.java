@@ -1,9 +1,11 @@
 package dev.faultline.plugin.toxiproxy;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.plugin.toxiproxy.protocol.Stream;
+import dev.faultline.plugin.toxiproxy.protocol.Toxic;
+import java.util.LinkedHashMap;
 import java.util.Optional;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.SequencedMap;
 
 /** Faultline's network faults as Toxiproxy toxics: type and attributes, as the API names them. */
 final class Toxics {
@@ -42,14 +44,10 @@ final class Toxics {
         return Optional.empty();
     }
 
-    /** The body of {@code POST /proxies/{proxy}/toxics} for the fault. */
-    static ObjectNode body(JsonMapper json, Fault f, String name, String stream, double toxicity) {
-        ObjectNode n = json.createObjectNode();
-        n.put("name", name);
-        n.put("type", type(f).orElseThrow(() -> new IllegalArgumentException(f.type() + " is not a toxic")));
-        n.put("stream", stream);
-        n.put("toxicity", toxicity);
-        ObjectNode a = n.putObject("attributes");
+    /** The toxic that makes the fault. */
+    static Toxic toxic(Fault f, String name, Stream stream, double toxicity) {
+        String type = type(f).orElseThrow(() -> new IllegalArgumentException(f.type() + " is not a toxic"));
+        SequencedMap<String, Long> a = new LinkedHashMap<>();
         if (f instanceof Fault.Latency l) {
             a.put("latency", l.latency().toMillis());
             a.put("jitter", l.jitter().toMillis());
@@ -68,6 +66,6 @@ final class Toxics {
         } else if (f instanceof Fault.LimitData d) {
             a.put("bytes", d.bytes());
         }
-        return n;
+        return new Toxic(name, type, stream, toxicity, a);
     }
 }

@@ -1,107 +1,69 @@
 package dev.faultline.plugin.toxiproxy;
 
-import dev.faultline.engine.spi.Secret;
 import dev.faultline.engine.spi.BackendException;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
+import dev.faultline.engine.spi.Secret;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyClient;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyException;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyException.ErrorAnswer;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyException.NoAnswer;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A Toxiproxy server's HTTP API as documented: JSON answers, errors as
- * {@code {"error": ..., "status": ...}} (whatever the content type says), an empty 503 on the
- * server's own timeout, a plain 403 for browser user agents.
+ * One Toxiproxy server for the backend: the shared {@link ToxiproxyClient} (proxies changed with
+ * {@code PATCH}, as Toxiproxy prefers) and the backend's words for a server that does not answer;
+ * error answers are left to the caller, which words them with {@link #error}.
  */
 final class ToxiproxyApi {
-    private static final MediaType JSON = MediaType.get("application/json");
+    private final ToxiproxyClient client;
 
-    private final String base;
-    private final OkHttpClient http;
-    private final @Nullable Secret token;
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    ToxiproxyApi(String base, OkHttpClient http, @Nullable Secret token) {
-        this.base = base.replaceAll("/+$", "");
-        this.http = http;
-        this.token = token;
+    ToxiproxyApi(String base, HttpClient http, Duration timeout, @Nullable Secret token) {
+        this.client = new ToxiproxyClient(base, http, timeout, token == null ? null : token.reveal(),
+                ToxiproxyClient.ProxyUpdate.PATCH);
     }
 
     String base() {
-        return base;
+        return client.base();
     }
 
-    JsonMapper json() {
-        return json;
+    /** One call of the API. */
+    interface Call<T> {
+        T on(ToxiproxyClient api) throws ToxiproxyException;
     }
 
-    /** One answer: the status and the body as JSON (an error text becomes {@code {"error": text}}). */
-    record Answer(int status, JsonNode body) {
-        boolean ok() {
-            return status >= 200 && status < 300;
-        }
-
-        /** "404 proxy not found", "503 (no answer in time)". */
-        String error() {
-            String e = body.path("error").asString("");
-            return status + " " + (e.isEmpty() ? status == 503 ? "(the server timed out)" : "(no message)" : e);
-        }
+    /** A call without a result. */
+    interface Action {
+        void on(ToxiproxyClient api) throws ToxiproxyException;
     }
 
-    Answer get(String path) throws BackendException {
-        return call("GET", path, null);
-    }
-
-    Answer post(String path, String body) throws BackendException {
-        return call("POST", path, body);
-    }
-
-    Answer patch(String path, String body) throws BackendException {
-        return call("PATCH", path, body);
-    }
-
-    Answer delete(String path) throws BackendException {
-        return call("DELETE", path, null);
-    }
-
-    static String seg(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private Answer call(String method, String path, @Nullable String body) throws BackendException {
-        Request.Builder b = new Request.Builder().url(base + path).header("User-Agent", "faultline")
-                .method(method, body == null ? (method.equals("GET") || method.equals("DELETE") ? null
-                        : RequestBody.create(new byte[0], JSON)) : RequestBody.create(body, JSON));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token.reveal());
-        }
-        try (Response r = http.newCall(b.build()).execute()) {
-            ResponseBody rb = r.body();
-            String text = rb == null ? "" : rb.string();
-            return new Answer(r.code(), text.isBlank() ? json.createObjectNode() : parse(text));
-        } catch (InterruptedIOException e) {
-            throw new BackendException(ToxiproxyBackendProvider.ID, "the Toxiproxy server at " + base
-                    + " did not answer " + method + " " + path + " in time");
-        } catch (IOException | IllegalArgumentException e) {
-            throw new BackendException(ToxiproxyBackendProvider.ID, "no Toxiproxy server answers at " + base + " ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        }
-    }
-
-    private JsonNode parse(String text) {
+    <T> T call(Call<T> call) throws BackendException, ErrorAnswer {
         try {
-            JsonNode n = json.readTree(text);
-            return n == null ? json.createObjectNode() : n;
-        } catch (RuntimeException e) {
-            return json.createObjectNode().put("error", text.strip());
+            return call.on(client);
+        } catch (ToxiproxyException e) {
+            switch (e) {
+                case ErrorAnswer a -> throw a;
+                case NoAnswer n -> throw new BackendException(ToxiproxyBackendProvider.ID, switch (n.reason()) {
+                    case TIMED_OUT -> "the Toxiproxy server at " + base() + " did not answer " + n.method() + " " + n.path()
+                            + " in time";
+                    case INTERRUPTED -> "interrupted while calling the Toxiproxy server at " + base();
+                    case REFUSED, FAILED -> "no Toxiproxy server answers at " + base() + " (" + n.causeName()
+                            + (n.causeMessage().isEmpty() ? "" : ": " + n.causeMessage()) + ")";
+                });
+            }
         }
+    }
+
+    void run(Action action) throws BackendException, ErrorAnswer {
+        call(c -> {
+            action.on(c);
+            return null;
+        });
+    }
+
+    /** "404 proxy not found", "503 (the server timed out)". */
+    static String error(ErrorAnswer e) {
+        return e.status() + " " + (e.error().isEmpty() ? e.status() == 503 ? "(the server timed out)" : "(no message)"
+                : e.error());
     }
 }

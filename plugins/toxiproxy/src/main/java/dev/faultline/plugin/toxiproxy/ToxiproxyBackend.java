@@ -10,13 +10,19 @@ import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.engine.spi.FaultReset;
 import dev.faultline.engine.spi.FaultVerification;
 import dev.faultline.engine.spi.TargetDiscovery;
+import dev.faultline.plugin.toxiproxy.protocol.Proxy;
+import dev.faultline.plugin.toxiproxy.protocol.Stream;
+import dev.faultline.plugin.toxiproxy.protocol.Toxic;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyClient;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyException.ErrorAnswer;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyJson;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Faults on a Toxiproxy server. A toxic is named {@code faultline-<run>-<step>}, acts on the
@@ -26,18 +32,15 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset {
     private final ToxiproxySettings settings;
-    private final OkHttpClient http;
+    private final HttpClient http;
     private final ToxiproxyApi api;
     /** Proxies this backend took down, for {@link #resetAll}: another process's are reverted from its journal. */
     private final Set<String> disabledHere = ConcurrentHashMap.newKeySet();
 
     ToxiproxyBackend(ToxiproxySettings settings) throws BackendException {
         this.settings = settings;
-        long ms = settings.timeout().toMillis();
-        this.http = new OkHttpClient.Builder().connectTimeout(ms, TimeUnit.MILLISECONDS).readTimeout(ms, TimeUnit.MILLISECONDS)
-                .writeTimeout(ms, TimeUnit.MILLISECONDS).callTimeout(ms * 2, TimeUnit.MILLISECONDS)
-                .retryOnConnectionFailure(false).build();
-        this.api = new ToxiproxyApi(settings.url(), http, settings.resolveToken());
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        this.api = new ToxiproxyApi(settings.url(), http, callLimit(), settings.resolveToken());
     }
 
     @Override
@@ -47,11 +50,12 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
 
     /** "Toxiproxy 2.12.0 at http://...", from {@code GET /version}. */
     String version() throws BackendException {
-        ToxiproxyApi.Answer a = api.get("/version");
-        if (!a.ok()) {
-            throw new BackendException(id(), "the server at " + api.base() + " answered GET /version with " + a.error());
+        try {
+            return "Toxiproxy " + api.call(ToxiproxyClient::version) + " at " + api.base();
+        } catch (ErrorAnswer e) {
+            throw new BackendException(id(), "the server at " + api.base() + " answered GET /version with "
+                    + ToxiproxyApi.error(e));
         }
-        return "Toxiproxy " + a.body().path("version").asString("?") + " at " + api.base();
     }
 
     @Override
@@ -86,30 +90,38 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
         ToxiproxyApi server = server(d);
         String proxy = d.require("proxy");
         if (d.require("kind").equals("down")) {
-            ToxiproxyApi.Answer a = server.patch("/proxies/" + ToxiproxyApi.seg(proxy), "{\"enabled\":false}");
-            if (!a.ok()) {
-                throw new BackendException(id(), "taking proxy '" + proxy + "' down failed: " + a.error());
+            try {
+                server.call(c -> c.setEnabled(proxy, false));
+            } catch (ErrorAnswer e) {
+                throw new BackendException(id(), "taking proxy '" + proxy + "' down failed: " + ToxiproxyApi.error(e));
             }
             disabledHere.add(server.base() + " " + proxy);
             return;
         }
-        String toxic = d.require("toxic");
-        String body = Toxics.body(server.json(), r.fault(), toxic, d.require("stream"), r.share()).toString();
-        ToxiproxyApi.Answer a = server.post("/proxies/" + ToxiproxyApi.seg(proxy) + "/toxics", body);
-        if (a.status() == 409) {
-            // Already there: injected before (a retry). It must be the same toxic, else it is not ours to reuse.
-            ToxiproxyApi.Answer existing = server.get("/proxies/" + ToxiproxyApi.seg(proxy) + "/toxics/" + ToxiproxyApi.seg(toxic));
-            String wanted = Toxics.type(r.fault()).orElseThrow();
-            if (existing.ok() && existing.body().path("type").asString("").equals(wanted)
-                    && existing.body().path("stream").asString("").equalsIgnoreCase(d.require("stream"))) {
-                return;
+        String name = d.require("toxic");
+        Stream stream = Stream.parse(d.require("stream")).orElseThrow(() -> new BackendException(id(), "the handle of "
+                + h.description() + " names the stream '" + d.require("stream") + "': upstream or downstream"));
+        Toxic toxic = Toxics.toxic(r.fault(), name, stream, r.share());
+        try {
+            server.call(c -> c.addToxic(proxy, toxic));
+        } catch (ErrorAnswer e) {
+            if (e.status() != 409) {
+                throw new BackendException(id(), "adding the " + r.fault().type() + " toxic to proxy '" + proxy + "' at "
+                        + server.base() + " failed: " + ToxiproxyApi.error(e));
             }
-            throw new BackendException(id(), "proxy '" + proxy + "' already has a toxic named " + toxic + " that is not this "
-                    + wanted + " toxic (" + existing.body() + ")");
-        }
-        if (!a.ok()) {
-            throw new BackendException(id(), "adding the " + r.fault().type() + " toxic to proxy '" + proxy + "' at "
-                    + server.base() + " failed: " + a.error());
+            // Already there: injected before (a retry). It must be the same toxic, else it is not ours to reuse.
+            String existing;
+            try {
+                Toxic there = server.call(c -> c.toxic(proxy, name));
+                if (there.type().equals(toxic.type()) && there.stream() == stream) {
+                    return;
+                }
+                existing = ToxiproxyJson.write(ToxiproxyJson.toJson(there));
+            } catch (ErrorAnswer notThere) {
+                existing = ToxiproxyApi.error(notThere);
+            }
+            throw new BackendException(id(), "proxy '" + proxy + "' already has a toxic named " + name + " that is not this "
+                    + toxic.type() + " toxic (" + existing + ")");
         }
     }
 
@@ -118,11 +130,16 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
         Params d = h.data();
         ToxiproxyApi server = server(d);
         String proxy = d.require("proxy");
-        ToxiproxyApi.Answer a = d.require("kind").equals("down")
-                ? server.patch("/proxies/" + ToxiproxyApi.seg(proxy), "{\"enabled\":true}")
-                : server.delete("/proxies/" + ToxiproxyApi.seg(proxy) + "/toxics/" + ToxiproxyApi.seg(d.require("toxic")));
-        if (!a.ok() && a.status() != 404) { // 404: the toxic or the whole proxy is gone already
-            throw new BackendException(id(), "reverting " + h.description() + " failed: " + a.error());
+        try {
+            if (d.require("kind").equals("down")) {
+                server.call(c -> c.setEnabled(proxy, true));
+            } else {
+                server.run(c -> c.removeToxic(proxy, d.require("toxic")));
+            }
+        } catch (ErrorAnswer e) {
+            if (e.status() != 404) { // 404: the toxic or the whole proxy is gone already
+                throw new BackendException(id(), "reverting " + h.description() + " failed: " + ToxiproxyApi.error(e));
+            }
         }
         if (d.require("kind").equals("down")) {
             disabledHere.remove(server.base() + " " + proxy);
@@ -132,21 +149,20 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
     @Override
     public Verification verifyGone(FaultHandle h) throws BackendException {
         Params d = h.data();
-        ToxiproxyApi.Answer a = server(d).get("/proxies/" + ToxiproxyApi.seg(d.require("proxy")));
-        if (a.status() == 404) {
-            return new Verification(true, "proxy " + d.require("proxy") + " no longer exists");
-        }
-        if (!a.ok()) {
-            throw new BackendException(id(), "checking " + h.description() + ": " + a.error());
+        Proxy p;
+        try {
+            p = server(d).call(c -> c.proxy(d.require("proxy")));
+        } catch (ErrorAnswer e) {
+            if (e.status() == 404) {
+                return new Verification(true, "proxy " + d.require("proxy") + " no longer exists");
+            }
+            throw new BackendException(id(), "checking " + h.description() + ": " + ToxiproxyApi.error(e));
         }
         if (d.require("kind").equals("down")) {
-            boolean enabled = a.body().path("enabled").asBoolean(false);
-            return new Verification(enabled, enabled ? "proxy " + d.require("proxy") + " enabled" : "proxy still disabled");
+            return new Verification(p.enabled(), p.enabled() ? "proxy " + d.require("proxy") + " enabled" : "proxy still disabled");
         }
-        for (JsonNode t : a.body().path("toxics")) {
-            if (t.path("name").asString("").equals(d.require("toxic"))) {
-                return new Verification(false, "toxic " + d.require("toxic") + " still on proxy " + d.require("proxy"));
-            }
+        if (p.toxics().stream().anyMatch(t -> t.name().equals(d.require("toxic")))) {
+            return new Verification(false, "toxic " + d.require("toxic") + " still on proxy " + d.require("proxy"));
         }
         return new Verification(true, "toxic " + d.require("toxic") + " gone from proxy " + d.require("proxy"));
     }
@@ -154,39 +170,49 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
     @Override
     public String findTarget(Target target) throws BackendException {
         String proxy = proxyOf(target);
-        ToxiproxyApi.Answer a = api.get("/proxies/" + ToxiproxyApi.seg(proxy));
-        if (a.status() == 404) {
-            ToxiproxyApi.Answer all = api.get("/proxies");
-            List<String> names = new ArrayList<>();
-            all.body().propertyNames().forEach(names::add);
-            throw new BackendException(id(), "the Toxiproxy server at " + api.base() + " has no proxy '" + proxy
-                    + "' (it has: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+        Proxy p;
+        try {
+            p = api.call(c -> c.proxy(proxy));
+        } catch (ErrorAnswer e) {
+            if (e.status() == 404) {
+                List<String> names;
+                try {
+                    names = List.copyOf(api.call(ToxiproxyClient::proxies).keySet());
+                } catch (ErrorAnswer listing) {
+                    names = List.of();
+                }
+                throw new BackendException(id(), "the Toxiproxy server at " + api.base() + " has no proxy '" + proxy
+                        + "' (it has: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+            }
+            throw new BackendException(id(), "looking up proxy '" + proxy + "': " + ToxiproxyApi.error(e));
         }
-        if (!a.ok()) {
-            throw new BackendException(id(), "looking up proxy '" + proxy + "': " + a.error());
-        }
-        return "proxy " + proxy + " (" + a.body().path("listen").asString("?") + " -> "
-                + a.body().path("upstream").asString("?") + (a.body().path("enabled").asBoolean(true) ? "" : ", DISABLED") + ")";
+        return "proxy " + proxy + " (" + p.listen() + " -> " + p.upstream() + (p.enabled() ? "" : ", DISABLED") + ")";
     }
 
     /** Removes every toxic whose name has Faultline's prefix, and re-enables the proxies this backend disabled. */
     @Override
     public String resetAll() throws BackendException {
-        ToxiproxyApi.Answer all = api.get("/proxies");
-        if (!all.ok()) {
-            throw new BackendException(id(), "listing the proxies at " + api.base() + " failed: " + all.error());
+        Map<String, Proxy> all;
+        try {
+            all = api.call(ToxiproxyClient::proxies);
+        } catch (ErrorAnswer e) {
+            throw new BackendException(id(), "listing the proxies at " + api.base() + " failed: " + ToxiproxyApi.error(e));
         }
         int removed = 0;
         List<String> failures = new ArrayList<>();
-        for (String proxy : all.body().propertyNames()) {
-            for (JsonNode t : all.body().path(proxy).path("toxics")) {
-                String name = t.path("name").asString("");
-                if (Toxics.isOurs(name)) {
-                    ToxiproxyApi.Answer a = api.delete("/proxies/" + ToxiproxyApi.seg(proxy) + "/toxics/" + ToxiproxyApi.seg(name));
-                    if (a.ok() || a.status() == 404) {
+        for (Map.Entry<String, Proxy> p : all.entrySet()) {
+            String proxy = p.getKey();
+            for (Toxic t : p.getValue().toxics()) {
+                if (Toxics.isOurs(t.name())) {
+                    try {
+                        api.run(c -> c.removeToxic(proxy, t.name()));
                         removed++;
-                    } else {
-                        failures.add(proxy + "/" + name + ": " + a.error());
+                    } catch (ErrorAnswer e) {
+                        if (e.status() == 404) {
+                            removed++;
+                        } else {
+                            failures.add(proxy + "/" + t.name() + ": " + ToxiproxyApi.error(e));
+                        }
                     }
                 }
             }
@@ -194,13 +220,17 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
         int enabled = 0;
         for (String key : List.copyOf(disabledHere)) {
             String proxy = key.substring(key.indexOf(' ') + 1);
-            ToxiproxyApi.Answer a = server(Params.of("url", key.substring(0, key.indexOf(' '))))
-                    .patch("/proxies/" + ToxiproxyApi.seg(proxy), "{\"enabled\":true}");
-            if (a.ok() || a.status() == 404) {
+            try {
+                server(Params.of("url", key.substring(0, key.indexOf(' ')))).call(c -> c.setEnabled(proxy, true));
                 disabledHere.remove(key);
                 enabled++;
-            } else {
-                failures.add(proxy + ": " + a.error());
+            } catch (ErrorAnswer e) {
+                if (e.status() == 404) {
+                    disabledHere.remove(key);
+                    enabled++;
+                } else {
+                    failures.add(proxy + ": " + ToxiproxyApi.error(e));
+                }
             }
         }
         if (!failures.isEmpty()) {
@@ -222,12 +252,16 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
 
     private ToxiproxyApi server(Params handleData) throws BackendException {
         String url = handleData.require("url");
-        return url.equals(api.base()) ? api : new ToxiproxyApi(url, http, settings.resolveToken());
+        return url.equals(api.base()) ? api : new ToxiproxyApi(url, http, callLimit(), settings.resolveToken());
+    }
+
+    /** The longest a whole call may take: twice the {@code timeout} setting (which also limits the connect). */
+    private Duration callLimit() {
+        return settings.timeout().multipliedBy(2);
     }
 
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        http.shutdownNow(); // never waits: a reset or a kill switch may close the backend mid-call
     }
 }

@@ -25,8 +25,13 @@ record ToxiproxySettings(String url, String stream, Duration timeout, @Nullable 
             if (!stream.equals("downstream") && !stream.equals("upstream")) {
                 throw new IllegalArgumentException("stream is upstream or downstream, not '" + stream + "'");
             }
-            return new ToxiproxySettings(v.get("url").orElse(DEFAULT_URL), stream,
-                    v.duration("timeout", Duration.ofSeconds(3)), v.get("token").map(SecretRef::new).orElse(null));
+            Duration timeout = v.duration("timeout", Duration.ofSeconds(3));
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("timeout is the longest wait for one API call: more than 0, not "
+                        + v.get("timeout").orElse(""));
+            }
+            return new ToxiproxySettings(v.get("url").orElse(DEFAULT_URL), stream, timeout,
+                    v.get("token").map(SecretRef::new).orElse(null));
         } catch (IllegalArgumentException e) {
             throw new BackendException(ToxiproxyBackendProvider.ID, "settings: " + e.getMessage());
         }

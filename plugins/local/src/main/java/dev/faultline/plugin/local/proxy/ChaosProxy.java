@@ -1,5 +1,6 @@
 package dev.faultline.plugin.local.proxy;
 
+import dev.faultline.plugin.toxiproxy.protocol.Stream;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -125,7 +126,7 @@ final class ChaosProxy {
         Connection c = new Connection(client, spliced);
         connections.add(c);
         client.closeFuture().addListener(f -> connections.remove(c));
-        client.pipeline().addLast(new Relay(c, Toxic.Stream.UPSTREAM, this::toxics, () -> c.upstream));
+        client.pipeline().addLast(new Relay(c, Stream.UPSTREAM, this::toxics, () -> c.upstream));
         client.pipeline().addLast(new ChannelInboundHandlerAdapter() {
             @Override
             public void channelActive(ChannelHandlerContext ctx) {
@@ -147,7 +148,7 @@ final class ChaosProxy {
                 .option(ChannelOption.AUTO_READ, false).option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
-                .handler(new Relay(c, Toxic.Stream.DOWNSTREAM, this::toxics, () -> c.client))
+                .handler(new Relay(c, Stream.DOWNSTREAM, this::toxics, () -> c.client))
                 .connect(to).addListener((ChannelFutureListener) f -> {
                     if (!f.isSuccess()) {
                         c.client.close();

@@ -1,5 +1,6 @@
 package dev.faultline.plugin.local.proxy;
 
+import dev.faultline.plugin.toxiproxy.protocol.Stream;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +23,7 @@ final class ChunkEffect {
     private ChunkEffect() {
     }
 
-    static ChunkEffect of(List<Toxic> toxics, Toxic.Stream stream, Connection connection) {
+    static ChunkEffect of(List<Toxic> toxics, Stream stream, Connection connection) {
         ChunkEffect e = new ChunkEffect();
         for (Toxic t : toxics) {
             if (t.stream() != stream || !connection.applies(t)) {

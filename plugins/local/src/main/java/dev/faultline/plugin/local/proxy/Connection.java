@@ -1,5 +1,6 @@
 package dev.faultline.plugin.local.proxy;
 
+import dev.faultline.plugin.toxiproxy.protocol.Stream;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.Future;
 import java.util.ArrayList;
@@ -21,9 +22,9 @@ final class Connection {
     /** When the last delayed chunk of each stream is due: later chunks never overtake it. */
     final long[] lastDueNanos = new long[2];
     final long[] pendingBytes = new long[2];
-    /** Which streams have ended (their source sent a FIN), by {@link Toxic.Stream#ordinal()}. */
+    /** Which streams have ended (their source sent a FIN), by {@link Stream#ordinal()}. */
     final boolean[] ended = new boolean[2];
-    /** The relays of the two streams, by {@link Toxic.Stream#ordinal()}. */
+    /** The relays of the two streams, by {@link Stream#ordinal()}. */
     final Relay[] relays = new Relay[2];
     /** Counts the streams spliced in the kernel, for the proxy. */
     final LongAdder spliced;

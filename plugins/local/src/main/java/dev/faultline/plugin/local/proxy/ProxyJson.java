@@ -1,5 +1,8 @@
 package dev.faultline.plugin.local.proxy;
 
+import dev.faultline.plugin.toxiproxy.protocol.Proxy;
+import dev.faultline.plugin.toxiproxy.protocol.Stream;
+import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyJson;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,33 +11,23 @@ import java.util.TreeMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The JSON of the Toxiproxy API: proxies and toxics to and from text. */
+/**
+ * The JSON of the Toxiproxy API on the server side: proxies and toxics written as the shared
+ * protocol writes them ({@link ToxiproxyJson}), and requests read strictly, with Toxiproxy's error
+ * messages for what it refuses.
+ */
 final class ProxyJson {
-    final JsonMapper json = JsonMapper.builder().build();
+    final JsonMapper json = ToxiproxyJson.mapper();
 
     ObjectNode proxy(ChaosProxy p) {
-        ObjectNode n = json.createObjectNode();
-        n.put("name", p.name());
-        n.put("listen", p.listen());
-        n.put("upstream", p.upstream());
-        n.put("enabled", p.enabled());
-        ArrayNode toxics = n.putArray("toxics");
-        p.toxics().forEach(t -> toxics.add(toxic(t)));
-        return n;
+        return ToxiproxyJson.toJson(new Proxy(p.name(), p.listen(), p.upstream(), p.enabled(),
+                p.toxics().stream().map(Toxic::wire).toList()));
     }
 
     ObjectNode toxic(Toxic t) {
-        ObjectNode n = json.createObjectNode();
-        ObjectNode a = n.putObject("attributes");
-        t.attributes().forEach(a::put);
-        n.put("name", t.name());
-        n.put("type", t.type());
-        n.put("stream", t.stream().json());
-        n.put("toxicity", t.toxicity());
-        return n;
+        return ToxiproxyJson.toJson(t.wire());
     }
 
     JsonNode parse(String body) throws ApiError {
@@ -70,11 +63,8 @@ final class ProxyJson {
         }
         String type = text(n, "type");
         String streamText = n.has("stream") ? text(n, "stream").toLowerCase(java.util.Locale.ROOT) : "downstream";
-        Toxic.Stream stream = switch (streamText) {
-            case "upstream" -> Toxic.Stream.UPSTREAM;
-            case "downstream" -> Toxic.Stream.DOWNSTREAM;
-            default -> throw new ApiError(400, "stream was invalid, can be either upstream or downstream");
-        };
+        Stream stream = Stream.parse(streamText)
+                .orElseThrow(() -> new ApiError(400, "stream was invalid, can be either upstream or downstream"));
         double toxicity = n.has("toxicity") ? number(n, "toxicity") : 1.0;
         Map<String, Long> attributes = Toxic.validate(type, toxicity, attributes(n.path("attributes")));
         String name = n.has("name") && !text(n, "name").isEmpty() ? text(n, "name") : type + "_" + stream.json();

@@ -1,5 +1,6 @@
 package dev.faultline.plugin.local.proxy;
 
+import dev.faultline.plugin.toxiproxy.protocol.Stream;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -31,7 +32,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
     private static final long HIGH_WATER = 1 << 20;
 
     private final Connection connection;
-    private final Toxic.Stream stream;
+    private final Stream stream;
     private final Supplier<List<Toxic>> toxics;
     private final Supplier<Channel> peer;
     private ChannelHandlerContext ctx;
@@ -50,7 +51,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
     private long passed;
     private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
 
-    Relay(Connection connection, Toxic.Stream stream, Supplier<List<Toxic>> toxics, Supplier<Channel> peer) {
+    Relay(Connection connection, Stream stream, Supplier<List<Toxic>> toxics, Supplier<Channel> peer) {
         this.connection = connection;
         this.stream = stream;
         this.toxics = toxics;

@@ -1,5 +1,6 @@
 package dev.faultline.plugin.local.proxy;
 
+import dev.faultline.plugin.toxiproxy.protocol.Stream;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;
@@ -15,11 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class TimeoutClock {
     private final Connection connection;
-    private final Toxic.Stream stream;
+    private final Stream stream;
     private @Nullable Toxic acting;
     private @Nullable ScheduledFuture<?> close;
 
-    TimeoutClock(Connection connection, Toxic.Stream stream) {
+    TimeoutClock(Connection connection, Stream stream) {
         this.connection = connection;
         this.stream = stream;
     }

@@ -1,5 +1,6 @@
 package dev.faultline.plugin.local.proxy;
 
+import dev.faultline.plugin.toxiproxy.protocol.Stream;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +11,6 @@ import java.util.TreeMap;
  * stream (upstream = client to server, downstream = server to client), for a share of connections.
  */
 record Toxic(String name, String type, Stream stream, double toxicity, Map<String, Long> attributes) {
-
-    enum Stream {
-        UPSTREAM, DOWNSTREAM;
-
-        String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
 
     /** The types this proxy implements, with the range of each of their attributes. */
     static final Map<String, List<AttributeRange>> TYPES = Map.of(
@@ -71,6 +64,11 @@ record Toxic(String name, String type, Stream stream, double toxicity, Map<Strin
             out.put(a.getKey(), a.getValue().longValueExact());
         }
         return out;
+    }
+
+    /** As the API carries it. */
+    dev.faultline.plugin.toxiproxy.protocol.Toxic wire() {
+        return new dev.faultline.plugin.toxiproxy.protocol.Toxic(name, type, stream, toxicity, new TreeMap<>(attributes));
     }
 
     Toxic withChanges(double newToxicity, Map<String, Long> newAttributes) {
