@@ -7,6 +7,7 @@ import dev.faultline.app.StartupRecovery;
 import dev.faultline.app.view.common.AppPreferences;
 import dev.faultline.app.view.common.Background;
 import dev.faultline.app.view.common.Dialogs;
+import dev.faultline.app.view.common.Work;
 import dev.faultline.app.view.editor.EditorView;
 import dev.faultline.app.view.editor.EditorViewModel;
 import dev.faultline.app.view.editor.FaultTemplates;
@@ -17,6 +18,7 @@ import dev.faultline.app.view.live.LiveRunView;
 import dev.faultline.app.view.live.LiveRunViewModel;
 import dev.faultline.app.view.live.RunCoordinator;
 import dev.faultline.app.view.settings.SettingsView;
+import dev.faultline.app.view.settings.SettingsViewModel;
 import dev.faultline.app.view.shell.MainShell;
 import dev.faultline.app.view.shell.Screen;
 import dev.faultline.engine.env.Environment;
@@ -120,9 +122,10 @@ public final class AppWindow {
         shell.put(Screen.EDITOR, editor);
         shell.put(Screen.LIVE, new LiveRunView(live, TimeZone.getTimeZone(zone), dark, this::note));
         shell.put(Screen.RETRO, retro);
-        shell.put(Screen.SETTINGS, new SettingsView(dark, textSize, composition.home.root(), zone, composition.environments.all(),
-                composition.home.environments(), composition.environmentProblems,
-                dev.faultline.app.NotifierConfig.file(composition.home.root()), this::sendSlackTest));
+        shell.put(Screen.SETTINGS, new SettingsView(new SettingsViewModel(dark, textSize, composition.home.root(), zone,
+                composition.environments.all(), composition.home.environments(), composition.environmentProblems,
+                dev.faultline.app.NotifierConfig.file(composition.home.root()), this::sendSlackTest, Work.background(),
+                Dialogs::error)));
         if (!shipped.isEmpty()) {
             editor.open(shipped.get(0), false);
         }
