@@ -60,6 +60,7 @@ public final class SettingsView extends ScrollPane {
         file.setPrefRowCount(14);
         file.textProperty().bindBidirectional(model.fileTextProperty());
         Label problems = new Label();
+        problems.setId("environments-problems");
         problems.setWrapText(true);
         problems.textProperty().bind(model.problemsProperty());
         problems.visibleProperty().bind(model.problemsShownProperty());
@@ -70,8 +71,12 @@ public final class SettingsView extends ScrollPane {
         typing.setOnFinished(e -> model.check());
         file.textProperty().addListener((o, a, b) -> typing.playFromStart());
         Button save = new Button("Save");
+        save.setId("save-environments");
         save.setTooltip(new Tooltip("Checked first; takes effect when Faultline starts next"));
-        save.setOnAction(e -> model.save());
+        save.setOnAction(e -> {
+            typing.stop(); // the check it would make is the save's first step; its later answer must not hide "saved"
+            model.save();
+        });
         Label slackHeading = new Label("Slack");
         slackHeading.getStyleClass().add("section");
         Label slackFile = new Label(model.slackHint());
