@@ -12,7 +12,8 @@ public record RunRow(String runId, String experiment, String status, Instant sta
     public static RunRow of(RunRecord r) {
         Instant ended = r.endedAt();
         Duration took = ended == null ? null : Duration.between(r.startedAt(), ended);
-        String summary = r.summary() == null ? "" : r.summary();
+        String stored = r.summary();
+        String summary = stored == null ? "" : stored;
         // The stored summary starts "HALTED after 7s: ..."; the table shows outcome and duration already.
         if (summary.startsWith(r.status() + " after ") && summary.contains(": ")) {
             summary = summary.substring(summary.indexOf(": ") + 2);

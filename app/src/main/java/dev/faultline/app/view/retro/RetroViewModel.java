@@ -12,7 +12,6 @@ import dev.faultline.engine.report.Severity;
 import dev.faultline.engine.store.GameDayRunRecord;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

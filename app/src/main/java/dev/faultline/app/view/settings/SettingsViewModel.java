@@ -101,7 +101,10 @@ public final class SettingsViewModel {
             return;
         }
         work.run("save-environments", () -> {
-            Files.createDirectories(environmentsFile.getParent());
+            Path dir = environmentsFile.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
             Path tmp = environmentsFile.resolveSibling(environmentsFile.getFileName() + ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             Files.move(tmp, environmentsFile, StandardCopyOption.REPLACE_EXISTING);
