@@ -8,78 +8,98 @@ import dev.faultline.engine.report.ExperimentOutcome;
 import dev.faultline.engine.report.Finding;
 import dev.faultline.engine.report.Lesson;
 import dev.faultline.engine.report.SearchHit;
+import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.GameDayRunRecord;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /** The retrospective screen's reads and writes, on the store the command line uses. */
-final class AppRetroActions implements RetroActions {
-    private final Composition c;
-    private final ZoneId zone;
+public final class AppRetroActions implements RetroActions {
+    /** Writes a GameDay run's report in a format to a file; returns the file written. */
+    @FunctionalInterface
+    public interface ReportExport {
+        Path write(String gameDayRun, String format, Path to) throws Exception;
+    }
+
+    private final Callable<FaultlineStore> store;
+    private final Clock clock;
+    private final ReportExport export;
 
     AppRetroActions(Composition c, ZoneId zone) {
-        this.c = c;
-        this.zone = zone;
+        this(c::store, c.clock, (id, format, to) -> ReportFiles.write(c, id, format, to, zone));
+    }
+
+    /** On {@code store} (opened on first use), stamping what is written with {@code clock}. */
+    public AppRetroActions(Callable<FaultlineStore> store, Clock clock, ReportExport export) {
+        this.store = store;
+        this.clock = clock;
+        this.export = export;
+    }
+
+    private FaultlineStore store() throws Exception {
+        return store.call();
     }
 
     @Override
     public List<GameDayRunRecord> gameDayRuns() throws Exception {
-        return c.store().gameDays().recent(100);
+        return store().gameDays().recent(100);
     }
 
     @Override
     public List<Lesson> lessons(String gameDayRun) throws Exception {
-        return c.store().retro().lessons(gameDayRun);
+        return store().retro().lessons(gameDayRun);
     }
 
     @Override
     public List<Finding> findings(GameDayRunRecord run) throws Exception {
-        return c.store().retro().findings(run.id(), run.runIds());
+        return store().retro().findings(run.id(), run.runIds());
     }
 
     @Override
     public List<ActionItem> actionItems(String gameDayRun) throws Exception {
-        return c.store().retro().actionItems(gameDayRun);
+        return store().retro().actionItems(gameDayRun);
     }
 
     @Override
     public List<ExperimentOutcome> outcomes(GameDayRunRecord run) throws Exception {
-        return c.store().retro().outcomes(run.runIds());
+        return store().retro().outcomes(run.runIds());
     }
 
     @Override
     public String describeRun(String runId) throws Exception {
-        return c.store().findRun(runId).map(r -> r.experimentName() + " · " + r.status()).orElse(runId);
+        return store().findRun(runId).map(r -> r.experimentName() + " · " + r.status()).orElse(runId);
     }
 
     @Override
     public void addLesson(String gameDayRun, Lesson.Kind kind, String text) throws Exception {
-        c.store().retro().addLesson(gameDayRun, kind, text, c.clock.instant());
+        store().retro().addLesson(gameDayRun, kind, text, clock.instant());
     }
 
     @Override
     public void addFinding(Finding f) throws Exception {
-        c.store().retro().addFinding(f);
+        store().retro().addFinding(f);
     }
 
     @Override
     public void addActionItem(ActionItem a) throws Exception {
-        c.store().retro().addActionItem(a);
+        store().retro().addActionItem(a);
     }
 
     @Override
     public void setOutcome(ExperimentOutcome o) throws Exception {
-        c.store().retro().setOutcome(o, c.clock.instant());
+        store().retro().setOutcome(o, clock.instant());
     }
 
     @Override
     public List<SearchHit> search(String term) throws Exception {
-        return term.isBlank() ? List.of() : c.store().retro().search(term, 100);
+        return term.isBlank() ? List.of() : store().retro().search(term, 100);
     }
 
     @Override
     public Path exportReport(String gameDayRun, String format, Path to) throws Exception {
-        return ReportFiles.write(c, gameDayRun, format, to, zone);
+        return export.write(gameDayRun, format, to);
     }
 }

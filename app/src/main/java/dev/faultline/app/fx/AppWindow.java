@@ -7,25 +7,24 @@ import dev.faultline.app.StartupRecovery;
 import dev.faultline.app.view.common.AppPreferences;
 import dev.faultline.app.view.common.Background;
 import dev.faultline.app.view.common.Dialogs;
+import dev.faultline.app.view.common.Work;
 import dev.faultline.app.view.editor.EditorView;
 import dev.faultline.app.view.editor.EditorViewModel;
 import dev.faultline.app.view.editor.FaultTemplates;
 import dev.faultline.app.view.gameday.GameDayView;
-import dev.faultline.app.view.home.BackendStatus;
 import dev.faultline.app.view.home.HomeView;
+import dev.faultline.app.view.home.HomeViewModel;
 import dev.faultline.app.view.live.LiveRunView;
 import dev.faultline.app.view.live.LiveRunViewModel;
 import dev.faultline.app.view.live.RunCoordinator;
 import dev.faultline.app.view.settings.SettingsView;
+import dev.faultline.app.view.settings.SettingsViewModel;
 import dev.faultline.app.view.shell.MainShell;
 import dev.faultline.app.view.shell.Screen;
-import dev.faultline.engine.env.Environment;
-import dev.faultline.engine.spi.FaultBackendProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
 import java.util.stream.Stream;
@@ -47,6 +46,7 @@ public final class AppWindow {
     private final javafx.beans.property.IntegerProperty textSize = new javafx.beans.property.SimpleIntegerProperty(14);
     private final MainShell shell;
     private final HomeView home;
+    private final HomeViewModel homeModel;
     private final LiveRunViewModel live = new LiveRunViewModel(zone);
     private EditorViewModel editorModel;
     private EditorView editor;
@@ -78,7 +78,9 @@ public final class AppWindow {
         });
         starter = new RunStarter(composition);
         runs = new RunCoordinator(starter, live, () -> shell.show(Screen.LIVE), this::refreshRuns);
-        home = new HomeView(zone, List.of(), this::firstGameDay, p -> runs.start(p.getFileName().toString(),
+        homeModel = new HomeViewModel(zone, composition.clock, composition::store, composition.loader,
+                composition.environments.all(), composition.plugins.backends(), Work.background(), Dialogs::error);
+        home = new HomeView(homeModel, this::firstGameDay, p -> runs.start(p.getFileName().toString(),
                 () -> composition.loader.load(p)), this::edit);
         shell.put(Screen.HOME, home);
     }
@@ -98,7 +100,7 @@ public final class AppWindow {
         gameDayFiles = found.gameDays();
         firstGameDayFile = gameDayFiles.stream().filter(p -> p.getFileName().toString().equals("first-gameday.yaml"))
                 .findFirst().orElse(gameDayFiles.isEmpty() ? null : gameDayFiles.get(0));
-        home.showRunbooks(shipped);
+        homeModel.showRunbooks(shipped);
         buildScreens();
         refreshRuns();
     }
@@ -114,15 +116,18 @@ public final class AppWindow {
         editorModel = new EditorViewModel(composition.loader);
         editor = new EditorView(editorModel, new AppEditorActions(composition, runs, shipped),
                 FaultTemplates.available(composition.plugins.backends()));
-        gameDay = new GameDayView(new AppGameDayActions(composition, shipped, this::runGameDay));
-        retro = new dev.faultline.app.view.retro.RetroView(new AppRetroActions(composition, zone), zone);
+        gameDay = new GameDayView(new dev.faultline.app.view.gameday.GameDayPlanModel(composition.clock, zone),
+                new AppGameDayActions(composition, shipped, this::runGameDay));
+        retro = new dev.faultline.app.view.retro.RetroView(new dev.faultline.app.view.retro.RetroViewModel(
+                new AppRetroActions(composition, zone), zone, composition.clock, Work.background(), Dialogs::error));
         shell.put(Screen.GAMEDAY, gameDay);
         shell.put(Screen.EDITOR, editor);
         shell.put(Screen.LIVE, new LiveRunView(live, TimeZone.getTimeZone(zone), dark, this::note));
         shell.put(Screen.RETRO, retro);
-        shell.put(Screen.SETTINGS, new SettingsView(dark, textSize, composition.home.root(), zone, composition.environments.all(),
-                composition.home.environments(), composition.environmentProblems,
-                dev.faultline.app.NotifierConfig.file(composition.home.root()), this::sendSlackTest));
+        shell.put(Screen.SETTINGS, new SettingsView(new SettingsViewModel(dark, textSize, composition.home.root(), zone,
+                composition.environments.all(), composition.home.environments(), composition.environmentProblems,
+                dev.faultline.app.NotifierConfig.file(composition.home.root()), this::sendSlackTest, Work.background(),
+                Dialogs::error)));
         if (!shipped.isEmpty()) {
             editor.open(shipped.get(0), false);
         }
@@ -187,7 +192,7 @@ public final class AppWindow {
         });
         stage.show();
         home.focusStart();
-        refreshBackends();
+        homeModel.refreshBackends();
         Background.run("discover-runbooks", this::discover, this::discovered,
                 err -> Dialogs.error("Could not read the shipped runbooks", err));
     }
@@ -238,44 +243,11 @@ public final class AppWindow {
     }
 
     private void refreshRuns() {
-        Background.run("load-runs", starter::recentRuns, home::showRuns,
-                err -> Dialogs.error("Could not read the runs from the database", err));
+        homeModel.refreshRuns();
         if (retro != null) {
             retro.refresh();
         }
-        Background.run("load-gamedays", this::gameDayLines, home::showGameDays,
-                err -> home.showGameDays(List.of("could not read the GameDays: " + Dialogs.message(err))));
-    }
-
-    private List<String> gameDayLines() throws Exception {
-        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
-        List<String> out = new ArrayList<>();
-        Instant now = composition.clock.instant();
-        for (Path p : gameDayFiles) {
-            var d = composition.loader.loadGameDay(p).gameDay();
-            if (d.scheduledStart().isAfter(now)) {
-                out.add("upcoming  " + f.format(d.scheduledStart().atZone(zone)) + "  " + d.title());
-            }
-        }
-        for (var r : composition.store().gameDays().recent(20)) {
-            out.add(r.status() + "  " + f.format(r.startedAt().atZone(zone)) + "  " + r.title());
-        }
-        return out;
-    }
-
-    private void refreshBackends() {
-        Background.run("check-backends", () -> {
-            List<BackendStatus> out = new ArrayList<>();
-            for (Environment env : composition.environments.all()) {
-                for (FaultBackendProvider p : composition.plugins.backends()) {
-                    if (env.backends().containsKey(p.id()) || p.id().equals("local")) {
-                        var a = p.check(env.settingsFor(p.id()));
-                        out.add(new BackendStatus(p.id(), p.description(), env.name(), a.isAvailable(), a.detail()));
-                    }
-                }
-            }
-            return out;
-        }, home::showBackends, err -> Dialogs.error("Could not check the backends", err));
+        homeModel.refreshGameDays(gameDayFiles);
     }
 
     private boolean confirmClose() {

@@ -130,6 +130,33 @@ class AppWindowIT {
     }
 
     @Test
+    void homeRetrospectiveAndSettingsShowWhatTheirViewModelsHold() throws Exception {
+        waitFor("the first GameDay can be started", () -> !robot.lookup("#first-gameday").query().isDisabled(), 20);
+        assertThat(robot.lookup("#runbooks").queryListView().getItems()).isNotEmpty();
+        assertThat(robot.lookup("#recent-runs").queryTableView().getColumns().get(0).getText())
+                .isEqualTo("Started (" + java.time.ZoneId.systemDefault().getId() + ")");
+
+        robot.interact(() -> window.shell().show(Screen.RETRO));
+        waitFor("the retrospective says no GameDay ran yet", () -> robot.lookup("Run a GameDay first; its retrospective is"
+                + " written here.").tryQuery().isPresent(), 10);
+        assertThat(robot.lookup("#retro-gamedays").queryListView().getItems()).isEmpty();
+
+        robot.interact(() -> window.shell().show(Screen.SETTINGS));
+        TextArea file = robot.lookup("#environments-file").queryAs(TextArea.class);
+        waitFor("the environments file is read", () -> file.getText().startsWith("# Your environments"), 10);
+        robot.interact(() -> file.setText("environments:\n  lab:\n    production: maybe\n"));
+        robot.interact(() -> robot.lookup("#save-environments").queryButton().fire()); // below the fold
+        javafx.scene.control.Label problems = robot.lookup("#environments-problems").queryAs(javafx.scene.control.Label.class);
+        waitFor("the problem is shown", () -> problems.isVisible() && problems.getText().startsWith("line 3, "), 10);
+        assertThat(java.nio.file.Files.exists(composition.home.environments())).isFalse();
+        robot.interact(() -> file.setText("environments:\n  lab:\n    production: false\n"));
+        robot.interact(() -> robot.lookup("#save-environments").queryButton().fire()); // below the fold
+        waitFor("the file is saved", () -> java.nio.file.Files.exists(composition.home.environments()), 10);
+        waitFor("the screen says so", () -> problems.getText().startsWith("saved "), 10);
+        assertThat(problems.getStyleClass()).doesNotContain("field-error");
+    }
+
+    @Test
     void theFirstGameDayRunsLiveAndTheKillSwitchRevertsItsFault() {
         robot.clickOn("#first-gameday");
         waitFor("the planner shows the sandbox GameDay", () -> window.shell().currentProperty().get() == Screen.GAMEDAY, 5);

@@ -14,7 +14,8 @@ import javafx.scene.layout.VBox;
 
 /** One part of the day's checklist: items to tick off, one to add, Delete to remove. */
 final class ChecklistPane extends VBox {
-    ChecklistPane(String heading, String prompt, ObservableList<ChecklistRow> rows) {
+    ChecklistPane(String heading, String prompt, GameDayPlanModel plan, GameDayPlanModel.Part part) {
+        ObservableList<ChecklistRow> rows = plan.checks(part);
         Label h = new Label(heading);
         h.getStyleClass().add("subsection");
         ListView<ChecklistRow> list = new ListView<>(rows);
@@ -41,8 +42,8 @@ final class ChecklistPane extends VBox {
                 return;
             }
             switch (e.getCode()) {
-                case SPACE -> r.done.set(!r.done.get());
-                case DELETE, BACK_SPACE -> rows.remove(r);
+                case SPACE -> plan.toggleCheck(r);
+                case DELETE, BACK_SPACE -> plan.removeCheck(part, r);
                 default -> {
                     return;
                 }
@@ -55,8 +56,7 @@ final class ChecklistPane extends VBox {
         Button plus = new Button("Add");
         plus.setTooltip(new Tooltip("Add the item (Enter)"));
         Runnable addIt = () -> {
-            if (!add.getText().isBlank()) {
-                rows.add(new ChecklistRow(add.getText().strip(), false));
+            if (plan.addCheck(part, add.getText())) {
                 add.clear();
             }
         };

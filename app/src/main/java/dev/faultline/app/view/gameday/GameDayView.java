@@ -10,6 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.property.Property;
+import javafx.beans.property.ReadOnlyProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -46,7 +51,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  * action items from earlier GameDays are listed beside it.
  */
 public final class GameDayView extends BorderPane {
-    private final GameDayPlanModel plan = new GameDayPlanModel();
+    private final GameDayPlanModel plan;
     private final GameDayActions actions;
     private final Label status = new Label();
     private final Label fileLabel = new Label("new GameDay");
@@ -54,7 +59,8 @@ public final class GameDayView extends BorderPane {
     /** The GameDay as its file holds it: a run of an unchanged plan does not rewrite the file. */
     private @org.jspecify.annotations.Nullable GameDay saved;
 
-    public GameDayView(GameDayActions actions) {
+    public GameDayView(GameDayPlanModel plan, GameDayActions actions) {
+        this.plan = plan;
         this.actions = actions;
         getStyleClass().add("gameday");
         setTop(toolbar());
@@ -66,7 +72,7 @@ public final class GameDayView extends BorderPane {
         status.getStyleClass().add("status-line");
         status.setPadding(new Insets(4, 12, 6, 12));
         setBottom(status);
-        plan.file.addListener((o, a, b) -> fileLabel.setText(b.isEmpty() ? "new GameDay" : Path.of(b).getFileName().toString()));
+        plan.fileProperty().addListener((o, a, b) -> fileLabel.setText(b.isEmpty() ? "new GameDay" : Path.of(b).getFileName().toString()));
         refreshOpenItems();
     }
 
@@ -75,8 +81,7 @@ public final class GameDayView extends BorderPane {
         Button newDay = new Button("New", new FontIcon(MaterialDesignF.FILE_DOCUMENT_EDIT));
         newDay.setTooltip(new Tooltip("Start a new GameDay plan"));
         newDay.setOnAction(e -> {
-            plan.load(blank(), "");
-            plan.experiments.clear();
+            plan.startNew();
             status.setText("new GameDay: give it a title, participants and experiments, then save");
         });
         Button open = new Button("", new FontIcon(MaterialDesignF.FOLDER_OPEN));
@@ -107,31 +112,33 @@ public final class GameDayView extends BorderPane {
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(8);
-        TextField title = text(plan.title, "Title", "e.g. Payments resilience GameDay");
+        TextField title = text(plan.titleProperty(), plan::setTitle, "Title", "e.g. Payments resilience GameDay");
         title.setId("gameday-title");
-        TextField name = text(plan.name, "Name", "a stable id: letters, digits and dashes");
+        TextField name = text(plan.nameProperty(), plan::setName, "Name", "a stable id: letters, digits and dashes");
         TextArea description = new TextArea();
-        description.textProperty().bindBidirectional(plan.description);
+        sync(description.textProperty(), plan.descriptionProperty(), plan::setDescription);
         description.setPrefRowCount(2);
         description.setWrapText(true);
         description.setAccessibleText("Description");
         TextArea objectives = new TextArea();
-        objectives.textProperty().bindBidirectional(plan.objectives);
+        sync(objectives.textProperty(), plan.objectivesProperty(), plan::setObjectives);
         objectives.setPrefRowCount(3);
         objectives.setWrapText(true);
         objectives.setPromptText("one objective per line");
         objectives.setAccessibleText("Objectives, one per line");
         DatePicker date = Dates.unambiguous(new DatePicker());
-        date.valueProperty().bindBidirectional(plan.date);
+        date.setValue(plan.dateProperty().get());
+        plan.dateProperty().addListener((o, a, b) -> date.setValue(b));
+        date.valueProperty().addListener((o, a, b) -> plan.setDate(b));
         date.setAccessibleText("Date");
-        TextField time = text(plan.time, "Time", "HH:mm");
+        TextField time = text(plan.timeProperty(), plan::setTime, "Time", "HH:mm");
         time.setPrefColumnCount(5);
         ComboBox<ZoneId> zone = new ComboBox<>(FXCollections.observableArrayList(ZoneId.getAvailableZoneIds().stream()
                 .sorted().map(ZoneId::of).toList()));
-        zone.valueProperty().bindBidirectional(plan.zone);
+        sync(zone.valueProperty(), plan.zoneProperty(), plan::setZone);
         zone.setAccessibleText("Time zone");
         ComboBox<String> env = new ComboBox<>(FXCollections.observableArrayList(actions.environments()));
-        env.valueProperty().bindBidirectional(plan.environment);
+        sync(env.valueProperty(), plan.environmentProperty(), plan::setEnvironment);
         env.setAccessibleText("Environment");
         int r = 0;
         g.addRow(r++, label("Title", title), title);
@@ -150,7 +157,7 @@ public final class GameDayView extends BorderPane {
     }
 
     private VBox participants() {
-        TableView<ParticipantRow> table = new TableView<>(plan.participants);
+        TableView<ParticipantRow> table = new TableView<>(plan.participants());
         table.setEditable(true);
         table.setPrefHeight(190);
         table.setAccessibleText("Participants: name, role and Slack member id");
@@ -170,19 +177,23 @@ public final class GameDayView extends BorderPane {
         table.setPlaceholder(new Label("No one yet: add the leader, an operator, a scribe and who is on call"));
         Button add = new Button("Add participant");
         add.setOnAction(e -> {
-            plan.participants.add(new ParticipantRow("", plan.participants.isEmpty() ? Participant.Role.LEADER
-                    : Participant.Role.OBSERVER, ""));
+            plan.addParticipant();
             table.getSelectionModel().selectLast();
-            table.edit(plan.participants.size() - 1, name);
+            table.edit(plan.participants().size() - 1, name);
         });
         Button remove = new Button("Remove");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        remove.setOnAction(e -> plan.participants.remove(table.getSelectionModel().getSelectedItem()));
+        remove.setOnAction(e -> {
+            ParticipantRow row = table.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                plan.removeParticipant(row);
+            }
+        });
         return new VBox(6, table, new HBox(8, add, remove));
     }
 
     private VBox right() {
-        ListView<String> experiments = new ListView<>(plan.experiments);
+        ListView<String> experiments = new ListView<>(plan.experiments());
         experiments.setId("gameday-experiments");
         experiments.setPrefHeight(150);
         experiments.setAccessibleText("Experiments in the order they run");
@@ -191,7 +202,7 @@ public final class GameDayView extends BorderPane {
         add.setId("add-experiment");
         for (Path p : actions.experimentRunbooks()) {
             MenuItem item = new MenuItem(p.getParent().getFileName() + " / " + p.getFileName());
-            item.setOnAction(e -> plan.experiments.add(relative(p)));
+            item.setOnAction(e -> plan.addExperiment(p));
             add.getItems().add(item);
         }
         Button up = new Button("Up");
@@ -199,16 +210,17 @@ public final class GameDayView extends BorderPane {
         Button down = new Button("Down");
         down.setOnAction(e -> move(experiments, 1));
         Button remove = new Button("Remove");
-        remove.setOnAction(e -> plan.experiments.remove(experiments.getSelectionModel().getSelectedItem()));
+        remove.setOnAction(e -> plan.removeExperiment(experiments.getSelectionModel().getSelectedItem()));
         ListView<String> items = new ListView<>(openItems);
         items.setPrefHeight(110);
         items.setAccessibleText("Open action items from earlier GameDays");
         items.setPlaceholder(new Label("No open action items from earlier GameDays"));
         VBox v = new VBox(10, heading("Experiments"), experiments, new HBox(8, add, up, down, remove),
                 heading("Checklist for the day"),
-                new ChecklistPane("Pre-checks", "e.g. dashboards open, on-call told", plan.preChecks),
-                new ChecklistPane("Comms", "e.g. announce in #incidents", plan.comms),
-                new ChecklistPane("Abort criteria", "e.g. error rate above 5% for a minute", plan.abortCriteria),
+                new ChecklistPane("Pre-checks", "e.g. dashboards open, on-call told", plan, GameDayPlanModel.Part.PRE_CHECKS),
+                new ChecklistPane("Comms", "e.g. announce in #incidents", plan, GameDayPlanModel.Part.COMMS),
+                new ChecklistPane("Abort criteria", "e.g. error rate above 5% for a minute", plan,
+                        GameDayPlanModel.Part.ABORT_CRITERIA),
                 heading("Open action items from earlier GameDays"), items);
         v.setPrefWidth(520);
         HBox.setHgrow(v, Priority.ALWAYS);
@@ -216,24 +228,10 @@ public final class GameDayView extends BorderPane {
     }
 
     private void move(ListView<String> list, int by) {
-        int i = list.getSelectionModel().getSelectedIndex();
-        int j = i + by;
-        if (i < 0 || j < 0 || j >= plan.experiments.size()) {
-            return;
+        int j = plan.moveExperiment(list.getSelectionModel().getSelectedIndex(), by);
+        if (j >= 0) {
+            list.getSelectionModel().select(j);
         }
-        String s = plan.experiments.remove(i);
-        plan.experiments.add(j, s);
-        list.getSelectionModel().select(j);
-    }
-
-    /**
-     * A runbook path as the GameDay file names it: relative to the GameDay's folder; absolute
-     * until the plan has a file, and made relative when it is saved.
-     */
-    private String relative(Path runbook) {
-        String f = plan.file.get();
-        return f.isEmpty() ? runbook.toAbsolutePath().toString()
-                : Path.of(f).toAbsolutePath().getParent().relativize(runbook.toAbsolutePath()).toString();
     }
 
     public void open(Path file) {
@@ -246,7 +244,7 @@ public final class GameDayView extends BorderPane {
 
     /** Saves the plan to {@code file} (the Save button asks for one when the plan is new). */
     public void saveAs(Path file) {
-        plan.file.set(file.toString());
+        plan.setFile(file);
         save(false);
     }
 
@@ -259,7 +257,7 @@ public final class GameDayView extends BorderPane {
             return;
         }
         Path file;
-        if (plan.file.get().isEmpty()) {
+        if (plan.fileProperty().get().isEmpty()) {
             FileChooser fc = new FileChooser();
             fc.setInitialFileName(day.name() + ".yaml");
             java.io.File f = fc.showSaveDialog(getScene().getWindow());
@@ -268,10 +266,9 @@ public final class GameDayView extends BorderPane {
             }
             file = f.toPath();
         } else {
-            file = Path.of(plan.file.get());
+            file = Path.of(plan.fileProperty().get());
         }
-        Path dir = file.toAbsolutePath().getParent();
-        plan.experiments.replaceAll(e -> Path.of(e).isAbsolute() ? dir.relativize(Path.of(e)).toString() : e);
+        plan.relativizeTo(file.toAbsolutePath().getParent());
         day = plan.toGameDay();
         if (thenRun && day.equals(saved) && Files.exists(file)) {
             actions.run(file);
@@ -283,7 +280,7 @@ public final class GameDayView extends BorderPane {
             Files.writeString(file, yaml, StandardCharsets.UTF_8);
             return actions.load(file); // the same checks as the command line
         }, d -> {
-            plan.file.set(file.toString());
+            plan.setFile(file);
             saved = toSave;
             status.setText("saved " + file);
             if (thenRun) {
@@ -300,18 +297,27 @@ public final class GameDayView extends BorderPane {
                 err -> openItems.setAll("could not read the action items: " + Dialogs.message(err)));
     }
 
-    private static GameDay blank() {
-        return new GameDay("new-gameday", "", "", java.util.List.of(), java.time.Instant.now().plus(java.time.Duration.ofDays(1)),
-                ZoneId.systemDefault(), "sandbox", java.util.List.of(), java.util.List.of("payment-latency-holds.yaml"),
-                dev.faultline.engine.model.Checklist.EMPTY);
-    }
-
-    private static TextField text(javafx.beans.property.StringProperty p, String name, String prompt) {
+    private static TextField text(ReadOnlyStringProperty p, Consumer<String> set, String name, String prompt) {
         TextField t = new TextField();
-        t.textProperty().bindBidirectional(p);
+        sync(t.textProperty(), p, set);
         t.setPromptText(prompt);
         t.setAccessibleText(name);
         return t;
+    }
+
+    /** Keeps a field and a plan property in step: the field shows the plan, and an edit goes to the plan through its method. */
+    private static <T> void sync(Property<T> field, ReadOnlyProperty<T> plan, Consumer<T> set) {
+        field.setValue(plan.getValue());
+        plan.addListener((o, a, b) -> {
+            if (!Objects.equals(field.getValue(), b)) {
+                field.setValue(b);
+            }
+        });
+        field.addListener((o, a, b) -> {
+            if (b != null && !Objects.equals(plan.getValue(), b)) {
+                set.accept(b);
+            }
+        });
     }
 
     private static Label label(String text, javafx.scene.Node field) {

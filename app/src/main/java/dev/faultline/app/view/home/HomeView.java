@@ -4,14 +4,9 @@ import dev.faultline.app.view.common.OutcomeCell;
 import dev.faultline.app.view.common.RunRow;
 import dev.faultline.app.view.common.WrappingCell;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,23 +24,27 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /**
  * Home: the first-GameDay path, the shipped runbooks, recent runs with their result, and whether
- * each backend can be reached.
+ * each backend can be reached. State and loading are the {@link HomeViewModel}'s; this view binds.
  */
 public final class HomeView extends VBox {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm:ss");
-    private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
-    private final ObservableList<BackendStatus> backends = FXCollections.observableArrayList();
-    private final ObservableList<String> gameDays = FXCollections.observableArrayList();
-    private final ListView<Path> runbooks = new ListView<>();
-    private final ZoneId zone;
-    private final javafx.beans.property.BooleanProperty ready = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final HomeViewModel model;
+    private final ListView<Path> runbooks;
 
-    public HomeView(ZoneId zone, List<Path> shipped, Runnable firstGameDay, Consumer<Path> run, Consumer<Path> edit) {
-        this.zone = zone;
+    public HomeView(HomeViewModel model, Runnable firstGameDay, Consumer<Path> run, Consumer<Path> edit) {
+        this.model = model;
+        this.runbooks = new ListView<>(model.runbooks());
         getStyleClass().add("home");
         setSpacing(16);
         setPadding(new Insets(20, 24, 20, 24));
-        getChildren().addAll(firstGameDayCard(firstGameDay), middle(shipped, run, edit), recentRuns());
+        getChildren().addAll(firstGameDayCard(firstGameDay), middle(run, edit), recentRuns());
+        model.readyProperty().addListener((o, a, ready) -> {
+            if (ready) {
+                if (!runbooks.getItems().isEmpty()) {
+                    runbooks.getSelectionModel().select(0);
+                }
+                focusStart();
+            }
+        });
     }
 
     private HBox firstGameDayCard(Runnable firstGameDay) {
@@ -64,7 +63,7 @@ public final class HomeView extends VBox {
         go.setAccessibleText("Run the first GameDay on the sandbox");
         go.setTooltip(new Tooltip("Starts the sandbox and runs its first experiment, with live charts"));
         go.setOnAction(e -> firstGameDay.run());
-        go.disableProperty().bind(ready.not());
+        go.disableProperty().bind(model.readyProperty().not());
         VBox v = new VBox(8, heading, text, go);
         v.setMinWidth(0);
         v.setPrefWidth(400);
@@ -75,21 +74,20 @@ public final class HomeView extends VBox {
         return card;
     }
 
-    private HBox middle(List<Path> shipped, Consumer<Path> run, Consumer<Path> edit) {
+    private HBox middle(Consumer<Path> run, Consumer<Path> edit) {
         Label heading = new Label("Runbooks that ship with Faultline");
         heading.getStyleClass().add("section");
-        runbooks.setItems(FXCollections.observableArrayList(shipped));
         runbooks.setId("runbooks");
         runbooks.setAccessibleText("Shipped runbooks: Enter runs, E edits");
         runbooks.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Path p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.getParent().getFileName() + " / " + p.getFileName());
+                setText(empty || p == null ? null : HomeViewModel.runbookLabel(p));
             }
         });
         runbooks.setPrefHeight(190);
-        if (!shipped.isEmpty()) {
+        if (!runbooks.getItems().isEmpty()) {
             runbooks.getSelectionModel().select(0);
         }
         Button runIt = new Button("Run", new FontIcon(MaterialDesignP.PLAY));
@@ -119,7 +117,7 @@ public final class HomeView extends VBox {
 
         Label bh = new Label("Backends");
         bh.getStyleClass().add("section");
-        ListView<BackendStatus> list = new ListView<>(backends);
+        ListView<BackendStatus> list = new ListView<>(model.backends());
         list.setAccessibleText("Backends and whether they can be reached");
         list.setPlaceholder(new Label("checking…"));
         list.setCellFactory(l -> new ListCell<>() {
@@ -133,11 +131,11 @@ public final class HomeView extends VBox {
                     setTooltip(null);
                     return;
                 }
-                setText(s.backend() + " in " + s.environment() + ": " + (s.available() ? "reachable" : "not reachable"));
+                setText(HomeViewModel.backendLine(s));
                 FontIcon icon = new FontIcon(s.available() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignC.CLOSE_CIRCLE);
                 icon.getStyleClass().add(s.available() ? "icon-ok" : "icon-down");
                 setGraphic(icon);
-                setTooltip(new Tooltip(s.description() + "\n" + s.detail()));
+                setTooltip(new Tooltip(HomeViewModel.backendDetail(s)));
                 getStyleClass().add(s.available() ? "status-ok" : "status-down");
             }
         });
@@ -146,7 +144,7 @@ public final class HomeView extends VBox {
         right.setPrefWidth(340);
         Label gh = new Label("GameDays");
         gh.getStyleClass().add("section");
-        ListView<String> days = new ListView<>(gameDays);
+        ListView<String> days = new ListView<>(model.gameDays());
         days.setId("gamedays");
         days.setAccessibleText("Upcoming and past GameDays");
         days.setPlaceholder(new Label("none planned yet"));
@@ -158,15 +156,15 @@ public final class HomeView extends VBox {
     }
 
     private VBox recentRuns() {
-        TableView<RunRow> table = new TableView<>(runs);
+        TableView<RunRow> table = new TableView<>(model.runs());
         table.setId("recent-runs");
         table.setAccessibleText("Recent runs");
-        table.getColumns().add(column("Started (" + zone.getId() + ")", r -> TIME.format(r.startedAt().atZone(zone)), 200));
+        table.getColumns().add(column(model.startedHeading(), model::started, 200));
         table.getColumns().add(column("Experiment", RunRow::experiment, 220));
         TableColumn<RunRow, String> result = column("Result", RunRow::status, 100);
         result.setCellFactory(c -> new OutcomeCell());
         table.getColumns().add(result);
-        table.getColumns().add(column("Took", r -> r.duration() == null ? "" : r.duration().toSeconds() + " s", 70));
+        table.getColumns().add(column("Took", HomeViewModel::took, 70));
         table.getColumns().add(column("What happened", RunRow::summary, 520));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No runs yet: start with your first GameDay above."));
@@ -183,29 +181,6 @@ public final class HomeView extends VBox {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
         return c;
-    }
-
-    /** The shipped runbooks, once read; the first-GameDay button works from then on. */
-    public void showRunbooks(List<Path> shipped) {
-        runbooks.getItems().setAll(shipped);
-        if (!shipped.isEmpty()) {
-            runbooks.getSelectionModel().select(0);
-        }
-        ready.set(true);
-        focusStart();
-    }
-
-    public void showRuns(List<RunRow> rows) {
-        runs.setAll(rows);
-    }
-
-    /** Upcoming GameDays first (from their runbooks), then the ones run (from the database). */
-    public void showGameDays(List<String> lines) {
-        gameDays.setAll(lines);
-    }
-
-    public void showBackends(List<BackendStatus> statuses) {
-        backends.setAll(statuses);
     }
 
     public void focusStart() {

@@ -1,0 +1,163 @@
+package dev.faultline.app.view.gameday;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.engine.model.GameDay;
+import dev.faultline.engine.model.Participant;
+import dev.faultline.engine.runbook.RunbookLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The GameDay planner's model without a window: read-only parts, changes through methods, checked by the loader's model. */
+class GameDayPlanModelTest {
+    static final Path FIRST_GAMEDAY = Path.of("..", "runbooks", "sandbox", "first-gameday.yaml");
+    /** 20:00 UTC on 6 Dec: already 7 Dec in Tokyo. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T20:00:00Z"), ZoneOffset.UTC);
+    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    private final GameDayPlanModel plan = new GameDayPlanModel(CLOCK, TOKYO);
+
+    @Test
+    void aNewPlanIsForTomorrowInTheOrganisersZoneAndHasNoExperiments() {
+        assertThat(plan.dateProperty().get()).isEqualTo(LocalDate.of(2026, 12, 8));
+        plan.addExperiment(Path.of("/tmp/x.yaml"));
+
+        plan.startNew();
+
+        assertThat(plan.dateProperty().get()).isEqualTo(LocalDate.of(2026, 12, 8));
+        assertThat(plan.timeProperty().get()).isEqualTo("05:00");
+        assertThat(plan.zoneProperty().get()).isEqualTo(TOKYO);
+        assertThat(plan.environmentProperty().get()).isEqualTo("sandbox");
+        assertThat(plan.experiments()).isEmpty();
+        assertThat(plan.fileProperty().get()).isEmpty();
+    }
+
+    @Test
+    void anOpenedGameDayComesBackUnchangedFromThePlan() throws Exception {
+        GameDay day = new RunbookLoader().loadGameDay(FIRST_GAMEDAY).gameDay();
+
+        plan.load(day, FIRST_GAMEDAY.toString());
+
+        assertThat(plan.titleProperty().get()).isEqualTo("First GameDay on the practice shop");
+        assertThat(plan.zoneProperty().get()).isEqualTo(ZoneId.of("Europe/Berlin"));
+        assertThat(plan.experiments()).hasSize(4);
+        assertThat(plan.toGameDay()).isEqualTo(day);
+    }
+
+    @Test
+    void eachMissingOrWrongPartIsRefusedWithWhatToDo() {
+        plan.startNew();
+        plan.addExperiment(FIRST_GAMEDAY.resolveSibling("payment-outage-halts.yaml"));
+        assertThatThrownBy(plan::toGameDay).hasMessage("title: give the GameDay a title");
+        plan.setTitle("Payments GameDay");
+        plan.setTime("ten o'clock");
+        assertThatThrownBy(plan::toGameDay).hasMessage("time: 'ten o'clock' is not a time of day, e.g. 10:00");
+        plan.setTime(" 09:30 ");
+        plan.setDate(null);
+        assertThatThrownBy(plan::toGameDay).hasMessage("date: pick the day");
+        plan.setDate(LocalDate.of(2027, 1, 14));
+
+        GameDay day = plan.toGameDay();
+
+        assertThat(day.scheduledStart()).isEqualTo(Instant.parse("2027-01-14T00:30:00Z")); // 09:30 in Tokyo
+        assertThat(day.title()).isEqualTo("Payments GameDay");
+    }
+
+    @Test
+    void theFirstParticipantLeadsAndRowsWithoutANameAreLeftOut() {
+        plan.startNew();
+        plan.setTitle("t");
+        plan.addExperiment(FIRST_GAMEDAY.resolveSibling("payment-outage-halts.yaml"));
+        ParticipantRow ada = plan.addParticipant();
+        ada.name.set(" Ada ");
+        ParticipantRow nobody = plan.addParticipant();
+        ParticipantRow grace = plan.addParticipant();
+        grace.name.set("Grace");
+
+        assertThat(nobody.role.get()).isEqualTo(Participant.Role.OBSERVER);
+        assertThat(plan.toGameDay().participants()).containsExactly(new Participant("Ada", Participant.Role.LEADER, ""),
+                new Participant("Grace", Participant.Role.OBSERVER, ""));
+        plan.removeParticipant(ada);
+        assertThat(plan.participants()).containsExactly(nobody, grace);
+    }
+
+    @Test
+    void experimentsAreAbsoluteUntilThePlanHasAFileThenRelativeToItsFolder() {
+        Path runbooks = Path.of("/srv/runbooks/sandbox").toAbsolutePath();
+        plan.addExperiment(runbooks.resolve("payment-outage-halts.yaml"));
+        assertThat(plan.experiments()).containsExactly(runbooks.resolve("payment-outage-halts.yaml").toString());
+
+        plan.relativizeTo(runbooks.getParent().resolve("gamedays"));
+        plan.setFile(runbooks.resolve("my-gameday.yaml"));
+        plan.addExperiment(runbooks.resolve("payment-latency-holds.yaml"));
+
+        assertThat(plan.experiments()).containsExactly(Path.of("..", "sandbox", "payment-outage-halts.yaml").toString(),
+                "payment-latency-holds.yaml");
+        assertThat(plan.fileProperty().get()).isEqualTo(runbooks.resolve("my-gameday.yaml").toString());
+    }
+
+    @Test
+    void experimentsMoveWithinTheListOnly() {
+        plan.setFile(Path.of("/srv/gd.yaml").toAbsolutePath());
+        for (String n : List.of("a.yaml", "b.yaml", "c.yaml")) {
+            plan.addExperiment(Path.of("/srv").toAbsolutePath().resolve(n));
+        }
+        assertThat(plan.moveExperiment(0, -1)).isEqualTo(-1);
+        assertThat(plan.moveExperiment(2, 1)).isEqualTo(-1);
+        assertThat(plan.moveExperiment(-1, 1)).isEqualTo(-1);
+        assertThat(plan.moveExperiment(0, 1)).isEqualTo(1);
+        assertThat(plan.experiments()).containsExactly("b.yaml", "a.yaml", "c.yaml");
+        plan.removeExperiment("a.yaml");
+        assertThat(plan.experiments()).containsExactly("b.yaml", "c.yaml");
+    }
+
+    @Test
+    void theChecklistTakesItemsTicksThemOffAndLeavesBlankOnesOut() {
+        plan.startNew();
+        plan.setTitle("t");
+        plan.addExperiment(FIRST_GAMEDAY.resolveSibling("payment-outage-halts.yaml"));
+        assertThat(plan.addCheck(GameDayPlanModel.Part.PRE_CHECKS, "   ")).isFalse();
+        assertThat(plan.addCheck(GameDayPlanModel.Part.PRE_CHECKS, " dashboards open ")).isTrue();
+        assertThat(plan.addCheck(GameDayPlanModel.Part.ABORT_CRITERIA, "error rate above 5%")).isTrue();
+        ChecklistRow dashboards = plan.checks(GameDayPlanModel.Part.PRE_CHECKS).get(0);
+        plan.toggleCheck(dashboards);
+
+        GameDay day = plan.toGameDay();
+
+        assertThat(day.checklist().preChecks()).singleElement().satisfies(i -> {
+            assertThat(i.text()).isEqualTo("dashboards open");
+            assertThat(i.done()).isTrue();
+        });
+        assertThat(day.checklist().abortCriteria()).hasSize(1);
+        assertThat(day.checklist().comms()).isEmpty();
+        plan.removeCheck(GameDayPlanModel.Part.PRE_CHECKS, dashboards);
+        assertThat(plan.checks(GameDayPlanModel.Part.PRE_CHECKS)).isEmpty();
+    }
+
+    @Test
+    void thePartsAreReadOnlyAndTellListenersOfEveryChange() {
+        assertThatThrownBy(() -> plan.experiments().add("x.yaml")).isInstanceOf(UnsupportedOperationException.class);
+        plan.addParticipant();
+        assertThatThrownBy(() -> plan.participants().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> plan.checks(GameDayPlanModel.Part.COMMS).add(new ChecklistRow("x", false)))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(plan.titleProperty()).isNotInstanceOf(javafx.beans.value.WritableValue.class);
+        List<String> seen = new ArrayList<>();
+        plan.titleProperty().addListener((o, a, b) -> seen.add(b));
+        plan.experiments().addListener((javafx.collections.ListChangeListener<String>) c -> seen.add("experiments"));
+
+        plan.setTitle("Payments");
+        plan.setFile(Path.of("/srv/gd.yaml").toAbsolutePath());
+        plan.addExperiment(Path.of("/srv/a.yaml").toAbsolutePath());
+
+        assertThat(seen).containsExactly("Payments", "experiments");
+    }
+}
