@@ -1,7 +1,14 @@
 package dev.faultline.plugin.chaosmesh;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.FileSystemFault;
+import dev.faultline.engine.model.HttpFault;
+import dev.faultline.engine.model.JvmFault;
+import dev.faultline.engine.model.NetworkFault;
 import dev.faultline.engine.model.Numbers;
+import dev.faultline.engine.model.PodFault;
+import dev.faultline.engine.model.ProxyFault;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.plugin.kube.PodTarget;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,7 +45,7 @@ final class ChaosManifests {
     }
 
     private static ChaosKind fill(Fault fault, PodTarget t, Map<String, Object> spec) {
-        if (fault instanceof Fault.Latency l) {
+        if (fault instanceof ProxyFault.Latency l) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("latency", goDuration(l.latency()));
             if (!l.jitter().isZero()) {
@@ -48,16 +55,16 @@ final class ChaosManifests {
                 d.put("correlation", percent(l.correlation()));
             }
             return network(spec, "delay", "delay", d);
-        } else if (fault instanceof Fault.PacketLoss p) {
+        } else if (fault instanceof NetworkFault.PacketLoss p) {
             return network(spec, "loss", "loss", packets("loss", p.probability(), p.correlation()));
-        } else if (fault instanceof Fault.PacketDuplicate p) {
+        } else if (fault instanceof NetworkFault.PacketDuplicate p) {
             return network(spec, "duplicate", "duplicate", packets("duplicate", p.probability(), p.correlation()));
-        } else if (fault instanceof Fault.PacketCorrupt p) {
+        } else if (fault instanceof NetworkFault.PacketCorrupt p) {
             return network(spec, "corrupt", "corrupt", packets("corrupt", p.probability(), p.correlation()));
-        } else if (fault instanceof Fault.Bandwidth b) {
+        } else if (fault instanceof ProxyFault.Bandwidth b) {
             return network(spec, "bandwidth", "bandwidth", Map.of("rate", b.kilobytesPerSecond() + "kbps",
                     "limit", BANDWIDTH_LIMIT, "buffer", BANDWIDTH_BUFFER));
-        } else if (fault instanceof Fault.Partition p) {
+        } else if (fault instanceof NetworkFault.Partition p) {
             spec.put("action", "partition");
             spec.put("direction", p.direction());
             if (!p.peerLabels().isEmpty()) {
@@ -68,16 +75,16 @@ final class ChaosManifests {
                 spec.put("externalTargets", p.externalTargets());
             }
             return ChaosKind.NETWORK;
-        } else if (fault instanceof Fault.Down) {
+        } else if (fault instanceof ProxyFault.Down) {
             spec.put("action", "partition");
             spec.put("direction", "both");
             spec.put("externalTargets", List.of("0.0.0.0/0"));
             return ChaosKind.NETWORK;
-        } else if (fault instanceof Fault.CpuStress c) {
+        } else if (fault instanceof StressFault.CpuStress c) {
             containers(spec, t);
             spec.put("stressors", Map.of("cpu", Map.of("workers", c.workers(), "load", c.loadPercent())));
             return ChaosKind.STRESS;
-        } else if (fault instanceof Fault.MemoryStress m) {
+        } else if (fault instanceof StressFault.MemoryStress m) {
             if (m.growthPerSecond() > 0) {
                 throw new IllegalArgumentException("Chaos Mesh's memory stressor takes its size at once: leave out"
                         + " 'growth', or grow memory with the local backend");
@@ -85,17 +92,17 @@ final class ChaosManifests {
             containers(spec, t);
             spec.put("stressors", Map.of("memory", Map.of("workers", 1, "size", size(m.bytes()))));
             return ChaosKind.STRESS;
-        } else if (fault instanceof Fault.PodKill k) {
+        } else if (fault instanceof PodFault.PodKill k) {
             spec.put("action", "pod-kill");
             if (!k.gracePeriod().isZero()) {
                 spec.put("gracePeriod", k.gracePeriod().toSeconds());
             }
             spec.remove("duration"); // a kill is instantaneous; PodChaos pod-kill takes no duration
             return ChaosKind.POD;
-        } else if (fault instanceof Fault.PodFailure) {
+        } else if (fault instanceof PodFault.PodFailure) {
             spec.put("action", "pod-failure");
             return ChaosKind.POD;
-        } else if (fault instanceof Fault.ContainerKill k) {
+        } else if (fault instanceof PodFault.ContainerKill k) {
             List<String> names = !k.containers().isEmpty() ? k.containers()
                     : t.container().isEmpty() ? List.of() : List.of(t.container());
             if (names.isEmpty()) {
@@ -105,34 +112,34 @@ final class ChaosManifests {
             spec.put("containerNames", names);
             spec.remove("duration");
             return ChaosKind.POD;
-        } else if (fault instanceof Fault.HttpFault h) {
+        } else if (fault instanceof HttpFault h) {
             return ChaosHttp.fill(h, t, spec);
-        } else if (fault instanceof Fault.IoLatency l) {
+        } else if (fault instanceof FileSystemFault.IoLatency l) {
             io(spec, t, "latency", l.volumePath(), l.path(), l.probability());
             spec.put("delay", goDuration(l.delay()));
             return ChaosKind.IO;
-        } else if (fault instanceof Fault.IoFault e) {
+        } else if (fault instanceof FileSystemFault.IoFault e) {
             io(spec, t, "fault", e.volumePath(), e.path(), e.probability());
             spec.put("errno", e.errno());
             return ChaosKind.IO;
-        } else if (fault instanceof Fault.TimeShift s) {
+        } else if (fault instanceof PodFault.TimeShift s) {
             containers(spec, t);
             spec.put("timeOffset", s.offset().isNegative() ? "-" + goDuration(s.offset().negated()) : goDuration(s.offset()));
             return ChaosKind.TIME;
-        } else if (fault instanceof Fault.DnsFault d) {
+        } else if (fault instanceof NetworkFault.DnsFault d) {
             containers(spec, t);
             spec.put("action", d.action());
             spec.put("patterns", d.patterns().isEmpty() ? List.of("*") : d.patterns());
             return ChaosKind.DNS;
-        } else if (fault instanceof Fault.JvmException j) {
+        } else if (fault instanceof JvmFault.JvmException j) {
             jvm(spec, t, "exception", j.target());
             spec.put("exception", j.exception() + "(\"" + j.message().replace("\\", "\\\\").replace("\"", "\\\"") + "\")");
             return ChaosKind.JVM;
-        } else if (fault instanceof Fault.JvmLatency j) {
+        } else if (fault instanceof JvmFault.JvmLatency j) {
             jvm(spec, t, "latency", j.target());
             spec.put("latency", j.latency().toMillis());
             return ChaosKind.JVM;
-        } else if (fault instanceof Fault.JvmReturn j) {
+        } else if (fault instanceof JvmFault.JvmReturn j) {
             jvm(spec, t, "return", j.target());
             spec.put("returnValue", j.value().matches("-?[0-9.]+|true|false|null") ? j.value()
                     : "\"" + j.value().replace("\"", "\\\"") + "\"");
@@ -141,7 +148,7 @@ final class ChaosManifests {
         throw new IllegalArgumentException("Chaos Mesh cannot make a '" + fault.type() + "' fault");
     }
 
-    private static void jvm(Map<String, Object> spec, PodTarget t, String action, Fault.JvmMethod m) {
+    private static void jvm(Map<String, Object> spec, PodTarget t, String action, JvmFault.JvmMethod m) {
         containers(spec, t);
         spec.put("action", action);
         spec.put("class", m.className());

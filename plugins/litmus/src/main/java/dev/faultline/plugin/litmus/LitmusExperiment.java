@@ -1,7 +1,11 @@
 package dev.faultline.plugin.litmus;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.NetworkFault;
 import dev.faultline.engine.model.Numbers;
+import dev.faultline.engine.model.PodFault;
+import dev.faultline.engine.model.ProxyFault;
+import dev.faultline.engine.model.StressFault;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,51 +23,51 @@ record LitmusExperiment(String name, Map<String, String> env) {
     static LitmusExperiment of(Fault fault, String container) {
         Map<String, String> env = new LinkedHashMap<>();
         String name;
-        if (fault instanceof Fault.PodKill k) {
+        if (fault instanceof PodFault.PodKill k) {
             name = "pod-delete";
             env.put("FORCE", k.gracePeriod().isZero() ? "true" : "false");
-        } else if (fault instanceof Fault.ContainerKill k) {
+        } else if (fault instanceof PodFault.ContainerKill k) {
             name = "container-kill";
             String c = !k.containers().isEmpty() ? String.join(",", k.containers()) : container;
             if (!c.isEmpty()) {
                 env.put("TARGET_CONTAINER", c);
             }
-        } else if (fault instanceof Fault.Latency l) {
+        } else if (fault instanceof ProxyFault.Latency l) {
             name = "pod-network-latency";
             env.put("NETWORK_LATENCY", Long.toString(l.latency().toMillis()));
             env.put("JITTER", Long.toString(l.jitter().toMillis()));
-        } else if (fault instanceof Fault.PacketLoss p) {
+        } else if (fault instanceof NetworkFault.PacketLoss p) {
             name = "pod-network-loss";
             env.put("NETWORK_PACKET_LOSS_PERCENTAGE", pct(p.probability()));
-        } else if (fault instanceof Fault.PacketCorrupt p) {
+        } else if (fault instanceof NetworkFault.PacketCorrupt p) {
             name = "pod-network-corruption";
             env.put("NETWORK_PACKET_CORRUPTION_PERCENTAGE", pct(p.probability()));
-        } else if (fault instanceof Fault.PacketDuplicate p) {
+        } else if (fault instanceof NetworkFault.PacketDuplicate p) {
             name = "pod-network-duplication";
             env.put("NETWORK_PACKET_DUPLICATION_PERCENTAGE", pct(p.probability()));
-        } else if (fault instanceof Fault.CpuStress c) {
+        } else if (fault instanceof StressFault.CpuStress c) {
             name = "pod-cpu-hog";
             env.put("CPU_CORES", Integer.toString(c.workers()));
             env.put("CPU_LOAD", Integer.toString(c.loadPercent()));
-        } else if (fault instanceof Fault.MemoryStress m) {
+        } else if (fault instanceof StressFault.MemoryStress m) {
             if (m.growthPerSecond() > 0) {
                 throw new IllegalArgumentException("pod-memory-hog takes its memory at once: leave out 'growth'");
             }
             name = "pod-memory-hog";
             env.put("MEMORY_CONSUMPTION", Long.toString(Math.max(1, m.bytes() / 1_000_000)));
-        } else if (fault instanceof Fault.DiskStress d) {
-            if (d.io() != Fault.DiskIo.FILL || d.throughputPerSecond() > 0 || !d.directory().isEmpty()) {
+        } else if (fault instanceof StressFault.DiskStress d) {
+            if (d.io() != StressFault.DiskIo.FILL || d.throughputPerSecond() > 0 || !d.directory().isEmpty()) {
                 throw new IllegalArgumentException("LitmusChaos's disk-fill fills the pod's ephemeral storage as fast as"
                         + " it can: a disk-stress here takes 'io: fill' and no 'throughput' or 'path'");
             }
             name = "disk-fill";
             env.put("EPHEMERAL_STORAGE_MEBIBYTES", Long.toString(Math.max(1, d.bytes() / (1024 * 1024))));
-        } else if (fault instanceof Fault.NodeDrain) {
+        } else if (fault instanceof PodFault.NodeDrain) {
             name = "node-drain";
         } else {
             throw new IllegalArgumentException("LitmusChaos has no experiment for a '" + fault.type() + "' fault here");
         }
-        if (!(fault instanceof Fault.ContainerKill) && !container.isEmpty() && !(fault instanceof Fault.NodeDrain)) {
+        if (!(fault instanceof PodFault.ContainerKill) && !container.isEmpty() && !(fault instanceof PodFault.NodeDrain)) {
             env.put("TARGET_CONTAINER", container);
         }
         return new LitmusExperiment(name, env);

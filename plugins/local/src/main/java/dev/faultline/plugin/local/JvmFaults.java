@@ -1,6 +1,7 @@
 package dev.faultline.plugin.local;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.JvmFault;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
@@ -31,7 +32,7 @@ final class JvmFaults {
     }
 
     static boolean isJvmFault(Fault f) {
-        return f instanceof Fault.JvmException || f instanceof Fault.JvmLatency || f instanceof Fault.JvmReturn;
+        return f instanceof JvmFault.JvmException || f instanceof JvmFault.JvmLatency || f instanceof JvmFault.JvmReturn;
     }
 
     /**
@@ -65,7 +66,7 @@ final class JvmFaults {
 
     FaultHandle prepare(FaultRequest r) throws BackendException {
         ProcessHandle p = find(r.target());
-        Fault.JvmMethod m = method(r.fault());
+        JvmFault.JvmMethod m = method(r.fault());
         String id = ProxyFaults.toxicName(r.runId(), r.step());
         return new FaultHandle(LocalBackendProvider.ID, id, r.fault().describe() + " in JVM " + p.pid() + " ("
                 + r.target().label() + ")", Params.of("kind", "jvm", "pid", Long.toString(p.pid()),
@@ -81,11 +82,11 @@ final class JvmFaults {
         List<String> c = new ArrayList<>(List.of("cmd", "add", "id", h.data().require("fault"),
                 "class", h.data().require("class"), "method", h.data().require("method"),
                 "share", String.format(Locale.ROOT, "%.6f", r.share()), "ttlMs", Long.toString(deadMansSwitch(r.duration()))));
-        if (r.fault() instanceof Fault.JvmException e) {
+        if (r.fault() instanceof JvmFault.JvmException e) {
             c.addAll(List.of("action", "exception", "exception", e.exception(), "message", e.message()));
-        } else if (r.fault() instanceof Fault.JvmLatency l) {
+        } else if (r.fault() instanceof JvmFault.JvmLatency l) {
             c.addAll(List.of("action", "latency", "latencyMs", Long.toString(l.latency().toMillis())));
-        } else if (r.fault() instanceof Fault.JvmReturn v) {
+        } else if (r.fault() instanceof JvmFault.JvmReturn v) {
             c.addAll(List.of("action", "return", "value", v.value()));
         }
         agent.send(pid, c.toArray(String[]::new));
@@ -126,14 +127,14 @@ final class JvmFaults {
                 + h.data().get("method").orElse("?");
     }
 
-    private static Fault.JvmMethod method(Fault f) {
-        if (f instanceof Fault.JvmException e) {
+    private static JvmFault.JvmMethod method(Fault f) {
+        if (f instanceof JvmFault.JvmException e) {
             return e.target();
         }
-        if (f instanceof Fault.JvmLatency l) {
+        if (f instanceof JvmFault.JvmLatency l) {
             return l.target();
         }
-        return ((Fault.JvmReturn) f).target();
+        return ((JvmFault.JvmReturn) f).target();
     }
 
     /** The targeted JVM, if that pid still belongs to it. */

@@ -1,5 +1,6 @@
 package dev.faultline.plugin.local;
 
+import dev.faultline.engine.model.DependencyFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultBackend;
@@ -56,7 +57,7 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
         }
         boolean proxyFault = ProxyFaults.isProxyFault(r.fault());
         String kind = r.target().kind();
-        if (r.fault() instanceof dev.faultline.engine.model.Fault.HttpFault) {
+        if (r.fault() instanceof dev.faultline.engine.model.HttpFault) {
             if (!kind.equals("httpProxy")) {
                 throw new BackendException(id(), "an http fault needs an HTTP fault proxy: target: {httpProxy: NAME}");
             }
@@ -168,7 +169,7 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
 
     /** A dependency fault becomes the proxy fault that makes it; any other request stays as it is. */
     private static FaultRequest dependency(FaultRequest r) throws BackendException {
-        if (!(r.fault() instanceof dev.faultline.engine.model.Fault.Dependency)) {
+        if (!(r.fault() instanceof dev.faultline.engine.model.DependencyFault)) {
             return r;
         }
         DependencyFaults.checkShare(r);

@@ -1,7 +1,7 @@
 package dev.faultline.plugin.local;
 
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProcessFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultHandle;
@@ -68,12 +68,12 @@ final class ProcessFaults {
         ProcessHandle p = find(r.target());
         String started = p.info().startInstant().map(Instant::toString).orElse("");
         String id = ProxyFaults.toxicName(r.runId(), r.step());
-        if (r.fault() instanceof Fault.ProcessRestart restart) {
+        if (r.fault() instanceof ProcessFault.ProcessRestart restart) {
             return new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid() + " (" + r.target().label() + ") restarted",
                     Params.of("kind", "restart", "pid", Long.toString(p.pid()), "startedAt", started,
                             "restart", restart.restartCommand(), "selector", r.target().selector().get("name").orElse("")));
         }
-        if (r.fault() instanceof Fault.ProcessKill k) {
+        if (r.fault() instanceof ProcessFault.ProcessKill k) {
             return new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid() + " (" + r.target().label() + ") killed",
                     Params.of("kind", "kill", "pid", Long.toString(p.pid()), "startedAt", started, "signal", k.signal(),
                             "restart", k.restartCommand(), "selector", r.target().selector().get("name").orElse("")));

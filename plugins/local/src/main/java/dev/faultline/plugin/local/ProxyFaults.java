@@ -2,6 +2,7 @@ package dev.faultline.plugin.local;
 
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
@@ -33,33 +34,33 @@ final class ProxyFaults {
 
     /** Whether the fault is made on a chaos proxy. */
     static boolean isProxyFault(Fault f) {
-        return f instanceof Fault.Down || toxic(f, 1.0, "").isPresent();
+        return f instanceof ProxyFault.Down || toxic(f, 1.0, "").isPresent();
     }
 
     /** The Toxiproxy toxic that makes the fault, as the JSON body that creates it. */
     static java.util.Optional<String> toxic(Fault f, double share, String name) {
         String type;
         String attributes;
-        if (f instanceof Fault.Latency l) {
+        if (f instanceof ProxyFault.Latency l) {
             type = "latency";
             attributes = "\"latency\":" + l.latency().toMillis() + ",\"jitter\":" + l.jitter().toMillis();
-        } else if (f instanceof Fault.Bandwidth b) {
+        } else if (f instanceof ProxyFault.Bandwidth b) {
             type = "bandwidth";
             attributes = "\"rate\":" + b.kilobytesPerSecond();
-        } else if (f instanceof Fault.SlowClose c) {
+        } else if (f instanceof ProxyFault.SlowClose c) {
             type = "slow_close";
             attributes = "\"delay\":" + c.delay().toMillis();
-        } else if (f instanceof Fault.ConnectionTimeout t) {
+        } else if (f instanceof ProxyFault.ConnectionTimeout t) {
             type = "timeout";
             attributes = "\"timeout\":" + t.after().toMillis();
-        } else if (f instanceof Fault.ResetPeer p) {
+        } else if (f instanceof ProxyFault.ResetPeer p) {
             type = "reset_peer";
             attributes = "\"timeout\":" + p.after().toMillis();
-        } else if (f instanceof Fault.Slicer s) {
+        } else if (f instanceof ProxyFault.Slicer s) {
             type = "slicer";
             attributes = "\"average_size\":" + s.averageBytes() + ",\"size_variation\":" + s.variationBytes()
                     + ",\"delay\":" + s.delay().toNanos() / 1000;
-        } else if (f instanceof Fault.LimitData d) {
+        } else if (f instanceof ProxyFault.LimitData d) {
             type = "limit_data";
             attributes = "\"bytes\":" + d.bytes();
         } else {
@@ -72,7 +73,7 @@ final class ProxyFaults {
     FaultHandle prepare(FaultRequest r) {
         String proxy = r.target().selector().require("name");
         String api = r.target().selector().get("api").orElse(defaultApi);
-        if (!(r.fault() instanceof Fault.Down)) {
+        if (!(r.fault() instanceof ProxyFault.Down)) {
             String toxic = toxicName(r.runId(), r.step());
             return new FaultHandle(LocalBackendProvider.ID, toxic, r.fault().describe() + " on proxy/" + proxy,
                     Params.of("kind", "toxic", "proxyApi", api, "proxy", proxy, "toxic", toxic));

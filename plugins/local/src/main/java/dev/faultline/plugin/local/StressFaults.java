@@ -2,6 +2,7 @@ package dev.faultline.plugin.local;
 
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
@@ -31,7 +32,7 @@ final class StressFaults {
     }
 
     static boolean isStress(Fault f) {
-        return f instanceof Fault.CpuStress || f instanceof Fault.MemoryStress || f instanceof Fault.DiskStress;
+        return f instanceof StressFault.CpuStress || f instanceof StressFault.MemoryStress || f instanceof StressFault.DiskStress;
     }
 
     FaultHandle prepare(FaultRequest r) throws BackendException {
@@ -41,20 +42,20 @@ final class StressFaults {
         }
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         String note = "";
-        if (r.fault() instanceof Fault.MemoryStress m) {
+        if (r.fault() instanceof StressFault.MemoryStress m) {
             long available = availableMemory();
             if (available > 0 && m.bytes() > available) {
                 throw new BackendException(LocalBackendProvider.ID, "memory stress asks for " + m.bytes() / 1_000_000
                         + " MB but this machine has " + available / 1_000_000 + " MB available: the kernel would kill"
                         + " processes outside the blast radius");
             }
-        } else if (r.fault() instanceof Fault.DiskStress d) {
+        } else if (r.fault() instanceof StressFault.DiskStress d) {
             dir = d.directory().isEmpty() ? dir : Path.of(d.directory());
             if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
                 throw new BackendException(LocalBackendProvider.ID, "disk stress needs a writable directory: '" + dir
                         + "' is not one");
             }
-            if (d.io() == Fault.DiskIo.READ) {
+            if (d.io() == StressFault.DiskIo.READ) {
                 note = DiskStressor.directIoWorks(dir) ? ", reads bypass the page cache"
                         : ", reads come from the page cache (" + dir + " refuses direct I/O)";
             }

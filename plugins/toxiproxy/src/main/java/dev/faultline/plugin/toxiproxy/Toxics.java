@@ -1,6 +1,7 @@
 package dev.faultline.plugin.toxiproxy;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.ProxyFault;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,19 +25,19 @@ final class Toxics {
 
     /** The toxic's type, or empty for a fault that is not a toxic ({@code down} disables the proxy). */
     static Optional<String> type(Fault f) {
-        if (f instanceof Fault.Latency) {
+        if (f instanceof ProxyFault.Latency) {
             return Optional.of("latency");
-        } else if (f instanceof Fault.Bandwidth) {
+        } else if (f instanceof ProxyFault.Bandwidth) {
             return Optional.of("bandwidth");
-        } else if (f instanceof Fault.SlowClose) {
+        } else if (f instanceof ProxyFault.SlowClose) {
             return Optional.of("slow_close");
-        } else if (f instanceof Fault.ConnectionTimeout) {
+        } else if (f instanceof ProxyFault.ConnectionTimeout) {
             return Optional.of("timeout");
-        } else if (f instanceof Fault.ResetPeer) {
+        } else if (f instanceof ProxyFault.ResetPeer) {
             return Optional.of("reset_peer");
-        } else if (f instanceof Fault.Slicer) {
+        } else if (f instanceof ProxyFault.Slicer) {
             return Optional.of("slicer");
-        } else if (f instanceof Fault.LimitData) {
+        } else if (f instanceof ProxyFault.LimitData) {
             return Optional.of("limit_data");
         }
         return Optional.empty();
@@ -50,22 +51,22 @@ final class Toxics {
         n.put("stream", stream);
         n.put("toxicity", toxicity);
         ObjectNode a = n.putObject("attributes");
-        if (f instanceof Fault.Latency l) {
+        if (f instanceof ProxyFault.Latency l) {
             a.put("latency", l.latency().toMillis());
             a.put("jitter", l.jitter().toMillis());
-        } else if (f instanceof Fault.Bandwidth b) {
+        } else if (f instanceof ProxyFault.Bandwidth b) {
             a.put("rate", b.kilobytesPerSecond());
-        } else if (f instanceof Fault.SlowClose c) {
+        } else if (f instanceof ProxyFault.SlowClose c) {
             a.put("delay", c.delay().toMillis());
-        } else if (f instanceof Fault.ConnectionTimeout t) {
+        } else if (f instanceof ProxyFault.ConnectionTimeout t) {
             a.put("timeout", t.after().toMillis());
-        } else if (f instanceof Fault.ResetPeer p) {
+        } else if (f instanceof ProxyFault.ResetPeer p) {
             a.put("timeout", p.after().toMillis());
-        } else if (f instanceof Fault.Slicer s) {
+        } else if (f instanceof ProxyFault.Slicer s) {
             a.put("average_size", s.averageBytes());
             a.put("size_variation", s.variationBytes());
             a.put("delay", s.delay().toNanos() / 1000); // microseconds, as the slicer takes them
-        } else if (f instanceof Fault.LimitData d) {
+        } else if (f instanceof ProxyFault.LimitData d) {
             a.put("bytes", d.bytes());
         }
         return n;
