@@ -1,5 +1,6 @@
 package dev.faultline.plugin.chaosmesh;
 
+import dev.faultline.engine.model.DependencyFault;
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.FileSystemFault;
 import dev.faultline.engine.model.HttpFault;
@@ -7,6 +8,7 @@ import dev.faultline.engine.model.JvmFault;
 import dev.faultline.engine.model.NetworkFault;
 import dev.faultline.engine.model.Numbers;
 import dev.faultline.engine.model.PodFault;
+import dev.faultline.engine.model.ProcessFault;
 import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.StressFault;
 import dev.faultline.plugin.kube.PodTarget;
@@ -45,107 +47,132 @@ final class ChaosManifests {
     }
 
     private static ChaosKind fill(Fault fault, PodTarget t, Map<String, Object> spec) {
-        if (fault instanceof ProxyFault.Latency l) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("latency", goDuration(l.latency()));
-            if (!l.jitter().isZero()) {
-                d.put("jitter", goDuration(l.jitter()));
+        switch (fault) {
+            case ProxyFault.Latency l -> {
+                Map<String, Object> d = new LinkedHashMap<>();
+                d.put("latency", goDuration(l.latency()));
+                if (!l.jitter().isZero()) {
+                    d.put("jitter", goDuration(l.jitter()));
+                }
+                if (l.correlation() > 0) {
+                    d.put("correlation", percent(l.correlation()));
+                }
+                return network(spec, "delay", "delay", d);
             }
-            if (l.correlation() > 0) {
-                d.put("correlation", percent(l.correlation()));
+            case NetworkFault.PacketLoss p -> {
+                return network(spec, "loss", "loss", packets("loss", p.probability(), p.correlation()));
             }
-            return network(spec, "delay", "delay", d);
-        } else if (fault instanceof NetworkFault.PacketLoss p) {
-            return network(spec, "loss", "loss", packets("loss", p.probability(), p.correlation()));
-        } else if (fault instanceof NetworkFault.PacketDuplicate p) {
-            return network(spec, "duplicate", "duplicate", packets("duplicate", p.probability(), p.correlation()));
-        } else if (fault instanceof NetworkFault.PacketCorrupt p) {
-            return network(spec, "corrupt", "corrupt", packets("corrupt", p.probability(), p.correlation()));
-        } else if (fault instanceof ProxyFault.Bandwidth b) {
-            return network(spec, "bandwidth", "bandwidth", Map.of("rate", b.kilobytesPerSecond() + "kbps",
-                    "limit", BANDWIDTH_LIMIT, "buffer", BANDWIDTH_BUFFER));
-        } else if (fault instanceof NetworkFault.Partition p) {
-            spec.put("action", "partition");
-            spec.put("direction", p.direction());
-            if (!p.peerLabels().isEmpty()) {
-                spec.put("target", Map.of("mode", "all", "selector", selector(t.namespace(),
-                        PodTarget.pairs(p.peerLabels()), Map.of(), List.of())));
+            case NetworkFault.PacketDuplicate p -> {
+                return network(spec, "duplicate", "duplicate", packets("duplicate", p.probability(), p.correlation()));
             }
-            if (!p.externalTargets().isEmpty()) {
-                spec.put("externalTargets", p.externalTargets());
+            case NetworkFault.PacketCorrupt p -> {
+                return network(spec, "corrupt", "corrupt", packets("corrupt", p.probability(), p.correlation()));
             }
-            return ChaosKind.NETWORK;
-        } else if (fault instanceof ProxyFault.Down) {
-            spec.put("action", "partition");
-            spec.put("direction", "both");
-            spec.put("externalTargets", List.of("0.0.0.0/0"));
-            return ChaosKind.NETWORK;
-        } else if (fault instanceof StressFault.CpuStress c) {
-            containers(spec, t);
-            spec.put("stressors", Map.of("cpu", Map.of("workers", c.workers(), "load", c.loadPercent())));
-            return ChaosKind.STRESS;
-        } else if (fault instanceof StressFault.MemoryStress m) {
-            if (m.growthPerSecond() > 0) {
-                throw new IllegalArgumentException("Chaos Mesh's memory stressor takes its size at once: leave out"
-                        + " 'growth', or grow memory with the local backend");
+            case ProxyFault.Bandwidth b -> {
+                return network(spec, "bandwidth", "bandwidth", Map.of("rate", b.kilobytesPerSecond() + "kbps",
+                        "limit", BANDWIDTH_LIMIT, "buffer", BANDWIDTH_BUFFER));
             }
-            containers(spec, t);
-            spec.put("stressors", Map.of("memory", Map.of("workers", 1, "size", size(m.bytes()))));
-            return ChaosKind.STRESS;
-        } else if (fault instanceof PodFault.PodKill k) {
-            spec.put("action", "pod-kill");
-            if (!k.gracePeriod().isZero()) {
-                spec.put("gracePeriod", k.gracePeriod().toSeconds());
+            case NetworkFault.Partition p -> {
+                spec.put("action", "partition");
+                spec.put("direction", p.direction());
+                if (!p.peerLabels().isEmpty()) {
+                    spec.put("target", Map.of("mode", "all", "selector", selector(t.namespace(),
+                            PodTarget.pairs(p.peerLabels()), Map.of(), List.of())));
+                }
+                if (!p.externalTargets().isEmpty()) {
+                    spec.put("externalTargets", p.externalTargets());
+                }
+                return ChaosKind.NETWORK;
             }
-            spec.remove("duration"); // a kill is instantaneous; PodChaos pod-kill takes no duration
-            return ChaosKind.POD;
-        } else if (fault instanceof PodFault.PodFailure) {
-            spec.put("action", "pod-failure");
-            return ChaosKind.POD;
-        } else if (fault instanceof PodFault.ContainerKill k) {
-            List<String> names = !k.containers().isEmpty() ? k.containers()
-                    : t.container().isEmpty() ? List.of() : List.of(t.container());
-            if (names.isEmpty()) {
-                throw new IllegalArgumentException("a container-kill needs containers: [..] or the target's container");
+            case ProxyFault.Down _ -> {
+                spec.put("action", "partition");
+                spec.put("direction", "both");
+                spec.put("externalTargets", List.of("0.0.0.0/0"));
+                return ChaosKind.NETWORK;
             }
-            spec.put("action", "container-kill");
-            spec.put("containerNames", names);
-            spec.remove("duration");
-            return ChaosKind.POD;
-        } else if (fault instanceof HttpFault h) {
-            return ChaosHttp.fill(h, t, spec);
-        } else if (fault instanceof FileSystemFault.IoLatency l) {
-            io(spec, t, "latency", l.volumePath(), l.path(), l.probability());
-            spec.put("delay", goDuration(l.delay()));
-            return ChaosKind.IO;
-        } else if (fault instanceof FileSystemFault.IoFault e) {
-            io(spec, t, "fault", e.volumePath(), e.path(), e.probability());
-            spec.put("errno", e.errno());
-            return ChaosKind.IO;
-        } else if (fault instanceof PodFault.TimeShift s) {
-            containers(spec, t);
-            spec.put("timeOffset", s.offset().isNegative() ? "-" + goDuration(s.offset().negated()) : goDuration(s.offset()));
-            return ChaosKind.TIME;
-        } else if (fault instanceof NetworkFault.DnsFault d) {
-            containers(spec, t);
-            spec.put("action", d.action());
-            spec.put("patterns", d.patterns().isEmpty() ? List.of("*") : d.patterns());
-            return ChaosKind.DNS;
-        } else if (fault instanceof JvmFault.JvmException j) {
-            jvm(spec, t, "exception", j.target());
-            spec.put("exception", j.exception() + "(\"" + j.message().replace("\\", "\\\\").replace("\"", "\\\"") + "\")");
-            return ChaosKind.JVM;
-        } else if (fault instanceof JvmFault.JvmLatency j) {
-            jvm(spec, t, "latency", j.target());
-            spec.put("latency", j.latency().toMillis());
-            return ChaosKind.JVM;
-        } else if (fault instanceof JvmFault.JvmReturn j) {
-            jvm(spec, t, "return", j.target());
-            spec.put("returnValue", j.value().matches("-?[0-9.]+|true|false|null") ? j.value()
-                    : "\"" + j.value().replace("\"", "\\\"") + "\"");
-            return ChaosKind.JVM;
+            case StressFault.CpuStress c -> {
+                containers(spec, t);
+                spec.put("stressors", Map.of("cpu", Map.of("workers", c.workers(), "load", c.loadPercent())));
+                return ChaosKind.STRESS;
+            }
+            case StressFault.MemoryStress m -> {
+                if (m.growthPerSecond() > 0) {
+                    throw new IllegalArgumentException("Chaos Mesh's memory stressor takes its size at once: leave out"
+                            + " 'growth', or grow memory with the local backend");
+                }
+                containers(spec, t);
+                spec.put("stressors", Map.of("memory", Map.of("workers", 1, "size", size(m.bytes()))));
+                return ChaosKind.STRESS;
+            }
+            case PodFault.PodKill k -> {
+                spec.put("action", "pod-kill");
+                if (!k.gracePeriod().isZero()) {
+                    spec.put("gracePeriod", k.gracePeriod().toSeconds());
+                }
+                spec.remove("duration"); // a kill is instantaneous; PodChaos pod-kill takes no duration
+                return ChaosKind.POD;
+            }
+            case PodFault.PodFailure _ -> {
+                spec.put("action", "pod-failure");
+                return ChaosKind.POD;
+            }
+            case PodFault.ContainerKill k -> {
+                List<String> names = !k.containers().isEmpty() ? k.containers()
+                        : t.container().isEmpty() ? List.of() : List.of(t.container());
+                if (names.isEmpty()) {
+                    throw new IllegalArgumentException("a container-kill needs containers: [..] or the target's container");
+                }
+                spec.put("action", "container-kill");
+                spec.put("containerNames", names);
+                spec.remove("duration");
+                return ChaosKind.POD;
+            }
+            case HttpFault h -> {
+                return ChaosHttp.fill(h, t, spec);
+            }
+            case FileSystemFault.IoLatency l -> {
+                io(spec, t, "latency", l.volumePath(), l.path(), l.probability());
+                spec.put("delay", goDuration(l.delay()));
+                return ChaosKind.IO;
+            }
+            case FileSystemFault.IoFault e -> {
+                io(spec, t, "fault", e.volumePath(), e.path(), e.probability());
+                spec.put("errno", e.errno());
+                return ChaosKind.IO;
+            }
+            case PodFault.TimeShift s -> {
+                containers(spec, t);
+                spec.put("timeOffset", s.offset().isNegative() ? "-" + goDuration(s.offset().negated()) : goDuration(s.offset()));
+                return ChaosKind.TIME;
+            }
+            case NetworkFault.DnsFault d -> {
+                containers(spec, t);
+                spec.put("action", d.action());
+                spec.put("patterns", d.patterns().isEmpty() ? List.of("*") : d.patterns());
+                return ChaosKind.DNS;
+            }
+            case JvmFault.JvmException j -> {
+                jvm(spec, t, "exception", j.target());
+                spec.put("exception", j.exception() + "(\"" + j.message().replace("\\", "\\\\").replace("\"", "\\\"") + "\")");
+                return ChaosKind.JVM;
+            }
+            case JvmFault.JvmLatency j -> {
+                jvm(spec, t, "latency", j.target());
+                spec.put("latency", j.latency().toMillis());
+                return ChaosKind.JVM;
+            }
+            case JvmFault.JvmReturn j -> {
+                jvm(spec, t, "return", j.target());
+                spec.put("returnValue", j.value().matches("-?[0-9.]+|true|false|null") ? j.value()
+                        : "\"" + j.value().replace("\"", "\\\"") + "\"");
+                return ChaosKind.JVM;
+            }
+            case ProxyFault.SlowClose _, ProxyFault.ConnectionTimeout _, ProxyFault.ResetPeer _,
+                    ProxyFault.Slicer _, ProxyFault.LimitData _, StressFault.DiskStress _,
+                    ProcessFault.ProcessPause _, ProcessFault.ProcessKill _, ProcessFault.ProcessRestart _,
+                    PodFault.NodeDrain _, DependencyFault _ ->
+                    throw new IllegalArgumentException("Chaos Mesh cannot make a '" + fault.type() + "' fault");
         }
-        throw new IllegalArgumentException("Chaos Mesh cannot make a '" + fault.type() + "' fault");
     }
 
     private static void jvm(Map<String, Object> spec, PodTarget t, String action, JvmFault.JvmMethod m) {

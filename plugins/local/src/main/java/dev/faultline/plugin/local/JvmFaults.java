@@ -31,10 +31,6 @@ final class JvmFaults {
         this.guard = guard;
     }
 
-    static boolean isJvmFault(Fault f) {
-        return f instanceof JvmFault.JvmException || f instanceof JvmFault.JvmLatency || f instanceof JvmFault.JvmReturn;
-    }
-
     /**
      * The one JVM the target names (by main class, jar or a word of its command line, by pid or pid
      * file), if the guard allows it.
@@ -82,12 +78,12 @@ final class JvmFaults {
         List<String> c = new ArrayList<>(List.of("cmd", "add", "id", h.data().require("fault"),
                 "class", h.data().require("class"), "method", h.data().require("method"),
                 "share", String.format(Locale.ROOT, "%.6f", r.share()), "ttlMs", Long.toString(deadMansSwitch(r.duration()))));
-        if (r.fault() instanceof JvmFault.JvmException e) {
-            c.addAll(List.of("action", "exception", "exception", e.exception(), "message", e.message()));
-        } else if (r.fault() instanceof JvmFault.JvmLatency l) {
-            c.addAll(List.of("action", "latency", "latencyMs", Long.toString(l.latency().toMillis())));
-        } else if (r.fault() instanceof JvmFault.JvmReturn v) {
-            c.addAll(List.of("action", "return", "value", v.value()));
+        switch (jvmFault(r.fault())) {
+            case JvmFault.JvmException e -> c.addAll(List.of("action", "exception", "exception", e.exception(),
+                    "message", e.message()));
+            case JvmFault.JvmLatency l -> c.addAll(List.of("action", "latency", "latencyMs",
+                    Long.toString(l.latency().toMillis())));
+            case JvmFault.JvmReturn v -> c.addAll(List.of("action", "return", "value", v.value()));
         }
         agent.send(pid, c.toArray(String[]::new));
     }
@@ -127,14 +123,19 @@ final class JvmFaults {
                 + h.data().get("method").orElse("?");
     }
 
-    private static JvmFault.JvmMethod method(Fault f) {
-        if (f instanceof JvmFault.JvmException e) {
-            return e.target();
+    private static JvmFault.JvmMethod method(Fault f) throws BackendException {
+        return switch (jvmFault(f)) {
+            case JvmFault.JvmException e -> e.target();
+            case JvmFault.JvmLatency l -> l.target();
+            case JvmFault.JvmReturn v -> v.target();
+        };
+    }
+
+    private static JvmFault jvmFault(Fault f) throws BackendException {
+        if (!(f instanceof JvmFault j)) {
+            throw new BackendException(LocalBackendProvider.ID, "a " + f.type() + " fault does not run inside a JVM");
         }
-        if (f instanceof JvmFault.JvmLatency l) {
-            return l.target();
-        }
-        return ((JvmFault.JvmReturn) f).target();
+        return j;
     }
 
     /** The targeted JVM, if that pid still belongs to it. */

@@ -1,6 +1,5 @@
 package dev.faultline.plugin.local;
 
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.spi.BackendException;
@@ -31,11 +30,7 @@ final class StressFaults {
         this.stressNg = stressNg;
     }
 
-    static boolean isStress(Fault f) {
-        return f instanceof StressFault.CpuStress || f instanceof StressFault.MemoryStress || f instanceof StressFault.DiskStress;
-    }
-
-    FaultHandle prepare(FaultRequest r) throws BackendException {
+    FaultHandle prepare(FaultRequest r, StressFault fault) throws BackendException {
         String host = r.target().selector().get("name").orElse("");
         if (!host.equals("local") && !host.equals("localhost")) {
             throw new BackendException(LocalBackendProvider.ID, "stress runs on this machine only: target: {host: local}");
@@ -61,7 +56,7 @@ final class StressFaults {
             }
         }
         String tag = "faultline_stress_" + ProxyFaults.toxicName(r.runId(), r.step());
-        StressCommand cmd = StressCommand.of(r.fault(), tag, r.duration().toSeconds() + 60, dir, choice, stressNg);
+        StressCommand cmd = StressCommand.of(fault, tag, r.duration().toSeconds() + 60, dir, choice, stressNg);
         return new FaultHandle(LocalBackendProvider.ID, tag, r.fault().describe() + " on " + r.target().label() + " ("
                 + cmd.engine() + note + ")", Params.of("kind", "stress", "tag", tag, "engine", cmd.engine(), "argv",
                 String.join("\n", cmd.argv())));

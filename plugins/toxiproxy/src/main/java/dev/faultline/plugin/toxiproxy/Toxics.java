@@ -1,7 +1,15 @@
 package dev.faultline.plugin.toxiproxy;
 
+import dev.faultline.engine.model.DependencyFault;
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.FileSystemFault;
+import dev.faultline.engine.model.HttpFault;
+import dev.faultline.engine.model.JvmFault;
+import dev.faultline.engine.model.NetworkFault;
+import dev.faultline.engine.model.PodFault;
+import dev.faultline.engine.model.ProcessFault;
 import dev.faultline.engine.model.ProxyFault;
+import dev.faultline.engine.model.StressFault;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,22 +33,17 @@ final class Toxics {
 
     /** The toxic's type, or empty for a fault that is not a toxic ({@code down} disables the proxy). */
     static Optional<String> type(Fault f) {
-        if (f instanceof ProxyFault.Latency) {
-            return Optional.of("latency");
-        } else if (f instanceof ProxyFault.Bandwidth) {
-            return Optional.of("bandwidth");
-        } else if (f instanceof ProxyFault.SlowClose) {
-            return Optional.of("slow_close");
-        } else if (f instanceof ProxyFault.ConnectionTimeout) {
-            return Optional.of("timeout");
-        } else if (f instanceof ProxyFault.ResetPeer) {
-            return Optional.of("reset_peer");
-        } else if (f instanceof ProxyFault.Slicer) {
-            return Optional.of("slicer");
-        } else if (f instanceof ProxyFault.LimitData) {
-            return Optional.of("limit_data");
-        }
-        return Optional.empty();
+        return switch (f) {
+            case ProxyFault.Latency _ -> Optional.of("latency");
+            case ProxyFault.Bandwidth _ -> Optional.of("bandwidth");
+            case ProxyFault.SlowClose _ -> Optional.of("slow_close");
+            case ProxyFault.ConnectionTimeout _ -> Optional.of("timeout");
+            case ProxyFault.ResetPeer _ -> Optional.of("reset_peer");
+            case ProxyFault.Slicer _ -> Optional.of("slicer");
+            case ProxyFault.LimitData _ -> Optional.of("limit_data");
+            case ProxyFault.Down _, HttpFault _, StressFault _, ProcessFault _, NetworkFault _, PodFault _,
+                    FileSystemFault _, JvmFault _, DependencyFault _ -> Optional.empty();
+        };
     }
 
     /** The body of {@code POST /proxies/{proxy}/toxics} for the fault. */
