@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Every fault kind, family by family, in the order the runbook reference lists them. A new kind is
@@ -29,9 +29,9 @@ public final class FaultKinds {
         return ALL;
     }
 
-    /** The kind of this runbook name, or null. */
-    public static @Nullable FaultKind<?> named(String name) {
-        return BY_NAME.get(name);
+    /** The kind of this runbook name. */
+    public static Optional<FaultKind<?>> named(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.faultline.engine.model.Target;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -87,10 +88,11 @@ final class MethodReader {
 
     private @Nullable Fault fault(JsonNode n, String path) {
         String type = n.path("type").asString("");
-        FaultKind<?> kind = FaultKinds.named(type);
-        if (kind == null) {
+        Optional<FaultKind<?>> found = FaultKinds.named(type);
+        if (found.isEmpty()) {
             return null; // the schema names the allowed types
         }
+        FaultKind<?> kind = found.get();
         Set<String> allowed = kind.attributeNames();
         for (String key : n.propertyNames()) {
             if (!key.equals("type") && !allowed.contains(key)) {

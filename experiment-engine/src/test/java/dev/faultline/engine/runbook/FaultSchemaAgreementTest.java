@@ -141,6 +141,6 @@ class FaultSchemaAgreementTest {
     void theKindsAreListedOnceEach() {
         List<String> names = FaultKinds.all().stream().map(FaultKind::name).toList();
         assertThat(names).doesNotHaveDuplicates();
-        names.forEach(n -> assertThat(FaultKinds.named(n)).isNotNull());
+        names.forEach(n -> assertThat(FaultKinds.named(n)).isPresent());
     }
 }

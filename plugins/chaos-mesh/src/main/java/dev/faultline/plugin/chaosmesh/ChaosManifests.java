@@ -46,6 +46,27 @@ final class ChaosManifests {
         return new Manifest(kind, spec);
     }
 
+    /**
+     * Whether this backend makes the fault: its provider's supported faults. Every kind is named,
+     * without {@code default}, so a new kind breaks the build here until it is mapped (true) or
+     * refused (false), next to the mapping itself.
+     */
+    static boolean supports(Fault f) {
+        return switch (f) {
+            case ProxyFault.Latency _, ProxyFault.Down _, ProxyFault.Bandwidth _, HttpFault _,
+                    StressFault.CpuStress _, StressFault.MemoryStress _, NetworkFault.PacketLoss _,
+                    NetworkFault.PacketDuplicate _, NetworkFault.PacketCorrupt _, NetworkFault.Partition _,
+                    NetworkFault.DnsFault _, PodFault.PodKill _, PodFault.PodFailure _,
+                    PodFault.ContainerKill _, PodFault.TimeShift _, FileSystemFault.IoLatency _,
+                    FileSystemFault.IoFault _, JvmFault.JvmException _, JvmFault.JvmLatency _,
+                    JvmFault.JvmReturn _ -> true;
+            case ProxyFault.SlowClose _, ProxyFault.ConnectionTimeout _, ProxyFault.ResetPeer _,
+                    ProxyFault.Slicer _, ProxyFault.LimitData _, StressFault.DiskStress _,
+                    ProcessFault.ProcessPause _, ProcessFault.ProcessKill _, ProcessFault.ProcessRestart _,
+                    PodFault.NodeDrain _, DependencyFault _ -> false;
+        };
+    }
+
     private static ChaosKind fill(Fault fault, PodTarget t, Map<String, Object> spec) {
         switch (fault) {
             case ProxyFault.Latency l -> {

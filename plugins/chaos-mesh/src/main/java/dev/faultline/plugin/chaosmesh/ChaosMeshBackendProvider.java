@@ -1,16 +1,7 @@
 package dev.faultline.plugin.chaosmesh;
 
-import dev.faultline.engine.model.DependencyFault;
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.FaultKinds;
-import dev.faultline.engine.model.FileSystemFault;
-import dev.faultline.engine.model.HttpFault;
-import dev.faultline.engine.model.JvmFault;
-import dev.faultline.engine.model.NetworkFault;
-import dev.faultline.engine.model.PodFault;
-import dev.faultline.engine.model.ProcessFault;
-import dev.faultline.engine.model.ProxyFault;
-import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
@@ -45,27 +36,7 @@ public final class ChaosMeshBackendProvider implements FaultBackendProvider {
 
     @Override
     public Set<Class<? extends Fault>> supportedFaults() {
-        return FaultKinds.supportedBy(ChaosMeshBackendProvider::supports);
-    }
-
-    /**
-     * Whether this backend makes the fault. Every kind is named, without {@code default}, so a new
-     * kind breaks the build here until it is mapped (true) or refused (false).
-     */
-    static boolean supports(Fault f) {
-        return switch (f) {
-            case ProxyFault.Latency _, ProxyFault.Down _, ProxyFault.Bandwidth _, HttpFault _,
-                    StressFault.CpuStress _, StressFault.MemoryStress _, NetworkFault.PacketLoss _,
-                    NetworkFault.PacketDuplicate _, NetworkFault.PacketCorrupt _, NetworkFault.Partition _,
-                    NetworkFault.DnsFault _, PodFault.PodKill _, PodFault.PodFailure _,
-                    PodFault.ContainerKill _, PodFault.TimeShift _, FileSystemFault.IoLatency _,
-                    FileSystemFault.IoFault _, JvmFault.JvmException _, JvmFault.JvmLatency _,
-                    JvmFault.JvmReturn _ -> true;
-            case ProxyFault.SlowClose _, ProxyFault.ConnectionTimeout _, ProxyFault.ResetPeer _,
-                    ProxyFault.Slicer _, ProxyFault.LimitData _, StressFault.DiskStress _,
-                    ProcessFault.ProcessPause _, ProcessFault.ProcessKill _, ProcessFault.ProcessRestart _,
-                    PodFault.NodeDrain _, DependencyFault _ -> false;
-        };
+        return FaultKinds.supportedBy(ChaosManifests::supports);
     }
 
     /** The kubeconfig and context are usable, the API server answers, and Chaos Mesh's CRDs are installed. */

@@ -24,6 +24,27 @@ record LitmusExperiment(String name, Map<String, String> env) {
         env = Map.copyOf(env);
     }
 
+    /**
+     * Whether this backend makes the fault: its provider's supported faults. Every kind is named,
+     * without {@code default}, so a new kind breaks the build here until it is mapped (true) or
+     * refused (false), next to the mapping itself.
+     */
+    static boolean supports(Fault f) {
+        return switch (f) {
+            case ProxyFault.Latency _, StressFault.CpuStress _, StressFault.MemoryStress _,
+                    StressFault.DiskStress _, NetworkFault.PacketLoss _, NetworkFault.PacketDuplicate _,
+                    NetworkFault.PacketCorrupt _, PodFault.PodKill _, PodFault.ContainerKill _,
+                    PodFault.NodeDrain _ -> true;
+            case ProxyFault.Down _, ProxyFault.Bandwidth _, ProxyFault.SlowClose _,
+                    ProxyFault.ConnectionTimeout _, ProxyFault.ResetPeer _, ProxyFault.Slicer _,
+                    ProxyFault.LimitData _, HttpFault _, ProcessFault.ProcessPause _,
+                    ProcessFault.ProcessKill _, ProcessFault.ProcessRestart _, NetworkFault.Partition _,
+                    NetworkFault.DnsFault _, PodFault.PodFailure _, PodFault.TimeShift _,
+                    FileSystemFault.IoLatency _, FileSystemFault.IoFault _, JvmFault.JvmException _,
+                    JvmFault.JvmLatency _, JvmFault.JvmReturn _, DependencyFault _ -> false;
+        };
+    }
+
     /** @throws IllegalArgumentException when Litmus has no experiment for the fault */
     static LitmusExperiment of(Fault fault, String container) {
         Map<String, String> env = new LinkedHashMap<>();
