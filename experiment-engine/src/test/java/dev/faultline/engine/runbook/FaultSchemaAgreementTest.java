@@ -138,6 +138,17 @@ class FaultSchemaAgreementTest {
     }
 
     @Test
+    void aWrongShareIsReportedAtItsOwnAttribute() {
+        // Before the fault units, a latency's correlation was read inside the constructor call and
+        // its problem placed on the fault; now every kind reads it as the Kubernetes kinds did.
+        assertThatThrownBy(() -> load("{type: latency, latency: 1s, correlation: 150%}"))
+                .isInstanceOfSatisfying(RunbookException.class, e -> assertThat(e.problems())
+                        .extracting(RunbookProblem::field, RunbookProblem::message).containsExactly(
+                                org.assertj.core.groups.Tuple.tuple("spec.method[0].fault.correlation",
+                                        "'150%' is not a share: write a percentage from 0% to 100%, e.g. 50%")));
+    }
+
+    @Test
     void theKindsAreListedOnceEach() {
         List<String> names = FaultKinds.all().stream().map(FaultKind::name).toList();
         assertThat(names).doesNotHaveDuplicates();
