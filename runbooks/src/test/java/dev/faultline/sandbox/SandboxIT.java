@@ -3,7 +3,7 @@ package dev.faultline.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.JvmFault;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.FaultHandle;
@@ -83,7 +83,7 @@ class SandboxIT {
              LocalBackend backend = new LocalBackend(s.proxyApiUrl())) {
             String db = "http://127.0.0.1:" + (BASE + 8) + "/metrics";
             assertThat(await(() -> orders(s, "ok") >= 20, 10_000)).isTrue();
-            FaultRequest pool = new FaultRequest("it", "pool", new Fault.JvmException(new Fault.JvmMethod(
+            FaultRequest pool = new FaultRequest("it", "pool", new JvmFault.JvmException(new JvmFault.JvmMethod(
                     ConnectionPool.class.getName(), "acquire"), "java.sql.SQLTransientConnectionException", "pool exhausted"),
                     new Target("jvm", Params.of("name", "sandbox-db")), 0.3, Duration.ofSeconds(30));
             FaultHandle h = backend.prepare(pool);

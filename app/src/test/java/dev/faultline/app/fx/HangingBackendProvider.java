@@ -2,6 +2,7 @@ package dev.faultline.app.fx;
 
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
@@ -32,7 +33,7 @@ public final class HangingBackendProvider implements FaultBackendProvider {
 
     @Override
     public Set<Class<? extends Fault>> supportedFaults() {
-        return Set.of(Fault.Latency.class);
+        return Set.of(ProxyFault.Latency.class);
     }
 
     @Override

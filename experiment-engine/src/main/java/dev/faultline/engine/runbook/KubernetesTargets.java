@@ -54,7 +54,7 @@ final class KubernetesTargets {
                 return null;
             }
             selector.put(key, MAPS.contains(key) ? selector(value)
-                    : LISTS.contains(key) ? String.join(",", ClusterFaultReader.strings(value)) : value.asString());
+                    : LISTS.contains(key) ? String.join(",", JsonFaultFields.texts(value)) : value.asString());
         }
         if (kind.equals("pods") && !selector.containsKey("labels") && !selector.containsKey("podNames")
                 && !selector.containsKey("fieldSelectors")) {

@@ -26,58 +26,58 @@ class ModelRangesTest {
 
     @Test
     void theToxicOfTheReportThatAddedNoDelayCannotBeBuilt() {
-        refused(() -> new Fault.Latency(Duration.ofMillis(9_223_372_036_854L), Duration.ZERO),
+        refused(() -> new ProxyFault.Latency(Duration.ofMillis(9_223_372_036_854L), Duration.ZERO),
                 "latency 9223372036854ms is out of range: at most 1h");
-        refused(() -> new Fault.Latency(Duration.ofSeconds(1), Duration.ofMillis(Long.MAX_VALUE)),
+        refused(() -> new ProxyFault.Latency(Duration.ofSeconds(1), Duration.ofMillis(Long.MAX_VALUE)),
                 "jitter 9223372036854775807ms is out of range: at most 1h");
     }
 
     @Test
     void faultsAcceptTheirBoundaryAndRefuseOneOver() {
         List<Executable> boundaries = List.of(
-                () -> new Fault.Latency(HOUR, HOUR),
-                () -> new Fault.SlowClose(HOUR),
-                () -> new Fault.ConnectionTimeout(DAY),
-                () -> new Fault.ResetPeer(DAY),
-                () -> new Fault.Slicer(Limits.SIZE_MAX, 0, HOUR),
-                () -> new Fault.LimitData(Limits.SIZE_MAX),
-                () -> new Fault.Bandwidth(10_000_000),
-                () -> new Fault.MemoryStress(Limits.SIZE_MAX, 10_000_000_000L),
-                () -> new Fault.DiskStress(Limits.SIZE_MAX, Fault.DiskIo.FILL, 10_000_000_000L, ""),
-                () -> new Fault.HttpFault("", "/**", Map.of(), 0, HOUR, false, "", false, Map.of()),
-                () -> new Fault.PodKill(DAY),
-                () -> new Fault.TimeShift(Duration.ofHours(-8760)),
-                () -> new Fault.IoLatency(HOUR, "/data", "", 1),
-                () -> new Fault.Dependency(Fault.DependencyMode.SLOW, HOUR));
+                () -> new ProxyFault.Latency(HOUR, HOUR),
+                () -> new ProxyFault.SlowClose(HOUR),
+                () -> new ProxyFault.ConnectionTimeout(DAY),
+                () -> new ProxyFault.ResetPeer(DAY),
+                () -> new ProxyFault.Slicer(Limits.SIZE_MAX, 0, HOUR),
+                () -> new ProxyFault.LimitData(Limits.SIZE_MAX),
+                () -> new ProxyFault.Bandwidth(10_000_000),
+                () -> new StressFault.MemoryStress(Limits.SIZE_MAX, 10_000_000_000L),
+                () -> new StressFault.DiskStress(Limits.SIZE_MAX, StressFault.DiskIo.FILL, 10_000_000_000L, ""),
+                () -> new HttpFault("", "/**", Map.of(), 0, HOUR, false, "", false, Map.of()),
+                () -> new PodFault.PodKill(DAY),
+                () -> new PodFault.TimeShift(Duration.ofHours(-8760)),
+                () -> new FileSystemFault.IoLatency(HOUR, "/data", "", 1),
+                () -> new DependencyFault(DependencyFault.Mode.SLOW, HOUR));
         for (Executable b : boundaries) {
             org.junit.jupiter.api.Assertions.assertDoesNotThrow(b);
         }
-        refused(() -> new Fault.Latency(OVER_HOUR, Duration.ZERO), "latency 3600001ms is out of range: at most 1h");
-        refused(() -> new Fault.Latency(HOUR, OVER_HOUR), "jitter 3600001ms is out of range: at most 1h");
-        refused(() -> new Fault.SlowClose(OVER_HOUR), "delay 3600001ms is out of range: at most 1h");
-        refused(() -> new Fault.ConnectionTimeout(OVER_DAY), "after 86400001ms is out of range: at most 24h");
-        refused(() -> new Fault.ResetPeer(OVER_DAY), "after 86400001ms is out of range: at most 24h");
-        refused(() -> new Fault.Slicer(Limits.SIZE_MAX + 1, 0, HOUR), "averageSize 1099511627777 is out of range: at most 1TiB");
-        refused(() -> new Fault.LimitData(Long.MAX_VALUE), "bytes 9223372036854775807 is out of range: at most 1TiB");
-        refused(() -> new Fault.Bandwidth(10_000_001), "rate 10000001 is out of range: at most 10000000 (KB/s, 10GB/s)");
-        refused(() -> new Fault.MemoryStress(Limits.SIZE_MAX + 1), "size 1099511627777 is out of range: at most 1TiB");
-        refused(() -> new Fault.DiskStress(1_000_000, Fault.DiskIo.WRITE, 10_000_000_001L, ""),
+        refused(() -> new ProxyFault.Latency(OVER_HOUR, Duration.ZERO), "latency 3600001ms is out of range: at most 1h");
+        refused(() -> new ProxyFault.Latency(HOUR, OVER_HOUR), "jitter 3600001ms is out of range: at most 1h");
+        refused(() -> new ProxyFault.SlowClose(OVER_HOUR), "delay 3600001ms is out of range: at most 1h");
+        refused(() -> new ProxyFault.ConnectionTimeout(OVER_DAY), "after 86400001ms is out of range: at most 24h");
+        refused(() -> new ProxyFault.ResetPeer(OVER_DAY), "after 86400001ms is out of range: at most 24h");
+        refused(() -> new ProxyFault.Slicer(Limits.SIZE_MAX + 1, 0, HOUR), "averageSize 1099511627777 is out of range: at most 1TiB");
+        refused(() -> new ProxyFault.LimitData(Long.MAX_VALUE), "bytes 9223372036854775807 is out of range: at most 1TiB");
+        refused(() -> new ProxyFault.Bandwidth(10_000_001), "rate 10000001 is out of range: at most 10000000 (KB/s, 10GB/s)");
+        refused(() -> new StressFault.MemoryStress(Limits.SIZE_MAX + 1), "size 1099511627777 is out of range: at most 1TiB");
+        refused(() -> new StressFault.DiskStress(1_000_000, StressFault.DiskIo.WRITE, 10_000_000_001L, ""),
                 "throughput 10000000001 is out of range: at most 10GB/s");
-        refused(() -> new Fault.HttpFault("", "/**", Map.of(), 0, OVER_HOUR, false, "", false, Map.of()),
+        refused(() -> new HttpFault("", "/**", Map.of(), 0, OVER_HOUR, false, "", false, Map.of()),
                 "delay 3600001ms is out of range: at most 1h");
-        refused(() -> new Fault.PodKill(OVER_DAY), "gracePeriod 86400001ms is out of range: at most 24h");
-        refused(() -> new Fault.TimeShift(Duration.ofHours(-8761)), "offset -8761h is out of range: at most 8760h either way");
-        refused(() -> new Fault.IoLatency(OVER_HOUR, "/data", "", 1), "delay 3600001ms is out of range: at most 1h");
-        refused(() -> new Fault.JvmLatency(new Fault.JvmMethod("a.B", "c"), OVER_HOUR),
+        refused(() -> new PodFault.PodKill(OVER_DAY), "gracePeriod 86400001ms is out of range: at most 24h");
+        refused(() -> new PodFault.TimeShift(Duration.ofHours(-8761)), "offset -8761h is out of range: at most 8760h either way");
+        refused(() -> new FileSystemFault.IoLatency(OVER_HOUR, "/data", "", 1), "delay 3600001ms is out of range: at most 1h");
+        refused(() -> new JvmFault.JvmLatency(new JvmFault.JvmMethod("a.B", "c"), OVER_HOUR),
                 "latency 3600001ms is out of range: at most 1h");
-        refused(() -> new Fault.Dependency(Fault.DependencyMode.SLOW, OVER_HOUR), "latency 3600001ms is out of range: at most 1h");
+        refused(() -> new DependencyFault(DependencyFault.Mode.SLOW, OVER_HOUR), "latency 3600001ms is out of range: at most 1h");
     }
 
     @Test
     void stepsTimingBlastRadiusAndRollbacksAreBoundedToADay() {
         org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> new MethodStep.FaultStep("f", 0, DAY, DAY, "local",
-                new Fault.Down(), PROXY, 1));
-        refused(() -> new MethodStep.FaultStep("f", 0, null, OVER_DAY, "local", new Fault.Down(), PROXY, 1),
+                new ProxyFault.Down(), PROXY, 1));
+        refused(() -> new MethodStep.FaultStep("f", 0, null, OVER_DAY, "local", new ProxyFault.Down(), PROXY, 1),
                 "duration 86400001ms is out of range: at most 24h");
         refused(() -> new MethodStep.WaitStep("w", 0, OVER_DAY, Duration.ofSeconds(1)), "at 86400001ms is out of range: at most 24h");
         refused(() -> new MethodStep.WaitStep("w", 0, null, Duration.ofSeconds(Long.MAX_VALUE)),

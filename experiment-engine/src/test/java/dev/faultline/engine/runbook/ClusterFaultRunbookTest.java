@@ -3,9 +3,11 @@ package dev.faultline.engine.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.engine.model.Experiment;
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.MethodStep.FaultStep;
+import dev.faultline.engine.model.NetworkFault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.PodFault;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.Target;
 import java.time.Duration;
 import java.util.List;
@@ -73,15 +75,15 @@ class ClusterFaultRunbookTest {
                 .experiment());
         assertThat(s.target()).isEqualTo(new Target("pods",
                 Params.of("namespace", "shop", "labels", "app=payment,app.kubernetes.io/part-of=shop")));
-        assertThat(s.fault()).isEqualTo(new Fault.PacketLoss(0.2, 0));
+        assertThat(s.fault()).isEqualTo(new NetworkFault.PacketLoss(0.2, 0));
     }
 
     @Test
     void kubernetesFaultAttributesAreRead() throws Exception {
         assertThat(firstStep(loader.parse(runbook(POD, "{type: time-shift, offset: -10m}"), "t.yaml").experiment())
-                .fault()).isEqualTo(new Fault.TimeShift(Duration.ofMinutes(-10)));
+                .fault()).isEqualTo(new PodFault.TimeShift(Duration.ofMinutes(-10)));
         assertThat(firstStep(loader.parse(runbook(POD, "{type: latency, latency: 1s, correlation: 50%}"), "t.yaml")
-                .experiment()).fault()).isEqualTo(new Fault.Latency(Duration.ofSeconds(1), Duration.ZERO, 0.5));
+                .experiment()).fault()).isEqualTo(new ProxyFault.Latency(Duration.ofSeconds(1), Duration.ZERO, 0.5));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.faultline.engine.runbook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.HttpFault;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.PathGlob;
 import java.util.List;
@@ -39,7 +40,7 @@ class HttpPathGlobBoundsTest {
         String glob = "/" + "*a".repeat(PathGlob.MAX_WILDCARDS);
         Fault f = ((MethodStep.FaultStep) loader.parse(BASE.replace("FAULT", "{type: http, path: '" + glob
                 + "', abort: 503}"), "t.yaml").experiment().method().get(0)).fault();
-        assertThat(((Fault.HttpFault) f).path()).isEqualTo(glob);
+        assertThat(((HttpFault) f).path()).isEqualTo(glob);
     }
 
     private List<RunbookProblem> problems(String text) {

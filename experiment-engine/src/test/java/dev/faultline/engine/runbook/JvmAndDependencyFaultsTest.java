@@ -2,8 +2,9 @@ package dev.faultline.engine.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.engine.model.DependencyFault;
 import dev.faultline.engine.model.Experiment;
-import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.JvmFault;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Target;
@@ -17,7 +18,7 @@ class JvmAndDependencyFaultsTest {
             .replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []")
             .replace("fault: {type: latency, latency: 300ms, jitter: 50ms}", "fault: FAULT");
     private static final String ON_JVM = BASE.replace("target: {proxy: payments}", "target: {jvm: {name: sandbox-db}}");
-    private static final Fault.JvmMethod ACQUIRE = new Fault.JvmMethod("dev.shop.db.Pool", "acquire");
+    private static final JvmFault.JvmMethod ACQUIRE = new JvmFault.JvmMethod("dev.shop.db.Pool", "acquire");
 
     private final RunbookLoader loader = new RunbookLoader();
 
@@ -38,17 +39,17 @@ class JvmAndDependencyFaultsTest {
     void jvmFaultsReadWithTheirMethodAndAction() throws Exception {
         MethodStep.FaultStep s = step(ON_JVM.replace("FAULT", "{type: jvm-exception, class: dev.shop.db.Pool, method: acquire,"
                 + " exception: java.sql.SQLTransientConnectionException, message: pool exhausted}"));
-        assertThat(s.fault()).isEqualTo(new Fault.JvmException(ACQUIRE, "java.sql.SQLTransientConnectionException",
+        assertThat(s.fault()).isEqualTo(new JvmFault.JvmException(ACQUIRE, "java.sql.SQLTransientConnectionException",
                 "pool exhausted"));
         assertThat(s.target()).isEqualTo(new Target("jvm", Params.of("name", "sandbox-db")));
         assertThat(step(ON_JVM.replace("FAULT", "{type: jvm-exception, class: dev.shop.db.Pool, method: acquire}")).fault())
-                .isEqualTo(new Fault.JvmException(ACQUIRE, "java.lang.RuntimeException", "injected by Faultline"));
+                .isEqualTo(new JvmFault.JvmException(ACQUIRE, "java.lang.RuntimeException", "injected by Faultline"));
         assertThat(step(ON_JVM.replace("FAULT", "{type: jvm-latency, class: dev.shop.db.Pool, method: acquire, latency: 250ms}"))
-                .fault()).isEqualTo(new Fault.JvmLatency(ACQUIRE, Duration.ofMillis(250)));
+                .fault()).isEqualTo(new JvmFault.JvmLatency(ACQUIRE, Duration.ofMillis(250)));
         assertThat(step(ON_JVM.replace("FAULT", "{type: jvm-return, class: dev.shop.db.Pool, method: acquire, value: 0}"))
-                .fault()).isEqualTo(new Fault.JvmReturn(ACQUIRE, "0"));
+                .fault()).isEqualTo(new JvmFault.JvmReturn(ACQUIRE, "0"));
         assertThat(step(ON_JVM.replace("FAULT", "{type: jvm-return, class: dev.shop.db.Pool, method: acquire, value: null}"))
-                .fault()).isEqualTo(new Fault.JvmReturn(ACQUIRE, "null"));
+                .fault()).isEqualTo(new JvmFault.JvmReturn(ACQUIRE, "null"));
         assertThat(step(ON_JVM.replace("{jvm: {name: sandbox-db}}", "{jvm: {pid: 42}}").replace("FAULT",
                 "{type: jvm-return, class: a.B, method: c, value: false}")).target())
                 .isEqualTo(new Target("jvm", Params.of("pid", "42")));
@@ -72,11 +73,11 @@ class JvmAndDependencyFaultsTest {
     @Test
     void dependencyFaultsReadInTheSeedsTerms() throws Exception {
         assertThat(step(BASE.replace("FAULT", "{type: dependency, mode: unavailable}")).fault())
-                .isEqualTo(new Fault.Dependency(Fault.DependencyMode.UNAVAILABLE, Duration.ZERO));
+                .isEqualTo(new DependencyFault(DependencyFault.Mode.UNAVAILABLE, Duration.ZERO));
         assertThat(step(BASE.replace("FAULT", "{type: dependency, mode: slow, latency: 400ms}")).fault())
-                .isEqualTo(new Fault.Dependency(Fault.DependencyMode.SLOW, Duration.ofMillis(400)));
+                .isEqualTo(new DependencyFault(DependencyFault.Mode.SLOW, Duration.ofMillis(400)));
         assertThat(step(BASE.replace("FAULT", "{type: dependency, mode: intermittent}")).fault())
-                .isEqualTo(new Fault.Dependency(Fault.DependencyMode.INTERMITTENT, Duration.ZERO));
+                .isEqualTo(new DependencyFault(DependencyFault.Mode.INTERMITTENT, Duration.ZERO));
         assertThat(problems(BASE.replace("FAULT", "{type: dependency, mode: slow}")))
                 .anyMatch(p -> p.contains("spec.method[0].fault.latency: is required"));
         assertThat(problems(BASE.replace("FAULT", "{type: dependency, mode: corrupt, latency: 1s}")))

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.HttpFault;
 import dev.faultline.engine.model.MethodStep;
+import dev.faultline.engine.model.ProxyFault;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.model.Tolerance;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +91,7 @@ class RunbookLoaderTest {
         assertThat(e.hypothesis().probes().get(1).expect()).isEqualTo(new Tolerance.Near(200, 100));
         assertThat(e.hypothesis().probes().get(1).checkedDuring()).isFalse();
         MethodStep.FaultStep slow = (MethodStep.FaultStep) e.method().get(0);
-        assertThat(slow.fault()).isEqualTo(new Fault.Latency(Duration.ofMillis(300), Duration.ofMillis(50)));
+        assertThat(slow.fault()).isEqualTo(new ProxyFault.Latency(Duration.ofMillis(300), Duration.ofMillis(50)));
         assertThat(slow.share()).isEqualTo(0.5);
         assertThat(slow.backend()).isEqualTo("local");
         assertThat(slow.explicitStart()).contains(Duration.ofSeconds(1));
@@ -199,32 +202,32 @@ class RunbookLoaderTest {
     @Test
     void everyNetworkFaultTypeReadsWithItsAttributes() throws Exception {
         String base = GOOD.replace("fault: {type: latency, latency: 300ms, jitter: 50ms}", "fault: FAULT");
-        assertThat(fault(base, "{type: bandwidth, rate: 64}")).isEqualTo(new Fault.Bandwidth(64));
-        assertThat(fault(base, "{type: slow-close, delay: 2s}")).isEqualTo(new Fault.SlowClose(Duration.ofSeconds(2)));
-        assertThat(fault(base, "{type: timeout}")).isEqualTo(new Fault.ConnectionTimeout(Duration.ZERO));
-        assertThat(fault(base, "{type: reset-peer, after: 100ms}")).isEqualTo(new Fault.ResetPeer(Duration.ofMillis(100)));
+        assertThat(fault(base, "{type: bandwidth, rate: 64}")).isEqualTo(new ProxyFault.Bandwidth(64));
+        assertThat(fault(base, "{type: slow-close, delay: 2s}")).isEqualTo(new ProxyFault.SlowClose(Duration.ofSeconds(2)));
+        assertThat(fault(base, "{type: timeout}")).isEqualTo(new ProxyFault.ConnectionTimeout(Duration.ZERO));
+        assertThat(fault(base, "{type: reset-peer, after: 100ms}")).isEqualTo(new ProxyFault.ResetPeer(Duration.ofMillis(100)));
         assertThat(fault(base, "{type: slicer, averageSize: 100, sizeVariation: 10, delay: 5ms}"))
-                .isEqualTo(new Fault.Slicer(100, 10, Duration.ofMillis(5)));
-        assertThat(fault(base, "{type: limit-data, bytes: 1024}")).isEqualTo(new Fault.LimitData(1024));
+                .isEqualTo(new ProxyFault.Slicer(100, 10, Duration.ofMillis(5)));
+        assertThat(fault(base, "{type: limit-data, bytes: 1024}")).isEqualTo(new ProxyFault.LimitData(1024));
         String onHttp = base.replace("target: {proxy: payments}", "target: {httpProxy: payments}")
                 .replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");
-        assertThat(fault(onHttp, "{type: http, method: POST, path: '/pay*', abort: 503}")).isEqualTo(new Fault.HttpFault(
+        assertThat(fault(onHttp, "{type: http, method: POST, path: '/pay*', abort: 503}")).isEqualTo(new HttpFault(
                 "POST", "/pay*", java.util.Map.of(), 503, Duration.ZERO, false, "", false, java.util.Map.of()));
-        assertThat(fault(onHttp, "{type: http, delay: 2s, addHeaders: {X-Chaos: 'yes'}}")).isEqualTo(new Fault.HttpFault(
+        assertThat(fault(onHttp, "{type: http, delay: 2s, addHeaders: {X-Chaos: 'yes'}}")).isEqualTo(new HttpFault(
                 "", "/**", java.util.Map.of(), 0, Duration.ofSeconds(2), false, "", false, java.util.Map.of("X-Chaos", "yes")));
         assertThat(problems(onHttp.replace("FAULT", "{type: http, path: /x}"))).extracting(RunbookProblem::message)
                 .anyMatch(m -> m.contains("an http fault needs an action"));
         String onHost = base.replace("target: {proxy: payments}", "target: {host: local}")
                 .replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");
-        assertThat(fault(onHost, "{type: cpu-stress, workers: 2, load: 80%}")).isEqualTo(new Fault.CpuStress(2, 80));
-        assertThat(fault(onHost, "{type: memory-stress, size: 256MB}")).isEqualTo(new Fault.MemoryStress(256_000_000));
-        assertThat(fault(onHost, "{type: disk-stress, size: 1GiB}")).isEqualTo(new Fault.DiskStress(1L << 30));
+        assertThat(fault(onHost, "{type: cpu-stress, workers: 2, load: 80%}")).isEqualTo(new StressFault.CpuStress(2, 80));
+        assertThat(fault(onHost, "{type: memory-stress, size: 256MB}")).isEqualTo(new StressFault.MemoryStress(256_000_000));
+        assertThat(fault(onHost, "{type: disk-stress, size: 1GiB}")).isEqualTo(new StressFault.DiskStress(1L << 30));
         assertThat(fault(onHost, "{type: memory-stress, size: 512MB, growth: 64MB/s}"))
-                .isEqualTo(new Fault.MemoryStress(512_000_000, 64_000_000));
+                .isEqualTo(new StressFault.MemoryStress(512_000_000, 64_000_000));
         assertThat(fault(onHost, "{type: disk-stress, size: 100MB, io: read, throughput: 20MB/s, path: /var/tmp}"))
-                .isEqualTo(new Fault.DiskStress(100_000_000, Fault.DiskIo.READ, 20_000_000, "/var/tmp"));
+                .isEqualTo(new StressFault.DiskStress(100_000_000, StressFault.DiskIo.READ, 20_000_000, "/var/tmp"));
         assertThat(fault(onHost, "{type: disk-stress, size: 2GB, io: fill}"))
-                .isEqualTo(new Fault.DiskStress(2_000_000_000, Fault.DiskIo.FILL, 0, ""));
+                .isEqualTo(new StressFault.DiskStress(2_000_000_000, StressFault.DiskIo.FILL, 0, ""));
         assertThat(problems(onHost.replace("FAULT", "{type: memory-stress, size: 1GB, growth: fast}")))
                 .extracting(RunbookProblem::message).contains("'fast' is not a rate, e.g. 64MB/s");
         assertThat(problems(onHost.replace("FAULT", "{type: disk-stress, size: 1GB, io: append}")))

@@ -2,8 +2,8 @@ package dev.faultline.engine.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultHandle;
@@ -28,7 +28,7 @@ class OrphanRecoveryTest {
     void faultLeftBehindByADeadProcessIsRevertedAndLeavesTheJournal() throws Exception {
         SimulatedSystem system = new SimulatedSystem().target("proxy/payments");
         SimulatedBackend backend = new SimulatedBackend(system);
-        FaultRequest req = new FaultRequest("r-crashed", "slow", new Fault.Latency(Duration.ofMillis(300), Duration.ZERO),
+        FaultRequest req = new FaultRequest("r-crashed", "slow", new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
                 new Target("proxy", Params.of("name", "payments")), 1, Duration.ofSeconds(30));
         FaultHandle handle = backend.prepare(req);
         FaultJournal crashed = new FaultJournal(home.resolve("journal/faults.jsonl"), FaultJournalTest.deadOwner(),

@@ -2,11 +2,11 @@ package dev.faultline.engine.testkit;
 
 import dev.faultline.engine.model.BlastRadius;
 import dev.faultline.engine.model.Experiment;
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Hypothesis;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Probe;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.StopCondition;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.model.Timing;
@@ -40,7 +40,7 @@ public final class ExperimentBuilder {
 
     public ExperimentBuilder fault(String name, int lane, Duration duration, String target) {
         method.add(new MethodStep.FaultStep(name, lane, null, duration, SimulatedBackend.ID,
-                new Fault.Latency(Duration.ofMillis(300), Duration.ZERO), new Target("proxy", Params.of("name", target)),
+                new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO), new Target("proxy", Params.of("name", target)),
                 1.0));
         return this;
     }

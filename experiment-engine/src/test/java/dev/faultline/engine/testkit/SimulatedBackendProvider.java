@@ -1,6 +1,8 @@
 package dev.faultline.engine.testkit;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.ProcessFault;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackend;
@@ -27,7 +29,7 @@ public final class SimulatedBackendProvider implements FaultBackendProvider {
 
     @Override
     public Set<Class<? extends Fault>> supportedFaults() {
-        return Set.of(Fault.Latency.class, Fault.Down.class, Fault.ProcessPause.class, Fault.ProcessKill.class);
+        return Set.of(ProxyFault.Latency.class, ProxyFault.Down.class, ProcessFault.ProcessPause.class, ProcessFault.ProcessKill.class);
     }
 
     @Override

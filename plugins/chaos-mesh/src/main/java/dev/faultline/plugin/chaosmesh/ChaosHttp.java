@@ -1,6 +1,6 @@
 package dev.faultline.plugin.chaosmesh;
 
-import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.HttpFault;
 import dev.faultline.plugin.kube.PodTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ final class ChaosHttp {
     private ChaosHttp() {
     }
 
-    static ChaosKind fill(Fault.HttpFault h, PodTarget t, Map<String, Object> spec) {
+    static ChaosKind fill(HttpFault h, PodTarget t, Map<String, Object> spec) {
         if (t.port().isEmpty()) {
             throw new IllegalArgumentException("an http fault on pods needs the target's port (the container port"
                     + " HTTPChaos proxies), e.g. pods: {..., port: 8080}");

@@ -1,6 +1,7 @@
 package dev.faultline.plugin.chaosmesh;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.FaultKinds;
 import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
@@ -35,11 +36,7 @@ public final class ChaosMeshBackendProvider implements FaultBackendProvider {
 
     @Override
     public Set<Class<? extends Fault>> supportedFaults() {
-        return Set.of(Fault.Latency.class, Fault.PacketLoss.class, Fault.PacketDuplicate.class, Fault.PacketCorrupt.class,
-                Fault.Partition.class, Fault.Down.class, Fault.Bandwidth.class, Fault.CpuStress.class,
-                Fault.MemoryStress.class, Fault.PodKill.class, Fault.PodFailure.class, Fault.ContainerKill.class,
-                Fault.HttpFault.class, Fault.IoLatency.class, Fault.IoFault.class, Fault.TimeShift.class,
-                Fault.DnsFault.class, Fault.JvmException.class, Fault.JvmLatency.class, Fault.JvmReturn.class);
+        return FaultKinds.supportedBy(ChaosManifests::supports);
     }
 
     /** The kubeconfig and context are usable, the API server answers, and Chaos Mesh's CRDs are installed. */

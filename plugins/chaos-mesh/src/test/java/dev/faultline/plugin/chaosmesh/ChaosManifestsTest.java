@@ -3,8 +3,12 @@ package dev.faultline.plugin.chaosmesh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.HttpFault;
+import dev.faultline.engine.model.JvmFault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProcessFault;
+import dev.faultline.engine.model.ProxyFault;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.plugin.kube.Names;
 import dev.faultline.plugin.kube.PodTarget;
@@ -30,7 +34,7 @@ class ChaosManifestsTest {
 
     @Test
     void aLatencyIsANetworkChaosDelayWithTheSelectorAndADeadMansDuration() {
-        var m = ChaosManifests.of(new Fault.Latency(Duration.ofMillis(300), Duration.ofMillis(50), 0.25), PODS,
+        var m = ChaosManifests.of(new ProxyFault.Latency(Duration.ofMillis(300), Duration.ofMillis(50), 0.25), PODS,
                 new ChaosMode("fixed-percent", "50"), Duration.ofMinutes(2));
         assertThat(m.kind()).isEqualTo(ChaosKind.NETWORK);
         assertThat(m.spec()).containsEntry("action", "delay").containsEntry("mode", "fixed-percent")
@@ -42,16 +46,16 @@ class ChaosManifestsTest {
 
     @Test
     void httpFaultsPickRequestOrResponse() {
-        var abort = ChaosManifests.of(new Fault.HttpFault("GET", "/pay/**", Map.of(), 503, Duration.ZERO, false, "no",
+        var abort = ChaosManifests.of(new HttpFault("GET", "/pay/**", Map.of(), 503, Duration.ZERO, false, "no",
                 false, Map.of()), PODS, new ChaosMode("all", ""), Duration.ofMinutes(1));
         assertThat(abort.spec()).containsEntry("target", "Response").containsEntry("port", 8080)
                 .containsEntry("path", "/pay/*").containsEntry("replace", Map.of("code", 503, "body", "bm8="));
-        assertThatThrownBy(() -> ChaosManifests.of(new Fault.HttpFault("", "/", Map.of(), 503, Duration.ZERO, true, "",
+        assertThatThrownBy(() -> ChaosManifests.of(new HttpFault("", "/", Map.of(), 503, Duration.ZERO, true, "",
                 false, Map.of()), PODS, new ChaosMode("all", ""), Duration.ofMinutes(1)))
                 .hasMessageContaining("a reset cannot go with");
-        assertThatThrownBy(() -> ChaosManifests.of(new Fault.ProcessPause(), PODS, new ChaosMode("all", ""),
+        assertThatThrownBy(() -> ChaosManifests.of(new ProcessFault.ProcessPause(), PODS, new ChaosMode("all", ""),
                 Duration.ofMinutes(1))).hasMessageContaining("cannot make a 'process-pause' fault");
-        assertThatThrownBy(() -> ChaosManifests.of(new Fault.MemoryStress(256_000_000, 16_000_000), PODS,
+        assertThatThrownBy(() -> ChaosManifests.of(new StressFault.MemoryStress(256_000_000, 16_000_000), PODS,
                 new ChaosMode("all", ""), Duration.ofMinutes(1))).hasMessageContaining("leave out 'growth'");
     }
 
@@ -65,16 +69,16 @@ class ChaosManifestsTest {
 
     @Test
     void jvmFaultsAreJvmChaosActionsOnTheMethod() {
-        Fault.JvmMethod m = new Fault.JvmMethod("com.shop.db.Pool", "acquire");
-        var ex = ChaosManifests.of(new Fault.JvmException(m, "java.sql.SQLException", "pool \"main\" exhausted"), PODS,
+        JvmFault.JvmMethod m = new JvmFault.JvmMethod("com.shop.db.Pool", "acquire");
+        var ex = ChaosManifests.of(new JvmFault.JvmException(m, "java.sql.SQLException", "pool \"main\" exhausted"), PODS,
                 new ChaosMode("all", ""), Duration.ofMinutes(1));
         assertThat(ex.kind()).isEqualTo(ChaosKind.JVM);
         assertThat(ex.spec()).containsEntry("action", "exception").containsEntry("class", "com.shop.db.Pool")
                 .containsEntry("method", "acquire")
                 .containsEntry("exception", "java.sql.SQLException(\"pool \\\"main\\\" exhausted\")");
-        assertThat(ChaosManifests.of(new Fault.JvmReturn(m, "busy"), PODS, new ChaosMode("all", ""), Duration.ofMinutes(1))
+        assertThat(ChaosManifests.of(new JvmFault.JvmReturn(m, "busy"), PODS, new ChaosMode("all", ""), Duration.ofMinutes(1))
                 .spec()).containsEntry("returnValue", "\"busy\"");
-        assertThat(ChaosManifests.of(new Fault.JvmLatency(m, Duration.ofMillis(250)), PODS, new ChaosMode("all", ""),
+        assertThat(ChaosManifests.of(new JvmFault.JvmLatency(m, Duration.ofMillis(250)), PODS, new ChaosMode("all", ""),
                 Duration.ofMinutes(1)).spec()).containsEntry("action", "latency").containsEntry("latency", 250L);
     }
 }

@@ -2,7 +2,7 @@ package dev.faultline.plugin.chaosmesh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackendContract;
 import dev.faultline.engine.spi.FaultBackendProvider;
@@ -49,7 +49,7 @@ class ChaosMeshBackendIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run-1", "slow", new Fault.Latency(Duration.ofMillis(300), Duration.ofMillis(50), 0.25),
+        return new FaultRequest("run-1", "slow", new ProxyFault.Latency(Duration.ofMillis(300), Duration.ofMillis(50), 0.25),
                 ChaosMeshFixture.PAYMENT, 0.5, Duration.ofSeconds(30));
     }
 

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.engine.model.BlastRadius;
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.FileSystemFault;
+import dev.faultline.engine.model.HttpFault;
+import dev.faultline.engine.model.JvmFault;
+import dev.faultline.engine.model.NetworkFault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.PodFault;
+import dev.faultline.engine.model.ProxyFault;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultHandle;
@@ -26,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChaosMeshFaultsIT {
     private static final Target WEB = new Target("pods", Params.of("namespace", "shop", "labels", "app=payment",
             "port", "8080", "container", "app"));
-    private static final Fault LOSS = new Fault.PacketLoss(0.1, 0);
+    private static final Fault LOSS = new NetworkFault.PacketLoss(0.1, 0);
     @TempDir
     Path dir;
     private ChaosMeshFixture fixture;
@@ -51,31 +58,31 @@ class ChaosMeshFaultsIT {
     @Test
     void everyFaultKindGoesInAsAValidResourceAndComesOut() throws Exception {
         Map<Fault, String> faults = new java.util.LinkedHashMap<>();
-        faults.put(new Fault.Latency(Duration.ofMillis(300), Duration.ofMillis(50), 0.25), "NetworkChaos");
-        faults.put(new Fault.PacketLoss(0.2, 0.1), "NetworkChaos");
-        faults.put(new Fault.PacketDuplicate(0.05, 0), "NetworkChaos");
-        faults.put(new Fault.PacketCorrupt(0.07, 0.5), "NetworkChaos");
-        faults.put(new Fault.Partition("to", "app=db", List.of()), "NetworkChaos");
-        faults.put(new Fault.Partition("both", "", List.of("example.com")), "NetworkChaos");
-        faults.put(new Fault.Down(), "NetworkChaos");
-        faults.put(new Fault.Bandwidth(64), "NetworkChaos");
-        faults.put(new Fault.CpuStress(2, 80), "StressChaos");
-        faults.put(new Fault.MemoryStress(256_000_000), "StressChaos");
-        faults.put(new Fault.PodKill(Duration.ofSeconds(5)), "PodChaos");
-        faults.put(new Fault.PodFailure(), "PodChaos");
-        faults.put(new Fault.ContainerKill(List.of()), "PodChaos");
-        faults.put(new Fault.HttpFault("POST", "/pay/**", Map.of(), 503, Duration.ZERO, false, "", false,
+        faults.put(new ProxyFault.Latency(Duration.ofMillis(300), Duration.ofMillis(50), 0.25), "NetworkChaos");
+        faults.put(new NetworkFault.PacketLoss(0.2, 0.1), "NetworkChaos");
+        faults.put(new NetworkFault.PacketDuplicate(0.05, 0), "NetworkChaos");
+        faults.put(new NetworkFault.PacketCorrupt(0.07, 0.5), "NetworkChaos");
+        faults.put(new NetworkFault.Partition("to", "app=db", List.of()), "NetworkChaos");
+        faults.put(new NetworkFault.Partition("both", "", List.of("example.com")), "NetworkChaos");
+        faults.put(new ProxyFault.Down(), "NetworkChaos");
+        faults.put(new ProxyFault.Bandwidth(64), "NetworkChaos");
+        faults.put(new StressFault.CpuStress(2, 80), "StressChaos");
+        faults.put(new StressFault.MemoryStress(256_000_000), "StressChaos");
+        faults.put(new PodFault.PodKill(Duration.ofSeconds(5)), "PodChaos");
+        faults.put(new PodFault.PodFailure(), "PodChaos");
+        faults.put(new PodFault.ContainerKill(List.of()), "PodChaos");
+        faults.put(new HttpFault("POST", "/pay/**", Map.of(), 503, Duration.ZERO, false, "", false,
                 Map.of("X-Chaos", "yes")), "HTTPChaos");
-        faults.put(new Fault.HttpFault("", "/", Map.of(), 0, Duration.ofSeconds(2), false, "", false, Map.of()), "HTTPChaos");
-        faults.put(new Fault.HttpFault("", "/", Map.of(), 0, Duration.ZERO, true, "", false, Map.of()), "HTTPChaos");
-        faults.put(new Fault.IoLatency(Duration.ofMillis(100), "/data", "/data/**", 0.5), "IOChaos");
-        faults.put(new Fault.IoFault(5, "/data", "", 1), "IOChaos");
-        faults.put(new Fault.TimeShift(Duration.ofMinutes(-10)), "TimeChaos");
-        faults.put(new Fault.DnsFault("error", List.of("*.example.com")), "DNSChaos");
-        Fault.JvmMethod acquire = new Fault.JvmMethod("com.shop.db.Pool", "acquire");
-        faults.put(new Fault.JvmException(acquire, "java.sql.SQLException", "pool \"main\" exhausted"), "JVMChaos");
-        faults.put(new Fault.JvmLatency(acquire, Duration.ofMillis(500)), "JVMChaos");
-        faults.put(new Fault.JvmReturn(acquire, "null"), "JVMChaos");
+        faults.put(new HttpFault("", "/", Map.of(), 0, Duration.ofSeconds(2), false, "", false, Map.of()), "HTTPChaos");
+        faults.put(new HttpFault("", "/", Map.of(), 0, Duration.ZERO, true, "", false, Map.of()), "HTTPChaos");
+        faults.put(new FileSystemFault.IoLatency(Duration.ofMillis(100), "/data", "/data/**", 0.5), "IOChaos");
+        faults.put(new FileSystemFault.IoFault(5, "/data", "", 1), "IOChaos");
+        faults.put(new PodFault.TimeShift(Duration.ofMinutes(-10)), "TimeChaos");
+        faults.put(new NetworkFault.DnsFault("error", List.of("*.example.com")), "DNSChaos");
+        JvmFault.JvmMethod acquire = new JvmFault.JvmMethod("com.shop.db.Pool", "acquire");
+        faults.put(new JvmFault.JvmException(acquire, "java.sql.SQLException", "pool \"main\" exhausted"), "JVMChaos");
+        faults.put(new JvmFault.JvmLatency(acquire, Duration.ofMillis(500)), "JVMChaos");
+        faults.put(new JvmFault.JvmReturn(acquire, "null"), "JVMChaos");
         int i = 0;
         for (var e : faults.entrySet()) {
             FaultRequest r = request("step-" + i++, e.getKey(), WEB, 0.5);
@@ -95,19 +102,19 @@ class ChaosMeshFaultsIT {
 
     @Test
     void shareAndCountBecomeModeAndValue() throws Exception {
-        FaultRequest half = request("half", new Fault.PodFailure(), ChaosMeshFixture.PAYMENT, 0.5);
+        FaultRequest half = request("half", new PodFault.PodFailure(), ChaosMeshFixture.PAYMENT, 0.5);
         backend.inject(half, backend.prepare(half));
         Map<?, ?> spec = (Map<?, ?>) fixture.resource("PodChaos", backend.prepare(half).id()).orElseThrow()
                 .getAdditionalProperties().get("spec");
         assertThat(spec.get("mode")).isEqualTo("fixed-percent");
         assertThat(spec.get("value")).isEqualTo("50");
         Target one = new Target("pods", ChaosMeshFixture.PAYMENT.selector().with("count", "1"));
-        FaultRequest single = request("one", new Fault.PodFailure(), one, 1);
+        FaultRequest single = request("one", new PodFault.PodFailure(), one, 1);
         backend.inject(single, backend.prepare(single));
         Map<?, ?> spec1 = (Map<?, ?>) fixture.resource("PodChaos", backend.prepare(single).id()).orElseThrow()
                 .getAdditionalProperties().get("spec");
         assertThat(spec1.get("mode")).isEqualTo("one");
-        FaultRequest all = request("all", new Fault.PodFailure(), ChaosMeshFixture.PAYMENT, 1);
+        FaultRequest all = request("all", new PodFault.PodFailure(), ChaosMeshFixture.PAYMENT, 1);
         backend.inject(all, backend.prepare(all));
         assertThat(((Map<?, ?>) fixture.resource("PodChaos", backend.prepare(all).id()).orElseThrow()
                 .getAdditionalProperties().get("spec")).get("mode")).isEqualTo("all");
@@ -160,16 +167,16 @@ class ChaosMeshFaultsIT {
 
     @Test
     void aFaultChaosMeshCannotMakeIsRefusedAtPrepare() {
-        FaultRequest noPort = request("h", new Fault.HttpFault("", "/", Map.of(), 503, Duration.ZERO, false, "", false,
+        FaultRequest noPort = request("h", new HttpFault("", "/", Map.of(), 503, Duration.ZERO, false, "", false,
                 Map.of()), ChaosMeshFixture.PAYMENT, 1);
         assertThatThrownBy(() -> backend.prepare(noPort)).hasMessageContaining("needs the target's port");
-        FaultRequest noContainer = request("c", new Fault.ContainerKill(List.of()), ChaosMeshFixture.PAYMENT, 1);
+        FaultRequest noContainer = request("c", new PodFault.ContainerKill(List.of()), ChaosMeshFixture.PAYMENT, 1);
         assertThatThrownBy(() -> backend.prepare(noContainer)).hasMessageContaining("container-kill needs containers");
     }
 
     @Test
     void aHungDeletionIsPausedAndReported() throws Exception {
-        FaultRequest r = request("hang", new Fault.PacketLoss(0.3, 0), ChaosMeshFixture.PAYMENT, 1);
+        FaultRequest r = request("hang", new NetworkFault.PacketLoss(0.3, 0), ChaosMeshFixture.PAYMENT, 1);
         FaultHandle h = backend.prepare(r);
         backend.inject(r, h);
         fixture.controller.stuck = true;
@@ -186,7 +193,7 @@ class ChaosMeshFaultsIT {
     @Test
     void anInjectionTheControllerNeverConfirmsFailsWithinTheTimeLimit() throws Exception {
         fixture.controller.running = false;
-        FaultRequest r = request("dead", new Fault.PodFailure(), ChaosMeshFixture.PAYMENT, 1);
+        FaultRequest r = request("dead", new PodFault.PodFailure(), ChaosMeshFixture.PAYMENT, 1);
         FaultHandle h = backend.prepare(r);
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> backend.inject(r, h)).hasMessageContaining("did not confirm it injected within 2000 ms")
@@ -198,7 +205,7 @@ class ChaosMeshFaultsIT {
 
     @Test
     void aNewBackendFindsWhatACrashedRunLeftByLabel() throws Exception {
-        FaultRequest r = request("left", new Fault.CpuStress(1, 50), ChaosMeshFixture.PAYMENT, 1);
+        FaultRequest r = request("left", new StressFault.CpuStress(1, 50), ChaosMeshFixture.PAYMENT, 1);
         backend.inject(r, backend.prepare(r));
         try (ChaosMeshBackend after = (ChaosMeshBackend) new ChaosMeshBackendProvider().create(
                 ChaosMeshFixture.settings(fixture.kubeconfig, "test", "namespaces", "shop,other"))) {

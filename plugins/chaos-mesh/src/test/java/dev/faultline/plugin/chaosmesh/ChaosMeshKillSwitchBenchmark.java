@@ -1,6 +1,6 @@
 package dev.faultline.plugin.chaosmesh;
 
-import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.NetworkFault;
 import dev.faultline.engine.safety.ActiveFault;
 import dev.faultline.engine.safety.ActiveFaults;
 import dev.faultline.engine.safety.BackendCalls;
@@ -91,7 +91,7 @@ public class ChaosMeshKillSwitchBenchmark {
         killSwitch.release("next round");
         round++;
         for (int i = 0; i < FAULTS; i++) {
-            FaultRequest r = new FaultRequest("bench" + round, "f" + i, new Fault.PacketLoss(0.1, 0),
+            FaultRequest r = new FaultRequest("bench" + round, "f" + i, new NetworkFault.PacketLoss(0.1, 0),
                     ChaosMeshFixture.PAYMENT, 1.0, Duration.ofMinutes(1));
             FaultHandle h = backend.prepare(r);
             JournalEntry e = journal.recordIntent(r.runId(), r.step(), settings, h);

@@ -4,6 +4,7 @@ import dev.faultline.engine.model.BlastRadius;
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Hypothesis;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.PodFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultBackend;
@@ -251,8 +252,8 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
 
     private LitmusExperiment experiment(Fault fault, LitmusTarget t) throws BackendException {
         try {
-            if (fault instanceof Fault.NodeDrain != t.pods().isEmpty()) {
-                throw new IllegalArgumentException(fault instanceof Fault.NodeDrain
+            if (fault instanceof PodFault.NodeDrain != t.pods().isEmpty()) {
+                throw new IllegalArgumentException(fault instanceof PodFault.NodeDrain
                         ? "a node-drain needs a nodes target, e.g. target: {nodes: {name: worker-1}}"
                         : "a " + fault.type() + " fault needs a pods target");
             }

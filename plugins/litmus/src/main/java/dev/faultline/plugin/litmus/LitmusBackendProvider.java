@@ -1,6 +1,7 @@
 package dev.faultline.plugin.litmus;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.FaultKinds;
 import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
@@ -39,9 +40,7 @@ public final class LitmusBackendProvider implements FaultBackendProvider {
 
     @Override
     public Set<Class<? extends Fault>> supportedFaults() {
-        return Set.of(Fault.PodKill.class, Fault.ContainerKill.class, Fault.Latency.class, Fault.PacketLoss.class,
-                Fault.PacketCorrupt.class, Fault.PacketDuplicate.class, Fault.CpuStress.class, Fault.MemoryStress.class,
-                Fault.DiskStress.class, Fault.NodeDrain.class);
+        return FaultKinds.supportedBy(LitmusExperiment::supports);
     }
 
     @Override

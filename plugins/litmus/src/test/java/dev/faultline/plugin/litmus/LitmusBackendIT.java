@@ -2,7 +2,7 @@ package dev.faultline.plugin.litmus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.PodFault;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackendContract;
 import dev.faultline.engine.spi.FaultBackendProvider;
@@ -50,7 +50,7 @@ class LitmusBackendIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run-1", "kill", new Fault.PodKill(Duration.ZERO), LitmusFixture.PAYMENT, 0.5,
+        return new FaultRequest("run-1", "kill", new PodFault.PodKill(Duration.ZERO), LitmusFixture.PAYMENT, 0.5,
                 Duration.ofSeconds(30));
     }
 

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.faultline.engine.model.BlastRadius;
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Hypothesis;
+import dev.faultline.engine.model.NetworkFault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.PodFault;
 import dev.faultline.engine.model.Probe;
+import dev.faultline.engine.model.ProxyFault;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.spi.Availability;
@@ -51,15 +55,15 @@ class LitmusFaultsIT {
     void everyExperimentGoesInAsAValidEngineAndComesOut() throws Exception {
         Target app = new Target("pods", LitmusFixture.PAYMENT.selector().with("container", "app"));
         Map<Fault, String> faults = new java.util.LinkedHashMap<>();
-        faults.put(new Fault.PodKill(Duration.ZERO), "pod-delete");
-        faults.put(new Fault.ContainerKill(List.of()), "container-kill");
-        faults.put(new Fault.Latency(Duration.ofMillis(200), Duration.ofMillis(20)), "pod-network-latency");
-        faults.put(new Fault.PacketLoss(0.2, 0), "pod-network-loss");
-        faults.put(new Fault.PacketCorrupt(0.1, 0), "pod-network-corruption");
-        faults.put(new Fault.PacketDuplicate(0.1, 0), "pod-network-duplication");
-        faults.put(new Fault.CpuStress(2, 90), "pod-cpu-hog");
-        faults.put(new Fault.MemoryStress(500_000_000), "pod-memory-hog");
-        faults.put(new Fault.DiskStress(1_048_576_000, Fault.DiskIo.FILL, 0, ""), "disk-fill");
+        faults.put(new PodFault.PodKill(Duration.ZERO), "pod-delete");
+        faults.put(new PodFault.ContainerKill(List.of()), "container-kill");
+        faults.put(new ProxyFault.Latency(Duration.ofMillis(200), Duration.ofMillis(20)), "pod-network-latency");
+        faults.put(new NetworkFault.PacketLoss(0.2, 0), "pod-network-loss");
+        faults.put(new NetworkFault.PacketCorrupt(0.1, 0), "pod-network-corruption");
+        faults.put(new NetworkFault.PacketDuplicate(0.1, 0), "pod-network-duplication");
+        faults.put(new StressFault.CpuStress(2, 90), "pod-cpu-hog");
+        faults.put(new StressFault.MemoryStress(500_000_000), "pod-memory-hog");
+        faults.put(new StressFault.DiskStress(1_048_576_000, StressFault.DiskIo.FILL, 0, ""), "disk-fill");
         int i = 0;
         for (var e : faults.entrySet()) {
             FaultRequest r = request("s" + i++, e.getKey(), app, 0.5);
@@ -75,8 +79,8 @@ class LitmusFaultsIT {
             assertThat(backend.verifyGone(h).detail()).contains("verdict Pass");
         }
         Target node = new Target("nodes", Params.of("name", "worker-1"));
-        FaultRequest drain = request("drain", new Fault.NodeDrain(), node, 1);
-        assertThat(backend.findTarget(node, new Fault.NodeDrain(), 1, BlastRadius.UNLIMITED)).contains("node worker-1");
+        FaultRequest drain = request("drain", new PodFault.NodeDrain(), node, 1);
+        assertThat(backend.findTarget(node, new PodFault.NodeDrain(), 1, BlastRadius.UNLIMITED)).contains("node worker-1");
         FaultHandle h = backend.prepare(drain);
         backend.inject(drain, h);
         assertThat(fixture.engine(h.id()).orElseThrow().toString()).contains("TARGET_NODE").contains("worker-1");
@@ -94,7 +98,7 @@ class LitmusFaultsIT {
                         new Tolerance.Threshold(Tolerance.Op.LT, 5), true),
                 new Probe("latency", "http", Params.of("url", "http://payment.shop/"), new Tolerance.Range(0, 300), true),
                 new Probe("after", "prometheus", Params.of("query", "up"), new Tolerance.Exact(1), false))));
-        FaultRequest r = request("probed", new Fault.PodKill(Duration.ZERO), LitmusFixture.PAYMENT, 0.25);
+        FaultRequest r = request("probed", new PodFault.PodKill(Duration.ZERO), LitmusFixture.PAYMENT, 0.25);
         FaultHandle h = backend.prepare(r);
         backend.inject(r, h);
         String engine = fixture.engine(h.id()).orElseThrow().toString();
@@ -112,21 +116,21 @@ class LitmusFaultsIT {
     void preflightRefusesAMissingExperimentServiceAccountOrTooLargeABlastRadius() throws Exception {
         fixture.cluster.admin().genericKubernetesResources(LitmusKinds.EXPERIMENT).inNamespace("shop")
                 .withName("pod-cpu-hog").delete();
-        assertThatThrownBy(() -> backend.findTarget(LitmusFixture.PAYMENT, new Fault.CpuStress(1, 50), 1,
+        assertThatThrownBy(() -> backend.findTarget(LitmusFixture.PAYMENT, new StressFault.CpuStress(1, 50), 1,
                 BlastRadius.UNLIMITED)).hasMessageContaining("ChaosExperiment 'pod-cpu-hog' is not defined in namespace 'shop'");
         try (LitmusBackend other = (LitmusBackend) new LitmusBackendProvider().create(
                 fixture.settings("serviceAccount", "chaos-runner"))) {
-            assertThatThrownBy(() -> other.findTarget(LitmusFixture.PAYMENT, new Fault.PodKill(Duration.ZERO), 1,
+            assertThatThrownBy(() -> other.findTarget(LitmusFixture.PAYMENT, new PodFault.PodKill(Duration.ZERO), 1,
                     BlastRadius.UNLIMITED)).hasMessageContaining("service account 'chaos-runner' does not exist");
         }
         BlastRadius one = new BlastRadius(List.of(), 1.0, Duration.ofHours(1), 1);
-        assertThatThrownBy(() -> backend.findTarget(LitmusFixture.PAYMENT, new Fault.PodKill(Duration.ZERO), 0.5, one))
+        assertThatThrownBy(() -> backend.findTarget(LitmusFixture.PAYMENT, new PodFault.PodKill(Duration.ZERO), 0.5, one))
                 .hasMessageContaining("would hit 2 of the 4 pods").hasMessageContaining("maxTargets of 1");
         assertThatThrownBy(() -> backend.findTarget(new Target("pods", Params.of("namespace", "shop", "labels", "app=x")),
-                new Fault.PodKill(Duration.ZERO), 1, BlastRadius.UNLIMITED)).hasMessageContaining("matches no pod");
+                new PodFault.PodKill(Duration.ZERO), 1, BlastRadius.UNLIMITED)).hasMessageContaining("matches no pod");
         assertThatThrownBy(() -> backend.findTarget(new Target("nodes", Params.of("name", "worker-9")),
-                new Fault.NodeDrain(), 1, BlastRadius.UNLIMITED)).hasMessageContaining("node 'worker-9' does not exist");
-        assertThatThrownBy(() -> backend.prepare(request("t", new Fault.TimeShift(Duration.ofMinutes(1)),
+                new PodFault.NodeDrain(), 1, BlastRadius.UNLIMITED)).hasMessageContaining("node 'worker-9' does not exist");
+        assertThatThrownBy(() -> backend.prepare(request("t", new PodFault.TimeShift(Duration.ofMinutes(1)),
                 LitmusFixture.PAYMENT, 1))).hasMessageContaining("no experiment for a 'time-shift' fault");
     }
 
@@ -148,7 +152,7 @@ class LitmusFaultsIT {
     @Test
     void anEngineTheOperatorNeverRunsFailsWithinTheTimeLimitAndIsCleanedUp() throws Exception {
         fixture.operator.running = false;
-        FaultRequest r = request("dead", new Fault.PodKill(Duration.ZERO), LitmusFixture.PAYMENT, 1);
+        FaultRequest r = request("dead", new PodFault.PodKill(Duration.ZERO), LitmusFixture.PAYMENT, 1);
         FaultHandle h = backend.prepare(r);
         assertThatThrownBy(() -> backend.inject(r, h)).hasMessageContaining("did not report running within 2000 ms");
         fixture.operator.running = true;
@@ -157,11 +161,11 @@ class LitmusFaultsIT {
 
     @Test
     void whatLitmusExperimentsCannotExpressIsRefused() {
-        assertThatThrownBy(() -> LitmusExperiment.of(new Fault.MemoryStress(256_000_000, 16_000_000), ""))
+        assertThatThrownBy(() -> LitmusExperiment.of(new StressFault.MemoryStress(256_000_000, 16_000_000), ""))
                 .hasMessageContaining("leave out 'growth'");
-        assertThatThrownBy(() -> LitmusExperiment.of(new Fault.DiskStress(256_000_000), ""))
+        assertThatThrownBy(() -> LitmusExperiment.of(new StressFault.DiskStress(256_000_000), ""))
                 .hasMessageContaining("takes 'io: fill'");
-        assertThat(LitmusExperiment.of(new Fault.DiskStress(256_000_000, Fault.DiskIo.FILL, 0, ""), "").env())
+        assertThat(LitmusExperiment.of(new StressFault.DiskStress(256_000_000, StressFault.DiskIo.FILL, 0, ""), "").env())
                 .containsEntry("EPHEMERAL_STORAGE_MEBIBYTES", "244");
     }
 }

@@ -1,6 +1,9 @@
 package dev.faultline.plugin.local;
 
+import dev.faultline.engine.model.DependencyFault;
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.HttpFault;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultRequest;
 import java.time.Duration;
@@ -17,16 +20,16 @@ final class DependencyFaults {
 
     /** The request with its dependency fault replaced by the proxy fault that makes it. */
     static FaultRequest translate(FaultRequest r) throws BackendException {
-        Fault.Dependency d = (Fault.Dependency) r.fault();
+        DependencyFault d = (DependencyFault) r.fault();
         String kind = r.target().kind();
         if (kind.equals("proxy")) {
-            return r.share() < 1 && d.mode() == Fault.DependencyMode.UNAVAILABLE
+            return r.share() < 1 && d.mode() == DependencyFault.Mode.UNAVAILABLE
                     ? fail("an unavailable dependency on a TCP proxy is down for every call; for a share of the calls"
                     + " use mode intermittent")
                     : with(r, switch (d.mode()) {
-                        case UNAVAILABLE -> new Fault.Down();
-                        case SLOW -> new Fault.Latency(d.latency(), Duration.ZERO);
-                        case INTERMITTENT -> new Fault.ResetPeer(Duration.ZERO);
+                        case UNAVAILABLE -> new ProxyFault.Down();
+                        case SLOW -> new ProxyFault.Latency(d.latency(), Duration.ZERO);
+                        case INTERMITTENT -> new ProxyFault.ResetPeer(Duration.ZERO);
                         case CORRUPT -> fail("a TCP proxy cannot corrupt data; corrupt needs target: {httpProxy: NAME}");
                     });
         }
@@ -41,13 +44,13 @@ final class DependencyFaults {
     }
 
     static void checkShare(FaultRequest r) throws BackendException {
-        if (((Fault.Dependency) r.fault()).mode() == Fault.DependencyMode.INTERMITTENT && r.share() >= 1) {
+        if (((DependencyFault) r.fault()).mode() == DependencyFault.Mode.INTERMITTENT && r.share() >= 1) {
             fail("an intermittent dependency fails a share of the calls: give the step a share below 100%, e.g. share: 30%");
         }
     }
 
     private static Fault http(int abort, Duration delay, boolean corrupt) {
-        return new Fault.HttpFault("", "/**", Map.of(), abort, delay, false, "", corrupt, Map.of());
+        return new HttpFault("", "/**", Map.of(), abort, delay, false, "", corrupt, Map.of());
     }
 
     private static FaultRequest with(FaultRequest r, Fault f) {

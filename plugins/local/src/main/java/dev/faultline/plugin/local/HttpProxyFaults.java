@@ -1,6 +1,6 @@
 package dev.faultline.plugin.local;
 
-import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.HttpFault;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultHandle;
@@ -45,7 +45,7 @@ final class HttpProxyFaults {
     }
 
     void inject(FaultRequest r, FaultHandle h) throws BackendException {
-        Fault.HttpFault f = (Fault.HttpFault) r.fault();
+        HttpFault f = (HttpFault) r.fault();
         ObjectNode n = json.createObjectNode();
         n.put("name", h.data().require("fault"));
         if (!f.method().isEmpty()) {

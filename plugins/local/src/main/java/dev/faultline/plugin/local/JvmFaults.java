@@ -1,6 +1,7 @@
 package dev.faultline.plugin.local;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.JvmFault;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
@@ -28,10 +29,6 @@ final class JvmFaults {
         this.agent = agent;
         this.processes = processes;
         this.guard = guard;
-    }
-
-    static boolean isJvmFault(Fault f) {
-        return f instanceof Fault.JvmException || f instanceof Fault.JvmLatency || f instanceof Fault.JvmReturn;
     }
 
     /**
@@ -65,7 +62,7 @@ final class JvmFaults {
 
     FaultHandle prepare(FaultRequest r) throws BackendException {
         ProcessHandle p = find(r.target());
-        Fault.JvmMethod m = method(r.fault());
+        JvmFault.JvmMethod m = method(r.fault());
         String id = ProxyFaults.toxicName(r.runId(), r.step());
         return new FaultHandle(LocalBackendProvider.ID, id, r.fault().describe() + " in JVM " + p.pid() + " ("
                 + r.target().label() + ")", Params.of("kind", "jvm", "pid", Long.toString(p.pid()),
@@ -81,12 +78,12 @@ final class JvmFaults {
         List<String> c = new ArrayList<>(List.of("cmd", "add", "id", h.data().require("fault"),
                 "class", h.data().require("class"), "method", h.data().require("method"),
                 "share", String.format(Locale.ROOT, "%.6f", r.share()), "ttlMs", Long.toString(deadMansSwitch(r.duration()))));
-        if (r.fault() instanceof Fault.JvmException e) {
-            c.addAll(List.of("action", "exception", "exception", e.exception(), "message", e.message()));
-        } else if (r.fault() instanceof Fault.JvmLatency l) {
-            c.addAll(List.of("action", "latency", "latencyMs", Long.toString(l.latency().toMillis())));
-        } else if (r.fault() instanceof Fault.JvmReturn v) {
-            c.addAll(List.of("action", "return", "value", v.value()));
+        switch (jvmFault(r.fault())) {
+            case JvmFault.JvmException e -> c.addAll(List.of("action", "exception", "exception", e.exception(),
+                    "message", e.message()));
+            case JvmFault.JvmLatency l -> c.addAll(List.of("action", "latency", "latencyMs",
+                    Long.toString(l.latency().toMillis())));
+            case JvmFault.JvmReturn v -> c.addAll(List.of("action", "return", "value", v.value()));
         }
         agent.send(pid, c.toArray(String[]::new));
     }
@@ -126,14 +123,19 @@ final class JvmFaults {
                 + h.data().get("method").orElse("?");
     }
 
-    private static Fault.JvmMethod method(Fault f) {
-        if (f instanceof Fault.JvmException e) {
-            return e.target();
+    private static JvmFault.JvmMethod method(Fault f) throws BackendException {
+        return switch (jvmFault(f)) {
+            case JvmFault.JvmException e -> e.target();
+            case JvmFault.JvmLatency l -> l.target();
+            case JvmFault.JvmReturn v -> v.target();
+        };
+    }
+
+    private static JvmFault jvmFault(Fault f) throws BackendException {
+        if (!(f instanceof JvmFault j)) {
+            throw new BackendException(LocalBackendProvider.ID, "a " + f.type() + " fault does not run inside a JVM");
         }
-        if (f instanceof Fault.JvmLatency l) {
-            return l.target();
-        }
-        return ((Fault.JvmReturn) f).target();
+        return j;
     }
 
     /** The targeted JVM, if that pid still belongs to it. */

@@ -1,5 +1,14 @@
 package dev.faultline.plugin.local;
 
+import dev.faultline.engine.model.DependencyFault;
+import dev.faultline.engine.model.FileSystemFault;
+import dev.faultline.engine.model.HttpFault;
+import dev.faultline.engine.model.JvmFault;
+import dev.faultline.engine.model.NetworkFault;
+import dev.faultline.engine.model.PodFault;
+import dev.faultline.engine.model.ProcessFault;
+import dev.faultline.engine.model.ProxyFault;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultBackend;
@@ -48,34 +57,48 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     @Override
     public FaultHandle prepare(FaultRequest original) throws BackendException {
         FaultRequest r = dependency(original);
-        if (JvmFaults.isJvmFault(r.fault())) {
-            if (!r.target().kind().equals("jvm")) {
-                throw new BackendException(id(), "a " + r.fault().type() + " fault runs inside a JVM: target: {jvm: {name: NAME}}");
-            }
-            return jvm.prepare(r);
-        }
-        boolean proxyFault = ProxyFaults.isProxyFault(r.fault());
         String kind = r.target().kind();
-        if (r.fault() instanceof dev.faultline.engine.model.Fault.HttpFault) {
-            if (!kind.equals("httpProxy")) {
-                throw new BackendException(id(), "an http fault needs an HTTP fault proxy: target: {httpProxy: NAME}");
+        // Each family goes to its injector, which switches over the family's kinds; the families this
+        // backend does not make are refused by name (LocalBackendProvider.supports names every kind).
+        return switch (r.fault()) {
+            case JvmFault _ -> {
+                if (!kind.equals("jvm")) {
+                    throw new BackendException(id(), "a " + r.fault().type() + " fault runs inside a JVM: target: {jvm: {name: NAME}}");
+                }
+                yield jvm.prepare(r);
             }
-            return httpFaults.prepare(r);
-        }
-        if (StressFaults.isStress(r.fault())) {
-            if (!kind.equals("host")) {
-                throw new BackendException(id(), "a " + r.fault().type() + " fault runs on a host: target: {host: local}");
+            case HttpFault _ -> {
+                if (!kind.equals("httpProxy")) {
+                    throw new BackendException(id(), "an http fault needs an HTTP fault proxy: target: {httpProxy: NAME}");
+                }
+                yield httpFaults.prepare(r);
             }
-            return stress.prepare(r);
-        }
-        if (proxyFault && kind.equals("proxy")) {
-            return proxies.prepare(r);
-        }
-        if (!proxyFault && kind.equals("process")) {
-            return processes.prepare(r);
-        }
-        throw new BackendException(id(), "a " + r.fault().type() + " fault cannot hit a " + kind + " target; "
-                + (proxyFault ? "use target: {proxy: NAME}" : "use target: {process: {name: NAME}}"));
+            case StressFault s -> {
+                if (!kind.equals("host")) {
+                    throw new BackendException(id(), "a " + r.fault().type() + " fault runs on a host: target: {host: local}");
+                }
+                yield stress.prepare(r, s);
+            }
+            case ProxyFault _ -> {
+                if (!kind.equals("proxy")) {
+                    throw wrongTarget(r, "use target: {proxy: NAME}");
+                }
+                yield proxies.prepare(r);
+            }
+            case ProcessFault p -> {
+                if (!kind.equals("process")) {
+                    throw wrongTarget(r, "use target: {process: {name: NAME}}");
+                }
+                yield processes.prepare(r, p);
+            }
+            case NetworkFault _, PodFault _, FileSystemFault _, DependencyFault _ ->
+                    throw new BackendException(id(), "backend 'local' cannot make a '" + r.fault().type() + "' fault");
+        };
+    }
+
+    private BackendException wrongTarget(FaultRequest r, String use) {
+        return new BackendException(id(), "a " + r.fault().type() + " fault cannot hit a " + r.target().kind()
+                + " target; " + use);
     }
 
     @Override
@@ -168,7 +191,7 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
 
     /** A dependency fault becomes the proxy fault that makes it; any other request stays as it is. */
     private static FaultRequest dependency(FaultRequest r) throws BackendException {
-        if (!(r.fault() instanceof dev.faultline.engine.model.Fault.Dependency)) {
+        if (!(r.fault() instanceof DependencyFault)) {
             return r;
         }
         DependencyFaults.checkShare(r);

@@ -1,5 +1,15 @@
 package dev.faultline.plugin.local;
 
+import dev.faultline.engine.model.DependencyFault;
+import dev.faultline.engine.model.FaultKinds;
+import dev.faultline.engine.model.FileSystemFault;
+import dev.faultline.engine.model.HttpFault;
+import dev.faultline.engine.model.JvmFault;
+import dev.faultline.engine.model.NetworkFault;
+import dev.faultline.engine.model.PodFault;
+import dev.faultline.engine.model.ProcessFault;
+import dev.faultline.engine.model.ProxyFault;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.spi.Secret;
 import dev.faultline.engine.spi.SettingsException;
 import dev.faultline.engine.model.Fault;
@@ -44,11 +54,26 @@ public final class LocalBackendProvider implements FaultBackendProvider {
 
     @Override
     public Set<Class<? extends Fault>> supportedFaults() {
-        return Set.of(Fault.Latency.class, Fault.Down.class, Fault.Bandwidth.class, Fault.SlowClose.class,
-                Fault.ConnectionTimeout.class, Fault.ResetPeer.class, Fault.Slicer.class, Fault.LimitData.class,
-                Fault.HttpFault.class, Fault.CpuStress.class, Fault.MemoryStress.class, Fault.DiskStress.class,
-                Fault.ProcessPause.class, Fault.ProcessKill.class, Fault.ProcessRestart.class,
-                Fault.JvmException.class, Fault.JvmLatency.class, Fault.JvmReturn.class, Fault.Dependency.class);
+        return FaultKinds.supportedBy(LocalBackendProvider::supports);
+    }
+
+    /**
+     * Whether this backend makes the fault. Every kind is named, without {@code default}, so a new
+     * kind breaks the build here until it is mapped (true) or refused (false).
+     */
+    static boolean supports(Fault f) {
+        return switch (f) {
+            case ProxyFault.Latency _, ProxyFault.Down _, ProxyFault.Bandwidth _, ProxyFault.SlowClose _,
+                    ProxyFault.ConnectionTimeout _, ProxyFault.ResetPeer _, ProxyFault.Slicer _,
+                    ProxyFault.LimitData _, HttpFault _, StressFault.CpuStress _, StressFault.MemoryStress _,
+                    StressFault.DiskStress _, ProcessFault.ProcessPause _, ProcessFault.ProcessKill _,
+                    ProcessFault.ProcessRestart _, JvmFault.JvmException _, JvmFault.JvmLatency _,
+                    JvmFault.JvmReturn _, DependencyFault _ -> true;
+            case NetworkFault.PacketLoss _, NetworkFault.PacketDuplicate _, NetworkFault.PacketCorrupt _,
+                    NetworkFault.Partition _, NetworkFault.DnsFault _, PodFault.PodKill _,
+                    PodFault.PodFailure _, PodFault.ContainerKill _, PodFault.TimeShift _,
+                    PodFault.NodeDrain _, FileSystemFault.IoLatency _, FileSystemFault.IoFault _ -> false;
+        };
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.faultline.plugin.local;
 
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProcessFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultHandle;
@@ -64,22 +64,23 @@ final class ProcessFaults {
                 LocalBackendProvider.ID, what + ": no process " + pid + " is running"));
     }
 
-    FaultHandle prepare(FaultRequest r) throws BackendException {
+    FaultHandle prepare(FaultRequest r, ProcessFault fault) throws BackendException {
         ProcessHandle p = find(r.target());
         String started = p.info().startInstant().map(Instant::toString).orElse("");
         String id = ProxyFaults.toxicName(r.runId(), r.step());
-        if (r.fault() instanceof Fault.ProcessRestart restart) {
-            return new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid() + " (" + r.target().label() + ") restarted",
-                    Params.of("kind", "restart", "pid", Long.toString(p.pid()), "startedAt", started,
-                            "restart", restart.restartCommand(), "selector", r.target().selector().get("name").orElse("")));
-        }
-        if (r.fault() instanceof Fault.ProcessKill k) {
-            return new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid() + " (" + r.target().label() + ") killed",
-                    Params.of("kind", "kill", "pid", Long.toString(p.pid()), "startedAt", started, "signal", k.signal(),
-                            "restart", k.restartCommand(), "selector", r.target().selector().get("name").orElse("")));
-        }
-        return new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid() + " (" + r.target().label() + ") paused",
-                Params.of("kind", "pause", "pid", Long.toString(p.pid()), "startedAt", started));
+        return switch (fault) {
+            case ProcessFault.ProcessRestart restart -> new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid()
+                    + " (" + r.target().label() + ") restarted", Params.of("kind", "restart", "pid", Long.toString(p.pid()),
+                    "startedAt", started, "restart", restart.restartCommand(),
+                    "selector", r.target().selector().get("name").orElse("")));
+            case ProcessFault.ProcessKill k -> new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid() + " ("
+                    + r.target().label() + ") killed", Params.of("kind", "kill", "pid", Long.toString(p.pid()),
+                    "startedAt", started, "signal", k.signal(), "restart", k.restartCommand(),
+                    "selector", r.target().selector().get("name").orElse("")));
+            case ProcessFault.ProcessPause _ -> new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid() + " ("
+                    + r.target().label() + ") paused", Params.of("kind", "pause", "pid", Long.toString(p.pid()),
+                    "startedAt", started));
+        };
     }
 
     void inject(FaultHandle h) throws BackendException {

@@ -2,17 +2,17 @@ package dev.faultline.plugin.local;
 
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.plugin.toxiproxy.protocol.FaultToxics;
 import dev.faultline.plugin.toxiproxy.protocol.Proxy;
 import dev.faultline.plugin.toxiproxy.protocol.Stream;
 import dev.faultline.plugin.toxiproxy.protocol.Toxic;
 import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyException.ErrorAnswer;
 import java.net.http.HttpClient;
-import java.util.LinkedHashMap;
 import java.util.Optional;
-import java.util.SequencedMap;
 
 /**
  * Faults on a chaos proxy: latency as a toxic named after the run and step, "down" as the proxy
@@ -39,47 +39,18 @@ final class ProxyFaults {
 
     /** Whether the fault is made on a chaos proxy. */
     static boolean isProxyFault(Fault f) {
-        return f instanceof Fault.Down || toxic(f, 1.0, "").isPresent();
+        return f instanceof ProxyFault;
     }
 
     /** The Toxiproxy toxic that makes the fault, on the downstream, for the share of connections. */
     static Optional<Toxic> toxic(Fault f, double share, String name) {
-        String type;
-        SequencedMap<String, Long> attributes = new LinkedHashMap<>();
-        if (f instanceof Fault.Latency l) {
-            type = "latency";
-            attributes.put("latency", l.latency().toMillis());
-            attributes.put("jitter", l.jitter().toMillis());
-        } else if (f instanceof Fault.Bandwidth b) {
-            type = "bandwidth";
-            attributes.put("rate", b.kilobytesPerSecond());
-        } else if (f instanceof Fault.SlowClose c) {
-            type = "slow_close";
-            attributes.put("delay", c.delay().toMillis());
-        } else if (f instanceof Fault.ConnectionTimeout t) {
-            type = "timeout";
-            attributes.put("timeout", t.after().toMillis());
-        } else if (f instanceof Fault.ResetPeer p) {
-            type = "reset_peer";
-            attributes.put("timeout", p.after().toMillis());
-        } else if (f instanceof Fault.Slicer s) {
-            type = "slicer";
-            attributes.put("average_size", s.averageBytes());
-            attributes.put("size_variation", s.variationBytes());
-            attributes.put("delay", s.delay().toNanos() / 1000);
-        } else if (f instanceof Fault.LimitData d) {
-            type = "limit_data";
-            attributes.put("bytes", d.bytes());
-        } else {
-            return Optional.empty();
-        }
-        return Optional.of(new Toxic(name, type, Stream.DOWNSTREAM, share, attributes));
+        return FaultToxics.of(f, name, Stream.DOWNSTREAM, share);
     }
 
     FaultHandle prepare(FaultRequest r) {
         String proxy = r.target().selector().require("name");
         String api = r.target().selector().get("api").orElse(defaultApi);
-        if (!(r.fault() instanceof Fault.Down)) {
+        if (!(r.fault() instanceof ProxyFault.Down)) {
             String toxic = toxicName(r.runId(), r.step());
             return new FaultHandle(LocalBackendProvider.ID, toxic, r.fault().describe() + " on proxy/" + proxy,
                     Params.of("kind", "toxic", "proxyApi", api, "proxy", proxy, "toxic", toxic));

@@ -1,6 +1,6 @@
 package dev.faultline.plugin.local;
 
-import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.plugin.local.stress.StressorMain;
 import java.io.File;
@@ -50,11 +50,13 @@ record StressCommand(String engine, List<String> argv) {
         return Optional.empty();
     }
 
-    static StressCommand of(Fault fault, String tag, long seconds, Path dir, Choice choice, Optional<Path> stressNg)
+    static StressCommand of(StressFault fault, String tag, long seconds, Path dir, Choice choice, Optional<Path> stressNg)
             throws BackendException {
-        boolean expressible = fault instanceof Fault.CpuStress
-                || fault instanceof Fault.MemoryStress m && m.growthPerSecond() == 0
-                || fault instanceof Fault.DiskStress d && d.io() == Fault.DiskIo.WRITE && d.throughputPerSecond() == 0;
+        boolean expressible = switch (fault) {
+            case StressFault.CpuStress _ -> true;
+            case StressFault.MemoryStress m -> m.growthPerSecond() == 0;
+            case StressFault.DiskStress d -> d.io() == StressFault.DiskIo.WRITE && d.throughputPerSecond() == 0;
+        };
         if (choice == Choice.STRESS_NG && stressNg.isEmpty()) {
             throw new BackendException(LocalBackendProvider.ID, "the stressor setting asks for stress-ng, which is not"
                     + " installed here (apt install stress-ng), or set stressor: auto");
@@ -70,40 +72,37 @@ record StressCommand(String engine, List<String> argv) {
         return new StressCommand(BUILT_IN, builtIn(fault, tag, seconds, dir));
     }
 
-    private static List<String> stressNg(Fault fault, long seconds, Path dir, Path exe) {
+    private static List<String> stressNg(StressFault fault, long seconds, Path dir, Path exe) {
         List<String> cmd = new ArrayList<>(List.of(exe.toString()));
-        if (fault instanceof Fault.CpuStress c) {
-            cmd.addAll(List.of("--cpu", Integer.toString(c.workers()), "--cpu-load", Integer.toString(c.loadPercent())));
-        } else if (fault instanceof Fault.MemoryStress m) {
+        switch (fault) {
+            case StressFault.CpuStress c -> cmd.addAll(List.of("--cpu", Integer.toString(c.workers()), "--cpu-load",
+                    Integer.toString(c.loadPercent())));
             // one worker maps the size, touches every page once and holds it (--vm-hang 0) without burning CPU
-            cmd.addAll(List.of("--vm", "1", "--vm-bytes", Long.toString(m.bytes()), "--vm-keep", "--vm-hang", "0",
-                    "--oomable"));
-        } else {
-            Fault.DiskStress d = (Fault.DiskStress) fault;
-            cmd.addAll(List.of("--hdd", "1", "--hdd-bytes", Long.toString(d.bytes()), "--hdd-write-size",
-                    Long.toString(Math.min(1 << 20, d.bytes())), "--hdd-opts", "wr-seq,fsync", "--temp-path", dir.toString()));
+            case StressFault.MemoryStress m -> cmd.addAll(List.of("--vm", "1", "--vm-bytes", Long.toString(m.bytes()),
+                    "--vm-keep", "--vm-hang", "0", "--oomable"));
+            case StressFault.DiskStress d -> cmd.addAll(List.of("--hdd", "1", "--hdd-bytes", Long.toString(d.bytes()),
+                    "--hdd-write-size", Long.toString(Math.min(1 << 20, d.bytes())), "--hdd-opts", "wr-seq,fsync",
+                    "--temp-path", dir.toString()));
         }
         cmd.addAll(List.of("--timeout", seconds + "s", "--quiet"));
         return List.copyOf(cmd);
     }
 
-    private static List<String> builtIn(Fault fault, String tag, long seconds, Path dir) {
+    private static List<String> builtIn(StressFault fault, String tag, long seconds, Path dir) {
         // memory stress holds its blocks outside the heap, exactly as many as asked for
-        long direct = fault instanceof Fault.MemoryStress m ? m.bytes() + (1 << 20) : 16 << 20;
+        long direct = fault instanceof StressFault.MemoryStress m ? m.bytes() + (1 << 20) : 16 << 20;
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()), "-Xmx32m",
                 "-XX:MaxDirectMemorySize=" + direct, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), StressorMain.class.getName(), "--tag", tag, "--seconds",
                 Long.toString(seconds)));
-        if (fault instanceof Fault.CpuStress c) {
-            cmd.addAll(List.of("--kind", "cpu", "--workers", Integer.toString(c.workers()), "--load",
-                    Integer.toString(c.loadPercent())));
-        } else if (fault instanceof Fault.MemoryStress m) {
-            cmd.addAll(List.of("--kind", "memory", "--bytes", Long.toString(m.bytes()), "--growth",
-                    Long.toString(m.growthPerSecond())));
-        } else {
-            Fault.DiskStress d = (Fault.DiskStress) fault;
-            cmd.addAll(List.of("--kind", "disk", "--io", d.io().name().toLowerCase(Locale.ROOT), "--bytes",
-                    Long.toString(d.bytes()), "--throughput", Long.toString(d.throughputPerSecond()), "--dir", dir.toString()));
+        switch (fault) {
+            case StressFault.CpuStress c -> cmd.addAll(List.of("--kind", "cpu", "--workers", Integer.toString(c.workers()),
+                    "--load", Integer.toString(c.loadPercent())));
+            case StressFault.MemoryStress m -> cmd.addAll(List.of("--kind", "memory", "--bytes", Long.toString(m.bytes()),
+                    "--growth", Long.toString(m.growthPerSecond())));
+            case StressFault.DiskStress d -> cmd.addAll(List.of("--kind", "disk", "--io",
+                    d.io().name().toLowerCase(Locale.ROOT), "--bytes", Long.toString(d.bytes()), "--throughput",
+                    Long.toString(d.throughputPerSecond()), "--dir", dir.toString()));
         }
         return List.copyOf(cmd);
     }

@@ -1,7 +1,7 @@
 package dev.faultline.plugin.local;
 
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
@@ -30,37 +30,33 @@ final class StressFaults {
         this.stressNg = stressNg;
     }
 
-    static boolean isStress(Fault f) {
-        return f instanceof Fault.CpuStress || f instanceof Fault.MemoryStress || f instanceof Fault.DiskStress;
-    }
-
-    FaultHandle prepare(FaultRequest r) throws BackendException {
+    FaultHandle prepare(FaultRequest r, StressFault fault) throws BackendException {
         String host = r.target().selector().get("name").orElse("");
         if (!host.equals("local") && !host.equals("localhost")) {
             throw new BackendException(LocalBackendProvider.ID, "stress runs on this machine only: target: {host: local}");
         }
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         String note = "";
-        if (r.fault() instanceof Fault.MemoryStress m) {
+        if (r.fault() instanceof StressFault.MemoryStress m) {
             long available = availableMemory();
             if (available > 0 && m.bytes() > available) {
                 throw new BackendException(LocalBackendProvider.ID, "memory stress asks for " + m.bytes() / 1_000_000
                         + " MB but this machine has " + available / 1_000_000 + " MB available: the kernel would kill"
                         + " processes outside the blast radius");
             }
-        } else if (r.fault() instanceof Fault.DiskStress d) {
+        } else if (r.fault() instanceof StressFault.DiskStress d) {
             dir = d.directory().isEmpty() ? dir : Path.of(d.directory());
             if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
                 throw new BackendException(LocalBackendProvider.ID, "disk stress needs a writable directory: '" + dir
                         + "' is not one");
             }
-            if (d.io() == Fault.DiskIo.READ) {
+            if (d.io() == StressFault.DiskIo.READ) {
                 note = DiskStressor.directIoWorks(dir) ? ", reads bypass the page cache"
                         : ", reads come from the page cache (" + dir + " refuses direct I/O)";
             }
         }
         String tag = "faultline_stress_" + ProxyFaults.toxicName(r.runId(), r.step());
-        StressCommand cmd = StressCommand.of(r.fault(), tag, r.duration().toSeconds() + 60, dir, choice, stressNg);
+        StressCommand cmd = StressCommand.of(fault, tag, r.duration().toSeconds() + 60, dir, choice, stressNg);
         return new FaultHandle(LocalBackendProvider.ID, tag, r.fault().describe() + " on " + r.target().label() + " ("
                 + cmd.engine() + note + ")", Params.of("kind", "stress", "tag", tag, "engine", cmd.engine(), "argv",
                 String.join("\n", cmd.argv())));

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProcessFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendException;
@@ -57,7 +57,7 @@ class DangerousTargetsIT {
     }
 
     private static FaultRequest pause(Target t) {
-        return new FaultRequest("run1", "freeze", new Fault.ProcessPause(), t, 1.0, Duration.ofSeconds(30));
+        return new FaultRequest("run1", "freeze", new ProcessFault.ProcessPause(), t, 1.0, Duration.ofSeconds(30));
     }
 
     /** Pre-flight and the late check at injection both refuse {@code t}, with {@code reason}. */

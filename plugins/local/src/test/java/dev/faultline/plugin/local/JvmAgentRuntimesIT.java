@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.JvmFault;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.FaultHandle;
@@ -73,7 +74,7 @@ class JvmAgentRuntimesIT {
             assertThat(child.version).as("the child's runtime").isEqualTo(version);
             assertThat(child.call()).isEqualTo("ok 42");
             LocalBackend backend = new LocalBackend("http://127.0.0.1:1");
-            Fault fault = new Fault.JvmException(new Fault.JvmMethod(MAIN + "$Work", "compute"), "java.io.IOException",
+            Fault fault = new JvmFault.JvmException(new JvmFault.JvmMethod(MAIN + "$Work", "compute"), "java.io.IOException",
                     "disk on fire");
             FaultRequest r = new FaultRequest("run1", "throw", fault, new Target("jvm", Params.of("name", marker)), 1.0,
                     Duration.ofSeconds(30));

@@ -3,7 +3,7 @@ package dev.faultline.plugin.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.DependencyFault;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendSettings;
@@ -84,14 +84,14 @@ class LocalBackendDependencyIT extends FaultBackendContract {
         return new LocalBackendProvider();
     }
 
-    private static FaultRequest request(String kind, String name, Fault.DependencyMode mode, Duration latency, double share) {
-        return new FaultRequest("run1", "dep-" + mode.runbookName(), new Fault.Dependency(mode, latency),
+    private static FaultRequest request(String kind, String name, DependencyFault.Mode mode, Duration latency, double share) {
+        return new FaultRequest("run1", "dep-" + mode.runbookName(), new DependencyFault(mode, latency),
                 new Target(kind, Params.of("name", name)), share, Duration.ofSeconds(30));
     }
 
     @Override
     protected FaultRequest request() {
-        return request("httpProxy", "payments-http", Fault.DependencyMode.UNAVAILABLE, Duration.ZERO, 1);
+        return request("httpProxy", "payments-http", DependencyFault.Mode.UNAVAILABLE, Duration.ZERO, 1);
     }
 
     @Override
@@ -107,7 +107,7 @@ class LocalBackendDependencyIT extends FaultBackendContract {
     @Test
     void aSlowDependencyOnTheTcpProxyDelaysEveryCall() throws Exception {
         try (FaultBackend b = provider().create(settings())) {
-            FaultRequest slow = request("proxy", "payments", Fault.DependencyMode.SLOW, Duration.ofMillis(300), 1);
+            FaultRequest slow = request("proxy", "payments", DependencyFault.Mode.SLOW, Duration.ofMillis(300), 1);
             FaultHandle h = b.prepare(slow);
             b.inject(slow, h);
             long start = System.nanoTime();
@@ -123,7 +123,7 @@ class LocalBackendDependencyIT extends FaultBackendContract {
     @Test
     void anIntermittentDependencyFailsAboutItsShareAndACorruptOneGarblesBodies() throws Exception {
         try (FaultBackend b = provider().create(settings())) {
-            FaultRequest some = request("httpProxy", "payments-http", Fault.DependencyMode.INTERMITTENT, Duration.ZERO, 0.3);
+            FaultRequest some = request("httpProxy", "payments-http", DependencyFault.Mode.INTERMITTENT, Duration.ZERO, 0.3);
             FaultHandle h = b.prepare(some);
             b.inject(some, h);
             int failed = 0;
@@ -133,7 +133,7 @@ class LocalBackendDependencyIT extends FaultBackendContract {
             b.revert(h);
             assertThat(failed).isBetween(30, 95);
 
-            FaultRequest corrupt = request("httpProxy", "payments-http", Fault.DependencyMode.CORRUPT, Duration.ZERO, 1);
+            FaultRequest corrupt = request("httpProxy", "payments-http", DependencyFault.Mode.CORRUPT, Duration.ZERO, 1);
             FaultHandle hc = b.prepare(corrupt);
             b.inject(corrupt, hc);
             assertThat(post(viaHttpProxy).body()).isNotEqualTo("{\"status\":\"paid\"}");
@@ -145,7 +145,7 @@ class LocalBackendDependencyIT extends FaultBackendContract {
     @Test
     void anUnavailableDependencyOnTheTcpProxyIsTheLinkDown() throws Exception {
         try (FaultBackend b = provider().create(settings())) {
-            FaultRequest down = request("proxy", "payments", Fault.DependencyMode.UNAVAILABLE, Duration.ZERO, 1);
+            FaultRequest down = request("proxy", "payments", DependencyFault.Mode.UNAVAILABLE, Duration.ZERO, 1);
             FaultHandle h = b.prepare(down);
             b.inject(down, h);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(viaTcpProxy)).isInstanceOf(IOException.class);

@@ -3,7 +3,7 @@ package dev.faultline.plugin.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.HttpFault;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendSettings;
@@ -65,7 +65,7 @@ class LocalBackendHttpIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run1", "unavailable", new Fault.HttpFault("POST", "/pay*", Map.of(), 503, Duration.ZERO,
+        return new FaultRequest("run1", "unavailable", new HttpFault("POST", "/pay*", Map.of(), 503, Duration.ZERO,
                 false, "", false, Map.of()), new Target("httpProxy", Params.of("name", "payments")), 1.0,
                 Duration.ofSeconds(30));
     }

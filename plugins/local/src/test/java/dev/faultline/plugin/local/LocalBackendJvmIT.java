@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.JvmFault;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
@@ -57,7 +58,7 @@ class LocalBackendJvmIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return request("throw", new Fault.JvmException(new Fault.JvmMethod(WORK, "compute"), "java.io.IOException",
+        return request("throw", new JvmFault.JvmException(new JvmFault.JvmMethod(WORK, "compute"), "java.io.IOException",
                 "disk on fire"), 1.0);
     }
 
@@ -89,7 +90,7 @@ class LocalBackendJvmIT extends FaultBackendContract {
     @Test
     void latencyDelaysEveryCallUntilReverted() throws Exception {
         LocalBackend b = new LocalBackend("http://127.0.0.1:1");
-        FaultRequest slow = request("slow", new Fault.JvmLatency(new Fault.JvmMethod(WORK, "compute"), Duration.ofMillis(300)), 1);
+        FaultRequest slow = request("slow", new JvmFault.JvmLatency(new JvmFault.JvmMethod(WORK, "compute"), Duration.ofMillis(300)), 1);
         FaultHandle h = b.prepare(slow);
         b.inject(slow, h);
         String answer = child.call("int");
@@ -102,8 +103,8 @@ class LocalBackendJvmIT extends FaultBackendContract {
     @Test
     void returnValuesReplaceTheMethodAndSeveralFaultsRevertOneByOne() throws Exception {
         LocalBackend b = new LocalBackend("http://127.0.0.1:1");
-        FaultRequest ret = request("ret", new Fault.JvmReturn(new Fault.JvmMethod(WORK, "compute"), "-1"), 1);
-        FaultRequest slow = request("slow", new Fault.JvmLatency(new Fault.JvmMethod(WORK, "compute"), Duration.ofMillis(200)), 1);
+        FaultRequest ret = request("ret", new JvmFault.JvmReturn(new JvmFault.JvmMethod(WORK, "compute"), "-1"), 1);
+        FaultRequest slow = request("slow", new JvmFault.JvmLatency(new JvmFault.JvmMethod(WORK, "compute"), Duration.ofMillis(200)), 1);
         FaultHandle hr = b.prepare(ret);
         FaultHandle hs = b.prepare(slow);
         b.inject(ret, hr);
@@ -127,7 +128,7 @@ class LocalBackendJvmIT extends FaultBackendContract {
     @Test
     void aShareOfTheCallsFails() throws Exception {
         LocalBackend b = new LocalBackend("http://127.0.0.1:1");
-        FaultRequest some = request("some", new Fault.JvmException(new Fault.JvmMethod(WORK, "compute"),
+        FaultRequest some = request("some", new JvmFault.JvmException(new JvmFault.JvmMethod(WORK, "compute"),
                 "java.lang.IllegalStateException", "pool exhausted"), 0.3);
         FaultHandle h = b.prepare(some);
         b.inject(some, h);
@@ -142,13 +143,13 @@ class LocalBackendJvmIT extends FaultBackendContract {
     @Test
     void badFaultsAreRefusedWithTheReason() throws Exception {
         LocalBackend b = new LocalBackend("http://127.0.0.1:1");
-        FaultRequest noClass = request("x", new Fault.JvmLatency(new Fault.JvmMethod("no.such.Type", "m"), Duration.ofMillis(5)), 1);
+        FaultRequest noClass = request("x", new JvmFault.JvmLatency(new JvmFault.JvmMethod("no.such.Type", "m"), Duration.ofMillis(5)), 1);
         assertThatThrownBy(() -> b.inject(noClass, b.prepare(noClass))).isInstanceOf(BackendException.class)
                 .hasMessageContaining("no class no.such.Type is loaded");
-        FaultRequest noMethod = request("y", new Fault.JvmLatency(new Fault.JvmMethod(WORK, "nothing"), Duration.ofMillis(5)), 1);
+        FaultRequest noMethod = request("y", new JvmFault.JvmLatency(new JvmFault.JvmMethod(WORK, "nothing"), Duration.ofMillis(5)), 1);
         assertThatThrownBy(() -> b.inject(noMethod, b.prepare(noMethod))).isInstanceOf(BackendException.class)
                 .hasMessageContaining("has no method named nothing");
-        FaultRequest badValue = request("z", new Fault.JvmReturn(new Fault.JvmMethod(WORK, "compute"), "lots"), 1);
+        FaultRequest badValue = request("z", new JvmFault.JvmReturn(new JvmFault.JvmMethod(WORK, "compute"), "lots"), 1);
         assertThatThrownBy(() -> b.inject(badValue, b.prepare(badValue))).isInstanceOf(BackendException.class)
                 .hasMessageContaining("lots");
         assertThatThrownBy(() -> b.findTarget(new Target("jvm", Params.of("name", "no-such-jvm-" + marker))))

@@ -3,8 +3,8 @@ package dev.faultline.plugin.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProcessFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
@@ -56,7 +56,7 @@ class LocalBackendProcessIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run1", "freeze", new Fault.ProcessPause(), new Target("process", Params.of("name", marker)),
+        return new FaultRequest("run1", "freeze", new ProcessFault.ProcessPause(), new Target("process", Params.of("name", marker)),
                 1.0, Duration.ofSeconds(30));
     }
 
@@ -88,7 +88,7 @@ class LocalBackendProcessIT extends FaultBackendContract {
     @Test
     void aRestartStopsTheProcessAndItsRestartCommandBringsItBack() throws Exception {
         LocalBackend b = new LocalBackend("http://127.0.0.1:1");
-        FaultRequest restart = new FaultRequest("run1", "restart", new Fault.ProcessRestart(
+        FaultRequest restart = new FaultRequest("run1", "restart", new ProcessFault.ProcessRestart(
                 "exec sh -c 'sleep 120' " + marker), new Target("process", Params.of("name", marker)), 1.0,
                 Duration.ofSeconds(30));
         FaultHandle h = b.prepare(restart);

@@ -1,7 +1,7 @@
 package dev.faultline.plugin.local;
 
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackendContract;
@@ -50,7 +50,7 @@ class LocalBackendProxyIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run1", "slow", new Fault.Latency(Duration.ofMillis(300), Duration.ZERO),
+        return new FaultRequest("run1", "slow", new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
                 new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
     }
 
@@ -61,7 +61,7 @@ class LocalBackendProxyIT extends FaultBackendContract {
 
     @org.junit.jupiter.api.Test
     void aDataLimitCutsConnectionsUntilReverted() throws Exception {
-        FaultRequest limit = new FaultRequest("run1", "limit", new Fault.LimitData(3),
+        FaultRequest limit = new FaultRequest("run1", "limit", new ProxyFault.LimitData(3),
                 new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
         try (var backend = provider().create(settings())) {
             FaultHandle h = backend.prepare(limit);

@@ -1,7 +1,7 @@
 package dev.faultline.plugin.local;
 
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackendContract;
@@ -30,7 +30,7 @@ class LocalBackendStressIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run1", "cpu", new Fault.CpuStress(1, 30), host, 1.0, Duration.ofSeconds(30));
+        return new FaultRequest("run1", "cpu", new StressFault.CpuStress(1, 30), host, 1.0, Duration.ofSeconds(30));
     }
 
     @Override

@@ -3,8 +3,8 @@ package dev.faultline.plugin.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.safety.FaultJournal;
 import dev.faultline.engine.safety.JournalEntry;
@@ -74,7 +74,7 @@ class LocalBackendTokenIT {
     }
 
     private static FaultRequest latency() {
-        return new FaultRequest("run1", "slow", new Fault.Latency(Duration.ofMillis(300), Duration.ZERO),
+        return new FaultRequest("run1", "slow", new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
                 new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
     }
 

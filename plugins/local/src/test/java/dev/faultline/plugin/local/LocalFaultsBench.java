@@ -1,8 +1,14 @@
 package dev.faultline.plugin.local;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.faultline.engine.model.DependencyFault;
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.HttpFault;
+import dev.faultline.engine.model.JvmFault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProcessFault;
+import dev.faultline.engine.model.ProxyFault;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
@@ -252,29 +258,29 @@ public final class LocalFaultsBench {
             String marker = "faultline-bench-" + System.nanoTime();
             Process sleeper = new ProcessBuilder("sh", "-c", "sleep 600", marker).start();
             Target process = new Target("process", Params.of("pid", Long.toString(sleeper.pid())));
-            Fault.JvmMethod work = new Fault.JvmMethod(JvmTargetMain.Work.class.getName(), "compute");
+            JvmFault.JvmMethod work = new JvmFault.JvmMethod(JvmTargetMain.Work.class.getName(), "compute");
             try (JvmChild child = new JvmChild(marker + "-jvm")) {
                 Target jvm = new Target("jvm", Params.of("pid", Long.toString(child.pid())));
                 Map<String, FaultRequest> faults = new LinkedHashMap<>();
                 Duration d = Duration.ofMinutes(1);
-                faults.put("latency", new FaultRequest("b", "latency", new Fault.Latency(Duration.ofMillis(100), Duration.ZERO), proxy, 1, d));
-                faults.put("down", new FaultRequest("b", "down", new Fault.Down(), proxy, 1, d));
-                faults.put("bandwidth", new FaultRequest("b", "bw", new Fault.Bandwidth(10), proxy, 1, d));
-                faults.put("reset-peer", new FaultRequest("b", "rp", new Fault.ResetPeer(Duration.ZERO), proxy, 1, d));
-                faults.put("http (abort)", new FaultRequest("b", "http", new Fault.HttpFault("", "/**", Map.of(), 503,
+                faults.put("latency", new FaultRequest("b", "latency", new ProxyFault.Latency(Duration.ofMillis(100), Duration.ZERO), proxy, 1, d));
+                faults.put("down", new FaultRequest("b", "down", new ProxyFault.Down(), proxy, 1, d));
+                faults.put("bandwidth", new FaultRequest("b", "bw", new ProxyFault.Bandwidth(10), proxy, 1, d));
+                faults.put("reset-peer", new FaultRequest("b", "rp", new ProxyFault.ResetPeer(Duration.ZERO), proxy, 1, d));
+                faults.put("http (abort)", new FaultRequest("b", "http", new HttpFault("", "/**", Map.of(), 503,
                         Duration.ZERO, false, "", false, Map.of()), http, 1, d));
-                faults.put("dependency (slow, proxy)", new FaultRequest("b", "dep", new Fault.Dependency(
-                        Fault.DependencyMode.SLOW, Duration.ofMillis(200)), proxy, 1, d));
-                faults.put("cpu-stress", new FaultRequest("b", "cpu", new Fault.CpuStress(1, 50), host, 1, d));
-                faults.put("memory-stress (32 MB)", new FaultRequest("b", "mem", new Fault.MemoryStress(32_000_000), host, 1, d));
-                faults.put("disk-stress (write)", new FaultRequest("b", "disk", new Fault.DiskStress(32_000_000), host, 1, d));
-                faults.put("disk-stress (fill 32 MB)", new FaultRequest("b", "fill", new Fault.DiskStress(32_000_000,
-                        Fault.DiskIo.FILL, 0, ""), host, 1, d));
-                faults.put("process-pause", new FaultRequest("b", "pause", new Fault.ProcessPause(), process, 1, d));
-                faults.put("jvm-exception", new FaultRequest("b", "jvmx", new Fault.JvmException(work, "java.io.IOException",
+                faults.put("dependency (slow, proxy)", new FaultRequest("b", "dep", new DependencyFault(
+                        DependencyFault.Mode.SLOW, Duration.ofMillis(200)), proxy, 1, d));
+                faults.put("cpu-stress", new FaultRequest("b", "cpu", new StressFault.CpuStress(1, 50), host, 1, d));
+                faults.put("memory-stress (32 MB)", new FaultRequest("b", "mem", new StressFault.MemoryStress(32_000_000), host, 1, d));
+                faults.put("disk-stress (write)", new FaultRequest("b", "disk", new StressFault.DiskStress(32_000_000), host, 1, d));
+                faults.put("disk-stress (fill 32 MB)", new FaultRequest("b", "fill", new StressFault.DiskStress(32_000_000,
+                        StressFault.DiskIo.FILL, 0, ""), host, 1, d));
+                faults.put("process-pause", new FaultRequest("b", "pause", new ProcessFault.ProcessPause(), process, 1, d));
+                faults.put("jvm-exception", new FaultRequest("b", "jvmx", new JvmFault.JvmException(work, "java.io.IOException",
                         "x"), jvm, 1, d));
-                faults.put("jvm-latency", new FaultRequest("b", "jvml", new Fault.JvmLatency(work, Duration.ofMillis(50)), jvm, 1, d));
-                faults.put("jvm-return", new FaultRequest("b", "jvmr", new Fault.JvmReturn(work, "1"), jvm, 1, d));
+                faults.put("jvm-latency", new FaultRequest("b", "jvml", new JvmFault.JvmLatency(work, Duration.ofMillis(50)), jvm, 1, d));
+                faults.put("jvm-return", new FaultRequest("b", "jvmr", new JvmFault.JvmReturn(work, "1"), jvm, 1, d));
                 for (Map.Entry<String, FaultRequest> e : faults.entrySet()) {
                     long[] revert = new long[rounds];
                     long[] confirmed = new long[rounds];
@@ -311,21 +317,21 @@ public final class LocalFaultsBench {
         record Case(String name, Fault fault, String measure, java.util.function.ToLongFunction<Long> counter, double unit) {
         }
         List<Case> cases = List.of(
-                new Case("cpu-stress 1 worker at 50%", new Fault.CpuStress(1, 50), "cores", StressMeter::cpuTicks, 100),
-                new Case("cpu-stress 2 workers at 25%", new Fault.CpuStress(2, 25), "cores", StressMeter::cpuTicks, 100),
-                new Case("memory-stress 256 MB", new Fault.MemoryStress(256 * mb), "resident MB",
+                new Case("cpu-stress 1 worker at 50%", new StressFault.CpuStress(1, 50), "cores", StressMeter::cpuTicks, 100),
+                new Case("cpu-stress 2 workers at 25%", new StressFault.CpuStress(2, 25), "cores", StressMeter::cpuTicks, 100),
+                new Case("memory-stress 256 MB", new StressFault.MemoryStress(256 * mb), "resident MB",
                         StressMeter::residentBytes, 0),
-                new Case("memory-stress 512 MB growing 64 MB/s", new Fault.MemoryStress(512 * mb, 64 * mb),
+                new Case("memory-stress 512 MB growing 64 MB/s", new StressFault.MemoryStress(512 * mb, 64 * mb),
                         "resident MB/s", StressMeter::residentBytes, mb),
-                new Case("disk-stress write 64 MB", new Fault.DiskStress(64 * mb), "written MB/s",
+                new Case("disk-stress write 64 MB", new StressFault.DiskStress(64 * mb), "written MB/s",
                         p -> StressMeter.io(p, "write_bytes"), mb),
-                new Case("disk-stress write at 25 MB/s", new Fault.DiskStress(64 * mb, Fault.DiskIo.WRITE, 25 * mb, ""),
+                new Case("disk-stress write at 25 MB/s", new StressFault.DiskStress(64 * mb, StressFault.DiskIo.WRITE, 25 * mb, ""),
                         "written MB/s", p -> StressMeter.io(p, "write_bytes"), mb),
-                new Case("disk-stress read 64 MB", new Fault.DiskStress(64 * mb, Fault.DiskIo.READ, 0, ""),
+                new Case("disk-stress read 64 MB", new StressFault.DiskStress(64 * mb, StressFault.DiskIo.READ, 0, ""),
                         "read from disk MB/s", p -> StressMeter.io(p, "read_bytes"), mb),
-                new Case("disk-stress read at 40 MB/s", new Fault.DiskStress(64 * mb, Fault.DiskIo.READ, 40 * mb, ""),
+                new Case("disk-stress read at 40 MB/s", new StressFault.DiskStress(64 * mb, StressFault.DiskIo.READ, 40 * mb, ""),
                         "read from disk MB/s", p -> StressMeter.io(p, "read_bytes"), mb),
-                new Case("disk-stress fill 128 MB", new Fault.DiskStress(128 * mb, Fault.DiskIo.FILL, 0, ""),
+                new Case("disk-stress fill 128 MB", new StressFault.DiskStress(128 * mb, StressFault.DiskIo.FILL, 0, ""),
                         "held MB", StressMeter::deletedFileBytes, 0));
         for (StressCommand.Choice choice : List.of(StressCommand.Choice.BUILT_IN, StressCommand.Choice.AUTO)) {
             LocalBackend b = new LocalBackend("http://127.0.0.1:1", choice);

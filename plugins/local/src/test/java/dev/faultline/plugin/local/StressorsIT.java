@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultHandle;
@@ -77,7 +78,7 @@ class StressorsIT {
     @EnumSource(Engine.class)
     void cpuStressUsesTheShareOfACoreAskedFor(Engine engine) throws Exception {
         LocalBackend b = backend(engine);
-        FaultHandle h = inject(b, "cpu", new Fault.CpuStress(1, 50));
+        FaultHandle h = inject(b, "cpu", new StressFault.CpuStress(1, 50));
         assertThat(h.description()).endsWith("(" + (engine == Engine.STRESS_NG ? "stress-ng" : "built-in") + ")");
         Thread.sleep(700); // the built-in stressor's JVM starts up
         double cores = StressMeter.rate(h, StressMeter::cpuTicks, 2_000) / 100.0; // USER_HZ is 100 on Linux
@@ -91,7 +92,7 @@ class StressorsIT {
     void memoryStressHoldsWhatWasAskedForAndReleasesItOnRevert(Engine engine) throws Exception {
         LocalBackend b = backend(engine);
         long asked = 64L << 20;
-        FaultHandle h = inject(b, "mem", new Fault.MemoryStress(asked));
+        FaultHandle h = inject(b, "mem", new StressFault.MemoryStress(asked));
         long rss = 0;
         for (int i = 0; i < 100 && rss < asked; i++) {
             Thread.sleep(50);
@@ -107,7 +108,7 @@ class StressorsIT {
         LocalBackend b = backend(Engine.BUILT_IN);
         long asked = 160 * MB;
         long start = System.nanoTime();
-        FaultHandle h = inject(b, "grow", new Fault.MemoryStress(asked, 40 * MB));
+        FaultHandle h = inject(b, "grow", new StressFault.MemoryStress(asked, 40 * MB));
         Thread.sleep(800); // the stressor's JVM starts up
         assertThat(StressMeter.rate(h, StressMeter::residentBytes, 2_000)).as("bytes a second the resident memory grows")
                 .isBetween(26e6, 54e6);
@@ -127,7 +128,7 @@ class StressorsIT {
     @EnumSource(Engine.class)
     void diskWritesReachTheDisk(Engine engine) throws Exception {
         LocalBackend b = backend(engine);
-        FaultHandle h = inject(b, "disk", new Fault.DiskStress(32 * MB));
+        FaultHandle h = inject(b, "disk", new StressFault.DiskStress(32 * MB));
         Thread.sleep(700);
         assertThat(StressMeter.rate(h, p -> StressMeter.io(p, "write_bytes"), 1_000)).as("bytes written a second").isGreaterThan(5e6);
     }
@@ -135,7 +136,7 @@ class StressorsIT {
     @Test
     void diskWritesKeepToTheThroughput() throws Exception {
         LocalBackend b = backend(Engine.BUILT_IN);
-        FaultHandle h = inject(b, "slow-writes", new Fault.DiskStress(32 * MB, Fault.DiskIo.WRITE, 20 * MB, ""));
+        FaultHandle h = inject(b, "slow-writes", new StressFault.DiskStress(32 * MB, StressFault.DiskIo.WRITE, 20 * MB, ""));
         Thread.sleep(1_000);
         assertThat(StressMeter.rate(h, p -> StressMeter.io(p, "write_bytes"), 2_000)).as("bytes written a second at 20 MB/s")
                 .isBetween(13e6, 27e6);
@@ -146,7 +147,7 @@ class StressorsIT {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         assumeTrue(DiskStressor.directIoWorks(tmp), tmp + " refuses direct I/O");
         LocalBackend b = backend(Engine.BUILT_IN);
-        FaultHandle h = inject(b, "reads", new Fault.DiskStress(16 * MB, Fault.DiskIo.READ, 30 * MB, ""));
+        FaultHandle h = inject(b, "reads", new StressFault.DiskStress(16 * MB, StressFault.DiskIo.READ, 30 * MB, ""));
         assertThat(h.description()).contains("reads bypass the page cache");
         Thread.sleep(1_500);
         assertThat(StressMeter.rate(h, p -> StressMeter.io(p, "read_bytes"), 2_000)).as("bytes read from the disk a second at 30 MB/s")
@@ -157,7 +158,7 @@ class StressorsIT {
     void fillHoldsTheSpaceUntilRevertedAndLeavesNoFile() throws Exception {
         LocalBackend b = backend(Engine.BUILT_IN);
         long asked = 48 * MB;
-        FaultHandle h = inject(b, "fill", new Fault.DiskStress(asked, Fault.DiskIo.FILL, 0, ""));
+        FaultHandle h = inject(b, "fill", new StressFault.DiskStress(asked, StressFault.DiskIo.FILL, 0, ""));
         long held = 0;
         for (int i = 0; i < 100 && held < asked; i++) {
             Thread.sleep(50);
@@ -173,7 +174,7 @@ class StressorsIT {
     @Test
     void aNewBackendStopsAStressNgStressorFromTheHandleAlone() throws Exception {
         LocalBackend b = backend(Engine.STRESS_NG);
-        FaultHandle h = inject(b, "orphan", new Fault.MemoryStress(32 * MB));
+        FaultHandle h = inject(b, "orphan", new StressFault.MemoryStress(32 * MB));
         List<ProcessHandle> workers = StressFaults.stressors(h).stream().flatMap(ProcessHandle::descendants).toList();
         assertThat(workers).as("stress-ng's workers").isNotEmpty();
         LocalBackend afterCrash = backend(Engine.BUILT_IN);
@@ -190,14 +191,14 @@ class StressorsIT {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         if (StressCommand.findStressNg().isPresent()) {
             LocalBackend ng = backend(Engine.STRESS_NG);
-            assertThatThrownBy(() -> ng.prepare(new FaultRequest("run1", "g", new Fault.MemoryStress(64 * MB, 8 * MB), HOST,
+            assertThatThrownBy(() -> ng.prepare(new FaultRequest("run1", "g", new StressFault.MemoryStress(64 * MB, 8 * MB), HOST,
                     1.0, Duration.ofSeconds(5)))).hasMessageContaining("stress-ng cannot make 'memory stress, 64 MB growing 8 MB/s'");
         }
         LocalBackend b = backend(Engine.BUILT_IN);
-        assertThatThrownBy(() -> b.prepare(new FaultRequest("run1", "huge", new Fault.MemoryStress(1L << 40), HOST,
+        assertThatThrownBy(() -> b.prepare(new FaultRequest("run1", "huge", new StressFault.MemoryStress(1L << 40), HOST,
                 1.0, Duration.ofSeconds(5)))).hasMessageContaining("MB available");
-        assertThatThrownBy(() -> b.prepare(new FaultRequest("run1", "nodir", new Fault.DiskStress(10 * MB,
-                Fault.DiskIo.WRITE, 0, tmp.resolve("no-such-dir").toString()), HOST, 1.0, Duration.ofSeconds(5))))
+        assertThatThrownBy(() -> b.prepare(new FaultRequest("run1", "nodir", new StressFault.DiskStress(10 * MB,
+                StressFault.DiskIo.WRITE, 0, tmp.resolve("no-such-dir").toString()), HOST, 1.0, Duration.ofSeconds(5))))
                 .hasMessageContaining("no-such-dir' is not one");
     }
 }

@@ -1,11 +1,10 @@
 package dev.faultline.plugin.toxiproxy;
 
 import dev.faultline.engine.model.Fault;
+import dev.faultline.plugin.toxiproxy.protocol.FaultToxics;
 import dev.faultline.plugin.toxiproxy.protocol.Stream;
 import dev.faultline.plugin.toxiproxy.protocol.Toxic;
-import java.util.LinkedHashMap;
 import java.util.Optional;
-import java.util.SequencedMap;
 
 /** Faultline's network faults as Toxiproxy toxics: type and attributes, as the API names them. */
 final class Toxics {
@@ -26,46 +25,12 @@ final class Toxics {
 
     /** The toxic's type, or empty for a fault that is not a toxic ({@code down} disables the proxy). */
     static Optional<String> type(Fault f) {
-        if (f instanceof Fault.Latency) {
-            return Optional.of("latency");
-        } else if (f instanceof Fault.Bandwidth) {
-            return Optional.of("bandwidth");
-        } else if (f instanceof Fault.SlowClose) {
-            return Optional.of("slow_close");
-        } else if (f instanceof Fault.ConnectionTimeout) {
-            return Optional.of("timeout");
-        } else if (f instanceof Fault.ResetPeer) {
-            return Optional.of("reset_peer");
-        } else if (f instanceof Fault.Slicer) {
-            return Optional.of("slicer");
-        } else if (f instanceof Fault.LimitData) {
-            return Optional.of("limit_data");
-        }
-        return Optional.empty();
+        return FaultToxics.type(f);
     }
 
     /** The toxic that makes the fault. */
     static Toxic toxic(Fault f, String name, Stream stream, double toxicity) {
-        String type = type(f).orElseThrow(() -> new IllegalArgumentException(f.type() + " is not a toxic"));
-        SequencedMap<String, Long> a = new LinkedHashMap<>();
-        if (f instanceof Fault.Latency l) {
-            a.put("latency", l.latency().toMillis());
-            a.put("jitter", l.jitter().toMillis());
-        } else if (f instanceof Fault.Bandwidth b) {
-            a.put("rate", b.kilobytesPerSecond());
-        } else if (f instanceof Fault.SlowClose c) {
-            a.put("delay", c.delay().toMillis());
-        } else if (f instanceof Fault.ConnectionTimeout t) {
-            a.put("timeout", t.after().toMillis());
-        } else if (f instanceof Fault.ResetPeer p) {
-            a.put("timeout", p.after().toMillis());
-        } else if (f instanceof Fault.Slicer s) {
-            a.put("average_size", s.averageBytes());
-            a.put("size_variation", s.variationBytes());
-            a.put("delay", s.delay().toNanos() / 1000); // microseconds, as the slicer takes them
-        } else if (f instanceof Fault.LimitData d) {
-            a.put("bytes", d.bytes());
-        }
-        return new Toxic(name, type, stream, toxicity, a);
+        return FaultToxics.of(f, name, stream, toxicity)
+                .orElseThrow(() -> new IllegalArgumentException(f.type() + " is not a toxic"));
     }
 }

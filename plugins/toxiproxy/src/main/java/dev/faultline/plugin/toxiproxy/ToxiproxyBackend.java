@@ -1,7 +1,7 @@
 package dev.faultline.plugin.toxiproxy;
 
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultBackend;
@@ -62,7 +62,7 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
     public FaultHandle prepare(FaultRequest r) throws BackendException {
         String proxy = proxyOf(r.target());
         String name = Toxics.name(r.runId(), r.step());
-        if (r.fault() instanceof Fault.Down) {
+        if (r.fault() instanceof ProxyFault.Down) {
             if (r.share() < 1.0) {
                 throw new BackendException(id(), "down takes a whole proxy (step " + r.step() + " asks for "
                         + Math.round(r.share() * 100) + "%); use a share of 100%, or timeout or reset-peer for a share");

@@ -1,6 +1,16 @@
 package dev.faultline.plugin.toxiproxy;
 
+import dev.faultline.engine.model.DependencyFault;
 import dev.faultline.engine.model.Fault;
+import dev.faultline.engine.model.FaultKinds;
+import dev.faultline.engine.model.FileSystemFault;
+import dev.faultline.engine.model.HttpFault;
+import dev.faultline.engine.model.JvmFault;
+import dev.faultline.engine.model.NetworkFault;
+import dev.faultline.engine.model.PodFault;
+import dev.faultline.engine.model.ProcessFault;
+import dev.faultline.engine.model.ProxyFault;
+import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
@@ -27,8 +37,26 @@ public final class ToxiproxyBackendProvider implements FaultBackendProvider {
 
     @Override
     public Set<Class<? extends Fault>> supportedFaults() {
-        return Set.of(Fault.Latency.class, Fault.Down.class, Fault.Bandwidth.class, Fault.SlowClose.class,
-                Fault.ConnectionTimeout.class, Fault.ResetPeer.class, Fault.Slicer.class, Fault.LimitData.class);
+        return FaultKinds.supportedBy(ToxiproxyBackendProvider::supports);
+    }
+
+    /**
+     * Whether this backend makes the fault. Every kind is named, without {@code default}, so a new
+     * kind breaks the build here until it is mapped (true) or refused (false).
+     */
+    static boolean supports(Fault f) {
+        return switch (f) {
+            case ProxyFault.Latency _, ProxyFault.Down _, ProxyFault.Bandwidth _, ProxyFault.SlowClose _,
+                    ProxyFault.ConnectionTimeout _, ProxyFault.ResetPeer _, ProxyFault.Slicer _,
+                    ProxyFault.LimitData _ -> true;
+            case HttpFault _, StressFault.CpuStress _, StressFault.MemoryStress _, StressFault.DiskStress _,
+                    ProcessFault.ProcessPause _, ProcessFault.ProcessKill _, ProcessFault.ProcessRestart _,
+                    NetworkFault.PacketLoss _, NetworkFault.PacketDuplicate _, NetworkFault.PacketCorrupt _,
+                    NetworkFault.Partition _, NetworkFault.DnsFault _, PodFault.PodKill _,
+                    PodFault.PodFailure _, PodFault.ContainerKill _, PodFault.TimeShift _,
+                    PodFault.NodeDrain _, FileSystemFault.IoLatency _, FileSystemFault.IoFault _,
+                    JvmFault.JvmException _, JvmFault.JvmLatency _, JvmFault.JvmReturn _, DependencyFault _ -> false;
+        };
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackendContract;
@@ -63,7 +64,7 @@ class ToxiproxyChaosProxyIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run1", "slow", new Fault.Latency(Duration.ofMillis(300), Duration.ZERO),
+        return new FaultRequest("run1", "slow", new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
                 new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
     }
 
@@ -82,15 +83,15 @@ class ToxiproxyChaosProxyIT extends FaultBackendContract {
         try (var b = new ToxiproxyBackendProvider().create(settings())) {
             assertThat(b.findTarget(new Target("proxy", Params.of("name", "payments"))))
                     .contains("127.0.0.1:" + listenPort + " -> 127.0.0.1:" + echo.port());
-            FaultHandle down = b.prepare(on(new Fault.Down()));
-            b.inject(on(new Fault.Down()), down);
+            FaultHandle down = b.prepare(on(new ProxyFault.Down()));
+            b.inject(on(new ProxyFault.Down()), down);
             assertThatThrownBy(() -> EchoServer.roundTripMillis(listenPort)).isInstanceOf(java.io.IOException.class);
             b.revert(down);
             assertThat(b.verifyGone(down).gone()).isTrue();
             assertThat(EchoServer.fastestRoundTripMillis(listenPort, 3)).isLessThan(250);
 
-            FaultHandle limit = b.prepare(on(new Fault.LimitData(3)));
-            b.inject(on(new Fault.LimitData(3)), limit);
+            FaultHandle limit = b.prepare(on(new ProxyFault.LimitData(3)));
+            b.inject(on(new ProxyFault.LimitData(3)), limit);
             assertThatThrownBy(() -> EchoServer.roundTripMillis(listenPort)).hasMessageContaining("closed after 3 bytes");
             assertThat(b.resetAll()).startsWith("1 Faultline toxic(s) removed");
             assertThat(EchoServer.fastestRoundTripMillis(listenPort, 3)).isLessThan(250);

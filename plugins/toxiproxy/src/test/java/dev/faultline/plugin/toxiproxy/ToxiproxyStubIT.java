@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
@@ -54,7 +55,7 @@ class ToxiproxyStubIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return request(new Fault.Latency(Duration.ofMillis(300), Duration.ofMillis(50)), 1.0);
+        return request(new ProxyFault.Latency(Duration.ofMillis(300), Duration.ofMillis(50)), 1.0);
     }
 
     private static FaultRequest request(Fault f, double share) {
@@ -77,10 +78,10 @@ class ToxiproxyStubIT extends FaultBackendContract {
 
     @Test
     void everyFaultBecomesItsToxicWithTheShareAsToxicityOnTheEnvironmentsStream() throws Exception {
-        List<Fault> faults = List.of(new Fault.Latency(Duration.ofMillis(300), Duration.ofMillis(50)),
-                new Fault.Bandwidth(64), new Fault.SlowClose(Duration.ofMillis(700)),
-                new Fault.ConnectionTimeout(Duration.ofSeconds(2)), new Fault.ResetPeer(Duration.ofMillis(10)),
-                new Fault.Slicer(100, 20, Duration.ofMillis(3)), new Fault.LimitData(1024));
+        List<Fault> faults = List.of(new ProxyFault.Latency(Duration.ofMillis(300), Duration.ofMillis(50)),
+                new ProxyFault.Bandwidth(64), new ProxyFault.SlowClose(Duration.ofMillis(700)),
+                new ProxyFault.ConnectionTimeout(Duration.ofSeconds(2)), new ProxyFault.ResetPeer(Duration.ofMillis(10)),
+                new ProxyFault.Slicer(100, 20, Duration.ofMillis(3)), new ProxyFault.LimitData(1024));
         List<String> expected = List.of(
                 "{\"latency\":300,\"jitter\":50}", "{\"rate\":64}", "{\"delay\":700}", "{\"timeout\":2000}",
                 "{\"timeout\":10}", "{\"average_size\":100,\"size_variation\":20,\"delay\":3000}", "{\"bytes\":1024}");
@@ -102,7 +103,7 @@ class ToxiproxyStubIT extends FaultBackendContract {
 
     @Test
     void downDisablesTheProxyAndRevertEnablesIt() throws Exception {
-        FaultRequest down = request(new Fault.Down(), 1.0);
+        FaultRequest down = request(new ProxyFault.Down(), 1.0);
         try (ToxiproxyBackend b = backend()) {
             FaultHandle h = b.prepare(down);
             b.inject(down, h);
@@ -112,7 +113,7 @@ class ToxiproxyStubIT extends FaultBackendContract {
             b.revert(h);
             assertThat(stub.enabled("redis")).isTrue();
             assertThat(b.verifyGone(h).gone()).isTrue();
-            assertThatThrownBy(() -> b.prepare(request(new Fault.Down(), 0.5))).hasMessageContaining("down takes a whole proxy");
+            assertThatThrownBy(() -> b.prepare(request(new ProxyFault.Down(), 0.5))).hasMessageContaining("down takes a whole proxy");
         }
     }
 
@@ -123,7 +124,7 @@ class ToxiproxyStubIT extends FaultBackendContract {
         try (ToxiproxyBackend b = backend()) {
             FaultHandle slow = b.prepare(request());
             b.inject(request(), slow);
-            FaultRequest down = new FaultRequest("run-7", "down", new Fault.Down(),
+            FaultRequest down = new FaultRequest("run-7", "down", new ProxyFault.Down(),
                     new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
             b.inject(down, b.prepare(down));
             assertThat(b.resetAll()).startsWith("2 Faultline toxic(s) removed and 1 proxy(ies) enabled");
@@ -140,7 +141,7 @@ class ToxiproxyStubIT extends FaultBackendContract {
             b.inject(request(), h);
             b.inject(request(), h); // 409 toxic already exists: read back, same toxic
             assertThat(stub.toxicNames("redis")).containsExactly(h.data().require("toxic"));
-            FaultRequest other = request(new Fault.LimitData(10), 1.0);
+            FaultRequest other = request(new ProxyFault.LimitData(10), 1.0);
             assertThatThrownBy(() -> b.inject(other, b.prepare(other)))
                     .hasMessageContaining("already has a toxic named faultline-run-7-slow_redis that is not this limit_data toxic");
         }
@@ -154,10 +155,10 @@ class ToxiproxyStubIT extends FaultBackendContract {
             assertThatThrownBy(() -> b.findTarget(new Target("proxy", Params.of("name", "mysql"))))
                     .hasMessage("backend 'toxiproxy': the Toxiproxy server at " + stub.url()
                             + " has no proxy 'mysql' (it has: redis, payments)");
-            assertThatThrownBy(() -> b.prepare(new FaultRequest("r", "s", new Fault.Down(),
+            assertThatThrownBy(() -> b.prepare(new FaultRequest("r", "s", new ProxyFault.Down(),
                     new Target("process", Params.of("name", "x")), 1.0, Duration.ofSeconds(1))))
                     .hasMessageContaining("Toxiproxy targets are proxies: target: {proxy: NAME}, not process/x");
-            FaultRequest missing = new FaultRequest("r", "s", new Fault.LimitData(5),
+            FaultRequest missing = new FaultRequest("r", "s", new ProxyFault.LimitData(5),
                     new Target("proxy", Params.of("name", "mysql")), 1.0, Duration.ofSeconds(1));
             assertThatThrownBy(() -> b.inject(missing, b.prepare(missing)))
                     .hasMessageContaining("failed: 404 proxy not found");

@@ -1,7 +1,7 @@
 package dev.faultline.plugin.local.bench;
 
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.safety.ActiveFault;
 import dev.faultline.engine.safety.ActiveFaults;
@@ -101,7 +101,7 @@ public class KillSwitchBenchmark {
         killSwitch.release("next round");
         round++;
         for (int i = 0; i < faults; i++) {
-            FaultRequest r = new FaultRequest("bench" + round, "f" + i, new Fault.Latency(Duration.ofMillis(100),
+            FaultRequest r = new FaultRequest("bench" + round, "f" + i, new ProxyFault.Latency(Duration.ofMillis(100),
                     Duration.ZERO), new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofMinutes(1));
             FaultHandle h = backend.prepare(r);
             JournalEntry e = journal.recordIntent(r.runId(), r.step(), settings, h);
