@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,9 @@ final class ChildFaultline implements AutoCloseable {
 
     /** With its output kept in {@code outputDir} (the home may be on a full disk). */
     static ChildFaultline start(Path outputDir, Path home, Map<String, String> env, String... args) throws IOException {
+        // as ./faultline starts it: netty's native transport may load without a warning on Java 25
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), "dev.faultline.app.FaultlineLauncher"));
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.faultline.app.FaultlineLauncher"));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(outputDir, "child-", ".out");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
@@ -46,18 +46,10 @@ final class ChildFaultline implements AutoCloseable {
     }
 
     /** Waits (bounded) until the output contains {@code text}; false if it never does. */
-    boolean awaitOutput(String text, Duration within) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(within);
-        while (Instant.now().isBefore(deadline)) {
-            if (output().contains(text)) {
-                return true;
-            }
-            if (!process.isAlive()) {
-                return output().contains(text);
-            }
-            Thread.sleep(100);
-        }
-        return false;
+    boolean awaitOutput(String text, Duration within) throws IOException {
+        // an ended process writes nothing more: stop asking then
+        Eventually.holds(within, Duration.ofMillis(100), () -> output().contains(text) || !process.isAlive());
+        return output().contains(text);
     }
 
     @Override

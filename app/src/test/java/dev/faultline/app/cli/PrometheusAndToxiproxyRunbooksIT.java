@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,24 +74,17 @@ class PrometheusAndToxiproxyRunbooksIT {
 
     private static String scrapeUntilStarted(int port) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        for (int i = 0; i < 900 && System.nanoTime() < deadline; i++) {
+        AtomicReference<String> scraped = new AtomicReference<>("");
+        Eventually.holds(Duration.ofSeconds(90), Duration.ofMillis(100), () -> {
             try {
-                String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString()).body();
-                if (body.contains("faultline_experiments_started_total{")) {
-                    return body;
-                }
-            } catch (Exception notYet) {
-                // the run has not started serving yet
+                scraped.set(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            } catch (java.io.IOException notYet) {
+                return false; // the run has not started serving yet
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "";
-            }
-        }
-        return "";
+            return scraped.get().contains("faultline_experiments_started_total{");
+        });
+        return scraped.get().contains("faultline_experiments_started_total{") ? scraped.get() : "";
     }
+
 }

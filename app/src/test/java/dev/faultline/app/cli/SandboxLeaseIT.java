@@ -103,15 +103,8 @@ class SandboxLeaseIT {
     }
 
     /** Whether, within the time, no process is left that carries this sandbox's mark in its environment. */
-    private static boolean awaitNoneMarked(Path sandbox, Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!markedFor(sandbox).isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(100);
-        }
-        return true;
+    private static boolean awaitNoneMarked(Path sandbox, Duration within) {
+        return Eventually.holds(within, Duration.ofMillis(100), () -> markedFor(sandbox).isEmpty());
     }
 
     /** The processes whose environment marks them as services of this sandbox (FAULTLINE_SANDBOX=owner|start|folder). */
@@ -151,26 +144,12 @@ class SandboxLeaseIT {
         }
     }
 
-    private static boolean awaitFile(Path f, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(f)) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
+    private static boolean awaitFile(Path f, Duration within) {
+        return Eventually.holds(within, Duration.ofMillis(20), () -> Files.exists(f));
     }
 
-    private static boolean awaitGone(long pid, Duration within) throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return false;
+    private static boolean awaitGone(long pid, Duration within) {
+        return Eventually.holds(within, Duration.ofMillis(100), () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
     }
 
     @Test

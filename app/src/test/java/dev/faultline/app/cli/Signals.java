@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Process states and signals the JDK has no call for (SIGSTOP, SIGCONT), for tests with real processes. */
@@ -29,14 +30,7 @@ final class Signals {
     }
 
     /** Waits (bounded) until the process is in the state; false if it never is. */
-    static boolean awaitState(long pid, char state, long millis) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (System.nanoTime() < end) {
-            if (state(pid) == state) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return state(pid) == state;
+    static boolean awaitState(long pid, char state, long millis) {
+        return Eventually.holds(Duration.ofMillis(millis), Duration.ofMillis(50), () -> state(pid) == state);
     }
 }

@@ -2,6 +2,7 @@ package dev.faultline.plugin.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.ProcessFault;
@@ -28,9 +29,8 @@ class LocalBackendProcessIT extends FaultBackendContract {
         child = new ProcessBuilder("sh", "-c", "sleep 120", marker).start();
         // sh forks before it runs sleep: until the fork has become sleep it has the marker too (seen on a
         // busy machine), so wait for the sleep itself, then for a single match
-        for (int i = 0; i < 200 && !(sleeping(child) && Processes.matching(marker).size() == 1); i++) {
-            Thread.sleep(10);
-        }
+        await("the child sh's sleep 120, the one process marked " + marker).atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(10)).until(() -> sleeping(child) && Processes.matching(marker).size() == 1);
     }
 
     private static boolean sleeping(Process sh) {
@@ -95,12 +95,8 @@ class LocalBackendProcessIT extends FaultBackendContract {
         b.inject(restart, h);
 
         assertThat(child.isAlive()).as("the original process was stopped").isFalse();
-        boolean back = false;
-        for (int i = 0; i < 100 && !back; i++) {
-            Thread.sleep(50);
-            back = b.verifyGone(h).gone();
-        }
-        assertThat(back).as("a process named " + marker + " runs again").isTrue();
+        await("a process named " + marker + " runs again").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                .until(() -> b.verifyGone(h).gone());
         assertThat(Processes.matching(marker)).singleElement().extracting(ProcessHandle::pid).isNotEqualTo(child.pid());
     }
 }

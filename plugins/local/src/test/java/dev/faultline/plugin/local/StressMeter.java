@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
@@ -17,9 +19,34 @@ final class StressMeter {
     static double rate(FaultHandle h, ToLongFunction<Long> counter, long millis) throws InterruptedException {
         long before = sum(h, counter);
         long t0 = System.nanoTime();
-        Thread.sleep(millis);
+        Thread.sleep(millis); // not a wait: the window the rate is measured over
         long after = sum(h, counter);
         return (after - before) / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Whether the stressors are at work: stress-ng has forked its workers, or the built-in stressor's JVM
+     * runs its {@code stress-cpu-N} threads (its {@code main} starts them, so the JVM's start is over).
+     */
+    static boolean working(FaultHandle h) {
+        return StressFaults.stressors(h).stream().anyMatch(p -> p.descendants().findAny().isPresent()
+                || threadNames(p.pid()).stream().anyMatch(n -> n.startsWith("stress-cpu-")));
+    }
+
+    private static List<String> threadNames(long pid) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            List<String> names = new ArrayList<>();
+            for (Path t : tasks.toList()) {
+                try {
+                    names.add(Files.readString(t.resolve("comm"), StandardCharsets.US_ASCII).strip());
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+            return names;
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     static long sum(FaultHandle h, ToLongFunction<Long> counter) {

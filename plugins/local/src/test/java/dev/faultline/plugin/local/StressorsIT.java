@@ -2,11 +2,12 @@ package dev.faultline.plugin.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.faultline.engine.model.Fault;
-import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.StressFault;
+import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultHandle;
@@ -66,6 +67,20 @@ class StressorsIT {
         return b;
     }
 
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    /** Waits (at most 10 s) until the stressors are at work, so a rate measured next is not the JVM's start. */
+    private static void awaitWorking(FaultHandle h) {
+        await("the stressors of " + h.description() + " at work").atMost(Duration.ofSeconds(10)).pollInterval(POLL)
+                .until(() -> StressMeter.working(h));
+    }
+
+    /** Waits (at most 10 s) until the stressors' /proc/PID/io counter reached {@code atLeast}. */
+    private static void awaitCounter(FaultHandle h, String field, long atLeast) {
+        await("the stressors of " + h.description() + " at " + atLeast + " " + field).atMost(Duration.ofSeconds(10))
+                .pollInterval(POLL).until(() -> StressMeter.sum(h, p -> StressMeter.io(p, field)) >= atLeast);
+    }
+
     private FaultHandle inject(LocalBackend b, String step, Fault fault) throws BackendException {
         FaultRequest r = new FaultRequest("run1", step, fault, HOST, 1.0, Duration.ofSeconds(30));
         FaultHandle h = b.prepare(r);
@@ -80,7 +95,7 @@ class StressorsIT {
         LocalBackend b = backend(engine);
         FaultHandle h = inject(b, "cpu", new StressFault.CpuStress(1, 50));
         assertThat(h.description()).endsWith("(" + (engine == Engine.STRESS_NG ? "stress-ng" : "built-in") + ")");
-        Thread.sleep(700); // the built-in stressor's JVM starts up
+        awaitWorking(h); // the built-in stressor's JVM starts up
         double cores = StressMeter.rate(h, StressMeter::cpuTicks, 2_000) / 100.0; // USER_HZ is 100 on Linux
         assertThat(cores).as("cores used by one worker at 50%").isBetween(0.3, 0.75);
         b.revert(h);
@@ -93,11 +108,8 @@ class StressorsIT {
         LocalBackend b = backend(engine);
         long asked = 64L << 20;
         FaultHandle h = inject(b, "mem", new StressFault.MemoryStress(asked));
-        long rss = 0;
-        for (int i = 0; i < 100 && rss < asked; i++) {
-            Thread.sleep(50);
-            rss = StressMeter.sum(h, StressMeter::residentBytes);
-        }
+        long rss = await("the stressor holds " + asked + " bytes").atMost(Duration.ofSeconds(5)).pollInterval(POLL)
+                .until(() -> StressMeter.sum(h, StressMeter::residentBytes), held -> held >= asked);
         assertThat(rss).as("resident memory of the stressor").isBetween(asked, asked + (200L << 20));
         b.revert(h);
         assertThat(StressFaults.stressors(h)).isEmpty();
@@ -109,18 +121,17 @@ class StressorsIT {
         long asked = 160 * MB;
         long start = System.nanoTime();
         FaultHandle h = inject(b, "grow", new StressFault.MemoryStress(asked, 40 * MB));
-        Thread.sleep(800); // the stressor's JVM starts up
+        // The stressor's JVM starts up (about 40 MB resident with -Xmx32m), then takes its first blocks: the
+        // rate is measured from 80 MB on, a second of growth, which leaves two more before 160 MB.
+        await("the stressor's memory grows past 80 MB").atMost(Duration.ofSeconds(5)).pollInterval(POLL)
+                .until(() -> StressMeter.sum(h, StressMeter::residentBytes) >= 80 * MB);
         assertThat(StressMeter.rate(h, StressMeter::residentBytes, 2_000)).as("bytes a second the resident memory grows")
                 .isBetween(26e6, 54e6);
-        long rss = 0;
-        for (int i = 0; i < 200 && rss < asked; i++) {
-            Thread.sleep(50);
-            rss = StressMeter.sum(h, StressMeter::residentBytes);
-        }
-        assertThat(rss).isGreaterThanOrEqualTo(asked);
+        await("the stressor holds 160 MB").atMost(Duration.ofSeconds(10)).pollInterval(POLL)
+                .until(() -> StressMeter.sum(h, StressMeter::residentBytes) >= asked);
         assertThat((System.nanoTime() - start) / 1e9).as("seconds to hold 160 MB at 40 MB/s, on top of the JVM's own")
                 .isBetween(2.5, 8.0);
-        Thread.sleep(500);
+        Thread.sleep(500); // not a wait: half a second in which the memory must not grow past the size
         assertThat(StressMeter.sum(h, StressMeter::residentBytes)).as("never more than asked").isLessThan(asked + (200L << 20));
     }
 
@@ -129,7 +140,7 @@ class StressorsIT {
     void diskWritesReachTheDisk(Engine engine) throws Exception {
         LocalBackend b = backend(engine);
         FaultHandle h = inject(b, "disk", new StressFault.DiskStress(32 * MB));
-        Thread.sleep(700);
+        awaitCounter(h, "write_bytes", 1);
         assertThat(StressMeter.rate(h, p -> StressMeter.io(p, "write_bytes"), 1_000)).as("bytes written a second").isGreaterThan(5e6);
     }
 
@@ -137,7 +148,7 @@ class StressorsIT {
     void diskWritesKeepToTheThroughput() throws Exception {
         LocalBackend b = backend(Engine.BUILT_IN);
         FaultHandle h = inject(b, "slow-writes", new StressFault.DiskStress(32 * MB, StressFault.DiskIo.WRITE, 20 * MB, ""));
-        Thread.sleep(1_000);
+        awaitCounter(h, "write_bytes", 1);
         assertThat(StressMeter.rate(h, p -> StressMeter.io(p, "write_bytes"), 2_000)).as("bytes written a second at 20 MB/s")
                 .isBetween(13e6, 27e6);
     }
@@ -149,7 +160,8 @@ class StressorsIT {
         LocalBackend b = backend(Engine.BUILT_IN);
         FaultHandle h = inject(b, "reads", new StressFault.DiskStress(16 * MB, StressFault.DiskIo.READ, 30 * MB, ""));
         assertThat(h.description()).contains("reads bypass the page cache");
-        Thread.sleep(1_500);
+        // the stressor first writes the file it reads, then reads it back: measured once 4 MB were read
+        awaitCounter(h, "read_bytes", 4 * MB);
         assertThat(StressMeter.rate(h, p -> StressMeter.io(p, "read_bytes"), 2_000)).as("bytes read from the disk a second at 30 MB/s")
                 .isBetween(20e6, 40e6);
     }
@@ -159,13 +171,10 @@ class StressorsIT {
         LocalBackend b = backend(Engine.BUILT_IN);
         long asked = 48 * MB;
         FaultHandle h = inject(b, "fill", new StressFault.DiskStress(asked, StressFault.DiskIo.FILL, 0, ""));
-        long held = 0;
-        for (int i = 0; i < 100 && held < asked; i++) {
-            Thread.sleep(50);
-            held = StressMeter.sum(h, StressMeter::deletedFileBytes);
-        }
+        long held = await("the stressor's unlinked file holds " + asked + " bytes").atMost(Duration.ofSeconds(5))
+                .pollInterval(POLL).until(() -> StressMeter.sum(h, StressMeter::deletedFileBytes), bytes -> bytes >= asked);
         assertThat(held).as("bytes in the stressor's unlinked file").isEqualTo(asked);
-        Thread.sleep(300);
+        Thread.sleep(300); // not a wait: the last writes' accounting settles before "written once" is measured
         assertThat(StressMeter.rate(h, p -> StressMeter.io(p, "write_bytes"), 500)).as("written once, then held").isLessThan(1e6);
         b.revert(h);
         assertThat(StressFaults.stressors(h)).isEmpty();
