@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Prometheus for the sandbox, when a runbook in the {@code sandbox} environment has PromQL probes:
+ * A Prometheus for the sandbox, when a runbook (or a GameDay's) in the {@code sandbox} environment has PromQL probes:
  * the {@code prometheus} binary (Debian package {@code prometheus}) on {@value #PORT} of 127.0.0.1,
  * scraping the order service's /metrics every second, its storage under
  * {@code $FAULTLINE_HOME/sandbox/prometheus} (removed afterwards). One already answering there is
@@ -42,8 +42,14 @@ public final class SandboxPrometheus implements AutoCloseable {
 
     public static SandboxPrometheus startIfNeeded(Composition c, Environment env, Experiment e, Consumer<String> say)
             throws SandboxException {
-        boolean needed = env.sandbox() && e.allProbes().stream().anyMatch(p -> p.type().equals("prometheus")
-                && p.params().get("url").isEmpty());
+        return startIfNeeded(c, env, java.util.List.of(e), say);
+    }
+
+    /** One Prometheus for all of {@code experiments} (a GameDay's), when any of them needs it. */
+    public static SandboxPrometheus startIfNeeded(Composition c, Environment env, java.util.List<Experiment> experiments,
+                                                  Consumer<String> say) throws SandboxException {
+        boolean needed = env.sandbox() && experiments.stream().flatMap(e -> e.allProbes().stream())
+                .anyMatch(p -> p.type().equals("prometheus") && p.params().get("url").isEmpty());
         if (!needed) {
             return new SandboxPrometheus(null, null);
         }

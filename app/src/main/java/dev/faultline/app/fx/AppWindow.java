@@ -164,8 +164,8 @@ public final class AppWindow {
 
     /** Runs a saved GameDay: every experiment in order, each shown live as it starts. */
     private void runGameDay(Path file) {
-        GameDayStarter starter = new GameDayStarter(composition);
-        runs.start(file.getFileName().toString(), (bridge, say) -> starter.task(file,
+        GameDayStarter days = new GameDayStarter(composition, starter);
+        runs.start(file.getFileName().toString(), (bridge, say) -> days.task(file,
                 e -> javafx.application.Platform.runLater(() -> live.begin(e, Instant.now())), bridge,
                 ev -> say.accept(GameDayStarter.describe(ev)), say));
     }

@@ -1,29 +1,31 @@
 package dev.faultline.app.fx;
 
 import dev.faultline.app.Composition;
-import dev.faultline.app.SandboxSession;
-import dev.faultline.engine.env.Environment;
-import dev.faultline.engine.run.RunHandle;
+import dev.faultline.app.session.Notify;
+import dev.faultline.app.session.Origin;
+import dev.faultline.app.session.RunRequest;
+import dev.faultline.app.session.RunSession;
 import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.runbook.LoadedRunbook;
 import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.store.RunRecord;
-import dev.faultline.engine.store.RunRecorder;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import dev.faultline.app.view.common.RunRow;
 import dev.faultline.engine.spi.run.RunListener;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 
-/** Runs a runbook from the app, off the FX thread, the same way the command line does. */
+/**
+ * Runs a runbook from the app, off the FX thread, through the same {@link RunSession} as the command
+ * line; keeps the active session (a run or a GameDay) so that closing the window can halt it.
+ */
 public final class RunStarter {
     private final Composition composition;
-    private final AtomicReference<RunHandle> current = new AtomicReference<>();
+    private final AtomicReference<RunSession<?>> current = new AtomicReference<>();
 
     public RunStarter(Composition composition) {
         this.composition = composition;
@@ -50,63 +52,41 @@ public final class RunStarter {
             protected RunResult call() throws Exception {
                 LoadedRunbook runbook = source.call();
                 loaded.accept(runbook);
-                String file = runbook.file();
-                Environment env = composition.environments.find(runbook.experiment().environment())
-                        .orElseThrow(() -> new IllegalArgumentException(file + ": spec.environment: unknown environment '"
-                                + runbook.experiment().environment() + "' (known: " + composition.environments.names() + ")"));
-                if (env.production() && !ProductionConfirmation.ask(env.name(), runbook.experiment().name())) {
-                    throw new IllegalStateException("not run: '" + env.name() + "' is a production environment and the"
-                            + " run was not confirmed");
-                }
-                try (SandboxSession sandbox = SandboxSession.forRun(composition, env, "a run of "
-                        + runbook.experiment().name() + " in the Faultline app", say);
-                     dev.faultline.app.SandboxPrometheus prometheus = dev.faultline.app.SandboxPrometheus.startIfNeeded(
-                             composition, env, runbook.experiment(), say);
-                     RunRecorder recorder = new RunRecorder(composition.store(), composition.pendingResults, runbook.experiment(), runbook.text(), runbook.sha256())) {
-                    RunHandle handle = composition.runner.start(runbook.experiment(), env, List.of(listener, recorder,
-                            composition.metrics));
-                    current.set(handle);
-                    sandbox.nowRunning("run " + handle.runId() + " of " + runbook.experiment().name() + " in the Faultline app");
-                    try {
-                        return handle.result().get();
-                    } finally {
-                        current.set(null);
-                        recorder.flush();
-                    }
-                }
+                // From the app a run tells the notifiers that are set up, as a GameDay does: setting up Slack is the opt-in.
+                RunRequest request = new RunRequest(runbook, Origin.APP, Notify.IF_SET_UP, null);
+                return RunStarter.this.run(() -> RunSession.startRun(composition, request,
+                        new FxSessionCallbacks(listener, e -> { }, r -> { }, say)));
             }
         };
     }
 
+    /** Runs a session on the calling thread (a task's), as the active one until its result is in. */
+    <R> R run(Callable<RunSession<R>> start) throws Exception {
+        try (RunSession<R> session = start.call()) {
+            current.set(session);
+            try {
+                return session.await();
+            } finally {
+                current.set(null);
+            }
+        }
+    }
+
+    /** Whether a run or a GameDay started from the app is under way. */
     public boolean isRunning() {
         return current.get() != null;
     }
 
-    /** Halts the active run and waits (bounded) until its faults are reverted. */
+    /** Halts the active run or GameDay and waits (bounded) until its faults are reverted and its sandbox stopped. */
     public void haltAndWait() {
-        RunHandle h = current.get();
-        if (h == null) {
+        RunSession<?> s = current.get();
+        if (s == null) {
             return;
         }
-        h.halt(new HaltReason(HaltReason.Source.SIGNAL, "the app window was closed"));
-        try {
-            h.result().get(90, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            org.slf4j.LoggerFactory.getLogger(RunStarter.class).error("the halted run did not finish in time", e);
+        s.halt(new HaltReason(HaltReason.Source.SIGNAL, "the app window was closed"));
+        if (!s.awaitClosed(RunSession.SIGNAL_WAIT)) {
+            org.slf4j.LoggerFactory.getLogger(RunStarter.class).error("the halted run did not finish within {} s",
+                    RunSession.SIGNAL_WAIT.toSeconds());
         }
-    }
-
-    public List<RunRow> recentRuns() throws Exception {
-        return composition.store().recentRuns(200).stream().map(RunStarter::row).toList();
-    }
-
-    private static RunRow row(RunRecord r) {
-        Duration took = r.endedAt() == null ? null : Duration.between(r.startedAt(), r.endedAt());
-        String summary = r.summary() == null ? "" : r.summary();
-        // The stored summary starts "HALTED after 7s: ..."; the table shows outcome and duration already.
-        if (summary.startsWith(r.status() + " after ") && summary.contains(": ")) {
-            summary = summary.substring(summary.indexOf(": ") + 2);
-        }
-        return new RunRow(r.id(), r.experimentName(), r.status(), r.startedAt(), took, summary);
     }
 }

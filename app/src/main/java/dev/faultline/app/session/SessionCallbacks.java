@@ -1,0 +1,52 @@
+package dev.faultline.app.session;
+
+import dev.faultline.engine.gameday.GameDayListener;
+import dev.faultline.engine.runbook.LoadedRunbook;
+import dev.faultline.engine.spi.run.GameDayEvent;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunListener;
+
+/**
+ * What a {@link RunSession} asks of and tells the person who started it: the command line prints,
+ * the app moves it onto the FX thread. Every method is called on a session's or a run's thread,
+ * never the FX thread.
+ */
+public interface SessionCallbacks extends RunListener, GameDayListener {
+
+    /** What a production confirmation is asked for. */
+    record Subject(boolean gameDay, String name, String title) {
+    }
+
+    /**
+     * Asked before anything runs in a production environment; false and nothing runs. May wait for
+     * a person.
+     */
+    boolean confirmProduction(String environment, Subject subject) throws InterruptedException;
+
+    /**
+     * Called once the environment is known, before the production question and the sandbox (the
+     * command line recovers here what a crashed Faultline left behind; the app did at its start).
+     */
+    default void beforeStart() throws RunRefused {
+    }
+
+    /** A line for people: the sandbox starting, the notifiers on, the report written. */
+    void say(String line);
+
+    /** Something is wrong and the session goes on without it (a notifier, the report, the halt socket). */
+    void warn(String line);
+
+    /** Told before each experiment's run starts (one for a run, each in turn for a GameDay). */
+    default void experimentStarting(LoadedRunbook runbook) {
+    }
+
+    /** Every event of every run of the session (progress). */
+    @Override
+    default void onEvent(RunEvent event) {
+    }
+
+    /** Every event of the GameDay (progress). */
+    @Override
+    default void onGameDayEvent(GameDayEvent event) {
+    }
+}
