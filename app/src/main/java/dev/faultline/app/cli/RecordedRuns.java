@@ -1,4 +1,4 @@
-package dev.faultline.app.cli.bench;
+package dev.faultline.app.cli;
 
 import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.model.Experiment;
@@ -19,7 +19,6 @@ import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.GameDayRecorder;
 import dev.faultline.engine.store.PendingResults;
 import dev.faultline.engine.store.RunRecorder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,21 +27,44 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Records, in a Faultline home, the runs that {@code faultline report} is timed on: a one-experiment
- * run shaped like {@code payment-latency-holds} (2 probes, 37 s) and a four-hour GameDay of 10
- * experiments with 20 probes each sampled every second (288,000 samples, as {@code ReportBenchmark}
- * renders). They go through the recorders a real run uses ({@link RunRecorder}, {@link GameDayRecorder}).
+ * Synthetic runs, recorded through the recorders a real run uses ({@link RunRecorder}, {@link
+ * GameDayRecorder}) into a Faultline home of their own: what {@link AotTraining} makes reports of, and
+ * what {@code faultline report} is timed on (a one-experiment run shaped like {@code
+ * payment-latency-holds}: 2 probes, 37 s; a four-hour GameDay of 10 experiments with 20 probes each
+ * sampled every second, 288,000 samples, as {@code ReportBenchmark} renders). Never written into a
+ * user's home.
  *
- * <p>Run: {@code java -cp app/target/test-classes:app/target/classes:app/target/lib/* \
- * dev.faultline.app.cli.bench.RecordedReports HOME}; it prints the ids to report on.
+ * <p>{@code java -cp app/target/classes:app/target/lib/* dev.faultline.app.cli.RecordedRuns HOME}
+ * records both and prints their ids.
  */
-public final class RecordedReports {
+public final class RecordedRuns {
     /** The one-experiment run's id. */
     public static final String ONE_RUN = "20261203-090000-payment-latency-holds-bench";
     /** The four-hour GameDay run's id. */
     public static final String FOUR_HOURS = "20261203-090000-four-hour-gameday-bench";
 
     private static final Instant T0 = Instant.parse("2026-12-03T09:00:00Z");
+    private static final String RUNBOOK = """
+            apiVersion: faultline.dev/v1
+            kind: Experiment
+            metadata:
+              name: payment-latency-holds
+              title: Orders survive slow payments
+            spec:
+              environment: sandbox
+              hypothesis:
+                probes:
+                  - name: order-success-ratio
+                    expect: ">= 90%"
+                    metrics:
+                      url: http://127.0.0.1:18080/metrics
+                      ratio: {of: 'sandbox_orders_total{outcome="ok"}', to: sandbox_orders_total}
+              method:
+                - name: slow-payments
+                  duration: 20s
+                  target: {proxy: payments}
+                  fault: {type: latency, latency: 150ms, jitter: 50ms}
+            """;
     private static final String GAMEDAY = """
             apiVersion: faultline.dev/v1
             kind: GameDay
@@ -64,55 +86,62 @@ public final class RecordedReports {
                 - payment-latency-holds.yaml
             """;
 
-    private RecordedReports() {
+    private RecordedRuns() {
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
-            System.err.println("usage: RecordedReports FAULTLINE_HOME");
-            System.exit(2);
+            System.err.println("usage: RecordedRuns FAULTLINE_HOME");
+            System.exit(ExitCodes.INVALID_INPUT);
         }
         FaultlineHome home = new FaultlineHome(Path.of(args[0]));
         home.makePrivate();
         try (FaultlineStore store = FaultlineStore.open(home.database())) {
-            record(store, home);
+            oneRun(store, home, ONE_RUN);
+            gameDay(store, home, FOUR_HOURS, 10, 20, Duration.ofHours(4));
         }
         System.out.println(ONE_RUN);
         System.out.println(FOUR_HOURS);
     }
 
-    /** Records both in {@code store}. */
-    public static void record(FaultlineStore store, FaultlineHome home) throws Exception {
-        Path runbook = Path.of(System.getProperty("faultline.runbooks", "runbooks"), "sandbox",
-                "payment-latency-holds.yaml");
-        String text = Files.readString(runbook);
-        Experiment experiment = new RunbookLoader().parse(text, runbook.toString()).experiment();
+    private static Experiment experiment() throws Exception {
+        return new RunbookLoader().parse(RUNBOOK, "payment-latency-holds.yaml").experiment();
+    }
+
+    /** A run of 37 s with 2 probes, as {@code payment-latency-holds} makes it. */
+    public static void oneRun(FaultlineStore store, FaultlineHome home, String runId) throws Exception {
+        RunRecorder one = new RunRecorder(store, new PendingResults(home.pendingResults()), experiment(), RUNBOOK,
+                "a".repeat(64));
+        run(one, runId, T0, Duration.ofSeconds(37), List.of("order-success-ratio", "order-p99-latency"), 0,
+                new Random(42));
+        one.close();
+        store.syncToDisk();
+    }
+
+    /** A GameDay of {@code experiments} runs filling {@code length}, each with {@code probes} probes read every second. */
+    public static void gameDay(FaultlineStore store, FaultlineHome home, String id, int experiments, int probeCount,
+                               Duration length) throws Exception {
+        Experiment experiment = experiment();
         PendingResults pending = new PendingResults(home.pendingResults());
         Random rnd = new Random(42);
-
-        RunRecorder one = new RunRecorder(store, pending, experiment, text, "a".repeat(64));
-        run(one, ONE_RUN, T0, Duration.ofSeconds(37), List.of("order-success-ratio", "order-p99-latency"), 0, rnd);
-        one.close();
-
         GameDay day = new RunbookLoader().parseGameDay(GAMEDAY, "four-hour-gameday.yaml").gameDay();
         GameDayRecorder gd = new GameDayRecorder(store.gameDays(), GAMEDAY, "b".repeat(64));
-        gd.onGameDayEvent(new GameDayEvent.Started(FOUR_HOURS, T0, day, List.of(experiment)));
-        int experiments = 10;
-        Duration each = Duration.ofHours(4).dividedBy(experiments);
+        gd.onGameDayEvent(new GameDayEvent.Started(id, T0, day, List.of(experiment)));
+        Duration each = length.dividedBy(experiments);
         List<String> probes = new ArrayList<>();
-        for (int p = 0; p < 20; p++) {
+        for (int p = 0; p < probeCount; p++) {
             probes.add("probe-" + p);
         }
         List<RunResult> results = new ArrayList<>();
         for (int e = 0; e < experiments; e++) {
-            String runId = FOUR_HOURS + "-" + e;
+            String runId = id + "-" + e;
             Instant start = T0.plus(each.multipliedBy(e));
-            gd.onGameDayEvent(new GameDayEvent.ExperimentStarted(FOUR_HOURS, start, e, experiments, experiment, runId));
-            RunRecorder r = new RunRecorder(store, pending, experiment, text, "a".repeat(64));
+            gd.onGameDayEvent(new GameDayEvent.ExperimentStarted(id, start, e, experiments, experiment, runId));
+            RunRecorder r = new RunRecorder(store, pending, experiment, RUNBOOK, "a".repeat(64));
             results.add(run(r, runId, start, each, probes, 30, rnd));
             r.close();
         }
-        gd.onGameDayEvent(new GameDayEvent.Finished(FOUR_HOURS, T0.plus(Duration.ofHours(4)), day,
+        gd.onGameDayEvent(new GameDayEvent.Finished(id, T0.plus(length), day,
                 GameDayOutcome.COMPLETED, "every experiment ran", results));
         store.syncToDisk();
     }
