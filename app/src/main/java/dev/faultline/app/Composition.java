@@ -111,16 +111,6 @@ public final class Composition implements AutoCloseable {
         this.haltSocketProblem = problem;
     }
 
-    /** The report renderers: Markdown and JSON from the engine, HTML and PDF from the reports module. */
-    public java.util.Map<String, dev.faultline.engine.report.ReportRenderer> reportRenderers() {
-        java.util.Map<String, dev.faultline.engine.report.ReportRenderer> out = new java.util.TreeMap<>();
-        out.put("md", new dev.faultline.engine.report.MarkdownReport());
-        out.put("json", new dev.faultline.engine.report.JsonReport());
-        java.util.ServiceLoader.load(dev.faultline.engine.report.ReportRenderer.class, Composition.class.getClassLoader())
-                .forEach(r -> out.put(r.format(), r));
-        return out;
-    }
-
     /** The database, opened on first use (validating a runbook needs none). */
     public FaultlineStore store() throws StoreException {
         // Its own lock: opening can hang on a database served by a stopped Faultline, and close() must not wait for it.

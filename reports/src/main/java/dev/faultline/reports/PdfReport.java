@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
 public final class PdfReport implements ReportRenderer {
     private static final Logger log = LoggerFactory.getLogger(PdfReport.class);
 
+    static {
+        PdfEngineLog.install();
+    }
+
     @Override
     public String format() {
         return "pdf";

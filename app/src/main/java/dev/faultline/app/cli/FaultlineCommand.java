@@ -2,22 +2,39 @@ package dev.faultline.app.cli;
 
 import dev.faultline.app.Composition;
 import dev.faultline.engine.env.FaultlineHome;
+import dev.faultline.engine.runbook.RunbookLoader;
+import dev.faultline.engine.spi.MetricSourceProvider;
+import dev.faultline.engine.store.FaultlineStore;
+import dev.faultline.engine.store.StoreException;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.ServiceLoader;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code faultline}: the command line. Without a subcommand it prints help. */
+/**
+ * {@code faultline}: the command line. Without a subcommand it prints help.
+ *
+ * <p>Start-up is kept to what the command needs: picocli reads only the subcommand named first on
+ * the line (all of them for help, an unknown name or options first), and the engine ({@link
+ * Composition}: plugins, kill switch, halt socket) is wired only when a command asks for it;
+ * {@code validate} and {@code report} never do.
+ */
 @Command(name = "faultline", mixinStandardHelpOptions = true, version = "Faultline 0.1.0",
         description = "Chaos-engineering GameDays: run experiments, halt them, recover what a crash left behind.",
-        subcommands = {ValidateCommand.class, RunCommand.class, RecoverCommand.class, RunsCommand.class,
-                HaltCommand.class, ReleaseCommand.class, SandboxCommand.class, ProxyCommand.class,
-                EnvironmentsCommand.class, GameDayCommand.class, NoteCommand.class, RetroCommand.class,
-                ReportCommand.class, NotificationsCommand.class, SlackCommand.class},
         exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT, exitCodeOnExecutionException = ExitCodes.COULD_NOT_RUN)
 public final class FaultlineCommand implements Runnable {
+    /** The subcommands, in the order help lists them. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, RunCommand.class, RecoverCommand.class,
+            RunsCommand.class, HaltCommand.class, ReleaseCommand.class, SandboxCommand.class, ProxyCommand.class,
+            EnvironmentsCommand.class, GameDayCommand.class, NoteCommand.class, RetroCommand.class, ReportCommand.class,
+            NotificationsCommand.class, SlackCommand.class);
+
     private final FaultlineHome home;
     private @Nullable Composition composition;
+    private @Nullable RunbookLoader loader;
+    private @Nullable FaultlineStore store;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,6 +51,7 @@ public final class FaultlineCommand implements Runnable {
     public static int execute(FaultlineHome home, PrintWriter out, PrintWriter err, String... args) {
         FaultlineCommand root = new FaultlineCommand(home);
         CommandLine cli = new CommandLine(root);
+        subcommandsFor(args).forEach(c -> cli.addSubcommand(c));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
@@ -49,16 +67,54 @@ public final class FaultlineCommand implements Runnable {
         }
     }
 
+    /** The one subcommand {@code args} starts with, or all of them (help, an unknown name, options first). */
+    static List<Class<?>> subcommandsFor(String... args) {
+        if (args.length > 0) {
+            for (Class<?> c : SUBCOMMANDS) {
+                if (c.getAnnotation(Command.class).name().equals(args[0])) {
+                    return List.of(c);
+                }
+            }
+        }
+        return SUBCOMMANDS;
+    }
+
     FaultlineHome home() {
         return home;
     }
 
     /** The wired engine, made on first use. */
     synchronized Composition composition() {
+        if (store != null) {
+            throw new IllegalStateException("a command uses the database alone (store()) or the engine, not both");
+        }
         if (composition == null) {
             composition = new Composition(home);
         }
         return composition;
+    }
+
+    /** A runbook loader that knows the installed probe types, without wiring the engine. */
+    synchronized RunbookLoader runbookLoader() {
+        if (composition != null) {
+            return composition.loader;
+        }
+        if (loader == null) {
+            loader = new RunbookLoader(ServiceLoader.load(MetricSourceProvider.class, FaultlineCommand.class.getClassLoader())
+                    .stream().map(ServiceLoader.Provider::get).toList());
+        }
+        return loader;
+    }
+
+    /** The database alone, opened on first use, for commands that need nothing else of the engine. */
+    synchronized FaultlineStore store() throws StoreException {
+        if (composition != null) {
+            return composition.store();
+        }
+        if (store == null) {
+            store = FaultlineStore.open(home.database());
+        }
+        return store;
     }
 
     PrintWriter out() {
@@ -72,6 +128,9 @@ public final class FaultlineCommand implements Runnable {
     private synchronized void close() {
         if (composition != null) {
             composition.close();
+        }
+        if (store != null) {
+            store.close();
         }
     }
 

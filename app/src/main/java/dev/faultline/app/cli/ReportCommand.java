@@ -2,6 +2,7 @@ package dev.faultline.app.cli;
 
 import dev.faultline.engine.report.ReportException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -43,7 +44,8 @@ final class ReportCommand implements Callable<Integer> {
         String f = format.toLowerCase(Locale.ROOT).replace("markdown", "md");
         Path out = output != null ? output : Path.of(id.replaceAll("[^A-Za-z0-9._-]", "_") + "." + f);
         try {
-            Path written = ReportFiles.write(root.composition(), id, f, out, z);
+            // the database alone: no plugins, kill switch or halt socket for a report
+            Path written = ReportFiles.write(root.store(), Clock.systemUTC(), id, f, out, z);
             root.out().println("report written to " + written);
             return ExitCodes.OK;
         } catch (ReportException e) {

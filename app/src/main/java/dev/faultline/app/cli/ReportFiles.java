@@ -1,18 +1,24 @@
 package dev.faultline.app.cli;
 
 import dev.faultline.app.Composition;
+import dev.faultline.engine.report.JsonReport;
+import dev.faultline.engine.report.MarkdownReport;
 import dev.faultline.engine.report.Report;
 import dev.faultline.engine.report.ReportAssembler;
 import dev.faultline.engine.report.ReportException;
 import dev.faultline.engine.report.ReportRenderer;
+import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.StoreException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 
 /** Makes a report and writes it whole (through a temporary file in the same folder) or not at all. */
 public final class ReportFiles {
@@ -20,12 +26,18 @@ public final class ReportFiles {
     }
 
     public static Path write(Composition c, String id, String format, Path out, ZoneId zone) throws ReportException, StoreException {
-        Map<String, ReportRenderer> renderers = c.reportRenderers();
+        return write(c.store(), c.clock, id, format, out, zone);
+    }
+
+    /** The same from the database alone, as {@code faultline report} makes it. */
+    public static Path write(FaultlineStore store, Clock clock, String id, String format, Path out, ZoneId zone)
+            throws ReportException, StoreException {
+        Map<String, ReportRenderer> renderers = renderers();
         ReportRenderer r = renderers.get(format);
         if (r == null) {
             throw new ReportException("unknown format '" + format + "'; use one of " + String.join(", ", renderers.keySet()));
         }
-        Report report = new ReportAssembler(c.store(), c.clock).assemble(id, zone);
+        Report report = new ReportAssembler(store, clock).assemble(id, zone);
         byte[] bytes = r.render(report);
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
@@ -45,5 +57,14 @@ public final class ReportFiles {
             throw new ReportException("cannot write the report to " + target + ": " + e.getMessage(), e);
         }
         return target;
+    }
+
+    /** The report renderers: Markdown and JSON from the engine, HTML and PDF from the reports module. */
+    static Map<String, ReportRenderer> renderers() {
+        Map<String, ReportRenderer> out = new TreeMap<>();
+        out.put("md", new MarkdownReport());
+        out.put("json", new JsonReport());
+        ServiceLoader.load(ReportRenderer.class, ReportFiles.class.getClassLoader()).forEach(r -> out.put(r.format(), r));
+        return out;
     }
 }

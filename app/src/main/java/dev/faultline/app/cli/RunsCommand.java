@@ -24,7 +24,7 @@ final class RunsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<RunRecord> runs = root.composition().store().recentRuns(limit);
+        List<RunRecord> runs = root.store().recentRuns(limit);
         if (runs.isEmpty()) {
             root.out().println("no runs yet; try: faultline run runbooks/sandbox/payment-latency-holds.yaml");
             return ExitCodes.OK;

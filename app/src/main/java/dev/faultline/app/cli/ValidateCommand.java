@@ -2,6 +2,7 @@ package dev.faultline.app.cli;
 
 import dev.faultline.engine.runbook.LoadedRunbook;
 import dev.faultline.engine.runbook.RunbookException;
+import dev.faultline.engine.runbook.RunbookLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code faultline validate FILE...}: checks runbooks without running anything. */
+/** {@code faultline validate FILE...}: checks runbooks without running anything, or wiring the engine. */
 @Command(name = "validate", description = "Check runbooks: every problem with its file:line:column and field.")
 final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
@@ -23,14 +24,15 @@ final class ValidateCommand implements Callable<Integer> {
         int exit = ExitCodes.OK;
         for (Path f : files) {
             try {
-                if (root.composition().loader.kindOf(f).equals("GameDay")) {
-                    var d = root.composition().loader.loadGameDay(f);
-                    int n = root.composition().loader.loadExperimentsOf(d).size();
+                RunbookLoader loader = root.runbookLoader();
+                if (loader.kindOf(f).equals("GameDay")) {
+                    var d = loader.loadGameDay(f);
+                    int n = loader.loadExperimentsOf(d).size();
                     root.out().printf("ok  %s: GameDay %s (%d experiment(s), %d participant(s))%n", f, d.gameDay().name(), n,
                             d.gameDay().participants().size());
                     continue;
                 }
-                LoadedRunbook r = root.composition().loader.load(f);
+                LoadedRunbook r = loader.load(f);
                 root.out().printf("ok  %s: %s (%d probe(s), %d step(s), %d stop condition(s))%n", f,
                         r.experiment().name(), r.experiment().hypothesis().probes().size(),
                         r.experiment().method().size(), r.experiment().stopConditions().size());

@@ -16,7 +16,23 @@ import java.util.stream.Stream;
  * {@code quantile} of a histogram's increase since the previous read.
  */
 public final class MetricsProbeProvider implements MetricSourceProvider {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // Made on the first probe, not when the plugins are listed: the JDK's client (and its TLS set-up)
+    // takes a good part of a second to start, which validating a runbook does not need.
+    private volatile @org.jspecify.annotations.Nullable HttpClient http;
+
+    private HttpClient http() {
+        HttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                c = http;
+                if (c == null) {
+                    c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                    http = c;
+                }
+            }
+        }
+        return c;
+    }
 
     @Override
     public String type() {
@@ -51,6 +67,6 @@ public final class MetricsProbeProvider implements MetricSourceProvider {
 
     @Override
     public MetricSource open(Probe probe) {
-        return new MetricsSource(probe.params(), http);
+        return new MetricsSource(probe.params(), http());
     }
 }

@@ -1,0 +1,67 @@
+package dev.faultline.app.cli;
+
+import dev.faultline.engine.env.FaultlineHome;
+import dev.faultline.engine.store.FaultlineStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The training run of the command line's AOT cache ({@code ./faultline} runs it after a build, under
+ * {@code -XX:AOTMode=record}): the commands that are run one-shot from scripts and CI, as they run,
+ * in a throwaway home. It validates the shipped runbooks, and reports a recorded run and a small
+ * GameDay in every format, so the classes of picocli, the runbook loader, H2, the report renderers
+ * and the PDF engine are loaded, linked and profiled ahead of time. Argument: the runbooks folder.
+ */
+public final class AotTraining {
+    private AotTraining() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path runbooks = Path.of(args.length > 0 ? args[0] : "runbooks");
+        Path root = Files.createTempDirectory("faultline-aot-training-");
+        try {
+            FaultlineHome home = new FaultlineHome(root.resolve("home"));
+            home.makePrivate();
+            System.setProperty("faultline.logdir", home.logs().toString());
+            try (FaultlineStore store = FaultlineStore.open(home.database())) {
+                RecordedRuns.oneRun(store, home, "training-run");
+                RecordedRuns.gameDay(store, home, "training-gameday", 2, 3, Duration.ofMinutes(10));
+            }
+            List<String> validate = new ArrayList<>(List.of("validate"));
+            try (Stream<Path> files = Files.walk(runbooks, 2)) {
+                files.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(f -> validate.add(f.toString()));
+            }
+            run(home, validate.toArray(String[]::new));
+            run(home, "--help");
+            run(home, "--version");
+            for (String id : List.of("training-run", "training-gameday")) {
+                for (String format : List.of("md", "json", "html", "pdf")) {
+                    run(home, "report", id, "--format", format, "-o", root.resolve(id + "." + format).toString());
+                }
+            }
+        } finally {
+            delete(root);
+        }
+    }
+
+    private static void run(FaultlineHome home, String... args) {
+        PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+        FaultlineCommand.execute(home, nowhere, nowhere, args);
+    }
+
+    private static void delete(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
