@@ -34,6 +34,8 @@ import picocli.CommandLine.ParentCommand;
 final class HaltCommand implements Callable<Integer> {
     /** How long a running Faultline has to say it engaged before it counts as not answering. */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
+    /** How long to wait for the latch file, written off the pressing thread, before saying it could not be. */
+    private static final Duration LATCH_WITHIN = Duration.ofSeconds(5);
 
     @ParentCommand
     FaultlineCommand root;
@@ -53,7 +55,7 @@ final class HaltCommand implements Callable<Integer> {
         String why = reason + " (faultline halt, pid " + ProcessHandle.current().pid() + ")";
         c.killSwitch.halt(HaltReason.killSwitch(why));
         root.out().println("KILL SWITCH ENGAGED: every Faultline of this user on this machine halts and reverts its faults.");
-        if (!c.killSwitch.latchProblem().isEmpty()) {
+        if (!c.killSwitch.latchProblem(LATCH_WITHIN).isEmpty()) {
             root.err().println("faultline: could not latch the kill switch in " + c.home.root() + " (is its disk full?):"
                     + " running Faultlines were told through their sockets, but a run started later from this home is not"
                     + " refused; free some space and halt again");

@@ -58,6 +58,7 @@ public final class AppWindow {
     private dev.faultline.app.view.retro.RetroView retro;
     private List<Path> gameDayFiles = List.of();
     private @org.jspecify.annotations.Nullable Path firstGameDayFile;
+    private @org.jspecify.annotations.Nullable ClosingBar closing;
 
     public AppWindow(Composition composition, Stage stage) {
         this.composition = composition;
@@ -180,16 +181,15 @@ public final class AppWindow {
         stage.setMinWidth(1024);
         stage.setMinHeight(680);
         stage.setOnCloseRequest(e -> {
-            if (!confirmClose()) {
-                e.consume();
+            if (closing != null || runs.isRunning()) {
+                e.consume(); // closed once the run has ended, off the FX thread
+                closeAfterTheRun(stage::close);
             }
         });
-        shell.setOnQuit(() -> {
-            if (confirmClose()) {
-                stage.close();
-                javafx.application.Platform.exit();
-            }
-        });
+        shell.setOnQuit(() -> closeAfterTheRun(() -> {
+            stage.close();
+            javafx.application.Platform.exit();
+        }));
         stage.show();
         home.focusStart();
         homeModel.refreshBackends();
@@ -250,19 +250,41 @@ public final class AppWindow {
         homeModel.refreshGameDays(gameDayFiles);
     }
 
-    private boolean confirmClose() {
+    /**
+     * Closes now when no run is active; otherwise asks, then halts the run and waits for it (faults
+     * reverted, result recorded, sandbox stopped) off the FX thread, showing the closing state, and
+     * closes when it is over. The window keeps answering meanwhile, the kill switch too.
+     */
+    private void closeAfterTheRun(Runnable close) {
+        if (closing != null) {
+            return; // already closing: it closes when the run has ended
+        }
         if (!runs.isRunning()) {
-            return true;
+            close.run();
+            return;
         }
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, "A run is active. Closing halts it and reverts its faults first.",
                 ButtonType.OK, ButtonType.CANCEL);
         a.setHeaderText("Halt the run and close?");
-        boolean ok = a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
-        if (ok) {
-            runs.haltAndWait();
-            runs.awaitIdle(java.time.Duration.ofSeconds(30)); // the sandbox it started is stopped too
+        if (a.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
+            return;
         }
-        return ok;
+        ClosingBar bar = new ClosingBar();
+        closing = bar;
+        shell.setBottom(bar);
+        bar.start("halting the run and reverting its faults…");
+        Background.run("close", () -> {
+            runs.haltAndWait();
+            javafx.application.Platform.runLater(() -> bar.show("the run has ended; recording it, stopping the sandbox…"));
+            runs.awaitIdle(java.time.Duration.ofSeconds(30)); // the sandbox it started is stopped too
+            return true;
+        }, done -> {
+            bar.stop();
+            close.run();
+        }, err -> {
+            bar.stop();
+            close.run();
+        });
     }
 
     static Path runbookDir() {

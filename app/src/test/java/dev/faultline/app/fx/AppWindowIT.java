@@ -10,13 +10,17 @@ import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.model.MethodStep;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,12 +39,13 @@ class AppWindowIT {
     Path home;
     private Composition composition;
     private AppWindow window;
+    private Stage stage;
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
     void start() throws Exception {
         composition = new Composition(new FaultlineHome(home));
-        Stage stage = FxToolkit.registerPrimaryStage();
+        stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             window = new AppWindow(composition, s);
             window.show();
@@ -188,26 +193,7 @@ class AppWindowIT {
         });
         health.start();
         try {
-            Path runbook = home.resolve("hanging.yaml");
-            java.nio.file.Files.writeString(runbook, """
-                    apiVersion: faultline.dev/v1
-                    kind: Experiment
-                    metadata: {name: hanging-backend}
-                    spec:
-                      environment: local
-                      timing: {probeInterval: 200ms, baselineSamples: 1, recoveryWindow: 0s, verificationSamples: 1}
-                      hypothesis:
-                        probes:
-                          - name: health
-                            expect: "< 2000ms"
-                            http: {url: "http://127.0.0.1:%d/health"}
-                      method:
-                        - name: stuck
-                          backend: hanging
-                          duration: 30s
-                          target: {proxy: anything}
-                          fault: {type: latency, latency: 100ms}
-                    """.formatted(health.getAddress().getPort()));
+            Path runbook = hangingRunbook(health.getAddress().getPort());
             LiveRunViewModel live = window.live();
             robot.interact(() -> window.runs().start("hanging", () -> composition.loader.load(runbook)));
             waitFor("the injection is in flight", () -> live.log().stream().anyMatch(l -> l.contains("injecting")), 30);
@@ -226,6 +212,93 @@ class AppWindowIT {
         } finally {
             health.stop(0);
         }
+    }
+
+    @Test
+    void closingDuringARunShowsTheClosingStateAndTheWindowKeepsAnswering() throws Exception {
+        com.sun.net.httpserver.HttpServer health = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        health.createContext("/health", x -> {
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        health.start();
+        try {
+            Path runbook = hangingRunbook(health.getAddress().getPort());
+            LiveRunViewModel live = window.live();
+            BooleanSupplier injecting = () -> live.log().stream().anyMatch(l -> l.contains("injecting"));
+            for (int attempt = 1; attempt <= 3 && !injecting.getAsBoolean(); attempt++) {
+                // The first probe read of a cold JVM on a loaded machine may miss its 2 s and abort the
+                // baseline; that run ends at once (nothing injected) and is started again.
+                robot.interact(() -> window.runs().start("hanging", () -> composition.loader.load(runbook)));
+                waitFor("the injection is in flight or the run ended",
+                        () -> injecting.getAsBoolean() || !window.runs().busyProperty().get(), 60);
+            }
+            assertThat(injecting.getAsBoolean()).as("the injection is in flight; phase %s, live log: %s",
+                    live.phaseProperty().get(), live.log()).isTrue();
+
+            // As the window's close button does; the run ends only when its hung injection times out (5 s).
+            Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+            waitFor("the window asks before halting the run", () -> okButton().isPresent(), 10);
+            Button ok = okButton().orElseThrow();
+            Platform.runLater(ok::fire);
+
+            long worstMs = 0;
+            String closing = "";
+            for (int i = 0; i < 20; i++) { // about 2 s of asking the FX thread, each ask bounded
+                long asked = System.nanoTime();
+                CountDownLatch answered = new CountDownLatch(1);
+                Platform.runLater(answered::countDown);
+                long ms = answered.await(10, TimeUnit.SECONDS) ? (System.nanoTime() - asked) / 1_000_000 : 10_000;
+                worstMs = Math.max(worstMs, ms);
+                if (closing.isEmpty() && stage.isShowing()) { // shown while the run ends, a few seconds
+                    closing = robot.lookup("#closing-step").tryQuery().map(n -> ((javafx.scene.control.Label) n).getText())
+                            .orElse("");
+                }
+                Thread.sleep(100);
+            }
+            assertThat(worstMs).as("the longest the FX thread took to answer while closing, ms").isLessThan(1_000);
+            assertThat(closing).as("the closing state while the run ends").startsWith("Closing: ");
+
+            waitFor("the window closes once the run has ended", () -> !stage.isShowing(), 90);
+            assertThat(live.runningProperty().get()).isFalse();
+            assertThat(composition.journal.openFaults()).isEmpty();
+        } finally {
+            health.stop(0);
+        }
+    }
+
+    private java.util.Optional<Button> okButton() {
+        return robot.lookup((Button b) -> "OK".equals(b.getText()) && b.getScene() != stage.getScene()).tryQuery();
+    }
+
+    /**
+     * An experiment whose one fault goes to the {@code hanging} test backend: its injection never
+     * answers. Probes every second, so a first read in a cold JVM on a loaded machine (3 s allowed) does
+     * not abort the baseline.
+     */
+    private Path hangingRunbook(int healthPort) throws java.io.IOException {
+        Path runbook = home.resolve("hanging.yaml");
+        java.nio.file.Files.writeString(runbook, """
+                apiVersion: faultline.dev/v1
+                kind: Experiment
+                metadata: {name: hanging-backend}
+                spec:
+                  environment: local
+                  timing: {probeInterval: 1s, baselineSamples: 1, recoveryWindow: 0s, verificationSamples: 1}
+                  hypothesis:
+                    probes:
+                      - name: health
+                        expect: "< 2000ms"
+                        http: {url: "http://127.0.0.1:%d/health"}
+                  method:
+                    - name: stuck
+                      backend: hanging
+                      duration: 30s
+                      target: {proxy: anything}
+                      fault: {type: latency, latency: 100ms}
+                """.formatted(healthPort));
+        return runbook;
     }
 
     private static void waitFor(String what, BooleanSupplier condition, int seconds) {

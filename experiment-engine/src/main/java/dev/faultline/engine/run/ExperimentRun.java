@@ -55,7 +55,10 @@ final class ExperimentRun implements Haltable {
         return run;
     }
 
-    /** Halts the run: returns at once; its faults start reverting on the revert threads now. */
+    /**
+     * Halts the run: returns at once; its faults start reverting on the revert threads now. Takes no
+     * lock a listener holds and does no I/O: the Halted event is queued for the listeners.
+     */
     @Override
     public void halt(HaltReason reason) {
         if (!run.markHalted(reason)) {
@@ -78,6 +81,7 @@ final class ExperimentRun implements Haltable {
         try {
             phases();
         } finally {
+            run.closeEvents();
             if (!result.isDone()) {
                 // A bug must never leave a caller waiting for ever on the result.
                 result.completeExceptionally(new IllegalStateException("run " + run.runId + " ended without a result;"
@@ -262,6 +266,7 @@ final class ExperimentRun implements Haltable {
         RunResult r = new ResultBuilder(run).build(outcome, reason, startedAt, faultsEnded);
         run.services.active().runEnded(run.runId);
         run.emit(new RunEvent.RunFinished(run.runId, run.now(), r));
+        run.awaitDelivered(); // the recorder has the end and the terminal shows it before the result is out
         result.complete(r);
     }
 }

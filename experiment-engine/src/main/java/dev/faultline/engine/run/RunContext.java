@@ -9,6 +9,7 @@ import dev.faultline.engine.spi.run.RunPhase;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.spi.run.HaltReason;
+import dev.faultline.engine.safety.ListenerDispatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -32,6 +34,8 @@ final class RunContext {
     final Environment environment;
     final RunnerServices services;
     private final List<RunListener> listeners;
+    /** The run's events go out on a thread of their own, in order: no thread of the run (or halt) waits for a listener. */
+    private final ListenerDispatcher events;
     private final AtomicReference<HaltReason> haltReason = new AtomicReference<>();
     private final CountDownLatch haltSignal = new CountDownLatch(1);
     /** Released when a person halts (kill switch, Ctrl-C): then even recovery and verification stop. */
@@ -49,14 +53,22 @@ final class RunContext {
         this.environment = environment;
         this.services = services;
         this.listeners = List.copyOf(listeners);
+        this.events = new ListenerDispatcher("faultline-run-events-" + runId);
     }
 
     Instant now() {
         return services.clock().instant();
     }
 
-    /** Publishes an event to every listener, in order; a failing listener is logged and skipped. */
-    synchronized void emit(RunEvent event) {
+    /**
+     * Publishes an event to every listener, in order, and returns at once: the listeners hear it on
+     * the run's dispatcher thread. A failing listener is logged and skipped.
+     */
+    void emit(RunEvent event) {
+        events.dispatch(() -> deliver(event));
+    }
+
+    private void deliver(RunEvent event) {
         for (RunListener l : listeners) {
             try {
                 l.onEvent(event);
@@ -64,6 +76,25 @@ final class RunContext {
                 log.warn("a run listener failed on {}; the run goes on", event.type(), e);
             }
         }
+    }
+
+    /**
+     * Waits until the listeners have heard every event published so far: the run's end is recorded
+     * and shown before anyone waiting on its result goes on, as when they heard it on the run's thread.
+     */
+    void awaitDelivered() {
+        try {
+            events.delivered().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("delivering the events of run " + runId + " failed", e);
+        }
+    }
+
+    /** Ends the run's dispatcher once what is queued is delivered; later events are not delivered. */
+    void closeEvents() {
+        events.close();
     }
 
     RunPhase phase() {

@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -26,11 +28,16 @@ import org.slf4j.LoggerFactory;
  * in parallel, from any thread, returning at once. Engaging it latches: no run starts and no fault
  * is injected until someone releases it with a reason. The latch is shared through a file, so a
  * halt in one Faultline process (or {@code faultline halt} in a terminal) halts all of them.
+ * Pressing it waits for nothing: the sweep runs on a thread of its own, listeners hear it on a
+ * dispatcher thread, the latch file is written on another after the reverts started.
  */
 public final class KillSwitch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(KillSwitch.class);
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(200);
     private static final String LATCH_PENDING = "the kill switch latch is being written";
+    /** How long a report waits for the latch write (a hung disk): then it says the latch is still being written. */
+    private static final Duration LATCH_WAIT = Duration.ofSeconds(5);
+    private static final long PID = ProcessHandle.current().pid();
 
     private final ActiveFaults active;
     private final Rollbacks rollbacks;
@@ -38,6 +45,10 @@ public final class KillSwitch implements AutoCloseable {
     private final Clock clock;
     private final Set<Haltable> runs = ConcurrentHashMap.newKeySet();
     private final List<KillSwitchListener> listeners = new CopyOnWriteArrayList<>();
+    /** Listeners are called here, in order, never on the thread that pressed. */
+    private final ListenerDispatcher listenerCalls = new ListenerDispatcher("faultline-kill-switch-listeners");
+    /** The last press's latch write (empty when written or there was nothing to write). */
+    private volatile CompletableFuture<String> latchWrite = CompletableFuture.completedFuture("");
     private final AtomicReference<KillSwitchLatch.Engagement> engaged = new AtomicReference<>();
     /** Why this process's engagement is not in the latch file (a full disk), or empty. Retried on every watch. */
     private final AtomicReference<String> notLatched = new AtomicReference<>("");
@@ -83,18 +94,44 @@ public final class KillSwitch implements AutoCloseable {
         return engage(reason, true);
     }
 
+    /*
+     * From a press to the first revert call nothing waits: no lock a listener holds, no I/O. On the
+     * caller's thread only the in-memory latch is set (no run starts) and every further fault
+     * refused, then the sweep is handed to a thread of its own, so the caller is not even held up by
+     * the threads it wakes. There the runs are halted (their events queued for their listeners), the
+     * reverts start, listeners are told through the kill switch's dispatcher, and only then is the
+     * latch file written, on yet another thread: a slow or full disk delays no revert and no caller.
+     */
     private CompletableFuture<HaltReport> engage(HaltReason reason, boolean writeLatch) {
         Instant at = clock.instant();
-        KillSwitchLatch.Engagement e = new KillSwitchLatch.Engagement(at, reason.toString(),
-                ProcessHandle.current().pid());
+        KillSwitchLatch.Engagement e = new KillSwitchLatch.Engagement(at, reason.toString(), PID);
         if (writeLatch) {
             // Until the latch is written, the watcher must not take the missing file for a release.
             notLatched.compareAndSet("", LATCH_PENDING);
         }
         engaged.compareAndSet(null, e);
         List<ActiveFault> faults = active.haltAll();
-        log.warn("KILL SWITCH engaged ({}): halting {} run(s), reverting {} fault(s)", reason, runs.size(),
-                faults.size());
+        CompletableFuture<HaltReport> report = new CompletableFuture<>();
+        Thread.ofVirtual().name("faultline-kill-switch").start(() -> {
+            try {
+                sweep(reason, at, faults, writeLatch).whenComplete((r, ex) -> {
+                    if (ex == null) {
+                        report.complete(r);
+                    } else {
+                        report.completeExceptionally(ex);
+                    }
+                });
+            } catch (RuntimeException ex) {
+                log.error("the kill switch's sweep failed", ex);
+                report.completeExceptionally(ex);
+            }
+        });
+        return report;
+    }
+
+    /** Halts the runs and reverts the faults found, in parallel; the report completes when all are through. */
+    private CompletableFuture<HaltReport> sweep(HaltReason reason, Instant at, List<ActiveFault> faults,
+                                                boolean writeLatch) {
         notify(l -> l.engaged(reason));
         List<Haltable> halted = new ArrayList<>(runs);
         halted.forEach(r -> {
@@ -112,17 +149,43 @@ public final class KillSwitch implements AutoCloseable {
                     notify(l -> l.progress(n, faults.size(), o));
                     return o;
                 })).toList();
-        // Written after the reverts started, so a slow or full disk delays no revert.
-        String latchProblem = writeLatch ? latch(engaged.get() == null ? e : engaged.get()) : "";
+        // Written after the reverts started, off the caller's thread.
+        CompletableFuture<String> latched = writeLatch ? writeLatchLater() : CompletableFuture.completedFuture("");
+        log.warn("KILL SWITCH engaged ({}): halting {} run(s), reverting {} fault(s)", reason, halted.size(),
+                faults.size());
         CompletableFuture<HaltReport> report = CompletableFuture.allOf(reverts.toArray(CompletableFuture[]::new))
-                .handle((ok, ex) -> new HaltReport(reason, at, clock.instant(), halted.size(),
-                        reverts.stream().map(CompletableFuture::join).toList(), latchProblem));
+                .handle((ok, ex) -> "").thenCombine(latched.copy().completeOnTimeout(LATCH_PENDING, LATCH_WAIT.toMillis(),
+                        TimeUnit.MILLISECONDS), (ok, latchProblem) -> new HaltReport(reason, at, clock.instant(),
+                        halted.size(), reverts.stream().map(CompletableFuture::join).toList(), latchProblem))
+                .thenCompose(r -> listenerCalls.delivered().thenApply(v -> r));
         report.thenAccept(r -> {
             r.needingAttention().forEach(o -> log.error("NOT reverted or not confirmed: {} - {}; by hand: {}",
                     o.handle().description(), o.detail(), o.manualStep()));
             notify(l -> l.completed(r));
         });
         return report;
+    }
+
+    /** Starts writing the latch on a thread of its own; completes with why it could not be, or empty. */
+    private CompletableFuture<String> writeLatchLater() {
+        CompletableFuture<String> written = new CompletableFuture<>();
+        latchWrite = written;
+        Thread.ofVirtual().name("faultline-kill-switch-latch").start(() -> written.complete(writeLatchWhileEngaged()));
+        return written;
+    }
+
+    /*
+     * Takes turns with release() and the watcher: a write landing after a release would engage the
+     * switch again in this very process (and the watcher may have written it meanwhile).
+     */
+    private String writeLatchWhileEngaged() {
+        synchronized (latchFollowing) {
+            KillSwitchLatch.Engagement now = engaged.get();
+            if (now == null || notLatched.get().isEmpty()) {
+                return ""; // released before it was written, or written by the watcher already
+            }
+            return latch(now);
+        }
     }
 
     /** Writes the latch for other processes; returns why it could not, or empty. The halt here holds either way. */
@@ -145,6 +208,21 @@ public final class KillSwitch implements AutoCloseable {
 
     /** Why the engagement is not in the latch file, when it is not (a full disk); empty otherwise. */
     public String latchProblem() {
+        return notLatched.get();
+    }
+
+    /**
+     * As {@link #latchProblem()}, once the last press's latch write is through (it is written off
+     * the caller's thread) or {@code within} has passed: then it says the latch is still being written.
+     */
+    public String latchProblem(Duration within) {
+        try {
+            latchWrite.get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // said by latchProblem(): still being written
+        }
         return notLatched.get();
     }
 
@@ -220,18 +298,22 @@ public final class KillSwitch implements AutoCloseable {
         }
     }
 
+    /** Tells the listeners on the kill switch's dispatcher, in order; returns at once. */
     private void notify(Consumer<KillSwitchListener> call) {
-        for (KillSwitchListener l : listeners) {
-            try {
-                call.accept(l);
-            } catch (RuntimeException e) {
-                log.warn("a kill switch listener failed", e);
+        listenerCalls.dispatch(() -> {
+            for (KillSwitchListener l : listeners) {
+                try {
+                    call.accept(l);
+                } catch (RuntimeException e) {
+                    log.warn("a kill switch listener failed", e);
+                }
             }
-        }
+        });
     }
 
     @Override
     public void close() {
         watch.cancel(false);
+        listenerCalls.close();
     }
 }

@@ -2,7 +2,10 @@ package dev.faultline.engine.safety;
 
 import dev.faultline.engine.spi.run.HaltReason;
 
-/** Follows the kill switch. Called on the kill switch's threads; must return quickly. */
+/**
+ * Follows the kill switch. Called on the kill switch's listener thread, in order, never on the
+ * thread that pressed; a slow call holds up only the calls after it (and the report), no revert.
+ */
 public interface KillSwitchListener {
 
     default void engaged(HaltReason reason) {

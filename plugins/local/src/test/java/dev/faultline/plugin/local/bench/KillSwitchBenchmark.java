@@ -20,6 +20,10 @@ import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.FaultReset;
+import dev.faultline.engine.spi.FaultVerification;
+import dev.faultline.plugin.local.LocalBackend;
 import dev.faultline.plugin.local.LocalBackendProvider;
 import dev.faultline.plugin.local.proxy.ChaosProxyServer;
 import dev.faultline.plugin.local.proxy.EchoServer;
@@ -29,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,8 +54,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The kill switch with 1, 10 and 100 active local faults (latency toxics on a real chaos proxy):
- * time from {@code halt()} until every fault is reverted <b>and confirmed gone</b> (the report is
- * complete). Target: p99 under 100 ms for 100. Run: {@code scripts/bench KillSwitchBenchmark}.
+ * {@link #halt} times {@code halt()} until every fault is reverted <b>and confirmed gone</b> (the
+ * report is complete; target: p99 under 100 ms for 100); {@link #firstRevert} times {@code halt()}
+ * until the first revert call reaches the backend (the rest of that round's report is awaited
+ * before the next round, outside the measurement). Run: {@code scripts/bench KillSwitchBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -72,6 +79,8 @@ public class KillSwitchBenchmark {
     private FaultBackend backend;
     private BackendSettings settings;
     private int round;
+    private volatile CompletableFuture<Void> firstRevertCall = new CompletableFuture<>();
+    private CompletableFuture<HaltReport> lastReport = CompletableFuture.completedFuture(null);
 
     @Setup(Level.Trial)
     public void start() throws Exception {
@@ -93,12 +102,14 @@ public class KillSwitchBenchmark {
                 threads, policy);
         killSwitch = new KillSwitch(active, rollbacks, new KillSwitchLatch(home.resolve("latch")), clock, watcher);
         settings = new BackendSettings("local", Params.of("proxyApi", proxy.apiUrl()));
-        backend = new LocalBackendProvider().create(settings);
+        backend = new FirstRevertTimed((LocalBackend) new LocalBackendProvider().create(settings));
     }
 
     @Setup(Level.Invocation)
     public void inject() throws Exception {
+        lastReport.get(30, TimeUnit.SECONDS);
         killSwitch.release("next round");
+        firstRevertCall = new CompletableFuture<>();
         round++;
         for (int i = 0; i < faults; i++) {
             FaultRequest r = new FaultRequest("bench" + round, "f" + i, new ProxyFault.Latency(Duration.ofMillis(100),
@@ -121,8 +132,65 @@ public class KillSwitchBenchmark {
         return report;
     }
 
+    @Benchmark
+    public void firstRevert() throws Exception {
+        lastReport = killSwitch.halt(HaltReason.killSwitch("bench"));
+        firstRevertCall.get(30, TimeUnit.SECONDS);
+    }
+
+    /** The local backend, noting when the first revert call of a round reaches it. */
+    private final class FirstRevertTimed implements FaultBackend, FaultVerification, FaultReset {
+        private final LocalBackend local;
+
+        FirstRevertTimed(LocalBackend local) {
+            this.local = local;
+        }
+
+        @Override
+        public void revert(FaultHandle handle) throws BackendException {
+            firstRevertCall.complete(null);
+            local.revert(handle);
+        }
+
+        @Override
+        public String id() {
+            return local.id();
+        }
+
+        @Override
+        public FaultHandle prepare(FaultRequest request) throws BackendException {
+            return local.prepare(request);
+        }
+
+        @Override
+        public void inject(FaultRequest request, FaultHandle handle) throws BackendException {
+            local.inject(request, handle);
+        }
+
+        @Override
+        public String manualCleanup(FaultHandle handle) {
+            return local.manualCleanup(handle);
+        }
+
+        @Override
+        public Verification verifyGone(FaultHandle handle) throws BackendException {
+            return local.verifyGone(handle);
+        }
+
+        @Override
+        public String resetAll() throws BackendException {
+            return local.resetAll();
+        }
+
+        @Override
+        public void close() {
+            local.close();
+        }
+    }
+
     @TearDown(Level.Trial)
     public void stop() throws Exception {
+        lastReport.get(30, TimeUnit.SECONDS);
         killSwitch.close();
         proxy.close();
         echo.close();
