@@ -50,7 +50,7 @@ public final class DiskErrors {
 
     /** Whether the failure is a full file system. */
     public static boolean isDiskFull(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause()) { // getCause() is null, never t itself, at the end
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (m.contains("no space left") || m.contains("disk quota")) {
                 return true;

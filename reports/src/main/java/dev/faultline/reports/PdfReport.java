@@ -37,7 +37,6 @@ public final class PdfReport implements ReportRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         try {
             PdfRendererBuilder b = new PdfRendererBuilder();
-            b.useFastMode();
             b.useObjectDrawerFactory(charts.factory());
             for (ReportFonts.Font f : ReportFonts.available()) {
                 b.useFont(f.file().toFile(), f.family(), f.weight(),

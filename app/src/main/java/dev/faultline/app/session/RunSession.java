@@ -117,7 +117,7 @@ public final class RunSession<R> implements AutoCloseable {
             return s;
         } catch (KillSwitchEngagedException ex) {
             s.close();
-            throw new RunRefused(RunRefused.Why.COULD_NOT_RUN, ex.getMessage());
+            throw new RunRefused(RunRefused.Why.COULD_NOT_RUN, String.valueOf(ex.getMessage()));
         } catch (RunRefused | StoreException | RuntimeException ex) {
             s.close();
             throw ex;
@@ -142,7 +142,9 @@ public final class RunSession<R> implements AutoCloseable {
             List<RunRecorder> recorders = new CopyOnWriteArrayList<>();
             GameDayRunner.Handle h = c.gameDays.start(day.gameDay(), experiments, env, List.of(dayRecorder, hub, callbacks),
                     e -> {
-                        LoadedRunbook rb = byExperiment.get(e);
+                        // the GameDay runner starts only the experiments it was given, each one of these
+                        LoadedRunbook rb = java.util.Objects.requireNonNull(byExperiment.get(e),
+                                "an experiment the GameDay was not given");
                         callbacks.experimentStarting(rb);
                         RunRecorder rec = s.open(new RunRecorder(store, c.pendingResults, e, rb.text(), rb.sha256()));
                         recorders.add(rec);
@@ -210,7 +212,7 @@ public final class RunSession<R> implements AutoCloseable {
                 callbacks.say("Faultline's metrics on http://127.0.0.1:" + composition.serveMetrics(metricsPort) + "/metrics");
             }
         } catch (SandboxException | KillSwitchEngagedException | IOException ex) {
-            throw new RunRefused(RunRefused.Why.COULD_NOT_RUN, ex.getMessage());
+            throw new RunRefused(RunRefused.Why.COULD_NOT_RUN, String.valueOf(ex.getMessage()));
         }
     }
 

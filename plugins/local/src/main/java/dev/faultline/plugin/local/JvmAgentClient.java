@@ -1,7 +1,7 @@
 package dev.faultline.plugin.local;
 
-import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.PluginFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +30,7 @@ final class JvmAgentClient {
 
     /** With the agent jar in {@code $FAULTLINE_HOME/agent}. */
     JvmAgentClient() {
-        this(FaultlineHome.fromEnvironment().root().resolve("agent"));
+        this(PluginFolder.of("agent"));
     }
 
     /** Sends one command ({@code key, value, ...}) to the agent in {@code pid}; the agent's reply. */

@@ -86,6 +86,8 @@ final class ChaosProxy {
         }
     }
 
+    // RCVBUF_ALLOCATOR is deprecated in Netty 4.2 but still the option that sets the fixed read size
+    @SuppressWarnings("deprecation")
     private void bind() throws ApiError {
         InetSocketAddress at = Addresses.parse(listen);
         ChannelFuture f = new ServerBootstrap().group(group).channel(Transport.serverChannel())
@@ -135,6 +137,8 @@ final class ChaosProxy {
         });
     }
 
+    // RCVBUF_ALLOCATOR is deprecated in Netty 4.2 but still the option that sets the fixed read size
+    @SuppressWarnings("deprecation")
     private void connectUpstream(Connection c) {
         InetSocketAddress to;
         try {

@@ -8,6 +8,7 @@ import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Disk load through one file in a directory. The file is unlinked as soon as it is open, so its
@@ -23,6 +24,13 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class DiskStressor {
     static final int BLOCK = 1 << 20;
+    /**
+     * {@code com.sun.nio.file.ExtendedOpenOption.DIRECT} ({@code O_DIRECT}), looked up by name: javac
+     * reports every use of that class (exported by {@code jdk.unsupported}) as internal proprietary
+     * API, a warning no {@code @SuppressWarnings} silences, and the build treats warnings as errors.
+     * Null on a JDK without it: direct I/O is then reported as not working.
+     */
+    private static final @Nullable OpenOption DIRECT = directOpenOption();
 
     private final long bytes;
     private final Path dir;
@@ -36,11 +44,28 @@ public final class DiskStressor {
         this.deadline = deadline;
     }
 
+    private static @Nullable OpenOption directOpenOption() {
+        try {
+            for (Object option : Class.forName("com.sun.nio.file.ExtendedOpenOption").getEnumConstants()) {
+                if (((Enum<?>) option).name().equals("DIRECT")) {
+                    return (OpenOption) option;
+                }
+            }
+        } catch (ClassNotFoundException e) {
+            // not this JDK's: no direct I/O
+        }
+        return null;
+    }
+
     /** Whether files in {@code dir} can be read with {@code O_DIRECT}. */
     public static boolean directIoWorks(Path dir) {
+        OpenOption direct = DIRECT;
+        if (direct == null) {
+            return false;
+        }
         try {
             Path probe = Files.createTempFile(dir, "faultline-direct-io-", ".probe");
-            try (FileChannel ch = FileChannel.open(probe, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT)) {
+            try (FileChannel ch = FileChannel.open(probe, StandardOpenOption.READ, direct)) {
                 return ch.isOpen();
             } finally {
                 Files.deleteIfExists(probe);
@@ -74,7 +99,7 @@ public final class DiskStressor {
             w.force(true);
         }
         boolean direct = directIoWorks(dir);
-        try (FileChannel f = direct ? FileChannel.open(file, StandardOpenOption.READ, com.sun.nio.file.ExtendedOpenOption.DIRECT)
+        try (FileChannel f = direct && DIRECT != null ? FileChannel.open(file, StandardOpenOption.READ, DIRECT)
                 : FileChannel.open(file, StandardOpenOption.READ)) {
             Files.deleteIfExists(file);
             ByteBuffer block = ByteBuffer.allocateDirect(BLOCK + 4096).alignedSlice(4096);

@@ -177,7 +177,7 @@ class ToxicSemanticsIT {
         long sum = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("faultline-proxy")) {
-                sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
+                sum += Math.max(0, threads.getThreadCpuTime(t.threadId()));
             }
         }
         return sum;

@@ -1,6 +1,5 @@
 package dev.faultline.plugin.prometheus.exporter;
 
-import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunListener;
 import dev.faultline.engine.spi.run.RunOutcome;
@@ -89,7 +88,8 @@ public final class FaultlineMetrics implements RunListener, AutoCloseable {
 
     /** Serves the metrics on {@code host:port} (0: a free port) until closed. */
     public Server serve(String host, int port) throws IOException {
-        ExecutorService threads = Executors.newFixedThreadPool(2, NamedThreads.factory("faultline-metrics-http-"));
+        ExecutorService threads = Executors.newFixedThreadPool(2,
+                Thread.ofPlatform().name("faultline-metrics-http-", 1).daemon(true).factory());
         try {
             HTTPServer http = HTTPServer.builder().hostname(host).port(port).registry(registry).executorService(threads)
                     .buildAndStart();
