@@ -3,14 +3,12 @@ package dev.faultline.app;
 import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.env.Environments;
 import dev.faultline.engine.env.EnvironmentsFile;
-import dev.faultline.engine.spi.SettingsException;
-import dev.faultline.engine.runbook.RunbookProblem;
-import java.util.List;
 import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.plugins.PluginCatalog;
 import dev.faultline.engine.run.ExperimentRunner;
 import dev.faultline.engine.run.RunnerServices;
 import dev.faultline.engine.runbook.RunbookLoader;
+import dev.faultline.engine.runbook.RunbookProblem;
 import dev.faultline.engine.safety.ActiveFaults;
 import dev.faultline.engine.safety.BackendCalls;
 import dev.faultline.engine.safety.FaultJournal;
@@ -23,11 +21,13 @@ import dev.faultline.engine.safety.OrphanRecovery;
 import dev.faultline.engine.safety.ProcessOwner;
 import dev.faultline.engine.safety.RevertPolicy;
 import dev.faultline.engine.safety.Rollbacks;
+import dev.faultline.engine.spi.SettingsException;
 import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.PendingResults;
 import dev.faultline.engine.store.StoreException;
 import dev.faultline.plugin.prometheus.exporter.FaultlineMetrics;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +42,7 @@ public final class Composition implements AutoCloseable {
     public final Environments environments;
     /** What is wrong with the environments file; when not empty only the built-ins are known. */
     public final List<RunbookProblem> environmentProblems;
+
     public final FaultJournal journal;
     public final ActiveFaults active = new ActiveFaults();
     public final FaultReverter reverter;
@@ -53,22 +54,27 @@ public final class Composition implements AutoCloseable {
     public final PendingResults pendingResults;
     /** Notifier plugins (Slack, ...), found through ServiceLoader. */
     public final dev.faultline.engine.plugins.NotifierCatalog notifiers;
+
     public final dev.faultline.engine.gameday.GameDayRunner gameDays;
-    private final ExecutorService backendCalls = Executors.newCachedThreadPool(NamedThreads.factory("faultline-backend-call-"));
-    private final ExecutorService revertThreads = Executors.newCachedThreadPool(NamedThreads.factory("faultline-revert-"));
-    private final ScheduledExecutorService latchWatcher = Executors.newSingleThreadScheduledExecutor(
-            NamedThreads.factory("faultline-killswitch-watch-"));
+    private final ExecutorService backendCalls =
+            Executors.newCachedThreadPool(NamedThreads.factory("faultline-backend-call-"));
+    private final ExecutorService revertThreads =
+            Executors.newCachedThreadPool(NamedThreads.factory("faultline-revert-"));
+    private final ScheduledExecutorService latchWatcher =
+            Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("faultline-killswitch-watch-"));
     /** Where every running Faultline of this user can be reached to halt it, whatever its home. */
     public final HaltRendezvous rendezvous;
     /** This process's socket in the rendezvous; null when it could not be opened ({@link #haltSocketProblem}). */
     private final @Nullable HaltListener haltListener;
     /** Why this process cannot be halted from other homes, or null. */
     public final @Nullable String haltSocketProblem;
+
     private final Object storeLock = new Object();
     private volatile @Nullable FaultlineStore store;
     private volatile boolean closed;
     /** Faultline's own metrics, counted from every run's events; served on request ({@link #serveMetrics}). */
     public final FaultlineMetrics metrics = new FaultlineMetrics();
+
     private FaultlineMetrics.@Nullable Server metricsServer;
 
     public Composition(FaultlineHome home) {
@@ -88,10 +94,10 @@ public final class Composition implements AutoCloseable {
         RevertPolicy policy = RevertPolicy.DEFAULT;
         this.reverter = new FaultReverter(calls, policy, clock);
         this.rollbacks = new Rollbacks(active, reverter, journal, revertThreads, policy);
-        this.killSwitch = new KillSwitch(active, rollbacks, new KillSwitchLatch(home.killSwitchLatch()), clock,
-                latchWatcher);
-        this.runner = new ExperimentRunner(new RunnerServices(plugins, journal, active, rollbacks, calls, policy,
-                killSwitch, clock));
+        this.killSwitch =
+                new KillSwitch(active, rollbacks, new KillSwitchLatch(home.killSwitchLatch()), clock, latchWatcher);
+        this.runner = new ExperimentRunner(
+                new RunnerServices(plugins, journal, active, rollbacks, calls, policy, killSwitch, clock));
         this.recovery = new OrphanRecovery(journal, plugins, reverter, clock);
         this.loader = new RunbookLoader(plugins.probeTypes());
         this.pendingResults = new PendingResults(home.pendingResults());
@@ -101,7 +107,8 @@ public final class Composition implements AutoCloseable {
         HaltListener listener = null;
         String problem = null;
         try {
-            listener = HaltListener.start(rendezvous, killSwitch, home.root(), NamedThreads.factory("faultline-halt-socket-"));
+            listener = HaltListener.start(
+                    rendezvous, killSwitch, home.root(), NamedThreads.factory("faultline-halt-socket-"));
             active.gate(listener::acceptPending);
         } catch (java.io.IOException | RuntimeException e) {
             problem = "this Faultline cannot be halted from other homes: " + e.getMessage();

@@ -18,8 +18,7 @@ import java.nio.file.Path;
  * the user, or refused in one line when it is not theirs.
  */
 public final class FaultlineLauncher {
-    private FaultlineLauncher() {
-    }
+    private FaultlineLauncher() {}
 
     public static void main(String[] args) {
         FaultlineHome home = FaultlineHome.fromEnvironment();
@@ -49,8 +48,10 @@ public final class FaultlineLauncher {
         } catch (java.nio.file.FileAlreadyExistsException e) {
             // another Faultline made it meanwhile
         } catch (IOException e) {
-            throw new HomeException("cannot write the log file " + log + ": " + e.getMessage()
-                    + ": FAULTLINE_HOME must be a folder of your own that you can write", e);
+            throw new HomeException(
+                    "cannot write the log file " + log + ": " + e.getMessage()
+                            + ": FAULTLINE_HOME must be a folder of your own that you can write",
+                    e);
         }
     }
 }

@@ -16,8 +16,7 @@ import java.util.function.Consumer;
  * message; the day runs without it.
  */
 public final class GameDayNotifiers {
-    private GameDayNotifiers() {
-    }
+    private GameDayNotifiers() {}
 
     /**
      * @param reportPattern where the day's report is written ({@code {id}} is the GameDay run), for the
@@ -25,7 +24,8 @@ public final class GameDayNotifiers {
      * @param say           hears which notifiers are on
      * @param warn          hears what could not be set up
      */
-    public static List<Notifier> create(Composition c, String reportPattern, Consumer<String> say, Consumer<String> warn) {
+    public static List<Notifier> create(
+            Composition c, String reportPattern, Consumer<String> say, Consumer<String> warn) {
         List<Notifier> out = new ArrayList<>();
         NotifierSettings settings;
         try {

@@ -1,7 +1,7 @@
 package dev.faultline.app;
 
-import dev.faultline.engine.spi.Secret;
 import dev.faultline.engine.spi.NotifierSettings;
+import dev.faultline.engine.spi.Secret;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +19,7 @@ import java.util.Properties;
  * {@link Secret}s at once.
  */
 public final class NotifierConfig {
-    private NotifierConfig() {
-    }
+    private NotifierConfig() {}
 
     public static Path file(Path home) {
         return home.resolve("notifiers.properties");
@@ -34,7 +33,8 @@ public final class NotifierConfig {
             try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
                 p.load(r);
             }
-            p.stringPropertyNames().forEach(k -> raw.put(k.strip(), p.getProperty(k).strip()));
+            p.stringPropertyNames()
+                    .forEach(k -> raw.put(k.strip(), p.getProperty(k).strip()));
         }
         env.forEach((k, v) -> {
             if (k.startsWith("FAULTLINE_SLACK_")) {

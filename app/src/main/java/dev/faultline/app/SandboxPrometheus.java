@@ -46,10 +46,14 @@ public final class SandboxPrometheus implements AutoCloseable {
     }
 
     /** One Prometheus for all of {@code experiments} (a GameDay's), when any of them needs it. */
-    public static SandboxPrometheus startIfNeeded(Composition c, Environment env, java.util.List<Experiment> experiments,
-                                                  Consumer<String> say) throws SandboxException {
-        boolean needed = env.sandbox() && experiments.stream().flatMap(e -> e.allProbes().stream())
-                .anyMatch(p -> p.type().equals("prometheus") && p.params().get("url").isEmpty());
+    public static SandboxPrometheus startIfNeeded(
+            Composition c, Environment env, java.util.List<Experiment> experiments, Consumer<String> say)
+            throws SandboxException {
+        boolean needed = env.sandbox()
+                && experiments.stream()
+                        .flatMap(e -> e.allProbes().stream())
+                        .anyMatch(p -> p.type().equals("prometheus")
+                                && p.params().get("url").isEmpty());
         if (!needed) {
             return new SandboxPrometheus(null, null);
         }
@@ -75,9 +79,14 @@ public final class SandboxPrometheus implements AutoCloseable {
                           - targets: ['127.0.0.1:18080']
                     """);
             say.accept("starting Prometheus for the sandbox on " + Environments.SANDBOX_PROMETHEUS + " ...");
-            Process p = new ProcessBuilder(binary.toString(), "--config.file=" + dir.resolve("prometheus.yml"),
-                    "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + PORT)
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+            Process p = new ProcessBuilder(
+                            binary.toString(),
+                            "--config.file=" + dir.resolve("prometheus.yml"),
+                            "--storage.tsdb.path=" + dir.resolve("data"),
+                            "--web.listen-address=127.0.0.1:" + PORT)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("prometheus.log").toFile())
+                    .start();
             SandboxPrometheus s = new SandboxPrometheus(p, dir);
             try {
                 s.awaitScrapes();
@@ -94,12 +103,15 @@ public final class SandboxPrometheus implements AutoCloseable {
 
     static Optional<Path> binary() {
         return Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator))
-                .map(d -> Path.of(d, "prometheus")).filter(Files::isExecutable).findFirst();
+                .map(d -> Path.of(d, "prometheus"))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     /** Ready, and two scrapes of the sandbox in, so that rates have data from the first sample. */
     private void awaitScrapes() throws SandboxException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         String query = URLEncoder.encode("count_over_time(up{job=\"sandbox\"}[10s]) >= 2", StandardCharsets.UTF_8);
         long deadline = System.nanoTime() + READY_LIMIT.toNanos();
         for (int i = 0; i < 300 && System.nanoTime() < deadline; i++) {
@@ -107,8 +119,11 @@ public final class SandboxPrometheus implements AutoCloseable {
                 throw new SandboxException("Prometheus exited at start; see " + dir + "/prometheus.log");
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(Environments.SANDBOX_PROMETHEUS
-                        + "/api/v1/query?query=" + query)).timeout(Duration.ofSeconds(1)).build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(Environments.SANDBOX_PROMETHEUS + "/api/v1/query?query=" + query))
+                                .timeout(Duration.ofSeconds(1))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("\"result\":[{")) {
                     return;
@@ -126,8 +141,9 @@ public final class SandboxPrometheus implements AutoCloseable {
                 throw new SandboxException("interrupted while waiting for Prometheus");
             }
         }
-        throw new SandboxException("Prometheus on " + Environments.SANDBOX_PROMETHEUS + " did not scrape the sandbox within "
-                + READY_LIMIT.toSeconds() + "s; see " + dir + "/prometheus.log");
+        throw new SandboxException(
+                "Prometheus on " + Environments.SANDBOX_PROMETHEUS + " did not scrape the sandbox within "
+                        + READY_LIMIT.toSeconds() + "s; see " + dir + "/prometheus.log");
     }
 
     @Override

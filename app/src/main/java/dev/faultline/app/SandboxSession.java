@@ -76,9 +76,15 @@ public final class SandboxSession implements AutoCloseable {
 
     static boolean answers(String url) {
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(1))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofMillis(500))
+                    .build();
+            HttpResponse<Void> r = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(1))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (java.io.IOException e) {
             return false;

@@ -27,8 +27,7 @@ public final class StartupRecovery {
      */
     public static final Duration DATABASE_WITHIN = Duration.ofSeconds(15);
 
-    private StartupRecovery() {
-    }
+    private StartupRecovery() {}
 
     public static List<String> run(Composition c) {
         return run(c, true);
@@ -38,8 +37,10 @@ public final class StartupRecovery {
     public static List<String> run(Composition c, boolean revertOrphans) {
         List<String> lines = new ArrayList<>();
         for (RevertOutcome o : revertOrphans ? c.recovery.recover() : List.<RevertOutcome>of()) {
-            lines.add((o.reverted() && o.confirmed() ? "reverted a fault left behind by a crashed Faultline: "
-                    : "COULD NOT fully revert a fault left behind: ") + o.handle().description() + " (" + o.detail() + ")"
+            lines.add((o.reverted() && o.confirmed()
+                            ? "reverted a fault left behind by a crashed Faultline: "
+                            : "COULD NOT fully revert a fault left behind: ")
+                    + o.handle().description() + " (" + o.detail() + ")"
                     + (o.manualStep().isEmpty() ? "" : "; by hand: " + o.manualStep()));
         }
         lines.addAll(sandboxLeftBehind(c));
@@ -63,9 +64,12 @@ public final class StartupRecovery {
     private static List<String> recordRuns(Composition c) {
         List<String> lines = new ArrayList<>();
         try {
-            c.pendingResults.recordInto(c.store())
-                    .forEach(id -> lines.add("recorded the end of run " + id + ", which came after the database had closed"));
-            c.store().closeRunsOfDeadProcesses(c.clock.instant())
+            c.pendingResults
+                    .recordInto(c.store())
+                    .forEach(id ->
+                            lines.add("recorded the end of run " + id + ", which came after the database had closed"));
+            c.store()
+                    .closeRunsOfDeadProcesses(c.clock.instant())
                     .forEach(id -> lines.add("run " + id + " was cut short by a crash; marked CRASHED"));
         } catch (dev.faultline.engine.store.StoreException e) {
             lines.add("could not check the database for runs cut short: " + e.getMessage());
@@ -88,7 +92,8 @@ public final class StartupRecovery {
             return List.of("could not reach the database within " + within.toSeconds() + " s (another Faultline serving"
                     + " it may be stopped or hung): runs cut short are marked CRASHED on a later start");
         } catch (ExecutionException e) {
-            return List.of("could not check the database for runs cut short: " + e.getCause().getMessage());
+            return List.of("could not check the database for runs cut short: "
+                    + e.getCause().getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();

@@ -59,7 +59,8 @@ public final class UnattendedFaults {
         List<String> out = new ArrayList<>();
         for (Path h : homes) {
             List<JournalEntry> entries = journal(h).openFaults().stream()
-                    .filter(e -> unattended(e.owner(), Set.of()) != null).toList();
+                    .filter(e -> unattended(e.owner(), Set.of()) != null)
+                    .toList();
             List<String> described = FaultJournal.describe(entries);
             for (int i = 0; i < entries.size(); i++) {
                 out.add(described.get(i) + ": " + unattended(entries.get(i).owner(), Set.of()));
@@ -80,8 +81,10 @@ public final class UnattendedFaults {
         for (Path h : homes) {
             FaultJournal journal = journal(h);
             Map<ProcessOwner, List<JournalEntry>> byOwner = new LinkedHashMap<>();
-            journal.openFaults().stream().filter(e -> unattended(e.owner(), silent) != null)
-                    .forEach(e -> byOwner.computeIfAbsent(e.owner(), o -> new ArrayList<>()).add(e));
+            journal.openFaults().stream()
+                    .filter(e -> unattended(e.owner(), silent) != null)
+                    .forEach(e -> byOwner.computeIfAbsent(e.owner(), o -> new ArrayList<>())
+                            .add(e));
             OrphanRecovery recovery = new OrphanRecovery(journal, c.plugins, c.reverter, c.clock);
             byOwner.forEach((owner, entries) -> {
                 String who = unattended(owner, silent);
@@ -89,12 +92,17 @@ public final class UnattendedFaults {
                     stoppedOwners.add(owner);
                 }
                 List<RevertOutcome> outcomes = recovery.revert(entries);
-                long ok = outcomes.stream().filter(o -> o.reverted() && o.confirmed()).count();
-                lines.add(who + (homes.size() > 1 ? " (home " + h + ")" : "") + ": reverted " + (ok == entries.size()
-                        ? "its " + ok : ok + " of its " + entries.size()) + " fault(s) from the journal");
+                long ok = outcomes.stream()
+                        .filter(o -> o.reverted() && o.confirmed())
+                        .count();
+                lines.add(who + (homes.size() > 1 ? " (home " + h + ")" : "") + ": reverted "
+                        + (ok == entries.size() ? "its " + ok : ok + " of its " + entries.size())
+                        + " fault(s) from the journal");
                 String whose = owner.isAlive() ? "a stopped Faultline" : "a crashed Faultline";
-                outcomes.forEach(o -> lines.add((o.reverted() && o.confirmed() ? "reverted a fault left behind by " + whose
-                        + ": " : "COULD NOT fully revert a fault left behind: ") + o.handle().description()
+                outcomes.forEach(o -> lines.add((o.reverted() && o.confirmed()
+                                ? "reverted a fault left behind by " + whose + ": "
+                                : "COULD NOT fully revert a fault left behind: ")
+                        + o.handle().description()
                         + " (" + o.detail() + ")" + (o.manualStep().isEmpty() ? "" : "; by hand: " + o.manualStep())));
             });
         }
@@ -102,7 +110,8 @@ public final class UnattendedFaults {
     }
 
     private FaultJournal journal(Path home) {
-        return home.equals(c.home.root().toAbsolutePath().normalize()) ? c.journal
+        return home.equals(c.home.root().toAbsolutePath().normalize())
+                ? c.journal
                 : new FaultJournal(new FaultlineHome(home).journal(), ProcessOwner.current(), c.clock);
     }
 }

@@ -93,8 +93,7 @@ class LayeringTest {
             .because("the app composes the plugins");
 
     @ArchTest
-    static final ArchRule pluginsDoNotDependOnEachOther = slices()
-            .matching("dev.faultline.plugin.(*)..")
+    static final ArchRule pluginsDoNotDependOnEachOther = slices().matching("dev.faultline.plugin.(*)..")
             .should()
             .notDependOnEachOther()
             .ignoreDependency(DescribedPredicate.<JavaClass>alwaysTrue(), resideInAnyPackage(SHARED_PLUGIN_LIBRARIES))

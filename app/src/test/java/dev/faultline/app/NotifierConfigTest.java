@@ -16,8 +16,15 @@ class NotifierConfigTest {
     @Test
     void theFileIsReadEnvironmentVariablesWinAndTokensBecomeSecrets() throws Exception {
         Files.writeString(NotifierConfig.file(home), "slack.channel=#ops\nslack.token=xoxb-file\n# comment\n");
-        NotifierSettings s = NotifierConfig.load(home, Map.of("FAULTLINE_SLACK_TOKEN", "xoxb-env",
-                "FAULTLINE_SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T/B/x", "PATH", "/bin"));
+        NotifierSettings s = NotifierConfig.load(
+                home,
+                Map.of(
+                        "FAULTLINE_SLACK_TOKEN",
+                        "xoxb-env",
+                        "FAULTLINE_SLACK_WEBHOOK_URL",
+                        "https://hooks.slack.com/services/T/B/x",
+                        "PATH",
+                        "/bin"));
         assertThat(s.value("slack.channel")).contains("#ops");
         assertThat(s.secret("slack.token").orElseThrow().reveal()).isEqualTo("xoxb-env");
         assertThat(s.secret("slack.webhookUrl")).isPresent();

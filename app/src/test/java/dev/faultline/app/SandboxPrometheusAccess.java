@@ -4,8 +4,7 @@ import dev.faultline.engine.env.Environments;
 
 /** What the command-line tests may ask of {@link SandboxPrometheus}. */
 public final class SandboxPrometheusAccess {
-    private SandboxPrometheusAccess() {
-    }
+    private SandboxPrometheusAccess() {}
 
     public static boolean binaryInstalled() {
         return SandboxPrometheus.binary().isPresent();

@@ -1,6 +1,5 @@
 package dev.faultline.engine;
 
-import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -12,8 +11,7 @@ import java.util.Locale;
  * only the path that Java's file exceptions give ("/x/faults.jsonl" for a permission error).
  */
 public final class DiskErrors {
-    private DiskErrors() {
-    }
+    private DiskErrors() {}
 
     /** "cannot write the fault journal /x: no space left on the device; free some space ...". */
     public static String describe(String failedTo, Object path, Throwable e) {
@@ -27,7 +25,9 @@ public final class DiskErrors {
             return "no space left on the device; free some space on that file system (or point FAULTLINE_HOME"
                     + " at another one)";
         }
-        if (e instanceof AccessDeniedException || m.contains("permission denied") || m.contains("operation not permitted")) {
+        if (e instanceof AccessDeniedException
+                || m.contains("permission denied")
+                || m.contains("operation not permitted")) {
             return "permission denied; make it and its folder writable by user " + System.getProperty("user.name")
                     + " (or point FAULTLINE_HOME at a folder of yours)";
         }

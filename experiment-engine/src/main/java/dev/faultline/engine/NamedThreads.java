@@ -5,8 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Threads named after what they do ({@code faultline-revert-3}), daemons so they never hold the JVM. */
 public final class NamedThreads {
-    private NamedThreads() {
-    }
+    private NamedThreads() {}
 
     public static ThreadFactory factory(String prefix) {
         AtomicInteger n = new AtomicInteger();

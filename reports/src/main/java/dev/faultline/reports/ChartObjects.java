@@ -16,8 +16,7 @@ import java.util.List;
 final class ChartObjects {
     static final String TYPE = "faultline/chart";
 
-    private record Chart(Report.Series series, List<Report.FaultSpan> faults, ZoneId zone) {
-    }
+    private record Chart(Report.Series series, List<Report.FaultSpan> faults, ZoneId zone) {}
 
     private final List<Chart> charts = new ArrayList<>();
 
@@ -33,8 +32,12 @@ final class ChartObjects {
             Chart c = charts.get(Integer.parseInt(element.getAttribute("data-chart")));
             float w = (float) width / dotsPerPixel;
             float h = (float) height / dotsPerPixel;
-            out.drawWithGraphics((float) x, (float) y, w, h, g -> ProbeChart.chart(c.series(), c.faults(), c.zone())
-                    .draw(g, new Rectangle2D.Float(0, 0, w, h)));
+            out.drawWithGraphics(
+                    (float) x,
+                    (float) y,
+                    w,
+                    h,
+                    g -> ProbeChart.chart(c.series(), c.faults(), c.zone()).draw(g, new Rectangle2D.Float(0, 0, w, h)));
             return null;
         };
         f.registerDrawer(TYPE, drawer);

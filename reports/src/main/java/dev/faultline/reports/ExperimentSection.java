@@ -6,15 +6,20 @@ import java.time.ZoneId;
 
 /** One experiment: outcome, figures, one chart per probe with its tolerance band and fault markers, faults. */
 final class ExperimentSection {
-    private ExperimentSection() {
-    }
+    private ExperimentSection() {}
 
     static void write(Xhtml h, Report.Experiment e, ZoneId z, boolean pdf, ChartObjects charts) {
         h.open("section", "experiment");
         h.el("h3", "", e.name());
-        h.open("p", "").el("span", "badge " + e.outcome(), e.outcome()).text(" " + e.reason()).close("p");
-        h.el("p", "muted", "run " + e.runId() + " · " + ReportText.dateTime(e.startedAt(), z) + " to "
-                + ReportText.dateTime(e.endedAt(), z) + " · score " + ReportText.score(e.score()));
+        h.open("p", "")
+                .el("span", "badge " + e.outcome(), e.outcome())
+                .text(" " + e.reason())
+                .close("p");
+        h.el(
+                "p",
+                "muted",
+                "run " + e.runId() + " · " + ReportText.dateTime(e.startedAt(), z) + " to "
+                        + ReportText.dateTime(e.endedAt(), z) + " · score " + ReportText.score(e.score()));
         ReportDocument.figures(h, e);
         for (Report.Series s : e.series()) {
             h.open("div", "chart");
@@ -28,16 +33,24 @@ final class ExperimentSection {
                 } else {
                     h.raw(ProbeChart.svg(s, e.faults(), z, 900, 220));
                 }
-                h.open("div", "caption").text(s.probe() + " (expect " + s.expect() + ") · ")
-                        .el("span", "legend-band", "■ tolerance").text(" · ").el("span", "legend-fault", "■ fault in effect")
-                        .text(" · " + s.size() + " samples, times in " + z.getId()).close("div");
+                h.open("div", "caption")
+                        .text(s.probe() + " (expect " + s.expect() + ") · ")
+                        .el("span", "legend-band", "■ tolerance")
+                        .text(" · ")
+                        .el("span", "legend-fault", "■ fault in effect")
+                        .text(" · " + s.size() + " samples, times in " + z.getId())
+                        .close("div");
             }
             h.close("div");
         }
         if (!e.faults().isEmpty()) {
             h.open("table", "").headRow("Fault", "Target", "What", "From", "To");
             for (Report.FaultSpan f : e.faults()) {
-                h.row(f.step(), f.target(), f.description(), ReportText.time(f.from(), z),
+                h.row(
+                        f.step(),
+                        f.target(),
+                        f.description(),
+                        ReportText.time(f.from(), z),
                         f.to() == null ? "—" : ReportText.time(f.to(), z));
             }
             h.close("table");

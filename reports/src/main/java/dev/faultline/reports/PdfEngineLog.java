@@ -16,8 +16,7 @@ import org.slf4j.LoggerFactory;
 final class PdfEngineLog implements XRLogger {
     private static final Logger log = LoggerFactory.getLogger("dev.faultline.reports.openhtmltopdf");
 
-    private PdfEngineLog() {
-    }
+    private PdfEngineLog() {}
 
     /** Puts it in place for the whole process (openhtmltopdf has one logger). */
     static void install() {
@@ -48,7 +47,8 @@ final class PdfEngineLog implements XRLogger {
     @Override
     public boolean isLogLevelEnabled(Diagnostic diagnostic) {
         int level = diagnostic.getLevel().intValue();
-        return level >= Level.WARNING.intValue() ? log.isWarnEnabled()
+        return level >= Level.WARNING.intValue()
+                ? log.isWarnEnabled()
                 : level >= Level.INFO.intValue() ? log.isDebugEnabled() : log.isTraceEnabled();
     }
 }

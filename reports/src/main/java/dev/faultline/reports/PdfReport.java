@@ -29,8 +29,10 @@ public final class PdfReport implements ReportRenderer {
     @Override
     public byte[] render(Report report) throws ReportException {
         if (!ReportFonts.missing().isEmpty()) {
-            log.warn("fonts missing, characters only they have show as boxes: {} (Debian: fonts-dejavu-core,"
-                    + " fonts-droid-fallback, fonts-symbola)", ReportFonts.missing());
+            log.warn(
+                    "fonts missing, characters only they have show as boxes: {} (Debian: fonts-dejavu-core,"
+                            + " fonts-droid-fallback, fonts-symbola)",
+                    ReportFonts.missing());
         }
         ChartObjects charts = new ChartObjects();
         String xhtml = ReportDocument.xhtml(report, true, charts);
@@ -39,8 +41,12 @@ public final class PdfReport implements ReportRenderer {
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useObjectDrawerFactory(charts.factory());
             for (ReportFonts.Font f : ReportFonts.available()) {
-                b.useFont(f.file().toFile(), f.family(), f.weight(),
-                        com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
+                b.useFont(
+                        f.file().toFile(),
+                        f.family(),
+                        f.weight(),
+                        com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL,
+                        true);
             }
             b.withHtmlContent(xhtml, null);
             b.withProducer("Faultline");

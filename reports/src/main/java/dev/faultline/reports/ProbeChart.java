@@ -29,12 +29,12 @@ import org.jfree.svg.SVGGraphics2D;
 final class ProbeChart {
     /** Time buckets of a chart: each keeps its lowest and highest sample (so spikes stay visible). */
     static final int BUCKETS = 300;
+
     private static final Color BAND = new Color(46, 160, 67, 40);
     private static final Color FAULT = new Color(218, 54, 51, 45);
     private static final Color LINE = new Color(31, 86, 160);
 
-    private ProbeChart() {
-    }
+    private ProbeChart() {}
 
     static String svg(Report.Series s, java.util.List<Report.FaultSpan> faults, ZoneId zone, int width, int height) {
         JFreeChart chart = chart(s, faults, zone);
@@ -78,8 +78,12 @@ final class ProbeChart {
             plot.addRangeMarker(new IntervalMarker(lo, hi, BAND), Layer.BACKGROUND);
         }
         for (Report.FaultSpan f : faults) {
-            long to = f.to() == null ? (s.size() == 0 ? f.from().toEpochMilli() : s.at()[s.size() - 1]) : f.to().toEpochMilli();
-            plot.addDomainMarker(new IntervalMarker(f.from().toEpochMilli(), Math.max(to, f.from().toEpochMilli() + 1), FAULT),
+            long to = f.to() == null
+                    ? (s.size() == 0 ? f.from().toEpochMilli() : s.at()[s.size() - 1])
+                    : f.to().toEpochMilli();
+            plot.addDomainMarker(
+                    new IntervalMarker(
+                            f.from().toEpochMilli(), Math.max(to, f.from().toEpochMilli() + 1), FAULT),
                     Layer.BACKGROUND);
         }
         JFreeChart chart = new JFreeChart(null, null, plot, false);

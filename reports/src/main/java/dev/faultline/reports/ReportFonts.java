@@ -12,8 +12,7 @@ import java.util.List;
  * characters only it has show as boxes.
  */
 final class ReportFonts {
-    record Font(Path file, String family, int weight) {
-    }
+    record Font(Path file, String family, int weight) {}
 
     static final List<Font> CANDIDATES = List.of(
             new Font(Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), "DejaVu Sans", 400),
@@ -24,8 +23,7 @@ final class ReportFonts {
     /** The CSS font-family list, the same order. */
     static final String FAMILY = "'DejaVu Sans', 'Droid Sans Fallback', 'Symbola', sans-serif";
 
-    private ReportFonts() {
-    }
+    private ReportFonts() {}
 
     static List<Font> available() {
         List<Font> out = new ArrayList<>();
@@ -38,6 +36,9 @@ final class ReportFonts {
     }
 
     static List<String> missing() {
-        return CANDIDATES.stream().filter(f -> !Files.isReadable(f.file())).map(f -> f.file().toString()).toList();
+        return CANDIDATES.stream()
+                .filter(f -> !Files.isReadable(f.file()))
+                .map(f -> f.file().toString())
+                .toList();
     }
 }

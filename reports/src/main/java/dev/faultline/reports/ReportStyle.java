@@ -2,8 +2,7 @@ package dev.faultline.reports;
 
 /** The report's CSS: one look for screen and paper; the PDF adds pages with running headers and numbers. */
 final class ReportStyle {
-    private ReportStyle() {
-    }
+    private ReportStyle() {}
 
     static String css(boolean pdf, String title) {
         String base = """
@@ -37,11 +36,13 @@ final class ReportStyle {
                 .muted { color: #57606a; font-size: 8.5pt; }
                 .note { white-space: pre-wrap; word-wrap: break-word; }
                 footer { margin-top: 20pt; color: #57606a; font-size: 8pt; border-top: 0.5pt solid #d0d7de; padding-top: 4pt; }
-                """.formatted(ReportFonts.FAMILY, pdf ? "9.5pt" : "10.5pt", pdf ? "0" : "24px", pdf ? "always" : "auto");
+                """.formatted(
+                        ReportFonts.FAMILY, pdf ? "9.5pt" : "10.5pt", pdf ? "0" : "24px", pdf ? "always" : "auto");
         if (!pdf) {
             return base + ".chart svg { width: 100%; height: auto; display: block; }\n";
         }
-        return base + """
+        return base
+                + """
                 @page { size: A4; margin: 20mm 16mm 18mm 16mm;
                   @top-left { content: "%s"; font-family: %s; font-size: 7.5pt; color: #57606a; }
                   @top-right { content: "Faultline GameDay report"; font-family: %s; font-size: 7.5pt; color: #57606a; }
@@ -50,7 +51,10 @@ final class ReportStyle {
                 @page :first { @top-left { content: none; } @top-right { content: none; } }
                 .cover { page-break-after: always; }
                 .chart-object { display: block; width: 178mm; height: 47mm; }
-                """.formatted(title.replace("\"", "'").replace("\\", ""), ReportFonts.FAMILY, ReportFonts.FAMILY,
-                ReportFonts.FAMILY);
+                """.formatted(
+                                title.replace("\"", "'").replace("\\", ""),
+                                ReportFonts.FAMILY,
+                                ReportFonts.FAMILY,
+                                ReportFonts.FAMILY);
     }
 }

@@ -41,18 +41,20 @@ class ReportsIT {
         home = Files.createTempDirectory("faultline-reports-it");
         SimulatedSystem system = new SimulatedSystem().metric("latency", 100).target("proxy/payments");
         system.impact("proxy/payments", "latency", 50);
-        try (TestRig rig = new TestRig(home, List.of(new SimulatedBackendProvider(new SimulatedBackend(system))),
-                List.of(new SimulatedProbes(system)));
-             FaultlineStore store = FaultlineStore.open(home.resolve("db/faultline"))) {
+        try (TestRig rig = new TestRig(
+                        home,
+                        List.of(new SimulatedBackendProvider(new SimulatedBackend(system))),
+                        List.of(new SimulatedProbes(system)));
+                FaultlineStore store = FaultlineStore.open(home.resolve("db/faultline"))) {
             GameDayResult r = RecordedGameDay.run(store, home, rig, system, List.of(), List.of());
             RecordedGameDay.retrospective(store, r);
-            report = new ReportAssembler(store, Clock.systemUTC()).assemble(r.gameDayRunId(), ZoneId.of("Europe/Berlin"));
+            report = new ReportAssembler(store, Clock.systemUTC())
+                    .assemble(r.gameDayRunId(), ZoneId.of("Europe/Berlin"));
         }
     }
 
     @AfterAll
-    void done() {
-    }
+    void done() {}
 
     @Test
     void theHtmlIsOneSelfContainedWellFormedFileWithAChartPerProbe() throws Exception {
@@ -62,8 +64,15 @@ class ReportsIT {
         Files.write(Path.of("target/reports/gameday.html"), html);
         assertThat(text).doesNotContainPattern("(?i)<link|<script|src=\"http|url\\(http|@import");
         assertThat(text.split("<svg", -1)).hasSize(report.experiments().size() + 1);
-        assertThat(text).contains("Checkout GameDay 🚀 結帳の日", "Zoë Ångström", "支払いの再試行が多すぎる", "Europe/Berlin (CET)",
-                "Cap payment retries at 2", "Retries hide slow payments", RecordedGameDay.NOTE);
+        assertThat(text)
+                .contains(
+                        "Checkout GameDay 🚀 結帳の日",
+                        "Zoë Ångström",
+                        "支払いの再試行が多すぎる",
+                        "Europe/Berlin (CET)",
+                        "Cap payment retries at 2",
+                        "Retries hide slow payments",
+                        RecordedGameDay.NOTE);
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.newDocumentBuilder().parse(new ByteArrayInputStream(html)); // well-formed XML, or it throws
@@ -77,8 +86,16 @@ class ReportsIT {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(4);
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("GameDay report", "結帳の日", "Zoë Ångström", "山田太郎", "支払いの再試行が多すぎる",
-                    "Cap payment retries at 2", "Page 2 of", "Europe/Berlin");
+            assertThat(text)
+                    .contains(
+                            "GameDay report",
+                            "結帳の日",
+                            "Zoë Ångström",
+                            "山田太郎",
+                            "支払いの再試行が多すぎる",
+                            "Cap payment retries at 2",
+                            "Page 2 of",
+                            "Europe/Berlin");
             for (int i = 0; i < doc.getNumberOfPages(); i++) {
                 var res = doc.getPage(i).getResources();
                 for (var name : res.getFontNames()) {

@@ -4,6 +4,5 @@ package dev.faultline.sandbox;
 final class Buckets {
     static final double[] LATENCY = {0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1, 1.5, 2.5, 5};
 
-    private Buckets() {
-    }
+    private Buckets() {}
 }

@@ -11,23 +11,27 @@ import java.util.concurrent.ConcurrentHashMap;
  * sees a trickle of reads.
  */
 public final class CacheService {
-    private CacheService() {
-    }
+    private CacheService() {}
 
-    private record Entry(String value, long expiresAt) {
-    }
+    private record Entry(String value, long expiresAt) {}
 
     public static void main(String[] argv) throws IOException {
         ServiceRuntime rt = ServiceRuntime.fromArgs(argv, 32);
         long ttl = rt.intArg("ttl-ms", 5_000);
         ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
-        Counter requests = Counter.builder().name("sandbox_cache_requests").help("cache requests")
-                .labelNames("op", "result").register(rt.registry);
+        Counter requests = Counter.builder()
+                .name("sandbox_cache_requests")
+                .help("cache requests")
+                .labelNames("op", "result")
+                .register(rt.registry);
         rt.route("/items/", x -> {
             String key = x.getRequestURI().getPath().substring("/items/".length());
             if (x.getRequestMethod().equals("PUT")) {
-                entries.put(key, new Entry(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                        System.currentTimeMillis() + ttl));
+                entries.put(
+                        key,
+                        new Entry(
+                                new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                                System.currentTimeMillis() + ttl));
                 requests.labelValues("put", "ok").inc();
                 ServiceRuntime.respond(x, 200, "{}");
                 return;

@@ -16,19 +16,28 @@ import java.util.concurrent.TimeUnit;
 
 /** Starting, checking and stopping one sandbox process. Its output goes to home/logs/NAME.log. */
 final class ChildProcess {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
 
-    private ChildProcess() {
-    }
+    private ChildProcess() {}
 
     static Process start(ServiceSpec spec, SandboxOptions o) throws IOException {
         Path logs = o.home().resolve("logs");
         Files.createDirectories(logs);
-        List<String> cmd = new ArrayList<>(List.of(o.javaCommand(), "-Xmx96m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k", "-cp", o.classPath(), spec.mainClass()));
+        List<String> cmd = new ArrayList<>(List.of(
+                o.javaCommand(),
+                "-Xmx96m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xss512k",
+                "-cp",
+                o.classPath(),
+                spec.mainClass()));
         cmd.addAll(spec.args());
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(spec.name() + ".log").toFile()));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logs.resolve(spec.name() + ".log").toFile()));
         // Marked before it starts: found and stopped even if this process dies before recording it.
         pb.environment().put(SandboxMarker.ENV, SandboxMarker.ofThisProcess(o.home()));
         Process p = pb.start();
@@ -41,8 +50,13 @@ final class ChildProcess {
         URI health = URI.create("http://127.0.0.1:" + spec.port() + spec.healthPath());
         while (Instant.now().isBefore(deadline) && p.isAlive()) {
             try {
-                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofMillis(500))
-                        .header("User-Agent", "faultline-sandbox").GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> r = HTTP.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofMillis(500))
+                                .header("User-Agent", "faultline-sandbox")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return true;
                 }
@@ -75,7 +89,9 @@ final class ChildProcess {
 
     private static void signal(String signal, long pid) {
         try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start()
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start()
                     .waitFor(2, TimeUnit.SECONDS);
         } catch (IOException e) {
             // kill is missing: destroy() below still sends TERM
@@ -85,14 +101,19 @@ final class ChildProcess {
     }
 
     /** Creates an HTTP fault proxy in the sandbox's chaos proxy server, through its API. */
-    static void createHttpProxy(SandboxOptions o, String name, int listen, int upstream) throws IOException,
-            InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + o.proxyApiPort()
-                + "/faultline/http")).timeout(Duration.ofSeconds(5)).header("User-Agent", "faultline-sandbox")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:" + listen
-                        + "\",\"upstream\":\"127.0.0.1:" + upstream + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    static void createHttpProxy(SandboxOptions o, String name, int listen, int upstream)
+            throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + o.proxyApiPort() + "/faultline/http"))
+                        .timeout(Duration.ofSeconds(5))
+                        .header("User-Agent", "faultline-sandbox")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:"
+                                + listen + "\",\"upstream\":\"127.0.0.1:" + upstream + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {
-            throw new IOException("the HTTP fault proxy " + name + " could not be created: " + r.body().strip());
+            throw new IOException("the HTTP fault proxy " + name + " could not be created: "
+                    + r.body().strip());
         }
     }
 
@@ -113,8 +134,11 @@ final class ChildProcess {
                 pool.execute(() -> {
                     for (int n = 0; n < orders / parallel && Instant.now().isBefore(deadline); n++) {
                         try {
-                            HTTP.send(HttpRequest.newBuilder(order).timeout(Duration.ofSeconds(2))
-                                    .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"book\"}")).build(),
+                            HTTP.send(
+                                    HttpRequest.newBuilder(order)
+                                            .timeout(Duration.ofSeconds(2))
+                                            .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"book\"}"))
+                                            .build(),
                                     HttpResponse.BodyHandlers.discarding());
                         } catch (IOException e) {
                             // warming the error path is fine too
@@ -127,7 +151,8 @@ final class ChildProcess {
             }
         } finally {
             pool.shutdown();
-            pool.awaitTermination(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            pool.awaitTermination(
+                    Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
             pool.shutdownNow();
         }
     }

@@ -36,7 +36,8 @@ public final class ConnectionPool {
     public Connection acquire() throws SQLTransientConnectionException {
         try {
             if (!permits.tryAcquire(maxWaitMillis, TimeUnit.MILLISECONDS)) {
-                throw new SQLTransientConnectionException("no connection free within " + maxWaitMillis + " ms (pool of " + size + ")");
+                throw new SQLTransientConnectionException(
+                        "no connection free within " + maxWaitMillis + " ms (pool of " + size + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

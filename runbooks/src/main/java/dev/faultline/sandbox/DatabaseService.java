@@ -15,18 +15,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code --pool-size} (default 10). No connection: 503, as a JDBC driver's error would surface.
  */
 public final class DatabaseService {
-    private DatabaseService() {
-    }
+    private DatabaseService() {}
 
     public static void main(String[] argv) throws IOException {
         ServiceRuntime rt = ServiceRuntime.fromArgs(argv, 48);
         ConnectionPool pool = new ConnectionPool(rt.intArg("pool-size", 10), rt.intArg("pool-wait-ms", 200));
-        Counter queries = Counter.builder().name("sandbox_db_queries").help("database queries")
-                .labelNames("kind", "outcome").register(rt.registry);
-        Histogram duration = Histogram.builder().name("sandbox_db_query_duration_seconds").help("query time, waiting included")
-                .classicOnly().classicUpperBounds(Buckets.LATENCY).register(rt.registry);
-        GaugeWithCallback.builder().name("sandbox_db_pool_in_use").help("connections borrowed")
-                .callback(cb -> cb.call(pool.inUse())).register(rt.registry);
+        Counter queries = Counter.builder()
+                .name("sandbox_db_queries")
+                .help("database queries")
+                .labelNames("kind", "outcome")
+                .register(rt.registry);
+        Histogram duration = Histogram.builder()
+                .name("sandbox_db_query_duration_seconds")
+                .help("query time, waiting included")
+                .classicOnly()
+                .classicUpperBounds(Buckets.LATENCY)
+                .register(rt.registry);
+        GaugeWithCallback.builder()
+                .name("sandbox_db_pool_in_use")
+                .help("connections borrowed")
+                .callback(cb -> cb.call(pool.inUse()))
+                .register(rt.registry);
         ConcurrentHashMap<String, AtomicLong> stock = new ConcurrentHashMap<>();
         AtomicLong orderIds = new AtomicLong();
         rt.route("/items/", x -> {
@@ -34,7 +43,8 @@ public final class DatabaseService {
             String item = x.getRequestURI().getPath().substring("/items/".length());
             try (ConnectionPool.Connection c = pool.acquire()) {
                 work(40, 60);
-                long left = stock.computeIfAbsent(item, k -> new AtomicLong(1_000_000)).get();
+                long left = stock.computeIfAbsent(item, k -> new AtomicLong(1_000_000))
+                        .get();
                 queries.labelValues("read", "ok").inc();
                 ServiceRuntime.respond(x, 200, "{\"item\":\"" + item + "\",\"stock\":" + left + "}");
             } catch (SQLException e) {

@@ -29,18 +29,28 @@ final class Downstream {
     Downstream(String name, String base, Duration timeout, int threads) {
         this.base = base;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).executor(Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, name + "-client");
-            t.setDaemon(true);
-            return t;
-        })).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .executor(Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, name + "-client");
+                    t.setDaemon(true);
+                    return t;
+                }))
+                .build();
     }
 
     Answer call(String method, String path, String body) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                    .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(timeout)
+                            .method(
+                                    method,
+                                    body.isEmpty()
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
             return new Answer(0, e.toString());
@@ -51,8 +61,14 @@ final class Downstream {
     }
 
     /** The first good answer of at most {@code 1 + retries} attempts, or the last bad one; {@code onRetry} runs per retry. */
-    Answer withRetries(String method, String path, String body, int retries, long backoffMs, Runnable onRetry,
-                       Predicate<Answer> good) {
+    Answer withRetries(
+            String method,
+            String path,
+            String body,
+            int retries,
+            long backoffMs,
+            Runnable onRetry,
+            Predicate<Answer> good) {
         Answer a = call(method, path, body);
         for (int i = 0; i < retries && !good.test(a); i++) {
             onRetry.run();

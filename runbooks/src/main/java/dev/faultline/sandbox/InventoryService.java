@@ -12,24 +12,43 @@ import java.time.Duration;
  * a 40-60 ms query, 2 retries).
  */
 public final class InventoryService {
-    private InventoryService() {
-    }
+    private InventoryService() {}
 
     public static void main(String[] argv) throws IOException {
         ServiceRuntime rt = ServiceRuntime.fromArgs(argv, 48);
-        Downstream cache = new Downstream("sandbox-inventory-cache", rt.args.getOrDefault("cache-url", "http://127.0.0.1:18087"),
-                Duration.ofMillis(rt.intArg("cache-timeout-ms", 100)), 4);
-        Downstream db = new Downstream("sandbox-inventory-db", rt.args.getOrDefault("db-url", "http://127.0.0.1:18089"),
-                Duration.ofMillis(rt.intArg("db-timeout-ms", 500)), 4);
-        Counter lookups = Counter.builder().name("sandbox_inventory_cache").help("stock lookups in the cache")
-                .labelNames("result").register(rt.registry);
-        Counter fallbacks = Counter.builder().name("sandbox_inventory_fallbacks").help("lookups sent to the database"
-                + " because the cache failed").register(rt.registry);
-        Counter reservations = Counter.builder().name("sandbox_inventory_reservations").help("reservations")
-                .labelNames("outcome").register(rt.registry);
-        Histogram duration = Histogram.builder().name("sandbox_inventory_duration_seconds").help("reservation time")
-                .classicOnly().classicUpperBounds(Buckets.LATENCY).register(rt.registry);
-        Counter dbRetries = Counter.builder().name("sandbox_inventory_db_retries").help("database reads retried")
+        Downstream cache = new Downstream(
+                "sandbox-inventory-cache",
+                rt.args.getOrDefault("cache-url", "http://127.0.0.1:18087"),
+                Duration.ofMillis(rt.intArg("cache-timeout-ms", 100)),
+                4);
+        Downstream db = new Downstream(
+                "sandbox-inventory-db",
+                rt.args.getOrDefault("db-url", "http://127.0.0.1:18089"),
+                Duration.ofMillis(rt.intArg("db-timeout-ms", 500)),
+                4);
+        Counter lookups = Counter.builder()
+                .name("sandbox_inventory_cache")
+                .help("stock lookups in the cache")
+                .labelNames("result")
+                .register(rt.registry);
+        Counter fallbacks = Counter.builder()
+                .name("sandbox_inventory_fallbacks")
+                .help("lookups sent to the database" + " because the cache failed")
+                .register(rt.registry);
+        Counter reservations = Counter.builder()
+                .name("sandbox_inventory_reservations")
+                .help("reservations")
+                .labelNames("outcome")
+                .register(rt.registry);
+        Histogram duration = Histogram.builder()
+                .name("sandbox_inventory_duration_seconds")
+                .help("reservation time")
+                .classicOnly()
+                .classicUpperBounds(Buckets.LATENCY)
+                .register(rt.registry);
+        Counter dbRetries = Counter.builder()
+                .name("sandbox_inventory_db_retries")
+                .help("database reads retried")
                 .register(rt.registry);
         reservations.labelValues("ok");
         reservations.labelValues("failed");
@@ -55,8 +74,12 @@ public final class InventoryService {
             }
             reservations.labelValues(stock.ok() ? "ok" : "failed").inc();
             duration.observe((System.nanoTime() - start) / 1e9);
-            ServiceRuntime.respond(x, stock.ok() ? 200 : 503, stock.ok() ? "{\"reserved\":\"" + item + "\"}"
-                    : "{\"error\":\"stock unknown: cache and database failed\"}");
+            ServiceRuntime.respond(
+                    x,
+                    stock.ok() ? 200 : 503,
+                    stock.ok()
+                            ? "{\"reserved\":\"" + item + "\"}"
+                            : "{\"error\":\"stock unknown: cache and database failed\"}");
         });
         rt.serve();
     }

@@ -23,19 +23,26 @@ import java.util.concurrent.atomic.AtomicReference;
  * be changed while it runs: {@code POST /rate} with the new number of orders a second.
  */
 public final class LoadGenerator {
-    private LoadGenerator() {
-    }
+    private LoadGenerator() {}
 
     public static void main(String[] argv) throws IOException {
         ServiceRuntime rt = ServiceRuntime.fromArgs(argv, 2);
         URI target = URI.create(rt.args.getOrDefault("target", "http://127.0.0.1:18080") + "/orders");
         int rate = Math.max(1, rt.intArg("rate", 20));
         Semaphore inFlight = new Semaphore(rt.intArg("max-in-flight", 100));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Counter requests = Counter.builder().name("sandbox_loadgen_requests").help("orders sent")
-                .labelNames("outcome").register(rt.registry);
-        Histogram latency = Histogram.builder().name("sandbox_loadgen_latency_seconds").help("order latency seen by clients")
-                .classicOnly().classicUpperBounds(Buckets.LATENCY).register(rt.registry);
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Counter requests = Counter.builder()
+                .name("sandbox_loadgen_requests")
+                .help("orders sent")
+                .labelNames("outcome")
+                .register(rt.registry);
+        Histogram latency = Histogram.builder()
+                .name("sandbox_loadgen_latency_seconds")
+                .help("order latency seen by clients")
+                .classicOnly()
+                .classicUpperBounds(Buckets.LATENCY)
+                .register(rt.registry);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sandbox-loadgen-ticker");
             t.setDaemon(true);
@@ -47,22 +54,31 @@ public final class LoadGenerator {
                 return;
             }
             long start = System.nanoTime();
-            http.sendAsync(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"book\"}")).build(), HttpResponse.BodyHandlers.discarding())
+            http.sendAsync(
+                            HttpRequest.newBuilder(target)
+                                    .timeout(Duration.ofSeconds(10))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"book\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
                     .whenComplete((r, e) -> {
                         inFlight.release();
                         latency.observe((System.nanoTime() - start) / 1e9);
-                        requests.labelValues(e == null && r.statusCode() == 201 ? "ok" : "failed").inc();
+                        requests.labelValues(e == null && r.statusCode() == 201 ? "ok" : "failed")
+                                .inc();
                     });
         };
         AtomicReference<ScheduledFuture<?>> running = new AtomicReference<>(schedule(ticker, send, rate));
         AtomicInteger current = new AtomicInteger(rate);
-        Gauge rateGauge = Gauge.builder().name("sandbox_loadgen_rate").help("orders a second asked for").register(rt.registry);
+        Gauge rateGauge = Gauge.builder()
+                .name("sandbox_loadgen_rate")
+                .help("orders a second asked for")
+                .register(rt.registry);
         rateGauge.set(rate);
         // GET /rate tells the rate; POST /rate with a number (1..1000) changes it at once.
         rt.route("/rate", x -> {
             if (x.getRequestMethod().equals("POST")) {
-                String body = new String(x.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                String body =
+                        new String(x.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
                 int r;
                 try {
                     r = Integer.parseInt(body);
@@ -70,8 +86,11 @@ public final class LoadGenerator {
                     r = 0;
                 }
                 if (r < 1 || r > 1000) {
-                    ServiceRuntime.respond(x, 400, "{\"error\":\"the rate must be a whole number from 1 to 1000, not '"
-                            + body.replace("\"", "'") + "'\"}");
+                    ServiceRuntime.respond(
+                            x,
+                            400,
+                            "{\"error\":\"the rate must be a whole number from 1 to 1000, not '"
+                                    + body.replace("\"", "'") + "'\"}");
                     return;
                 }
                 running.getAndSet(schedule(ticker, send, r)).cancel(false);

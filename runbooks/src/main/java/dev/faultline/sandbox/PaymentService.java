@@ -6,15 +6,21 @@ import java.io.IOException;
 
 /** sandbox-payment: {@code POST /pay} charges through its {@link PaymentProcessor} (5-15 ms); 500 when that throws. */
 public final class PaymentService {
-    private PaymentService() {
-    }
+    private PaymentService() {}
 
     public static void main(String[] argv) throws IOException {
         ServiceRuntime rt = ServiceRuntime.fromArgs(argv, 32);
-        Counter payments = Counter.builder().name("sandbox_payments").help("payments handled")
-                .labelNames("outcome").register(rt.registry);
-        Histogram duration = Histogram.builder().name("sandbox_payment_duration_seconds").help("payment time")
-                .classicOnly().classicUpperBounds(Buckets.LATENCY).register(rt.registry);
+        Counter payments = Counter.builder()
+                .name("sandbox_payments")
+                .help("payments handled")
+                .labelNames("outcome")
+                .register(rt.registry);
+        Histogram duration = Histogram.builder()
+                .name("sandbox_payment_duration_seconds")
+                .help("payment time")
+                .classicOnly()
+                .classicUpperBounds(Buckets.LATENCY)
+                .register(rt.registry);
         PaymentProcessor processor = new PaymentProcessor();
         processor.charge(1); // loaded and warm before the first order
         rt.route("/pay", x -> {

@@ -55,8 +55,8 @@ public final class RunningSandbox implements AutoCloseable {
     /** The running services: name, pid and port. */
     public synchronized List<SandboxState.Service> services() {
         List<SandboxState.Service> out = new ArrayList<>();
-        processes.forEach((spec, p) -> out.add(new SandboxState.Service(spec.name(), p.pid(),
-                p.info().startInstant().orElse(Instant.EPOCH), spec.port())));
+        processes.forEach((spec, p) -> out.add(new SandboxState.Service(
+                spec.name(), p.pid(), p.info().startInstant().orElse(Instant.EPOCH), spec.port())));
         return out;
     }
 
@@ -83,11 +83,16 @@ public final class RunningSandbox implements AutoCloseable {
                 restarts.removeFirst();
             }
             if (restarts.size() >= 5) {
-                log.error("{} died again; not restarted (5 restarts in the last minute)", e.getKey().name());
+                log.error(
+                        "{} died again; not restarted (5 restarts in the last minute)",
+                        e.getKey().name());
                 continue;
             }
             restarts.addLast(now);
-            log.warn("{} (pid {}) exited with {}; restarting it", e.getKey().name(), e.getValue().pid(),
+            log.warn(
+                    "{} (pid {}) exited with {}; restarting it",
+                    e.getKey().name(),
+                    e.getValue().pid(),
                     e.getValue().exitValue());
             Process p = ChildProcess.start(e.getKey(), options);
             e.setValue(p);

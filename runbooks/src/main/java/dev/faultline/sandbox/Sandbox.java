@@ -19,8 +19,7 @@ import java.util.Map;
  * a dead Faultline left running.
  */
 public final class Sandbox {
-    private Sandbox() {
-    }
+    private Sandbox() {}
 
     public static RunningSandbox start(SandboxOptions o) throws SandboxException {
         List<ServiceSpec> specs = specs(o);
@@ -34,13 +33,17 @@ public final class Sandbox {
             checkFree(o.dbHttpPort(), "the database's HTTP fault proxy of sandbox-proxy", o);
         }
         Map<ServiceSpec, Process> started = new LinkedHashMap<>();
-        Instant deadline = Instant.now().plusSeconds(60); // seven JVMs on a busy 2-core machine: 30 s was not always enough
+        Instant deadline =
+                Instant.now().plusSeconds(60); // seven JVMs on a busy 2-core machine: 30 s was not always enough
         try {
             Files.createDirectories(o.home());
             // order -> TCP link "payments" (network faults) -> HTTP proxy "payments-http" (HTTP faults) -> payment;
             // inventory -> TCP link "cache" -> cache; inventory and order -> HTTP proxy "db-http" -> database
-            Files.writeString(o.home().resolve("proxies.json"), "[" + link("payments", o.paymentLinkPort(), o.paymentHttpPort())
-                    + "," + link("cache", o.cacheLinkPort(), o.cachePort()) + "]", StandardCharsets.UTF_8);
+            Files.writeString(
+                    o.home().resolve("proxies.json"),
+                    "[" + link("payments", o.paymentLinkPort(), o.paymentHttpPort()) + ","
+                            + link("cache", o.cacheLinkPort(), o.cachePort()) + "]",
+                    StandardCharsets.UTF_8);
             // Every service but the load generator starts at once (the machine's cores start JVMs in
             // parallel); the load generator starts once the shop answers, so no order fails at start.
             List<ServiceSpec> first = specs.subList(0, specs.size() - 1);
@@ -77,48 +80,103 @@ public final class Sandbox {
     }
 
     private static String link(String name, int listen, int upstream) {
-        return "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:" + listen + "\",\"upstream\":\"127.0.0.1:"
-                + upstream + "\",\"enabled\":true}";
+        return "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:" + listen + "\",\"upstream\":\"127.0.0.1:" + upstream
+                + "\",\"enabled\":true}";
     }
 
     private static void awaitHealthy(ServiceSpec s, Process p, Instant deadline, SandboxOptions o)
             throws InterruptedException, SandboxException {
         if (!ChildProcess.awaitHealthy(s, p, deadline)) {
-            throw new SandboxException(s.name() + " did not come up on port " + s.port() + (p.isAlive() ? ""
-                    : " (it exited with " + p.exitValue() + ")") + "; its log ends with:\n"
+            throw new SandboxException(s.name() + " did not come up on port " + s.port()
+                    + (p.isAlive() ? "" : " (it exited with " + p.exitValue() + ")") + "; its log ends with:\n"
                     + ChildProcess.lastLines(o.home().resolve("logs").resolve(s.name() + ".log"), 8));
         }
     }
 
     static List<ServiceSpec> specs(SandboxOptions o) {
         List<ServiceSpec> specs = new ArrayList<>();
-        specs.add(new ServiceSpec("sandbox-payment", PaymentService.class.getName(), o.paymentPort(), "/health",
+        specs.add(new ServiceSpec(
+                "sandbox-payment",
+                PaymentService.class.getName(),
+                o.paymentPort(),
+                "/health",
                 List.of("--name", "sandbox-payment", "--port", Integer.toString(o.paymentPort()))));
-        specs.add(new ServiceSpec("sandbox-db", DatabaseService.class.getName(), o.dbPort(), "/health",
+        specs.add(new ServiceSpec(
+                "sandbox-db",
+                DatabaseService.class.getName(),
+                o.dbPort(),
+                "/health",
                 List.of("--name", "sandbox-db", "--port", Integer.toString(o.dbPort()))));
-        specs.add(new ServiceSpec("sandbox-cache", CacheService.class.getName(), o.cachePort(), "/health",
+        specs.add(new ServiceSpec(
+                "sandbox-cache",
+                CacheService.class.getName(),
+                o.cachePort(),
+                "/health",
                 List.of("--name", "sandbox-cache", "--port", Integer.toString(o.cachePort()))));
         int paymentVia = o.paymentPort();
         int cacheVia = o.cachePort();
         int dbVia = o.dbPort();
         if (o.withProxy()) {
-            specs.add(new ServiceSpec("sandbox-proxy", ChaosProxyMain.class.getName(), o.proxyApiPort(), "/version",
-                    List.of("--host", "127.0.0.1", "--port", Integer.toString(o.proxyApiPort()), "--config",
+            specs.add(new ServiceSpec(
+                    "sandbox-proxy",
+                    ChaosProxyMain.class.getName(),
+                    o.proxyApiPort(),
+                    "/version",
+                    List.of(
+                            "--host",
+                            "127.0.0.1",
+                            "--port",
+                            Integer.toString(o.proxyApiPort()),
+                            "--config",
                             o.home().resolve("proxies.json").toString())));
             paymentVia = o.paymentLinkPort();
             cacheVia = o.cacheLinkPort();
             dbVia = o.dbHttpPort();
         }
-        specs.add(new ServiceSpec("sandbox-inventory", InventoryService.class.getName(), o.inventoryPort(), "/health",
-                List.of("--name", "sandbox-inventory", "--port", Integer.toString(o.inventoryPort()), "--cache-url",
-                        "http://127.0.0.1:" + cacheVia, "--db-url", "http://127.0.0.1:" + dbVia)));
-        specs.add(new ServiceSpec("sandbox-order", OrderService.class.getName(), o.orderPort(), "/health",
-                List.of("--name", "sandbox-order", "--port", Integer.toString(o.orderPort()), "--payment-url",
-                        "http://127.0.0.1:" + paymentVia, "--inventory-url", "http://127.0.0.1:" + o.inventoryPort(),
-                        "--db-url", "http://127.0.0.1:" + dbVia)));
-        specs.add(new ServiceSpec("sandbox-loadgen", LoadGenerator.class.getName(), o.loadgenPort(), "/health",
-                List.of("--name", "sandbox-loadgen", "--port", Integer.toString(o.loadgenPort()), "--target",
-                        "http://127.0.0.1:" + o.orderPort(), "--rate", Integer.toString(o.rate()))));
+        specs.add(new ServiceSpec(
+                "sandbox-inventory",
+                InventoryService.class.getName(),
+                o.inventoryPort(),
+                "/health",
+                List.of(
+                        "--name",
+                        "sandbox-inventory",
+                        "--port",
+                        Integer.toString(o.inventoryPort()),
+                        "--cache-url",
+                        "http://127.0.0.1:" + cacheVia,
+                        "--db-url",
+                        "http://127.0.0.1:" + dbVia)));
+        specs.add(new ServiceSpec(
+                "sandbox-order",
+                OrderService.class.getName(),
+                o.orderPort(),
+                "/health",
+                List.of(
+                        "--name",
+                        "sandbox-order",
+                        "--port",
+                        Integer.toString(o.orderPort()),
+                        "--payment-url",
+                        "http://127.0.0.1:" + paymentVia,
+                        "--inventory-url",
+                        "http://127.0.0.1:" + o.inventoryPort(),
+                        "--db-url",
+                        "http://127.0.0.1:" + dbVia)));
+        specs.add(new ServiceSpec(
+                "sandbox-loadgen",
+                LoadGenerator.class.getName(),
+                o.loadgenPort(),
+                "/health",
+                List.of(
+                        "--name",
+                        "sandbox-loadgen",
+                        "--port",
+                        Integer.toString(o.loadgenPort()),
+                        "--target",
+                        "http://127.0.0.1:" + o.orderPort(),
+                        "--rate",
+                        Integer.toString(o.rate()))));
         return specs;
     }
 
@@ -158,7 +216,8 @@ public final class Sandbox {
             for (SandboxState.Service s : state.services()) {
                 if (SandboxState.isAlive(s.pid(), s.started())) {
                     ProcessHandle.of(s.pid()).ifPresent(ChildProcess::stop);
-                    out.add("stopped " + s.name() + " (pid " + s.pid() + "), left running by process " + state.ownerPid());
+                    out.add("stopped " + s.name() + " (pid " + s.pid() + "), left running by process "
+                            + state.ownerPid());
                 }
             }
             try {

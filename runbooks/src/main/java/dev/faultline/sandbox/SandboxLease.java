@@ -30,20 +30,32 @@ public final class SandboxLease implements AutoCloseable {
     private static final String KIND = "faultline-sandbox-lease";
     private static final int MAX_LINE = 2048;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     /** Who holds the lease: the process, its user and Faultline home, and what it runs. */
     public record Holder(long pid, Instant started, String user, String sandboxFolder, String what) {
 
         static Holder ofThisProcess(Path sandboxFolder, String what) {
             ProcessHandle self = ProcessHandle.current();
-            return new Holder(self.pid(), self.info().startInstant().orElse(Instant.now()),
-                    System.getProperty("user.name", "?"), sandboxFolder.toAbsolutePath().toString(), what);
+            return new Holder(
+                    self.pid(),
+                    self.info().startInstant().orElse(Instant.now()),
+                    System.getProperty("user.name", "?"),
+                    sandboxFolder.toAbsolutePath().toString(),
+                    what);
         }
 
         String toLine() {
-            return JSON.createObjectNode().put("kind", KIND).put("pid", pid).put("started", started.toString())
-                    .put("user", user).put("sandboxFolder", sandboxFolder).put("what", what).toString() + "\n";
+            return JSON.createObjectNode()
+                            .put("kind", KIND)
+                            .put("pid", pid)
+                            .put("started", started.toString())
+                            .put("user", user)
+                            .put("sandboxFolder", sandboxFolder)
+                            .put("what", what)
+                            .toString()
+                    + "\n";
         }
 
         static Optional<Holder> parse(String line) {
@@ -52,8 +64,12 @@ public final class SandboxLease implements AutoCloseable {
                 if (!KIND.equals(n.path("kind").asString(""))) {
                     return Optional.empty();
                 }
-                return Optional.of(new Holder(n.path("pid").asLong(), Instant.parse(n.path("started").asString()),
-                        n.path("user").asString("?"), n.path("sandboxFolder").asString(""), n.path("what").asString("?")));
+                return Optional.of(new Holder(
+                        n.path("pid").asLong(),
+                        Instant.parse(n.path("started").asString()),
+                        n.path("user").asString("?"),
+                        n.path("sandboxFolder").asString(""),
+                        n.path("what").asString("?")));
             } catch (RuntimeException e) {
                 return Optional.empty();
             }
@@ -91,26 +107,30 @@ public final class SandboxLease implements AutoCloseable {
                 if (line.isEmpty()) {
                     continue; // the holder just ended: try again
                 }
-                throw new SandboxException(Holder.parse(line.get()).map(h -> inUse(h, o)).orElseGet(() -> "port "
-                        + o.leasePort() + " of 127.0.0.1, which tells one Faultline run on the sandbox from another, is"
-                        + " taken by a program that is not Faultline: stop it, then run again"));
+                throw new SandboxException(Holder.parse(line.get())
+                        .map(h -> inUse(h, o))
+                        .orElseGet(() -> "port "
+                                + o.leasePort()
+                                + " of 127.0.0.1, which tells one Faultline run on the sandbox from another, is"
+                                + " taken by a program that is not Faultline: stop it, then run again"));
             } catch (IOException e) {
                 close(s);
-                throw new SandboxException("cannot take the sandbox's run lease on 127.0.0.1:" + o.leasePort() + ": "
-                        + e.getMessage());
+                throw new SandboxException(
+                        "cannot take the sandbox's run lease on 127.0.0.1:" + o.leasePort() + ": " + e.getMessage());
             }
         }
-        throw new SandboxException("the sandbox's run lease on 127.0.0.1:" + o.leasePort() + " is taken and released over"
-                + " and over by other runs; wait for them to end and run again");
+        throw new SandboxException("the sandbox's run lease on 127.0.0.1:" + o.leasePort()
+                + " is taken and released over" + " and over by other runs; wait for them to end and run again");
     }
 
     private static String inUse(Holder h, SandboxOptions o) {
         String user = h.user().equals(System.getProperty("user.name", "?")) ? "" : " of user " + h.user();
         Path theirs = Path.of(h.sandboxFolder());
-        String home = theirs.equals(o.home().toAbsolutePath()) || theirs.getParent() == null ? ""
+        String home = theirs.equals(o.home().toAbsolutePath()) || theirs.getParent() == null
+                ? ""
                 : " (its FAULTLINE_HOME is " + theirs.getParent() + ")";
-        return "the sandbox is in use by " + h.what() + " (pid " + h.pid() + user + ", started " + TIME.format(h.started())
-                + ")" + home + ": wait for it to end, or halt it with faultline halt";
+        return "the sandbox is in use by " + h.what() + " (pid " + h.pid() + user + ", started "
+                + TIME.format(h.started()) + ")" + home + ": wait for it to end, or halt it with faultline halt";
     }
 
     /** The line the holder answers with; empty when nobody answers (it has just ended). */
@@ -147,7 +167,8 @@ public final class SandboxLease implements AutoCloseable {
 
     private void answer() {
         while (!socket.isClosed()) {
-            try (Socket c = socket.accept(); OutputStream out = c.getOutputStream()) {
+            try (Socket c = socket.accept();
+                    OutputStream out = c.getOutputStream()) {
                 out.write(holder.toLine().getBytes(StandardCharsets.UTF_8));
             } catch (IOException | RuntimeException e) {
                 if (socket.isClosed()) {

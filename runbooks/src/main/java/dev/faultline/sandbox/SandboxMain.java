@@ -5,8 +5,7 @@ import java.util.concurrent.CountDownLatch;
 
 /** Runs the sandbox in the foreground: {@code --home DIR --port-base 18080 --rate 20}. */
 public final class SandboxMain {
-    private SandboxMain() {
-    }
+    private SandboxMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         Path home = Path.of(System.getProperty("java.io.tmpdir"), "faultline-sandbox");
@@ -28,10 +27,13 @@ public final class SandboxMain {
         try {
             RunningSandbox s = Sandbox.start(o);
             CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                s.close();
-                stop.countDown();
-            }, "sandbox-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                s.close();
+                                stop.countDown();
+                            },
+                            "sandbox-stop"));
             System.out.println("sandbox running: orders " + s.orderUrl() + ", chaos proxy " + s.proxyApiUrl());
             stop.await();
         } catch (SandboxException e) {

@@ -22,12 +22,12 @@ final class SandboxMarker {
     /** Environments are small; a bound keeps a hostile one from costing memory. */
     private static final int MAX_ENVIRON_BYTES = 256 * 1024;
 
-    private SandboxMarker() {
-    }
+    private SandboxMarker() {}
 
     /** A service's mark: its sandbox folder, the owner's pid and start time. */
     static String value(Path home, long ownerPid, Instant ownerStarted) {
-        return ownerPid + "|" + ownerStarted.toEpochMilli() + "|" + home.toAbsolutePath().normalize();
+        return ownerPid + "|" + ownerStarted.toEpochMilli() + "|"
+                + home.toAbsolutePath().normalize();
     }
 
     static String ofThisProcess(Path home) {
@@ -36,8 +36,7 @@ final class SandboxMarker {
     }
 
     /** A running service of {@code home}'s sandbox whose owner is gone. */
-    record Orphan(long pid, long ownerPid) {
-    }
+    record Orphan(long pid, long ownerPid) {}
 
     /** The running processes marked for {@code home}'s sandbox whose owner is no longer alive (Linux /proc). */
     static List<Orphan> orphansOf(Path home) {
@@ -48,7 +47,8 @@ final class SandboxMarker {
             return found;
         }
         try (Stream<Path> entries = Files.list(proc)) {
-            for (Path p : entries.filter(e -> e.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+            for (Path p : entries.filter(e -> e.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList()) {
                 long pid = Long.parseLong(p.getFileName().toString());
                 mark(p.resolve("environ")).ifPresent(m -> {
                     String[] parts = m.split("\\|", 3);

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param rate      orders per second from the load generator
  * @param withProxy whether orders reach payments through the chaos proxy (else directly)
  */
-public record SandboxOptions(Path home, int portBase, int rate, boolean withProxy, String javaCommand,
-                             String classPath) {
+public record SandboxOptions(
+        Path home, int portBase, int rate, boolean withProxy, String javaCommand, String classPath) {
     public static final int DEFAULT_PORT_BASE = 18080;
 
     public SandboxOptions {
@@ -28,7 +28,9 @@ public record SandboxOptions(Path home, int portBase, int rate, boolean withProx
     }
 
     public static SandboxOptions defaults(Path home) {
-        String java = ProcessHandle.current().info().command()
+        String java = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         return new SandboxOptions(home, DEFAULT_PORT_BASE, 20, true, java, System.getProperty("java.class.path"));
     }

@@ -21,8 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record SandboxState(long ownerPid, Instant ownerStarted, List<Service> services) {
 
-    record Service(String name, long pid, Instant started, int port) {
-    }
+    record Service(String name, long pid, Instant started, int port) {}
 
     static final String FILE = "state.json";
 
@@ -30,10 +29,11 @@ record SandboxState(long ownerPid, Instant ownerStarted, List<Service> services)
     static SandboxState ofThisProcess(Map<ServiceSpec, Process> processes) {
         ProcessHandle self = ProcessHandle.current();
         List<Service> services = new ArrayList<>();
-        processes.forEach((spec, p) -> services.add(new Service(spec.name(), p.pid(),
-                p.info().startInstant().orElse(Instant.EPOCH), spec.port())));
+        processes.forEach((spec, p) -> services.add(
+                new Service(spec.name(), p.pid(), p.info().startInstant().orElse(Instant.EPOCH), spec.port())));
         return new SandboxState(self.pid(), self.info().startInstant().orElse(Instant.EPOCH), services);
     }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     void write(Path home) throws IOException {
@@ -42,7 +42,10 @@ record SandboxState(long ownerPid, Instant ownerStarted, List<Service> services)
         n.put("ownerStarted", ownerStarted.toString());
         ArrayNode list = n.putArray("services");
         for (Service s : services) {
-            list.addObject().put("name", s.name()).put("pid", s.pid()).put("started", s.started().toString())
+            list.addObject()
+                    .put("name", s.name())
+                    .put("pid", s.pid())
+                    .put("started", s.started().toString())
                     .put("port", s.port());
         }
         Files.createDirectories(home);
@@ -60,10 +63,15 @@ record SandboxState(long ownerPid, Instant ownerStarted, List<Service> services)
             JsonNode n = JSON.readTree(Files.readString(f, StandardCharsets.UTF_8));
             List<Service> services = new ArrayList<>();
             for (JsonNode s : n.path("services")) {
-                services.add(new Service(s.path("name").asString(), s.path("pid").asLong(),
-                        Instant.parse(s.path("started").asString()), s.path("port").asInt()));
+                services.add(new Service(
+                        s.path("name").asString(),
+                        s.path("pid").asLong(),
+                        Instant.parse(s.path("started").asString()),
+                        s.path("port").asInt()));
             }
-            return Optional.of(new SandboxState(n.path("ownerPid").asLong(), Instant.parse(n.path("ownerStarted").asString()),
+            return Optional.of(new SandboxState(
+                    n.path("ownerPid").asLong(),
+                    Instant.parse(n.path("ownerStarted").asString()),
                     services));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -71,8 +79,11 @@ record SandboxState(long ownerPid, Instant ownerStarted, List<Service> services)
     }
 
     static boolean isAlive(long pid, Instant started) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .map(p -> p.info().startInstant().map(s -> Math.abs(s.toEpochMilli() - started.toEpochMilli()) < 1000)
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .map(p -> p.info()
+                        .startInstant()
+                        .map(s -> Math.abs(s.toEpochMilli() - started.toEpochMilli()) < 1000)
                         .orElse(true))
                 .orElse(false);
     }

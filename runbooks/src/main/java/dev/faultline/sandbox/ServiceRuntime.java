@@ -59,7 +59,8 @@ final class ServiceRuntime {
     void serve() {
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0), name + "-stop"));
-        System.out.println(name + " listening on 127.0.0.1:" + server.getAddress().getPort());
+        System.out.println(
+                name + " listening on 127.0.0.1:" + server.getAddress().getPort());
         System.out.flush();
     }
 

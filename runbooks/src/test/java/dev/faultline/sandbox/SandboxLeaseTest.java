@@ -35,7 +35,8 @@ class SandboxLeaseTest {
                             + ProcessHandle.current().pid() + ", started ")
                     .hasMessageEndingWith("): wait for it to end, or halt it with faultline halt");
             assertThatThrownBy(() -> SandboxLease.acquire(options(otherHome), "faultline run payment-outage-halts"))
-                    .hasMessageContaining("(its FAULTLINE_HOME is " + home.toAbsolutePath().getParent() + ")");
+                    .hasMessageContaining(
+                            "(its FAULTLINE_HOME is " + home.toAbsolutePath().getParent() + ")");
         }
         SandboxLease.acquire(options(home), "the next run").close();
     }
@@ -43,18 +44,23 @@ class SandboxLeaseTest {
     @Test
     void whoeverConnectsReadsOneLineNamingTheHolderAndIsNotReadFrom() throws Exception {
         try (SandboxLease lease = SandboxLease.acquire(options(home), "faultline gameday run first-gameday");
-             Socket c = new Socket(InetAddress.getLoopbackAddress(), options(home).leasePort())) {
+                Socket c = new Socket(
+                        InetAddress.getLoopbackAddress(), options(home).leasePort())) {
             c.setSoTimeout(2_000);
             String line = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(line).startsWith("{\"kind\":\"faultline-sandbox-lease\",\"pid\":" + ProcessHandle.current().pid())
-                    .contains("\"what\":\"faultline gameday run first-gameday\"").endsWith("}\n");
+            assertThat(line)
+                    .startsWith("{\"kind\":\"faultline-sandbox-lease\",\"pid\":"
+                            + ProcessHandle.current().pid())
+                    .contains("\"what\":\"faultline gameday run first-gameday\"")
+                    .endsWith("}\n");
         }
     }
 
     @Test
     void aProgramThatIsNotFaultlineOnTheLeasePortIsSaidToBeInTheWay() throws Exception {
         try (ServerSocket squatter = new ServerSocket()) {
-            squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), options(home).leasePort()));
+            squatter.bind(new InetSocketAddress(
+                    InetAddress.getLoopbackAddress(), options(home).leasePort()));
             assertThatThrownBy(() -> SandboxLease.acquire(options(home), "faultline run x"))
                     .hasMessage("port 38473 of 127.0.0.1, which tells one Faultline run on the sandbox from another, is"
                             + " taken by a program that is not Faultline: stop it, then run again");

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxOrphansTest {
     @TempDir
     Path home;
+
     @TempDir
     Path otherHome;
 
@@ -52,13 +53,21 @@ class SandboxOrphansTest {
 
         List<String> lines = Sandbox.stopOrphans(home);
 
-        assertThat(orphan.waitFor(10, TimeUnit.SECONDS)).as("the unrecorded service was stopped").isTrue();
-        assertThat(lines).singleElement().asString().contains("pid " + orphan.pid()).contains("not yet recorded");
+        assertThat(orphan.waitFor(10, TimeUnit.SECONDS))
+                .as("the unrecorded service was stopped")
+                .isTrue();
+        assertThat(lines)
+                .singleElement()
+                .asString()
+                .contains("pid " + orphan.pid())
+                .contains("not yet recorded");
     }
 
     @Test
     void aServiceWhoseOwnerIsAliveOrOfAnotherSandboxIsLeftAlone() throws Exception {
-        Process mine = service(SandboxMarker.value(home, ProcessHandle.current().pid(),
+        Process mine = service(SandboxMarker.value(
+                home,
+                ProcessHandle.current().pid(),
                 ProcessHandle.current().info().startInstant().orElseThrow()));
         Process other = service(deadOwner(otherHome));
 

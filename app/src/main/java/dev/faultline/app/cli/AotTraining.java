@@ -21,8 +21,7 @@ import java.util.stream.Stream;
  * and the PDF engine are loaded, linked and profiled ahead of time. Argument: the runbooks folder.
  */
 public final class AotTraining {
-    private AotTraining() {
-    }
+    private AotTraining() {}
 
     public static void main(String[] args) throws Exception {
         Path runbooks = Path.of(args.length > 0 ? args[0] : "runbooks");
@@ -44,7 +43,14 @@ public final class AotTraining {
             run(home, "--version");
             for (String id : List.of("training-run", "training-gameday")) {
                 for (String format : List.of("md", "json", "html", "pdf")) {
-                    run(home, "report", id, "--format", format, "-o", root.resolve(id + "." + format).toString());
+                    run(
+                            home,
+                            "report",
+                            id,
+                            "--format",
+                            format,
+                            "-o",
+                            root.resolve(id + "." + format).toString());
                 }
             }
         } finally {

@@ -27,8 +27,11 @@ class CliCallbacks implements SessionCallbacks {
 
     @Override
     public boolean confirmProduction(String environment, Subject subject) {
-        return yes || Confirmation.ask(root, "'" + environment + "' is a PRODUCTION environment. Run "
-                + (subject.gameDay() ? "GameDay " : "") + subject.name() + " there?");
+        return yes
+                || Confirmation.ask(
+                        root,
+                        "'" + environment + "' is a PRODUCTION environment. Run "
+                                + (subject.gameDay() ? "GameDay " : "") + subject.name() + " there?");
     }
 
     @Override
@@ -45,8 +48,8 @@ class CliCallbacks implements SessionCallbacks {
     int refused(RunRefused e) {
         switch (e.why()) {
             case INVALID_INPUT -> e.lines().forEach(root.err()::println);
-            case NOT_CONFIRMED -> root.err().println("not run: production " + what
-                    + "s need confirmation (answer yes, or pass --yes)");
+            case NOT_CONFIRMED ->
+                root.err().println("not run: production " + what + "s need confirmation (answer yes, or pass --yes)");
             case COULD_NOT_RUN -> e.lines().forEach(l -> root.err().println("faultline: " + l));
         }
         return e.why() == RunRefused.Why.INVALID_INPUT ? ExitCodes.INVALID_INPUT : ExitCodes.COULD_NOT_RUN;

@@ -11,8 +11,7 @@ import java.nio.file.NoSuchFileException;
  * is only the path); anything else with where the details are.
  */
 final class CommandFailure {
-    private CommandFailure() {
-    }
+    private CommandFailure() {}
 
     static String oneLine(Throwable ex) {
         if (ex instanceof FaultlineException) {
@@ -27,8 +26,10 @@ final class CommandFailure {
             return n.getFile() + " does not exist (or its folder does not): check the path";
         }
         if (ex instanceof FileSystemException f && f.getReason() != null) {
-            return "cannot use " + f.getFile() + ": " + f.getReason() + ("No space left on device".equals(f.getReason())
-                    ? ": free some space on that file system and try again" : "");
+            return "cannot use " + f.getFile() + ": " + f.getReason()
+                    + ("No space left on device".equals(f.getReason())
+                            ? ": free some space on that file system and try again"
+                            : "");
         }
         String what = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         return what.lines().findFirst().orElse(what) + " (details in the log file, " + logFile() + ")";

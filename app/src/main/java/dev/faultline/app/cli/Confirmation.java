@@ -4,8 +4,7 @@ import java.io.Console;
 
 /** Asks a yes/no question on the terminal; without a terminal the answer is no. */
 final class Confirmation {
-    private Confirmation() {
-    }
+    private Confirmation() {}
 
     static boolean ask(FaultlineCommand root, String question) {
         Console console = System.console();

@@ -18,8 +18,11 @@ import picocli.CommandLine.ParentCommand;
  * {@code faultline environments}: the environments runbooks can name, each with its settings
  * (credentials only as references) and whether each backend answers, from the providers' checks.
  */
-@Command(name = "environments", description = "List the environments (built in and from $FAULTLINE_HOME/environments.yaml)"
-        + " and whether their backends answer. Exit 2 when the settings file is bad, 1 when a backend does not answer.")
+@Command(
+        name = "environments",
+        description =
+                "List the environments (built in and from $FAULTLINE_HOME/environments.yaml)"
+                        + " and whether their backends answer. Exit 2 when the settings file is bad, 1 when a backend does not answer.")
 final class EnvironmentsCommand implements Callable<Integer> {
     @ParentCommand
     FaultlineCommand root;
@@ -32,14 +35,17 @@ final class EnvironmentsCommand implements Callable<Integer> {
         Composition c = root.composition();
         if (!c.environmentProblems.isEmpty()) {
             c.environmentProblems.forEach(p -> root.err().println(p));
-            root.err().println("the settings file " + c.home.environments() + " has problems; only the built-in"
-                    + " environments are known until they are fixed");
+            root.err()
+                    .println("the settings file " + c.home.environments() + " has problems; only the built-in"
+                            + " environments are known until they are fixed");
             return ExitCodes.INVALID_INPUT;
         }
         boolean allUp = true;
         for (Environment env : c.environments.all()) {
-            root.out().println(env.name() + (env.production() ? "  [PRODUCTION: every run asks for confirmation]" : "")
-                    + (env.sandbox() ? "  [the practice shop, started by Faultline]" : ""));
+            root.out()
+                    .println(env.name()
+                            + (env.production() ? "  [PRODUCTION: every run asks for confirmation]" : "")
+                            + (env.sandbox() ? "  [the practice shop, started by Faultline]" : ""));
             for (Map.Entry<String, BackendSettings> e : checks(c, env).entrySet()) {
                 String id = e.getKey();
                 BackendSettings s = e.getValue();
@@ -60,7 +66,9 @@ final class EnvironmentsCommand implements Callable<Integer> {
         Map<String, BackendSettings> m = new LinkedHashMap<>();
         env.backends().keySet().stream().sorted().forEach(id -> {
             if (id.equals(Environment.KUBERNETES)) {
-                Environment.KUBERNETES_BACKENDS.stream().sorted().filter(k -> c.plugins.backend(k).isPresent())
+                Environment.KUBERNETES_BACKENDS.stream()
+                        .sorted()
+                        .filter(k -> c.plugins.backend(k).isPresent())
                         .forEach(k -> m.put(k, env.settingsFor(k)));
                 m.putIfAbsent(id, env.settingsFor(id));
             } else {
@@ -74,10 +82,12 @@ final class EnvironmentsCommand implements Callable<Integer> {
         Optional<FaultBackendProvider> backend = c.plugins.backend(id);
         Optional<MetricSourceProvider> probe = c.plugins.probeType(id);
         if (backend.isEmpty() && probe.isEmpty()) {
-            return id.equals(Environment.KUBERNETES) ? "(shared by the Kubernetes backends; none installed)"
+            return id.equals(Environment.KUBERNETES)
+                    ? "(shared by the Kubernetes backends; none installed)"
                     : "not installed";
         }
-        Availability a = backend.isPresent() ? backend.get().check(s) : probe.get().check(s);
+        Availability a =
+                backend.isPresent() ? backend.get().check(s) : probe.get().check(s);
         return (a.isAvailable() ? "ok: " : "UNAVAILABLE: ") + a.detail();
     }
 }

@@ -11,6 +11,5 @@ public final class ExitCodes {
     /** Could not run: pre-flight or baseline failed, the kill switch is engaged, Faultline failed. */
     public static final int COULD_NOT_RUN = 3;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -21,15 +21,31 @@ import picocli.CommandLine.Command;
  * Composition}: plugins, kill switch, halt socket) is wired only when a command asks for it;
  * {@code validate} and {@code report} never do.
  */
-@Command(name = "faultline", mixinStandardHelpOptions = true, version = "Faultline 0.1.0",
+@Command(
+        name = "faultline",
+        mixinStandardHelpOptions = true,
+        version = "Faultline 0.1.0",
         description = "Chaos-engineering GameDays: run experiments, halt them, recover what a crash left behind.",
-        exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT, exitCodeOnExecutionException = ExitCodes.COULD_NOT_RUN)
+        exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT,
+        exitCodeOnExecutionException = ExitCodes.COULD_NOT_RUN)
 public final class FaultlineCommand implements Runnable {
     /** The subcommands, in the order help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, RunCommand.class, RecoverCommand.class,
-            RunsCommand.class, HaltCommand.class, ReleaseCommand.class, SandboxCommand.class, ProxyCommand.class,
-            EnvironmentsCommand.class, GameDayCommand.class, NoteCommand.class, RetroCommand.class, ReportCommand.class,
-            NotificationsCommand.class, SlackCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            ValidateCommand.class,
+            RunCommand.class,
+            RecoverCommand.class,
+            RunsCommand.class,
+            HaltCommand.class,
+            ReleaseCommand.class,
+            SandboxCommand.class,
+            ProxyCommand.class,
+            EnvironmentsCommand.class,
+            GameDayCommand.class,
+            NoteCommand.class,
+            RetroCommand.class,
+            ReportCommand.class,
+            NotificationsCommand.class,
+            SlackCommand.class);
 
     private final FaultlineHome home;
     private @Nullable Composition composition;
@@ -100,8 +116,10 @@ public final class FaultlineCommand implements Runnable {
             return composition.loader;
         }
         if (loader == null) {
-            loader = new RunbookLoader(ServiceLoader.load(MetricSourceProvider.class, FaultlineCommand.class.getClassLoader())
-                    .stream().map(ServiceLoader.Provider::get).toList());
+            loader = new RunbookLoader(
+                    ServiceLoader.load(MetricSourceProvider.class, FaultlineCommand.class.getClassLoader()).stream()
+                            .map(ServiceLoader.Provider::get)
+                            .toList());
         }
         return loader;
     }

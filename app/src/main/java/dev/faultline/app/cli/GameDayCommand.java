@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code faultline gameday run FILE} and {@code faultline gameday list}. */
-@Command(name = "gameday", description = "Run a GameDay (its experiments in order) or list the GameDay runs.",
+@Command(
+        name = "gameday",
+        description = "Run a GameDay (its experiments in order) or list the GameDay runs.",
         subcommands = {GameDayRunCommand.class, GameDayCommand.ListCmd.class})
 final class GameDayCommand implements Runnable {
     @ParentCommand
@@ -20,7 +22,9 @@ final class GameDayCommand implements Runnable {
 
     @Override
     public void run() {
-        root.err().println("faultline gameday: say what, e.g. 'faultline gameday run runbooks/sandbox/first-gameday.yaml'");
+        root.err()
+                .println(
+                        "faultline gameday: say what, e.g. 'faultline gameday run runbooks/sandbox/first-gameday.yaml'");
     }
 
     @Command(name = "list", description = "List GameDay runs, newest first.")
@@ -30,7 +34,9 @@ final class GameDayCommand implements Runnable {
         @ParentCommand
         GameDayCommand gameday;
 
-        @Option(names = {"-n", "--limit"}, defaultValue = "20")
+        @Option(
+                names = {"-n", "--limit"},
+                defaultValue = "20")
         int limit;
 
         @Override
@@ -38,17 +44,29 @@ final class GameDayCommand implements Runnable {
             FaultlineCommand root = gameday.root;
             List<GameDayRunRecord> runs = root.composition().store().gameDays().recent(limit);
             if (runs.isEmpty()) {
-                root.out().println("no GameDay runs yet; try: faultline gameday run runbooks/sandbox/first-gameday.yaml");
+                root.out()
+                        .println("no GameDay runs yet; try: faultline gameday run runbooks/sandbox/first-gameday.yaml");
                 return ExitCodes.OK;
             }
             ZoneId zone = ZoneId.systemDefault();
-            root.out().printf("%-19s %-9s %-7s %-5s %-24s %s%n", "started (" + zone.getId() + ")", "result", "took", "runs",
-                    "GameDay", "GameDay run id");
+            root.out()
+                    .printf(
+                            "%-19s %-9s %-7s %-5s %-24s %s%n",
+                            "started (" + zone.getId() + ")", "result", "took", "runs", "GameDay", "GameDay run id");
             for (GameDayRunRecord r : runs) {
-                String took = r.endedAt() == null ? "-" : Durations.format(Duration.ofSeconds(
-                        Duration.between(r.startedAt(), r.endedAt()).toSeconds()));
-                root.out().printf("%-19s %-9s %-7s %-5d %-24s %s%n", TIME.format(r.startedAt().atZone(zone)), r.status(),
-                        took, r.runIds().size(), r.name(), r.id());
+                String took = r.endedAt() == null
+                        ? "-"
+                        : Durations.format(Duration.ofSeconds(
+                                Duration.between(r.startedAt(), r.endedAt()).toSeconds()));
+                root.out()
+                        .printf(
+                                "%-19s %-9s %-7s %-5d %-24s %s%n",
+                                TIME.format(r.startedAt().atZone(zone)),
+                                r.status(),
+                                took,
+                                r.runIds().size(),
+                                r.name(),
+                                r.id());
             }
             return ExitCodes.OK;
         }

@@ -29,9 +29,13 @@ final class GameDayRunCommand implements java.util.concurrent.Callable<Integer> 
     @Parameters(index = "0", paramLabel = "FILE", description = "the GameDay runbook (kind: GameDay)")
     Path file;
 
-    @Option(names = "--report", paramLabel = "FILE", description = "where to write the PDF report; {id} is the GameDay"
-            + " run's id (default: $FAULTLINE_HOME/reports/{id}.pdf)")
-    @Nullable String report;
+    @Option(
+            names = "--report",
+            paramLabel = "FILE",
+            description = "where to write the PDF report; {id} is the GameDay"
+                    + " run's id (default: $FAULTLINE_HOME/reports/{id}.pdf)")
+    @Nullable
+    String report;
 
     @Option(names = "--no-report", description = "write no report at the end")
     boolean noReport;
@@ -39,9 +43,13 @@ final class GameDayRunCommand implements java.util.concurrent.Callable<Integer> 
     @Option(names = "--yes", description = "confirm a GameDay in a production environment")
     boolean yes;
 
-    @Option(names = "--metrics-port", paramLabel = "PORT", description = "serve Faultline's own metrics for Prometheus on"
-            + " http://127.0.0.1:PORT/metrics while the command runs")
-    @Nullable Integer metricsPort;
+    @Option(
+            names = "--metrics-port",
+            paramLabel = "PORT",
+            description = "serve Faultline's own metrics for Prometheus on"
+                    + " http://127.0.0.1:PORT/metrics while the command runs")
+    @Nullable
+    Integer metricsPort;
 
     @Override
     public Integer call() throws Exception {
@@ -76,14 +84,20 @@ final class GameDayRunCommand implements java.util.concurrent.Callable<Integer> 
 
     private static void say(FaultlineCommand root, GameDayEvent e) {
         switch (e) {
-            case GameDayEvent.Started s -> root.out().println("GameDay " + s.gameDay().title() + " (" + s.gameDayRunId()
-                    + "): " + s.experiments().size() + " experiment(s)");
-            case GameDayEvent.ExperimentStarted s -> root.out().println("== experiment " + (s.index() + 1) + "/" + s.total()
-                    + ": " + s.experiment().name() + " (run " + s.runId() + ")");
-            case GameDayEvent.ExperimentSkipped s -> root.out().println("== skipped " + s.experiment().name() + ": "
-                    + s.reason());
-            case GameDayEvent.ExperimentFinished f -> root.out().println("== " + f.experiment().name() + ": "
-                    + f.result().summary());
+            case GameDayEvent.Started s ->
+                root.out()
+                        .println("GameDay " + s.gameDay().title() + " (" + s.gameDayRunId() + "): "
+                                + s.experiments().size() + " experiment(s)");
+            case GameDayEvent.ExperimentStarted s ->
+                root.out()
+                        .println("== experiment " + (s.index() + 1) + "/" + s.total() + ": "
+                                + s.experiment().name() + " (run " + s.runId() + ")");
+            case GameDayEvent.ExperimentSkipped s ->
+                root.out().println("== skipped " + s.experiment().name() + ": " + s.reason());
+            case GameDayEvent.ExperimentFinished f ->
+                root.out()
+                        .println("== " + f.experiment().name() + ": "
+                                + f.result().summary());
             case GameDayEvent.Finished f -> {
                 root.out().println("GameDay " + f.outcome() + ": " + f.reason());
                 root.out().println("GameDay run id: " + f.gameDayRunId());

@@ -7,9 +7,9 @@ import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.safety.FaultJournal;
 import dev.faultline.engine.safety.HaltAnswer;
 import dev.faultline.engine.safety.HaltCaller;
-import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.safety.JournalEntry;
 import dev.faultline.engine.safety.ProcessOwner;
+import dev.faultline.engine.spi.run.HaltReason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,8 +29,10 @@ import picocli.CommandLine.ParentCommand;
  * does not answer (stopped by SIGSTOP, hung) has its faults reverted from its journal instead.
  * Never touches the database.
  */
-@Command(name = "halt", description = "Halt every run of this user on this machine (any FAULTLINE_HOME) and revert"
-        + " every fault (the kill switch). Stays engaged until `faultline release --reason ...`.")
+@Command(
+        name = "halt",
+        description = "Halt every run of this user on this machine (any FAULTLINE_HOME) and revert"
+                + " every fault (the kill switch). Stays engaged until `faultline release --reason ...`.")
 final class HaltCommand implements Callable<Integer> {
     /** How long a running Faultline has to say it engaged before it counts as not answering. */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
@@ -40,12 +42,17 @@ final class HaltCommand implements Callable<Integer> {
     @ParentCommand
     FaultlineCommand root;
 
-    @Option(names = "--reason", description = "why (shown to everyone and kept in the history)",
+    @Option(
+            names = "--reason",
+            description = "why (shown to everyone and kept in the history)",
             defaultValue = "halted from the command line")
     String reason;
 
-    @Option(names = "--wait", description = "how long to wait for running experiments to revert (default: ${DEFAULT-VALUE})",
-            defaultValue = "30s", converter = DurationConverter.class)
+    @Option(
+            names = "--wait",
+            description = "how long to wait for running experiments to revert (default: ${DEFAULT-VALUE})",
+            defaultValue = "30s",
+            converter = DurationConverter.class)
     Duration wait;
 
     @Override
@@ -54,22 +61,31 @@ final class HaltCommand implements Callable<Integer> {
         Instant deadline = Instant.now().plus(wait);
         String why = reason + " (faultline halt, pid " + ProcessHandle.current().pid() + ")";
         c.killSwitch.halt(HaltReason.killSwitch(why));
-        root.out().println("KILL SWITCH ENGAGED: every Faultline of this user on this machine halts and reverts its faults.");
+        root.out()
+                .println(
+                        "KILL SWITCH ENGAGED: every Faultline of this user on this machine halts and reverts its faults.");
         if (!c.killSwitch.latchProblem(LATCH_WITHIN).isEmpty()) {
-            root.err().println("faultline: could not latch the kill switch in " + c.home.root() + " (is its disk full?):"
-                    + " running Faultlines were told through their sockets, but a run started later from this home is not"
-                    + " refused; free some space and halt again");
+            root.err()
+                    .println("faultline: could not latch the kill switch in " + c.home.root() + " (is its disk full?):"
+                            + " running Faultlines were told through their sockets, but a run started later from this home is not"
+                            + " refused; free some space and halt again");
         }
         List<HaltAnswer> answers = askEveryone(c, why, deadline);
         Set<ProcessOwner> silent = new HashSet<>();
         Set<Path> homes = new HashSet<>();
         for (HaltAnswer a : answers) {
-            root.out().println("pid " + a.peer().pid() + a.home().map(h -> " (home " + h + ")").orElse("") + ": " + a.reply());
+            root.out()
+                    .println("pid " + a.peer().pid()
+                            + a.home().map(h -> " (home " + h + ")").orElse("") + ": " + a.reply());
             if (!a.answered()) {
                 silent.add(a.peer().owner());
-                a.home().ifPresentOrElse(homes::add, () -> root.err().println("faultline: pid " + a.peer().pid()
-                        + " did not answer and did not note its home: its faults could not be checked; run"
-                        + " `faultline recover` with its FAULTLINE_HOME"));
+                a.home()
+                        .ifPresentOrElse(
+                                homes::add,
+                                () -> root.err()
+                                        .println("faultline: pid " + a.peer().pid()
+                                                + " did not answer and did not note its home: its faults could not be checked; run"
+                                                + " `faultline recover` with its FAULTLINE_HOME"));
             }
         }
         UnattendedFaults unattended = new UnattendedFaults(c, homes);
@@ -78,7 +94,8 @@ final class HaltCommand implements Callable<Integer> {
         unattended.revert(silent, stopped).forEach(root.out()::println);
         StartupRecovery.sandboxLeftBehind(c).forEach(root.out()::println);
         List<JournalEntry> still = unattended.open();
-        if (still.isEmpty() && answers.stream().allMatch(a -> a.answered() || a.home().isPresent())) {
+        if (still.isEmpty()
+                && answers.stream().allMatch(a -> a.answered() || a.home().isPresent())) {
             root.out().println("all faults reverted. Release with: faultline release --reason \"...\"");
             return ExitCodes.OK;
         }
@@ -92,10 +109,12 @@ final class HaltCommand implements Callable<Integer> {
         }
         Duration answerWithin = wait.compareTo(ANSWER_WITHIN) < 0 ? wait : ANSWER_WITHIN;
         try {
-            return new HaltCaller(c.rendezvous, answerWithin, NamedThreads.factory("faultline-halt-call-")).halt(why, deadline);
+            return new HaltCaller(c.rendezvous, answerWithin, NamedThreads.factory("faultline-halt-call-"))
+                    .halt(why, deadline);
         } catch (IOException e) {
-            root.err().println("faultline: could not reach other Faultlines: " + e.getMessage()
-                    + "; only those sharing this home (" + c.home.root() + ") see the halt, through its latch");
+            root.err()
+                    .println("faultline: could not reach other Faultlines: " + e.getMessage()
+                            + "; only those sharing this home (" + c.home.root() + ") see the halt, through its latch");
             return List.of();
         }
     }

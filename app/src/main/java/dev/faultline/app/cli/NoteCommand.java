@@ -12,8 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code faultline note RUN "text"}: a timestamped observation on a run's (or a GameDay run's) timeline. */
-@Command(name = "note", description = "Record an observation, now, on a run's or a GameDay run's timeline. Text '-'"
-        + " reads it from standard input.")
+@Command(
+        name = "note",
+        description = "Record an observation, now, on a run's or a GameDay run's timeline. Text '-'"
+                + " reads it from standard input.")
 final class NoteCommand implements Callable<Integer> {
     @ParentCommand
     FaultlineCommand root;
@@ -40,12 +42,14 @@ final class NoteCommand implements Callable<Integer> {
         }
         FaultlineStore store = root.composition().store();
         if (store.findRun(subject).isEmpty() && store.gameDays().find(subject).isEmpty()) {
-            root.err().println("faultline: no run or GameDay run is called '" + subject + "' (see faultline runs and"
-                    + " faultline gameday list)");
+            root.err()
+                    .println("faultline: no run or GameDay run is called '" + subject + "' (see faultline runs and"
+                            + " faultline gameday list)");
             return ExitCodes.INVALID_INPUT;
         }
         try {
-            Observation o = store.retro().addObservation(subject, root.composition().clock.instant(), author, text);
+            Observation o = store.retro()
+                    .addObservation(subject, root.composition().clock.instant(), author, text);
             root.out().println("noted (#" + o.id() + ", " + o.text().length() + " characters) on " + subject);
             return ExitCodes.OK;
         } catch (IllegalArgumentException e) {

@@ -55,9 +55,11 @@ final class ProgressPrinter implements RunListener {
             return;
         }
         StringBuilder b = new StringBuilder("  ");
-        tick.values().forEach(s -> b.append(s.probe()).append('=')
-                .append(s.ok() ? Numbers.format(Math.round(s.value() * 1000) / 1000.0) : "?")
-                .append(s.within() ? " ok  " : " OUT  "));
+        tick.values()
+                .forEach(s -> b.append(s.probe())
+                        .append('=')
+                        .append(s.ok() ? Numbers.format(Math.round(s.value() * 1000) / 1000.0) : "?")
+                        .append(s.within() ? " ok  " : " OUT  "));
         Instant at = tick.values().iterator().next().at();
         tick.clear();
         line(at, "[" + phase + "] " + b.toString().strip());

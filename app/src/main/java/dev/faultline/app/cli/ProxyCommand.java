@@ -22,19 +22,28 @@ final class ProxyCommand implements Callable<Integer> {
     @ParentCommand
     FaultlineCommand root;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address of the API (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description = "address of the API (default: ${DEFAULT-VALUE})")
     String host;
 
     @Option(names = "--port", defaultValue = "8474", description = "port of the API (default: ${DEFAULT-VALUE})")
     int port;
 
     @Option(names = "--config", paramLabel = "FILE", description = "proxies to create: the JSON array /populate takes")
-    @Nullable Path config;
+    @Nullable
+    Path config;
 
-    @Option(names = "--token-file", paramLabel = "FILE", description = "require Authorization: Bearer TOKEN, the"
-            + " token being this file's first line (mode 600); default: $" + ApiToken.ENV + " if set. Toxiproxy clients"
-            + " do not send one")
-    @Nullable Path tokenFile;
+    @Option(
+            names = "--token-file",
+            paramLabel = "FILE",
+            description = "require Authorization: Bearer TOKEN, the"
+                    + " token being this file's first line (mode 600); default: $" + ApiToken.ENV
+                    + " if set. Toxiproxy clients"
+                    + " do not send one")
+    @Nullable
+    Path tokenFile;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -52,11 +61,16 @@ final class ProxyCommand implements Callable<Integer> {
             root.err().flush();
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "faultline-proxy-stop"));
-        root.out().println("chaos proxy API listening on " + server.apiUrl() + " (Toxiproxy-compatible; Ctrl-C stops it)");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "faultline-proxy-stop"));
+        root.out()
+                .println(
+                        "chaos proxy API listening on " + server.apiUrl() + " (Toxiproxy-compatible; Ctrl-C stops it)");
         root.out().flush();
         stopped.await();
         return ExitCodes.OK;

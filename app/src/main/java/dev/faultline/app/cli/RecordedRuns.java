@@ -86,8 +86,7 @@ public final class RecordedRuns {
                 - payment-latency-holds.yaml
             """;
 
-    private RecordedRuns() {
-    }
+    private RecordedRuns() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
@@ -110,21 +109,30 @@ public final class RecordedRuns {
 
     /** A run of 37 s with 2 probes, as {@code payment-latency-holds} makes it. */
     public static void oneRun(FaultlineStore store, FaultlineHome home, String runId) throws Exception {
-        RunRecorder one = new RunRecorder(store, new PendingResults(home.pendingResults()), experiment(), RUNBOOK,
-                "a".repeat(64));
-        run(one, runId, T0, Duration.ofSeconds(37), List.of("order-success-ratio", "order-p99-latency"), 0,
+        RunRecorder one = new RunRecorder(
+                store, new PendingResults(home.pendingResults()), experiment(), RUNBOOK, "a".repeat(64));
+        run(
+                one,
+                runId,
+                T0,
+                Duration.ofSeconds(37),
+                List.of("order-success-ratio", "order-p99-latency"),
+                0,
                 new Random(42));
         one.close();
         store.syncToDisk();
     }
 
     /** A GameDay of {@code experiments} runs filling {@code length}, each with {@code probes} probes read every second. */
-    public static void gameDay(FaultlineStore store, FaultlineHome home, String id, int experiments, int probeCount,
-                               Duration length) throws Exception {
+    public static void gameDay(
+            FaultlineStore store, FaultlineHome home, String id, int experiments, int probeCount, Duration length)
+            throws Exception {
         Experiment experiment = experiment();
         PendingResults pending = new PendingResults(home.pendingResults());
         Random rnd = new Random(42);
-        GameDay day = new RunbookLoader().parseGameDay(GAMEDAY, "four-hour-gameday.yaml").gameDay();
+        GameDay day = new RunbookLoader()
+                .parseGameDay(GAMEDAY, "four-hour-gameday.yaml")
+                .gameDay();
         GameDayRecorder gd = new GameDayRecorder(store.gameDays(), GAMEDAY, "b".repeat(64));
         gd.onGameDayEvent(new GameDayEvent.Started(id, T0, day, List.of(experiment)));
         Duration each = length.dividedBy(experiments);
@@ -141,26 +149,26 @@ public final class RecordedRuns {
             results.add(run(r, runId, start, each, probes, 30, rnd));
             r.close();
         }
-        gd.onGameDayEvent(new GameDayEvent.Finished(id, T0.plus(length), day,
-                GameDayOutcome.COMPLETED, "every experiment ran", results));
+        gd.onGameDayEvent(new GameDayEvent.Finished(
+                id, T0.plus(length), day, GameDayOutcome.COMPLETED, "every experiment ran", results));
         store.syncToDisk();
     }
 
     /** One run: samples every second, the fault in its middle third, {@code notes} extra timeline events. */
-    private static RunResult run(RunRecorder rec, String runId, Instant start, Duration length, List<String> probes,
-                                 int notes, Random rnd) {
+    private static RunResult run(
+            RunRecorder rec, String runId, Instant start, Duration length, List<String> probes, int notes, Random rnd) {
         int n = (int) length.toSeconds();
         Instant faultFrom = start.plusSeconds(n / 3);
         Instant faultTo = start.plusSeconds(2L * n / 3);
         rec.onEvent(new RunEvent.RunStarted(runId, start, "payment-latency-holds", "sandbox", false));
         rec.onEvent(new RunEvent.PhaseChanged(runId, start, RunPhase.PENDING, RunPhase.BASELINE));
         for (int k = 0; k < notes; k++) {
-            rec.onEvent(new RunEvent.StepFinished(runId, start.plusSeconds(k * 40L), "check-" + k, "event " + k
-                    + " of " + runId));
+            rec.onEvent(new RunEvent.StepFinished(
+                    runId, start.plusSeconds(k * 40L), "check-" + k, "event " + k + " of " + runId));
         }
         rec.onEvent(new RunEvent.PhaseChanged(runId, faultFrom, RunPhase.BASELINE, RunPhase.INJECT));
-        rec.onEvent(new RunEvent.FaultInjected(runId, faultFrom, "slow-payments", "f-" + runId,
-                "latency 150ms ± 50ms on proxy/payments"));
+        rec.onEvent(new RunEvent.FaultInjected(
+                runId, faultFrom, "slow-payments", "f-" + runId, "latency 150ms ± 50ms on proxy/payments"));
         for (int i = 0; i < n; i++) {
             Instant at = start.plusSeconds(i);
             boolean fault = !at.isBefore(faultFrom) && at.isBefore(faultTo);
@@ -170,17 +178,47 @@ public final class RecordedRuns {
                 rec.onEvent(new RunEvent.ProbeSampled(runId, at, new ProbeSample(p, phase, at, v, null, v < 200)));
             }
         }
-        rec.onEvent(new RunEvent.FaultReverted(runId, faultTo, "slow-payments", "f-" + runId, true, Duration.ofSeconds(4),
-                "confirmed gone"));
+        rec.onEvent(new RunEvent.FaultReverted(
+                runId, faultTo, "slow-payments", "f-" + runId, true, Duration.ofSeconds(4), "confirmed gone"));
         rec.onEvent(new RunEvent.PhaseChanged(runId, faultTo, RunPhase.INJECT, RunPhase.RECOVERY));
         Instant end = start.plus(length);
-        List<ProbeResult> figures = probes.stream().map(p -> new ProbeResult(p, "< 200ms", true,
-                new SampleStats(n / 3, 0, 0, 120, 95, 145), new SampleStats(n / 3, 0, 2, 180, 150, 210),
-                new SampleStats(n / 3, 0, 0, 121, 96, 146), 0.5, Impact.LOW, true, Duration.ofSeconds(4))).toList();
-        RunResult result = new RunResult(runId, "payment-latency-holds", "sandbox", RunOutcome.HELD, "the hypothesis held",
-                start, end, Impact.LOW, figures, List.of(new FaultResult("slow-payments", "local", "proxy/payments",
-                "latency 150ms ± 50ms", faultFrom, faultTo, faultTo.plusMillis(40), true, Duration.ofSeconds(4),
-                "confirmed gone", "")), List.of(), List.of());
+        List<ProbeResult> figures = probes.stream()
+                .map(p -> new ProbeResult(
+                        p,
+                        "< 200ms",
+                        true,
+                        new SampleStats(n / 3, 0, 0, 120, 95, 145),
+                        new SampleStats(n / 3, 0, 2, 180, 150, 210),
+                        new SampleStats(n / 3, 0, 0, 121, 96, 146),
+                        0.5,
+                        Impact.LOW,
+                        true,
+                        Duration.ofSeconds(4)))
+                .toList();
+        RunResult result = new RunResult(
+                runId,
+                "payment-latency-holds",
+                "sandbox",
+                RunOutcome.HELD,
+                "the hypothesis held",
+                start,
+                end,
+                Impact.LOW,
+                figures,
+                List.of(new FaultResult(
+                        "slow-payments",
+                        "local",
+                        "proxy/payments",
+                        "latency 150ms ± 50ms",
+                        faultFrom,
+                        faultTo,
+                        faultTo.plusMillis(40),
+                        true,
+                        Duration.ofSeconds(4),
+                        "confirmed gone",
+                        "")),
+                List.of(),
+                List.of());
         rec.onEvent(new RunEvent.RunFinished(runId, end, result));
         return result;
     }

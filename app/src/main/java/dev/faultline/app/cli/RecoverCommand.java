@@ -26,8 +26,11 @@ import picocli.CommandLine.ParentCommand;
  * stopped Faultline), and says what it did. Every wait is bounded: the database by
  * {@link StartupRecovery#DATABASE_WITHIN}, a stopped Faultline's socket by two seconds.
  */
-@Command(name = "recover", description = "Revert faults left behind by a crashed, killed or stopped (SIGSTOP) Faultline"
-        + " and stop the sandbox it left running. Exit 0 when everything was reverted, 1 when something needs a person.")
+@Command(
+        name = "recover",
+        description =
+                "Revert faults left behind by a crashed, killed or stopped (SIGSTOP) Faultline"
+                        + " and stop the sandbox it left running. Exit 0 when everything was reverted, 1 when something needs a person.")
 final class RecoverCommand implements Callable<Integer> {
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
 
@@ -71,16 +74,20 @@ final class RecoverCommand implements Callable<Integer> {
         if (stopped.isEmpty()) {
             return List.of();
         }
-        String why = "its faults were reverted by faultline recover (pid " + ProcessHandle.current().pid()
-                + ") while it was stopped";
+        String why = "its faults were reverted by faultline recover (pid "
+                + ProcessHandle.current().pid() + ") while it was stopped";
         try {
-            List<HaltAnswer> answers = new HaltCaller(c.rendezvous, ANSWER_WITHIN, NamedThreads.factory("faultline-halt-call-"))
+            List<HaltAnswer> answers = new HaltCaller(
+                            c.rendezvous, ANSWER_WITHIN, NamedThreads.factory("faultline-halt-call-"))
                     .halt(why, Instant.now().plus(ANSWER_WITHIN), p -> stopped.contains(p.owner()));
-            return answers.stream().map(a -> "pid " + a.peer().pid() + ": left a halt on its socket; it " + (a.answered()
-                    ? "halted" : "halts if it resumes")).toList();
+            return answers.stream()
+                    .map(a -> "pid " + a.peer().pid() + ": left a halt on its socket; it "
+                            + (a.answered() ? "halted" : "halts if it resumes"))
+                    .toList();
         } catch (IOException e) {
-            return List.of("could not leave a halt for the stopped Faultline(s) " + stopped.stream().map(ProcessOwner::pid)
-                    .toList() + ": " + e.getMessage() + "; if resumed they go on with their runs");
+            return List.of("could not leave a halt for the stopped Faultline(s) "
+                    + stopped.stream().map(ProcessOwner::pid).toList() + ": " + e.getMessage()
+                    + "; if resumed they go on with their runs");
         }
     }
 }

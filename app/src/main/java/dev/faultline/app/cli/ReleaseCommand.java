@@ -17,8 +17,10 @@ import picocli.CommandLine.ParentCommand;
  * Faultline of this user (through their halt sockets, each releasing its own home's latch), so runs
  * may start again. A home where nothing runs keeps its latch until released from that home.
  */
-@Command(name = "release", description = "Release the kill switch, with a reason, here and in every running Faultline"
-        + " of this user, so runs may start again.")
+@Command(
+        name = "release",
+        description = "Release the kill switch, with a reason, here and in every running Faultline"
+                + " of this user, so runs may start again.")
 final class ReleaseCommand implements Callable<Integer> {
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(2);
 
@@ -42,12 +44,14 @@ final class ReleaseCommand implements Callable<Integer> {
             answers = new HaltCaller(c.rendezvous, ANSWER_WITHIN, NamedThreads.factory("faultline-release-call-"))
                     .release(reason);
         } catch (IOException e) {
-            root.err().println("faultline: could not reach other Faultlines: " + e.getMessage()
-                    + "; only this home (" + c.home.root() + ") is released");
+            root.err()
+                    .println("faultline: could not reach other Faultlines: " + e.getMessage() + "; only this home ("
+                            + c.home.root() + ") is released");
             return ExitCodes.OK;
         }
-        answers.forEach(a -> root.out().println("pid " + a.peer().pid() + a.home().map(h -> " (home " + h + ")").orElse("")
-                + ": " + a.reply()));
+        answers.forEach(a -> root.out()
+                .println("pid " + a.peer().pid()
+                        + a.home().map(h -> " (home " + h + ")").orElse("") + ": " + a.reply()));
         return ExitCodes.OK;
     }
 }

@@ -14,23 +14,39 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code faultline report ID --format md|html|pdf|json -o FILE}: a GameDay run's or a run's report. */
-@Command(name = "report", description = "Write the report of a GameDay run (its id, or a GameDay's name for its latest"
-        + " run) or of a single run, as Markdown, HTML (one self-contained file), PDF or JSON.")
+@Command(
+        name = "report",
+        description = "Write the report of a GameDay run (its id, or a GameDay's name for its latest"
+                + " run) or of a single run, as Markdown, HTML (one self-contained file), PDF or JSON.")
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand
     FaultlineCommand root;
 
-    @Parameters(index = "0", paramLabel = "GAMEDAY-OR-RUN", description = "a GameDay run id, a GameDay name, or a run id")
+    @Parameters(
+            index = "0",
+            paramLabel = "GAMEDAY-OR-RUN",
+            description = "a GameDay run id, a GameDay name, or a run id")
     String id;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "html", description = "md, html, pdf or json (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = {"-f", "--format"},
+            defaultValue = "html",
+            description = "md, html, pdf or json (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "where to write it (default: ID.FORMAT here)")
-    @Nullable Path output;
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
+            description = "where to write it (default: ID.FORMAT here)")
+    @Nullable
+    Path output;
 
-    @Option(names = "--zone", paramLabel = "ZONE", description = "time zone for the times shown (default: this machine's)")
-    @Nullable String zone;
+    @Option(
+            names = "--zone",
+            paramLabel = "ZONE",
+            description = "time zone for the times shown (default: this machine's)")
+    @Nullable
+    String zone;
 
     @Override
     public Integer call() throws Exception {
@@ -51,7 +67,8 @@ final class ReportCommand implements Callable<Integer> {
         } catch (ReportException e) {
             root.err().println("faultline: " + e.getMessage());
             return e.getMessage().startsWith("unknown format") || e.getMessage().startsWith("no GameDay run")
-                    ? ExitCodes.INVALID_INPUT : ExitCodes.COULD_NOT_RUN;
+                    ? ExitCodes.INVALID_INPUT
+                    : ExitCodes.COULD_NOT_RUN;
         }
     }
 }

@@ -22,10 +22,10 @@ import java.util.TreeMap;
 
 /** Makes a report and writes it whole (through a temporary file in the same folder) or not at all. */
 public final class ReportFiles {
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
-    public static Path write(Composition c, String id, String format, Path out, ZoneId zone) throws ReportException, StoreException {
+    public static Path write(Composition c, String id, String format, Path out, ZoneId zone)
+            throws ReportException, StoreException {
         return write(c.store(), c.clock, id, format, out, zone);
     }
 
@@ -35,7 +35,8 @@ public final class ReportFiles {
         Map<String, ReportRenderer> renderers = renderers();
         ReportRenderer r = renderers.get(format);
         if (r == null) {
-            throw new ReportException("unknown format '" + format + "'; use one of " + String.join(", ", renderers.keySet()));
+            throw new ReportException(
+                    "unknown format '" + format + "'; use one of " + String.join(", ", renderers.keySet()));
         }
         Report report = new ReportAssembler(store, clock).assemble(id, zone);
         byte[] bytes = r.render(report);
@@ -51,8 +52,10 @@ public final class ReportFiles {
                 Files.deleteIfExists(tmp);
             }
         } catch (AccessDeniedException e) {
-            throw new ReportException("cannot write the report to " + target + ": the folder " + dir
-                    + " is not writable; choose another with -o", e);
+            throw new ReportException(
+                    "cannot write the report to " + target + ": the folder " + dir
+                            + " is not writable; choose another with -o",
+                    e);
         } catch (IOException e) {
             throw new ReportException("cannot write the report to " + target + ": " + e.getMessage(), e);
         }
@@ -64,7 +67,8 @@ public final class ReportFiles {
         Map<String, ReportRenderer> out = new TreeMap<>();
         out.put("md", new MarkdownReport());
         out.put("json", new JsonReport());
-        ServiceLoader.load(ReportRenderer.class, ReportFiles.class.getClassLoader()).forEach(r -> out.put(r.format(), r));
+        ServiceLoader.load(ReportRenderer.class, ReportFiles.class.getClassLoader())
+                .forEach(r -> out.put(r.format(), r));
         return out;
     }
 }

@@ -4,12 +4,12 @@ import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.Numbers;
 import dev.faultline.engine.run.DryRun;
-import dev.faultline.engine.spi.run.FaultResult;
 import dev.faultline.engine.run.PreflightCheck;
+import dev.faultline.engine.run.TimelinePlan;
+import dev.faultline.engine.spi.run.FaultResult;
 import dev.faultline.engine.spi.run.ProbeResult;
 import dev.faultline.engine.spi.run.ProbeSample;
 import dev.faultline.engine.spi.run.RunResult;
-import dev.faultline.engine.run.TimelinePlan;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -37,13 +37,26 @@ final class ResultPrinter {
         out.println("Plan (after warm-up " + Durations.format(e.timing().warmup()) + " and "
                 + e.timing().baselineSamples() + " baseline samples):");
         for (TimelinePlan.Entry en : d.plan().entries()) {
-            out.printf("  %6s - %-6s lane %d  %s%n", Durations.format(en.start()), Durations.format(en.end()),
-                    en.step().lane(), en.step().name());
+            out.printf(
+                    "  %6s - %-6s lane %d  %s%n",
+                    Durations.format(en.start()),
+                    Durations.format(en.end()),
+                    en.step().lane(),
+                    en.step().name());
         }
-        out.println("Then rollback, a recovery window of " + Durations.format(e.timing().recoveryWindow())
-                + " and " + e.timing().verificationSamples() + " verification samples.");
-        out.println(d.passed() ? "Pre-flight passed." : "Pre-flight FAILED: "
-                + String.join("; ", d.checks().stream().filter(c -> !c.passed()).map(PreflightCheck::toString).toList()));
+        out.println("Then rollback, a recovery window of "
+                + Durations.format(e.timing().recoveryWindow()) + " and "
+                + e.timing().verificationSamples() + " verification samples.");
+        out.println(
+                d.passed()
+                        ? "Pre-flight passed."
+                        : "Pre-flight FAILED: "
+                                + String.join(
+                                        "; ",
+                                        d.checks().stream()
+                                                .filter(c -> !c.passed())
+                                                .map(PreflightCheck::toString)
+                                                .toList()));
         out.flush();
     }
 
@@ -54,22 +67,36 @@ final class ResultPrinter {
         out.println("started " + TIME.format(r.startedAt().atZone(zone)) + ", took "
                 + Durations.format(java.time.Duration.ofSeconds(r.duration().toSeconds())) + ", impact " + r.impact());
         if (!r.probes().isEmpty()) {
-            out.printf("%-28s %-16s %10s %10s %10s %9s %-7s %s%n", "probe", "expect", "baseline", "during", "after",
-                    "deviation", "impact", "recovered");
+            out.printf(
+                    "%-28s %-16s %10s %10s %10s %9s %-7s %s%n",
+                    "probe", "expect", "baseline", "during", "after", "deviation", "impact", "recovered");
             for (ProbeResult p : r.probes()) {
-                out.printf("%-28s %-16s %10s %10s %10s %9s %-7s %s%n", p.probe(), p.expect(), num(p.baseline().mean()),
-                        num(p.during().mean()), num(p.after().mean()), pct(p.deviation()), p.impact(),
-                        p.recovered() ? "yes" + (p.recoveryTime() == null ? "" : " in " + p.recoveryTime().toMillis() + " ms")
+                out.printf(
+                        "%-28s %-16s %10s %10s %10s %9s %-7s %s%n",
+                        p.probe(),
+                        p.expect(),
+                        num(p.baseline().mean()),
+                        num(p.during().mean()),
+                        num(p.after().mean()),
+                        pct(p.deviation()),
+                        p.impact(),
+                        p.recovered()
+                                ? "yes"
+                                        + (p.recoveryTime() == null
+                                                ? ""
+                                                : " in " + p.recoveryTime().toMillis() + " ms")
                                 : "NO");
             }
         }
         for (FaultResult f : r.faults()) {
             out.println("fault " + f.step() + " (" + f.description() + "): "
-                    + (f.confirmedGone() ? "reverted, confirmed gone " + f.timeToRecovery().toMillis()
-                    + " ms after its end" : "NOT confirmed gone: " + f.detail() + "; by hand: " + f.manualStep()));
+                    + (f.confirmedGone()
+                            ? "reverted, confirmed gone " + f.timeToRecovery().toMillis() + " ms after its end"
+                            : "NOT confirmed gone: " + f.detail() + "; by hand: " + f.manualStep()));
         }
-        r.rollbacks().forEach(b -> out.println("rollback " + b.name() + ": " + (b.ok() ? "done" : "FAILED") + " in "
-                + b.took().toMillis() + " ms (" + b.detail() + ")"));
+        r.rollbacks()
+                .forEach(b -> out.println("rollback " + b.name() + ": " + (b.ok() ? "done" : "FAILED") + " in "
+                        + b.took().toMillis() + " ms (" + b.detail() + ")"));
         if (!r.recommendations().isEmpty()) {
             out.println("Recommendations:");
             r.recommendations().forEach(s -> out.println("  - " + s));
@@ -82,6 +109,8 @@ final class ResultPrinter {
     }
 
     private static String pct(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? "-" : (v >= 0 ? "+" : "") + Numbers.format(Math.round(v * 1000) / 10.0) + "%";
+        return Double.isNaN(v) || Double.isInfinite(v)
+                ? "-"
+                : (v >= 0 ? "+" : "") + Numbers.format(Math.round(v * 1000) / 10.0) + "%";
     }
 }

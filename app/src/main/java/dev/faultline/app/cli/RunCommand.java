@@ -9,10 +9,10 @@ import dev.faultline.app.session.RunSession;
 import dev.faultline.engine.report.JUnitXml;
 import dev.faultline.engine.report.ResultJson;
 import dev.faultline.engine.run.DryRun;
-import dev.faultline.engine.spi.run.RunEvent;
-import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.runbook.LoadedRunbook;
 import dev.faultline.engine.runbook.RunbookException;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +26,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code faultline run FILE}: runs one experiment, headless, with progress and a result for CI. */
-@Command(name = "run", description = "Run an experiment. Exit 0 when the hypothesis held, 1 when it deviated or the"
-        + " run was halted, 2 on invalid input, 3 when it could not run.")
+@Command(
+        name = "run",
+        description = "Run an experiment. Exit 0 when the hypothesis held, 1 when it deviated or the"
+                + " run was halted, 2 on invalid input, 3 when it could not run.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @ParentCommand
     FaultlineCommand root;
@@ -39,21 +41,29 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--json", paramLabel = "FILE", description = "write the result as JSON")
-    @Nullable Path json;
+    @Nullable
+    Path json;
 
     @Option(names = "--junit", paramLabel = "FILE", description = "write the result as JUnit XML")
-    @Nullable Path junit;
+    @Nullable
+    Path junit;
 
     @Option(names = "--yes", description = "confirm a run in a production environment")
     boolean yes;
 
-    @Option(names = "--notify", description = "tell the notifiers GameDays use (Slack, from notifiers.properties) about this"
-            + " run too: a message of its own, each fault before it goes in, a halt, the result in its thread")
+    @Option(
+            names = "--notify",
+            description = "tell the notifiers GameDays use (Slack, from notifiers.properties) about this"
+                    + " run too: a message of its own, each fault before it goes in, a halt, the result in its thread")
     boolean notify;
 
-    @Option(names = "--metrics-port", paramLabel = "PORT", description = "serve Faultline's own metrics for Prometheus on"
-            + " http://127.0.0.1:PORT/metrics while the command runs")
-    @Nullable Integer metricsPort;
+    @Option(
+            names = "--metrics-port",
+            paramLabel = "PORT",
+            description = "serve Faultline's own metrics for Prometheus on"
+                    + " http://127.0.0.1:PORT/metrics while the command runs")
+    @Nullable
+    Integer metricsPort;
 
     @Override
     public Integer call() throws Exception {
@@ -76,7 +86,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 }
             }
         };
-        RunRequest request = new RunRequest(runbook, Origin.COMMAND_LINE, notify ? Notify.REQUESTED : Notify.OFF, metricsPort);
+        RunRequest request =
+                new RunRequest(runbook, Origin.COMMAND_LINE, notify ? Notify.REQUESTED : Notify.OFF, metricsPort);
         try {
             if (dryRun) {
                 DryRun d = RunSession.dryRun(c, request, callbacks);

@@ -19,7 +19,10 @@ final class RunsCommand implements Callable<Integer> {
     @ParentCommand
     FaultlineCommand root;
 
-    @Option(names = {"-n", "--limit"}, defaultValue = "20", description = "how many (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = {"-n", "--limit"},
+            defaultValue = "20",
+            description = "how many (default: ${DEFAULT-VALUE})")
     int limit;
 
     @Override
@@ -30,13 +33,19 @@ final class RunsCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         ZoneId zone = ZoneId.systemDefault();
-        root.out().printf("%-19s %-9s %-7s %-28s %s%n", "started (" + zone.getId() + ")", "result", "took", "experiment",
-                "run id");
+        root.out()
+                .printf(
+                        "%-19s %-9s %-7s %-28s %s%n",
+                        "started (" + zone.getId() + ")", "result", "took", "experiment", "run id");
         for (RunRecord r : runs) {
-            String took = r.endedAt() == null ? "-" : Durations.format(Duration.ofSeconds(
-                    Duration.between(r.startedAt(), r.endedAt()).toSeconds()));
-            root.out().printf("%-19s %-9s %-7s %-28s %s%n", TIME.format(r.startedAt().atZone(zone)), r.status(), took,
-                    r.experimentName(), r.id());
+            String took = r.endedAt() == null
+                    ? "-"
+                    : Durations.format(Duration.ofSeconds(
+                            Duration.between(r.startedAt(), r.endedAt()).toSeconds()));
+            root.out()
+                    .printf(
+                            "%-19s %-9s %-7s %-28s %s%n",
+                            TIME.format(r.startedAt().atZone(zone)), r.status(), took, r.experimentName(), r.id());
         }
         return ExitCodes.OK;
     }

@@ -27,7 +27,8 @@ final class SandboxCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var c = root.composition();
         StartupRecovery.run(c).forEach(root.err()::println);
-        SandboxOptions options = SandboxOptions.defaults(c.home.sandbox()).withPortBase(portBase).withRate(rate);
+        SandboxOptions options =
+                SandboxOptions.defaults(c.home.sandbox()).withPortBase(portBase).withRate(rate);
         RunningSandbox sandbox;
         try {
             sandbox = Sandbox.start(options);
@@ -36,10 +37,13 @@ final class SandboxCommand implements Callable<Integer> {
             return ExitCodes.COULD_NOT_RUN;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sandbox.close();
-            stopped.countDown();
-        }, "faultline-sandbox-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            sandbox.close();
+                            stopped.countDown();
+                        },
+                        "faultline-sandbox-stop"));
         root.out().println("sandbox running (Ctrl-C stops it):");
         root.out().println("  orders         " + sandbox.orderUrl());
         root.out().println("  payments       " + sandbox.paymentUrl());

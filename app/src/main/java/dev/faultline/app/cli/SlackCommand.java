@@ -19,8 +19,10 @@ final class SlackCommand implements Runnable {
         root.err().println("faultline slack: say what, e.g. 'faultline slack test'");
     }
 
-    @Command(name = "test", description = "Send a test message to the configured Slack (notifiers.properties or"
-            + " FAULTLINE_SLACK_* variables).")
+    @Command(
+            name = "test",
+            description = "Send a test message to the configured Slack (notifiers.properties or"
+                    + " FAULTLINE_SLACK_* variables).")
     static final class Test implements Callable<Integer> {
         @ParentCommand
         SlackCommand slack;
@@ -34,7 +36,9 @@ final class SlackCommand implements Runnable {
                 return ExitCodes.COULD_NOT_RUN;
             }
             try {
-                root.out().println(p.get().sendTest(NotifierConfig.load(root.home().root(), System.getenv())));
+                root.out()
+                        .println(
+                                p.get().sendTest(NotifierConfig.load(root.home().root(), System.getenv())));
                 return ExitCodes.OK;
             } catch (NotifierException e) {
                 root.err().println("faultline: " + e.getMessage());

@@ -28,14 +28,24 @@ final class ValidateCommand implements Callable<Integer> {
                 if (loader.kindOf(f).equals("GameDay")) {
                     var d = loader.loadGameDay(f);
                     int n = loader.loadExperimentsOf(d).size();
-                    root.out().printf("ok  %s: GameDay %s (%d experiment(s), %d participant(s))%n", f, d.gameDay().name(), n,
-                            d.gameDay().participants().size());
+                    root.out()
+                            .printf(
+                                    "ok  %s: GameDay %s (%d experiment(s), %d participant(s))%n",
+                                    f,
+                                    d.gameDay().name(),
+                                    n,
+                                    d.gameDay().participants().size());
                     continue;
                 }
                 LoadedRunbook r = loader.load(f);
-                root.out().printf("ok  %s: %s (%d probe(s), %d step(s), %d stop condition(s))%n", f,
-                        r.experiment().name(), r.experiment().hypothesis().probes().size(),
-                        r.experiment().method().size(), r.experiment().stopConditions().size());
+                root.out()
+                        .printf(
+                                "ok  %s: %s (%d probe(s), %d step(s), %d stop condition(s))%n",
+                                f,
+                                r.experiment().name(),
+                                r.experiment().hypothesis().probes().size(),
+                                r.experiment().method().size(),
+                                r.experiment().stopConditions().size());
             } catch (RunbookException e) {
                 e.problems().forEach(p -> root.err().println(p));
                 exit = ExitCodes.INVALID_INPUT;

@@ -8,11 +8,11 @@ import dev.faultline.engine.model.Numbers;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.run.DryRun;
 import dev.faultline.engine.run.PreflightCheck;
-import dev.faultline.engine.spi.run.ProbeSample;
 import dev.faultline.engine.run.TimelinePlan;
 import dev.faultline.engine.runbook.LoadedRunbook;
 import dev.faultline.engine.spi.MetricSource;
 import dev.faultline.engine.spi.MetricSourceProvider;
+import dev.faultline.engine.spi.run.ProbeSample;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,19 +38,35 @@ final class AppEditorActions implements EditorActions {
     public String dryRun(LoadedRunbook runbook) throws Exception {
         Environment env = environment(runbook.experiment().environment());
         DryRun d = composition.runner.dryRun(runbook.experiment(), env);
-        StringBuilder b = new StringBuilder(d.passed() ? "Pre-flight checks passed.\n\n" : "PRE-FLIGHT FAILED: this run would not start.\n\n");
+        StringBuilder b = new StringBuilder(
+                d.passed() ? "Pre-flight checks passed.\n\n" : "PRE-FLIGHT FAILED: this run would not start.\n\n");
         for (PreflightCheck c : d.checks()) {
-            b.append(c.passed() ? "  ok      " : "  FAILED  ").append(c.check()).append(": ").append(c.detail()).append('\n');
+            b.append(c.passed() ? "  ok      " : "  FAILED  ")
+                    .append(c.check())
+                    .append(": ")
+                    .append(c.detail())
+                    .append('\n');
         }
         b.append("\nPlan (offsets from the start of the inject phase):\n");
         for (TimelinePlan.Entry e : d.plan().entries()) {
-            b.append("  ").append(e.start().toSeconds()).append("s - ").append(e.end().toSeconds()).append("s  lane ")
-                    .append(e.step().lane()).append("  ").append(e.step().name()).append('\n');
+            b.append("  ")
+                    .append(e.start().toSeconds())
+                    .append("s - ")
+                    .append(e.end().toSeconds())
+                    .append("s  lane ")
+                    .append(e.step().lane())
+                    .append("  ")
+                    .append(e.step().name())
+                    .append('\n');
         }
         b.append("\nProbe readings now:\n");
         for (ProbeSample s : d.readings()) {
-            b.append("  ").append(s.probe()).append(" = ").append(s.ok() ? Numbers.format(s.value()) : "unreadable: " + s.error())
-                    .append(s.within() ? "  (within tolerance)" : "  (OUTSIDE tolerance)").append('\n');
+            b.append("  ")
+                    .append(s.probe())
+                    .append(" = ")
+                    .append(s.ok() ? Numbers.format(s.value()) : "unreadable: " + s.error())
+                    .append(s.within() ? "  (within tolerance)" : "  (OUTSIDE tolerance)")
+                    .append('\n');
         }
         return b.toString();
     }
@@ -58,12 +74,14 @@ final class AppEditorActions implements EditorActions {
     @Override
     public String testProbe(Probe probe, String environment) throws Exception {
         Environment env = environment(environment);
-        MetricSourceProvider p = composition.plugins.probeType(probe.type())
+        MetricSourceProvider p = composition
+                .plugins
+                .probeType(probe.type())
                 .orElseThrow(() -> new IllegalArgumentException("no probe type '" + probe.type() + "' is installed"));
         try (MetricSource source = p.open(probe, env.settingsFor(probe.type()))) {
             double v = source.read();
-            return probe.name() + " = " + Numbers.format(Math.round(v * 1000) / 1000.0) + (probe.expect().accepts(v)
-                    ? "  ✓ within " : "  ✗ outside ") + probe.expectText();
+            return probe.name() + " = " + Numbers.format(Math.round(v * 1000) / 1000.0)
+                    + (probe.expect().accepts(v) ? "  ✓ within " : "  ✗ outside ") + probe.expectText();
         }
     }
 
@@ -78,7 +96,10 @@ final class AppEditorActions implements EditorActions {
     }
 
     private Environment environment(String name) {
-        return composition.environments.find(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown environment '" + name + "' (known: " + composition.environments.names() + ")"));
+        return composition
+                .environments
+                .find(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown environment '" + name + "' (known: " + composition.environments.names() + ")"));
     }
 }

@@ -41,7 +41,9 @@ final class AppGameDayActions implements GameDayActions {
 
     @Override
     public List<String> openActionItems() throws Exception {
-        return composition.store().retro().openActionItems("").stream().map(ActionItemText::line).toList();
+        return composition.store().retro().openActionItems("").stream()
+                .map(ActionItemText::line)
+                .toList();
     }
 
     @Override

@@ -70,7 +70,9 @@ public final class AppRetroActions implements RetroActions {
 
     @Override
     public String describeRun(String runId) throws Exception {
-        return store().findRun(runId).map(r -> r.experimentName() + " · " + r.status()).orElse(runId);
+        return store().findRun(runId)
+                .map(r -> r.experimentName() + " · " + r.status())
+                .orElse(runId);
     }
 
     @Override

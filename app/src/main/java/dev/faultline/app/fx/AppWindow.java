@@ -79,16 +79,25 @@ public final class AppWindow {
         });
         starter = new RunStarter(composition);
         runs = new RunCoordinator(starter, live, () -> shell.show(Screen.LIVE), this::refreshRuns);
-        homeModel = new HomeViewModel(zone, composition.clock, composition::store, composition.loader,
-                composition.environments.all(), composition.plugins.backends(), Work.background(), Dialogs::error);
-        home = new HomeView(homeModel, this::firstGameDay, p -> runs.start(p.getFileName().toString(),
-                () -> composition.loader.load(p)), this::edit);
+        homeModel = new HomeViewModel(
+                zone,
+                composition.clock,
+                composition::store,
+                composition.loader,
+                composition.environments.all(),
+                composition.plugins.backends(),
+                Work.background(),
+                Dialogs::error);
+        home = new HomeView(
+                homeModel,
+                this::firstGameDay,
+                p -> runs.start(p.getFileName().toString(), () -> composition.loader.load(p)),
+                this::edit);
         shell.put(Screen.HOME, home);
     }
 
     /** The shipped runbooks, sorted into experiments and GameDays (off the FX thread: it reads and parses them). */
-    private record Shipped(List<Path> experiments, List<Path> gameDays) {
-    }
+    private record Shipped(List<Path> experiments, List<Path> gameDays) {}
 
     private Shipped discover() {
         List<Path> all = shippedRunbooks();
@@ -99,8 +108,10 @@ public final class AppWindow {
     private void discovered(Shipped found) {
         shipped = found.experiments();
         gameDayFiles = found.gameDays();
-        firstGameDayFile = gameDayFiles.stream().filter(p -> p.getFileName().toString().equals("first-gameday.yaml"))
-                .findFirst().orElse(gameDayFiles.isEmpty() ? null : gameDayFiles.get(0));
+        firstGameDayFile = gameDayFiles.stream()
+                .filter(p -> p.getFileName().toString().equals("first-gameday.yaml"))
+                .findFirst()
+                .orElse(gameDayFiles.isEmpty() ? null : gameDayFiles.get(0));
         homeModel.showRunbooks(shipped);
         buildScreens();
         refreshRuns();
@@ -115,9 +126,12 @@ public final class AppWindow {
             return;
         }
         editorModel = new EditorViewModel(composition.loader);
-        editor = new EditorView(editorModel, new AppEditorActions(composition, runs, shipped),
+        editor = new EditorView(
+                editorModel,
+                new AppEditorActions(composition, runs, shipped),
                 FaultTemplates.available(composition.plugins.backends()));
-        gameDay = new GameDayView(new dev.faultline.app.view.gameday.GameDayPlanModel(composition.clock, zone),
+        gameDay = new GameDayView(
+                new dev.faultline.app.view.gameday.GameDayPlanModel(composition.clock, zone),
                 new AppGameDayActions(composition, shipped, this::runGameDay));
         retro = new dev.faultline.app.view.retro.RetroView(new dev.faultline.app.view.retro.RetroViewModel(
                 new AppRetroActions(composition, zone), zone, composition.clock, Work.background(), Dialogs::error));
@@ -125,10 +139,20 @@ public final class AppWindow {
         shell.put(Screen.EDITOR, editor);
         shell.put(Screen.LIVE, new LiveRunView(live, TimeZone.getTimeZone(zone), dark, this::note));
         shell.put(Screen.RETRO, retro);
-        shell.put(Screen.SETTINGS, new SettingsView(new SettingsViewModel(dark, textSize, composition.home.root(), zone,
-                composition.environments.all(), composition.home.environments(), composition.environmentProblems,
-                dev.faultline.app.NotifierConfig.file(composition.home.root()), this::sendSlackTest, Work.background(),
-                Dialogs::error)));
+        shell.put(
+                Screen.SETTINGS,
+                new SettingsView(new SettingsViewModel(
+                        dark,
+                        textSize,
+                        composition.home.root(),
+                        zone,
+                        composition.environments.all(),
+                        composition.home.environments(),
+                        composition.environmentProblems,
+                        dev.faultline.app.NotifierConfig.file(composition.home.root()),
+                        this::sendSlackTest,
+                        Work.background(),
+                        Dialogs::error)));
         if (!shipped.isEmpty()) {
             editor.open(shipped.get(0), false);
         }
@@ -147,7 +171,9 @@ public final class AppWindow {
     }
 
     private String sendSlackTest() throws Exception {
-        var slack = composition.notifiers.provider("slack")
+        var slack = composition
+                .notifiers
+                .provider("slack")
                 .orElseThrow(() -> new IllegalStateException("the Slack plugin is not installed"));
         return slack.sendTest(dev.faultline.app.NotifierConfig.load(composition.home.root(), System.getenv()));
     }
@@ -159,16 +185,24 @@ public final class AppWindow {
         if (run.isEmpty()) {
             return;
         }
-        Background.run("note", () -> composition.store().retro().addObservation(run, at, System.getProperty("user.name", ""),
-                text), o -> { }, err -> Dialogs.error("The note is on the charts but could not be stored", err));
+        Background.run(
+                "note",
+                () -> composition.store().retro().addObservation(run, at, System.getProperty("user.name", ""), text),
+                o -> {},
+                err -> Dialogs.error("The note is on the charts but could not be stored", err));
     }
 
     /** Runs a saved GameDay: every experiment in order, each shown live as it starts. */
     private void runGameDay(Path file) {
         GameDayStarter days = new GameDayStarter(composition, starter);
-        runs.start(file.getFileName().toString(), (bridge, say) -> days.task(file,
-                e -> javafx.application.Platform.runLater(() -> live.begin(e, Instant.now())), bridge,
-                ev -> say.accept(GameDayStarter.describe(ev)), say));
+        runs.start(
+                file.getFileName().toString(),
+                (bridge, say) -> days.task(
+                        file,
+                        e -> javafx.application.Platform.runLater(() -> live.begin(e, Instant.now())),
+                        bridge,
+                        ev -> say.accept(GameDayStarter.describe(ev)),
+                        say));
     }
 
     void show() {
@@ -193,15 +227,20 @@ public final class AppWindow {
         stage.show();
         home.focusStart();
         homeModel.refreshBackends();
-        Background.run("discover-runbooks", this::discover, this::discovered,
+        Background.run(
+                "discover-runbooks",
+                this::discover,
+                this::discovered,
                 err -> Dialogs.error("Could not read the shipped runbooks", err));
     }
 
     private void applyTheme() {
-        Application.setUserAgentStylesheet(dark.get() ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                dark.get() ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
         if (stage.getScene() != null) {
-            stage.getScene().getRoot().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), dark.get());
+            stage.getScene()
+                    .getRoot()
+                    .pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), dark.get());
         }
     }
 
@@ -216,11 +255,15 @@ public final class AppWindow {
             gameDay.focusRun();
             return;
         }
-        Path first = shippedRunbooks().stream().filter(p -> p.getFileName().toString().equals("payment-latency-holds.yaml"))
-                .findFirst().orElse(null);
+        Path first = shippedRunbooks().stream()
+                .filter(p -> p.getFileName().toString().equals("payment-latency-holds.yaml"))
+                .findFirst()
+                .orElse(null);
         if (first == null) {
-            Dialogs.error("The sandbox runbooks are missing", new IllegalStateException(
-                    "Faultline looks for them in " + runbookDir() + "; start it with ./faultline from its folder."));
+            Dialogs.error(
+                    "The sandbox runbooks are missing",
+                    new IllegalStateException("Faultline looks for them in " + runbookDir()
+                            + "; start it with ./faultline from its folder."));
             return;
         }
         runs.start("your first GameDay", () -> composition.loader.load(first));
@@ -232,14 +275,18 @@ public final class AppWindow {
     }
 
     void recoverLeftovers(boolean revertOrphans) {
-        Background.run("startup-recovery", () -> StartupRecovery.run(composition, revertOrphans), lines -> {
-            if (!lines.isEmpty()) {
-                Alert a = new Alert(Alert.AlertType.INFORMATION, String.join("\n", lines));
-                a.setHeaderText("What Faultline found from an earlier session");
-                a.show();
-            }
-            refreshRuns();
-        }, err -> Dialogs.error("Recovering what a crashed session left behind failed", err));
+        Background.run(
+                "startup-recovery",
+                () -> StartupRecovery.run(composition, revertOrphans),
+                lines -> {
+                    if (!lines.isEmpty()) {
+                        Alert a = new Alert(Alert.AlertType.INFORMATION, String.join("\n", lines));
+                        a.setHeaderText("What Faultline found from an earlier session");
+                        a.show();
+                    }
+                    refreshRuns();
+                },
+                err -> Dialogs.error("Recovering what a crashed session left behind failed", err));
     }
 
     private void refreshRuns() {
@@ -263,8 +310,11 @@ public final class AppWindow {
             close.run();
             return;
         }
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "A run is active. Closing halts it and reverts its faults first.",
-                ButtonType.OK, ButtonType.CANCEL);
+        Alert a = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "A run is active. Closing halts it and reverts its faults first.",
+                ButtonType.OK,
+                ButtonType.CANCEL);
         a.setHeaderText("Halt the run and close?");
         if (a.showAndWait().filter(b -> b == ButtonType.OK).isEmpty()) {
             return;
@@ -273,18 +323,23 @@ public final class AppWindow {
         closing = bar;
         shell.setBottom(bar);
         bar.start("halting the run and reverting its faults…");
-        Background.run("close", () -> {
-            runs.haltAndWait();
-            javafx.application.Platform.runLater(() -> bar.show("the run has ended; recording it, stopping the sandbox…"));
-            runs.awaitIdle(java.time.Duration.ofSeconds(30)); // the sandbox it started is stopped too
-            return true;
-        }, done -> {
-            bar.stop();
-            close.run();
-        }, err -> {
-            bar.stop();
-            close.run();
-        });
+        Background.run(
+                "close",
+                () -> {
+                    runs.haltAndWait();
+                    javafx.application.Platform.runLater(
+                            () -> bar.show("the run has ended; recording it, stopping the sandbox…"));
+                    runs.awaitIdle(java.time.Duration.ofSeconds(30)); // the sandbox it started is stopped too
+                    return true;
+                },
+                done -> {
+                    bar.stop();
+                    close.run();
+                },
+                err -> {
+                    bar.stop();
+                    close.run();
+                });
     }
 
     static Path runbookDir() {
@@ -298,12 +353,14 @@ public final class AppWindow {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(dir, 2)) {
-            return s.filter(p -> p.toString().endsWith(".yaml") && !p.getParent().equals(dir))
+            return s.filter(p ->
+                            p.toString().endsWith(".yaml") && !p.getParent().equals(dir))
                     .sorted((a, b) -> {
                         boolean sa = a.getParent().getFileName().toString().equals("sandbox");
                         boolean sb = b.getParent().getFileName().toString().equals("sandbox");
                         return sa != sb ? (sa ? -1 : 1) : a.compareTo(b);
-                    }).toList();
+                    })
+                    .toList();
         } catch (java.io.IOException e) {
             return List.of();
         }

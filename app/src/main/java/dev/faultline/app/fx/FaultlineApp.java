@@ -51,13 +51,20 @@ public final class FaultlineApp extends Application {
     private static boolean askToRevert(List<JournalEntry> orphans) {
         ButtonType revert = new ButtonType("Revert them now", ButtonBar.ButtonData.OK_DONE);
         ButtonType later = new ButtonType("Not now", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert a = new Alert(Alert.AlertType.WARNING, String.join("\n", FaultJournal.describe(orphans))
-                + "\n\nFaultline reverts them by default. Not now leaves them in place until the next start"
-                + " (or `faultline recover`).", revert, later);
+        Alert a = new Alert(
+                Alert.AlertType.WARNING,
+                String.join("\n", FaultJournal.describe(orphans))
+                        + "\n\nFaultline reverts them by default. Not now leaves them in place until the next start"
+                        + " (or `faultline recover`).",
+                revert,
+                later);
         a.setHeaderText(orphans.size() + " fault(s) left behind by a crashed Faultline are still injected");
         ((javafx.scene.control.Button) a.getDialogPane().lookupButton(revert)).setDefaultButton(true);
         boolean yes = a.showAndWait().filter(b -> b == revert).isPresent();
-        log.warn("startup: {} orphaned fault(s); the user chose to {}", orphans.size(), yes ? "revert them" : "leave them");
+        log.warn(
+                "startup: {} orphaned fault(s); the user chose to {}",
+                orphans.size(),
+                yes ? "revert them" : "leave them");
         return yes;
     }
 

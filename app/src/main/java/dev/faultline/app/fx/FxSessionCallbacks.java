@@ -18,8 +18,8 @@ final class FxSessionCallbacks implements SessionCallbacks {
     private final Consumer<LoadedRunbook> experimentStarting;
     private final Consumer<String> say;
 
-    FxSessionCallbacks(RunListener runs, GameDayListener day, Consumer<LoadedRunbook> experimentStarting,
-                       Consumer<String> say) {
+    FxSessionCallbacks(
+            RunListener runs, GameDayListener day, Consumer<LoadedRunbook> experimentStarting, Consumer<String> say) {
         this.runs = runs;
         this.day = day;
         this.experimentStarting = experimentStarting;
@@ -28,7 +28,8 @@ final class FxSessionCallbacks implements SessionCallbacks {
 
     @Override
     public boolean confirmProduction(String environment, Subject subject) throws InterruptedException {
-        return ProductionConfirmation.ask(environment, subject.gameDay() ? "GameDay " + subject.title() : subject.name());
+        return ProductionConfirmation.ask(
+                environment, subject.gameDay() ? "GameDay " + subject.title() : subject.name());
     }
 
     @Override

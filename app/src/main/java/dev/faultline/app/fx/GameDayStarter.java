@@ -32,15 +32,22 @@ final class GameDayStarter {
      * @param beginExperiment told (on the GameDay's thread) before each experiment's run starts
      * @param runListener     hears every run's events (the live view's bridge)
      */
-    Task<GameDayResult> task(Path file, Consumer<Experiment> beginExperiment, RunListener runListener,
-                             GameDayListener dayListener, Consumer<String> say) {
+    Task<GameDayResult> task(
+            Path file,
+            Consumer<Experiment> beginExperiment,
+            RunListener runListener,
+            GameDayListener dayListener,
+            Consumer<String> say) {
         return new Task<>() {
             @Override
             protected GameDayResult call() throws Exception {
-                GameDayRequest request = RunSession.loadGameDay(composition, file, Origin.APP,
-                        RunSession.defaultReportPattern(composition), null);
-                return runs.run(() -> RunSession.startGameDay(composition, request, new FxSessionCallbacks(runListener,
-                        dayListener, r -> beginExperiment.accept(r.experiment()), say)));
+                GameDayRequest request = RunSession.loadGameDay(
+                        composition, file, Origin.APP, RunSession.defaultReportPattern(composition), null);
+                return runs.run(() -> RunSession.startGameDay(
+                        composition,
+                        request,
+                        new FxSessionCallbacks(
+                                runListener, dayListener, r -> beginExperiment.accept(r.experiment()), say)));
             }
         };
     }
@@ -48,14 +55,17 @@ final class GameDayStarter {
     /** A line for people per GameDay event. */
     static String describe(GameDayEvent e) {
         return switch (e) {
-            case GameDayEvent.Started s -> "GameDay " + s.gameDay().title() + " started: " + s.experiments().size()
-                    + " experiment(s)";
-            case GameDayEvent.ExperimentStarted s -> "experiment " + (s.index() + 1) + "/" + s.total() + ": "
-                    + s.experiment().name();
-            case GameDayEvent.ExperimentSkipped s -> "experiment " + (s.index() + 1) + "/" + s.total() + " skipped: "
-                    + s.reason();
-            case GameDayEvent.ExperimentFinished f -> "experiment " + (f.index() + 1) + "/" + f.total() + " finished: "
-                    + f.result().outcome();
+            case GameDayEvent.Started s ->
+                "GameDay " + s.gameDay().title() + " started: "
+                        + s.experiments().size() + " experiment(s)";
+            case GameDayEvent.ExperimentStarted s ->
+                "experiment " + (s.index() + 1) + "/" + s.total() + ": "
+                        + s.experiment().name();
+            case GameDayEvent.ExperimentSkipped s ->
+                "experiment " + (s.index() + 1) + "/" + s.total() + " skipped: " + s.reason();
+            case GameDayEvent.ExperimentFinished f ->
+                "experiment " + (f.index() + 1) + "/" + f.total() + " finished: "
+                        + f.result().outcome();
             case GameDayEvent.Finished f -> "GameDay finished: " + f.outcome() + " (" + f.reason() + ")";
         };
     }

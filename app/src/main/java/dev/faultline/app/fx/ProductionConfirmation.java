@@ -11,8 +11,7 @@ import javafx.scene.control.ButtonType;
  * own thread, never the FX thread: it waits for the person's answer; "Cancel" is the default.
  */
 final class ProductionConfirmation {
-    private ProductionConfirmation() {
-    }
+    private ProductionConfirmation() {}
 
     static boolean ask(String environment, String experiment) throws InterruptedException {
         if (Platform.isFxApplicationThread()) {
@@ -21,8 +20,12 @@ final class ProductionConfirmation {
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         Platform.runLater(() -> {
             ButtonType run = new ButtonType("Run in production", ButtonBar.ButtonData.OK_DONE);
-            Alert a = new Alert(Alert.AlertType.WARNING, "'" + environment + "' is a PRODUCTION environment. Faults will"
-                    + " hit real users within the experiment's blast radius.", run, ButtonType.CANCEL);
+            Alert a = new Alert(
+                    Alert.AlertType.WARNING,
+                    "'" + environment + "' is a PRODUCTION environment. Faults will"
+                            + " hit real users within the experiment's blast radius.",
+                    run,
+                    ButtonType.CANCEL);
             a.setHeaderText("Run " + experiment + " in production?");
             ((javafx.scene.control.Button) a.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
             ((javafx.scene.control.Button) a.getDialogPane().lookupButton(run)).setDefaultButton(false);

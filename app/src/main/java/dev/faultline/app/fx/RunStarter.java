@@ -5,16 +5,12 @@ import dev.faultline.app.session.Notify;
 import dev.faultline.app.session.Origin;
 import dev.faultline.app.session.RunRequest;
 import dev.faultline.app.session.RunSession;
-import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.runbook.LoadedRunbook;
 import dev.faultline.engine.spi.run.HaltReason;
-import dev.faultline.engine.store.RunRecord;
+import dev.faultline.engine.spi.run.RunListener;
+import dev.faultline.engine.spi.run.RunResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import dev.faultline.app.view.common.RunRow;
-import dev.faultline.engine.spi.run.RunListener;
-import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
@@ -41,21 +37,25 @@ public final class RunStarter {
      * file, parsing the editor's text), then the run goes as from the command line.
      */
     public Task<RunResult> task(Callable<LoadedRunbook> source, RunListener listener, Consumer<String> say) {
-        return task(source, r -> { }, listener, say);
+        return task(source, r -> {}, listener, say);
     }
 
     /** As above; {@code loaded} hears the runbook on the task's thread before the run starts. */
-    public Task<RunResult> task(Callable<LoadedRunbook> source, Consumer<LoadedRunbook> loaded, RunListener listener,
-                                Consumer<String> say) {
+    public Task<RunResult> task(
+            Callable<LoadedRunbook> source,
+            Consumer<LoadedRunbook> loaded,
+            RunListener listener,
+            Consumer<String> say) {
         return new Task<>() {
             @Override
             protected RunResult call() throws Exception {
                 LoadedRunbook runbook = source.call();
                 loaded.accept(runbook);
-                // From the app a run tells the notifiers that are set up, as a GameDay does: setting up Slack is the opt-in.
+                // From the app a run tells the notifiers that are set up, as a GameDay does: setting up Slack is the
+                // opt-in.
                 RunRequest request = new RunRequest(runbook, Origin.APP, Notify.IF_SET_UP, null);
-                return RunStarter.this.run(() -> RunSession.startRun(composition, request,
-                        new FxSessionCallbacks(listener, e -> { }, r -> { }, say)));
+                return RunStarter.this.run(() -> RunSession.startRun(
+                        composition, request, new FxSessionCallbacks(listener, e -> {}, r -> {}, say)));
             }
         };
     }
@@ -85,8 +85,8 @@ public final class RunStarter {
         }
         s.halt(new HaltReason(HaltReason.Source.SIGNAL, "the app window was closed"));
         if (!s.awaitClosed(RunSession.SIGNAL_WAIT)) {
-            org.slf4j.LoggerFactory.getLogger(RunStarter.class).error("the halted run did not finish within {} s",
-                    RunSession.SIGNAL_WAIT.toSeconds());
+            org.slf4j.LoggerFactory.getLogger(RunStarter.class)
+                    .error("the halted run did not finish within {} s", RunSession.SIGNAL_WAIT.toSeconds());
         }
     }
 }

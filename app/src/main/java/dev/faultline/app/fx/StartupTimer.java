@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
 final class StartupTimer {
     private static final Logger log = LoggerFactory.getLogger(StartupTimer.class);
 
-    private StartupTimer() {
-    }
+    private StartupTimer() {}
 
     static void shown(Scene scene) {
         new AnimationTimer() {
@@ -27,7 +26,8 @@ final class StartupTimer {
                     return; // the second pulse comes after the first frame was drawn
                 }
                 stop();
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                long ms = System.currentTimeMillis()
+                        - ManagementFactory.getRuntimeMXBean().getStartTime();
                 log.info("interactive window after {} ms from JVM start", ms);
                 if (Boolean.getBoolean("faultline.measureStartup")) {
                     System.out.println("faultline: interactive window after " + ms + " ms from JVM start");

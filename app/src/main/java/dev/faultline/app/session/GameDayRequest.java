@@ -12,8 +12,12 @@ import org.jspecify.annotations.Nullable;
  *                      empty: none
  * @param metricsPort   serve Faultline's metrics on 127.0.0.1 on this port (0: any) while it runs; null: not served
  */
-public record GameDayRequest(LoadedGameDay day, List<LoadedRunbook> runbooks, Origin origin, String reportPattern,
-                             @Nullable Integer metricsPort) {
+public record GameDayRequest(
+        LoadedGameDay day,
+        List<LoadedRunbook> runbooks,
+        Origin origin,
+        String reportPattern,
+        @Nullable Integer metricsPort) {
     public GameDayRequest {
         runbooks = List.copyOf(runbooks);
     }

@@ -5,10 +5,13 @@ package dev.faultline.app.session;
  * payment-latency-holds", "a run of payment-latency-holds in the Faultline app").
  */
 public enum Origin {
-    COMMAND_LINE, APP;
+    COMMAND_LINE,
+    APP;
 
     String runLease(String experiment) {
-        return this == COMMAND_LINE ? "faultline run " + experiment : "a run of " + experiment + " in the Faultline app";
+        return this == COMMAND_LINE
+                ? "faultline run " + experiment
+                : "a run of " + experiment + " in the Faultline app";
     }
 
     String runNow(String runId, String experiment) {
@@ -16,7 +19,9 @@ public enum Origin {
     }
 
     String gameDayLease(String gameDay) {
-        return this == COMMAND_LINE ? "faultline gameday run " + gameDay : "GameDay " + gameDay + " in the Faultline app";
+        return this == COMMAND_LINE
+                ? "faultline gameday run " + gameDay
+                : "GameDay " + gameDay + " in the Faultline app";
     }
 
     String gameDayNow(String gameDayRunId, String gameDay) {

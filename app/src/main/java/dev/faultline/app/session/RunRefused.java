@@ -10,7 +10,9 @@ import java.util.List;
 public final class RunRefused extends Exception {
     /** Why nothing ran; the command line maps it to its exit code. */
     public enum Why {
-        INVALID_INPUT, NOT_CONFIRMED, COULD_NOT_RUN
+        INVALID_INPUT,
+        NOT_CONFIRMED,
+        COULD_NOT_RUN
     }
 
     private final Why why;

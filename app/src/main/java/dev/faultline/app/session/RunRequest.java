@@ -8,5 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param metricsPort serve Faultline's metrics on 127.0.0.1 on this port (0: any) while it runs; null: not served
  */
-public record RunRequest(LoadedRunbook runbook, Origin origin, Notify notifications, @Nullable Integer metricsPort) {
-}
+public record RunRequest(
+        LoadedRunbook runbook,
+        Origin origin,
+        Notify notifications,
+        @Nullable Integer metricsPort) {}

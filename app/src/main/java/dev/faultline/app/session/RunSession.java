@@ -65,13 +65,16 @@ public final class RunSession<R> implements AutoCloseable {
      * the app.
      */
     public static final Duration SIGNAL_WAIT = Duration.ofSeconds(120);
+
     private static final Duration NOTIFIERS_CLOSE_WAIT = Duration.ofSeconds(30);
-    private static final HaltReason SIGNAL = new HaltReason(HaltReason.Source.SIGNAL, "interrupted (Ctrl-C or SIGTERM)");
+    private static final HaltReason SIGNAL =
+            new HaltReason(HaltReason.Source.SIGNAL, "interrupted (Ctrl-C or SIGTERM)");
 
     private final Composition composition;
     private final SessionCallbacks callbacks;
     /** What the session opened, closed last-in first-out. */
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile @Nullable Consumer<HaltReason> halt;
     private @Nullable Callable<R> result;
@@ -83,8 +86,9 @@ public final class RunSession<R> implements AutoCloseable {
     }
 
     /** A GameDay's runbook and its experiments' runbooks, every problem of them at once. */
-    public static GameDayRequest loadGameDay(Composition c, Path file, Origin origin, String reportPattern,
-                                             @Nullable Integer metricsPort) throws RunbookException {
+    public static GameDayRequest loadGameDay(
+            Composition c, Path file, Origin origin, String reportPattern, @Nullable Integer metricsPort)
+            throws RunbookException {
         LoadedGameDay day = c.loader.loadGameDay(file);
         return new GameDayRequest(day, c.loader.loadExperimentsOf(day), origin, reportPattern, metricsPort);
     }
@@ -102,10 +106,16 @@ public final class RunSession<R> implements AutoCloseable {
         Environment env = environment(c, runbook.file(), e.environment());
         RunSession<RunResult> s = new RunSession<>(c, callbacks);
         try {
-            s.prepare(env, new SessionCallbacks.Subject(false, e.name(), e.name()),
-                    request.origin().runLease(e.name()), List.of(e), request.metricsPort(), false);
+            s.prepare(
+                    env,
+                    new SessionCallbacks.Subject(false, e.name(), e.name()),
+                    request.origin().runLease(e.name()),
+                    List.of(e),
+                    request.metricsPort(),
+                    false);
             NotificationHub hub = s.notifiers(request.notifications(), "");
-            RunRecorder recorder = s.open(new RunRecorder(c.store(), c.pendingResults, e, runbook.text(), runbook.sha256()));
+            RunRecorder recorder =
+                    s.open(new RunRecorder(c.store(), c.pendingResults, e, runbook.text(), runbook.sha256()));
             callbacks.experimentStarting(runbook);
             RunHandle h = c.runner.start(e, env, List.of(callbacks, recorder, c.metrics, hub));
             s.sandbox().nowRunning(request.origin().runNow(h.runId(), e.name()));
@@ -125,32 +135,41 @@ public final class RunSession<R> implements AutoCloseable {
     }
 
     /** Starts a GameDay; returns with it under way. */
-    public static RunSession<GameDayResult> startGameDay(Composition c, GameDayRequest request, SessionCallbacks callbacks)
-            throws RunRefused, StoreException {
+    public static RunSession<GameDayResult> startGameDay(
+            Composition c, GameDayRequest request, SessionCallbacks callbacks) throws RunRefused, StoreException {
         LoadedGameDay day = request.day();
         Environment env = environment(c, day.file(), day.gameDay().environment());
-        List<Experiment> experiments = request.runbooks().stream().map(LoadedRunbook::experiment).toList();
+        List<Experiment> experiments =
+                request.runbooks().stream().map(LoadedRunbook::experiment).toList();
         Map<Experiment, LoadedRunbook> byExperiment = new IdentityHashMap<>();
         request.runbooks().forEach(r -> byExperiment.put(r.experiment(), r));
         RunSession<GameDayResult> s = new RunSession<>(c, callbacks);
         try {
-            s.prepare(env, new SessionCallbacks.Subject(true, day.gameDay().name(), day.gameDay().title()),
-                    request.origin().gameDayLease(day.gameDay().name()), experiments, request.metricsPort(), false);
+            s.prepare(
+                    env,
+                    new SessionCallbacks.Subject(
+                            true, day.gameDay().name(), day.gameDay().title()),
+                    request.origin().gameDayLease(day.gameDay().name()),
+                    experiments,
+                    request.metricsPort(),
+                    false);
             NotificationHub hub = s.notifiers(Notify.IF_SET_UP, request.reportPattern());
             FaultlineStore store = c.store();
             GameDayRecorder dayRecorder = new GameDayRecorder(store.gameDays(), day.text(), day.sha256());
             List<RunRecorder> recorders = new CopyOnWriteArrayList<>();
-            GameDayRunner.Handle h = c.gameDays.start(day.gameDay(), experiments, env, List.of(dayRecorder, hub, callbacks),
-                    e -> {
+            GameDayRunner.Handle h =
+                    c.gameDays.start(day.gameDay(), experiments, env, List.of(dayRecorder, hub, callbacks), e -> {
                         // the GameDay runner starts only the experiments it was given, each one of these
-                        LoadedRunbook rb = java.util.Objects.requireNonNull(byExperiment.get(e),
-                                "an experiment the GameDay was not given");
+                        LoadedRunbook rb = java.util.Objects.requireNonNull(
+                                byExperiment.get(e), "an experiment the GameDay was not given");
                         callbacks.experimentStarting(rb);
                         RunRecorder rec = s.open(new RunRecorder(store, c.pendingResults, e, rb.text(), rb.sha256()));
                         recorders.add(rec);
                         return List.<RunListener>of(callbacks, rec, c.metrics, hub);
                     });
-            s.sandbox().nowRunning(request.origin().gameDayNow(h.gameDayRunId(), day.gameDay().name()));
+            s.sandbox()
+                    .nowRunning(request.origin()
+                            .gameDayNow(h.gameDayRunId(), day.gameDay().name()));
             s.underWay(h::stop, () -> {
                 GameDayResult r = h.result().get();
                 recorders.forEach(RunRecorder::flush);
@@ -172,8 +191,13 @@ public final class RunSession<R> implements AutoCloseable {
         Experiment e = request.runbook().experiment();
         Environment env = environment(c, request.runbook().file(), e.environment());
         try (RunSession<DryRun> s = new RunSession<>(c, callbacks)) {
-            s.prepare(env, new SessionCallbacks.Subject(false, e.name(), e.name()),
-                    request.origin().runLease(e.name()) + " --dry-run", List.of(e), request.metricsPort(), true);
+            s.prepare(
+                    env,
+                    new SessionCallbacks.Subject(false, e.name(), e.name()),
+                    request.origin().runLease(e.name()) + " --dry-run",
+                    List.of(e),
+                    request.metricsPort(),
+                    true);
             return c.runner.dryRun(e, env);
         }
     }
@@ -182,34 +206,46 @@ public final class RunSession<R> implements AutoCloseable {
         return c.environments.find(name).orElseThrow(() -> {
             List<String> lines = new ArrayList<>();
             c.environmentProblems.forEach(p -> lines.add(p.toString()));
-            lines.add(file + ": spec.environment: unknown environment '" + name + "' (known: " + c.environments.names() + ")");
+            lines.add(file + ": spec.environment: unknown environment '" + name + "' (known: " + c.environments.names()
+                    + ")");
             return new RunRefused(RunRefused.Why.INVALID_INPUT, lines);
         });
     }
 
     /** Everything before the start: confirmation, the halt socket's state, sandbox, Prometheus, metrics endpoint. */
-    private void prepare(Environment env, SessionCallbacks.Subject subject, String lease, List<Experiment> experiments,
-                         @Nullable Integer metricsPort, boolean dryRun) throws RunRefused {
+    private void prepare(
+            Environment env,
+            SessionCallbacks.Subject subject,
+            String lease,
+            List<Experiment> experiments,
+            @Nullable Integer metricsPort,
+            boolean dryRun)
+            throws RunRefused {
         callbacks.beforeStart();
         if (composition.haltSocketProblem != null) {
             callbacks.warn("warning: " + composition.haltSocketProblem);
         }
         try {
             if (env.production() && !callbacks.confirmProduction(env.name(), subject)) {
-                throw new RunRefused(RunRefused.Why.NOT_CONFIRMED, "not run: '" + env.name()
-                        + "' is a production environment and the " + (subject.gameDay() ? "GameDay" : "run")
-                        + " was not confirmed");
+                throw new RunRefused(
+                        RunRefused.Why.NOT_CONFIRMED,
+                        "not run: '" + env.name()
+                                + "' is a production environment and the " + (subject.gameDay() ? "GameDay" : "run")
+                                + " was not confirmed");
             }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new RunRefused(RunRefused.Why.NOT_CONFIRMED, "not run: interrupted while asking for confirmation");
         }
         try {
-            open(dryRun ? SandboxSession.forDryRun(composition, env, lease, callbacks::say)
-                    : SandboxSession.forRun(composition, env, lease, callbacks::say));
+            open(
+                    dryRun
+                            ? SandboxSession.forDryRun(composition, env, lease, callbacks::say)
+                            : SandboxSession.forRun(composition, env, lease, callbacks::say));
             open(SandboxPrometheus.startIfNeeded(composition, env, experiments, callbacks::say));
             if (metricsPort != null) {
-                callbacks.say("Faultline's metrics on http://127.0.0.1:" + composition.serveMetrics(metricsPort) + "/metrics");
+                callbacks.say("Faultline's metrics on http://127.0.0.1:" + composition.serveMetrics(metricsPort)
+                        + "/metrics");
             }
         } catch (SandboxException | KillSwitchEngagedException | IOException ex) {
             throw new RunRefused(RunRefused.Why.COULD_NOT_RUN, String.valueOf(ex.getMessage()));
@@ -217,10 +253,11 @@ public final class RunSession<R> implements AutoCloseable {
     }
 
     private NotificationHub notifiers(Notify notify, String reportPattern) throws StoreException {
-        List<Notifier> notifiers = notify == Notify.OFF ? List.of()
+        List<Notifier> notifiers = notify == Notify.OFF
+                ? List.of()
                 : GameDayNotifiers.create(composition, reportPattern, callbacks::say, callbacks::warn);
-        NotificationHub hub = open(new NotificationHub(notifiers, composition.store().undelivered(), composition.clock,
-                NOTIFIERS_CLOSE_WAIT));
+        NotificationHub hub = open(new NotificationHub(
+                notifiers, composition.store().undelivered(), composition.clock, NOTIFIERS_CLOSE_WAIT));
         if (notify == Notify.REQUESTED && hub.isEmpty()) {
             callbacks.warn("--notify: no notifier is set up (Slack: notifiers.properties in the data folder"
                     + " or FAULTLINE_SLACK_* variables; 'faultline slack test' checks it); the run goes on without");
@@ -231,11 +268,13 @@ public final class RunSession<R> implements AutoCloseable {
     private void underWay(Consumer<HaltReason> halt, Callable<R> result) {
         this.halt = halt;
         this.result = result;
-        Thread hook = new Thread(() -> {
-            halt.accept(SIGNAL);
-            // The JVM exits when the hooks are done: wait for the rollback, the result and the sandbox's stop.
-            awaitClosed(SIGNAL_WAIT);
-        }, "faultline-ctrl-c");
+        Thread hook = new Thread(
+                () -> {
+                    halt.accept(SIGNAL);
+                    // The JVM exits when the hooks are done: wait for the rollback, the result and the sandbox's stop.
+                    awaitClosed(SIGNAL_WAIT);
+                },
+                "faultline-ctrl-c");
         Runtime.getRuntime().addShutdownHook(hook);
         signalHook = hook;
     }
@@ -246,8 +285,8 @@ public final class RunSession<R> implements AutoCloseable {
         }
         Path out = Path.of(reportPattern.replace("{id}", r.gameDayRunId()));
         try {
-            callbacks.say("report written to " + ReportFiles.write(composition, r.gameDayRunId(), "pdf", out,
-                    ZoneId.systemDefault()));
+            callbacks.say("report written to "
+                    + ReportFiles.write(composition, r.gameDayRunId(), "pdf", out, ZoneId.systemDefault()));
         } catch (ReportException | StoreException | RuntimeException e) {
             callbacks.warn("the GameDay is recorded, but " + e.getMessage() + "; write it later with 'faultline report "
                     + r.gameDayRunId() + "'");
@@ -260,7 +299,10 @@ public final class RunSession<R> implements AutoCloseable {
     }
 
     private synchronized SandboxSession sandbox() {
-        return opened.stream().filter(SandboxSession.class::isInstance).map(SandboxSession.class::cast).findFirst()
+        return opened.stream()
+                .filter(SandboxSession.class::isInstance)
+                .map(SandboxSession.class::cast)
+                .findFirst()
                 .orElseThrow();
     }
 

@@ -14,8 +14,7 @@ import dev.faultline.engine.spi.run.RunListener;
 public interface SessionCallbacks extends RunListener, GameDayListener {
 
     /** What a production confirmation is asked for. */
-    record Subject(boolean gameDay, String name, String title) {
-    }
+    record Subject(boolean gameDay, String name, String title) {}
 
     /**
      * Asked before anything runs in a production environment; false and nothing runs. May wait for
@@ -27,8 +26,7 @@ public interface SessionCallbacks extends RunListener, GameDayListener {
      * Called once the environment is known, before the production question and the sandbox (the
      * command line recovers here what a crashed Faultline left behind; the app did at its start).
      */
-    default void beforeStart() throws RunRefused {
-    }
+    default void beforeStart() throws RunRefused {}
 
     /** A line for people: the sandbox starting, the notifiers on, the report written. */
     void say(String line);
@@ -37,16 +35,13 @@ public interface SessionCallbacks extends RunListener, GameDayListener {
     void warn(String line);
 
     /** Told before each experiment's run starts (one for a run, each in turn for a GameDay). */
-    default void experimentStarting(LoadedRunbook runbook) {
-    }
+    default void experimentStarting(LoadedRunbook runbook) {}
 
     /** Every event of every run of the session (progress). */
     @Override
-    default void onEvent(RunEvent event) {
-    }
+    default void onEvent(RunEvent event) {}
 
     /** Every event of the GameDay (progress). */
     @Override
-    default void onGameDayEvent(GameDayEvent event) {
-    }
+    default void onGameDayEvent(GameDayEvent event) {}
 }

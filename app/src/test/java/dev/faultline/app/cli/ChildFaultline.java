@@ -31,8 +31,12 @@ final class ChildFaultline implements AutoCloseable {
     /** With its output kept in {@code outputDir} (the home may be on a full disk). */
     static ChildFaultline start(Path outputDir, Path home, Map<String, String> env, String... args) throws IOException {
         // as ./faultline starts it: netty's native transport may load without a warning on Java 25
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "dev.faultline.app.FaultlineLauncher"));
+        List<String> cmd = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.faultline.app.FaultlineLauncher"));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(outputDir, "child-", ".out");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());

@@ -11,8 +11,8 @@ record Cli(int exit, String out, String err) {
     static Cli run(Path home, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = FaultlineCommand.execute(new FaultlineHome(home), new PrintWriter(out, true), new PrintWriter(err, true),
-                args);
+        int exit = FaultlineCommand.execute(
+                new FaultlineHome(home), new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Cli(exit, out.toString(), err.toString());
     }
 

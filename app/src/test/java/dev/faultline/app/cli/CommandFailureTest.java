@@ -15,13 +15,16 @@ class CommandFailureTest {
     void aPermissionErrorSaysWhatIsWrongAndWhatToDoNotOnlyThePath() {
         // a file nobody may write, not even root: a real refusal from the kernel
         Path notes = Path.of("/sys/kernel/notes");
-        Throwable refused = catchThrowable(() -> Files.newOutputStream(notes, StandardOpenOption.APPEND).close());
+        Throwable refused = catchThrowable(
+                () -> Files.newOutputStream(notes, StandardOpenOption.APPEND).close());
         assumeThat(refused).isInstanceOf(AccessDeniedException.class);
         assertThat(refused.getMessage()).as("what Java says by itself").isEqualTo(notes.toString());
 
-        assertThat(CommandFailure.oneLine(refused)).isEqualTo("permission denied on /sys/kernel/notes for "
-                + System.getProperty("user.name") + ": it (and its folder) must be yours to write; fix its owner or mode"
-                + " (ls -l /sys/kernel/notes), or choose another path");
+        assertThat(CommandFailure.oneLine(refused))
+                .isEqualTo("permission denied on /sys/kernel/notes for "
+                        + System.getProperty("user.name")
+                        + ": it (and its folder) must be yours to write; fix its owner or mode"
+                        + " (ls -l /sys/kernel/notes), or choose another path");
     }
 
     @Test

@@ -27,20 +27,29 @@ class CrashAndHaltIT {
     void aFaultLeftBySigkillIsRevertedByTheNextStart() throws Exception {
         long payment;
         try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-pause-recovers.yaml"))) {
-            assertThat(run.awaitOutput("injected process", Duration.ofSeconds(60))).as("%s", run.output()).isTrue();
-            payment = Long.parseLong(Files.readString(home.resolve("sandbox/sandbox-payment.pid")).strip());
+            assertThat(run.awaitOutput("injected process", Duration.ofSeconds(60)))
+                    .as("%s", run.output())
+                    .isTrue();
+            payment = Long.parseLong(Files.readString(home.resolve("sandbox/sandbox-payment.pid"))
+                    .strip());
             run.process.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback
             assertThat(run.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(state(payment)).as("the payment process stays frozen after the crash").isEqualTo('T');
+        assertThat(state(payment))
+                .as("the payment process stays frozen after the crash")
+                .isEqualTo('T');
 
         Cli recover = Cli.run(home, "recover");
 
         assertThat(recover.exit()).as(recover.out() + recover.err()).isZero();
-        assertThat(recover.out()).contains("reverted a fault left behind by a crashed Faultline")
-                .contains("confirmed gone").contains("stopped sandbox-payment").contains("marked CRASHED");
+        assertThat(recover.out())
+                .contains("reverted a fault left behind by a crashed Faultline")
+                .contains("confirmed gone")
+                .contains("stopped sandbox-payment")
+                .contains("marked CRASHED");
         assertThat(ProcessHandle.of(payment).map(ProcessHandle::isAlive).orElse(false))
-                .as("the left-behind sandbox is stopped").isFalse();
+                .as("the left-behind sandbox is stopped")
+                .isFalse();
         assertThat(Cli.run(home, "recover").out()).contains("nothing to recover");
     }
 
@@ -48,12 +57,17 @@ class CrashAndHaltIT {
     void sigtermDuringARunRevertsTheFaultBeforeTheProcessExits() throws Exception {
         long payment;
         try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-pause-recovers.yaml"))) {
-            assertThat(run.awaitOutput("injected process", Duration.ofSeconds(60))).as("%s", run.output()).isTrue();
-            payment = Long.parseLong(Files.readString(home.resolve("sandbox/sandbox-payment.pid")).strip());
+            assertThat(run.awaitOutput("injected process", Duration.ofSeconds(60)))
+                    .as("%s", run.output())
+                    .isTrue();
+            payment = Long.parseLong(Files.readString(home.resolve("sandbox/sandbox-payment.pid"))
+                    .strip());
             assertThat(state(payment)).isEqualTo('T');
             run.process.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook halts the run
             assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(run.output()).contains("HALTED").contains("interrupted (Ctrl-C or SIGTERM)")
+            assertThat(run.output())
+                    .contains("HALTED")
+                    .contains("interrupted (Ctrl-C or SIGTERM)")
                     .contains("confirmed gone");
         }
         Cli recover = Cli.run(home, "recover");
@@ -64,7 +78,9 @@ class CrashAndHaltIT {
     @Test
     void haltFromAnotherTerminalHaltsTheRunRevertsItsFaultAndLatchesUntilReleased() throws Exception {
         try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-latency-holds.yaml"))) {
-            assertThat(run.awaitOutput("injected latency", Duration.ofSeconds(60))).as("%s", run.output()).isTrue();
+            assertThat(run.awaitOutput("injected latency", Duration.ofSeconds(60)))
+                    .as("%s", run.output())
+                    .isTrue();
 
             Cli halt = Cli.run(home, "halt", "--reason", "drill");
 

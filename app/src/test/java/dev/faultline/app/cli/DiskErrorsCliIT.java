@@ -31,7 +31,9 @@ class DiskErrorsCliIT {
         }
 
         assertThat(r.exit()).isEqualTo(ExitCodes.COULD_NOT_RUN);
-        assertThat(r.err().lines().toList()).singleElement().asString()
+        assertThat(r.err().lines().toList())
+                .singleElement()
+                .asString()
                 .startsWith("faultline: cannot write the fault journal " + home.resolve("journal/faults.jsonl"))
                 .contains("Is a directory");
         String logged = console.toString(StandardCharsets.UTF_8);

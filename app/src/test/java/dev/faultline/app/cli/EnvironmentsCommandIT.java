@@ -43,9 +43,11 @@ class EnvironmentsCommandIT {
                     """.formatted(toxiproxy.apiUrl(), nothing, nothing));
             Cli cli = Cli.run(home, "environments");
             assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(1);
-            assertThat(cli.out()).contains("staging  [PRODUCTION: every run asks for confirmation]")
+            assertThat(cli.out())
+                    .contains("staging  [PRODUCTION: every run asks for confirmation]")
                     .contains("toxiproxy {url=" + toxiproxy.apiUrl() + "}  ok: Toxiproxy ")
-                    .contains("prometheus {token=env:FAULTLINE_TEST_PROM_TOKEN, url=http://127.0.0.1:" + nothing + "}  UNAVAILABLE: ")
+                    .contains("prometheus {token=env:FAULTLINE_TEST_PROM_TOKEN, url=http://127.0.0.1:" + nothing
+                            + "}  UNAVAILABLE: ")
                     .contains("local {proxyApi=http://127.0.0.1:" + nothing + "}  ok: process faults ready; ")
                     .contains("network and HTTP faults NOT ready: nothing listens at http://127.0.0.1:" + nothing
                             + " (connection refused)")
@@ -65,11 +67,14 @@ class EnvironmentsCommandIT {
                 """);
         Cli cli = Cli.run(home, "environments");
         assertThat(cli.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(cli.err()).contains(home.resolve("environments.yaml") + ":5:7: environments.staging.toxiproxy.strem:"
-                + " unknown field 'strem'; did you mean 'stream'?");
+        assertThat(cli.err())
+                .contains(home.resolve("environments.yaml") + ":5:7: environments.staging.toxiproxy.strem:"
+                        + " unknown field 'strem'; did you mean 'stream'?");
         Path runbook = home.resolve("r.yaml");
-        Files.writeString(runbook, Files.readString(Cli.repo().resolve("runbooks/toxiproxy/payment-latency-toxiproxy.yaml"))
-                .replace("environment: sandbox", "environment: staging"));
+        Files.writeString(
+                runbook,
+                Files.readString(Cli.repo().resolve("runbooks/toxiproxy/payment-latency-toxiproxy.yaml"))
+                        .replace("environment: sandbox", "environment: staging"));
         Cli run = Cli.run(home, "run", runbook.toString());
         assertThat(run.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.err()).contains("strem").contains("unknown environment 'staging'");
@@ -84,8 +89,10 @@ class EnvironmentsCommandIT {
                     toxiproxy: {url: "http://127.0.0.1:1"}
                 """);
         Path runbook = home.resolve("r.yaml");
-        Files.writeString(runbook, Files.readString(Cli.repo().resolve("runbooks/toxiproxy/payment-latency-toxiproxy.yaml"))
-                .replace("environment: sandbox", "environment: prod"));
+        Files.writeString(
+                runbook,
+                Files.readString(Cli.repo().resolve("runbooks/toxiproxy/payment-latency-toxiproxy.yaml"))
+                        .replace("environment: sandbox", "environment: prod"));
         Cli run = Cli.run(home, "run", runbook.toString());
         assertThat(run.exit()).isEqualTo(ExitCodes.COULD_NOT_RUN);
         assertThat(run.err()).contains("production runs need confirmation (answer yes, or pass --yes)");

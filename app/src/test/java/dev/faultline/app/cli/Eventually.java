@@ -11,8 +11,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * within a time, for tests that put what they saw (a run's output) into the failure message.
  */
 final class Eventually {
-    private Eventually() {
-    }
+    private Eventually() {}
 
     /** Whether {@code condition} holds within {@code within}, asked every {@code every}; false on timeout. */
     static boolean holds(Duration within, Duration every, Callable<Boolean> condition) {

@@ -13,15 +13,34 @@ class FaultlineCommandTest {
     @TempDir
     Path home;
 
-    private static final List<String> NAMES = List.of("validate", "run", "recover", "runs", "halt", "release", "sandbox",
-            "proxy", "environments", "gameday", "note", "retro", "report", "notifications", "slack");
+    private static final List<String> NAMES = List.of(
+            "validate",
+            "run",
+            "recover",
+            "runs",
+            "halt",
+            "release",
+            "sandbox",
+            "proxy",
+            "environments",
+            "gameday",
+            "note",
+            "retro",
+            "report",
+            "notifications",
+            "slack");
 
     @Test
     void helpListsEverySubcommandInItsOrder() {
         Cli help = Cli.run(home, "--help");
         assertThat(help.exit()).isZero();
-        List<String> listed = help.out().lines().map(String::strip).filter(l -> !l.isEmpty())
-                .map(l -> l.split("\\s+")[0]).filter(NAMES::contains).toList();
+        List<String> listed = help.out()
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .map(l -> l.split("\\s+")[0])
+                .filter(NAMES::contains)
+                .toList();
         assertThat(listed).containsExactlyElementsOf(NAMES);
     }
 
@@ -29,7 +48,9 @@ class FaultlineCommandTest {
     void aNamedSubcommandIsTheOnlyOneReadAndAnUnknownOneGetsSuggestions() {
         assertThat(FaultlineCommand.subcommandsFor("report", "x")).containsExactly(ReportCommand.class);
         assertThat(FaultlineCommand.subcommandsFor("-h")).hasSize(NAMES.size());
-        assertThat(FaultlineCommand.SUBCOMMANDS.stream().map(c -> c.getAnnotation(Command.class).name()).toList())
+        assertThat(FaultlineCommand.SUBCOMMANDS.stream()
+                        .map(c -> c.getAnnotation(Command.class).name())
+                        .toList())
                 .containsExactlyElementsOf(NAMES);
         Cli typo = Cli.run(home, "valdate", "x.yaml");
         assertThat(typo.exit()).isEqualTo(ExitCodes.INVALID_INPUT);

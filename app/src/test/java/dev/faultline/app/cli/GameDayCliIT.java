@@ -32,8 +32,11 @@ class GameDayCliIT {
     @BeforeEach
     void start() throws Exception {
         slack = new SlackApiServer();
-        Files.writeString(home.resolve("notifiers.properties"), "slack.token=" + SlackApiServer.TOKEN + "\n"
-                + "slack.channel=" + SlackApiServer.CHANNEL_NAME + "\nslack.apiUrl=" + slack.apiUrl() + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                home.resolve("notifiers.properties"),
+                "slack.token=" + SlackApiServer.TOKEN + "\n" + "slack.channel=" + SlackApiServer.CHANNEL_NAME
+                        + "\nslack.apiUrl=" + slack.apiUrl() + "\n",
+                StandardCharsets.UTF_8);
     }
 
     @AfterEach
@@ -70,9 +73,13 @@ class GameDayCliIT {
         Cli run = Cli.run(home, "run", "--notify", Cli.runbook("payment-latency-holds.yaml"));
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("notifications: slack");
-        List<SlackApiServer.Received> posts = slack.messages.stream().filter(m -> m.method().equals("chat.postMessage")).toList();
+        List<SlackApiServer.Received> posts = slack.messages.stream()
+                .filter(m -> m.method().equals("chat.postMessage"))
+                .toList();
         assertThat(posts.get(0).text()).isEqualTo("Experiment starting: payment-latency-holds in sandbox");
-        assertThat(posts.subList(1, posts.size())).isNotEmpty().allSatisfy(m -> assertThat(m.threadTs()).isEqualTo(posts.get(0).ts()));
+        assertThat(posts.subList(1, posts.size()))
+                .isNotEmpty()
+                .allSatisfy(m -> assertThat(m.threadTs()).isEqualTo(posts.get(0).ts()));
         assertThat(posts).anySatisfy(m -> assertThat(m.text()).startsWith("Fault going in: latency"));
         assertThat(posts).anySatisfy(m -> assertThat(m.text()).startsWith("HELD: payment-latency-holds"));
     }
@@ -81,13 +88,21 @@ class GameDayCliIT {
     void aSandboxGameDayTellsSlackAndItsRetrospectiveAndReportsComeOutInEveryFormat() throws Exception {
         Path day = gameDay();
         assertThat(Cli.run(home, "validate", day.toString()).out()).contains("GameDay cli-day (1 experiment(s)");
-        Cli run = Cli.run(home, "gameday", "run", day.toString(), "--report", home.resolve("out/{id}.pdf").toString());
+        Cli run = Cli.run(
+                home,
+                "gameday",
+                "run",
+                day.toString(),
+                "--report",
+                home.resolve("out/{id}.pdf").toString());
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         String dayId = group(run.out(), "GameDay run id: (\\S+)");
         String runId = group(run.out(), "\\(run (\\S+)\\)");
         assertThat(home.resolve("out/" + dayId + ".pdf")).exists();
 
-        List<SlackApiServer.Received> posts = slack.messages.stream().filter(m -> m.method().equals("chat.postMessage")).toList();
+        List<SlackApiServer.Received> posts = slack.messages.stream()
+                .filter(m -> m.method().equals("chat.postMessage"))
+                .toList();
         assertThat(posts.get(0).text()).isEqualTo("GameDay starting: Payments GameDay 💳 支付");
         assertThat(posts).anySatisfy(m -> assertThat(m.text()).startsWith("Fault going in: latency"));
         assertThat(posts).anySatisfy(m -> assertThat(m.text()).startsWith("HELD: payment-latency-holds"));
@@ -95,18 +110,64 @@ class GameDayCliIT {
         assertThat(slack.messages).anySatisfy(m -> assertThat(m.method()).isEqualTo("chat.update"));
         assertThat(Cli.run(home, "notifications").out()).contains("every message was delivered");
 
-        assertThat(Cli.run(home, "note", runId, "Zoë", "saw", "注文", "slow", "🔥").exit()).isZero();
-        assertThat(Cli.run(home, "note", "no-such-run", "x").err()).contains("no run or GameDay run is called 'no-such-run'");
-        assertThat(Cli.run(home, "retro", "outcome", runId, "--verdict", "passed", "--detected-after", "40s",
-                "--mitigated-after", "2m").exit()).isZero();
-        Cli finding = Cli.run(home, "retro", "finding", dayId, "--title", "Retries hide slow payments", "--happened",
-                "p99 doubled", "--expected", "p99 flat", "--severity", "high", "--run", runId, "--probe", "order-p99-latency");
+        assertThat(Cli.run(home, "note", runId, "Zoë", "saw", "注文", "slow", "🔥")
+                        .exit())
+                .isZero();
+        assertThat(Cli.run(home, "note", "no-such-run", "x").err())
+                .contains("no run or GameDay run is called 'no-such-run'");
+        assertThat(Cli.run(
+                                home,
+                                "retro",
+                                "outcome",
+                                runId,
+                                "--verdict",
+                                "passed",
+                                "--detected-after",
+                                "40s",
+                                "--mitigated-after",
+                                "2m")
+                        .exit())
+                .isZero();
+        Cli finding = Cli.run(
+                home,
+                "retro",
+                "finding",
+                dayId,
+                "--title",
+                "Retries hide slow payments",
+                "--happened",
+                "p99 doubled",
+                "--expected",
+                "p99 flat",
+                "--severity",
+                "high",
+                "--run",
+                runId,
+                "--probe",
+                "order-p99-latency");
         assertThat(finding.exit()).as(finding.err()).isZero();
-        assertThat(Cli.run(home, "retro", "lesson", dayId, "--kind", "surprise", "支付", "重试", "太多").exit()).isZero();
-        assertThat(Cli.run(home, "retro", "lesson", dayId, "--kind", "meh", "x").err()).contains("'meh' is not one of");
-        assertThat(Cli.run(home, "retro", "action", dayId, "--title", "Cap retries", "--owner", "李雷", "--due", "2026-12-24",
-                "--ticket", "https://tickets.example.com/PAY-7").exit()).isZero();
-        assertThat(Cli.run(home, "retro", "action", dayId, "--title", "x", "--owner", "y", "--due", "soon").err())
+        assertThat(Cli.run(home, "retro", "lesson", dayId, "--kind", "surprise", "支付", "重试", "太多")
+                        .exit())
+                .isZero();
+        assertThat(Cli.run(home, "retro", "lesson", dayId, "--kind", "meh", "x").err())
+                .contains("'meh' is not one of");
+        assertThat(Cli.run(
+                                home,
+                                "retro",
+                                "action",
+                                dayId,
+                                "--title",
+                                "Cap retries",
+                                "--owner",
+                                "李雷",
+                                "--due",
+                                "2026-12-24",
+                                "--ticket",
+                                "https://tickets.example.com/PAY-7")
+                        .exit())
+                .isZero();
+        assertThat(Cli.run(home, "retro", "action", dayId, "--title", "x", "--owner", "y", "--due", "soon")
+                        .err())
                 .contains("'soon' is not a date");
         assertThat(Cli.run(home, "retro", "actions").out()).contains("Cap retries", "李雷");
         assertThat(Cli.run(home, "retro", "search", "注文").out()).contains("observation");
@@ -119,7 +180,8 @@ class GameDayCliIT {
             assertThat(out).exists();
         }
         String md = Files.readString(home.resolve("reports/day.md"));
-        assertThat(md).contains("Payments GameDay 💳 支付", "Retries hide slow payments", "Cap retries", "Asia/Shanghai (CST)");
+        assertThat(md)
+                .contains("Payments GameDay 💳 支付", "Retries hide slow payments", "Cap retries", "Asia/Shanghai (CST)");
         String html = Files.readString(home.resolve("reports/day.html"));
         assertThat(html).contains("<svg", "支付 重试 太多").doesNotContainPattern("(?i)<link|<script|src=\"http");
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(home.resolve("reports/day.json")));
@@ -128,13 +190,20 @@ class GameDayCliIT {
         assertThat(json.path("findings").get(0).path("severity").asString()).isEqualTo("HIGH");
         try (PDDocument pdf = Loader.loadPDF(home.resolve("reports/day.pdf").toFile())) {
             assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(3);
-            assertThat(new PDFTextStripper().getText(pdf)).contains("Payments GameDay", "支付", "李雷", "Cap retries",
-                    "order-p99-latency");
+            assertThat(new PDFTextStripper().getText(pdf))
+                    .contains("Payments GameDay", "支付", "李雷", "Cap retries", "order-p99-latency");
         }
 
         Path notAFolder = home.resolve("file.txt");
         Files.writeString(notAFolder, "x");
-        Cli bad = Cli.run(home, "report", dayId, "--format", "pdf", "-o", notAFolder.resolve("r.pdf").toString());
+        Cli bad = Cli.run(
+                home,
+                "report",
+                dayId,
+                "--format",
+                "pdf",
+                "-o",
+                notAFolder.resolve("r.pdf").toString());
         assertThat(bad.exit()).isEqualTo(ExitCodes.COULD_NOT_RUN);
         assertThat(bad.err()).contains("cannot write the report to");
         assertThat(Cli.run(home, "report", "nothing-here").err()).contains("no GameDay run, GameDay or run is called");
@@ -145,11 +214,14 @@ class GameDayCliIT {
         Cli ok = Cli.run(home, "slack", "test");
         assertThat(ok.exit()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("test message sent to channel #gameday");
-        Files.writeString(home.resolve("notifiers.properties"), "slack.token=xoxb-0000-wrong\nslack.channel=#gameday\n"
-                + "slack.apiUrl=" + slack.apiUrl() + "\n");
+        Files.writeString(
+                home.resolve("notifiers.properties"),
+                "slack.token=xoxb-0000-wrong\nslack.channel=#gameday\n" + "slack.apiUrl=" + slack.apiUrl() + "\n");
         Cli wrong = Cli.run(home, "slack", "test");
         assertThat(wrong.exit()).isEqualTo(ExitCodes.COULD_NOT_RUN);
-        assertThat(wrong.err()).contains("Slack refused the token (invalid_auth)").doesNotContain("xoxb-0000-wrong");
+        assertThat(wrong.err())
+                .contains("Slack refused the token (invalid_auth)")
+                .doesNotContain("xoxb-0000-wrong");
         Files.writeString(home.resolve("notifiers.properties"), "slack.token=xoxb-0000-wrong\n");
         assertThat(Cli.run(home, "slack", "test").err()).contains("slack.channel is missing");
     }

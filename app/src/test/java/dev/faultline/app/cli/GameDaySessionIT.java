@@ -36,12 +36,19 @@ class GameDaySessionIT {
                 port = s.getLocalPort();
             }
             CompletableFuture<String> scraped = CompletableFuture.supplyAsync(() -> scrapeUntilStarted(port));
-            Cli run = Cli.run(home, "gameday", "run", x.gameDay.toString(), "--no-report", "--metrics-port",
+            Cli run = Cli.run(
+                    home,
+                    "gameday",
+                    "run",
+                    x.gameDay.toString(),
+                    "--no-report",
+                    "--metrics-port",
                     Integer.toString(port));
 
             assertThat(run.exit()).as(run.out() + run.err()).isZero();
             assertThat(run.out()).contains("Faultline's metrics on http://127.0.0.1:" + port + "/metrics");
-            assertThat(scraped.get(10, TimeUnit.SECONDS)).contains("faultline_experiments_started_total{environment=\"local\"} 1.0");
+            assertThat(scraped.get(10, TimeUnit.SECONDS))
+                    .contains("faultline_experiments_started_total{environment=\"local\"} 1.0");
         }
     }
 
@@ -68,21 +75,31 @@ class GameDaySessionIT {
 
         Cli run = Cli.run(home, "gameday", "run", day.toString(), "--no-report");
 
-        // What the day's PromQL probes read depends on the shop (a loaded machine slows it): that they read at all is the point.
-        assertThat(run.out()).as(run.err()).contains("starting Prometheus for the sandbox on http://127.0.0.1:18090")
+        // What the day's PromQL probes read depends on the shop (a loaded machine slows it): that they read at all is
+        // the point.
+        assertThat(run.out())
+                .as(run.err())
+                .contains("starting Prometheus for the sandbox on http://127.0.0.1:18090")
                 .contains("Prometheus up, scraping the sandbox")
                 .contains("ok: probe order-error-ratio: prometheus source open")
                 .contains("GameDay COMPLETED");
-        assertThat(SandboxPrometheusAccess.answers()).as("the sandbox's Prometheus is stopped").isFalse();
+        assertThat(SandboxPrometheusAccess.answers())
+                .as("the sandbox's Prometheus is stopped")
+                .isFalse();
     }
 
     private static String scrapeUntilStarted(int port) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (int i = 0; i < 600 && System.nanoTime() < deadline; i++) {
             try {
-                String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                String body = http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                        .timeout(Duration.ofSeconds(1))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
                 if (body.contains("faultline_experiments_started_total{")) {
                     return body;
                 }

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 class HaltAcrossHomesIT {
     @TempDir
     Path homeA;
+
     @TempDir
     Path homeB;
+
     @TempDir
     Path runtime;
 
@@ -32,28 +34,38 @@ class HaltAcrossHomesIT {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void haltWithAnotherHomeHaltsTheRunAndSaysWhoAnswered() throws Exception {
         try (PausedSleeper target = new PausedSleeper(runtime);
-             ChildFaultline run = ChildFaultline.start(homeA, rendezvous(), "run", target.runbook.toString())) {
-            assertThat(run.awaitOutput("injected process", Duration.ofSeconds(90))).as("%s", run.output()).isTrue();
+                ChildFaultline run = ChildFaultline.start(homeA, rendezvous(), "run", target.runbook.toString())) {
+            assertThat(run.awaitOutput("injected process", Duration.ofSeconds(90)))
+                    .as("%s", run.output())
+                    .isTrue();
             assertThat(Signals.state(target.pid())).as("paused by the run").isEqualTo('T');
 
-            try (ChildFaultline halt = ChildFaultline.start(homeB, rendezvous(), "halt", "--reason", "drill across homes",
-                    "--wait", "20s")) {
-                assertThat(halt.process.waitFor(60, TimeUnit.SECONDS)).as("halt returns; %s", halt.output()).isTrue();
-                assertThat(halt.output()).contains("KILL SWITCH ENGAGED")
+            try (ChildFaultline halt = ChildFaultline.start(
+                    homeB, rendezvous(), "halt", "--reason", "drill across homes", "--wait", "20s")) {
+                assertThat(halt.process.waitFor(60, TimeUnit.SECONDS))
+                        .as("halt returns; %s", halt.output())
+                        .isTrue();
+                assertThat(halt.output())
+                        .contains("KILL SWITCH ENGAGED")
                         .contains("pid " + run.process.pid() + " (home " + homeA + "): halted; reverted its 1 fault(s),"
                                 + " all confirmed gone")
                         .contains("all faults reverted");
                 assertThat(halt.process.exitValue()).isZero();
             }
 
-            assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("%s", run.output()).isTrue();
-            assertThat(run.output()).contains("HALTED").contains("drill across homes").contains("confirmed gone");
+            assertThat(run.process.waitFor(60, TimeUnit.SECONDS))
+                    .as("%s", run.output())
+                    .isTrue();
+            assertThat(run.output())
+                    .contains("HALTED")
+                    .contains("drill across homes")
+                    .contains("confirmed gone");
             assertThat(run.process.exitValue()).isEqualTo(1);
             assertThat(Signals.state(target.pid())).as("running again").isNotEqualTo('T');
         }
         // The run latched its own home as well: a later run there is refused until released there.
         try (PausedSleeper target = new PausedSleeper(Files.createDirectory(runtime.resolve("again")));
-             ChildFaultline refused = ChildFaultline.start(homeA, rendezvous(), "run", target.runbook.toString())) {
+                ChildFaultline refused = ChildFaultline.start(homeA, rendezvous(), "run", target.runbook.toString())) {
             assertThat(refused.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(refused.output()).contains("the kill switch is engaged");
         }

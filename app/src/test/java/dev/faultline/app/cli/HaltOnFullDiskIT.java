@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HaltOnFullDiskIT {
     @TempDir
     Path work;
+
     private Path home;
     private boolean mounted;
 
@@ -31,7 +32,10 @@ class HaltOnFullDiskIT {
     }
 
     private static int sh(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         return p.waitFor(20, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 
@@ -64,18 +68,27 @@ class HaltOnFullDiskIT {
         assumeTrue(mounted, "cannot mount a small file system here (needs root)");
 
         try (PausedSleeper target = new PausedSleeper(work);
-             ChildFaultline run = ChildFaultline.start(work, home, rendezvous(), "run", target.runbook.toString())) {
-            assertThat(run.awaitOutput("injected process", Duration.ofSeconds(90))).as("%s", run.output()).isTrue();
+                ChildFaultline run = ChildFaultline.start(work, home, rendezvous(), "run", target.runbook.toString())) {
+            assertThat(run.awaitOutput("injected process", Duration.ofSeconds(90)))
+                    .as("%s", run.output())
+                    .isTrue();
             fill(home.resolve("fill"));
-            assertThat(Files.getFileStore(home).getUsableSpace()).as("the home is full").isLessThan(64 * 1024);
+            assertThat(Files.getFileStore(home).getUsableSpace())
+                    .as("the home is full")
+                    .isLessThan(64 * 1024);
 
-            try (ChildFaultline halt = ChildFaultline.start(work, home, rendezvous(), "halt", "--reason", "full disk drill",
-                    "--wait", "20s")) {
-                assertThat(halt.process.waitFor(60, TimeUnit.SECONDS)).as("halt returns; %s", halt.output()).isTrue();
-                assertThat(halt.output()).contains("could not latch the kill switch")
+            try (ChildFaultline halt = ChildFaultline.start(
+                    work, home, rendezvous(), "halt", "--reason", "full disk drill", "--wait", "20s")) {
+                assertThat(halt.process.waitFor(60, TimeUnit.SECONDS))
+                        .as("halt returns; %s", halt.output())
+                        .isTrue();
+                assertThat(halt.output())
+                        .contains("could not latch the kill switch")
                         .contains("pid " + run.process.pid() + " (home " + home + "): halted");
             }
-            assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).as("%s", run.output()).isTrue();
+            assertThat(run.process.waitFor(60, TimeUnit.SECONDS))
+                    .as("%s", run.output())
+                    .isTrue();
             assertThat(run.output()).contains("HALTED").contains("full disk drill");
             assertThat(Signals.state(target.pid())).as("running again").isNotEqualTo('T');
         }

@@ -30,7 +30,9 @@ class HomeAndDatabaseErrorsIT {
 
     private Ended faultline(String... args) throws Exception {
         try (ChildFaultline child = ChildFaultline.start(home, args)) {
-            assertThat(child.process.waitFor(90, TimeUnit.SECONDS)).as("faultline %s ends", List.of(args)).isTrue();
+            assertThat(child.process.waitFor(90, TimeUnit.SECONDS))
+                    .as("faultline %s ends", List.of(args))
+                    .isTrue();
             return new Ended(child.process.exitValue(), child.output());
         }
     }
@@ -71,27 +73,38 @@ class HomeAndDatabaseErrorsIT {
 
         assertThat(runs.exit()).isEqualTo(3);
         assertThat(runs.lines()).as(runs.output()).hasSize(1);
-        assertThat(runs.lines().get(0)).startsWith("faultline: ").contains(home.resolve("faultline.mv.db").toString())
-                .contains("damaged").contains("move it aside").contains("your past runs");
+        assertThat(runs.lines().get(0))
+                .startsWith("faultline: ")
+                .contains(home.resolve("faultline.mv.db").toString())
+                .contains("damaged")
+                .contains("move it aside")
+                .contains("your past runs");
     }
 
     @Test
     void aHomeOfAnotherUserIsRefusedInOneLine() throws Exception {
-        assumeThat(System.getProperty("user.name")).as("only root can give a folder away").isEqualTo("root");
+        assumeThat(System.getProperty("user.name"))
+                .as("only root can give a folder away")
+                .isEqualTo("root");
         Files.setOwner(home, nobody(home));
 
         Ended runs = faultline("runs");
 
         assertThat(runs.exit()).isEqualTo(3);
         assertThat(runs.lines()).as(runs.output()).hasSize(1);
-        assertThat(runs.lines().get(0)).startsWith("faultline: ").contains(home.toString())
-                .contains("belongs to nobody, not to you (root)").contains("set FAULTLINE_HOME");
+        assertThat(runs.lines().get(0))
+                .startsWith("faultline: ")
+                .contains(home.toString())
+                .contains("belongs to nobody, not to you (root)")
+                .contains("set FAULTLINE_HOME");
         assertThat(home.resolve("faultline.mv.db")).doesNotExist();
     }
 
     @Test
     void aDatabaseLeftByAnotherUserIsNamedWithHowToGiveItBack() throws Exception {
-        assumeThat(System.getProperty("user.name")).as("only root can give a file away").isEqualTo("root");
+        assumeThat(System.getProperty("user.name"))
+                .as("only root can give a file away")
+                .isEqualTo("root");
         Ended first = faultline("runs");
         assertThat(first.exit()).as(first.output()).isZero();
         Files.setOwner(home.resolve("faultline.mv.db"), nobody(home));
@@ -100,7 +113,10 @@ class HomeAndDatabaseErrorsIT {
 
         assertThat(runs.exit()).isEqualTo(3);
         assertThat(runs.lines()).as(runs.output()).hasSize(1);
-        assertThat(runs.lines().get(0)).startsWith("faultline: ").contains(home.resolve("faultline.mv.db").toString())
-                .contains("belongs to nobody").contains("chown -R root " + home);
+        assertThat(runs.lines().get(0))
+                .startsWith("faultline: ")
+                .contains(home.resolve("faultline.mv.db").toString())
+                .contains("belongs to nobody")
+                .contains("chown -R root " + home);
     }
 }

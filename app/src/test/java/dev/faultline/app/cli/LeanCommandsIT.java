@@ -21,8 +21,11 @@ class LeanCommandsIT {
     Path dir;
 
     private int run(Path home, Path rendezvous, String... args) throws Exception {
-        try (ChildFaultline c = ChildFaultline.start(home, Map.of("FAULTLINE_RUNTIME_DIR", rendezvous.toString()), args)) {
-            assertThat(c.process.waitFor(120, TimeUnit.SECONDS)).as("%s finishes", args[0]).isTrue();
+        try (ChildFaultline c =
+                ChildFaultline.start(home, Map.of("FAULTLINE_RUNTIME_DIR", rendezvous.toString()), args)) {
+            assertThat(c.process.waitFor(120, TimeUnit.SECONDS))
+                    .as("%s finishes", args[0])
+                    .isTrue();
             return c.process.exitValue();
         }
     }
@@ -36,14 +39,18 @@ class LeanCommandsIT {
         }
         Path rendezvous = dir.resolve("rendezvous");
 
-        assertThat(run(home.root(), rendezvous, "validate", Cli.runbook("payment-latency-holds.yaml"))).isZero();
+        assertThat(run(home.root(), rendezvous, "validate", Cli.runbook("payment-latency-holds.yaml")))
+                .isZero();
         Path md = dir.resolve("a-run.md");
-        assertThat(run(home.root(), rendezvous, "report", "a-run", "--format", "md", "-o", md.toString())).isZero();
+        assertThat(run(home.root(), rendezvous, "report", "a-run", "--format", "md", "-o", md.toString()))
+                .isZero();
         assertThat(Files.readString(md)).contains("payment-latency-holds");
         assertThat(run(home.root(), rendezvous, "runs", "-n", "1")).isZero();
         assertThat(rendezvous).as("no halt socket was opened").doesNotExist();
 
         assertThat(run(home.root(), rendezvous, "environments", "--no-check")).isZero();
-        assertThat(rendezvous).as("the engine, when wired, opens its halt socket there").isDirectory();
+        assertThat(rendezvous)
+                .as("the engine, when wired, opens its halt socket there")
+                .isDirectory();
     }
 }

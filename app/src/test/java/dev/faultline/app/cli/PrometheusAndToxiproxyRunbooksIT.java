@@ -36,14 +36,21 @@ class PrometheusAndToxiproxyRunbooksIT {
     @Test
     void theToxiproxyRunbookHoldsAndItsToxicsAreGone() throws Exception {
         Path result = home.resolve("r.json");
-        Cli cli = Cli.run(home, "run", Cli.repo().resolve("runbooks/toxiproxy/payment-latency-toxiproxy.yaml").toString(),
-                "--json", result.toString());
+        Cli cli = Cli.run(
+                home,
+                "run",
+                Cli.repo()
+                        .resolve("runbooks/toxiproxy/payment-latency-toxiproxy.yaml")
+                        .toString(),
+                "--json",
+                result.toString());
         assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
         assertThat(cli.out()).contains("injected latency 150ms ± 50ms on proxy/payments (downstream)");
         JsonNode r = json(result);
         assertThat(r.path("outcome").asString()).isEqualTo("HELD");
         assertThat(r.path("faults").size()).isEqualTo(2);
-        r.path("faults").forEach(f -> assertThat(f.path("confirmedGone").asBoolean()).isTrue());
+        r.path("faults")
+                .forEach(f -> assertThat(f.path("confirmedGone").asBoolean()).isTrue());
     }
 
     @Test
@@ -59,26 +66,44 @@ class PrometheusAndToxiproxyRunbooksIT {
         }
         CompletableFuture<String> scraped = CompletableFuture.supplyAsync(() -> scrapeUntilStarted(metricsPort));
         Path result = home.resolve("r.json");
-        Cli cli = Cli.run(home, "run", Cli.runbook("payment-latency-promql.yaml"), "--json", result.toString(),
-                "--metrics-port", Integer.toString(metricsPort));
+        Cli cli = Cli.run(
+                home,
+                "run",
+                Cli.runbook("payment-latency-promql.yaml"),
+                "--json",
+                result.toString(),
+                "--metrics-port",
+                Integer.toString(metricsPort));
         assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
-        assertThat(cli.out()).contains("starting Prometheus for the sandbox on http://127.0.0.1:18090")
+        assertThat(cli.out())
+                .contains("starting Prometheus for the sandbox on http://127.0.0.1:18090")
                 .contains("Faultline's metrics on http://127.0.0.1:" + metricsPort + "/metrics");
         JsonNode r = json(result);
         assertThat(r.path("outcome").asString()).isEqualTo("HELD");
         assertThat(r.path("probes").size()).isEqualTo(3);
-        r.path("probes").forEach(p -> assertThat(p.path("during").path("samples").asInt()).as(p.toString()).isPositive());
-        assertThat(scraped.get(5, TimeUnit.SECONDS)).contains("faultline_experiments_started_total{environment=\"sandbox\"} 1.0");
-        assertThat(dev.faultline.app.SandboxPrometheusAccess.answers()).as("the sandbox's Prometheus is stopped").isFalse();
+        r.path("probes")
+                .forEach(p -> assertThat(p.path("during").path("samples").asInt())
+                        .as(p.toString())
+                        .isPositive());
+        assertThat(scraped.get(5, TimeUnit.SECONDS))
+                .contains("faultline_experiments_started_total{environment=\"sandbox\"} 1.0");
+        assertThat(dev.faultline.app.SandboxPrometheusAccess.answers())
+                .as("the sandbox's Prometheus is stopped")
+                .isFalse();
     }
 
     private static String scrapeUntilStarted(int port) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
         AtomicReference<String> scraped = new AtomicReference<>("");
         Eventually.holds(Duration.ofSeconds(90), Duration.ofMillis(100), () -> {
             try {
-                scraped.set(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString()).body());
+                scraped.set(http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                        .timeout(Duration.ofSeconds(1))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
             } catch (java.io.IOException notYet) {
                 return false; // the run has not started serving yet
             }
@@ -86,5 +111,4 @@ class PrometheusAndToxiproxyRunbooksIT {
         });
         return scraped.get().contains("faultline_experiments_started_total{") ? scraped.get() : "";
     }
-
 }

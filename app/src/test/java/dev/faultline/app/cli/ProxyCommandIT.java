@@ -26,12 +26,17 @@ class ProxyCommandIT {
         }
         Path config = home.resolve("proxies.json");
         Files.writeString(config, "[{\"name\":\"db\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:5432\"}]");
-        try (ChildFaultline proxy = ChildFaultline.start(home, "proxy", "--port", Integer.toString(port), "--config",
-                config.toString())) {
-            assertThat(proxy.awaitOutput("chaos proxy API listening on http://127.0.0.1:" + port, Duration.ofSeconds(30)))
-                    .as("%s", proxy.output()).isTrue();
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/proxies")).build(), HttpResponse.BodyHandlers.ofString());
+        try (ChildFaultline proxy =
+                ChildFaultline.start(home, "proxy", "--port", Integer.toString(port), "--config", config.toString())) {
+            assertThat(proxy.awaitOutput(
+                            "chaos proxy API listening on http://127.0.0.1:" + port, Duration.ofSeconds(30)))
+                    .as("%s", proxy.output())
+                    .isTrue();
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/proxies"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("\"db\"").contains("\"upstream\":\"127.0.0.1:5432\"");
 
@@ -55,16 +60,23 @@ class ProxyCommandIT {
         assertThat(open.err()).contains("can be read by other users; chmod 600 it");
 
         Files.setPosixFilePermissions(token, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        try (ChildFaultline proxy = ChildFaultline.start(home, "proxy", "--port", Integer.toString(port), "--token-file",
-                token.toString())) {
-            assertThat(proxy.awaitOutput("chaos proxy API listening on http://127.0.0.1:" + port, Duration.ofSeconds(30)))
-                    .as("%s", proxy.output()).isTrue();
+        try (ChildFaultline proxy = ChildFaultline.start(
+                home, "proxy", "--port", Integer.toString(port), "--token-file", token.toString())) {
+            assertThat(proxy.awaitOutput(
+                            "chaos proxy API listening on http://127.0.0.1:" + port, Duration.ofSeconds(30)))
+                    .as("%s", proxy.output())
+                    .isTrue();
             HttpClient http = HttpClient.newHttpClient();
             URI version = URI.create("http://127.0.0.1:" + port + "/version");
             assertThat(http.send(HttpRequest.newBuilder(version).build(), HttpResponse.BodyHandlers.ofString())
-                    .statusCode()).isEqualTo(401);
-            assertThat(http.send(HttpRequest.newBuilder(version).header("Authorization",
-                    "Bearer 0123456789abcdef0123456789abcdef").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                            .statusCode())
+                    .isEqualTo(401);
+            assertThat(http.send(
+                                    HttpRequest.newBuilder(version)
+                                            .header("Authorization", "Bearer 0123456789abcdef0123456789abcdef")
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .statusCode())
                     .isEqualTo(200);
             assertThat(proxy.output()).doesNotContain("0123456789abcdef").doesNotContain("WARNING");
         }

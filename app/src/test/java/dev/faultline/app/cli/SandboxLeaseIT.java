@@ -32,17 +32,22 @@ class SandboxLeaseIT {
         // A warm-up of 45 s: the first run surely still holds the sandbox while the others try, however
         // slow this machine is (a failed baseline would end it early).
         Path slowStart = home.resolve("payment-latency-holds.yaml");
-        Files.writeString(slowStart, Files.readString(Path.of(Cli.runbook("payment-latency-holds.yaml")))
-                .replace("warmup: 3s", "warmup: 45s"));
+        Files.writeString(
+                slowStart,
+                Files.readString(Path.of(Cli.runbook("payment-latency-holds.yaml")))
+                        .replace("warmup: 3s", "warmup: 45s"));
         try (ChildFaultline first = ChildFaultline.start(home, "run", slowStart.toString())) {
-            assertThat(first.awaitOutput("── WARMUP ──", Duration.ofSeconds(150))).as("%s", first.output()).isTrue();
+            assertThat(first.awaitOutput("── WARMUP ──", Duration.ofSeconds(150)))
+                    .as("%s", first.output())
+                    .isTrue();
 
             Cli sameHome = Cli.run(home, "run", Cli.runbook("payment-outage-halts.yaml"));
             Cli elsewhere = Cli.run(otherHome, "run", Cli.runbook("payment-outage-halts.yaml"));
 
             for (Cli refused : new Cli[] {sameHome, elsewhere}) {
                 assertThat(refused.exit()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.COULD_NOT_RUN);
-                assertThat(refused.err()).contains("the sandbox is in use by run ")
+                assertThat(refused.err())
+                        .contains("the sandbox is in use by run ")
                         .contains(" of payment-latency-holds (pid " + first.process.pid() + ", started ")
                         .contains(": wait for it to end, or halt it with faultline halt");
                 assertThat(refused.out()).doesNotContain("using the sandbox").doesNotContain("starting the sandbox");
@@ -53,7 +58,10 @@ class SandboxLeaseIT {
             assertThat(first.process.waitFor(180, TimeUnit.SECONDS)).isTrue();
             // Undisturbed: no outage of the second run tripped its stop condition. (Whether it HELD also
             // depends on the machine's load, which can fail the baseline: that is ABORTED, not HALTED.)
-            assertThat(first.output()).contains("═══ ").doesNotContain("HALTED").doesNotContain("payments-down")
+            assertThat(first.output())
+                    .contains("═══ ")
+                    .doesNotContain("HALTED")
+                    .doesNotContain("payments-down")
                     .doesNotContain("breached");
         } finally {
             Cli.run(home, "recover"); // when an assertion failed, the first run was killed: stop its sandbox
@@ -64,7 +72,9 @@ class SandboxLeaseIT {
     void aRunKilledWithSigkillLeavesNoLeaseBehind() throws Exception {
         try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-latency-holds.yaml"))) {
             // the lease is taken before the sandbox starts: from pre-flight on, the run surely holds it
-            assertThat(run.awaitOutput("── PREFLIGHT ──", Duration.ofSeconds(150))).as("%s", run.output()).isTrue();
+            assertThat(run.awaitOutput("── PREFLIGHT ──", Duration.ofSeconds(150)))
+                    .as("%s", run.output())
+                    .isTrue();
             run.process.destroyForcibly();
             assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
@@ -81,8 +91,11 @@ class SandboxLeaseIT {
         long payment;
         try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-latency-holds.yaml"))) {
             // payment starts first, the database stand-in second: killed then, the sandbox is half started
-            assertThat(awaitFile(sandbox.resolve("sandbox-db.pid"), Duration.ofSeconds(60))).as("%s", run.output()).isTrue();
-            payment = Long.parseLong(Files.readString(sandbox.resolve("sandbox-payment.pid")).strip());
+            assertThat(awaitFile(sandbox.resolve("sandbox-db.pid"), Duration.ofSeconds(60)))
+                    .as("%s", run.output())
+                    .isTrue();
+            payment = Long.parseLong(
+                    Files.readString(sandbox.resolve("sandbox-payment.pid")).strip());
             run.process.destroyForcibly();
             assertThat(run.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(run.output()).doesNotContain("sandbox up");
@@ -91,12 +104,14 @@ class SandboxLeaseIT {
         Cli recover = Cli.run(home, "recover");
 
         try {
-            assertThat(awaitGone(payment, Duration.ofSeconds(20))).as("payment (pid %d) stopped: %s", payment,
-                    recover.out() + recover.err()).isTrue();
+            assertThat(awaitGone(payment, Duration.ofSeconds(20)))
+                    .as("payment (pid %d) stopped: %s", payment, recover.out() + recover.err())
+                    .isTrue();
             assertThat(recover.out()).contains("stopped sandbox-payment (pid " + payment + ")");
             // a service started but not yet recorded when the run was killed is stopped too
-            assertThat(awaitNoneMarked(sandbox, Duration.ofSeconds(20))).as("sandbox services left: %s",
-                    recover.out()).isTrue();
+            assertThat(awaitNoneMarked(sandbox, Duration.ofSeconds(20)))
+                    .as("sandbox services left: %s", recover.out())
+                    .isTrue();
         } finally {
             stopLeftovers(sandbox);
         }
@@ -104,7 +119,8 @@ class SandboxLeaseIT {
 
     /** Whether, within the time, no process is left that carries this sandbox's mark in its environment. */
     private static boolean awaitNoneMarked(Path sandbox, Duration within) {
-        return Eventually.holds(within, Duration.ofMillis(100), () -> markedFor(sandbox).isEmpty());
+        return Eventually.holds(
+                within, Duration.ofMillis(100), () -> markedFor(sandbox).isEmpty());
     }
 
     /** The processes whose environment marks them as services of this sandbox (FAULTLINE_SANDBOX=owner|start|folder). */
@@ -112,9 +128,11 @@ class SandboxLeaseIT {
         String suffix = "|" + sandbox.toAbsolutePath().normalize();
         List<Long> found = new ArrayList<>();
         try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path p : procs.filter(d -> d.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 try {
-                    for (String e : new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8).split("\0")) {
+                    for (String e :
+                            new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8).split("\0")) {
                         if (e.startsWith("FAULTLINE_SANDBOX=") && e.endsWith(suffix)) {
                             found.add(Long.parseLong(p.getFileName().toString()));
                         }
@@ -133,11 +151,13 @@ class SandboxLeaseIT {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
         try (var files = Files.list(sandbox)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".pid")).toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".pid"))
+                    .toList()) {
                 long pid = Long.parseLong(Files.readString(f).strip());
-                Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline"); // Info.commandLine() is empty for long ones
-                if (Files.exists(cmdline) && new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8)
-                        .contains("dev.faultline.")) {
+                Path cmdline =
+                        Path.of("/proc", Long.toString(pid), "cmdline"); // Info.commandLine() is empty for long ones
+                if (Files.exists(cmdline)
+                        && new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).contains("dev.faultline.")) {
                     ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 }
             }
@@ -149,7 +169,10 @@ class SandboxLeaseIT {
     }
 
     private static boolean awaitGone(long pid, Duration within) {
-        return Eventually.holds(within, Duration.ofMillis(100), () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        return Eventually.holds(
+                within,
+                Duration.ofMillis(100),
+                () -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
     }
 
     @Test
@@ -164,7 +187,9 @@ class SandboxLeaseIT {
                 assertThat(refused.err()).contains("the kill switch is engaged").contains("drill");
                 assertThat(refused.out()).doesNotContain("starting the sandbox").doesNotContain("using the sandbox");
             }
-            assertThat(home.resolve("sandbox").resolve("logs")).as("no sandbox process was started").doesNotExist();
+            assertThat(home.resolve("sandbox").resolve("logs"))
+                    .as("no sandbox process was started")
+                    .doesNotExist();
         } finally {
             Cli.run(home, "release", "--reason", "drill over");
         }

@@ -2,11 +2,11 @@ package dev.faultline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import dev.faultline.sandbox.RunningSandbox;
 import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -32,20 +32,32 @@ class SandboxRunbooksIT {
     @Test
     void theHoldingRunbookExitsZeroAndItsJsonShowsPhasesProbesAndFaults() throws Exception {
         Path result = home.resolve("r.json");
-        Cli cli = Cli.run(home, "run", Cli.runbook("payment-latency-holds.yaml"), "--json", result.toString(),
-                "--junit", home.resolve("junit.xml").toString());
+        Cli cli = Cli.run(
+                home,
+                "run",
+                Cli.runbook("payment-latency-holds.yaml"),
+                "--json",
+                result.toString(),
+                "--junit",
+                home.resolve("junit.xml").toString());
 
         assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
         JsonNode r = json(result);
         assertThat(r.path("outcome").asString()).isEqualTo("HELD");
-        assertThat(r.path("phases").valueStream().map(p -> p.path("phase").asString()).toList())
+        assertThat(r.path("phases")
+                        .valueStream()
+                        .map(p -> p.path("phase").asString())
+                        .toList())
                 .containsSubsequence("PREFLIGHT", "BASELINE", "INJECT", "ROLLBACK", "RECOVERY", "VERIFY", "DONE");
         assertThat(r.path("probes").size()).isEqualTo(2);
-        assertThat(r.path("probes").get(0).path("during").path("samples").asInt()).isPositive();
+        assertThat(r.path("probes").get(0).path("during").path("samples").asInt())
+                .isPositive();
         JsonNode fault = r.path("faults").get(0);
         assertThat(fault.path("confirmedGone").asBoolean()).isTrue();
         assertThat(fault.path("timeToRecoveryMs").isNumber()).isTrue();
-        assertThat(Files.readString(home.resolve("junit.xml"))).contains("<testsuite").contains("failures=\"0\"");
+        assertThat(Files.readString(home.resolve("junit.xml")))
+                .contains("<testsuite")
+                .contains("failures=\"0\"");
         Cli runs = Cli.run(home, "runs");
         assertThat(runs.out()).contains("HELD").contains("payment-latency-holds");
     }
@@ -82,21 +94,25 @@ class SandboxRunbooksIT {
             assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(exit);
             assertThat(cli.out()).contains("using the sandbox that is already running");
             JsonNode r = json(result);
-            assertThat(r.path("faults").get(0).path("confirmedGone").asBoolean()).as("fault reverted and confirmed gone")
+            assertThat(r.path("faults").get(0).path("confirmedGone").asBoolean())
+                    .as("fault reverted and confirmed gone")
                     .isTrue();
             return new Finished(cli, result);
         }
 
-        private record Finished(Cli cli, Path result) {
-        }
+        private record Finished(Cli cli, Path result) {}
 
         @Test
         void aDryRunChecksEverythingAndInjectsNothing(@TempDir Path ownHome) throws Exception {
             Cli cli = Cli.run(ownHome, "run", Cli.runbook("payment-outage-halts.yaml"), "--dry-run");
 
             assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
-            assertThat(cli.out()).contains("nothing is injected").contains("ok    target proxy/payments")
-                    .contains("order-success-ratio = ").contains("payments-down").contains("Pre-flight passed.");
+            assertThat(cli.out())
+                    .contains("nothing is injected")
+                    .contains("ok    target proxy/payments")
+                    .contains("order-success-ratio = ")
+                    .contains("payments-down")
+                    .contains("Pre-flight passed.");
             assertThat(Cli.run(ownHome, "runs").out()).contains("no runs yet");
         }
 
@@ -105,7 +121,8 @@ class SandboxRunbooksIT {
             Finished run = runFor("payment-outage-halts.yaml", 1);
 
             assertThat(run.cli.out()).contains("HALTED").contains("stop condition orders-failing breached");
-            assertThat(json(run.result).path("probes").get(0).path("recovered").asBoolean()).isTrue();
+            assertThat(json(run.result).path("probes").get(0).path("recovered").asBoolean())
+                    .isTrue();
         }
 
         @Test
@@ -113,15 +130,24 @@ class SandboxRunbooksIT {
             JsonNode r = run("payment-pause-recovers.yaml", 0);
 
             assertThat(r.path("faults").get(0).path("fault").asString()).contains("paused");
-            assertThat(r.path("probes").get(0).path("during").path("outsideTolerance").asInt()).isPositive();
-            assertThat(r.path("probes").get(0).path("recoveryTimeMs").isNumber()).isTrue();
+            assertThat(r.path("probes")
+                            .get(0)
+                            .path("during")
+                            .path("outsideTolerance")
+                            .asInt())
+                    .isPositive();
+            assertThat(r.path("probes").get(0).path("recoveryTimeMs").isNumber())
+                    .isTrue();
         }
 
         @Test
         void retriesCarryOrdersThroughAHalfUnavailablePaymentService() throws Exception {
-            JsonNode probe = run("payment-half-unavailable.yaml", 0).path("probes").get(0);
+            JsonNode probe =
+                    run("payment-half-unavailable.yaml", 0).path("probes").get(0);
 
-            assertThat(probe.path("during").path("mean").asDouble()).as("orders succeed thanks to retries").isBetween(0.7, 0.99);
+            assertThat(probe.path("during").path("mean").asDouble())
+                    .as("orders succeed thanks to retries")
+                    .isBetween(0.7, 0.99);
         }
 
         @Test
@@ -129,7 +155,8 @@ class SandboxRunbooksIT {
             JsonNode r = run("database-pool-faults.yaml", 0);
             assertThat(r.path("outcome").asString()).isEqualTo("HELD");
             assertThat(r.path("faults").get(0).path("fault").asString()).contains("ConnectionPool#acquire throws");
-            assertThat(r.path("probes").get(0).path("during").path("min").asDouble()).isGreaterThanOrEqualTo(0.95);
+            assertThat(r.path("probes").get(0).path("during").path("min").asDouble())
+                    .isGreaterThanOrEqualTo(0.95);
         }
 
         @Test
@@ -137,40 +164,58 @@ class SandboxRunbooksIT {
             JsonNode r = run("cache-fails-falls-back.yaml", 0);
             JsonNode p50 = r.path("probes").get(1);
             assertThat(p50.path("name").asString()).isEqualTo("order-p50-latency");
-            assertThat(p50.path("during").path("mean").asDouble()).as("slower without the cache")
-                    .isGreaterThan(p50.path("after").path("mean").asDouble()).isLessThan(300);
+            assertThat(p50.path("during").path("mean").asDouble())
+                    .as("slower without the cache")
+                    .isGreaterThan(p50.path("after").path("mean").asDouble())
+                    .isLessThan(300);
         }
 
         @Test
         void aJvmExceptionInThePaymentServiceIsRetried() throws Exception {
             JsonNode r = run("payment-exception-retried.yaml", 0);
-            assertThat(r.path("probes").get(0).path("during").path("mean").asDouble()).isBetween(0.85, 0.999);
+            assertThat(r.path("probes").get(0).path("during").path("mean").asDouble())
+                    .isBetween(0.85, 0.999);
         }
 
         @Test
         void aPartitionFromPaymentsIsRecoveredFrom() throws Exception {
             JsonNode r = run("payment-partition-recovers.yaml", 0);
-            assertThat(r.path("probes").get(0).path("during").path("outsideTolerance").asInt()).isPositive();
-            assertThat(r.path("probes").get(0).path("recoveryTimeMs").isNumber()).isTrue();
+            assertThat(r.path("probes")
+                            .get(0)
+                            .path("during")
+                            .path("outsideTolerance")
+                            .asInt())
+                    .isPositive();
+            assertThat(r.path("probes").get(0).path("recoveryTimeMs").isNumber())
+                    .isTrue();
         }
 
         @Test
         void aThinLinkABusyCpuAndALeakingDiskHeavyNeighbourAreSurvived() throws Exception {
-            assertThat(run("payment-bandwidth-holds.yaml", 0).path("outcome").asString()).isEqualTo("HELD");
-            assertThat(run("cpu-stress-holds.yaml", 0).path("outcome").asString()).isEqualTo("HELD");
-            assertThat(run("memory-and-disk-pressure-holds.yaml", 0).path("outcome").asString()).isEqualTo("HELD");
+            assertThat(run("payment-bandwidth-holds.yaml", 0).path("outcome").asString())
+                    .isEqualTo("HELD");
+            assertThat(run("cpu-stress-holds.yaml", 0).path("outcome").asString())
+                    .isEqualTo("HELD");
+            assertThat(run("memory-and-disk-pressure-holds.yaml", 0)
+                            .path("outcome")
+                            .asString())
+                    .isEqualTo("HELD");
         }
     }
 
     @Test
     void aBrokenRunbookIsRefusedWithFileLineColumnAndExitTwo() throws Exception {
         Path broken = home.resolve("broken.yaml");
-        Files.writeString(broken, Files.readString(Path.of(Cli.runbook("payment-latency-holds.yaml")))
-                .replace("duration: 20s", "duration: 20 sekunds").replace("maxShare: 100%", "maxShare: lots"));
+        Files.writeString(
+                broken,
+                Files.readString(Path.of(Cli.runbook("payment-latency-holds.yaml")))
+                        .replace("duration: 20s", "duration: 20 sekunds")
+                        .replace("maxShare: 100%", "maxShare: lots"));
 
         Cli validate = Cli.run(home, "validate", broken.toString());
         assertThat(validate.exit()).isEqualTo(2);
-        assertThat(validate.err()).contains(broken + ":42:17: spec.method[0].duration: '20 sekunds' is not a duration")
+        assertThat(validate.err())
+                .contains(broken + ":42:17: spec.method[0].duration: '20 sekunds' is not a duration")
                 .contains("spec.blastRadius.maxShare");
         assertThat(Cli.run(home, "run", broken.toString()).exit()).isEqualTo(2);
     }

@@ -9,8 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Process states and signals the JDK has no call for (SIGSTOP, SIGCONT), for tests with real processes. */
 final class Signals {
-    private Signals() {
-    }
+    private Signals() {}
 
     /** The state letter of /proc/PID/stat ('T' stopped, 'S' sleeping, ...), or 'X' when the process is gone. */
     static char state(long pid) {
@@ -23,7 +22,9 @@ final class Signals {
     }
 
     static void send(String signal, long pid) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                .inheritIO()
+                .start();
         if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
             throw new IOException("kill -" + signal + " " + pid + " failed");
         }

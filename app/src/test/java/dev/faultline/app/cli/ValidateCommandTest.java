@@ -53,12 +53,13 @@ class ValidateCommandTest {
 
         Cli zero = validate(Path.of("/dev/zero"));
         assertThat(zero.exit()).isEqualTo(2);
-        assertThat(zero.err()).isEqualTo("/dev/zero: is not a regular file (a character device); give the path of a"
-                + " runbook file" + System.lineSeparator());
+        assertThat(zero.err())
+                .isEqualTo("/dev/zero: is not a regular file (a character device); give the path of a" + " runbook file"
+                        + System.lineSeparator());
         Cli pipe = validate(fifo);
         assertThat(pipe.exit()).isEqualTo(2);
-        assertThat(pipe.err().lines()).containsExactly(fifo + ": is not a regular file (a named pipe); give the path of"
-                + " a runbook file");
+        assertThat(pipe.err().lines())
+                .containsExactly(fifo + ": is not a regular file (a named pipe); give the path of" + " a runbook file");
         Cli d = validate(sub);
         assertThat(d.exit()).isEqualTo(2);
         assertThat(d.err().lines()).containsExactly(sub + ": is a directory; give the path of a runbook file");
@@ -67,12 +68,17 @@ class ValidateCommandTest {
     @Test
     void aLatencyThatWouldOverflowIsOutOfRangeAtItsPlace() throws Exception {
         Path r = dir.resolve("slow.yaml");
-        Files.writeString(r, Files.readString(Path.of(Cli.runbook("payment-latency-holds.yaml")))
-                .replace("latency: 150ms", "latency: 99999999999h"));
+        Files.writeString(
+                r,
+                Files.readString(Path.of(Cli.runbook("payment-latency-holds.yaml")))
+                        .replace("latency: 150ms", "latency: 99999999999h"));
         Cli v = validate(r);
         assertThat(v.exit()).isEqualTo(2);
-        assertThat(v.err().lines()).singleElement().satisfies(line -> assertThat(line)
-                .matches(java.util.regex.Pattern.quote(r.toString()) + ":\\d+:\\d+: spec\\.method\\[0\\]\\.fault\\.latency:"
-                        + " latency 99999999999h is out of range: at most 1h"));
+        assertThat(v.err().lines())
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .matches(java.util.regex.Pattern.quote(r.toString())
+                                + ":\\d+:\\d+: spec\\.method\\[0\\]\\.fault\\.latency:"
+                                + " latency 99999999999h is out of range: at most 1h"));
     }
 }

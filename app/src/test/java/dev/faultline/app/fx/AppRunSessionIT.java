@@ -37,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class AppRunSessionIT {
     @TempDir
     Path home;
+
     private Composition composition;
     private SlackApiServer slack;
     private final List<String> said = new CopyOnWriteArrayList<>();
@@ -62,32 +63,36 @@ class AppRunSessionIT {
     @Test
     void aRunStartedFromTheAppTellsSlackAsWithNotify() throws Exception {
         try (LocalExperiment x = new LocalExperiment(home)) {
-            Task<RunResult> task = new RunStarter(composition).task(x.runbook, e -> { }, said::add);
+            Task<RunResult> task = new RunStarter(composition).task(x.runbook, e -> {}, said::add);
             task.run();
             RunResult r = task.get(90, TimeUnit.SECONDS);
 
             // The outcome depends on how fast this machine answers; what Slack is told does not.
             assertThat(said).contains("notifications: slack");
             List<SlackApiServer.Received> posts = slack.messages.stream()
-                    .filter(m -> m.method().equals("chat.postMessage")).toList();
+                    .filter(m -> m.method().equals("chat.postMessage"))
+                    .toList();
             assertThat(posts).as("messages Slack received").isNotEmpty();
             assertThat(posts.get(0).text()).isEqualTo("Experiment starting: " + LocalExperiment.NAME + " in local");
-            assertThat(posts).anySatisfy(m -> assertThat(m.text()).startsWith(r.outcome() + ": " + LocalExperiment.NAME));
+            assertThat(posts)
+                    .anySatisfy(m -> assertThat(m.text()).startsWith(r.outcome() + ": " + LocalExperiment.NAME));
         }
     }
 
     @Test
     void aGameDayStartedFromTheAppCountsInFaultlinesMetrics() throws Exception {
         try (LocalExperiment x = new LocalExperiment(home)) {
-            Task<GameDayResult> task = new GameDayStarter(composition, new RunStarter(composition)).task(x.gameDay,
-                    e -> { }, e -> { }, e -> { }, said::add);
+            Task<GameDayResult> task = new GameDayStarter(composition, new RunStarter(composition))
+                    .task(x.gameDay, e -> {}, e -> {}, e -> {}, said::add);
             task.run();
             GameDayResult r = task.get(90, TimeUnit.SECONDS);
 
             RunOutcome outcome = r.results().getFirst().outcome();
             String metrics = scrape(composition.serveMetrics(0));
-            assertThat(metrics).contains("faultline_experiments_started_total{environment=\"local\"} 1.0")
-                    .contains("faultline_experiments_completed_total{environment=\"local\",outcome=\"" + outcome + "\"} 1.0");
+            assertThat(metrics)
+                    .contains("faultline_experiments_started_total{environment=\"local\"} 1.0")
+                    .contains("faultline_experiments_completed_total{environment=\"local\",outcome=\"" + outcome
+                            + "\"} 1.0");
             assertThat(said).anyMatch(l -> l.startsWith("report written to "));
         }
     }
@@ -97,8 +102,13 @@ class AppRunSessionIT {
         try (LocalExperiment x = new LocalExperiment(home, "60s")) {
             RunStarter runs = new RunStarter(composition);
             AtomicBoolean injected = new AtomicBoolean();
-            Task<GameDayResult> task = new GameDayStarter(composition, runs).task(x.gameDay, e -> { },
-                    e -> injected.compareAndSet(false, e instanceof RunEvent.FaultInjected), e -> { }, said::add);
+            Task<GameDayResult> task = new GameDayStarter(composition, runs)
+                    .task(
+                            x.gameDay,
+                            e -> {},
+                            e -> injected.compareAndSet(false, e instanceof RunEvent.FaultInjected),
+                            e -> {},
+                            said::add);
             Thread.ofVirtual().name("test-gameday").start(task);
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, injected::get);
 
@@ -108,15 +118,22 @@ class AppRunSessionIT {
 
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(50));
             GameDayResult r = task.get(10, TimeUnit.SECONDS);
-            assertThat(r.results()).singleElement().satisfies(run -> assertThat(run.outcome()).isEqualTo(RunOutcome.HALTED));
+            assertThat(r.results())
+                    .singleElement()
+                    .satisfies(run -> assertThat(run.outcome()).isEqualTo(RunOutcome.HALTED));
             assertThat(composition.journal.openFaults()).isEmpty();
             assertThat(runs.isRunning()).isFalse();
         }
     }
 
     private static String scrape(int port) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

@@ -37,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class AppWindowIT {
     @TempDir
     Path home;
+
     private Composition composition;
     private AppWindow window;
     private Stage stage;
@@ -50,7 +51,10 @@ class AppWindowIT {
             window = new AppWindow(composition, s);
             window.show();
         });
-        waitFor("the editor has the first runbook", () -> window.editorModel() != null && window.editorModel().experiment() != null, 20);
+        waitFor(
+                "the editor has the first runbook",
+                () -> window.editorModel() != null && window.editorModel().experiment() != null,
+                20);
     }
 
     @AfterEach
@@ -69,15 +73,17 @@ class AppWindowIT {
         Node lane1 = robot.lookup(".lane-odd").query();
         Bounds b = lane1.localToScreen(lane1.getBoundsInLocal());
 
-        robot.drag("#palette-latency").moveTo(new javafx.geometry.Point2D(b.getMinX() + 300, b.getMinY() + 25)).release(
-                javafx.scene.input.MouseButton.PRIMARY);
+        robot.drag("#palette-latency")
+                .moveTo(new javafx.geometry.Point2D(b.getMinX() + 300, b.getMinY() + 25))
+                .release(javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(m.experiment().method()).hasSize(before + 1);
         MethodStep added = m.experiment().method().get(before);
         assertThat(added.name()).startsWith("latency");
         assertThat(added.lane()).isEqualTo(1);
-        assertThat(added.explicitStart()).hasValueSatisfying(at -> assertThat(at).isPositive());
+        assertThat(added.explicitStart())
+                .hasValueSatisfying(at -> assertThat(at).isPositive());
         assertThat(m.yamlProperty().get()).contains("name: " + added.name());
 
         // Drag the new block 5 grid steps right; then undo with the keyboard.
@@ -85,8 +91,11 @@ class AppWindowIT {
         Node block = robot.lookup(".timeline-block").nth(before).query();
         Bounds bb = block.localToScreen(block.getBoundsInLocal());
         double px = window.editor().timeline().pixelsPerSecondProperty().get();
-        robot.drag(new javafx.geometry.Point2D(bb.getMinX() + 20, bb.getCenterY()), javafx.scene.input.MouseButton.PRIMARY)
-                .moveBy(5 * px, 0).release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.drag(
+                        new javafx.geometry.Point2D(bb.getMinX() + 20, bb.getCenterY()),
+                        javafx.scene.input.MouseButton.PRIMARY)
+                .moveBy(5 * px, 0)
+                .release(javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(m.experiment().method().get(before).explicitStart()).contains(at.plusSeconds(5));
         robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
@@ -104,8 +113,11 @@ class AppWindowIT {
         int blocks = robot.lookup(".timeline-block").queryAll().size();
 
         robot.interact(() -> yaml.setText(text.replace("name: " + name, "name: renamed-step")));
-        waitFor("the timeline shows the renamed step", () -> robot.lookup(".timeline-block").queryAll().size() == blocks
-                && m.experiment().method().get(0).name().equals("renamed-step"), 5);
+        waitFor(
+                "the timeline shows the renamed step",
+                () -> robot.lookup(".timeline-block").queryAll().size() == blocks
+                        && m.experiment().method().get(0).name().equals("renamed-step"),
+                5);
 
         robot.interact(() -> yaml.setText(yaml.getText().replace("apiVersion", "apiVersoin")));
         waitFor("the problem is listed", () -> !m.problems().isEmpty(), 5);
@@ -130,20 +142,34 @@ class AppWindowIT {
             assertThat(p.name()).isEqualTo("Ada");
             assertThat(p.role()).isEqualTo(dev.faultline.engine.model.Participant.Role.LEADER);
         });
-        assertThat(day.experiments()).singleElement().satisfies(e -> assertThat(e).endsWith("payment-outage-halts.yaml"));
-        assertThat(composition.loader.loadExperimentsOf(composition.loader.loadGameDay(file))).hasSize(1);
+        assertThat(day.experiments())
+                .singleElement()
+                .satisfies(e -> assertThat(e).endsWith("payment-outage-halts.yaml"));
+        assertThat(composition.loader.loadExperimentsOf(composition.loader.loadGameDay(file)))
+                .hasSize(1);
     }
 
     @Test
     void homeRetrospectiveAndSettingsShowWhatTheirViewModelsHold() throws Exception {
-        waitFor("the first GameDay can be started", () -> !robot.lookup("#first-gameday").query().isDisabled(), 20);
+        waitFor(
+                "the first GameDay can be started",
+                () -> !robot.lookup("#first-gameday").query().isDisabled(),
+                20);
         assertThat(robot.lookup("#runbooks").queryListView().getItems()).isNotEmpty();
-        assertThat(robot.lookup("#recent-runs").queryTableView().getColumns().get(0).getText())
+        assertThat(robot.lookup("#recent-runs")
+                        .queryTableView()
+                        .getColumns()
+                        .get(0)
+                        .getText())
                 .isEqualTo("Started (" + java.time.ZoneId.systemDefault().getId() + ")");
 
         robot.interact(() -> window.shell().show(Screen.RETRO));
-        waitFor("the retrospective says no GameDay ran yet", () -> robot.lookup("Run a GameDay first; its retrospective is"
-                + " written here.").tryQuery().isPresent(), 10);
+        waitFor(
+                "the retrospective says no GameDay ran yet",
+                () -> robot.lookup("Run a GameDay first; its retrospective is" + " written here.")
+                        .tryQuery()
+                        .isPresent(),
+                10);
         assertThat(robot.lookup("#retro-gamedays").queryListView().getItems()).isEmpty();
 
         robot.interact(() -> window.shell().show(Screen.SETTINGS));
@@ -151,8 +177,12 @@ class AppWindowIT {
         waitFor("the environments file is read", () -> file.getText().startsWith("# Your environments"), 10);
         robot.interact(() -> file.setText("environments:\n  lab:\n    production: maybe\n"));
         robot.interact(() -> robot.lookup("#save-environments").queryButton().fire()); // below the fold
-        javafx.scene.control.Label problems = robot.lookup("#environments-problems").queryAs(javafx.scene.control.Label.class);
-        waitFor("the problem is shown", () -> problems.isVisible() && problems.getText().startsWith("line 3, "), 10);
+        javafx.scene.control.Label problems =
+                robot.lookup("#environments-problems").queryAs(javafx.scene.control.Label.class);
+        waitFor(
+                "the problem is shown",
+                () -> problems.isVisible() && problems.getText().startsWith("line 3, "),
+                10);
         assertThat(java.nio.file.Files.exists(composition.home.environments())).isFalse();
         robot.interact(() -> file.setText("environments:\n  lab:\n    production: false\n"));
         robot.interact(() -> robot.lookup("#save-environments").queryButton().fire()); // below the fold
@@ -164,17 +194,27 @@ class AppWindowIT {
     @Test
     void theFirstGameDayRunsLiveAndTheKillSwitchRevertsItsFault() {
         robot.clickOn("#first-gameday");
-        waitFor("the planner shows the sandbox GameDay", () -> window.shell().currentProperty().get() == Screen.GAMEDAY, 5);
+        waitFor(
+                "the planner shows the sandbox GameDay",
+                () -> window.shell().currentProperty().get() == Screen.GAMEDAY,
+                5);
         robot.clickOn("#run-gameday");
         LiveRunViewModel live = window.live();
-        waitFor("the run starts and probes are charted", () -> window.shell().currentProperty().get() == Screen.LIVE
-                && !live.tracks().isEmpty() && live.tracks().get(0).series().size() >= 2, 60);
+        waitFor(
+                "the run starts and probes are charted",
+                () -> window.shell().currentProperty().get() == Screen.LIVE
+                        && !live.tracks().isEmpty()
+                        && live.tracks().get(0).series().size() >= 2,
+                60);
         waitFor("the fault is injected", () -> live.spans().stream().anyMatch(s -> s.active()), 60);
         int drawn = live.tracks().get(0).series().size();
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.K).release(KeyCode.K, KeyCode.SHIFT, KeyCode.CONTROL);
 
-        waitFor("the run ends halted with its fault reverted", () -> !live.runningProperty().get(), 60);
+        waitFor(
+                "the run ends halted with its fault reverted",
+                () -> !live.runningProperty().get(),
+                60);
         assertThat(live.phaseProperty().get()).isEqualTo("HALTED");
         assertThat(live.spans()).allSatisfy(s -> assertThat(s.active()).isFalse());
         assertThat(live.log()).anyMatch(l -> l.contains("reverted"));
@@ -185,8 +225,8 @@ class AppWindowIT {
 
     @Test
     void theKillSwitchHaltsARunWhoseBackendHangsAndTheWindowStaysResponsive() throws Exception {
-        com.sun.net.httpserver.HttpServer health = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        com.sun.net.httpserver.HttpServer health =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         health.createContext("/health", x -> {
             x.sendResponseHeaders(200, -1);
             x.close();
@@ -204,7 +244,9 @@ class AppWindowIT {
             long engagedMs = (System.nanoTime() - pressed) / 1_000_000;
             robot.interact(() -> window.shell().show(Screen.HOME)); // the window answers while the backend hangs
 
-            assertThat(engagedMs).as("kill switch engaged %d ms after the key press", engagedMs).isLessThan(5_000);
+            assertThat(engagedMs)
+                    .as("kill switch engaged %d ms after the key press", engagedMs)
+                    .isLessThan(5_000);
             assertThat(window.shell().currentProperty().get()).isEqualTo(Screen.HOME);
             waitFor("the run ends halted", () -> !live.runningProperty().get(), 60);
             assertThat(live.phaseProperty().get()).isIn("HALTED", "ABORTED");
@@ -216,8 +258,8 @@ class AppWindowIT {
 
     @Test
     void closingDuringARunShowsTheClosingStateAndTheWindowKeepsAnswering() throws Exception {
-        com.sun.net.httpserver.HttpServer health = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        com.sun.net.httpserver.HttpServer health =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         health.createContext("/health", x -> {
             x.sendResponseHeaders(200, -1);
             x.close();
@@ -231,11 +273,17 @@ class AppWindowIT {
                 // The first probe read of a cold JVM on a loaded machine may miss its 2 s and abort the
                 // baseline; that run ends at once (nothing injected) and is started again.
                 robot.interact(() -> window.runs().start("hanging", () -> composition.loader.load(runbook)));
-                waitFor("the injection is in flight or the run ended",
-                        () -> injecting.getAsBoolean() || !window.runs().busyProperty().get(), 60);
+                waitFor(
+                        "the injection is in flight or the run ended",
+                        () -> injecting.getAsBoolean()
+                                || !window.runs().busyProperty().get(),
+                        60);
             }
-            assertThat(injecting.getAsBoolean()).as("the injection is in flight; phase %s, live log: %s",
-                    live.phaseProperty().get(), live.log()).isTrue();
+            assertThat(injecting.getAsBoolean())
+                    .as(
+                            "the injection is in flight; phase %s, live log: %s",
+                            live.phaseProperty().get(), live.log())
+                    .isTrue();
 
             // As the window's close button does; the run ends only when its hung injection times out (5 s).
             Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
@@ -252,12 +300,16 @@ class AppWindowIT {
                 long ms = answered.await(10, TimeUnit.SECONDS) ? (System.nanoTime() - asked) / 1_000_000 : 10_000;
                 worstMs = Math.max(worstMs, ms);
                 if (closing.isEmpty() && stage.isShowing()) { // shown while the run ends, a few seconds
-                    closing = robot.lookup("#closing-step").tryQuery().map(n -> ((javafx.scene.control.Label) n).getText())
+                    closing = robot.lookup("#closing-step")
+                            .tryQuery()
+                            .map(n -> ((javafx.scene.control.Label) n).getText())
                             .orElse("");
                 }
                 Thread.sleep(100);
             }
-            assertThat(worstMs).as("the longest the FX thread took to answer while closing, ms").isLessThan(1_000);
+            assertThat(worstMs)
+                    .as("the longest the FX thread took to answer while closing, ms")
+                    .isLessThan(1_000);
             assertThat(closing).as("the closing state while the run ends").startsWith("Closing: ");
 
             waitFor("the window closes once the run has ended", () -> !stage.isShowing(), 90);
@@ -269,7 +321,8 @@ class AppWindowIT {
     }
 
     private java.util.Optional<Button> okButton() {
-        return robot.lookup((Button b) -> "OK".equals(b.getText()) && b.getScene() != stage.getScene()).tryQuery();
+        return robot.lookup((Button b) -> "OK".equals(b.getText()) && b.getScene() != stage.getScene())
+                .tryQuery();
     }
 
     /**

@@ -72,8 +72,7 @@ public final class HangingBackendProvider implements FaultBackendProvider {
         }
 
         @Override
-        public void revert(FaultHandle h) {
-        }
+        public void revert(FaultHandle h) {}
 
         @Override
         public String manualCleanup(FaultHandle h) {
@@ -86,7 +85,6 @@ public final class HangingBackendProvider implements FaultBackendProvider {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -37,7 +37,9 @@ public final class LocalExperiment implements AutoCloseable {
         });
         health.start();
         runbook = dir.resolve(NAME + ".yaml");
-        Files.writeString(runbook, """
+        Files.writeString(
+                runbook,
+                """
                 apiVersion: faultline.dev/v1
                 kind: Experiment
                 metadata: {name: %s}
@@ -55,7 +57,8 @@ public final class LocalExperiment implements AutoCloseable {
                       target: {process: {pidFile: "%s"}}
                       fault: {type: process-pause}
                   blastRadius: {maxShare: 100%%, maxDuration: 2m, maxTargets: 1}
-                """.formatted(NAME, health.getAddress().getPort(), faultDuration, pidFile), StandardCharsets.UTF_8);
+                """.formatted(NAME, health.getAddress().getPort(), faultDuration, pidFile),
+                StandardCharsets.UTF_8);
         gameDay = dir.resolve("session-day.yaml");
         Files.writeString(gameDay, """
                 apiVersion: faultline.dev/v1
@@ -73,8 +76,10 @@ public final class LocalExperiment implements AutoCloseable {
 
     /** Slack settings pointing at a local Slack server's Web API. */
     public static void slackAt(Path home, String apiUrl, String token, String channel) throws IOException {
-        Files.writeString(home.resolve("notifiers.properties"), "slack.token=" + token + "\nslack.channel=" + channel
-                + "\nslack.apiUrl=" + apiUrl + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                home.resolve("notifiers.properties"),
+                "slack.token=" + token + "\nslack.channel=" + channel + "\nslack.apiUrl=" + apiUrl + "\n",
+                StandardCharsets.UTF_8);
     }
 
     @Override

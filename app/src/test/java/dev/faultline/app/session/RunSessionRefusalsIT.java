@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunSessionRefusalsIT {
     @TempDir
     Path home;
+
     private Composition composition;
     private final List<String> said = new CopyOnWriteArrayList<>();
     private final List<SessionCallbacks.Subject> asked = new CopyOnWriteArrayList<>();
@@ -86,7 +87,9 @@ class RunSessionRefusalsIT {
 
     private Path gameDay(String environment, Path... experiments) throws Exception {
         Path f = home.resolve("day.yaml");
-        Files.writeString(f, """
+        Files.writeString(
+                f,
+                """
                 apiVersion: faultline.dev/v1
                 kind: GameDay
                 metadata: {name: prod-day, title: Production day}
@@ -97,8 +100,14 @@ class RunSessionRefusalsIT {
                   participants:
                     - {name: Ada, role: leader}
                   experiments: [%s]
-                """.formatted(environment, String.join(", ", java.util.Arrays.stream(experiments)
-                .map(p -> p.getFileName().toString()).toList())), StandardCharsets.UTF_8);
+                """.formatted(
+                                environment,
+                                String.join(
+                                        ", ",
+                                        java.util.Arrays.stream(experiments)
+                                                .map(p -> p.getFileName().toString())
+                                                .toList())),
+                StandardCharsets.UTF_8);
         return f;
     }
 
@@ -107,21 +116,26 @@ class RunSessionRefusalsIT {
         Path day = gameDay("prod", experiment("local"), home.resolve("missing.yaml"));
 
         assertThatThrownBy(() -> RunSession.loadGameDay(composition, day, Origin.APP, "", null))
-                .isInstanceOfSatisfying(RunbookException.class, e -> assertThat(e.problems()).hasSize(2)
-                        .anySatisfy(p -> assertThat(p.message()).contains("runs in environment 'local', the GameDay in 'prod'"))
-                        .anySatisfy(p -> assertThat(p.message()).contains("no runbook at missing.yaml")));
+                .isInstanceOfSatisfying(
+                        RunbookException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(2)
+                                .anySatisfy(p -> assertThat(p.message())
+                                        .contains("runs in environment 'local', the GameDay in 'prod'"))
+                                .anySatisfy(p -> assertThat(p.message()).contains("no runbook at missing.yaml")));
     }
 
     @Test
     void aProductionGameDayNobodyConfirmedStartsNothing() throws Exception {
-        GameDayRequest request = RunSession.loadGameDay(composition, gameDay("prod", experiment("prod")), Origin.APP, "",
-                null);
+        GameDayRequest request =
+                RunSession.loadGameDay(composition, gameDay("prod", experiment("prod")), Origin.APP, "", null);
 
         assertThatThrownBy(() -> RunSession.startGameDay(composition, request, refuseProduction))
                 .isInstanceOfSatisfying(RunRefused.class, e -> {
                     assertThat(e.why()).isEqualTo(RunRefused.Why.NOT_CONFIRMED);
-                    assertThat(e.getMessage()).isEqualTo("not run: 'prod' is a production environment and the GameDay"
-                            + " was not confirmed");
+                    assertThat(e.getMessage())
+                            .isEqualTo("not run: 'prod' is a production environment and the GameDay"
+                                    + " was not confirmed");
                 });
         assertThat(asked).containsExactly(new SessionCallbacks.Subject(true, "prod-day", "Production day"));
         assertThat(composition.store().gameDays().recent(10)).isEmpty();
@@ -130,14 +144,17 @@ class RunSessionRefusalsIT {
 
     @Test
     void anUnknownEnvironmentIsInvalidInputNamingTheKnownOnes() throws Exception {
-        GameDayRequest request = RunSession.loadGameDay(composition, gameDay("staging", experiment("staging")),
-                Origin.COMMAND_LINE, "", null);
+        GameDayRequest request = RunSession.loadGameDay(
+                composition, gameDay("staging", experiment("staging")), Origin.COMMAND_LINE, "", null);
 
         assertThatThrownBy(() -> RunSession.startGameDay(composition, request, refuseProduction))
                 .isInstanceOfSatisfying(RunRefused.class, e -> {
                     assertThat(e.why()).isEqualTo(RunRefused.Why.INVALID_INPUT);
-                    assertThat(e.lines()).singleElement().satisfies(l -> assertThat(l)
-                            .contains("spec.environment: unknown environment 'staging' (known: ").contains("prod"));
+                    assertThat(e.lines())
+                            .singleElement()
+                            .satisfies(l -> assertThat(l)
+                                    .contains("spec.environment: unknown environment 'staging' (known: ")
+                                    .contains("prod"));
                 });
         assertThat(asked).isEmpty();
         assertThat(said).isEmpty();

@@ -33,11 +33,30 @@ public final class Environments {
         Map<String, Environment> m = new TreeMap<>();
         BackendSettings local = new BackendSettings("local", Params.of("proxyApi", SANDBOX_PROXY_API));
         // The sandbox's chaos proxy speaks Toxiproxy's API, so the toxiproxy backend can drive it too.
-        m.put(SANDBOX, new Environment(SANDBOX, false, true, Map.of("local", local,
-                "toxiproxy", new BackendSettings("toxiproxy", Params.of("url", SANDBOX_PROXY_API)),
-                "prometheus", new BackendSettings("prometheus", Params.of("url", SANDBOX_PROMETHEUS)))));
-        m.put(LOCAL, new Environment(LOCAL, false, false, Map.of("local", local,
-                "toxiproxy", new BackendSettings("toxiproxy", Params.of("url", DEFAULT_TOXIPROXY)))));
+        m.put(
+                SANDBOX,
+                new Environment(
+                        SANDBOX,
+                        false,
+                        true,
+                        Map.of(
+                                "local",
+                                local,
+                                "toxiproxy",
+                                new BackendSettings("toxiproxy", Params.of("url", SANDBOX_PROXY_API)),
+                                "prometheus",
+                                new BackendSettings("prometheus", Params.of("url", SANDBOX_PROMETHEUS)))));
+        m.put(
+                LOCAL,
+                new Environment(
+                        LOCAL,
+                        false,
+                        false,
+                        Map.of(
+                                "local",
+                                local,
+                                "toxiproxy",
+                                new BackendSettings("toxiproxy", Params.of("url", DEFAULT_TOXIPROXY)))));
         return new Environments(m);
     }
 
@@ -56,7 +75,9 @@ public final class Environments {
     /** The environments a user defined or changed: those that differ from the built-ins. */
     public java.util.List<Environment> userDefined() {
         Environments builtIn = builtIn();
-        return all().stream().filter(e -> !builtIn.find(e.name()).map(e::equals).orElse(false)).toList();
+        return all().stream()
+                .filter(e -> !builtIn.find(e.name()).map(e::equals).orElse(false))
+                .toList();
     }
 
     public Optional<Environment> find(String name) {

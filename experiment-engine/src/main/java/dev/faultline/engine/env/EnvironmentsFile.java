@@ -1,7 +1,5 @@
 package dev.faultline.engine.env;
 
-import dev.faultline.engine.spi.SecretRef;
-import dev.faultline.engine.spi.SettingsException;
 import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.model.Limits;
 import dev.faultline.engine.model.OutOfRangeException;
@@ -11,6 +9,8 @@ import dev.faultline.engine.runbook.RunbookException;
 import dev.faultline.engine.runbook.RunbookFiles;
 import dev.faultline.engine.runbook.RunbookProblem;
 import dev.faultline.engine.spi.BackendSettings;
+import dev.faultline.engine.spi.SecretRef;
+import dev.faultline.engine.spi.SettingsException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,19 +28,30 @@ import tools.jackson.databind.JsonNode;
  * The built-in environments stay: {@code sandbox} cannot be redefined, {@code local} can.
  */
 public final class EnvironmentsFile {
-    static final Set<String> ENVIRONMENT_KEYS = Set.of("production", "kubernetes", "prometheus", "toxiproxy", "local",
-            "backends");
+    static final Set<String> ENVIRONMENT_KEYS =
+            Set.of("production", "kubernetes", "prometheus", "toxiproxy", "local", "backends");
     static final Map<String, Set<String>> SECTION_KEYS = Map.of(
-            Environment.KUBERNETES, Set.of("context", "kubeconfig", "namespace", "namespaces", "token",
-                    "requestTimeout", "injectTimeout", "deleteTimeout"),
-            "prometheus", Set.of("url", "token", "username", "password", "timeout", "retries"),
-            "toxiproxy", Set.of("url", "stream", "token", "timeout"),
-            "local", Set.of("proxyApi", "proxyApiToken", "stressor", "allowOtherUsers"));
+            Environment.KUBERNETES,
+            Set.of(
+                    "context",
+                    "kubeconfig",
+                    "namespace",
+                    "namespaces",
+                    "token",
+                    "requestTimeout",
+                    "injectTimeout",
+                    "deleteTimeout"),
+            "prometheus",
+            Set.of("url", "token", "username", "password", "timeout", "retries"),
+            "toxiproxy",
+            Set.of("url", "stream", "token", "timeout"),
+            "local",
+            Set.of("proxyApi", "proxyApiToken", "stressor", "allowOtherUsers"));
     private static final Set<String> URL_KEYS = Set.of("url", "proxyApi");
-    private static final Set<String> DURATION_KEYS = Set.of("timeout", "requestTimeout", "injectTimeout", "deleteTimeout");
+    private static final Set<String> DURATION_KEYS =
+            Set.of("timeout", "requestTimeout", "injectTimeout", "deleteTimeout");
 
-    private EnvironmentsFile() {
-    }
+    private EnvironmentsFile() {}
 
     /** The built-in environments plus those of {@code file}; a missing file means only the built-ins. */
     public static Environments load(Path file) throws SettingsException {
@@ -66,8 +77,8 @@ public final class EnvironmentsFile {
         Map<String, Environment> envs = new TreeMap<>();
         JsonNode root = yaml.root();
         if (!root.isObject()) {
-            throw new SettingsException(List.of(yaml.at("", "the file holds environments: a mapping"
-                    + " 'environments:' with one entry per environment")));
+            throw new SettingsException(List.of(yaml.at(
+                    "", "the file holds environments: a mapping" + " 'environments:' with one entry per environment")));
         }
         for (String key : root.propertyNames()) {
             if (!key.equals("environments")) {
@@ -92,15 +103,17 @@ public final class EnvironmentsFile {
         return Environments.builtIn().with(envs.values());
     }
 
-    private static @org.jspecify.annotations.Nullable Environment environment(LocatedYaml yaml, String name, JsonNode n,
-                                                                             String path, List<RunbookProblem> problems) {
+    private static @org.jspecify.annotations.Nullable Environment environment(
+            LocatedYaml yaml, String name, JsonNode n, String path, List<RunbookProblem> problems) {
         int before = problems.size();
         if (!name.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")) {
             problems.add(yaml.atKey(path, "an environment's name is lower-case letters, digits and dashes"));
         }
         if (name.equals(Environments.SANDBOX)) {
-            problems.add(yaml.atKey(path, "'sandbox' is built in (the practice shop Faultline starts itself)"
-                    + " and cannot be redefined; pick another name"));
+            problems.add(yaml.atKey(
+                    path,
+                    "'sandbox' is built in (the practice shop Faultline starts itself)"
+                            + " and cannot be redefined; pick another name"));
         }
         if (!n.isObject()) {
             problems.add(yaml.at(path, "give the environment's settings as a mapping, e.g. production: true"));
@@ -120,13 +133,15 @@ public final class EnvironmentsFile {
                 production = v.asBoolean(false);
             } else if (key.equals("backends")) {
                 if (!v.isObject()) {
-                    problems.add(yaml.at(kp, "give one mapping of settings per backend id, e.g. chaos-mesh: {namespace: shop}"));
+                    problems.add(yaml.at(
+                            kp, "give one mapping of settings per backend id, e.g. chaos-mesh: {namespace: shop}"));
                     continue;
                 }
                 for (String id : v.propertyNames()) {
                     String ip = LocatedYaml.child(kp, id);
                     if (SECTION_KEYS.containsKey(id)) {
-                        problems.add(yaml.atKey(ip, "give the " + id + " settings in the environment's " + id + " section"));
+                        problems.add(
+                                yaml.atKey(ip, "give the " + id + " settings in the environment's " + id + " section"));
                         continue;
                     }
                     Params p = section(yaml, v.get(id), ip, null, problems);
@@ -138,8 +153,12 @@ public final class EnvironmentsFile {
                 Params p = section(yaml, v, kp, SECTION_KEYS.get(key), problems);
                 if (p != null) {
                     if ((key.equals("prometheus") || key.equals("toxiproxy")) && !p.has("url")) {
-                        problems.add(yaml.at(kp, "the " + key + " section needs its url, e.g. url: "
-                                + (key.equals("prometheus") ? "http://127.0.0.1:9090" : "http://127.0.0.1:8474")));
+                        problems.add(yaml.at(
+                                kp,
+                                "the " + key + " section needs its url, e.g. url: "
+                                        + (key.equals("prometheus")
+                                                ? "http://127.0.0.1:9090"
+                                                : "http://127.0.0.1:8474")));
                     }
                     backends.put(key, new BackendSettings(key, p));
                 }
@@ -149,9 +168,12 @@ public final class EnvironmentsFile {
     }
 
     /** A section's settings as text; {@code known} null means any key (a backend of its own). */
-    private static @org.jspecify.annotations.Nullable Params section(LocatedYaml yaml, JsonNode n, String path,
-                                                                    @org.jspecify.annotations.Nullable Set<String> known,
-                                                                    List<RunbookProblem> problems) {
+    private static @org.jspecify.annotations.Nullable Params section(
+            LocatedYaml yaml,
+            JsonNode n,
+            String path,
+            @org.jspecify.annotations.Nullable Set<String> known,
+            List<RunbookProblem> problems) {
         if (!n.isObject()) {
             problems.add(yaml.at(path, "give the settings as a mapping of names to values"));
             return null;
@@ -237,8 +259,10 @@ public final class EnvironmentsFile {
     }
 
     private static String unknown(String key, Set<String> known) {
-        return "unknown field '" + key + "'" + LocatedYaml.closest(key, known).map(k -> "; did you mean '" + k + "'?")
-                .orElse(" (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+        return "unknown field '" + key + "'"
+                + LocatedYaml.closest(key, known)
+                        .map(k -> "; did you mean '" + k + "'?")
+                        .orElse(" (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
     }
 
     private static String expandHome(String path) {

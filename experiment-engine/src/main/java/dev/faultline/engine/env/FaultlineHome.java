@@ -25,7 +25,8 @@ public record FaultlineHome(Path root) {
         }
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
-            String local = env.getOrDefault("LOCALAPPDATA", userHome.resolve("AppData/Local").toString());
+            String local = env.getOrDefault(
+                    "LOCALAPPDATA", userHome.resolve("AppData/Local").toString());
             return new FaultlineHome(Path.of(local, "Faultline"));
         }
         if (os.contains("mac")) {

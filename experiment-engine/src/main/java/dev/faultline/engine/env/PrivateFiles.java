@@ -20,11 +20,14 @@ import java.util.Set;
  */
 public final class PrivateFiles {
     private static final Set<PosixFilePermission> GROUP_AND_OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     static boolean posix(Path p) {
         return p.getFileSystem().supportedFileAttributeViews().contains("posix");
@@ -36,8 +39,8 @@ public final class PrivateFiles {
             return dir;
         }
         if (posix(dir)) {
-            return Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
+            return Files.createDirectories(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         return Files.createDirectories(dir);
     }
@@ -50,8 +53,8 @@ public final class PrivateFiles {
         if (!posix(p) || Files.isSymbolicLink(p) || !Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView view =
+                Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         try {
             Set<PosixFilePermission> perms = view.readAttributes().permissions();
             if (perms.removeAll(GROUP_AND_OTHERS)) {
@@ -69,8 +72,8 @@ public final class PrivateFiles {
     public static FileChannel createNew(Path file) throws IOException {
         Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         if (posix(file)) {
-            return FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rw-------")));
+            return FileChannel.open(
+                    file, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         return FileChannel.open(file, options);
     }

@@ -29,14 +29,17 @@ final class PrivateHome {
     /** Returns warnings: files root left in the home, which stay as they are (see {@link #restrictAll}). */
     List<String> ensure() throws HomeException {
         if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw new HomeException("FAULTLINE_HOME " + root + " is a file, not a folder: set FAULTLINE_HOME to a folder"
-                    + " of your own (Faultline makes it if missing)");
+            throw new HomeException(
+                    "FAULTLINE_HOME " + root + " is a file, not a folder: set FAULTLINE_HOME to a folder"
+                            + " of your own (Faultline makes it if missing)");
         }
         try {
             PrivateFiles.createDirectories(root);
         } catch (IOException e) {
-            throw new HomeException("cannot make FAULTLINE_HOME " + root + ": " + reason(e) + " for " + me()
-                    + ": set FAULTLINE_HOME to a folder you can write", e);
+            throw new HomeException(
+                    "cannot make FAULTLINE_HOME " + root + ": " + reason(e) + " for " + me()
+                            + ": set FAULTLINE_HOME to a folder you can write",
+                    e);
         }
         List<String> warnings = new ArrayList<>();
         if (PrivateFiles.posix(root)) {
@@ -47,9 +50,10 @@ final class PrivateHome {
             restrictAll(me).ifPresent(warnings::add);
         }
         if (!Files.isWritable(root)) {
-            throw new HomeException("FAULTLINE_HOME " + root + " is not writable by you (" + me() + "): Faultline writes"
-                    + " its database and fault journal there; give yourself the right (chmod u+rwx " + root
-                    + ") or set FAULTLINE_HOME to a folder of your own");
+            throw new HomeException(
+                    "FAULTLINE_HOME " + root + " is not writable by you (" + me() + "): Faultline writes"
+                            + " its database and fault journal there; give yourself the right (chmod u+rwx " + root
+                            + ") or set FAULTLINE_HOME to a folder of your own");
         }
         return List.copyOf(warnings);
     }
@@ -59,8 +63,10 @@ final class PrivateHome {
         try {
             owner = owner(root);
         } catch (IOException e) {
-            throw new HomeException("cannot read who owns FAULTLINE_HOME " + root + ": " + reason(e)
-                    + ": set FAULTLINE_HOME to a folder of your own", e);
+            throw new HomeException(
+                    "cannot read who owns FAULTLINE_HOME " + root + ": " + reason(e)
+                            + ": set FAULTLINE_HOME to a folder of your own",
+                    e);
         }
         if (!owner.equals(me)) {
             throw new HomeException("FAULTLINE_HOME " + root + " belongs to " + owner.getName() + ", not to you ("
@@ -100,8 +106,10 @@ final class PrivateHome {
                 }
             });
         } catch (IOException e) {
-            throw new HomeException("cannot make FAULTLINE_HOME " + root + " private: " + reason(e) + " for " + me()
-                    + ": give the files back to yourself (chown -R " + me() + " " + root + ")", e);
+            throw new HomeException(
+                    "cannot make FAULTLINE_HOME " + root + " private: " + reason(e) + " for " + me()
+                            + ": give the files back to yourself (chown -R " + me() + " " + root + ")",
+                    e);
         }
         if (!foreign.isEmpty()) {
             Path first = foreign.get(0);
@@ -135,7 +143,8 @@ final class PrivateHome {
 
     private Optional<UserPrincipal> currentUser() {
         try {
-            return Optional.of(root.getFileSystem().getUserPrincipalLookupService()
+            return Optional.of(root.getFileSystem()
+                    .getUserPrincipalLookupService()
                     .lookupPrincipalByName(System.getProperty("user.name")));
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();

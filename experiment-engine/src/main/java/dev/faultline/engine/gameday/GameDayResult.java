@@ -15,6 +15,9 @@ public record GameDayResult(String gameDayRunId, GameDayOutcome outcome, String 
         if (outcome == GameDayOutcome.FAILED) {
             return 3;
         }
-        return outcome == GameDayOutcome.COMPLETED && results.stream().allMatch(r -> r.outcome().exitCode() == 0) ? 0 : 1;
+        return outcome == GameDayOutcome.COMPLETED
+                        && results.stream().allMatch(r -> r.outcome().exitCode() == 0)
+                ? 0
+                : 1;
     }
 }

@@ -1,17 +1,17 @@
 package dev.faultline.engine.gameday;
 
-import dev.faultline.engine.spi.run.GameDayEvent;
-import dev.faultline.engine.spi.run.GameDayOutcome;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.GameDay;
 import dev.faultline.engine.run.ExperimentRunner;
 import dev.faultline.engine.run.RunHandle;
-import dev.faultline.engine.spi.run.RunListener;
-import dev.faultline.engine.spi.run.RunResult;
-import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.safety.KillSwitch;
 import dev.faultline.engine.safety.KillSwitchEngagedException;
+import dev.faultline.engine.spi.run.GameDayEvent;
+import dev.faultline.engine.spi.run.GameDayOutcome;
+import dev.faultline.engine.spi.run.HaltReason;
+import dev.faultline.engine.spi.run.RunListener;
+import dev.faultline.engine.spi.run.RunResult;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GameDayRunner {
     private static final Logger log = LoggerFactory.getLogger(GameDayRunner.class);
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final ExperimentRunner runner;
     private final KillSwitch killSwitch;
@@ -62,8 +62,12 @@ public final class GameDayRunner {
      * @param experiments  the GameDay's experiments, loaded, in its order
      * @param runListeners listeners for each experiment's run (the recorder, a progress printer, ...)
      */
-    public Handle start(GameDay day, List<Experiment> experiments, Environment environment, List<GameDayListener> listeners,
-                        Function<Experiment, List<RunListener>> runListeners) {
+    public Handle start(
+            GameDay day,
+            List<Experiment> experiments,
+            Environment environment,
+            List<GameDayListener> listeners,
+            Function<Experiment, List<RunListener>> runListeners) {
         String id = newId(day);
         Day d = new Day(id, day, List.copyOf(experiments), environment, List.copyOf(listeners), runListeners);
         Thread t = new Thread(d::execute, "faultline-gameday-" + id);
@@ -82,8 +86,13 @@ public final class GameDayRunner {
         private volatile @Nullable HaltReason stopped;
         private volatile @Nullable RunHandle current;
 
-        Day(String id, GameDay day, List<Experiment> experiments, Environment environment, List<GameDayListener> listeners,
-            Function<Experiment, List<RunListener>> runListeners) {
+        Day(
+                String id,
+                GameDay day,
+                List<Experiment> experiments,
+                Environment environment,
+                List<GameDayListener> listeners,
+                Function<Experiment, List<RunListener>> runListeners) {
             this.id = id;
             this.day = day;
             this.experiments = experiments;
@@ -106,7 +115,8 @@ public final class GameDayRunner {
                         outcome = GameDayOutcome.STOPPED;
                         reason = why + "; " + (total - i) + " experiment(s) did not run";
                         for (int j = i; j < total; j++) {
-                            emit(new GameDayEvent.ExperimentSkipped(id, clock.instant(), j, total, experiments.get(j), why));
+                            emit(new GameDayEvent.ExperimentSkipped(
+                                    id, clock.instant(), j, total, experiments.get(j), why));
                         }
                         break;
                     }
@@ -125,7 +135,9 @@ public final class GameDayRunner {
                     current = null;
                     results.add(r);
                     emit(new GameDayEvent.ExperimentFinished(id, clock.instant(), i, total, e, r));
-                    if (i == total - 1 && whyStop() != null && r.outcome() == dev.faultline.engine.spi.run.RunOutcome.HALTED) {
+                    if (i == total - 1
+                            && whyStop() != null
+                            && r.outcome() == dev.faultline.engine.spi.run.RunOutcome.HALTED) {
                         outcome = GameDayOutcome.STOPPED;
                         reason = whyStop() + " during the last experiment";
                     }
@@ -149,8 +161,13 @@ public final class GameDayRunner {
             if (s != null) {
                 return "stopped (" + s + ")";
             }
-            return killSwitch.isEngaged() ? "the kill switch is engaged" + killSwitch.engagement()
-                    .map(en -> " (" + en.reason() + ")").orElse("") : null;
+            return killSwitch.isEngaged()
+                    ? "the kill switch is engaged"
+                            + killSwitch
+                                    .engagement()
+                                    .map(en -> " (" + en.reason() + ")")
+                                    .orElse("")
+                    : null;
         }
 
         private void emit(GameDayEvent e) {

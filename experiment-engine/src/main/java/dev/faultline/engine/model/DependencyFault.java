@@ -13,23 +13,32 @@ import java.util.Objects;
  */
 public record DependencyFault(Mode mode, Duration latency) implements Fault {
     /** The kind: {@code dependency}. */
-    public static final FaultKind<DependencyFault> KIND = FaultKind.of("dependency", DependencyFault.class, in -> {
-        String text = in.text("mode", "");
-        Mode m = Arrays.stream(Mode.values()).filter(v -> v.runbookName().equals(text.toLowerCase(Locale.ROOT)))
-                .findFirst().orElse(null);
-        if (m == null) {
-            in.problem("mode", (text.isEmpty() ? "a dependency fault needs a mode" : "unknown mode '" + text + "'")
-                    + " (unavailable, slow, intermittent or corrupt)");
-            return null;
-        }
-        if (m != Mode.SLOW && in.has("latency")) {
-            in.problem("latency", "'latency' only applies to mode slow");
-            return null;
-        }
-        Duration latency = m == Mode.SLOW ? in.duration("latency", null, Limits.DELAY_MAX) : Duration.ZERO;
-        return latency == null ? null : in.build("", () -> new DependencyFault(m, latency));
-    }, new DependencyFault(Mode.SLOW, Duration.ofMillis(500)), FaultAttribute.choice("mode", "unavailable", "slow",
-            "intermittent", "corrupt"), FaultAttribute.of("latency", Shape.DURATION));
+    public static final FaultKind<DependencyFault> KIND = FaultKind.of(
+            "dependency",
+            DependencyFault.class,
+            in -> {
+                String text = in.text("mode", "");
+                Mode m = Arrays.stream(Mode.values())
+                        .filter(v -> v.runbookName().equals(text.toLowerCase(Locale.ROOT)))
+                        .findFirst()
+                        .orElse(null);
+                if (m == null) {
+                    in.problem(
+                            "mode",
+                            (text.isEmpty() ? "a dependency fault needs a mode" : "unknown mode '" + text + "'")
+                                    + " (unavailable, slow, intermittent or corrupt)");
+                    return null;
+                }
+                if (m != Mode.SLOW && in.has("latency")) {
+                    in.problem("latency", "'latency' only applies to mode slow");
+                    return null;
+                }
+                Duration latency = m == Mode.SLOW ? in.duration("latency", null, Limits.DELAY_MAX) : Duration.ZERO;
+                return latency == null ? null : in.build("", () -> new DependencyFault(m, latency));
+            },
+            new DependencyFault(Mode.SLOW, Duration.ofMillis(500)),
+            FaultAttribute.choice("mode", "unavailable", "slow", "intermittent", "corrupt"),
+            FaultAttribute.of("latency", Shape.DURATION));
 
     /** What goes wrong with a dependency, in the seed's words. */
     public enum Mode {

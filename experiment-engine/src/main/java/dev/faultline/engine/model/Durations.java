@@ -10,12 +10,18 @@ import java.util.regex.Pattern;
 /** Durations as people write them in runbooks: {@code 250ms}, {@code 30s}, {@code 2m}, {@code 1h30m}. */
 public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)");
-    private static final Map<String, BigDecimal> UNIT_MILLIS = Map.of("ms", BigDecimal.ONE,
-            "s", BigDecimal.valueOf(1_000), "m", BigDecimal.valueOf(60_000), "h", BigDecimal.valueOf(3_600_000));
+    private static final Map<String, BigDecimal> UNIT_MILLIS = Map.of(
+            "ms",
+            BigDecimal.ONE,
+            "s",
+            BigDecimal.valueOf(1_000),
+            "m",
+            BigDecimal.valueOf(60_000),
+            "h",
+            BigDecimal.valueOf(3_600_000));
     private static final int MAX_DIGITS = 40;
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Parses a duration of at most {@link Limits#OFFSET_MAX}.
@@ -53,13 +59,13 @@ public final class Durations {
             pos = m.end();
         }
         if (pos == 0 || pos != t.length()) {
-            throw new IllegalArgumentException(
-                    "'" + field + "': '" + text + "' is not a duration, e.g. 30s or 2m");
+            throw new IllegalArgumentException("'" + field + "': '" + text + "' is not a duration, e.g. 30s or 2m");
         }
         if (huge || millis.compareTo(BigDecimal.valueOf(max.toMillis())) > 0) {
             throw new OutOfRangeException(field + " " + text.strip() + " is out of range: at most " + format(max));
         }
-        return Duration.ofNanos(millis.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact());
+        return Duration.ofNanos(
+                millis.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     /** The shortest readable form: {@code 250ms}, {@code 0.5ms}, {@code 30s}, {@code 2m}, {@code 1m30s}; exact for any duration. */
@@ -71,7 +77,8 @@ public final class Durations {
             return "-" + format(d.negated());
         }
         if (d.getNano() != 0) {
-            BigDecimal ms = BigDecimal.valueOf(d.getSeconds()).movePointRight(3)
+            BigDecimal ms = BigDecimal.valueOf(d.getSeconds())
+                    .movePointRight(3)
                     .add(BigDecimal.valueOf(d.getNano()).movePointLeft(6));
             return ms.stripTrailingZeros().toPlainString() + "ms";
         }

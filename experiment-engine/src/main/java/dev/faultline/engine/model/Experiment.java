@@ -12,10 +12,18 @@ import java.util.Objects;
  * @param name        the runbook's {@code metadata.name}, a stable id
  * @param environment where it runs: {@code sandbox}, or an environment from the user's settings
  */
-public record Experiment(String name, String title, String description, Map<String, String> labels,
-                         String environment, Hypothesis hypothesis, List<MethodStep> method,
-                         BlastRadius blastRadius, List<StopCondition> stopConditions, List<RollbackAction> rollbacks,
-                         Timing timing) {
+public record Experiment(
+        String name,
+        String title,
+        String description,
+        Map<String, String> labels,
+        String environment,
+        Hypothesis hypothesis,
+        List<MethodStep> method,
+        BlastRadius blastRadius,
+        List<StopCondition> stopConditions,
+        List<RollbackAction> rollbacks,
+        Timing timing) {
     public Experiment {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(title, "title");

@@ -7,8 +7,16 @@ package dev.faultline.engine.model;
  * the families and their records, without {@code default}, so a new kind breaks the build
  * wherever it is neither mapped nor refused by name.
  */
-public sealed interface Fault permits ProxyFault, StressFault, HttpFault, ProcessFault, NetworkFault, PodFault,
-        FileSystemFault, JvmFault, DependencyFault {
+public sealed interface Fault
+        permits ProxyFault,
+                StressFault,
+                HttpFault,
+                ProcessFault,
+                NetworkFault,
+                PodFault,
+                FileSystemFault,
+                JvmFault,
+                DependencyFault {
 
     /** What kind of fault this is: its runbook name, attributes and reader. */
     FaultKind<?> kind();

@@ -5,8 +5,7 @@ import java.util.Objects;
 
 /** The checks fault records share. */
 final class FaultChecks {
-    private FaultChecks() {
-    }
+    private FaultChecks() {}
 
     static void requirePositive(Duration d, String name) {
         Objects.requireNonNull(d, name);

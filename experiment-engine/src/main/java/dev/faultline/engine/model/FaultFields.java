@@ -21,16 +21,20 @@ public interface FaultFields {
     boolean require(String key);
 
     /** A duration of at most {@code max}; the fallback when absent (a problem when that is null too). */
-    @Nullable Duration duration(String key, @Nullable Duration fallback, Duration max);
+    @Nullable
+    Duration duration(String key, @Nullable Duration fallback, Duration max);
 
     /** A share from 0 to 1; the fallback when absent (a problem, with an example, when that is null too). */
-    @Nullable Double share(String key, @Nullable Double fallback);
+    @Nullable
+    Double share(String key, @Nullable Double fallback);
 
     /** A required size such as 256MB. */
-    @Nullable Long size(String key);
+    @Nullable
+    Long size(String key);
 
     /** A rate such as 64MB/s, 0 when absent. */
-    @Nullable Long rate(String key);
+    @Nullable
+    Long rate(String key);
 
     String text(String key, String fallback);
 
@@ -47,7 +51,8 @@ public interface FaultFields {
     List<String> texts(String key);
 
     /** A scalar as text ({@code null} for a null value); null when absent or not a scalar. */
-    @Nullable String scalar(String key);
+    @Nullable
+    String scalar(String key);
 
     void problem(String key, String message);
 

@@ -12,12 +12,13 @@ import org.jspecify.annotations.Nullable;
  * {@code example} that the schema and the loader must both accept. Each family of faults declares
  * its kinds next to their records; {@link FaultKinds} lists the families.
  */
-public record FaultKind<F extends Fault>(String name, Class<F> type, List<FaultAttribute> attributes,
-                                         Reader<F> reader, F example) {
+public record FaultKind<F extends Fault>(
+        String name, Class<F> type, List<FaultAttribute> attributes, Reader<F> reader, F example) {
     /** Reads one fault of the kind; null when it reported a problem. */
     @FunctionalInterface
     public interface Reader<F extends Fault> {
-        @Nullable F read(FaultFields in);
+        @Nullable
+        F read(FaultFields in);
     }
 
     public FaultKind {
@@ -28,8 +29,8 @@ public record FaultKind<F extends Fault>(String name, Class<F> type, List<FaultA
         attributes = List.copyOf(attributes);
     }
 
-    public static <F extends Fault> FaultKind<F> of(String name, Class<F> type, Reader<F> reader, F example,
-                                                    FaultAttribute... attributes) {
+    public static <F extends Fault> FaultKind<F> of(
+            String name, Class<F> type, Reader<F> reader, F example, FaultAttribute... attributes) {
         return new FaultKind<>(name, type, List.of(attributes), reader, example);
     }
 

@@ -16,13 +16,21 @@ import java.util.stream.Stream;
  * permits). {@code FaultKindsTest} proves each record of the sealed hierarchy has exactly one kind.
  */
 public final class FaultKinds {
-    private static final List<FaultKind<?>> ALL = Stream.<List<FaultKind<?>>>of(ProxyFault.KINDS, List.of(HttpFault.KIND),
-            StressFault.KINDS, ProcessFault.KINDS, NetworkFault.KINDS, PodFault.KINDS, FileSystemFault.KINDS,
-            JvmFault.KINDS, List.of(DependencyFault.KIND)).flatMap(List::stream).toList();
+    private static final List<FaultKind<?>> ALL = Stream.<List<FaultKind<?>>>of(
+                    ProxyFault.KINDS,
+                    List.of(HttpFault.KIND),
+                    StressFault.KINDS,
+                    ProcessFault.KINDS,
+                    NetworkFault.KINDS,
+                    PodFault.KINDS,
+                    FileSystemFault.KINDS,
+                    JvmFault.KINDS,
+                    List.of(DependencyFault.KIND))
+            .flatMap(List::stream)
+            .toList();
     private static final Map<String, FaultKind<?>> BY_NAME = byName();
 
-    private FaultKinds() {
-    }
+    private FaultKinds() {}
 
     /** Every kind. */
     public static List<FaultKind<?>> all() {

@@ -6,23 +6,38 @@ import java.util.List;
 import java.util.Objects;
 
 /** File system faults in a pod (Chaos Mesh IOChaos): calls on a volume delayed or failing. */
-public sealed interface FileSystemFault extends Fault permits
-        FileSystemFault.IoLatency,
-        FileSystemFault.IoFault {
-    FaultKind<IoLatency> IO_LATENCY = FaultKind.of("io-latency", IoLatency.class, in -> {
-        Duration delay = in.duration("delay", null, Limits.DELAY_MAX);
-        Double p = in.share("probability", 1.0);
-        return delay == null || p == null ? null : in.build("", () -> new IoLatency(delay, in.text("volumePath", ""),
-                in.text("path", ""), p));
-    }, new IoLatency(Duration.ofMillis(100), "/data", "", 0.5), FaultAttribute.of("delay", Shape.DURATION),
-            FaultAttribute.of("volumePath", Shape.TEXT), FaultAttribute.of("path", Shape.TEXT),
+public sealed interface FileSystemFault extends Fault permits FileSystemFault.IoLatency, FileSystemFault.IoFault {
+    FaultKind<IoLatency> IO_LATENCY = FaultKind.of(
+            "io-latency",
+            IoLatency.class,
+            in -> {
+                Duration delay = in.duration("delay", null, Limits.DELAY_MAX);
+                Double p = in.share("probability", 1.0);
+                return delay == null || p == null
+                        ? null
+                        : in.build("", () -> new IoLatency(delay, in.text("volumePath", ""), in.text("path", ""), p));
+            },
+            new IoLatency(Duration.ofMillis(100), "/data", "", 0.5),
+            FaultAttribute.of("delay", Shape.DURATION),
+            FaultAttribute.of("volumePath", Shape.TEXT),
+            FaultAttribute.of("path", Shape.TEXT),
             FaultAttribute.of("probability", Shape.SHARE));
-    FaultKind<IoFault> IO_FAULT = FaultKind.of("io-fault", IoFault.class, in -> {
-        Double p = in.share("probability", 1.0);
-        return p == null ? null : in.build("", () -> new IoFault(in.integer("errno", 5), in.text("volumePath", ""),
-                in.text("path", ""), p));
-    }, new IoFault(5, "/data", "**/*.db", 1), FaultAttribute.of("errno", Shape.INTEGER),
-            FaultAttribute.of("volumePath", Shape.TEXT), FaultAttribute.of("path", Shape.TEXT),
+    FaultKind<IoFault> IO_FAULT = FaultKind.of(
+            "io-fault",
+            IoFault.class,
+            in -> {
+                Double p = in.share("probability", 1.0);
+                return p == null
+                        ? null
+                        : in.build(
+                                "",
+                                () -> new IoFault(
+                                        in.integer("errno", 5), in.text("volumePath", ""), in.text("path", ""), p));
+            },
+            new IoFault(5, "/data", "**/*.db", 1),
+            FaultAttribute.of("errno", Shape.INTEGER),
+            FaultAttribute.of("volumePath", Shape.TEXT),
+            FaultAttribute.of("path", Shape.TEXT),
             FaultAttribute.of("probability", Shape.SHARE));
     /** This family's kinds. */
     List<FaultKind<?>> KINDS = List.of(IO_LATENCY, IO_FAULT);

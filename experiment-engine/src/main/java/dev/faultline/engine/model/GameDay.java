@@ -12,9 +12,17 @@ import java.util.Optional;
  * (environment), who (participants) and what: experiments in order, each a runbook path relative to
  * the GameDay's own file, plus the day's checklist.
  */
-public record GameDay(String name, String title, String description, List<String> objectives, Instant scheduledStart,
-                      ZoneId zone, String environment, List<Participant> participants, List<String> experiments,
-                      Checklist checklist) {
+public record GameDay(
+        String name,
+        String title,
+        String description,
+        List<String> objectives,
+        Instant scheduledStart,
+        ZoneId zone,
+        String environment,
+        List<Participant> participants,
+        List<String> experiments,
+        Checklist checklist) {
     public GameDay {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(title, "title");

@@ -8,37 +8,55 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Faults inside a running JVM through the Faultline agent: a method throws, is slowed, or returns a value. */
-public sealed interface JvmFault extends Fault permits
-        JvmFault.JvmException,
-        JvmFault.JvmLatency,
-        JvmFault.JvmReturn {
-    FaultKind<JvmException> EXCEPTION = FaultKind.of("jvm-exception", JvmException.class, in -> {
-        JvmMethod target = JvmMethod.read(in);
-        return target == null ? null : in.build("exception", () -> new JvmException(target,
-                in.text("exception", "java.lang.RuntimeException"), in.text("message", "injected by Faultline")));
-    }, new JvmException(JvmMethod.EXAMPLE, "java.sql.SQLException", "injected by Faultline"),
+public sealed interface JvmFault extends Fault permits JvmFault.JvmException, JvmFault.JvmLatency, JvmFault.JvmReturn {
+    FaultKind<JvmException> EXCEPTION = FaultKind.of(
+            "jvm-exception",
+            JvmException.class,
+            in -> {
+                JvmMethod target = JvmMethod.read(in);
+                return target == null
+                        ? null
+                        : in.build(
+                                "exception",
+                                () -> new JvmException(
+                                        target,
+                                        in.text("exception", "java.lang.RuntimeException"),
+                                        in.text("message", "injected by Faultline")));
+            },
+            new JvmException(JvmMethod.EXAMPLE, "java.sql.SQLException", "injected by Faultline"),
             methodAttributes(FaultAttribute.of("exception", Shape.TEXT), FaultAttribute.of("message", Shape.TEXT)));
-    FaultKind<JvmLatency> LATENCY = FaultKind.of("jvm-latency", JvmLatency.class, in -> {
-        JvmMethod target = JvmMethod.read(in);
-        Duration latency = in.duration("latency", null, Limits.DELAY_MAX);
-        return target == null || latency == null ? null : in.build("latency", () -> new JvmLatency(target, latency));
-    }, new JvmLatency(JvmMethod.EXAMPLE, Duration.ofSeconds(2)),
+    FaultKind<JvmLatency> LATENCY = FaultKind.of(
+            "jvm-latency",
+            JvmLatency.class,
+            in -> {
+                JvmMethod target = JvmMethod.read(in);
+                Duration latency = in.duration("latency", null, Limits.DELAY_MAX);
+                return target == null || latency == null
+                        ? null
+                        : in.build("latency", () -> new JvmLatency(target, latency));
+            },
+            new JvmLatency(JvmMethod.EXAMPLE, Duration.ofSeconds(2)),
             methodAttributes(FaultAttribute.of("latency", Shape.DURATION)));
-    FaultKind<JvmReturn> RETURN = FaultKind.of("jvm-return", JvmReturn.class, in -> {
-        JvmMethod target = JvmMethod.read(in);
-        String value = in.scalar("value");
-        if (value == null) {
-            in.problem("", "a jvm-return fault needs 'value': a number, true, false, null or text");
-            return null;
-        }
-        return target == null ? null : in.build("", () -> new JvmReturn(target, value));
-    }, new JvmReturn(JvmMethod.EXAMPLE, "42"), methodAttributes(FaultAttribute.of("value", Shape.SCALAR)));
+    FaultKind<JvmReturn> RETURN = FaultKind.of(
+            "jvm-return",
+            JvmReturn.class,
+            in -> {
+                JvmMethod target = JvmMethod.read(in);
+                String value = in.scalar("value");
+                if (value == null) {
+                    in.problem("", "a jvm-return fault needs 'value': a number, true, false, null or text");
+                    return null;
+                }
+                return target == null ? null : in.build("", () -> new JvmReturn(target, value));
+            },
+            new JvmReturn(JvmMethod.EXAMPLE, "42"),
+            methodAttributes(FaultAttribute.of("value", Shape.SCALAR)));
     /** This family's kinds. */
     List<FaultKind<?>> KINDS = List.of(EXCEPTION, LATENCY, RETURN);
 
     private static FaultAttribute[] methodAttributes(FaultAttribute... more) {
-        List<FaultAttribute> all = new ArrayList<>(List.of(FaultAttribute.of("class", Shape.TEXT),
-                FaultAttribute.of("method", Shape.TEXT)));
+        List<FaultAttribute> all = new ArrayList<>(
+                List.of(FaultAttribute.of("class", Shape.TEXT), FaultAttribute.of("method", Shape.TEXT)));
         all.addAll(List.of(more));
         return all.toArray(FaultAttribute[]::new);
     }
@@ -64,8 +82,10 @@ public sealed interface JvmFault extends Fault permits
 
         private static @Nullable JvmMethod read(FaultFields in) {
             if (!in.has("class") || !in.has("method")) {
-                in.problem("", "a " + in.type() + " fault needs 'class' (fully qualified) and 'method',"
-                        + " e.g. class: com.shop.db.Pool, method: acquire");
+                in.problem(
+                        "",
+                        "a " + in.type() + " fault needs 'class' (fully qualified) and 'method',"
+                                + " e.g. class: com.shop.db.Pool, method: acquire");
                 return null;
             }
             return in.build("class", () -> new JvmMethod(in.text("class", ""), in.text("method", "")));

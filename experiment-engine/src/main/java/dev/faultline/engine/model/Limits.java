@@ -16,20 +16,21 @@ public final class Limits {
     public static final Duration OFFSET_MAX = Duration.ofHours(8760);
     /** Memory, disk and byte counts: 1 TiB. */
     public static final long SIZE_MAX = 1L << 40;
+
     public static final String SIZE_MAX_TEXT = "1TiB";
     /** Growth, throughput and bandwidth: 10 GB/s, as the proxy API. */
     public static final long RATE_MAX = 10_000_000_000L;
+
     public static final String RATE_MAX_TEXT = "10GB/s";
     public static final long BANDWIDTH_KBPS_MAX = RATE_MAX / 1000;
 
-    private Limits() {
-    }
+    private Limits() {}
 
     /** Refuses a duration longer than {@code max}, in the loader's words. */
     public static void atMost(Duration d, Duration max, String name) {
         if (d.compareTo(max) > 0) {
-            throw new OutOfRangeException(name + " " + Durations.format(d) + " is out of range: at most "
-                    + Durations.format(max));
+            throw new OutOfRangeException(
+                    name + " " + Durations.format(d) + " is out of range: at most " + Durations.format(max));
         }
     }
 

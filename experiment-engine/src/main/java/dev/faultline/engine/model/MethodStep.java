@@ -22,8 +22,16 @@ public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.Wait
     Duration plannedLength();
 
     /** Injects {@code fault} into {@code target} through {@code backend} for {@code duration}. */
-    record FaultStep(String name, int lane, @Nullable Duration at, Duration duration,
-                     String backend, Fault fault, Target target, double share) implements MethodStep {
+    record FaultStep(
+            String name,
+            int lane,
+            @Nullable Duration at,
+            Duration duration,
+            String backend,
+            Fault fault,
+            Target target,
+            double share)
+            implements MethodStep {
         public FaultStep {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(duration, "duration");

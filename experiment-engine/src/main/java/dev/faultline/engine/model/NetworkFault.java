@@ -9,27 +9,49 @@ import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /** Network faults in a cluster (Chaos Mesh, LitmusChaos): packets lost, duplicated, corrupted; partitions; DNS. */
-public sealed interface NetworkFault extends Fault permits
-        NetworkFault.PacketLoss,
-        NetworkFault.PacketDuplicate,
-        NetworkFault.PacketCorrupt,
-        NetworkFault.Partition,
-        NetworkFault.DnsFault {
-    FaultKind<PacketLoss> PACKET_LOSS = FaultKind.of("packet-loss", PacketLoss.class,
-            in -> packets(in, PacketLoss::new), new PacketLoss(0.1, 0.25), packetAttributes());
-    FaultKind<PacketDuplicate> PACKET_DUPLICATE = FaultKind.of("packet-duplicate", PacketDuplicate.class,
-            in -> packets(in, PacketDuplicate::new), new PacketDuplicate(0.1, 0), packetAttributes());
-    FaultKind<PacketCorrupt> PACKET_CORRUPT = FaultKind.of("packet-corrupt", PacketCorrupt.class,
-            in -> packets(in, PacketCorrupt::new), new PacketCorrupt(0.1, 0), packetAttributes());
-    FaultKind<Partition> PARTITION = FaultKind.of("partition", Partition.class,
-            in -> in.build("", () -> new Partition(in.text("direction", "both"), selector(in.textMap("peerLabels")),
-                    in.texts("externalTargets"))),
+public sealed interface NetworkFault extends Fault
+        permits NetworkFault.PacketLoss,
+                NetworkFault.PacketDuplicate,
+                NetworkFault.PacketCorrupt,
+                NetworkFault.Partition,
+                NetworkFault.DnsFault {
+    FaultKind<PacketLoss> PACKET_LOSS = FaultKind.of(
+            "packet-loss",
+            PacketLoss.class,
+            in -> packets(in, PacketLoss::new),
+            new PacketLoss(0.1, 0.25),
+            packetAttributes());
+    FaultKind<PacketDuplicate> PACKET_DUPLICATE = FaultKind.of(
+            "packet-duplicate",
+            PacketDuplicate.class,
+            in -> packets(in, PacketDuplicate::new),
+            new PacketDuplicate(0.1, 0),
+            packetAttributes());
+    FaultKind<PacketCorrupt> PACKET_CORRUPT = FaultKind.of(
+            "packet-corrupt",
+            PacketCorrupt.class,
+            in -> packets(in, PacketCorrupt::new),
+            new PacketCorrupt(0.1, 0),
+            packetAttributes());
+    FaultKind<Partition> PARTITION = FaultKind.of(
+            "partition",
+            Partition.class,
+            in -> in.build(
+                    "",
+                    () -> new Partition(
+                            in.text("direction", "both"),
+                            selector(in.textMap("peerLabels")),
+                            in.texts("externalTargets"))),
             new Partition("to", "app=db,tier=data", List.of("10.0.0.0/8")),
-            FaultAttribute.choice("direction", "to", "from", "both"), FaultAttribute.of("peerLabels", Shape.TEXT_MAP),
+            FaultAttribute.choice("direction", "to", "from", "both"),
+            FaultAttribute.of("peerLabels", Shape.TEXT_MAP),
             FaultAttribute.of("externalTargets", Shape.TEXT_LIST));
-    FaultKind<DnsFault> DNS = FaultKind.of("dns", DnsFault.class,
+    FaultKind<DnsFault> DNS = FaultKind.of(
+            "dns",
+            DnsFault.class,
             in -> in.build("", () -> new DnsFault(in.text("action", "error"), in.texts("patterns"))),
-            new DnsFault("error", List.of("*.shop.example")), FaultAttribute.choice("action", "error", "random"),
+            new DnsFault("error", List.of("*.shop.example")),
+            FaultAttribute.choice("action", "error", "random"),
             FaultAttribute.of("patterns", Shape.TEXT_LIST));
     /** This family's kinds. */
     List<FaultKind<?>> KINDS = List.of(PACKET_LOSS, PACKET_DUPLICATE, PACKET_CORRUPT, PARTITION, DNS);
@@ -41,14 +63,17 @@ public sealed interface NetworkFault extends Fault permits
     }
 
     private static FaultAttribute[] packetAttributes() {
-        return new FaultAttribute[] {FaultAttribute.of("probability", Shape.SHARE),
-            FaultAttribute.of("correlation", Shape.SHARE)};
+        return new FaultAttribute[] {
+            FaultAttribute.of("probability", Shape.SHARE), FaultAttribute.of("correlation", Shape.SHARE)
+        };
     }
 
     /** A label selector as text, {@code app=db,tier=data}, sorted by label. */
     private static String selector(Map<String, String> labels) {
         StringBuilder b = new StringBuilder();
-        new TreeMap<>(labels).forEach((k, v) -> b.append(b.isEmpty() ? "" : ",").append(k).append('=').append(v));
+        new TreeMap<>(labels)
+                .forEach((k, v) ->
+                        b.append(b.isEmpty() ? "" : ",").append(k).append('=').append(v));
         return b.toString();
     }
 
@@ -154,7 +179,8 @@ public sealed interface NetworkFault extends Fault permits
 
         @Override
         public String describe() {
-            String peers = !peerLabels.isEmpty() ? "pods " + peerLabels
+            String peers = !peerLabels.isEmpty()
+                    ? "pods " + peerLabels
                     : externalTargets.isEmpty() ? "everything" : String.join(", ", externalTargets);
             return "network partition (" + direction + ") from " + peers;
         }

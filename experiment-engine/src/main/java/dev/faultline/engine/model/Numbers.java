@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 
 /** Numbers shown to people: no trailing zeros, no exponent for everyday magnitudes. */
 public final class Numbers {
-    private Numbers() {
-    }
+    private Numbers() {}
 
     public static String format(double v) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {

@@ -50,12 +50,13 @@ public record Params(Map<String, String> values) {
 
     public double number(String key, double fallback) {
         return get(key).map(v -> {
-            try {
-                return Double.parseDouble(v.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + key + "': '" + v + "' is not a number");
-            }
-        }).orElse(fallback);
+                    try {
+                        return Double.parseDouble(v.trim());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("'" + key + "': '" + v + "' is not a number");
+                    }
+                })
+                .orElse(fallback);
     }
 
     /** The params under {@code prefix.}, with the prefix removed. */

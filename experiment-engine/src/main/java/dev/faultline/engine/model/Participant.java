@@ -11,7 +11,11 @@ public record Participant(String name, Role role, String slackId) {
     private static final Pattern SLACK_ID = Pattern.compile("[UW][A-Z0-9]{2,20}");
 
     public enum Role {
-        LEADER, OPERATOR, OBSERVER, SCRIBE, ON_CALL;
+        LEADER,
+        OPERATOR,
+        OBSERVER,
+        SCRIBE,
+        ON_CALL;
 
         /** How a runbook writes it: {@code leader}, {@code on-call}. */
         public String yamlName() {

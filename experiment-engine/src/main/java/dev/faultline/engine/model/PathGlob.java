@@ -13,8 +13,7 @@ public final class PathGlob {
     /** The most wildcards ({@code *}, {@code **} or {@code ?}, each counting one) in one glob. */
     public static final int MAX_WILDCARDS = 16;
 
-    private PathGlob() {
-    }
+    private PathGlob() {}
 
     /** What is wrong with {@code glob}, or null when it is within the bounds. */
     public static @Nullable String problem(String glob) {

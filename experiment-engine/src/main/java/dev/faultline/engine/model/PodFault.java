@@ -7,25 +7,33 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Faults on Kubernetes pods and nodes (Chaos Mesh, LitmusChaos): killed, failing, containers killed, clock shifted, node drained. */
-public sealed interface PodFault extends Fault permits
-        PodFault.PodKill,
-        PodFault.PodFailure,
-        PodFault.ContainerKill,
-        PodFault.TimeShift,
-        PodFault.NodeDrain {
-    FaultKind<PodKill> POD_KILL = FaultKind.of("pod-kill", PodKill.class, in -> {
-        Duration grace = in.duration("gracePeriod", Duration.ZERO, Limits.SPAN_MAX);
-        return grace == null ? null : in.build("", () -> new PodKill(grace));
-    }, new PodKill(Duration.ofSeconds(30)), FaultAttribute.of("gracePeriod", Shape.DURATION));
-    FaultKind<PodFailure> POD_FAILURE = FaultKind.of("pod-failure", PodFailure.class, in -> new PodFailure(),
-            new PodFailure());
-    FaultKind<ContainerKill> CONTAINER_KILL = FaultKind.of("container-kill", ContainerKill.class,
-            in -> new ContainerKill(in.texts("containers")), new ContainerKill(List.of("app")),
+public sealed interface PodFault extends Fault
+        permits PodFault.PodKill, PodFault.PodFailure, PodFault.ContainerKill, PodFault.TimeShift, PodFault.NodeDrain {
+    FaultKind<PodKill> POD_KILL = FaultKind.of(
+            "pod-kill",
+            PodKill.class,
+            in -> {
+                Duration grace = in.duration("gracePeriod", Duration.ZERO, Limits.SPAN_MAX);
+                return grace == null ? null : in.build("", () -> new PodKill(grace));
+            },
+            new PodKill(Duration.ofSeconds(30)),
+            FaultAttribute.of("gracePeriod", Shape.DURATION));
+    FaultKind<PodFailure> POD_FAILURE =
+            FaultKind.of("pod-failure", PodFailure.class, in -> new PodFailure(), new PodFailure());
+    FaultKind<ContainerKill> CONTAINER_KILL = FaultKind.of(
+            "container-kill",
+            ContainerKill.class,
+            in -> new ContainerKill(in.texts("containers")),
+            new ContainerKill(List.of("app")),
             FaultAttribute.of("containers", Shape.TEXT_LIST));
-    FaultKind<TimeShift> TIME_SHIFT = FaultKind.of("time-shift", TimeShift.class, PodFault::timeShift,
-            new TimeShift(Duration.ofMinutes(-10)), FaultAttribute.of("offset", Shape.OFFSET));
-    FaultKind<NodeDrain> NODE_DRAIN = FaultKind.of("node-drain", NodeDrain.class, in -> new NodeDrain(),
-            new NodeDrain());
+    FaultKind<TimeShift> TIME_SHIFT = FaultKind.of(
+            "time-shift",
+            TimeShift.class,
+            PodFault::timeShift,
+            new TimeShift(Duration.ofMinutes(-10)),
+            FaultAttribute.of("offset", Shape.OFFSET));
+    FaultKind<NodeDrain> NODE_DRAIN =
+            FaultKind.of("node-drain", NodeDrain.class, in -> new NodeDrain(), new NodeDrain());
     /** This family's kinds. */
     List<FaultKind<?>> KINDS = List.of(POD_KILL, POD_FAILURE, CONTAINER_KILL, TIME_SHIFT, NODE_DRAIN);
 
@@ -37,13 +45,15 @@ public sealed interface PodFault extends Fault permits
         String text = in.text("offset", "").strip();
         boolean back = text.startsWith("-");
         try {
-            Duration d = Durations.parse(back || text.startsWith("+") ? text.substring(1) : text, "offset",
-                    Limits.OFFSET_MAX);
+            Duration d = Durations.parse(
+                    back || text.startsWith("+") ? text.substring(1) : text, "offset", Limits.OFFSET_MAX);
             Duration offset = back ? d.negated() : d;
             return in.build("offset", () -> new TimeShift(offset));
         } catch (OutOfRangeException e) {
-            in.problem("offset", "offset " + text + " is out of range: at most " + Durations.format(Limits.OFFSET_MAX)
-                    + " either way");
+            in.problem(
+                    "offset",
+                    "offset " + text + " is out of range: at most " + Durations.format(Limits.OFFSET_MAX)
+                            + " either way");
             return null;
         } catch (IllegalArgumentException e) {
             in.problem("offset", "'" + text + "' is not an offset, e.g. -10m or 1h");
@@ -127,8 +137,9 @@ public sealed interface PodFault extends Fault permits
                 throw new IllegalArgumentException("offset cannot be zero");
             }
             if (offset.abs().compareTo(Limits.OFFSET_MAX) > 0) {
-                throw new OutOfRangeException("offset " + (offset.isNegative() ? "-" : "") + Durations.format(offset.abs())
-                        + " is out of range: at most " + Durations.format(Limits.OFFSET_MAX) + " either way");
+                throw new OutOfRangeException(
+                        "offset " + (offset.isNegative() ? "-" : "") + Durations.format(offset.abs())
+                                + " is out of range: at most " + Durations.format(Limits.OFFSET_MAX) + " either way");
             }
         }
 
@@ -139,13 +150,15 @@ public sealed interface PodFault extends Fault permits
 
         @Override
         public String describe() {
-            return "clock shifted " + (offset.isNegative() ? "-" + Durations.format(offset.negated())
-                    : "+" + Durations.format(offset));
+            return "clock shifted "
+                    + (offset.isNegative() ? "-" + Durations.format(offset.negated()) : "+" + Durations.format(offset));
         }
 
         @Override
         public void writeFields(FaultFieldWriter out) {
-            out.put("offset", offset.isNegative() ? "-" + Durations.format(offset.negated()) : Durations.format(offset));
+            out.put(
+                    "offset",
+                    offset.isNegative() ? "-" + Durations.format(offset.negated()) : Durations.format(offset));
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.Objects;
  *                       recovery rather than of resilience)
  * @param expectText     the tolerance as the runbook wrote it ({@code >= 95%}), for people
  */
-public record Probe(String name, String type, Params params, Tolerance expect, boolean checkedDuring, String expectText) {
+public record Probe(
+        String name, String type, Params params, Tolerance expect, boolean checkedDuring, String expectText) {
     public Probe(String name, String type, Params params, Tolerance expect, boolean checkedDuring) {
         this(name, type, params, expect, checkedDuring, expect.describe());
     }

@@ -5,18 +5,22 @@ import java.util.List;
 import java.util.Objects;
 
 /** Faults on a local process: paused, killed, restarted. */
-public sealed interface ProcessFault extends Fault permits
-        ProcessFault.ProcessPause,
-        ProcessFault.ProcessKill,
-        ProcessFault.ProcessRestart {
-    FaultKind<ProcessPause> PAUSE = FaultKind.of("process-pause", ProcessPause.class, in -> new ProcessPause(),
-            new ProcessPause());
-    FaultKind<ProcessKill> KILL = FaultKind.of("process-kill", ProcessKill.class,
+public sealed interface ProcessFault extends Fault
+        permits ProcessFault.ProcessPause, ProcessFault.ProcessKill, ProcessFault.ProcessRestart {
+    FaultKind<ProcessPause> PAUSE =
+            FaultKind.of("process-pause", ProcessPause.class, in -> new ProcessPause(), new ProcessPause());
+    FaultKind<ProcessKill> KILL = FaultKind.of(
+            "process-kill",
+            ProcessKill.class,
             in -> in.build("", () -> new ProcessKill(in.text("signal", "KILL"), in.text("restart", ""))),
-            new ProcessKill("TERM", "systemctl start x"), FaultAttribute.choice("signal", "KILL", "TERM"),
+            new ProcessKill("TERM", "systemctl start x"),
+            FaultAttribute.choice("signal", "KILL", "TERM"),
             FaultAttribute.of("restart", Shape.TEXT));
-    FaultKind<ProcessRestart> RESTART = FaultKind.of("process-restart", ProcessRestart.class,
-            in -> new ProcessRestart(in.text("restart", "")), new ProcessRestart(""),
+    FaultKind<ProcessRestart> RESTART = FaultKind.of(
+            "process-restart",
+            ProcessRestart.class,
+            in -> new ProcessRestart(in.text("restart", "")),
+            new ProcessRestart(""),
             FaultAttribute.of("restart", Shape.TEXT));
     /** This family's kinds. */
     List<FaultKind<?>> KINDS = List.of(PAUSE, KILL, RESTART);

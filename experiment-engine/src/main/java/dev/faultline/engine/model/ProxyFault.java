@@ -9,49 +9,86 @@ import java.util.Objects;
  * Faults on a TCP link through a chaos proxy (the local proxy, Toxiproxy): latency, a link down,
  * bandwidth, slow close, timeout, reset, slicer, limit-data.
  */
-public sealed interface ProxyFault extends Fault permits
-        ProxyFault.Latency,
-        ProxyFault.Down,
-        ProxyFault.Bandwidth,
-        ProxyFault.SlowClose,
-        ProxyFault.ConnectionTimeout,
-        ProxyFault.ResetPeer,
-        ProxyFault.Slicer,
-        ProxyFault.LimitData {
-    FaultKind<Latency> LATENCY = FaultKind.of("latency", Latency.class, in -> {
-        Duration latency = in.duration("latency", null, Limits.DELAY_MAX);
-        Duration jitter = in.duration("jitter", Duration.ZERO, Limits.DELAY_MAX);
-        Double correlation = in.share("correlation", 0.0);
-        return latency == null || jitter == null || correlation == null ? null
-                : in.build("", () -> new Latency(latency, jitter, correlation));
-    }, new Latency(Duration.ofMillis(300), Duration.ofMillis(50), 0.25),
-            FaultAttribute.of("latency", Shape.DURATION), FaultAttribute.of("jitter", Shape.DURATION),
+public sealed interface ProxyFault extends Fault
+        permits ProxyFault.Latency,
+                ProxyFault.Down,
+                ProxyFault.Bandwidth,
+                ProxyFault.SlowClose,
+                ProxyFault.ConnectionTimeout,
+                ProxyFault.ResetPeer,
+                ProxyFault.Slicer,
+                ProxyFault.LimitData {
+    FaultKind<Latency> LATENCY = FaultKind.of(
+            "latency",
+            Latency.class,
+            in -> {
+                Duration latency = in.duration("latency", null, Limits.DELAY_MAX);
+                Duration jitter = in.duration("jitter", Duration.ZERO, Limits.DELAY_MAX);
+                Double correlation = in.share("correlation", 0.0);
+                return latency == null || jitter == null || correlation == null
+                        ? null
+                        : in.build("", () -> new Latency(latency, jitter, correlation));
+            },
+            new Latency(Duration.ofMillis(300), Duration.ofMillis(50), 0.25),
+            FaultAttribute.of("latency", Shape.DURATION),
+            FaultAttribute.of("jitter", Shape.DURATION),
             FaultAttribute.of("correlation", Shape.SHARE));
     FaultKind<Down> DOWN = FaultKind.of("down", Down.class, in -> new Down(), new Down());
-    FaultKind<Bandwidth> BANDWIDTH = FaultKind.of("bandwidth", Bandwidth.class,
+    FaultKind<Bandwidth> BANDWIDTH = FaultKind.of(
+            "bandwidth",
+            Bandwidth.class,
             in -> in.require("rate") ? in.build("", () -> new Bandwidth(in.longInteger("rate", 0))) : null,
-            new Bandwidth(64), FaultAttribute.of("rate", Shape.INTEGER));
-    FaultKind<SlowClose> SLOW_CLOSE = FaultKind.of("slow-close", SlowClose.class, in -> {
-        Duration delay = in.duration("delay", null, Limits.DELAY_MAX);
-        return delay == null ? null : in.build("", () -> new SlowClose(delay));
-    }, new SlowClose(Duration.ofSeconds(2)), FaultAttribute.of("delay", Shape.DURATION));
-    FaultKind<ConnectionTimeout> TIMEOUT = FaultKind.of("timeout", ConnectionTimeout.class, in -> {
-        Duration after = in.duration("after", Duration.ZERO, Limits.SPAN_MAX);
-        return after == null ? null : in.build("", () -> new ConnectionTimeout(after));
-    }, new ConnectionTimeout(Duration.ofSeconds(1)), FaultAttribute.of("after", Shape.DURATION));
-    FaultKind<ResetPeer> RESET_PEER = FaultKind.of("reset-peer", ResetPeer.class, in -> {
-        Duration after = in.duration("after", Duration.ZERO, Limits.SPAN_MAX);
-        return after == null ? null : in.build("", () -> new ResetPeer(after));
-    }, new ResetPeer(Duration.ofMillis(100)), FaultAttribute.of("after", Shape.DURATION));
-    FaultKind<Slicer> SLICER = FaultKind.of("slicer", Slicer.class, in -> {
-        Duration delay = in.duration("delay", Duration.ZERO, Limits.DELAY_MAX);
-        return delay == null || !in.require("averageSize") ? null : in.build("",
-                () -> new Slicer(in.longInteger("averageSize", 0), in.longInteger("sizeVariation", 0), delay));
-    }, new Slicer(100, 10, Duration.ofMillis(5)), FaultAttribute.of("averageSize", Shape.INTEGER),
-            FaultAttribute.of("sizeVariation", Shape.INTEGER), FaultAttribute.of("delay", Shape.DURATION));
-    FaultKind<LimitData> LIMIT_DATA = FaultKind.of("limit-data", LimitData.class,
+            new Bandwidth(64),
+            FaultAttribute.of("rate", Shape.INTEGER));
+    FaultKind<SlowClose> SLOW_CLOSE = FaultKind.of(
+            "slow-close",
+            SlowClose.class,
+            in -> {
+                Duration delay = in.duration("delay", null, Limits.DELAY_MAX);
+                return delay == null ? null : in.build("", () -> new SlowClose(delay));
+            },
+            new SlowClose(Duration.ofSeconds(2)),
+            FaultAttribute.of("delay", Shape.DURATION));
+    FaultKind<ConnectionTimeout> TIMEOUT = FaultKind.of(
+            "timeout",
+            ConnectionTimeout.class,
+            in -> {
+                Duration after = in.duration("after", Duration.ZERO, Limits.SPAN_MAX);
+                return after == null ? null : in.build("", () -> new ConnectionTimeout(after));
+            },
+            new ConnectionTimeout(Duration.ofSeconds(1)),
+            FaultAttribute.of("after", Shape.DURATION));
+    FaultKind<ResetPeer> RESET_PEER = FaultKind.of(
+            "reset-peer",
+            ResetPeer.class,
+            in -> {
+                Duration after = in.duration("after", Duration.ZERO, Limits.SPAN_MAX);
+                return after == null ? null : in.build("", () -> new ResetPeer(after));
+            },
+            new ResetPeer(Duration.ofMillis(100)),
+            FaultAttribute.of("after", Shape.DURATION));
+    FaultKind<Slicer> SLICER = FaultKind.of(
+            "slicer",
+            Slicer.class,
+            in -> {
+                Duration delay = in.duration("delay", Duration.ZERO, Limits.DELAY_MAX);
+                return delay == null || !in.require("averageSize")
+                        ? null
+                        : in.build(
+                                "",
+                                () -> new Slicer(
+                                        in.longInteger("averageSize", 0), in.longInteger("sizeVariation", 0), delay));
+            },
+            new Slicer(100, 10, Duration.ofMillis(5)),
+            FaultAttribute.of("averageSize", Shape.INTEGER),
+            FaultAttribute.of("sizeVariation", Shape.INTEGER),
+            FaultAttribute.of("delay", Shape.DURATION));
+    FaultKind<LimitData> LIMIT_DATA = FaultKind.of(
+            "limit-data",
+            LimitData.class,
             in -> in.require("bytes") ? in.build("", () -> new LimitData(in.longInteger("bytes", 0))) : null,
-            new LimitData(1024), FaultAttribute.of("bytes", Shape.INTEGER));
+            new LimitData(1024),
+            FaultAttribute.of("bytes", Shape.INTEGER));
     /** This family's kinds. */
     List<FaultKind<?>> KINDS = List.of(LATENCY, DOWN, BANDWIDTH, SLOW_CLOSE, TIMEOUT, RESET_PEER, SLICER, LIMIT_DATA);
 
@@ -82,8 +119,7 @@ public sealed interface ProxyFault extends Fault permits
 
         @Override
         public String describe() {
-            return "latency " + Durations.format(latency)
-                    + (jitter.isZero() ? "" : " ± " + Durations.format(jitter));
+            return "latency " + Durations.format(latency) + (jitter.isZero() ? "" : " ± " + Durations.format(jitter));
         }
 
         @Override
@@ -122,8 +158,11 @@ public sealed interface ProxyFault extends Fault permits
             if (kilobytesPerSecond <= 0) {
                 throw new IllegalArgumentException("the bandwidth must be above 0 KB/s");
             }
-            Limits.atMost(kilobytesPerSecond, Limits.BANDWIDTH_KBPS_MAX, Limits.BANDWIDTH_KBPS_MAX + " (KB/s, "
-                    + Limits.RATE_MAX_TEXT + ")", "rate");
+            Limits.atMost(
+                    kilobytesPerSecond,
+                    Limits.BANDWIDTH_KBPS_MAX,
+                    Limits.BANDWIDTH_KBPS_MAX + " (KB/s, " + Limits.RATE_MAX_TEXT + ")",
+                    "rate");
         }
 
         @Override
@@ -243,7 +282,9 @@ public sealed interface ProxyFault extends Fault permits
 
         @Override
         public void writeFields(FaultFieldWriter out) {
-            out.put("averageSize", averageBytes).put("sizeVariation", variationBytes).put("delay", Durations.format(delay));
+            out.put("averageSize", averageBytes)
+                    .put("sizeVariation", variationBytes)
+                    .put("delay", Durations.format(delay));
         }
     }
 

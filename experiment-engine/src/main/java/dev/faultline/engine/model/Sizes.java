@@ -12,16 +12,31 @@ import java.util.regex.Pattern;
  * {@code 256MiB}, {@code 1TiB} (of 1024), and rates: {@code 64MB/s}.
  */
 public final class Sizes {
-    private static final Pattern SIZE = Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)?\\s*$");
+    private static final Pattern SIZE =
+            Pattern.compile("^\\s*(\\d+(?:\\.\\d+)?)\\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)?\\s*$");
 
     private static final int MAX_DIGITS = 40;
-    private static final Map<String, BigDecimal> UNIT_BYTES = Map.of("b", BigDecimal.ONE,
-            "kb", BigDecimal.valueOf(1_000), "mb", BigDecimal.valueOf(1_000_000), "gb", BigDecimal.valueOf(1_000_000_000),
-            "tb", BigDecimal.valueOf(1_000_000_000_000L), "kib", BigDecimal.valueOf(1L << 10),
-            "mib", BigDecimal.valueOf(1L << 20), "gib", BigDecimal.valueOf(1L << 30), "tib", BigDecimal.valueOf(1L << 40));
+    private static final Map<String, BigDecimal> UNIT_BYTES = Map.of(
+            "b",
+            BigDecimal.ONE,
+            "kb",
+            BigDecimal.valueOf(1_000),
+            "mb",
+            BigDecimal.valueOf(1_000_000),
+            "gb",
+            BigDecimal.valueOf(1_000_000_000),
+            "tb",
+            BigDecimal.valueOf(1_000_000_000_000L),
+            "kib",
+            BigDecimal.valueOf(1L << 10),
+            "mib",
+            BigDecimal.valueOf(1L << 20),
+            "gib",
+            BigDecimal.valueOf(1L << 30),
+            "tib",
+            BigDecimal.valueOf(1L << 40));
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     /** A size of at most {@link Limits#SIZE_MAX}; see {@link #parse(String, String, long, String)}. */
     public static long parse(String text, String field) {
@@ -41,7 +56,8 @@ public final class Sizes {
             throw new IllegalArgumentException("'" + field + "': '" + text + "' is not a size, e.g. 256MB or 1GiB");
         }
         String unit = m.group(2) == null ? "b" : m.group(2);
-        BigDecimal bytes = m.group(1).length() > MAX_DIGITS ? null
+        BigDecimal bytes = m.group(1).length() > MAX_DIGITS
+                ? null
                 : new BigDecimal(m.group(1)).multiply(UNIT_BYTES.get(unit)).setScale(0, RoundingMode.HALF_UP);
         if (bytes == null || bytes.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw new OutOfRangeException(field + " " + text.strip() + " is out of range: at most " + maxText);

@@ -7,32 +7,48 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Load on a host: CPU, memory and disk stress. */
-public sealed interface StressFault extends Fault permits
-        StressFault.CpuStress,
-        StressFault.MemoryStress,
-        StressFault.DiskStress {
-    FaultKind<CpuStress> CPU = FaultKind.of("cpu-stress", CpuStress.class, in -> {
-        Double load = in.share("load", 1.0);
-        if (load == null) {
-            return null;
-        }
-        int percent = (int) Math.round(load * 100);
-        return in.build("", () -> new CpuStress(in.integer("workers", 1), percent));
-    }, new CpuStress(2, 80), FaultAttribute.of("workers", Shape.INTEGER), FaultAttribute.of("load", Shape.SHARE));
-    FaultKind<MemoryStress> MEMORY = FaultKind.of("memory-stress", MemoryStress.class, in -> {
-        Long size = in.size("size");
-        Long growth = in.rate("growth");
-        return size == null || growth == null ? null : in.build("", () -> new MemoryStress(size, growth));
-    }, new MemoryStress(1_000_000_000L, 32_000_000L), FaultAttribute.of("size", Shape.SIZE),
+public sealed interface StressFault extends Fault
+        permits StressFault.CpuStress, StressFault.MemoryStress, StressFault.DiskStress {
+    FaultKind<CpuStress> CPU = FaultKind.of(
+            "cpu-stress",
+            CpuStress.class,
+            in -> {
+                Double load = in.share("load", 1.0);
+                if (load == null) {
+                    return null;
+                }
+                int percent = (int) Math.round(load * 100);
+                return in.build("", () -> new CpuStress(in.integer("workers", 1), percent));
+            },
+            new CpuStress(2, 80),
+            FaultAttribute.of("workers", Shape.INTEGER),
+            FaultAttribute.of("load", Shape.SHARE));
+    FaultKind<MemoryStress> MEMORY = FaultKind.of(
+            "memory-stress",
+            MemoryStress.class,
+            in -> {
+                Long size = in.size("size");
+                Long growth = in.rate("growth");
+                return size == null || growth == null ? null : in.build("", () -> new MemoryStress(size, growth));
+            },
+            new MemoryStress(1_000_000_000L, 32_000_000L),
+            FaultAttribute.of("size", Shape.SIZE),
             FaultAttribute.of("growth", Shape.RATE));
-    FaultKind<DiskStress> DISK = FaultKind.of("disk-stress", DiskStress.class, in -> {
-        Long size = in.size("size");
-        Long throughput = in.rate("throughput");
-        DiskIo io = DiskIo.read(in);
-        return size == null || throughput == null || io == null ? null
-                : in.build("", () -> new DiskStress(size, io, throughput, in.text("path", "")));
-    }, new DiskStress(50_000_000L, DiskIo.READ, 1_500_000L, "/var/tmp"), FaultAttribute.of("size", Shape.SIZE),
-            FaultAttribute.choice("io", "write", "read", "fill"), FaultAttribute.of("throughput", Shape.RATE),
+    FaultKind<DiskStress> DISK = FaultKind.of(
+            "disk-stress",
+            DiskStress.class,
+            in -> {
+                Long size = in.size("size");
+                Long throughput = in.rate("throughput");
+                DiskIo io = DiskIo.read(in);
+                return size == null || throughput == null || io == null
+                        ? null
+                        : in.build("", () -> new DiskStress(size, io, throughput, in.text("path", "")));
+            },
+            new DiskStress(50_000_000L, DiskIo.READ, 1_500_000L, "/var/tmp"),
+            FaultAttribute.of("size", Shape.SIZE),
+            FaultAttribute.choice("io", "write", "read", "fill"),
+            FaultAttribute.of("throughput", Shape.RATE),
             FaultAttribute.of("path", Shape.TEXT));
     /** This family's kinds. */
     List<FaultKind<?>> KINDS = List.of(CPU, MEMORY, DISK);
@@ -138,7 +154,8 @@ public sealed interface StressFault extends Fault permits
                 throw new IllegalArgumentException("disk stress needs at least 1MB");
             }
             if (throughputPerSecond != 0 && throughputPerSecond < 100_000) {
-                throw new IllegalArgumentException("the throughput must be at least 100KB/s (or left out: as fast as the disk goes)");
+                throw new IllegalArgumentException(
+                        "the throughput must be at least 100KB/s (or left out: as fast as the disk goes)");
             }
             Limits.atMost(bytes, Limits.SIZE_MAX, Limits.SIZE_MAX_TEXT, "size");
             Limits.atMost(throughputPerSecond, Limits.RATE_MAX, Limits.RATE_MAX_TEXT, "throughput");
@@ -162,7 +179,8 @@ public sealed interface StressFault extends Fault permits
                 case READ -> "disk read stress over a " + size + " file";
                 case FILL -> "disk fill, " + size + " held";
             };
-            return what + (throughputPerSecond > 0 ? " at up to " + Sizes.describeRate(throughputPerSecond) : "")
+            return what
+                    + (throughputPerSecond > 0 ? " at up to " + Sizes.describeRate(throughputPerSecond) : "")
                     + (directory.isEmpty() ? "" : " in " + directory);
         }
 

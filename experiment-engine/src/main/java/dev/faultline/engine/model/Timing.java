@@ -12,8 +12,12 @@ import java.util.Objects;
  * @param recoveryWindow      wait after the last rollback before the final verification
  * @param verificationSamples samples of the final verification; all must hold
  */
-public record Timing(Duration warmup, Duration probeInterval, int baselineSamples, Duration recoveryWindow,
-                     int verificationSamples) {
+public record Timing(
+        Duration warmup,
+        Duration probeInterval,
+        int baselineSamples,
+        Duration recoveryWindow,
+        int verificationSamples) {
     public static final Timing DEFAULT = new Timing(Duration.ZERO, Duration.ofSeconds(1), 3, Duration.ofSeconds(5), 3);
 
     public Timing {

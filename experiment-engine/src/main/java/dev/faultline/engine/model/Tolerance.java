@@ -16,7 +16,10 @@ public sealed interface Tolerance permits Tolerance.Threshold, Tolerance.Range, 
     String describe();
 
     enum Op {
-        LT("<"), LE("<="), GT(">"), GE(">=");
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">=");
 
         private final String symbol;
 
@@ -54,7 +57,8 @@ public sealed interface Tolerance permits Tolerance.Threshold, Tolerance.Range, 
     record Range(double min, double max) implements Tolerance {
         public Range {
             if (min > max) {
-                throw new IllegalArgumentException("max (" + Numbers.format(max) + ") is below min (" + Numbers.format(min) + ")");
+                throw new IllegalArgumentException(
+                        "max (" + Numbers.format(max) + ") is below min (" + Numbers.format(min) + ")");
             }
         }
 

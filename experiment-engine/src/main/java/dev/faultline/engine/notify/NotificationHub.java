@@ -1,11 +1,11 @@
 package dev.faultline.engine.notify;
 
-import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.gameday.GameDayListener;
-import dev.faultline.engine.spi.run.RunEvent;
-import dev.faultline.engine.spi.run.RunListener;
 import dev.faultline.engine.spi.Notifier;
 import dev.faultline.engine.spi.Undelivered;
+import dev.faultline.engine.spi.run.GameDayEvent;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +23,9 @@ public final class NotificationHub implements RunListener, GameDayListener, Auto
     private final Duration closeWait;
 
     public NotificationHub(List<Notifier> notifiers, Undelivered.Sink undelivered, Clock clock, Duration closeWait) {
-        this.queues = notifiers.stream().map(n -> new NotifierQueue(n, CAPACITY, undelivered, clock)).toList();
+        this.queues = notifiers.stream()
+                .map(n -> new NotifierQueue(n, CAPACITY, undelivered, clock))
+                .toList();
         this.closeWait = closeWait;
     }
 

@@ -1,9 +1,9 @@
 package dev.faultline.engine.notify;
 
-import dev.faultline.engine.spi.run.GameDayEvent;
-import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.Notifier;
 import dev.faultline.engine.spi.Undelivered;
+import dev.faultline.engine.spi.run.GameDayEvent;
+import dev.faultline.engine.spi.run.RunEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -75,7 +75,8 @@ final class NotifierQueue {
             }
             waiting = true;
             if (queue.isEmpty()) {
-                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(200)); // bounded: a missed wake-up costs 200 ms
+                LockSupport.parkNanos(
+                        this, TimeUnit.MILLISECONDS.toNanos(200)); // bounded: a missed wake-up costs 200 ms
             }
             waiting = false;
         }
@@ -113,7 +114,12 @@ final class NotifierQueue {
     private void reportDrops() {
         long n = droppedUnreported.getAndSet(0);
         if (n > 0) {
-            undelivered.keep(new Undelivered(notifier.id(), clock.instant(), "", "", n + " event(s) not passed on",
+            undelivered.keep(new Undelivered(
+                    notifier.id(),
+                    clock.instant(),
+                    "",
+                    "",
+                    n + " event(s) not passed on",
                     "the notifier's queue was full (it is slower than the run)"));
         }
     }
@@ -141,7 +147,12 @@ final class NotifierQueue {
                 }
             }
             if (left > 0) {
-                undelivered.keep(new Undelivered(notifier.id(), clock.instant(), "", "", left + " event(s) still queued",
+                undelivered.keep(new Undelivered(
+                        notifier.id(),
+                        clock.instant(),
+                        "",
+                        "",
+                        left + " event(s) still queued",
                         "Faultline stopped before the notifier had sent them (it waited " + wait.toMillis() + " ms)"));
             }
         }

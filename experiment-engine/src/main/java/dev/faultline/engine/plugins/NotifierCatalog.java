@@ -13,7 +13,8 @@ public record NotifierCatalog(List<NotifierProvider> providers) {
 
     public static NotifierCatalog load(ClassLoader loader) {
         return new NotifierCatalog(ServiceLoader.load(NotifierProvider.class, loader).stream()
-                .map(ServiceLoader.Provider::get).toList());
+                .map(ServiceLoader.Provider::get)
+                .toList());
     }
 
     public Optional<NotifierProvider> provider(String id) {

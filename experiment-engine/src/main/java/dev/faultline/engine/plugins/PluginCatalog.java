@@ -28,8 +28,12 @@ public final class PluginCatalog {
 
     public static PluginCatalog load(ClassLoader loader) {
         return new PluginCatalog(
-                ServiceLoader.load(FaultBackendProvider.class, loader).stream().map(ServiceLoader.Provider::get).toList(),
-                ServiceLoader.load(MetricSourceProvider.class, loader).stream().map(ServiceLoader.Provider::get).toList());
+                ServiceLoader.load(FaultBackendProvider.class, loader).stream()
+                        .map(ServiceLoader.Provider::get)
+                        .toList(),
+                ServiceLoader.load(MetricSourceProvider.class, loader).stream()
+                        .map(ServiceLoader.Provider::get)
+                        .toList());
     }
 
     public Optional<FaultBackendProvider> backend(String id) {
@@ -41,17 +45,23 @@ public final class PluginCatalog {
     }
 
     public List<FaultBackendProvider> backends() {
-        return backends.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        return backends.values().stream()
+                .sorted((a, b) -> a.id().compareTo(b.id()))
+                .toList();
     }
 
     public List<MetricSourceProvider> probeTypes() {
-        return probeTypes.values().stream().sorted((a, b) -> a.type().compareTo(b.type())).toList();
+        return probeTypes.values().stream()
+                .sorted((a, b) -> a.type().compareTo(b.type()))
+                .toList();
     }
 
     /** Creates a backend from journaled or configured settings. */
     public FaultBackend createBackend(BackendSettings settings) throws BackendException {
-        FaultBackendProvider p = backend(settings.backend()).orElseThrow(() -> new BackendException(settings.backend(),
-                "no such backend is installed (installed: " + String.join(", ", backends.keySet()) + ")"));
+        FaultBackendProvider p = backend(settings.backend())
+                .orElseThrow(() -> new BackendException(
+                        settings.backend(),
+                        "no such backend is installed (installed: " + String.join(", ", backends.keySet()) + ")"));
         return p.create(settings);
     }
 }

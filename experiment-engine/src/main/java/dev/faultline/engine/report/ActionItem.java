@@ -7,10 +7,21 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Something to do after a GameDay: who, by when, how far, and the ticket that tracks it. */
-public record ActionItem(long id, String gameDayRunId, @Nullable Long findingId, String title, String owner,
-                         @Nullable LocalDate due, Status status, String ticketUrl, Instant createdAt) {
+public record ActionItem(
+        long id,
+        String gameDayRunId,
+        @Nullable Long findingId,
+        String title,
+        String owner,
+        @Nullable LocalDate due,
+        Status status,
+        String ticketUrl,
+        Instant createdAt) {
     public enum Status {
-        OPEN, IN_PROGRESS, DONE, WONT_DO;
+        OPEN,
+        IN_PROGRESS,
+        DONE,
+        WONT_DO;
 
         public boolean isOpen() {
             return this == OPEN || this == IN_PROGRESS;
@@ -37,7 +48,8 @@ public record ActionItem(long id, String gameDayRunId, @Nullable Long findingId,
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("'" + ticketUrl + "' is not a URL");
             }
-            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
+            if (u.getScheme() == null
+                    || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
                 throw new IllegalArgumentException("'" + ticketUrl + "' is not an http(s) URL");
             }
         }

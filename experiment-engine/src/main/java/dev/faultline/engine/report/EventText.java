@@ -5,8 +5,7 @@ import dev.faultline.engine.spi.run.RunEvent;
 
 /** One line per event, for logs, the command line and reports. */
 public final class EventText {
-    private EventText() {
-    }
+    private EventText() {}
 
     public static String describe(RunEvent e) {
         if (e instanceof RunEvent.RunStarted s) {
@@ -19,8 +18,11 @@ public final class EventText {
             return (c.passed() ? "ok: " : "FAILED: ") + c.check() + ": " + c.detail();
         }
         if (e instanceof RunEvent.ProbeSampled s) {
-            return s.sample().probe() + " = " + (s.sample().ok() ? Numbers.format(s.sample().value())
-                    : "unreadable (" + s.sample().error() + ")") + (s.sample().within() ? "" : " OUTSIDE tolerance");
+            return s.sample().probe() + " = "
+                    + (s.sample().ok()
+                            ? Numbers.format(s.sample().value())
+                            : "unreadable (" + s.sample().error() + ")")
+                    + (s.sample().within() ? "" : " OUTSIDE tolerance");
         }
         if (e instanceof RunEvent.StepStarted s) {
             return "step " + s.step() + " started: " + s.description();
@@ -38,7 +40,8 @@ public final class EventText {
             return "could not inject " + f.step() + ": " + f.reason();
         }
         if (e instanceof RunEvent.FaultReverted f) {
-            return "reverted " + f.step() + (f.confirmedGone() ? ", confirmed gone after " : ", NOT confirmed gone after ")
+            return "reverted " + f.step()
+                    + (f.confirmedGone() ? ", confirmed gone after " : ", NOT confirmed gone after ")
                     + f.timeToRecovery().toMillis() + " ms";
         }
         if (e instanceof RunEvent.FaultRevertFailed f) {

@@ -8,9 +8,19 @@ import org.jspecify.annotations.Nullable;
  * The team's verdict on one experiment's run: passed, failed or unsure; whether their own monitoring
  * detected the incident and how long that took; whether it was mitigated and how long that took.
  */
-public record ExperimentOutcome(String runId, Verdict verdict, boolean detected, @Nullable Duration timeToDetect,
-                                boolean mitigated, @Nullable Duration timeToMitigate, String notes) {
-    public enum Verdict { PASSED, FAILED, UNSURE }
+public record ExperimentOutcome(
+        String runId,
+        Verdict verdict,
+        boolean detected,
+        @Nullable Duration timeToDetect,
+        boolean mitigated,
+        @Nullable Duration timeToMitigate,
+        String notes) {
+    public enum Verdict {
+        PASSED,
+        FAILED,
+        UNSURE
+    }
 
     public ExperimentOutcome {
         Objects.requireNonNull(runId, "runId");
@@ -22,7 +32,8 @@ public record ExperimentOutcome(String runId, Verdict verdict, boolean detected,
         if (!mitigated && timeToMitigate != null) {
             throw new IllegalArgumentException("a time to mitigate needs mitigated = yes");
         }
-        if (timeToDetect != null && timeToDetect.isNegative() || timeToMitigate != null && timeToMitigate.isNegative()) {
+        if (timeToDetect != null && timeToDetect.isNegative()
+                || timeToMitigate != null && timeToMitigate.isNegative()) {
             throw new IllegalArgumentException("times cannot be negative");
         }
     }

@@ -8,8 +8,17 @@ import org.jspecify.annotations.Nullable;
  * A weakness learned: what happened against what was expected, linked to the GameDay run, a run,
  * a probe and an observation where they apply (empty text / null when not).
  */
-public record Finding(long id, String gameDayRunId, String runId, String probe, @Nullable Long observationId,
-                      String title, String happened, String expected, Severity severity, Instant createdAt) {
+public record Finding(
+        long id,
+        String gameDayRunId,
+        String runId,
+        String probe,
+        @Nullable Long observationId,
+        String title,
+        String happened,
+        String expected,
+        Severity severity,
+        Instant createdAt) {
     public Finding {
         Objects.requireNonNull(gameDayRunId, "gameDayRunId");
         Objects.requireNonNull(runId, "runId");

@@ -16,16 +16,21 @@ public final class JUnitXml {
         StringBuilder cases = new StringBuilder();
         int failures = 0;
         int tests = 0;
-        boolean runFailed = r.outcome() == RunOutcome.HALTED || r.outcome() == RunOutcome.ABORTED
+        boolean runFailed = r.outcome() == RunOutcome.HALTED
+                || r.outcome() == RunOutcome.ABORTED
                 || r.outcome() == RunOutcome.FAILED;
         tests++;
         failures += runFailed ? 1 : 0;
         cases.append(testCase("run", r.duration().toMillis(), runFailed ? r.outcome() + ": " + r.reason() : null));
         for (ProbeResult p : r.probes()) {
             tests++;
-            @Nullable String failure = p.held() ? null : "expected " + p.expect() + "; during: " + p.during().outside() + " of "
-                    + p.during().count() + " samples outside, mean " + Numbers.format(p.during().mean())
-                    + "; after: " + (p.recovered() ? "recovered" : "not recovered");
+            @Nullable
+            String failure = p.held()
+                    ? null
+                    : "expected " + p.expect() + "; during: " + p.during().outside() + " of "
+                            + p.during().count() + " samples outside, mean "
+                            + Numbers.format(p.during().mean())
+                            + "; after: " + (p.recovered() ? "recovered" : "not recovered");
             failures += failure == null ? 0 : 1;
             cases.append(testCase("probe " + p.probe(), 0, failure));
         }
@@ -43,7 +48,8 @@ public final class JUnitXml {
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<testsuite name=\"" + esc("faultline." + r.experiment()) + "\" tests=\"" + tests + "\" failures=\""
-                + failures + "\" errors=\"0\" skipped=\"0\" time=\"" + r.duration().toMillis() / 1000.0
+                + failures + "\" errors=\"0\" skipped=\"0\" time=\""
+                + r.duration().toMillis() / 1000.0
                 + "\" timestamp=\"" + r.startedAt() + "\">\n" + cases + "</testsuite>\n";
     }
 

@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
  * instants (UTC) plus the viewer's zone, numbers that do not exist as null, samples included.
  */
 public final class JsonReport implements ReportRenderer {
-    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private final JsonMapper json =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     @Override
     public String format() {
@@ -37,20 +38,33 @@ public final class JsonReport implements ReportRenderer {
         num(root, "score", r.score());
         r.objectives().forEach(root.putArray("objectives")::add);
         ArrayNode ps = root.putArray("participants");
-        r.participants().forEach(p -> ps.addObject().put("name", p.name()).put("role", p.role().yamlName()));
+        r.participants()
+                .forEach(p -> ps.addObject()
+                        .put("name", p.name())
+                        .put("role", p.role().yamlName()));
         ArrayNode trend = root.putArray("trend");
-        r.trend().forEach(t -> trend.addObject().put("gameDayRunId", t.gameDayRunId()).put("at", t.at().toString())
-                .put("score", t.score()));
+        r.trend()
+                .forEach(t -> trend.addObject()
+                        .put("gameDayRunId", t.gameDayRunId())
+                        .put("at", t.at().toString())
+                        .put("score", t.score()));
         ArrayNode ex = root.putArray("experiments");
         for (Report.Experiment e : r.experiments()) {
-            ObjectNode n = ex.addObject().put("runId", e.runId()).put("name", e.name()).put("outcome", e.outcome())
-                    .put("reason", e.reason()).put("impact", e.impact());
+            ObjectNode n = ex.addObject()
+                    .put("runId", e.runId())
+                    .put("name", e.name())
+                    .put("outcome", e.outcome())
+                    .put("reason", e.reason())
+                    .put("impact", e.impact());
             put(n, "startedAt", e.startedAt());
             put(n, "endedAt", e.endedAt());
             num(n, "score", e.score());
             ArrayNode probes = n.putArray("probes");
             for (Report.ProbeFigures p : e.probes()) {
-                ObjectNode pn = probes.addObject().put("probe", p.probe()).put("expect", p.expect()).put("held", p.held());
+                ObjectNode pn = probes.addObject()
+                        .put("probe", p.probe())
+                        .put("expect", p.expect())
+                        .put("held", p.held());
                 num(pn, "baseline", p.baseline());
                 num(pn, "during", p.during());
                 num(pn, "after", p.after());
@@ -64,7 +78,9 @@ public final class JsonReport implements ReportRenderer {
             }
             ArrayNode faults = n.putArray("faults");
             for (Report.FaultSpan f : e.faults()) {
-                ObjectNode fn = faults.addObject().put("step", f.step()).put("target", f.target())
+                ObjectNode fn = faults.addObject()
+                        .put("step", f.step())
+                        .put("target", f.target())
                         .put("fault", f.description());
                 put(fn, "from", f.from());
                 put(fn, "to", f.to());
@@ -86,8 +102,11 @@ public final class JsonReport implements ReportRenderer {
             }
             if (e.verdict() != null) {
                 ExperimentOutcome v = e.verdict();
-                ObjectNode vn = n.putObject("verdict").put("verdict", v.verdict().name()).put("detected", v.detected())
-                        .put("mitigated", v.mitigated()).put("notes", v.notes());
+                ObjectNode vn = n.putObject("verdict")
+                        .put("verdict", v.verdict().name())
+                        .put("detected", v.detected())
+                        .put("mitigated", v.mitigated())
+                        .put("notes", v.notes());
                 if (v.timeToDetect() != null) {
                     vn.put("timeToDetectMs", v.timeToDetect().toMillis());
                 }
@@ -97,22 +116,39 @@ public final class JsonReport implements ReportRenderer {
             }
         }
         ArrayNode tl = root.putArray("timeline");
-        r.timeline().forEach(t -> tl.addObject().put("at", t.at().toString()).put("runId", t.runId()).put("type", t.type())
-                .put("text", t.text()));
+        r.timeline()
+                .forEach(t -> tl.addObject()
+                        .put("at", t.at().toString())
+                        .put("runId", t.runId())
+                        .put("type", t.type())
+                        .put("text", t.text()));
         ArrayNode obs = root.putArray("observations");
-        r.retro().observations().forEach(o -> obs.addObject().put("id", o.id()).put("subject", o.subject())
-                .put("at", o.at().toString()).put("author", o.author()).put("text", o.text()));
+        r.retro()
+                .observations()
+                .forEach(o -> obs.addObject()
+                        .put("id", o.id())
+                        .put("subject", o.subject())
+                        .put("at", o.at().toString())
+                        .put("author", o.author())
+                        .put("text", o.text()));
         ArrayNode fs = root.putArray("findings");
         for (Finding f : r.retro().findings()) {
-            ObjectNode fn = fs.addObject().put("id", f.id()).put("title", f.title()).put("severity", f.severity().name())
-                    .put("happened", f.happened()).put("expected", f.expected()).put("runId", f.runId())
+            ObjectNode fn = fs.addObject()
+                    .put("id", f.id())
+                    .put("title", f.title())
+                    .put("severity", f.severity().name())
+                    .put("happened", f.happened())
+                    .put("expected", f.expected())
+                    .put("runId", f.runId())
                     .put("probe", f.probe());
             if (f.observationId() != null) {
                 fn.put("observationId", f.observationId());
             }
         }
         ArrayNode ls = root.putArray("lessons");
-        r.retro().lessons().forEach(l -> ls.addObject().put("kind", l.kind().name()).put("text", l.text()));
+        r.retro()
+                .lessons()
+                .forEach(l -> ls.addObject().put("kind", l.kind().name()).put("text", l.text()));
         actions(root.putArray("actionItems"), r.retro().actionItems());
         actions(root.putArray("openFromEarlierGameDays"), r.openEarlier());
         return json.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
@@ -120,8 +156,13 @@ public final class JsonReport implements ReportRenderer {
 
     private static void actions(ArrayNode a, java.util.List<ActionItem> items) {
         for (ActionItem i : items) {
-            ObjectNode n = a.addObject().put("id", i.id()).put("gameDayRunId", i.gameDayRunId()).put("title", i.title())
-                    .put("owner", i.owner()).put("status", i.status().name()).put("ticketUrl", i.ticketUrl());
+            ObjectNode n = a.addObject()
+                    .put("id", i.id())
+                    .put("gameDayRunId", i.gameDayRunId())
+                    .put("title", i.title())
+                    .put("owner", i.owner())
+                    .put("status", i.status().name())
+                    .put("ticketUrl", i.ticketUrl());
             if (i.due() == null) {
                 n.putNull("due");
             } else {

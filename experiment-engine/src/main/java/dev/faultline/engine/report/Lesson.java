@@ -6,7 +6,9 @@ import java.util.Objects;
 /** A lesson learned, in the retrospective's template: what went well, what did not, surprises, follow-ups. */
 public record Lesson(long id, String gameDayRunId, Kind kind, String text, Instant createdAt) {
     public enum Kind {
-        WENT_WELL("What went well"), WENT_BADLY("What did not go well"), SURPRISE("Surprises"),
+        WENT_WELL("What went well"),
+        WENT_BADLY("What did not go well"),
+        SURPRISE("Surprises"),
         FOLLOW_UP("Follow-ups");
 
         private final String heading;

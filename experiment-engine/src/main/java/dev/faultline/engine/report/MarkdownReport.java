@@ -53,40 +53,95 @@ public final class MarkdownReport implements ReportRenderer {
         }
         b.append("## Experiments\n\n| Experiment | Outcome | Team verdict | Score | Impact |\n|---|---|---|---|---|\n");
         for (Report.Experiment e : r.experiments()) {
-            b.append("| ").append(cell(e.name())).append(" | ").append(e.outcome()).append(" | ")
-                    .append(e.verdict() == null ? "—" : e.verdict().verdict().name()).append(" | ")
-                    .append(ReportText.score(e.score())).append(" | ").append(e.impact()).append(" |\n");
+            b.append("| ")
+                    .append(cell(e.name()))
+                    .append(" | ")
+                    .append(e.outcome())
+                    .append(" | ")
+                    .append(e.verdict() == null ? "—" : e.verdict().verdict().name())
+                    .append(" | ")
+                    .append(ReportText.score(e.score()))
+                    .append(" | ")
+                    .append(e.impact())
+                    .append(" |\n");
         }
         b.append('\n');
         for (Report.Experiment e : r.experiments()) {
             b.append("### ").append(line(e.name())).append("\n\n");
-            b.append("**").append(e.outcome()).append("**: ").append(line(e.reason())).append("  \n");
-            b.append("Run `").append(e.runId()).append("`, ").append(dateTime(e.startedAt(), z)).append(" to ")
-                    .append(dateTime(e.endedAt(), z)).append("\n\n");
+            b.append("**")
+                    .append(e.outcome())
+                    .append("**: ")
+                    .append(line(e.reason()))
+                    .append("  \n");
+            b.append("Run `")
+                    .append(e.runId())
+                    .append("`, ")
+                    .append(dateTime(e.startedAt(), z))
+                    .append(" to ")
+                    .append(dateTime(e.endedAt(), z))
+                    .append("\n\n");
             if (!e.probes().isEmpty()) {
                 b.append("| Probe | Expect | Baseline | During | After | Deviation | Impact | Held |\n"
                         + "|---|---|---|---|---|---|---|---|\n");
                 for (Report.ProbeFigures p : e.probes()) {
-                    b.append("| ").append(cell(p.probe())).append(" | `").append(p.expect()).append("` | ")
-                            .append(value(p.baseline(), p.expect())).append(" | ").append(value(p.during(), p.expect()))
-                            .append(" | ").append(value(p.after(), p.expect())).append(" | ")
-                            .append(ReportText.percent(p.deviation())).append(" | ").append(p.impact()).append(" | ")
-                            .append(p.held() ? "yes" : "**no**").append(" |\n");
+                    b.append("| ")
+                            .append(cell(p.probe()))
+                            .append(" | `")
+                            .append(p.expect())
+                            .append("` | ")
+                            .append(value(p.baseline(), p.expect()))
+                            .append(" | ")
+                            .append(value(p.during(), p.expect()))
+                            .append(" | ")
+                            .append(value(p.after(), p.expect()))
+                            .append(" | ")
+                            .append(ReportText.percent(p.deviation()))
+                            .append(" | ")
+                            .append(p.impact())
+                            .append(" | ")
+                            .append(p.held() ? "yes" : "**no**")
+                            .append(" |\n");
                 }
                 b.append('\n');
             }
             for (Report.FaultSpan f : e.faults()) {
-                b.append("- Fault `").append(f.step()).append("` on ").append(f.target()).append(": ")
-                        .append(line(f.description())).append(", ").append(ReportText.time(f.from(), z)).append(" – ")
-                        .append(f.to() == null ? "?" : ReportText.time(f.to(), z)).append('\n');
+                b.append("- Fault `")
+                        .append(f.step())
+                        .append("` on ")
+                        .append(f.target())
+                        .append(": ")
+                        .append(line(f.description()))
+                        .append(", ")
+                        .append(ReportText.time(f.from(), z))
+                        .append(" – ")
+                        .append(f.to() == null ? "?" : ReportText.time(f.to(), z))
+                        .append('\n');
             }
             if (e.verdict() != null) {
                 ExperimentOutcome v = e.verdict();
-                b.append("- Team verdict: **").append(v.verdict()).append("**; detected by our monitoring: ")
-                        .append(v.detected() ? "yes" + (v.timeToDetect() == null ? "" : " after "
-                                + ReportText.millis(v.timeToDetect().toMillis())) : "no")
-                        .append("; mitigated: ").append(v.mitigated() ? "yes" + (v.timeToMitigate() == null ? "" : " after "
-                                + ReportText.millis(v.timeToMitigate().toMillis())) : "no").append('\n');
+                b.append("- Team verdict: **")
+                        .append(v.verdict())
+                        .append("**; detected by our monitoring: ")
+                        .append(
+                                v.detected()
+                                        ? "yes"
+                                                + (v.timeToDetect() == null
+                                                        ? ""
+                                                        : " after "
+                                                                + ReportText.millis(v.timeToDetect()
+                                                                        .toMillis()))
+                                        : "no")
+                        .append("; mitigated: ")
+                        .append(
+                                v.mitigated()
+                                        ? "yes"
+                                                + (v.timeToMitigate() == null
+                                                        ? ""
+                                                        : " after "
+                                                                + ReportText.millis(v.timeToMitigate()
+                                                                        .toMillis()))
+                                        : "no")
+                        .append('\n');
                 if (!v.notes().isEmpty()) {
                     b.append("  ").append(line(v.notes())).append('\n');
                 }
@@ -95,8 +150,14 @@ public final class MarkdownReport implements ReportRenderer {
         }
         b.append("## Timeline\n\n| Time | Run | Event |\n|---|---|---|\n");
         for (Report.TimelineEntry t : r.timeline()) {
-            b.append("| ").append(dateTime(t.at(), z)).append(" | ").append(shortId(t.runId())).append(" | ")
-                    .append(t.type().equals("observation") ? "📝 " : "").append(cell(t.text())).append(" |\n");
+            b.append("| ")
+                    .append(dateTime(t.at(), z))
+                    .append(" | ")
+                    .append(shortId(t.runId()))
+                    .append(" | ")
+                    .append(t.type().equals("observation") ? "📝 " : "")
+                    .append(cell(t.text()))
+                    .append(" |\n");
         }
         b.append('\n');
         b.append("## Findings\n\n");
@@ -104,9 +165,17 @@ public final class MarkdownReport implements ReportRenderer {
             b.append("None recorded.\n\n");
         }
         for (Finding f : r.retro().findings()) {
-            b.append("- **[").append(f.severity()).append("] ").append(line(f.title())).append("**")
-                    .append(f.probe().isEmpty() ? "" : " (probe " + f.probe() + ")").append("  \n  Happened: ")
-                    .append(line(f.happened())).append("  \n  Expected: ").append(line(f.expected())).append('\n');
+            b.append("- **[")
+                    .append(f.severity())
+                    .append("] ")
+                    .append(line(f.title()))
+                    .append("**")
+                    .append(f.probe().isEmpty() ? "" : " (probe " + f.probe() + ")")
+                    .append("  \n  Happened: ")
+                    .append(line(f.happened()))
+                    .append("  \n  Expected: ")
+                    .append(line(f.expected()))
+                    .append('\n');
         }
         b.append('\n');
         b.append("## Lessons learned\n\n");
@@ -127,8 +196,11 @@ public final class MarkdownReport implements ReportRenderer {
             b.append("### Still open from earlier GameDays\n\n");
             actions(b, r.openEarlier());
         }
-        b.append("---\nGenerated by Faultline on ").append(dateTime(r.generatedAt(), z)).append(' ')
-                .append(ReportText.zoneName(z, r.generatedAt())).append(".\n");
+        b.append("---\nGenerated by Faultline on ")
+                .append(dateTime(r.generatedAt(), z))
+                .append(' ')
+                .append(ReportText.zoneName(z, r.generatedAt()))
+                .append(".\n");
         return b.toString();
     }
 
@@ -139,9 +211,19 @@ public final class MarkdownReport implements ReportRenderer {
         }
         b.append("| # | Action | Owner | Due | Status | Ticket |\n|---|---|---|---|---|---|\n");
         for (ActionItem a : items) {
-            b.append("| ").append(a.id()).append(" | ").append(cell(a.title())).append(" | ").append(cell(a.owner()))
-                    .append(" | ").append(a.due() == null ? "—" : a.due().toString()).append(" | ").append(a.status())
-                    .append(" | ").append(a.ticketUrl().isEmpty() ? "—" : "<" + a.ticketUrl() + ">").append(" |\n");
+            b.append("| ")
+                    .append(a.id())
+                    .append(" | ")
+                    .append(cell(a.title()))
+                    .append(" | ")
+                    .append(cell(a.owner()))
+                    .append(" | ")
+                    .append(a.due() == null ? "—" : a.due().toString())
+                    .append(" | ")
+                    .append(a.status())
+                    .append(" | ")
+                    .append(a.ticketUrl().isEmpty() ? "—" : "<" + a.ticketUrl() + ">")
+                    .append(" |\n");
         }
         b.append('\n');
     }

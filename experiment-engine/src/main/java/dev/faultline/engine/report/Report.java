@@ -16,12 +16,28 @@ import org.jspecify.annotations.Nullable;
  * @param scheduledStart null for a single run
  * @param openEarlier    open action items of earlier GameDays, for planning the next one
  */
-public record Report(String subjectId, boolean gameDay, String name, String title, String description, String environment,
-                     String status, String reason, @Nullable Instant scheduledStart, Instant startedAt,
-                     @Nullable Instant endedAt, List<String> objectives, List<Participant> participants,
-                     List<Experiment> experiments, List<TimelineEntry> timeline, Retrospective retro,
-                     List<ActionItem> openEarlier, @Nullable Double score, List<ResilienceScore.Point> trend,
-                     Instant generatedAt, ZoneId zone) {
+public record Report(
+        String subjectId,
+        boolean gameDay,
+        String name,
+        String title,
+        String description,
+        String environment,
+        String status,
+        String reason,
+        @Nullable Instant scheduledStart,
+        Instant startedAt,
+        @Nullable Instant endedAt,
+        List<String> objectives,
+        List<Participant> participants,
+        List<Experiment> experiments,
+        List<TimelineEntry> timeline,
+        Retrospective retro,
+        List<ActionItem> openEarlier,
+        @Nullable Double score,
+        List<ResilienceScore.Point> trend,
+        Instant generatedAt,
+        ZoneId zone) {
     public Report {
         Objects.requireNonNull(subjectId, "subjectId");
         objectives = List.copyOf(objectives);
@@ -33,9 +49,19 @@ public record Report(String subjectId, boolean gameDay, String name, String titl
     }
 
     /** One experiment's run in the report. {@code verdict} is the team's, when recorded. */
-    public record Experiment(String runId, String name, String outcome, String reason, Instant startedAt,
-                             @Nullable Instant endedAt, String impact, List<ProbeFigures> probes, List<FaultSpan> faults,
-                             List<Series> series, @Nullable ExperimentOutcome verdict, @Nullable Double score) {
+    public record Experiment(
+            String runId,
+            String name,
+            String outcome,
+            String reason,
+            Instant startedAt,
+            @Nullable Instant endedAt,
+            String impact,
+            List<ProbeFigures> probes,
+            List<FaultSpan> faults,
+            List<Series> series,
+            @Nullable ExperimentOutcome verdict,
+            @Nullable Double score) {
         public Experiment {
             probes = List.copyOf(probes);
             faults = List.copyOf(faults);
@@ -44,13 +70,25 @@ public record Report(String subjectId, boolean gameDay, String name, String titl
     }
 
     /** A probe's baseline, during and after means (NaN when there were no samples) and its impact. */
-    public record ProbeFigures(String probe, String expect, boolean held, double baseline, double during, double after,
-                               double deviation, String impact, boolean recovered, @Nullable Long recoveryMs) {
-    }
+    public record ProbeFigures(
+            String probe,
+            String expect,
+            boolean held,
+            double baseline,
+            double during,
+            double after,
+            double deviation,
+            String impact,
+            boolean recovered,
+            @Nullable Long recoveryMs) {}
 
     /** A fault on the timeline, from injection to revert (or its planned end). */
-    public record FaultSpan(String step, String target, String description, Instant from, @Nullable Instant to) {
-    }
+    public record FaultSpan(
+            String step,
+            String target,
+            String description,
+            Instant from,
+            @Nullable Instant to) {}
 
     /**
      * One probe's samples for its chart, with the tolerance band ({@code low}/{@code high} infinite on
@@ -62,6 +100,5 @@ public record Report(String subjectId, boolean gameDay, String name, String titl
         }
     }
 
-    public record TimelineEntry(Instant at, String runId, String type, String text) {
-    }
+    public record TimelineEntry(Instant at, String runId, String type, String text) {}
 }

@@ -57,21 +57,25 @@ public final class ReportAssembler {
 
     private Report gameDay(GameDayRunRecord d, ZoneId zone) throws ReportException, StoreException {
         if (d.runIds().isEmpty()) {
-            throw new ReportException("GameDay run " + d.id() + " (" + d.title() + ") has no experiment runs yet: nothing to"
-                    + " report. Run it with 'faultline gameday run FILE' first");
+            throw new ReportException(
+                    "GameDay run " + d.id() + " (" + d.title() + ") has no experiment runs yet: nothing to"
+                            + " report. Run it with 'faultline gameday run FILE' first");
         }
         GameDay plan = null;
         Optional<String> text = store.gameDays().runbookOf(d.id());
         if (text.isPresent()) {
             try {
-                plan = new RunbookLoader().parseGameDay(text.get(), d.name() + ".yaml").gameDay();
+                plan = new RunbookLoader()
+                        .parseGameDay(text.get(), d.name() + ".yaml")
+                        .gameDay();
             } catch (RunbookException e) {
                 plan = null; // an older schema: the report goes without objectives and participants
             }
         }
         List<Report.Experiment> experiments = new ArrayList<>();
         List<Report.TimelineEntry> timeline = new ArrayList<>();
-        timeline.add(new Report.TimelineEntry(d.startedAt(), d.id(), "gameday-started", "GameDay " + d.title() + " started"));
+        timeline.add(new Report.TimelineEntry(
+                d.startedAt(), d.id(), "gameday-started", "GameDay " + d.title() + " started"));
         RetroStore retro = store.retro();
         List<ExperimentOutcome> verdicts = retro.outcomes(d.runIds());
         for (String runId : d.runIds()) {
@@ -81,23 +85,45 @@ public final class ReportAssembler {
             }
         }
         if (d.endedAt() != null) {
-            timeline.add(new Report.TimelineEntry(d.endedAt(), d.id(), "gameday-finished", "GameDay " + d.status()
-                    + ": " + d.reason()));
+            timeline.add(new Report.TimelineEntry(
+                    d.endedAt(), d.id(), "gameday-finished", "GameDay " + d.status() + ": " + d.reason()));
         }
         List<String> subjects = new ArrayList<>(d.runIds());
         subjects.add(d.id());
         List<Observation> observations = retro.observations(subjects);
-        observations.forEach(o -> timeline.add(new Report.TimelineEntry(o.at(), o.subject(), "observation",
-                o.author() + ": " + o.text())));
+        observations.forEach(o -> timeline.add(
+                new Report.TimelineEntry(o.at(), o.subject(), "observation", o.author() + ": " + o.text())));
         timeline.sort(Comparator.comparing(Report.TimelineEntry::at));
-        Retrospective r = new Retrospective(observations, retro.findings(d.id(), d.runIds()), verdicts,
-                retro.lessons(d.id()), retro.actionItems(d.id()));
+        Retrospective r = new Retrospective(
+                observations,
+                retro.findings(d.id(), d.runIds()),
+                verdicts,
+                retro.lessons(d.id()),
+                retro.actionItems(d.id()));
         Double score = score(experiments);
         List<ResilienceScore.Point> trend = trend(d.name(), d.id(), score);
-        return new Report(d.id(), true, d.name(), d.title(), plan == null ? "" : plan.description(), d.environment(),
-                d.status(), d.reason(), plan == null ? null : plan.scheduledStart(), d.startedAt(), d.endedAt(),
-                plan == null ? List.of() : plan.objectives(), plan == null ? List.of() : plan.participants(), experiments,
-                timeline, r, retro.openActionItems(d.id()), score, trend, clock.instant(), zone);
+        return new Report(
+                d.id(),
+                true,
+                d.name(),
+                d.title(),
+                plan == null ? "" : plan.description(),
+                d.environment(),
+                d.status(),
+                d.reason(),
+                plan == null ? null : plan.scheduledStart(),
+                d.startedAt(),
+                d.endedAt(),
+                plan == null ? List.of() : plan.objectives(),
+                plan == null ? List.of() : plan.participants(),
+                experiments,
+                timeline,
+                r,
+                retro.openActionItems(d.id()),
+                score,
+                trend,
+                clock.instant(),
+                zone);
     }
 
     private Report run(RunRecord run, ZoneId zone) throws StoreException {
@@ -106,24 +132,47 @@ public final class ReportAssembler {
         List<ExperimentOutcome> verdicts = retro.outcomes(List.of(run.id()));
         Report.Experiment e = experiment(run, verdicts, timeline);
         List<Observation> observations = retro.observations(List.of(run.id()));
-        observations.forEach(o -> timeline.add(new Report.TimelineEntry(o.at(), o.subject(), "observation",
-                o.author() + ": " + o.text())));
+        observations.forEach(o -> timeline.add(
+                new Report.TimelineEntry(o.at(), o.subject(), "observation", o.author() + ": " + o.text())));
         timeline.sort(Comparator.comparing(Report.TimelineEntry::at));
-        Retrospective r = new Retrospective(observations, retro.findings("", List.of(run.id())), verdicts, List.of(),
-                List.of());
-        return new Report(run.id(), false, run.experimentName(), run.experimentName(), "", run.environment(),
-                run.status(), run.summary() == null ? "" : run.summary(), null, run.startedAt(), run.endedAt(), List.of(),
-                List.of(), List.of(e), timeline, r, List.of(), e.score(), List.of(), clock.instant(), zone);
+        Retrospective r =
+                new Retrospective(observations, retro.findings("", List.of(run.id())), verdicts, List.of(), List.of());
+        return new Report(
+                run.id(),
+                false,
+                run.experimentName(),
+                run.experimentName(),
+                "",
+                run.environment(),
+                run.status(),
+                run.summary() == null ? "" : run.summary(),
+                null,
+                run.startedAt(),
+                run.endedAt(),
+                List.of(),
+                List.of(),
+                List.of(e),
+                timeline,
+                r,
+                List.of(),
+                e.score(),
+                List.of(),
+                clock.instant(),
+                zone);
     }
 
     private @Nullable Double score(List<Report.Experiment> experiments) {
-        List<Double> scores = experiments.stream().map(Report.Experiment::score).filter(s -> s != null).toList();
+        List<Double> scores = experiments.stream()
+                .map(Report.Experiment::score)
+                .filter(s -> s != null)
+                .toList();
         OptionalDouble s = ResilienceScore.gameDay(scores);
         return s.isPresent() ? s.getAsDouble() : null;
     }
 
     /** The GameDay's score in each of its earlier runs, and this one. */
-    private List<ResilienceScore.Point> trend(String name, String currentId, @Nullable Double current) throws StoreException {
+    private List<ResilienceScore.Point> trend(String name, String currentId, @Nullable Double current)
+            throws StoreException {
         List<ResilienceScore.Point> out = new ArrayList<>();
         for (GameDayRunRecord earlier : store.gameDays().history(name)) {
             if (earlier.id().equals(currentId)) {
@@ -149,16 +198,26 @@ public final class ReportAssembler {
         return out;
     }
 
-    private Report.Experiment experiment(RunRecord run, List<ExperimentOutcome> verdicts, List<Report.TimelineEntry> timeline)
+    private Report.Experiment experiment(
+            RunRecord run, List<ExperimentOutcome> verdicts, List<Report.TimelineEntry> timeline)
             throws StoreException {
         JsonNode root = parse(store.resultJson(run.id()).orElse("{}"));
         List<Report.ProbeFigures> probes = new ArrayList<>();
         Map<String, String> expects = new LinkedHashMap<>();
         for (JsonNode p : root.path("probes")) {
-            probes.add(new Report.ProbeFigures(p.path("name").asString(), p.path("expect").asString(),
-                    p.path("held").asBoolean(), num(p.path("baseline").path("mean")), num(p.path("during").path("mean")),
-                    num(p.path("after").path("mean")), num(p.path("deviation")), p.path("impact").asString(""),
-                    p.path("recovered").asBoolean(), p.path("recoveryTimeMs").isNumber() ? p.path("recoveryTimeMs").asLong() : null));
+            probes.add(new Report.ProbeFigures(
+                    p.path("name").asString(),
+                    p.path("expect").asString(),
+                    p.path("held").asBoolean(),
+                    num(p.path("baseline").path("mean")),
+                    num(p.path("during").path("mean")),
+                    num(p.path("after").path("mean")),
+                    num(p.path("deviation")),
+                    p.path("impact").asString(""),
+                    p.path("recovered").asBoolean(),
+                    p.path("recoveryTimeMs").isNumber()
+                            ? p.path("recoveryTimeMs").asLong()
+                            : null));
             expects.put(p.path("name").asString(), p.path("expect").asString());
         }
         List<Report.FaultSpan> faults = new ArrayList<>();
@@ -166,8 +225,12 @@ public final class ReportAssembler {
             Instant from = instant(f.path("injectedAt"));
             if (from != null) {
                 Instant to = instant(f.path("revertedAt"));
-                faults.add(new Report.FaultSpan(f.path("step").asString(), f.path("target").asString(),
-                        f.path("fault").asString(), from, to != null ? to : instant(f.path("endedAt"))));
+                faults.add(new Report.FaultSpan(
+                        f.path("step").asString(),
+                        f.path("target").asString(),
+                        f.path("fault").asString(),
+                        from,
+                        to != null ? to : instant(f.path("endedAt"))));
             }
         }
         for (EventRecord e : store.events(run.id())) {
@@ -176,22 +239,38 @@ public final class ReportAssembler {
             }
         }
         List<Report.Series> series = series(run.id(), expects);
-        ExperimentOutcome verdict = verdicts.stream().filter(v -> v.runId().equals(run.id())).findFirst().orElse(null);
+        ExperimentOutcome verdict = verdicts.stream()
+                .filter(v -> v.runId().equals(run.id()))
+                .findFirst()
+                .orElse(null);
         OptionalDouble score = experimentScore(run.status(), root);
-        return new Report.Experiment(run.id(), run.experimentName(), run.status(), root.path("reason").asString(
-                run.summary() == null ? "" : run.summary()), run.startedAt(), run.endedAt(), root.path("impact").asString(""),
-                probes, faults, series, verdict, score.isPresent() ? score.getAsDouble() : null);
+        return new Report.Experiment(
+                run.id(),
+                run.experimentName(),
+                run.status(),
+                root.path("reason").asString(run.summary() == null ? "" : run.summary()),
+                run.startedAt(),
+                run.endedAt(),
+                root.path("impact").asString(""),
+                probes,
+                faults,
+                series,
+                verdict,
+                score.isPresent() ? score.getAsDouble() : null);
     }
 
     private static OptionalDouble experimentScore(String status, JsonNode root) {
         List<ResilienceScore.ProbeOutcome> outcomes = new ArrayList<>();
         for (JsonNode p : root.path("probes")) {
             boolean held = p.path("held").asBoolean();
-            boolean left = !held || p.path("during").path("outsideTolerance").asInt() > 0
+            boolean left = !held
+                    || p.path("during").path("outsideTolerance").asInt() > 0
                     || p.path("after").path("outsideTolerance").asInt() > 0;
-            Long ms = p.path("recoveryTimeMs").isNumber() ? p.path("recoveryTimeMs").asLong() : null;
-            outcomes.add(new ResilienceScore.ProbeOutcome(held, left, p.path("recovered").asBoolean(),
-                    ms == null ? null : Duration.ofMillis(ms)));
+            Long ms = p.path("recoveryTimeMs").isNumber()
+                    ? p.path("recoveryTimeMs").asLong()
+                    : null;
+            outcomes.add(new ResilienceScore.ProbeOutcome(
+                    held, left, p.path("recovered").asBoolean(), ms == null ? null : Duration.ofMillis(ms)));
         }
         return ResilienceScore.experiment(root.path("outcome").asString(status), outcomes);
     }

@@ -13,8 +13,7 @@ public final class ReportText {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    private ReportText() {
-    }
+    private ReportText() {}
 
     /** "2026-12-03 10:00:05". */
     public static String dateTime(@Nullable Instant at, ZoneId zone) {

@@ -22,16 +22,17 @@ public final class ResilienceScore {
     public static final Duration RECOVERY_SCALE = Duration.ofMinutes(5);
     public static final double HALT_PENALTY = 20;
 
-    private ResilienceScore() {
-    }
+    private ResilienceScore() {}
 
     /** A score over time: one per GameDay run. */
-    public record Point(String gameDayRunId, Instant at, double score) {
-    }
+    public record Point(String gameDayRunId, Instant at, double score) {}
 
     /** What the score needs of one probe. */
-    public record ProbeOutcome(boolean held, boolean leftTolerance, boolean recovered, @Nullable Duration recovery) {
-    }
+    public record ProbeOutcome(
+            boolean held,
+            boolean leftTolerance,
+            boolean recovered,
+            @Nullable Duration recovery) {}
 
     /** The experiment's score, or empty when it has none (aborted: nothing was tried). */
     public static OptionalDouble experiment(String outcome, List<ProbeOutcome> probes) {
@@ -45,7 +46,8 @@ public final class ResilienceScore {
             return OptionalDouble.empty();
         }
         double h = probes.stream().filter(ProbeOutcome::held).count() / (double) probes.size();
-        double r = probes.stream().mapToDouble(ResilienceScore::recovery).average().orElse(0);
+        double r =
+                probes.stream().mapToDouble(ResilienceScore::recovery).average().orElse(0);
         double s = 100 * (0.6 * h + 0.4 * r) - (outcome.equals("HALTED") ? HALT_PENALTY : 0);
         return OptionalDouble.of(Math.max(0, Math.min(100, s)));
     }

@@ -20,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Numbers that do not exist (no samples) are null, never NaN.
  */
 public final class ResultJson {
-    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private final JsonMapper json =
+            JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public String write(RunResult r, List<RunEvent> events) {
         return json.writeValueAsString(tree(r, events));
@@ -39,20 +40,30 @@ public final class ResultJson {
         root.put("durationMs", r.duration().toMillis());
         root.put("impact", r.impact().name());
         ArrayNode phases = root.putArray("phases");
-        events.stream().filter(RunEvent.PhaseChanged.class::isInstance).map(RunEvent.PhaseChanged.class::cast)
+        events.stream()
+                .filter(RunEvent.PhaseChanged.class::isInstance)
+                .map(RunEvent.PhaseChanged.class::cast)
                 .forEach(p -> phases.addObject().put("phase", p.to().name()).put("at", p.at().toString()));
         ArrayNode probes = root.putArray("probes");
         r.probes().forEach(p -> probe(probes.addObject(), p));
         ArrayNode faults = root.putArray("faults");
         r.faults().forEach(f -> fault(faults.addObject(), f));
         ArrayNode rollbacks = root.putArray("rollbacks");
-        r.rollbacks().forEach(b -> rollbacks.addObject().put("name", b.name()).put("ok", b.ok())
-                .put("tookMs", b.took().toMillis()).put("detail", b.detail()));
+        r.rollbacks()
+                .forEach(b -> rollbacks
+                        .addObject()
+                        .put("name", b.name())
+                        .put("ok", b.ok())
+                        .put("tookMs", b.took().toMillis())
+                        .put("detail", b.detail()));
         ArrayNode recs = root.putArray("recommendations");
         r.recommendations().forEach(recs::add);
         ArrayNode log = root.putArray("events");
-        events.stream().filter(e -> !(e instanceof RunEvent.ProbeSampled) && !(e instanceof RunEvent.RunFinished))
-                .forEach(e -> log.addObject().put("at", e.at().toString()).put("type", e.type())
+        events.stream()
+                .filter(e -> !(e instanceof RunEvent.ProbeSampled) && !(e instanceof RunEvent.RunFinished))
+                .forEach(e -> log.addObject()
+                        .put("at", e.at().toString())
+                        .put("type", e.type())
                         .put("text", EventText.describe(e)));
         return root;
     }

@@ -2,5 +2,8 @@ package dev.faultline.engine.report;
 
 /** How much a finding matters. */
 public enum Severity {
-    LOW, MEDIUM, HIGH, CRITICAL
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
 }

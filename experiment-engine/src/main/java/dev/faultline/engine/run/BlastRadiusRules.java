@@ -16,12 +16,10 @@ import java.util.Set;
  * Used by the runbook loader (with file positions) and by pre-flight.
  */
 public final class BlastRadiusRules {
-    private BlastRadiusRules() {
-    }
+    private BlastRadiusRules() {}
 
     /** One breach; {@code step} is empty when it concerns the method as a whole. */
-    public record Violation(String step, String field, String message) {
-    }
+    public record Violation(String step, String field, String message) {}
 
     public static List<Violation> check(Experiment e) {
         BlastRadius br = e.blastRadius();
@@ -33,21 +31,30 @@ public final class BlastRadiusRules {
             }
             targets.add(s.target().label());
             if (!br.allows(s.target())) {
-                out.add(new Violation(s.name(), "target", "target " + s.target().label()
-                        + " is outside the blast radius " + br.targets()));
+                out.add(new Violation(
+                        s.name(),
+                        "target",
+                        "target " + s.target().label() + " is outside the blast radius " + br.targets()));
             }
             if (s.share() > br.maxShare()) {
-                out.add(new Violation(s.name(), "share", "share " + pct(s.share())
-                        + " is above the blast radius maximum of " + pct(br.maxShare())));
+                out.add(new Violation(
+                        s.name(),
+                        "share",
+                        "share " + pct(s.share()) + " is above the blast radius maximum of " + pct(br.maxShare())));
             }
             if (entry.end().compareTo(br.maxDuration()) > 0) {
-                out.add(new Violation(s.name(), "duration", "ends at " + Durations.format(entry.end())
-                        + ", beyond the blast radius maximum of " + Durations.format(br.maxDuration())));
+                out.add(new Violation(
+                        s.name(),
+                        "duration",
+                        "ends at " + Durations.format(entry.end()) + ", beyond the blast radius maximum of "
+                                + Durations.format(br.maxDuration())));
             }
         }
         if (targets.size() > br.maxTargets()) {
-            out.add(new Violation("", "blastRadius.maxTargets", targets.size() + " targets " + targets
-                    + ", more than the maximum of " + br.maxTargets()));
+            out.add(new Violation(
+                    "",
+                    "blastRadius.maxTargets",
+                    targets.size() + " targets " + targets + ", more than the maximum of " + br.maxTargets()));
         }
         return out;
     }

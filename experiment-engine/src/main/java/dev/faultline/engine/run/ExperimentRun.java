@@ -1,15 +1,15 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.model.Probe;
+import dev.faultline.engine.safety.ActiveFault;
+import dev.faultline.engine.safety.Haltable;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.spi.run.ProbeResult;
 import dev.faultline.engine.spi.run.ProbeSample;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunOutcome;
 import dev.faultline.engine.spi.run.RunPhase;
 import dev.faultline.engine.spi.run.RunResult;
-import dev.faultline.engine.model.Probe;
-import dev.faultline.engine.safety.ActiveFault;
-import dev.faultline.engine.spi.run.HaltReason;
-import dev.faultline.engine.safety.Haltable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,8 +84,8 @@ final class ExperimentRun implements Haltable {
             run.closeEvents();
             if (!result.isDone()) {
                 // A bug must never leave a caller waiting for ever on the result.
-                result.completeExceptionally(new IllegalStateException("run " + run.runId + " ended without a result;"
-                        + " see the log"));
+                result.completeExceptionally(
+                        new IllegalStateException("run " + run.runId + " ended without a result;" + " see the log"));
             }
         }
     }
@@ -100,7 +100,10 @@ final class ExperimentRun implements Haltable {
                 finish(RunOutcome.ABORTED, "pre-flight failed: " + pre.failures(), null);
                 return;
             }
-            ProbeSet probes = new ProbeSet(pre.sources(), probeReaders, run.services.clock(),
+            ProbeSet probes = new ProbeSet(
+                    pre.sources(),
+                    probeReaders,
+                    run.services.clock(),
                     run.experiment.timing().probeInterval().multipliedBy(2).plusSeconds(1));
             faults = new FaultStepExecutor(run, pre.backends(), pre.settings(), this::halt);
             monitor = new StopConditionMonitor(run.experiment.stopConditions());
@@ -114,8 +117,10 @@ final class ExperimentRun implements Haltable {
                 new MethodExecutor(run, faults, this::halt).execute(run.now());
                 faultsEnded = rollback();
                 if (run.haltedByPerson()) {
-                    finish(RunOutcome.HALTED, run.haltReason().orElseThrow().detail()
-                            + " (final verification skipped)", faultsEnded);
+                    finish(
+                            RunOutcome.HALTED,
+                            run.haltReason().orElseThrow().detail() + " (final verification skipped)",
+                            faultsEnded);
                     return;
                 }
                 run.enter(RunPhase.RECOVERY);
@@ -144,8 +149,12 @@ final class ExperimentRun implements Haltable {
 
     private Preflight.PreflightResult preflight() {
         run.enter(RunPhase.PREFLIGHT);
-        return new Preflight(run.services).run(run.experiment, run.environment,
-                c -> run.emit(new RunEvent.PreflightChecked(run.runId, run.now(), c.check(), c.passed(), c.detail())));
+        return new Preflight(run.services)
+                .run(
+                        run.experiment,
+                        run.environment,
+                        c -> run.emit(new RunEvent.PreflightChecked(
+                                run.runId, run.now(), c.check(), c.passed(), c.detail())));
     }
 
     /** Warm-up, then the baseline; false (and the run finished) when it must not go on. */
@@ -156,24 +165,38 @@ final class ExperimentRun implements Haltable {
             run.sleepUnlessHalted(warmup);
         }
         if (run.halted()) {
-            finish(RunOutcome.HALTED, run.haltReason().orElseThrow().detail() + " (before anything was injected)", null);
+            finish(
+                    RunOutcome.HALTED,
+                    run.haltReason().orElseThrow().detail() + " (before anything was injected)",
+                    null);
             return false;
         }
         run.enter(RunPhase.BASELINE);
-        List<ProbeSample> baseline = sampleRepeatedly(probes, RunPhase.BASELINE,
-                run.experiment.timing().baselineSamples());
+        List<ProbeSample> baseline = sampleRepeatedly(
+                probes, RunPhase.BASELINE, run.experiment.timing().baselineSamples());
         if (run.halted()) {
-            finish(RunOutcome.HALTED, run.haltReason().orElseThrow().detail() + " (before anything was injected)", null);
+            finish(
+                    RunOutcome.HALTED,
+                    run.haltReason().orElseThrow().detail() + " (before anything was injected)",
+                    null);
             return false;
         }
         List<String> broken = new ArrayList<>();
         for (Probe p : run.experiment.hypothesis().probes()) {
-            baseline.stream().filter(s -> s.probe().equals(p.name()) && !s.within()).findFirst()
-                    .ifPresent(s -> broken.add(p.name() + (s.ok() ? " read " + dev.faultline.engine.model.Numbers.format(s.value())
-                            : " could not be read (" + s.error() + ")") + ", expected " + p.expectText()));
+            baseline.stream()
+                    .filter(s -> s.probe().equals(p.name()) && !s.within())
+                    .findFirst()
+                    .ifPresent(s -> broken.add(p.name()
+                            + (s.ok()
+                                    ? " read " + dev.faultline.engine.model.Numbers.format(s.value())
+                                    : " could not be read (" + s.error() + ")")
+                            + ", expected " + p.expectText()));
         }
         if (!broken.isEmpty()) {
-            finish(RunOutcome.ABORTED, "the baseline did not hold, nothing was injected: " + String.join("; ", broken), null);
+            finish(
+                    RunOutcome.ABORTED,
+                    "the baseline did not hold, nothing was injected: " + String.join("; ", broken),
+                    null);
             return false;
         }
         return true;
@@ -185,7 +208,8 @@ final class ExperimentRun implements Haltable {
             // Every sample but the very first waits an interval, so rates and ratios cover one.
             if (i > 0 || phase != RunPhase.BASELINE) {
                 Duration interval = run.experiment.timing().probeInterval();
-                boolean slept = phase == RunPhase.BASELINE ? run.sleepUnlessHalted(interval)
+                boolean slept = phase == RunPhase.BASELINE
+                        ? run.sleepUnlessHalted(interval)
                         : run.sleepUnlessHaltedByPerson(interval);
                 if (!slept) {
                     break;
@@ -200,24 +224,33 @@ final class ExperimentRun implements Haltable {
 
     private ScheduledFuture<?> observe(ProbeSet probes) {
         long every = run.experiment.timing().probeInterval().toMillis();
-        return sampler.scheduleAtFixedRate(() -> {
-            try {
-                RunPhase phase = run.phase();
-                for (ProbeSample s : probes.readAll(phase)) {
-                    run.record(s);
-                    // Once halted, a late tick (the sampler catching up under load) breaches nothing more.
-                    if (phase == RunPhase.INJECT && monitor != null && !run.halted()) {
-                        monitor.offer(s).ifPresent(b -> {
-                            run.emit(new RunEvent.StopConditionBreached(run.runId, run.now(), b.condition().name(),
-                                    s.probe(), s.value(), b.detail()));
-                            halt(new HaltReason(HaltReason.Source.STOP_CONDITION, b.detail()));
-                        });
+        return sampler.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        RunPhase phase = run.phase();
+                        for (ProbeSample s : probes.readAll(phase)) {
+                            run.record(s);
+                            // Once halted, a late tick (the sampler catching up under load) breaches nothing more.
+                            if (phase == RunPhase.INJECT && monitor != null && !run.halted()) {
+                                monitor.offer(s).ifPresent(b -> {
+                                    run.emit(new RunEvent.StopConditionBreached(
+                                            run.runId,
+                                            run.now(),
+                                            b.condition().name(),
+                                            s.probe(),
+                                            s.value(),
+                                            b.detail()));
+                                    halt(new HaltReason(HaltReason.Source.STOP_CONDITION, b.detail()));
+                                });
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        log.error("probe sampling failed", e);
                     }
-                }
-            } catch (RuntimeException e) {
-                log.error("probe sampling failed", e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
+                },
+                every,
+                every,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Reverts whatever of this run is still active and waits for the outcome; returns when faults ended. */

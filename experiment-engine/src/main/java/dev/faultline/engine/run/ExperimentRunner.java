@@ -1,13 +1,13 @@
 package dev.faultline.engine.run;
 
-import dev.faultline.engine.spi.run.ProbeSample;
-import dev.faultline.engine.spi.run.RunListener;
-import dev.faultline.engine.spi.run.RunPhase;
-import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.NamedThreads;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.safety.KillSwitchEngagedException;
+import dev.faultline.engine.spi.run.ProbeSample;
+import dev.faultline.engine.spi.run.RunListener;
+import dev.faultline.engine.spi.run.RunPhase;
+import dev.faultline.engine.spi.run.RunResult;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,8 +24,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * refused while the kill switch is engaged, and is under the kill switch for as long as it lasts.
  */
 public final class ExperimentRunner implements AutoCloseable {
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final RunnerServices services;
     private final ExecutorService probeReaders;
@@ -49,17 +49,19 @@ public final class ExperimentRunner implements AutoCloseable {
         RunContext context = new RunContext(runId, experiment, environment, services, listeners);
         ExperimentRun run = new ExperimentRun(context, probeReaders, sampler);
         AutoCloseable registration = services.killSwitch().register(run);
-        Thread t = new Thread(() -> {
-            try {
-                run.execute();
-            } finally {
-                try {
-                    registration.close();
-                } catch (Exception ignored) {
-                    // removing from a set does not fail
-                }
-            }
-        }, "faultline-run-" + runId);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        run.execute();
+                    } finally {
+                        try {
+                            registration.close();
+                        } catch (Exception ignored) {
+                            // removing from a set does not fail
+                        }
+                    }
+                },
+                "faultline-run-" + runId);
         t.start();
         return new RunHandle() {
             @Override
@@ -88,7 +90,10 @@ public final class ExperimentRunner implements AutoCloseable {
     public DryRun dryRun(Experiment experiment, Environment environment) {
         List<PreflightCheck> checks = new ArrayList<>();
         try (Preflight.PreflightResult pre = new Preflight(services).run(experiment, environment, checks::add)) {
-            ProbeSet probes = new ProbeSet(pre.sources(), probeReaders, services.clock(),
+            ProbeSet probes = new ProbeSet(
+                    pre.sources(),
+                    probeReaders,
+                    services.clock(),
                     experiment.timing().probeInterval().plusSeconds(2));
             List<ProbeSample> readings = probes.readAll(RunPhase.PREFLIGHT);
             return new DryRun(checks, TimelinePlan.of(experiment), readings);
@@ -109,8 +114,11 @@ public final class ExperimentRunner implements AutoCloseable {
 
     /** For tests and benchmarks: how long a run may take at most, from its plan. */
     public static Duration plannedLength(Experiment e) {
-        return e.timing().warmup().plus(e.timing().probeInterval().multipliedBy(e.timing().baselineSamples()))
-                .plus(TimelinePlan.of(e).end()).plus(e.timing().recoveryWindow())
+        return e.timing()
+                .warmup()
+                .plus(e.timing().probeInterval().multipliedBy(e.timing().baselineSamples()))
+                .plus(TimelinePlan.of(e).end())
+                .plus(e.timing().recoveryWindow())
                 .plus(e.timing().probeInterval().multipliedBy(e.timing().verificationSamples()));
     }
 }

@@ -1,17 +1,17 @@
 package dev.faultline.engine.run;
 
-import dev.faultline.engine.spi.run.FaultResult;
-import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.model.MethodStep.FaultStep;
 import dev.faultline.engine.safety.ActiveFault;
 import dev.faultline.engine.safety.FaultRefusedException;
-import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.safety.JournalEntry;
 import dev.faultline.engine.safety.RevertOutcome;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.engine.spi.run.FaultResult;
+import dev.faultline.engine.spi.run.HaltReason;
+import dev.faultline.engine.spi.run.RunEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -36,10 +36,14 @@ final class FaultStepExecutor {
     private final Consumer<HaltReason> halt;
     private final Map<String, CompletableFuture<RevertOutcome>> reported = new ConcurrentHashMap<>();
     private final Map<String, Instant> injectedAt = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicReference<Instant> lastEnd = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastEnd =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
-    FaultStepExecutor(RunContext run, Map<String, FaultBackend> backends, Map<String, BackendSettings> settings,
-                      Consumer<HaltReason> halt) {
+    FaultStepExecutor(
+            RunContext run,
+            Map<String, FaultBackend> backends,
+            Map<String, BackendSettings> settings,
+            Consumer<HaltReason> halt) {
         this.run = run;
         this.backends = backends;
         this.settings = settings;
@@ -49,16 +53,22 @@ final class FaultStepExecutor {
     /** Runs the step from {@code began}; returns when its fault is reverted or the run halts. */
     void execute(FaultStep step, Instant began) {
         FaultBackend backend = backends.get(step.backend());
-        FaultRequest request = new FaultRequest(run.runId, step.name(), step.fault(), step.target(), step.share(),
-                step.duration());
-        run.emit(new RunEvent.FaultInjecting(run.runId, run.now(), step.name(), step.backend(), step.target().label(),
+        FaultRequest request =
+                new FaultRequest(run.runId, step.name(), step.fault(), step.target(), step.share(), step.duration());
+        run.emit(new RunEvent.FaultInjecting(
+                run.runId,
+                run.now(),
+                step.name(),
+                step.backend(),
+                step.target().label(),
                 step.fault().describe()));
         ActiveFault fault;
         try {
-            FaultHandle handle = run.services.calls().call(() -> backend.prepare(request),
-                    run.services.policy().callTimeout());
-            JournalEntry entry = run.services.journal().recordIntent(run.runId, step.name(),
-                    settings.get(step.backend()), handle);
+            FaultHandle handle = run.services
+                    .calls()
+                    .call(() -> backend.prepare(request), run.services.policy().callTimeout());
+            JournalEntry entry =
+                    run.services.journal().recordIntent(run.runId, step.name(), settings.get(step.backend()), handle);
             fault = new ActiveFault(entry.id(), run.runId, step.name(), backend, handle, run.now());
             try {
                 run.services.active().register(fault);
@@ -81,13 +91,21 @@ final class FaultStepExecutor {
     private void inject(FaultStep step, FaultRequest request, ActiveFault fault) {
         FaultBackend backend = fault.backend();
         try {
-            run.services.calls().call(() -> {
-                backend.inject(request, fault.handle());
-                return null;
-            }, run.services.policy().callTimeout());
+            run.services
+                    .calls()
+                    .call(
+                            () -> {
+                                backend.inject(request, fault.handle());
+                                return null;
+                            },
+                            run.services.policy().callTimeout());
             markInjected(fault);
             injectedAt.put(fault.journalId(), run.now());
-            run.emit(new RunEvent.FaultInjected(run.runId, run.now(), step.name(), fault.handle().id(),
+            run.emit(new RunEvent.FaultInjected(
+                    run.runId,
+                    run.now(),
+                    step.name(),
+                    fault.handle().id(),
                     fault.handle().description()));
         } catch (Exception e) {
             failed(step, e);
@@ -108,7 +126,9 @@ final class FaultStepExecutor {
         try {
             run.services.journal().markInjected(fault.journalId());
         } catch (java.io.UncheckedIOException e) {
-            log.warn("{} is injected; {} (its intent is journaled, so it is still reverted after a crash)", fault,
+            log.warn(
+                    "{} is injected; {} (its intent is journaled, so it is still reverted after a crash)",
+                    fault,
                     e.getMessage());
         }
     }
@@ -124,10 +144,12 @@ final class FaultStepExecutor {
         lastEnd.accumulateAndGet(since, (a, b) -> a == null || b.isAfter(a) ? b : a);
         CompletableFuture<RevertOutcome> f = run.services.rollbacks().revert(fault, since);
         // Completes after the outcome is reported, so a caller waiting on it sees the fault's result.
-        return reported.computeIfAbsent(fault.journalId(), id -> f.thenApply(o -> {
-            report(fault, o, since);
-            return o;
-        }));
+        return reported.computeIfAbsent(
+                fault.journalId(),
+                id -> f.thenApply(o -> {
+                    report(fault, o, since);
+                    return o;
+                }));
     }
 
     /** When the last fault of the run was meant to end (planned end or halt), if any was reverted. */
@@ -138,25 +160,38 @@ final class FaultStepExecutor {
     private void report(ActiveFault fault, RevertOutcome o, Instant since) {
         Instant at = run.now();
         if (o.reverted()) {
-            run.emit(new RunEvent.FaultReverted(run.runId, at, fault.step(), fault.handle().id(), o.confirmed(),
-                    o.timeToRecovery(), o.detail()));
+            run.emit(new RunEvent.FaultReverted(
+                    run.runId, at, fault.step(), fault.handle().id(), o.confirmed(), o.timeToRecovery(), o.detail()));
         } else {
-            run.emit(new RunEvent.FaultRevertFailed(run.runId, at, fault.step(), fault.handle().id(), o.detail(),
-                    o.manualStep()));
+            run.emit(new RunEvent.FaultRevertFailed(
+                    run.runId, at, fault.step(), fault.handle().id(), o.detail(), o.manualStep()));
         }
-        run.addFaultResult(new FaultResult(fault.step(), fault.backend().id(), targetOf(fault), fault.handle().description(),
-                injectedAt.get(fault.journalId()), since, o.reverted() ? at : null, o.confirmed(),
-                o.confirmed() ? o.timeToRecovery() : null, o.detail(), o.manualStep()));
+        run.addFaultResult(new FaultResult(
+                fault.step(),
+                fault.backend().id(),
+                targetOf(fault),
+                fault.handle().description(),
+                injectedAt.get(fault.journalId()),
+                since,
+                o.reverted() ? at : null,
+                o.confirmed(),
+                o.confirmed() ? o.timeToRecovery() : null,
+                o.detail(),
+                o.manualStep()));
     }
 
     private String targetOf(ActiveFault fault) {
-        return run.experiment.faultSteps().stream().filter(s -> s.name().equals(fault.step()))
-                .map(s -> s.target().label()).findFirst().orElse("");
+        return run.experiment.faultSteps().stream()
+                .filter(s -> s.name().equals(fault.step()))
+                .map(s -> s.target().label())
+                .findFirst()
+                .orElse("");
     }
 
     private void await(CompletableFuture<RevertOutcome> f) {
         Duration p = run.services.policy().callTimeout();
-        long bound = p.toMillis() * (run.services.policy().attempts() + 2) + run.services.policy().verifyWithin().toMillis()
+        long bound = p.toMillis() * (run.services.policy().attempts() + 2)
+                + run.services.policy().verifyWithin().toMillis()
                 + run.services.policy().injectWait().toMillis();
         try {
             f.get(bound, TimeUnit.MILLISECONDS);

@@ -1,9 +1,9 @@
 package dev.faultline.engine.run;
 
-import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.spi.run.HaltReason;
+import dev.faultline.engine.spi.run.RunEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +34,10 @@ final class MethodExecutor {
 
     void execute(Instant start) throws InterruptedException {
         Map<Integer, List<MethodStep>> lanes = new TreeMap<>();
-        run.experiment.method().forEach(s -> lanes.computeIfAbsent(s.lane(), k -> new ArrayList<>()).add(s));
+        run.experiment
+                .method()
+                .forEach(s ->
+                        lanes.computeIfAbsent(s.lane(), k -> new ArrayList<>()).add(s));
         List<Thread> threads = new ArrayList<>();
         lanes.forEach((lane, steps) -> {
             Thread t = new Thread(() -> runLane(steps, start), "faultline-run-" + run.runId + "-lane-" + lane);
@@ -78,7 +81,8 @@ final class MethodExecutor {
             return run.halted() ? "ended by the halt" : "done";
         }
         if (step instanceof MethodStep.WaitStep w) {
-            return run.sleepUnlessHalted(w.duration()) ? "waited " + dev.faultline.engine.model.Durations.format(w.duration())
+            return run.sleepUnlessHalted(w.duration())
+                    ? "waited " + dev.faultline.engine.model.Durations.format(w.duration())
                     : "ended by the halt";
         }
         MethodStep.WaitUntilStep u = (MethodStep.WaitUntilStep) step;
@@ -87,21 +91,25 @@ final class MethodExecutor {
 
     /** Waits until a sample of the probe taken after {@code began} is within its tolerance. */
     private String waitUntil(MethodStep.WaitUntilStep u, Instant began) {
-        Probe probe = run.experiment.hypothesis().probe(u.probe()).orElseThrow(
-                () -> new IllegalStateException("no hypothesis probe " + u.probe()));
+        Probe probe = run.experiment
+                .hypothesis()
+                .probe(u.probe())
+                .orElseThrow(() -> new IllegalStateException("no hypothesis probe " + u.probe()));
         Instant deadline = began.plus(u.timeout());
-        Duration poll = Duration.ofMillis(Math.min(100, run.experiment.timing().probeInterval().toMillis()));
+        Duration poll = Duration.ofMillis(
+                Math.min(100, run.experiment.timing().probeInterval().toMillis()));
         while (run.now().isBefore(deadline)) {
             var s = run.latest(probe.name());
             if (s.isPresent() && !s.get().at().isBefore(began) && s.get().within()) {
-                return probe.name() + " holds after " + Duration.between(began, run.now()).toMillis() + " ms";
+                return probe.name() + " holds after "
+                        + Duration.between(began, run.now()).toMillis() + " ms";
             }
             if (!run.sleepUnlessHalted(poll)) {
                 return "ended by the halt";
             }
         }
-        String why = "wait-until '" + u.name() + "': " + probe.name() + " did not hold ("
-                + probe.expectText() + ") within " + dev.faultline.engine.model.Durations.format(u.timeout());
+        String why = "wait-until '" + u.name() + "': " + probe.name() + " did not hold (" + probe.expectText()
+                + ") within " + dev.faultline.engine.model.Durations.format(u.timeout());
         halt.accept(new HaltReason(HaltReason.Source.METHOD, why));
         return why;
     }
@@ -115,6 +123,7 @@ final class MethodExecutor {
             return "wait " + dev.faultline.engine.model.Durations.format(w.duration());
         }
         MethodStep.WaitUntilStep u = (MethodStep.WaitUntilStep) step;
-        return "wait until " + u.probe() + " holds, at most " + dev.faultline.engine.model.Durations.format(u.timeout());
+        return "wait until " + u.probe() + " holds, at most "
+                + dev.faultline.engine.model.Durations.format(u.timeout());
     }
 }

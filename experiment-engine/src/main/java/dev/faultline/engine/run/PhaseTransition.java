@@ -26,8 +26,7 @@ public final class PhaseTransition {
         LEGAL.put(RunPhase.DONE, EnumSet.noneOf(RunPhase.class));
     }
 
-    private PhaseTransition() {
-    }
+    private PhaseTransition() {}
 
     public static boolean isLegal(RunPhase from, RunPhase to) {
         return LEGAL.get(from).contains(to);

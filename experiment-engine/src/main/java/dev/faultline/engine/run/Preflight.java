@@ -48,8 +48,10 @@ final class Preflight {
             FaultBackend b = result.backends().get(s.backend());
             if (b instanceof TargetDiscovery discovery) {
                 try {
-                    String found = services.calls().call(() -> discovery.findTarget(s.target(), s.fault(), s.share(), e.blastRadius()),
-                            services.policy().callTimeout());
+                    String found = services.calls()
+                            .call(
+                                    () -> discovery.findTarget(s.target(), s.fault(), s.share(), e.blastRadius()),
+                                    services.policy().callTimeout());
                     report.accept(new PreflightCheck("target " + s.target().label(), true, found));
                 } catch (Exception ex) {
                     report.accept(new PreflightCheck("target " + s.target().label(), false, message(ex)));
@@ -68,19 +70,33 @@ final class Preflight {
         return ids;
     }
 
-    private void openBackend(Experiment e, String id, BackendSettings settings, PreflightResult result,
-                             Consumer<PreflightCheck> report) {
+    private void openBackend(
+            Experiment e,
+            String id,
+            BackendSettings settings,
+            PreflightResult result,
+            Consumer<PreflightCheck> report) {
         Optional<FaultBackendProvider> provider = services.plugins().backend(id);
         if (provider.isEmpty()) {
-            report.accept(new PreflightCheck("backend " + id, false, "not installed (installed: "
-                    + String.join(", ", services.plugins().backends().stream().map(FaultBackendProvider::id).toList())
-                    + ")"));
+            report.accept(new PreflightCheck(
+                    "backend " + id,
+                    false,
+                    "not installed (installed: "
+                            + String.join(
+                                    ", ",
+                                    services.plugins().backends().stream()
+                                            .map(FaultBackendProvider::id)
+                                            .toList())
+                            + ")"));
             return;
         }
         for (FaultStep s : e.faultSteps()) {
-            if (s.backend().equals(id) && !provider.get().supportedFaults().contains(s.fault().getClass())) {
-                report.accept(new PreflightCheck("step " + s.name(), false, "backend '" + id
-                        + "' cannot make a '" + s.fault().type() + "' fault"));
+            if (s.backend().equals(id)
+                    && !provider.get().supportedFaults().contains(s.fault().getClass())) {
+                report.accept(new PreflightCheck(
+                        "step " + s.name(),
+                        false,
+                        "backend '" + id + "' cannot make a '" + s.fault().type() + "' fault"));
             }
         }
         Availability a = provider.get().check(settings);
@@ -103,7 +119,8 @@ final class Preflight {
     private void openProbe(Probe p, Environment env, PreflightResult result, Consumer<PreflightCheck> report) {
         Optional<MetricSourceProvider> type = services.plugins().probeType(p.type());
         if (type.isEmpty()) {
-            report.accept(new PreflightCheck("probe " + p.name(), false, "no probe type '" + p.type() + "' is installed"));
+            report.accept(
+                    new PreflightCheck("probe " + p.name(), false, "no probe type '" + p.type() + "' is installed"));
             return;
         }
         try {
@@ -118,14 +135,20 @@ final class Preflight {
     private static void checkBlastRadius(Experiment e, Consumer<PreflightCheck> report) {
         List<BlastRadiusRules.Violation> violations = BlastRadiusRules.check(e);
         for (BlastRadiusRules.Violation v : violations) {
-            report.accept(new PreflightCheck(v.step().isEmpty() ? "blast radius" : "blast radius, step " + v.step(),
-                    false, v.message()));
+            report.accept(new PreflightCheck(
+                    v.step().isEmpty() ? "blast radius" : "blast radius, step " + v.step(), false, v.message()));
         }
         if (violations.isEmpty()) {
             BlastRadius br = e.blastRadius();
-            report.accept(new PreflightCheck("blast radius", true, e.faultSteps().stream().map(s -> s.target().label())
-                    .distinct().count() + " target(s), method " + Durations.format(TimelinePlan.of(e).end())
-                    + " of at most " + Durations.format(br.maxDuration())));
+            report.accept(new PreflightCheck(
+                    "blast radius",
+                    true,
+                    e.faultSteps().stream()
+                                    .map(s -> s.target().label())
+                                    .distinct()
+                                    .count() + " target(s), method "
+                            + Durations.format(TimelinePlan.of(e).end())
+                            + " of at most " + Durations.format(br.maxDuration())));
         }
     }
 
@@ -166,8 +189,12 @@ final class Preflight {
         }
 
         String failures() {
-            return String.join("; ", checks.stream().filter(c -> !c.passed())
-                    .map(c -> c.check() + ": " + c.detail()).toList());
+            return String.join(
+                    "; ",
+                    checks.stream()
+                            .filter(c -> !c.passed())
+                            .map(c -> c.check() + ": " + c.detail())
+                            .toList());
         }
 
         @Override

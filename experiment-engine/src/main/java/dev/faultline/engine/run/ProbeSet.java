@@ -1,9 +1,9 @@
 package dev.faultline.engine.run;
 
-import dev.faultline.engine.spi.run.ProbeSample;
-import dev.faultline.engine.spi.run.RunPhase;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.spi.MetricSource;
+import dev.faultline.engine.spi.run.ProbeSample;
+import dev.faultline.engine.spi.run.RunPhase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

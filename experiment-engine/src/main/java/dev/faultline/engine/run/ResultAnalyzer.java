@@ -1,5 +1,8 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.model.Experiment;
+import dev.faultline.engine.model.Numbers;
+import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.spi.run.FaultResult;
 import dev.faultline.engine.spi.run.Impact;
 import dev.faultline.engine.spi.run.ProbeResult;
@@ -7,9 +10,6 @@ import dev.faultline.engine.spi.run.ProbeSample;
 import dev.faultline.engine.spi.run.RunOutcome;
 import dev.faultline.engine.spi.run.RunPhase;
 import dev.faultline.engine.spi.run.SampleStats;
-import dev.faultline.engine.model.Experiment;
-import dev.faultline.engine.model.Numbers;
-import dev.faultline.engine.model.Probe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,20 +23,31 @@ final class ResultAnalyzer {
      * @param faults the run's faults: samples count as "during" when a fault was in effect, or,
      *               when none was injected, anywhere in the inject phase
      */
-    List<ProbeResult> probes(Experiment experiment, List<ProbeSample> samples, List<FaultResult> faults,
-                             @Nullable Instant faultsEnded) {
+    List<ProbeResult> probes(
+            Experiment experiment, List<ProbeSample> samples, List<FaultResult> faults, @Nullable Instant faultsEnded) {
         List<ProbeResult> out = new ArrayList<>();
         for (Probe p : experiment.hypothesis().probes()) {
-            List<ProbeSample> mine = samples.stream().filter(s -> s.probe().equals(p.name())).toList();
+            List<ProbeSample> mine =
+                    samples.stream().filter(s -> s.probe().equals(p.name())).toList();
             SampleStats baseline = SampleStats.of(inPhase(mine, RunPhase.BASELINE));
             SampleStats during = SampleStats.of(during(inPhase(mine, RunPhase.INJECT), faults));
             SampleStats after = SampleStats.of(inPhase(mine, RunPhase.VERIFY));
             boolean recovered = after.allWithin();
             double deviation = deviation(baseline.mean(), during.mean());
-            Impact impact = during.count() == 0 && after.count() == 0 ? Impact.NONE
+            Impact impact = during.count() == 0 && after.count() == 0
+                    ? Impact.NONE
                     : Impact.of(during.shareOutside(), recovered || after.count() == 0);
-            out.add(new ProbeResult(p.name(), p.expectText(), p.checkedDuring(), baseline, during, after,
-                    deviation, impact, recovered, recovered ? recoveryTime(mine, faultsEnded) : null));
+            out.add(new ProbeResult(
+                    p.name(),
+                    p.expectText(),
+                    p.checkedDuring(),
+                    baseline,
+                    during,
+                    after,
+                    deviation,
+                    impact,
+                    recovered,
+                    recovered ? recoveryTime(mine, faultsEnded) : null));
         }
         return out;
     }
@@ -46,12 +57,16 @@ final class ResultAnalyzer {
     }
 
     private static List<ProbeSample> during(List<ProbeSample> inject, List<FaultResult> faults) {
-        List<FaultResult> injected = faults.stream().filter(f -> f.injectedAt() != null && f.endedAt() != null).toList();
+        List<FaultResult> injected = faults.stream()
+                .filter(f -> f.injectedAt() != null && f.endedAt() != null)
+                .toList();
         if (injected.isEmpty()) {
             return inject;
         }
-        return inject.stream().filter(s -> injected.stream().anyMatch(
-                f -> !s.at().isBefore(f.injectedAt()) && s.at().isBefore(f.endedAt()))).toList();
+        return inject.stream()
+                .filter(s -> injected.stream()
+                        .anyMatch(f -> !s.at().isBefore(f.injectedAt()) && s.at().isBefore(f.endedAt())))
+                .toList();
     }
 
     static double deviation(double baseline, double during) {
@@ -69,7 +84,8 @@ final class ResultAnalyzer {
         if (faultsEnded == null) {
             return null;
         }
-        List<ProbeSample> afterFaults = samples.stream().filter(s -> !s.at().isBefore(faultsEnded)).toList();
+        List<ProbeSample> afterFaults =
+                samples.stream().filter(s -> !s.at().isBefore(faultsEnded)).toList();
         Instant stretchStart = null;
         boolean everOutside = samples.stream().anyMatch(s -> !s.within() && s.phase() != RunPhase.BASELINE);
         for (ProbeSample s : afterFaults) {
@@ -100,7 +116,8 @@ final class ResultAnalyzer {
         }
         for (ProbeResult p : probes) {
             if (p.during().count() > 0 && p.checkedDuring() && p.during().outside() > 0) {
-                out.add("'" + p.probe() + "' left its tolerance (" + p.expect() + ") in " + p.during().outside() + " of "
+                out.add("'" + p.probe() + "' left its tolerance (" + p.expect() + ") in "
+                        + p.during().outside() + " of "
                         + p.during().count() + " samples under the faults" + change(p.deviation())
                         + ": look at timeouts, retries and fallbacks on the path to the faulted target.");
             }

@@ -1,8 +1,8 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.model.RollbackAction;
 import dev.faultline.engine.spi.run.RollbackResult;
 import dev.faultline.engine.spi.run.RunEvent;
-import dev.faultline.engine.model.RollbackAction;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,17 +36,23 @@ final class RollbackRunner {
         File out = null;
         try {
             out = File.createTempFile("faultline-rollback-", ".log");
-            Process p = new ProcessBuilder("sh", "-c", a.command()).redirectErrorStream(true)
-                    .redirectOutput(out).start();
+            Process p = new ProcessBuilder("sh", "-c", a.command())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out)
+                    .start();
             if (!p.waitFor(a.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                return new RollbackResult(a.name(), false, took(start), "still running after "
-                        + dev.faultline.engine.model.Durations.format(a.timeout()) + "; stopped. Output: " + tail(out));
+                return new RollbackResult(
+                        a.name(),
+                        false,
+                        took(start),
+                        "still running after " + dev.faultline.engine.model.Durations.format(a.timeout())
+                                + "; stopped. Output: " + tail(out));
             }
             int code = p.exitValue();
-            return new RollbackResult(a.name(), code == 0, took(start), (code == 0 ? "done" : "exited with " + code)
-                    + tail(out));
+            return new RollbackResult(
+                    a.name(), code == 0, took(start), (code == 0 ? "done" : "exited with " + code) + tail(out));
         } catch (IOException e) {
             return new RollbackResult(a.name(), false, took(start), "could not run: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -66,7 +72,9 @@ final class RollbackRunner {
     private static String tail(File f) {
         try {
             List<String> lines = Files.readAllLines(f.toPath(), StandardCharsets.UTF_8);
-            return lines.isEmpty() ? "" : ": " + String.join(" / ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+            return lines.isEmpty()
+                    ? ""
+                    : ": " + String.join(" / ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
         } catch (IOException e) {
             return "";
         }

@@ -1,15 +1,15 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.env.Environment;
+import dev.faultline.engine.model.Experiment;
+import dev.faultline.engine.safety.ListenerDispatcher;
 import dev.faultline.engine.spi.run.FaultResult;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.spi.run.ProbeSample;
 import dev.faultline.engine.spi.run.RollbackResult;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunListener;
 import dev.faultline.engine.spi.run.RunPhase;
-import dev.faultline.engine.env.Environment;
-import dev.faultline.engine.model.Experiment;
-import dev.faultline.engine.spi.run.HaltReason;
-import dev.faultline.engine.safety.ListenerDispatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,18 +36,24 @@ final class RunContext {
     private final List<RunListener> listeners;
     /** The run's events go out on a thread of their own, in order: no thread of the run (or halt) waits for a listener. */
     private final ListenerDispatcher events;
+
     private final AtomicReference<HaltReason> haltReason = new AtomicReference<>();
     private final CountDownLatch haltSignal = new CountDownLatch(1);
     /** Released when a person halts (kill switch, Ctrl-C): then even recovery and verification stop. */
     private final CountDownLatch personHalt = new CountDownLatch(1);
+
     private final List<ProbeSample> samples = new ArrayList<>();
     private final Map<String, ProbeSample> latest = new ConcurrentHashMap<>();
     private final List<FaultResult> faultResults = new CopyOnWriteArrayList<>();
     private final List<RollbackResult> rollbackResults = new CopyOnWriteArrayList<>();
     private volatile RunPhase phase = RunPhase.PENDING;
 
-    RunContext(String runId, Experiment experiment, Environment environment, RunnerServices services,
-               List<RunListener> listeners) {
+    RunContext(
+            String runId,
+            Experiment experiment,
+            Environment environment,
+            RunnerServices services,
+            List<RunListener> listeners) {
         this.runId = runId;
         this.experiment = experiment;
         this.environment = environment;

@@ -1,8 +1,8 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.spi.run.RunPhase;
 import dev.faultline.engine.spi.run.RunResult;
-import dev.faultline.engine.spi.run.HaltReason;
 import java.util.concurrent.CompletableFuture;
 
 /** A run under way: its id, its phase, its result to come, and a way to halt it alone. */

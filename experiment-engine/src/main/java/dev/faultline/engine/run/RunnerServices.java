@@ -11,8 +11,15 @@ import java.time.Clock;
 import java.util.Objects;
 
 /** What every run needs from the process around it; wired once by the composition root. */
-public record RunnerServices(PluginCatalog plugins, FaultJournal journal, ActiveFaults active, Rollbacks rollbacks,
-                             BackendCalls calls, RevertPolicy policy, KillSwitch killSwitch, Clock clock) {
+public record RunnerServices(
+        PluginCatalog plugins,
+        FaultJournal journal,
+        ActiveFaults active,
+        Rollbacks rollbacks,
+        BackendCalls calls,
+        RevertPolicy policy,
+        KillSwitch killSwitch,
+        Clock clock) {
     public RunnerServices {
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(journal, "journal");

@@ -1,7 +1,7 @@
 package dev.faultline.engine.run;
 
-import dev.faultline.engine.spi.run.ProbeSample;
 import dev.faultline.engine.model.StopCondition;
+import dev.faultline.engine.spi.run.ProbeSample;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +34,16 @@ final class StopConditionMonitor {
                 String what = sample.ok()
                         ? sample.probe() + " read " + dev.faultline.engine.model.Numbers.format(sample.value())
                         : sample.probe() + " could not be read (" + sample.error() + ")";
-                return Optional.of(new Breach(c, sample, "stop condition " + c.name() + " breached: " + what
-                        + ", halt when " + c.haltWhen().describe()
-                        + (c.consecutive() > 1 ? " for " + c.consecutive() + " samples" : "")));
+                return Optional.of(new Breach(
+                        c,
+                        sample,
+                        "stop condition " + c.name() + " breached: " + what
+                                + ", halt when " + c.haltWhen().describe()
+                                + (c.consecutive() > 1 ? " for " + c.consecutive() + " samples" : "")));
             }
         }
         return Optional.empty();
     }
 
-    record Breach(StopCondition condition, ProbeSample sample, String detail) {
-    }
+    record Breach(StopCondition condition, ProbeSample sample, String detail) {}
 }

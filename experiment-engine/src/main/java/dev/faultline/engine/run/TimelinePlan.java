@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public record TimelinePlan(List<Entry> entries) {
 
-    public record Entry(MethodStep step, Duration start, Duration end) {
-    }
+    public record Entry(MethodStep step, Duration start, Duration end) {}
 
     public TimelinePlan {
         entries = List.copyOf(entries);

@@ -1,8 +1,8 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.safety.ActiveFault;
 import dev.faultline.engine.spi.run.FaultResult;
 import dev.faultline.engine.spi.run.RollbackResult;
-import dev.faultline.engine.safety.ActiveFault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,14 +27,16 @@ record Undone(List<String> items) {
             if (f.revertedAt() == null) {
                 items.add("fault '" + f.step() + "' NOT reverted: " + f.detail() + byHand(f.manualStep()));
             } else if (!f.confirmedGone()) {
-                items.add("fault '" + f.step() + "' reverted but NOT confirmed gone: " + f.detail() + byHand(f.manualStep()));
+                items.add("fault '" + f.step() + "' reverted but NOT confirmed gone: " + f.detail()
+                        + byHand(f.manualStep()));
             }
         }
         Set<String> reported = faults.stream().map(FaultResult::step).collect(Collectors.toSet());
         for (ActiveFault a : stillActive) {
             if (!reported.contains(a.step())) {
-                items.add("fault '" + a.step() + "' (" + a.handle().description() + ") was still being reverted when the"
-                        + " run ended" + byHand(a.backend().manualCleanup(a.handle())));
+                items.add(
+                        "fault '" + a.step() + "' (" + a.handle().description() + ") was still being reverted when the"
+                                + " run ended" + byHand(a.backend().manualCleanup(a.handle())));
             }
         }
         for (RollbackResult r : rollbacks) {

@@ -38,12 +38,15 @@ final class ExperimentReader {
         this.method = new MethodReader(problems);
     }
 
-    @Nullable Experiment read(JsonNode root) {
+    @Nullable
+    Experiment read(JsonNode root) {
         JsonNode meta = root.get("metadata");
         JsonNode spec = root.get("spec");
         String name = meta.path("name").asString();
         Map<String, String> labels = new TreeMap<>();
-        meta.path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
+        meta.path("labels")
+                .properties()
+                .forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
         Timing timing = timing(spec.path("timing"));
         Hypothesis hypothesis = hypothesis(spec.get("hypothesis"));
         List<MethodStep> steps = steps(spec.path("method"));
@@ -54,9 +57,20 @@ final class ExperimentReader {
         if (problems.any() || timing == null || hypothesis == null || blastRadius == null) {
             return null;
         }
-        Experiment e = problems.build("spec", () -> new Experiment(name, problems.text(meta, "title", name),
-                problems.text(meta, "description", "").strip(), labels, spec.path("environment").asString(),
-                hypothesis, steps, blastRadius, stops, rollbacks, timing));
+        Experiment e = problems.build(
+                "spec",
+                () -> new Experiment(
+                        name,
+                        problems.text(meta, "title", name),
+                        problems.text(meta, "description", "").strip(),
+                        labels,
+                        spec.path("environment").asString(),
+                        hypothesis,
+                        steps,
+                        blastRadius,
+                        stops,
+                        rollbacks,
+                        timing));
         if (e != null) {
             for (BlastRadiusRules.Violation v : BlastRadiusRules.check(e)) {
                 int i = indexOf(steps, v.step());
@@ -75,12 +89,19 @@ final class ExperimentReader {
         if (warmup == null || interval == null || recovery == null) {
             return null;
         }
-        return problems.build(p, () -> new Timing(warmup, interval, t.path("baselineSamples").asInt(d.baselineSamples()),
-                recovery, t.path("verificationSamples").asInt(d.verificationSamples())));
+        return problems.build(
+                p,
+                () -> new Timing(
+                        warmup,
+                        interval,
+                        t.path("baselineSamples").asInt(d.baselineSamples()),
+                        recovery,
+                        t.path("verificationSamples").asInt(d.verificationSamples())));
     }
 
     /** Probes that loaded, by name, for references; and the names of all declared, loaded or not. */
     private final Map<String, Probe> loaded = new TreeMap<>();
+
     private final Set<String> declared = new HashSet<>();
 
     private @Nullable Hypothesis hypothesis(JsonNode h) {
@@ -135,8 +156,12 @@ final class ExperimentReader {
         List<String> targets = new ArrayList<>();
         b.path("targets").forEach(t -> targets.add(t.asString()));
         double s = share;
-        return max == null ? null : problems.build(p, () -> new BlastRadius(targets, s, max,
-                b.path("maxTargets").asInt(d.maxTargets())));
+        return max == null
+                ? null
+                : problems.build(
+                        p,
+                        () -> new BlastRadius(
+                                targets, s, max, b.path("maxTargets").asInt(d.maxTargets())));
     }
 
     private List<StopCondition> stopConditions(JsonNode list) {
@@ -149,8 +174,10 @@ final class ExperimentReader {
             if (ref.isString()) {
                 probe = loaded.get(ref.asString());
                 if (!declared.contains(ref.asString())) {
-                    problems.at(path + ".probe", "no hypothesis probe is named '" + ref.asString() + "' (probes: "
-                            + String.join(", ", new java.util.TreeSet<>(declared)) + ")");
+                    problems.at(
+                            path + ".probe",
+                            "no hypothesis probe is named '" + ref.asString() + "' (probes: "
+                                    + String.join(", ", new java.util.TreeSet<>(declared)) + ")");
                     continue;
                 }
             } else {
@@ -161,8 +188,13 @@ final class ExperimentReader {
                 continue;
             }
             Probe p = probe;
-            StopCondition c = problems.build(path, () -> new StopCondition(n.path("name").asString(), p, haltWhen,
-                    n.path("for").asInt(1)));
+            StopCondition c = problems.build(
+                    path,
+                    () -> new StopCondition(
+                            n.path("name").asString(),
+                            p,
+                            haltWhen,
+                            n.path("for").asInt(1)));
             if (c != null) {
                 out.add(c);
             }
@@ -179,8 +211,10 @@ final class ExperimentReader {
             if (timeout == null) {
                 continue;
             }
-            RollbackAction a = problems.build(path, () -> new RollbackAction(n.path("name").asString(),
-                    n.path("run").asString(), timeout));
+            RollbackAction a = problems.build(
+                    path,
+                    () -> new RollbackAction(
+                            n.path("name").asString(), n.path("run").asString(), timeout));
             if (a != null) {
                 out.add(a);
             }
@@ -191,7 +225,8 @@ final class ExperimentReader {
     private void checkProbeReferences(List<MethodStep> steps) {
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i) instanceof MethodStep.WaitUntilStep u && !declared.contains(u.probe())) {
-                problems.at("spec.method[" + i + "].waitUntil.probe", "no hypothesis probe is named '" + u.probe() + "'");
+                problems.at(
+                        "spec.method[" + i + "].waitUntil.probe", "no hypothesis probe is named '" + u.probe() + "'");
             }
         }
     }

@@ -27,7 +27,8 @@ final class GameDayReader {
         this.problems = problems;
     }
 
-    @Nullable GameDay read(JsonNode root) {
+    @Nullable
+    GameDay read(JsonNode root) {
         JsonNode meta = root.get("metadata");
         JsonNode spec = root.get("spec");
         String name = meta.path("name").asString();
@@ -37,14 +38,24 @@ final class GameDayReader {
         List<Participant> participants = participants(spec.path("participants"));
         List<String> experiments = experiments(spec.path("experiments"));
         JsonNode c = spec.path("checklist");
-        Checklist checklist = new Checklist(items(c.path("preChecks")), items(c.path("comms")),
-                items(c.path("abortCriteria")));
+        Checklist checklist =
+                new Checklist(items(c.path("preChecks")), items(c.path("comms")), items(c.path("abortCriteria")));
         if (problems.any() || zone == null || start == null) {
             return null;
         }
-        return problems.build("spec", () -> new GameDay(name, problems.text(meta, "title", name),
-                problems.text(meta, "description", "").strip(), objectives, start, zone,
-                spec.path("environment").asString(), participants, experiments, checklist));
+        return problems.build(
+                "spec",
+                () -> new GameDay(
+                        name,
+                        problems.text(meta, "title", name),
+                        problems.text(meta, "description", "").strip(),
+                        objectives,
+                        start,
+                        zone,
+                        spec.path("environment").asString(),
+                        participants,
+                        experiments,
+                        checklist));
     }
 
     private @Nullable ZoneId zone(JsonNode schedule) {
@@ -52,8 +63,10 @@ final class GameDayReader {
         try {
             return ZoneId.of(z);
         } catch (DateTimeException e) {
-            problems.at("spec.schedule.zone", "'" + z + "' is not a time zone; use an IANA name such as"
-                    + " Europe/Berlin, America/New_York or UTC");
+            problems.at(
+                    "spec.schedule.zone",
+                    "'" + z + "' is not a time zone; use an IANA name such as"
+                            + " Europe/Berlin, America/New_York or UTC");
             return null;
         }
     }
@@ -85,8 +98,12 @@ final class GameDayReader {
                 problems.at(path + ".name", "'" + name + "' is listed twice");
                 continue;
             }
-            Participant p = problems.build(path, () -> new Participant(name,
-                    Participant.Role.fromYaml(n.path("role").asString()), n.path("slackId").asString("")));
+            Participant p = problems.build(
+                    path,
+                    () -> new Participant(
+                            name,
+                            Participant.Role.fromYaml(n.path("role").asString()),
+                            n.path("slackId").asString("")));
             if (p != null) {
                 out.add(p);
             }
@@ -100,8 +117,9 @@ final class GameDayReader {
         for (int i = 0; i < list.size(); i++) {
             String ref = list.get(i).asString().strip();
             if (!seen.add(ref)) {
-                problems.at("spec.experiments[" + i + "]", "'" + ref + "' is listed twice; a GameDay runs each"
-                        + " experiment once");
+                problems.at(
+                        "spec.experiments[" + i + "]",
+                        "'" + ref + "' is listed twice; a GameDay runs each" + " experiment once");
             } else {
                 out.add(ref);
             }
@@ -111,7 +129,8 @@ final class GameDayReader {
 
     private static List<Checklist.Item> items(JsonNode list) {
         List<Checklist.Item> out = new ArrayList<>();
-        list.forEach(n -> out.add(new Checklist.Item(n.path("item").asString().strip(), n.path("done").asBoolean(false))));
+        list.forEach(n -> out.add(new Checklist.Item(
+                n.path("item").asString().strip(), n.path("done").asBoolean(false))));
         return out;
     }
 }

@@ -36,7 +36,9 @@ public final class GameDayWriter {
         if (!d.participants().isEmpty()) {
             ArrayNode ps = spec.putArray("participants");
             for (Participant p : d.participants()) {
-                ObjectNode n = ps.addObject().put("name", p.name()).put("role", p.role().yamlName());
+                ObjectNode n = ps.addObject()
+                        .put("name", p.name())
+                        .put("role", p.role().yamlName());
                 if (!p.slackId().isEmpty()) {
                     n.put("slackId", p.slackId());
                 }

@@ -121,7 +121,9 @@ final class JsonFaultFields implements FaultFields {
     @Override
     public Map<String, String> textMap(String key) {
         Map<String, String> out = new TreeMap<>();
-        node.path(key).properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
+        node.path(key)
+                .properties()
+                .forEach(e -> out.put(e.getKey(), e.getValue().asString()));
         return out;
     }
 

@@ -24,8 +24,7 @@ final class KubernetesTargets {
     private static final Set<String> MAPS = Set.of("labels", "fieldSelectors");
     private static final Set<String> LISTS = Set.of("podNames");
 
-    private KubernetesTargets() {
-    }
+    private KubernetesTargets() {}
 
     static boolean isKubernetes(String kind) {
         return KEYS.containsKey(kind);
@@ -34,8 +33,10 @@ final class KubernetesTargets {
     static @Nullable Target read(Problems problems, String kind, JsonNode v, String kindPath) {
         Set<String> keys = KEYS.get(kind);
         if (!v.isObject() || v.isEmpty()) {
-            problems.at(kindPath, "give a mapping of " + String.join(", ", new java.util.TreeSet<>(keys))
-                    + ", e.g. " + kind + ": {namespace: shop, labels: {app: payment}}");
+            problems.at(
+                    kindPath,
+                    "give a mapping of " + String.join(", ", new java.util.TreeSet<>(keys)) + ", e.g. " + kind
+                            + ": {namespace: shop, labels: {app: payment}}");
             return null;
         }
         Map<String, String> selector = new TreeMap<>();
@@ -43,23 +44,37 @@ final class KubernetesTargets {
             JsonNode value = v.get(key);
             String at = LocatedTree.child(kindPath, key);
             if (!keys.contains(key)) {
-                problems.at(at, "unknown field '" + key + "' of a " + kind + " target (it takes "
-                        + String.join(", ", new java.util.TreeSet<>(keys)) + ")");
+                problems.at(
+                        at,
+                        "unknown field '" + key + "' of a " + kind + " target (it takes "
+                                + String.join(", ", new java.util.TreeSet<>(keys)) + ")");
                 return null;
             }
-            if (MAPS.contains(key) != value.isObject() || (LISTS.contains(key) && !value.isArray() && !value.isValueNode())
+            if (MAPS.contains(key) != value.isObject()
+                    || (LISTS.contains(key) && !value.isArray() && !value.isValueNode())
                     || (!MAPS.contains(key) && !LISTS.contains(key) && !value.isValueNode())) {
-                problems.at(at, "'" + key + "' should be " + (MAPS.contains(key) ? "a mapping, e.g. {app: payment}"
-                        : LISTS.contains(key) ? "a list of names" : "a single value"));
+                problems.at(
+                        at,
+                        "'" + key + "' should be "
+                                + (MAPS.contains(key)
+                                        ? "a mapping, e.g. {app: payment}"
+                                        : LISTS.contains(key) ? "a list of names" : "a single value"));
                 return null;
             }
-            selector.put(key, MAPS.contains(key) ? selector(value)
-                    : LISTS.contains(key) ? String.join(",", JsonFaultFields.texts(value)) : value.asString());
+            selector.put(
+                    key,
+                    MAPS.contains(key)
+                            ? selector(value)
+                            : LISTS.contains(key) ? String.join(",", JsonFaultFields.texts(value)) : value.asString());
         }
-        if (kind.equals("pods") && !selector.containsKey("labels") && !selector.containsKey("podNames")
+        if (kind.equals("pods")
+                && !selector.containsKey("labels")
+                && !selector.containsKey("podNames")
                 && !selector.containsKey("fieldSelectors")) {
-            problems.at(kindPath, "a pods target needs labels, fieldSelectors or podNames: a whole namespace is"
-                    + " never selected by default");
+            problems.at(
+                    kindPath,
+                    "a pods target needs labels, fieldSelectors or podNames: a whole namespace is"
+                            + " never selected by default");
             return null;
         }
         if (kind.equals("pods") && selector.containsKey("count")) {
@@ -80,7 +95,8 @@ final class KubernetesTargets {
         Map<String, String> sorted = new TreeMap<>();
         map.properties().forEach(e -> sorted.put(e.getKey(), e.getValue().asString()));
         StringBuilder b = new StringBuilder();
-        sorted.forEach((k, val) -> b.append(b.isEmpty() ? "" : ",").append(k).append('=').append(val));
+        sorted.forEach((k, val) ->
+                b.append(b.isEmpty() ? "" : ",").append(k).append('=').append(val));
         return b.toString();
     }
 

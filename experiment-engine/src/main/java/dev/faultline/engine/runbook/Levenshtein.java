@@ -2,8 +2,7 @@ package dev.faultline.engine.runbook;
 
 /** Edit distance, for "did you mean ...?" on misspelt field names. */
 final class Levenshtein {
-    private Levenshtein() {
-    }
+    private Levenshtein() {}
 
     static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];

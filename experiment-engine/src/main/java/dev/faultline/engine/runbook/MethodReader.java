@@ -32,29 +32,37 @@ final class MethodReader {
         this.problems = problems;
     }
 
-    @Nullable MethodStep read(JsonNode n, String path) {
+    @Nullable
+    MethodStep read(JsonNode n, String path) {
         String name = n.path("name").asString("");
         int lane = n.path("lane").asInt(0);
         Duration at = n.has("at") ? problems.duration(n, path, "at", null, Limits.SPAN_MAX) : null;
-        List<String> kinds = List.of("fault", "wait", "waitUntil").stream().filter(n::has).toList();
+        List<String> kinds =
+                List.of("fault", "wait", "waitUntil").stream().filter(n::has).toList();
         if (kinds.size() != 1) {
-            problems.at(path, kinds.isEmpty() ? "step '" + name + "' needs one of fault, wait or waitUntil"
-                    : "step '" + name + "' has " + String.join(" and ", kinds) + "; give one per step");
+            problems.at(
+                    path,
+                    kinds.isEmpty()
+                            ? "step '" + name + "' needs one of fault, wait or waitUntil"
+                            : "step '" + name + "' has " + String.join(" and ", kinds) + "; give one per step");
             return null;
         }
         switch (kinds.get(0)) {
             case "wait" -> {
                 Duration d = problems.duration(n, path, "wait", null, Limits.SPAN_MAX);
-                return d == null ? null : problems.build(LocatedTree.child(path, "wait"),
-                        () -> new MethodStep.WaitStep(name, lane, at, d));
+                return d == null
+                        ? null
+                        : problems.build(
+                                LocatedTree.child(path, "wait"), () -> new MethodStep.WaitStep(name, lane, at, d));
             }
             case "waitUntil" -> {
                 String up = LocatedTree.child(path, "waitUntil");
                 JsonNode u = n.get("waitUntil");
                 Duration timeout = problems.duration(u, up, "timeout", null, Limits.SPAN_MAX);
                 String probe = u.path("probe").asString("");
-                return timeout == null ? null : problems.build(up,
-                        () -> new MethodStep.WaitUntilStep(name, lane, at, probe, timeout));
+                return timeout == null
+                        ? null
+                        : problems.build(up, () -> new MethodStep.WaitUntilStep(name, lane, at, probe, timeout));
             }
             default -> {
                 return faultStep(n, path, name, lane, at);
@@ -83,7 +91,8 @@ final class MethodReader {
         }
         String backend = problems.text(n, "backend", DEFAULT_BACKEND);
         double s = share;
-        return problems.build(path, () -> new MethodStep.FaultStep(name, lane, at, duration, backend, fault, target, s));
+        return problems.build(
+                path, () -> new MethodStep.FaultStep(name, lane, at, duration, backend, fault, target, s));
     }
 
     private @Nullable Fault fault(JsonNode n, String path) {
@@ -96,8 +105,12 @@ final class MethodReader {
         Set<String> allowed = kind.attributeNames();
         for (String key : n.propertyNames()) {
             if (!key.equals("type") && !allowed.contains(key)) {
-                problems.at(LocatedTree.child(path, key), "'" + key + "' does not apply to a " + type + " fault"
-                        + (allowed.isEmpty() ? "" : " (it takes " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")"));
+                problems.at(
+                        LocatedTree.child(path, key),
+                        "'" + key + "' does not apply to a " + type + " fault"
+                                + (allowed.isEmpty()
+                                        ? ""
+                                        : " (it takes " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")"));
             }
         }
         return kind.read(new JsonFaultFields(problems, n, path));
@@ -124,15 +137,19 @@ final class MethodReader {
             return new Target(kind, Params.of("name", v.asString()));
         }
         if (!v.isObject() || v.size() == 0) {
-            problems.at(kindPath, "give the " + kind + "'s name, or a mapping of " + String.join(", ",
-                    new java.util.TreeSet<>(keys)));
+            problems.at(
+                    kindPath,
+                    "give the " + kind + "'s name, or a mapping of "
+                            + String.join(", ", new java.util.TreeSet<>(keys)));
             return null;
         }
         Map<String, String> selector = new TreeMap<>();
         for (String key : v.propertyNames()) {
             if (!keys.contains(key) || !v.get(key).isValueNode()) {
-                problems.at(LocatedTree.child(kindPath, key), "unknown field '" + key + "' of a " + kind
-                        + " target (it takes " + String.join(", ", new java.util.TreeSet<>(keys)) + ")");
+                problems.at(
+                        LocatedTree.child(kindPath, key),
+                        "unknown field '" + key + "' of a " + kind + " target (it takes "
+                                + String.join(", ", new java.util.TreeSet<>(keys)) + ")");
                 return null;
             }
             selector.put(key, v.get(key).asString());

@@ -22,14 +22,18 @@ final class ProbeReader {
         this.probeTypes = probeTypes;
     }
 
-    @Nullable Probe read(JsonNode n, String path) {
+    @Nullable
+    Probe read(JsonNode n, String path) {
         String name = n.path("name").asString("");
         Tolerance expect = tolerance(n.get("expect"), LocatedTree.child(path, "expect"));
         List<String> types = TYPES.stream().filter(n::has).toList();
         if (types.size() != 1) {
-            problems.at(path, types.isEmpty() ? "probe '" + name + "' needs a source: one of " + String.join(", ", TYPES)
-                    : "probe '" + name + "' has " + types.size() + " sources (" + String.join(", ", types)
-                    + "); give exactly one");
+            problems.at(
+                    path,
+                    types.isEmpty()
+                            ? "probe '" + name + "' needs a source: one of " + String.join(", ", TYPES)
+                            : "probe '" + name + "' has " + types.size() + " sources (" + String.join(", ", types)
+                                    + "); give exactly one");
             return null;
         }
         String type = types.get(0);
@@ -47,7 +51,8 @@ final class ProbeReader {
         return problems.build(path, () -> new Probe(name, type, params, expect, during, text));
     }
 
-    @Nullable Tolerance tolerance(@Nullable JsonNode n, String path) {
+    @Nullable
+    Tolerance tolerance(@Nullable JsonNode n, String path) {
         if (n == null || n.isNull()) {
             return null;
         }

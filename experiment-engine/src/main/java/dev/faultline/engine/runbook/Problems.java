@@ -50,8 +50,8 @@ final class Problems {
      * A duration at {@code path} of at most {@code max}, the fallback when absent, null (with a
      * problem) when wrong or out of range.
      */
-    @Nullable Duration duration(JsonNode parent, String parentPath, String key, @Nullable Duration fallback,
-                                Duration max) {
+    @Nullable
+    Duration duration(JsonNode parent, String parentPath, String key, @Nullable Duration fallback, Duration max) {
         JsonNode n = parent.get(key);
         String path = LocatedTree.child(parentPath, key);
         if (n == null || n.isNull()) {

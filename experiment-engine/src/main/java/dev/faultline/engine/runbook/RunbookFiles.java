@@ -24,8 +24,7 @@ public final class RunbookFiles {
 
     private static final int TYPE_BITS = 0170000;
 
-    private RunbookFiles() {
-    }
+    private RunbookFiles() {}
 
     /**
      * The file's text.
@@ -53,15 +52,21 @@ public final class RunbookFiles {
             if (bytes.length > MAX_BYTES) {
                 throw fail(name, tooBig("over " + MAX_BYTES, kind)); // it grew while being read
             }
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw fail(name, "the file is not UTF-8 text");
         } catch (NoSuchFileException e) {
             throw fail(name, "cannot read the file: no such file");
         } catch (IOException e) {
-            throw fail(name, "cannot read the file: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
+            throw fail(
+                    name,
+                    "cannot read the file: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }
 

@@ -31,8 +31,8 @@ public final class RunbookLoader {
 
     /** @param probeTypes installed probe types, whose own checks of their settings are applied too */
     public RunbookLoader(Collection<MetricSourceProvider> probeTypes) {
-        this.probeTypes = probeTypes.stream().collect(Collectors.toMap(MetricSourceProvider::type, Function.identity(),
-                (a, b) -> a));
+        this.probeTypes = probeTypes.stream()
+                .collect(Collectors.toMap(MetricSourceProvider::type, Function.identity(), (a, b) -> a));
     }
 
     public LoadedRunbook load(Path file) throws RunbookException {
@@ -66,15 +66,20 @@ public final class RunbookLoader {
             try {
                 LoadedRunbook r = load(p);
                 if (!r.experiment().environment().equals(day.gameDay().environment())) {
-                    problems.add(new RunbookProblem(day.file(), 0, 0, "spec.experiments[" + i + "]", ref
-                            + " runs in environment '" + r.experiment().environment() + "', the GameDay in '"
-                            + day.gameDay().environment() + "'"));
+                    problems.add(new RunbookProblem(
+                            day.file(),
+                            0,
+                            0,
+                            "spec.experiments[" + i + "]",
+                            ref
+                                    + " runs in environment '" + r.experiment().environment() + "', the GameDay in '"
+                                    + day.gameDay().environment() + "'"));
                 }
                 out.add(r);
             } catch (RunbookException e) {
                 if (!Files.exists(p)) {
-                    problems.add(new RunbookProblem(day.file(), 0, 0, "spec.experiments[" + i + "]", "no runbook at "
-                            + ref + " (" + p + ")"));
+                    problems.add(new RunbookProblem(
+                            day.file(), 0, 0, "spec.experiments[" + i + "]", "no runbook at " + ref + " (" + p + ")"));
                 } else {
                     problems.addAll(e.problems());
                 }
@@ -93,8 +98,10 @@ public final class RunbookLoader {
     public LoadedGameDay parseGameDay(String text, String file) throws RunbookException {
         LocatedTree tree = checkedTree(text, file);
         if (!tree.root().path("kind").asString().equals("GameDay")) {
-            throw fail(file, "is a " + tree.root().path("kind").asString() + ", not a GameDay: run it with"
-                    + " 'faultline run'");
+            throw fail(
+                    file,
+                    "is a " + tree.root().path("kind").asString() + ", not a GameDay: run it with"
+                            + " 'faultline run'");
         }
         Problems found = new Problems(tree, file);
         dev.faultline.engine.model.GameDay day;
@@ -161,8 +168,8 @@ public final class RunbookLoader {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -66,7 +66,11 @@ public final class RunbookWriter {
         if (!e.rollbacks().isEmpty()) {
             ArrayNode rollbacks = spec.putArray("rollbacks");
             for (RollbackAction r : e.rollbacks()) {
-                rollbacks.addObject().put("name", r.name()).put("run", r.command()).put("timeout", Durations.format(r.timeout()));
+                rollbacks
+                        .addObject()
+                        .put("name", r.name())
+                        .put("run", r.command())
+                        .put("timeout", Durations.format(r.timeout()));
             }
         }
         return yaml.writeValueAsString(root);

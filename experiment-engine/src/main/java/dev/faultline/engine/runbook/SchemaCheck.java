@@ -28,7 +28,8 @@ final class SchemaCheck {
             if (in == null) {
                 throw new IllegalStateException("the runbook schema is missing from the class path: " + RESOURCE);
             }
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,8 +67,12 @@ final class SchemaCheck {
                 }
                 case "enum" -> {
                     mark = tree.markOf(path);
-                    message = "'" + text(e.getInstanceNode()) + "' is not one of " + e.getSchemaNode().toString()
-                            .replace("[", "").replace("]", "").replace("\"", "");
+                    message = "'" + text(e.getInstanceNode()) + "' is not one of "
+                            + e.getSchemaNode()
+                                    .toString()
+                                    .replace("[", "")
+                                    .replace("]", "")
+                                    .replace("\"", "");
                 }
                 case "const" -> {
                     mark = tree.markOf(path);
@@ -77,7 +82,7 @@ final class SchemaCheck {
                     mark = tree.markOf(path);
                     message = path.equals("metadata.name")
                             ? "'" + text(e.getInstanceNode()) + "' is not a valid name: use lower-case letters, digits"
-                            + " and dashes (at most 63), starting and ending with a letter or digit"
+                                    + " and dashes (at most 63), starting and ending with a letter or digit"
                             : "'" + text(e.getInstanceNode()) + "' does not have the expected form";
                 }
                 case "maxLength" -> {
@@ -137,8 +142,8 @@ final class SchemaCheck {
         int bestDistance = 3;
         if (props != null) {
             for (String known : props.propertyNames()) {
-                int d = Levenshtein.distance(known.toLowerCase(java.util.Locale.ROOT),
-                        unknown.toLowerCase(java.util.Locale.ROOT));
+                int d = Levenshtein.distance(
+                        known.toLowerCase(java.util.Locale.ROOT), unknown.toLowerCase(java.util.Locale.ROOT));
                 if (d < bestDistance) {
                     bestDistance = d;
                     best = known;
@@ -157,12 +162,16 @@ final class SchemaCheck {
                 node = deref(node);
                 if (top && part.equals("spec")) {
                     // the spec's shape depends on the kind (if/then/else at the top of the schema)
-                    node = schema.getSchemaNode().path("$defs").path(kind.equals("GameDay") ? "gameDaySpec" : "experimentSpec");
+                    node = schema.getSchemaNode()
+                            .path("$defs")
+                            .path(kind.equals("GameDay") ? "gameDaySpec" : "experimentSpec");
                 } else if (part.startsWith("[")) {
                     node = node.path("items");
                 } else {
                     JsonNode next = node.path("properties").path(part);
-                    node = next.isMissingNode() ? deref(node.path("then")).path("properties").path(part) : next;
+                    node = next.isMissingNode()
+                            ? deref(node.path("then")).path("properties").path(part)
+                            : next;
                 }
                 top = false;
             }
@@ -185,7 +194,8 @@ final class SchemaCheck {
 
     private static String types(JsonNode schemaNode) {
         JsonNode type = schemaNode;
-        List<String> names = type.isArray() ? type.valueStream().map(JsonNode::asString).toList() : List.of(type.asString());
+        List<String> names =
+                type.isArray() ? type.valueStream().map(JsonNode::asString).toList() : List.of(type.asString());
         return String.join(" or ", names.stream().map(SchemaCheck::typeInWords).toList());
     }
 

@@ -4,8 +4,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Shares as runbooks write them: {@code 50%}, or a number from 0 to 1. */
 final class Shares {
-    private Shares() {
-    }
+    private Shares() {}
 
     static double parse(JsonNode n) {
         if (n.isNumber()) {

@@ -17,8 +17,7 @@ public final class ToleranceParser {
     private static final Pattern NEAR = Pattern.compile("^\\s*" + NUM + "\\s*(?:±|\\+-|\\+/-)\\s*" + NUM + "\\s*$");
     private static final Pattern BARE = Pattern.compile("^\\s*" + NUM + "\\s*$");
 
-    private ToleranceParser() {
-    }
+    private ToleranceParser() {}
 
     public static Tolerance parse(String text) {
         Matcher m = THRESHOLD.matcher(text);
@@ -44,8 +43,8 @@ public final class ToleranceParser {
         if (m.matches()) {
             return new Tolerance.Exact(value(m.group(1), m.group(2)));
         }
-        throw new IllegalArgumentException("'" + text + "' is not a tolerance, e.g. \"< 1%\", \">= 95%\", \"150..250\""
-                + " or \"200ms ± 50ms\"");
+        throw new IllegalArgumentException(
+                "'" + text + "' is not a tolerance, e.g. \"< 1%\", \">= 95%\", \"150..250\"" + " or \"200ms ± 50ms\"");
     }
 
     private static double value(String number, String unit) {

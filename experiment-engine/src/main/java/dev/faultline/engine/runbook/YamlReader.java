@@ -6,8 +6,8 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -36,8 +36,12 @@ final class YamlReader {
     /** The tree, or null with the problems added to {@code problems}. */
     LocatedTree read(String text, String file, List<RunbookProblem> problems) {
         if (text.length() > MAX_CHARS) {
-            problems.add(new RunbookProblem(file, 0, 0, "", "the file is " + text.length()
-                    + " characters long; a runbook may have at most " + MAX_CHARS));
+            problems.add(new RunbookProblem(
+                    file,
+                    0,
+                    0,
+                    "",
+                    "the file is " + text.length() + " characters long; a runbook may have at most " + MAX_CHARS));
             return null;
         }
         Reading r = new Reading(file, problems);
@@ -46,8 +50,8 @@ final class YamlReader {
             p = parser;
             JsonToken first = p.nextToken();
             if (first == null) {
-                problems.add(new RunbookProblem(file, 0, 0, "", "the file is empty; a runbook starts with"
-                        + " apiVersion: faultline.dev/v1"));
+                problems.add(new RunbookProblem(
+                        file, 0, 0, "", "the file is empty; a runbook starts with" + " apiVersion: faultline.dev/v1"));
                 return null;
             }
             int before = problems.size();
@@ -55,7 +59,11 @@ final class YamlReader {
             JsonToken next = p.nextToken();
             if (next != null) {
                 SourceMark m = mark(p.currentTokenLocation());
-                problems.add(new RunbookProblem(file, m.line(), m.column(), "",
+                problems.add(new RunbookProblem(
+                        file,
+                        m.line(),
+                        m.column(),
+                        "",
                         "the file holds more than one YAML document; put one runbook in each file"));
             }
             return problems.size() == before ? new LocatedTree(root, r.values, r.keys) : null;
@@ -64,7 +72,8 @@ final class YamlReader {
             return null;
         } catch (StreamConstraintsException e) {
             // Jackson's limits (nesting depth, number length...) keep hostile input from exhausting the stack
-            SourceMark m = e.getLocation() != null ? mark(e.getLocation())
+            SourceMark m = e.getLocation() != null
+                    ? mark(e.getLocation())
                     : p != null ? mark(p.currentLocation()) : SourceMark.NONE;
             String what = e.getMessage() != null && e.getMessage().contains("nesting depth")
                     ? "lists and mappings are nested too deep"
@@ -87,8 +96,10 @@ final class YamlReader {
         r.place(r.values, path, mark(p.currentTokenLocation()));
         refuseAnchorsAndAliases(p, path);
         if ((t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) {
-            throw new Refused(mark(p.currentTokenLocation()), path, "not a runbook: lists and mappings are nested more"
-                    + " than " + MAX_DEPTH + " levels deep");
+            throw new Refused(
+                    mark(p.currentTokenLocation()),
+                    path,
+                    "not a runbook: lists and mappings are nested more" + " than " + MAX_DEPTH + " levels deep");
         }
         if (t == JsonToken.START_OBJECT) {
             ObjectNode o = nodes.objectNode();
@@ -98,8 +109,13 @@ final class YamlReader {
                 SourceMark keyMark = mark(p.currentTokenLocation());
                 p.nextToken();
                 if (o.has(key)) {
-                    r.problems.add(new RunbookProblem(r.file, keyMark.line(), keyMark.column(), childPath,
-                            "appears twice (first on line " + r.keys.get(childPath).line() + ")"));
+                    r.problems.add(new RunbookProblem(
+                            r.file,
+                            keyMark.line(),
+                            keyMark.column(),
+                            childPath,
+                            "appears twice (first on line "
+                                    + r.keys.get(childPath).line() + ")"));
                     value(p, childPath + "#dup", depth + 1, r);
                     continue;
                 }
@@ -134,8 +150,10 @@ final class YamlReader {
     private static void refuseAnchorsAndAliases(JsonParser p, String path) {
         if (p instanceof YAMLParser y && (y.isCurrentAlias() || y.getObjectId() != null)) {
             String what = y.isCurrentAlias() ? "alias *" + y.getString() : "anchor &" + y.getObjectId();
-            throw new Refused(mark(p.currentTokenLocation()), path, what
-                    + ": anchors and aliases (&, *) are not allowed in a runbook; write the value out in full");
+            throw new Refused(
+                    mark(p.currentTokenLocation()),
+                    path,
+                    what + ": anchors and aliases (&, *) are not allowed in a runbook; write the value out in full");
         }
     }
 
@@ -155,8 +173,11 @@ final class YamlReader {
         void place(Map<String, SourceMark> marks, String path, SourceMark at) {
             pathChars += path.length();
             if (pathChars > MAX_PATH_CHARS) {
-                throw new Refused(at, "", "not a runbook: too many values under too long keys or too deep (their"
-                        + " paths exceed " + MAX_PATH_CHARS + " characters)");
+                throw new Refused(
+                        at,
+                        "",
+                        "not a runbook: too many values under too long keys or too deep (their" + " paths exceed "
+                                + MAX_PATH_CHARS + " characters)");
             }
             marks.put(path, at);
         }

@@ -22,8 +22,13 @@ public final class ActiveFault {
     private final CompletableFuture<Void> injectCall = new CompletableFuture<>();
     private CompletableFuture<RevertOutcome> revert;
 
-    public ActiveFault(String journalId, String runId, String step, FaultBackend backend, FaultHandle handle,
-                       Instant registeredAt) {
+    public ActiveFault(
+            String journalId,
+            String runId,
+            String step,
+            FaultBackend backend,
+            FaultHandle handle,
+            Instant registeredAt) {
         this.journalId = Objects.requireNonNull(journalId);
         this.runId = Objects.requireNonNull(runId);
         this.step = Objects.requireNonNull(step);
@@ -62,8 +67,7 @@ public final class ActiveFault {
     }
 
     /** A revert to wait for; {@code mine} when the caller must carry it out. */
-    record RevertAttempt(CompletableFuture<RevertOutcome> outcome, boolean mine) {
-    }
+    record RevertAttempt(CompletableFuture<RevertOutcome> outcome, boolean mine) {}
 
     /**
      * Starts a revert unless one is under way or has succeeded; a revert that failed may be

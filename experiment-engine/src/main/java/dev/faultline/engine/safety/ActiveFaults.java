@@ -15,7 +15,7 @@ public final class ActiveFaults {
     private final Set<ActiveFault> faults = new LinkedHashSet<>();
     private final Set<String> haltedRuns = new HashSet<>();
     private boolean allHalted;
-    private volatile Runnable gate = () -> { };
+    private volatile Runnable gate = () -> {};
 
     /**
      * Something to run before each registration, outside the lock: the halt socket's

@@ -64,8 +64,15 @@ public final class FaultJournal {
 
     /** Records the intent to inject, durably, and returns the entry. Call before sending the fault. */
     public JournalEntry recordIntent(String runId, String step, BackendSettings settings, FaultHandle handle) {
-        JournalEntry e = new JournalEntry(UUID.randomUUID().toString(), clock.instant(), self, runId, step,
-                settings, handle, JournalEntry.State.INTENDED);
+        JournalEntry e = new JournalEntry(
+                UUID.randomUUID().toString(),
+                clock.instant(),
+                self,
+                runId,
+                step,
+                settings,
+                handle,
+                JournalEntry.State.INTENDED);
         append(codec.intent(e), true);
         return e;
     }
@@ -197,8 +204,9 @@ public final class FaultJournal {
                 } else {
                     JournalEntry e = entries.get(line.id());
                     if (e != null) {
-                        entries.put(line.id(), e.withState(JournalEntry.State.valueOf(
-                                line.op().toUpperCase(java.util.Locale.ROOT))));
+                        entries.put(
+                                line.id(),
+                                e.withState(JournalEntry.State.valueOf(line.op().toUpperCase(java.util.Locale.ROOT))));
                     }
                 }
             } catch (RuntimeException ex) {
@@ -242,8 +250,8 @@ public final class FaultJournal {
     private synchronized <T> T withLock(LockedWork<T> work, Locked whenHeld) {
         try {
             Files.createDirectories(file.getParent());
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 FileLock lock = acquire(ch);
                 if (lock == null) {
                     String held = file + " is locked by another process that has held it for more than "

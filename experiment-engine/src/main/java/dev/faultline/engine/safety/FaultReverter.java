@@ -47,7 +47,13 @@ public final class FaultReverter {
         }
         if (!reverted) {
             log.error("could not revert {}: {}", handle.description(), failure);
-            return new RevertOutcome(handle, step, false, false, elapsed(since), "could not revert: " + failure,
+            return new RevertOutcome(
+                    handle,
+                    step,
+                    false,
+                    false,
+                    elapsed(since),
+                    "could not revert: " + failure,
                     backend.manualCleanup(handle));
         }
         return verify(backend, handle, step, since, how);
@@ -57,10 +63,12 @@ public final class FaultReverter {
         String failure = "";
         for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
             try {
-                calls.call(() -> {
-                    backend.revert(handle);
-                    return null;
-                }, policy.callTimeout());
+                calls.call(
+                        () -> {
+                            backend.revert(handle);
+                            return null;
+                        },
+                        policy.callTimeout());
                 return "";
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -78,7 +86,12 @@ public final class FaultReverter {
 
     private RevertOutcome verify(FaultBackend backend, FaultHandle handle, String step, Instant since, String how) {
         if (!(backend instanceof FaultVerification verification)) {
-            return new RevertOutcome(handle, step, true, false, elapsed(since),
+            return new RevertOutcome(
+                    handle,
+                    step,
+                    true,
+                    false,
+                    elapsed(since),
                     how + "; backend '" + backend.id() + "' cannot confirm the effect stopped",
                     "check by hand: " + backend.manualCleanup(handle));
         }
@@ -86,11 +99,11 @@ public final class FaultReverter {
         String last = "";
         do {
             try {
-                FaultVerification.Verification v = calls.call(() -> verification.verifyGone(handle),
-                        policy.callTimeout());
+                FaultVerification.Verification v =
+                        calls.call(() -> verification.verifyGone(handle), policy.callTimeout());
                 if (v.gone()) {
-                    return new RevertOutcome(handle, step, true, true, elapsed(since),
-                            how + "; confirmed gone: " + v.detail(), "");
+                    return new RevertOutcome(
+                            handle, step, true, true, elapsed(since), how + "; confirmed gone: " + v.detail(), "");
                 }
                 last = v.detail();
             } catch (InterruptedException e) {
@@ -101,8 +114,14 @@ public final class FaultReverter {
                 last = message(e);
             }
         } while (clock.instant().isBefore(deadline) && pause(Duration.ofMillis(50)));
-        return new RevertOutcome(handle, step, true, false, elapsed(since),
-                how + "; NOT confirmed gone: " + last, backend.manualCleanup(handle));
+        return new RevertOutcome(
+                handle,
+                step,
+                true,
+                false,
+                elapsed(since),
+                how + "; NOT confirmed gone: " + last,
+                backend.manualCleanup(handle));
     }
 
     private Duration elapsed(Instant since) {

@@ -67,7 +67,8 @@ public final class HaltCaller {
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(peers.size(), 16), threads);
         try {
-            List<Future<HaltAnswer>> asked = peers.stream().map(p -> pool.submit(() -> ask.apply(p))).toList();
+            List<Future<HaltAnswer>> asked =
+                    peers.stream().map(p -> pool.submit(() -> ask.apply(p))).toList();
             List<HaltAnswer> answers = new ArrayList<>();
             for (int i = 0; i < peers.size(); i++) {
                 answers.add(await(asked.get(i), peers.get(i), by));
@@ -107,17 +108,19 @@ public final class HaltCaller {
                 if (d.length >= 3 && d[0].equals("DONE")) {
                     int faults = Integer.parseInt(d[1]);
                     int open = Integer.parseInt(d[2]);
-                    String words = faults < 0 ? "halted; its reverts did not end in time"
-                            : faults == 0 ? "halted; it had no fault in effect"
-                            : open == 0 ? "halted; reverted its " + faults + " fault(s), all confirmed gone"
-                            : "halted; " + open + " of its " + faults + " fault(s) NOT reverted or not confirmed gone";
+                    String words = faults < 0
+                            ? "halted; its reverts did not end in time"
+                            : faults == 0
+                                    ? "halted; it had no fault in effect"
+                                    : open == 0
+                                            ? "halted; reverted its " + faults + " fault(s), all confirmed gone"
+                                            : "halted; " + open + " of its " + faults
+                                                    + " fault(s) NOT reverted or not confirmed gone";
                     return new HaltAnswer(peer, true, home, words, faults >= 0 && open == 0);
                 }
-                return new HaltAnswer(peer, true, home, "halted; it closed before saying how its reverts went",
-                        false);
+                return new HaltAnswer(peer, true, home, "halted; it closed before saying how its reverts went", false);
             } catch (LineChannel.TimeoutIOException e) {
-                return new HaltAnswer(peer, true, home, "halted; still reverting when we stopped waiting",
-                        false);
+                return new HaltAnswer(peer, true, home, "halted; still reverting when we stopped waiting", false);
             }
         } catch (IOException e) {
             return silent(peer, why(peer, e));
@@ -132,7 +135,8 @@ public final class HaltCaller {
                 Optional<Path> home = field(answer.get(), 3).map(Path::of).or(peer::home);
                 String words = expected.equals("RELEASED")
                         ? (field(answer.get(), 2).orElse("").equals("true") ? "released" : "was not engaged")
-                        : "answers" + (field(answer.get(), 2).orElse("").equals("true") ? " (kill switch engaged)" : "");
+                        : "answers"
+                                + (field(answer.get(), 2).orElse("").equals("true") ? " (kill switch engaged)" : "");
                 return new HaltAnswer(peer, true, home, words, true);
             }
             return silent(peer, "answered '" + answer.orElse("") + "'");

@@ -40,7 +40,8 @@ public final class HaltListener implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HaltListener.class);
     private static final Duration REQUEST_WITHIN = Duration.ofSeconds(2);
     private static final Duration REPORT_WITHIN = Duration.ofMinutes(2);
-    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private final KillSwitch killSwitch;
     private final Path socket;
@@ -52,8 +53,14 @@ public final class HaltListener implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private HaltListener(KillSwitch killSwitch, Path socket, String home, UserPrincipal user, ServerSocketChannel server,
-                         ThreadFactory threads) throws IOException {
+    private HaltListener(
+            KillSwitch killSwitch,
+            Path socket,
+            String home,
+            UserPrincipal user,
+            ServerSocketChannel server,
+            ThreadFactory threads)
+            throws IOException {
         this.killSwitch = killSwitch;
         this.socket = socket;
         this.home = home;
@@ -90,8 +97,8 @@ public final class HaltListener implements AutoCloseable {
         try {
             server.bind(UnixDomainSocketAddress.of(socket));
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
-            HaltListener l = new HaltListener(killSwitch, socket, home.toString(), HaltRendezvous.currentUser(), server,
-                    threads);
+            HaltListener l = new HaltListener(
+                    killSwitch, socket, home.toString(), HaltRendezvous.currentUser(), server, threads);
             writeHomeNote(socket, home);
             return l;
         } catch (IOException | RuntimeException e) {
@@ -105,8 +112,10 @@ public final class HaltListener implements AutoCloseable {
         try {
             Files.writeString(HaltRendezvous.homeNoteOf(socket), home.toAbsolutePath() + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
-            log.warn("could not note this process's FAULTLINE_HOME beside its halt socket ({}): a halt from elsewhere"
-                    + " cannot revert its faults for it if it stops answering", e.getMessage());
+            log.warn(
+                    "could not note this process's FAULTLINE_HOME beside its halt socket ({}): a halt from elsewhere"
+                            + " cannot revert its faults for it if it stops answering",
+                    e.getMessage());
         }
     }
 
@@ -178,8 +187,10 @@ public final class HaltListener implements AutoCloseable {
         if (peer.user().equals(user)) {
             return true;
         }
-        log.warn("refused a request on the halt socket from user {}: only {} may halt this Faultline",
-                peer.user().getName(), user.getName());
+        log.warn(
+                "refused a request on the halt socket from user {}: only {} may halt this Faultline",
+                peer.user().getName(),
+                user.getName());
         return false;
     }
 
@@ -203,15 +214,17 @@ public final class HaltListener implements AutoCloseable {
         long pid = ProcessHandle.current().pid();
         switch (verb) {
             case "HALT" -> {
-                CompletableFuture<HaltReport> report = killSwitch.halt(HaltReason.killSwitch(
-                        reason.isEmpty() ? "halted through the halt socket" : reason));
+                CompletableFuture<HaltReport> report = killSwitch.halt(
+                        HaltReason.killSwitch(reason.isEmpty() ? "halted through the halt socket" : reason));
                 handlers.execute(() -> answerHalt(line, pid, report));
             }
             case "RELEASE" -> {
                 boolean was = !reason.isEmpty() && killSwitch.release(reason);
                 handlers.execute(() -> answer(line, "RELEASED\t" + pid + "\t" + was + "\t" + home, true));
             }
-            case "PING" -> handlers.execute(() -> answer(line, "PONG\t" + pid + "\t" + killSwitch.isEngaged() + "\t" + home, true));
+            case "PING" ->
+                handlers.execute(
+                        () -> answer(line, "PONG\t" + pid + "\t" + killSwitch.isEngaged() + "\t" + home, true));
             default -> handlers.execute(() -> answer(line, "ERROR\tunknown request '" + verb + "'", true));
         }
     }
@@ -220,7 +233,10 @@ public final class HaltListener implements AutoCloseable {
         answer(line, "ENGAGED\t" + pid + "\t" + home, false);
         try {
             HaltReport r = report.get(REPORT_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
-            answer(line, "DONE\t" + r.outcomes().size() + "\t" + r.needingAttention().size() + "\t" + r.runsHalted(), true);
+            answer(
+                    line,
+                    "DONE\t" + r.outcomes().size() + "\t" + r.needingAttention().size() + "\t" + r.runsHalted(),
+                    true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             line.close();

@@ -37,8 +37,10 @@ public record HaltPeer(ProcessOwner owner, Path socket, Optional<Path> home) {
         }
         String[] parts = name.substring(0, name.length() - ".sock".length()).split("-");
         try {
-            return parts.length == 2 || parts.length == 3 ? Optional.of(new ProcessOwner(Long.parseLong(parts[0]),
-                    Instant.ofEpochMilli(Long.parseLong(parts[1])))) : Optional.empty();
+            return parts.length == 2 || parts.length == 3
+                    ? Optional.of(
+                            new ProcessOwner(Long.parseLong(parts[0]), Instant.ofEpochMilli(Long.parseLong(parts[1]))))
+                    : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -33,8 +33,9 @@ public final class HaltRendezvous {
     private static final Logger log = LoggerFactory.getLogger(HaltRendezvous.class);
     /** sun_path holds 108 bytes with its terminating zero. */
     private static final int MAX_SOCKET_PATH = 107;
-    private static final Set<PosixFilePermission> PRIVATE = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+
+    private static final Set<PosixFilePermission> PRIVATE = EnumSet.of(
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
     private final Path dir;
 
@@ -52,7 +53,8 @@ public final class HaltRendezvous {
         if (explicit != null && !explicit.isBlank()) {
             return new HaltRendezvous(Path.of(explicit));
         }
-        return new HaltRendezvous(Path.of("/tmp", "faultline-" + new com.sun.security.auth.module.UnixSystem().getUid()));
+        return new HaltRendezvous(
+                Path.of("/tmp", "faultline-" + new com.sun.security.auth.module.UnixSystem().getUid()));
     }
 
     public Path dir() {
@@ -75,17 +77,19 @@ public final class HaltRendezvous {
     public void checkPrivate() throws IOException {
         PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (a.isSymbolicLink() || !a.isDirectory()) {
-            throw new IOException("halt rendezvous " + dir + " is not a directory (a link or a file): refusing to use it;"
-                    + " remove it or set FAULTLINE_RUNTIME_DIR to a private directory");
+            throw new IOException(
+                    "halt rendezvous " + dir + " is not a directory (a link or a file): refusing to use it;"
+                            + " remove it or set FAULTLINE_RUNTIME_DIR to a private directory");
         }
         UserPrincipal me = currentUser();
         if (!a.owner().equals(me)) {
-            throw new IOException("halt rendezvous " + dir + " belongs to " + a.owner().getName() + ", not to "
-                    + me.getName() + ": refusing to use it; set FAULTLINE_RUNTIME_DIR to a private directory");
+            throw new IOException(
+                    "halt rendezvous " + dir + " belongs to " + a.owner().getName() + ", not to " + me.getName()
+                            + ": refusing to use it; set FAULTLINE_RUNTIME_DIR to a private directory");
         }
         if (!PRIVATE.containsAll(a.permissions())) {
-            throw new IOException("halt rendezvous " + dir + " is open to others (" + PosixFilePermissions.toString(a.permissions())
-                    + "): refusing to use it; chmod 700 it");
+            throw new IOException("halt rendezvous " + dir + " is open to others ("
+                    + PosixFilePermissions.toString(a.permissions()) + "): refusing to use it; chmod 700 it");
         }
     }
 
@@ -146,7 +150,8 @@ public final class HaltRendezvous {
 
     private static Optional<Path> readHome(Path socket) {
         try {
-            String text = Files.readString(homeNoteOf(socket), StandardCharsets.UTF_8).strip();
+            String text =
+                    Files.readString(homeNoteOf(socket), StandardCharsets.UTF_8).strip();
             return text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

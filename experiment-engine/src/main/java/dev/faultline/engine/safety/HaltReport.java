@@ -11,15 +11,20 @@ import java.util.List;
  * @param notLatched why the latch file could not be written (a full disk), so other processes may
  *                   not have seen the halt; empty when it was written (or not asked for)
  */
-public record HaltReport(HaltReason reason, Instant engagedAt, Instant completedAt, int runsHalted,
-                         List<RevertOutcome> outcomes, String notLatched) {
+public record HaltReport(
+        HaltReason reason,
+        Instant engagedAt,
+        Instant completedAt,
+        int runsHalted,
+        List<RevertOutcome> outcomes,
+        String notLatched) {
     public HaltReport {
         outcomes = List.copyOf(outcomes);
         java.util.Objects.requireNonNull(notLatched, "notLatched");
     }
 
-    public HaltReport(HaltReason reason, Instant engagedAt, Instant completedAt, int runsHalted,
-                      List<RevertOutcome> outcomes) {
+    public HaltReport(
+            HaltReason reason, Instant engagedAt, Instant completedAt, int runsHalted, List<RevertOutcome> outcomes) {
         this(reason, engagedAt, completedAt, runsHalted, outcomes, "");
     }
 

@@ -43,8 +43,7 @@ final class JournalCodec {
     }
 
     /** A parsed line: either an intent (entry set) or a transition of an earlier one. */
-    record Line(String op, String id, JournalEntry entry) {
-    }
+    record Line(String op, String id, JournalEntry entry) {}
 
     Line parse(String text) {
         JsonNode n = json.readTree(text);
@@ -57,12 +56,20 @@ final class JournalCodec {
             return new Line(op, id, null);
         }
         JsonNode h = n.path("handle");
-        JournalEntry e = new JournalEntry(id, Instant.parse(n.path("at").asString()),
-                new ProcessOwner(n.path("ownerPid").asLong(), Instant.parse(n.path("ownerStarted").asString())),
-                n.path("runId").asString(), n.path("step").asString(),
+        JournalEntry e = new JournalEntry(
+                id,
+                Instant.parse(n.path("at").asString()),
+                new ProcessOwner(
+                        n.path("ownerPid").asLong(),
+                        Instant.parse(n.path("ownerStarted").asString())),
+                n.path("runId").asString(),
+                n.path("step").asString(),
                 new BackendSettings(n.path("backend").asString(), params(n.path("settings"))),
-                new FaultHandle(h.path("backend").asString(), h.path("id").asString(),
-                        h.path("description").asString(), params(h.path("data"))),
+                new FaultHandle(
+                        h.path("backend").asString(),
+                        h.path("id").asString(),
+                        h.path("description").asString(),
+                        params(h.path("data"))),
                 JournalEntry.State.INTENDED);
         return new Line(op, id, e);
     }

@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param id    unique journal id
  * @param state the last state written for it
  */
-public record JournalEntry(String id, Instant at, ProcessOwner owner, String runId, String step,
-                           BackendSettings settings, FaultHandle handle, State state) {
+public record JournalEntry(
+        String id,
+        Instant at,
+        ProcessOwner owner,
+        String runId,
+        String step,
+        BackendSettings settings,
+        FaultHandle handle,
+        State state) {
     public JournalEntry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");

@@ -37,6 +37,7 @@ public final class KillSwitch implements AutoCloseable {
     private static final String LATCH_PENDING = "the kill switch latch is being written";
     /** How long a report waits for the latch write (a hung disk): then it says the latch is still being written. */
     private static final Duration LATCH_WAIT = Duration.ofSeconds(5);
+
     private static final long PID = ProcessHandle.current().pid();
 
     private final ActiveFaults active;
@@ -49,16 +50,23 @@ public final class KillSwitch implements AutoCloseable {
     private final ListenerDispatcher listenerCalls = new ListenerDispatcher("faultline-kill-switch-listeners");
     /** The last press's latch write (empty when written or there was nothing to write). */
     private volatile CompletableFuture<String> latchWrite = CompletableFuture.completedFuture("");
+
     private final AtomicReference<KillSwitchLatch.Engagement> engaged = new AtomicReference<>();
     /** Why this process's engagement is not in the latch file (a full disk), or empty. Retried on every watch. */
     private final AtomicReference<String> notLatched = new AtomicReference<>("");
+
     private final ScheduledFuture<?> watch;
     /** Whether the watcher saw the latch file at its last look (only the watcher thread touches it). */
     private boolean latchSeen;
+
     private final Object latchFollowing = new Object();
 
-    public KillSwitch(ActiveFaults active, Rollbacks rollbacks, KillSwitchLatch latch, Clock clock,
-                      ScheduledExecutorService watcher) {
+    public KillSwitch(
+            ActiveFaults active,
+            Rollbacks rollbacks,
+            KillSwitchLatch latch,
+            Clock clock,
+            ScheduledExecutorService watcher) {
         this.active = active;
         this.rollbacks = rollbacks;
         this.latch = latch;
@@ -68,8 +76,8 @@ public final class KillSwitch implements AutoCloseable {
             engaged.set(e);
             active.haltAll();
         });
-        this.watch = watcher.scheduleWithFixedDelay(this::followLatch, WATCH_INTERVAL.toMillis(),
-                WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        this.watch = watcher.scheduleWithFixedDelay(
+                this::followLatch, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Puts a run under the kill switch; closing the registration takes it off. */
@@ -130,8 +138,8 @@ public final class KillSwitch implements AutoCloseable {
     }
 
     /** Halts the runs and reverts the faults found, in parallel; the report completes when all are through. */
-    private CompletableFuture<HaltReport> sweep(HaltReason reason, Instant at, List<ActiveFault> faults,
-                                                boolean writeLatch) {
+    private CompletableFuture<HaltReport> sweep(
+            HaltReason reason, Instant at, List<ActiveFault> faults, boolean writeLatch) {
         notify(l -> l.engaged(reason));
         List<Haltable> halted = new ArrayList<>(runs);
         halted.forEach(r -> {
@@ -143,24 +151,39 @@ public final class KillSwitch implements AutoCloseable {
         });
         AtomicInteger done = new AtomicInteger();
         // Progress is reported as each revert ends, and the report only after all progress was.
-        List<CompletableFuture<RevertOutcome>> reverts = faults.stream().map(f -> rollbacks.revert(f, at)
-                .thenApply(o -> {
+        List<CompletableFuture<RevertOutcome>> reverts = faults.stream()
+                .map(f -> rollbacks.revert(f, at).thenApply(o -> {
                     int n = done.incrementAndGet();
                     notify(l -> l.progress(n, faults.size(), o));
                     return o;
-                })).toList();
+                }))
+                .toList();
         // Written after the reverts started, off the caller's thread.
         CompletableFuture<String> latched = writeLatch ? writeLatchLater() : CompletableFuture.completedFuture("");
-        log.warn("KILL SWITCH engaged ({}): halting {} run(s), reverting {} fault(s)", reason, halted.size(),
+        log.warn(
+                "KILL SWITCH engaged ({}): halting {} run(s), reverting {} fault(s)",
+                reason,
+                halted.size(),
                 faults.size());
         CompletableFuture<HaltReport> report = CompletableFuture.allOf(reverts.toArray(CompletableFuture[]::new))
-                .handle((ok, ex) -> "").thenCombine(latched.copy().completeOnTimeout(LATCH_PENDING, LATCH_WAIT.toMillis(),
-                        TimeUnit.MILLISECONDS), (ok, latchProblem) -> new HaltReport(reason, at, clock.instant(),
-                        halted.size(), reverts.stream().map(CompletableFuture::join).toList(), latchProblem))
+                .handle((ok, ex) -> "")
+                .thenCombine(
+                        latched.copy().completeOnTimeout(LATCH_PENDING, LATCH_WAIT.toMillis(), TimeUnit.MILLISECONDS),
+                        (ok, latchProblem) -> new HaltReport(
+                                reason,
+                                at,
+                                clock.instant(),
+                                halted.size(),
+                                reverts.stream().map(CompletableFuture::join).toList(),
+                                latchProblem))
                 .thenCompose(r -> listenerCalls.delivered().thenApply(v -> r));
         report.thenAccept(r -> {
-            r.needingAttention().forEach(o -> log.error("NOT reverted or not confirmed: {} - {}; by hand: {}",
-                    o.handle().description(), o.detail(), o.manualStep()));
+            r.needingAttention()
+                    .forEach(o -> log.error(
+                            "NOT reverted or not confirmed: {} - {}; by hand: {}",
+                            o.handle().description(),
+                            o.detail(),
+                            o.manualStep()));
             notify(l -> l.completed(r));
         });
         return report;
@@ -279,9 +302,13 @@ public final class KillSwitch implements AutoCloseable {
             boolean seenBefore = latchSeen;
             latchSeen = there.isPresent();
             if (there.isPresent() && engaged.get() == null) {
-                engage(HaltReason.killSwitch("engaged by process " + there.get().pid() + ": " + there.get().reason()),
+                engage(
+                        HaltReason.killSwitch("engaged by process "
+                                + there.get().pid() + ": " + there.get().reason()),
                         false);
-            } else if (there.isEmpty() && engaged.get() != null && !notLatched.get().isEmpty()) {
+            } else if (there.isEmpty()
+                    && engaged.get() != null
+                    && !notLatched.get().isEmpty()) {
                 // Engaged here while the latch could not be written: no file is no release; try again.
                 if (latch(Objects.requireNonNull(engaged.get())).isEmpty()) {
                     log.warn("the kill switch latch is written now: other Faultline processes see the halt");

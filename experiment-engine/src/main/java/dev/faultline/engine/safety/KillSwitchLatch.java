@@ -27,8 +27,7 @@ public final class KillSwitchLatch {
         this.history = file.resolveSibling(file.getFileName() + ".history");
     }
 
-    public record Engagement(Instant at, String reason, long pid) {
-    }
+    public record Engagement(Instant at, String reason, long pid) {}
 
     /**
      * Writes the latch (a new file moved into place, so readers see all of it or nothing).
@@ -70,7 +69,8 @@ public final class KillSwitchLatch {
             if (!Files.exists(file)) {
                 return Optional.empty();
             }
-            String[] parts = Files.readString(file, StandardCharsets.UTF_8).strip().split("\t", 3);
+            String[] parts =
+                    Files.readString(file, StandardCharsets.UTF_8).strip().split("\t", 3);
             if (parts.length < 3) {
                 return Optional.of(new Engagement(Instant.EPOCH, "unreadable latch file " + file, 0));
             }

@@ -8,16 +8,12 @@ import dev.faultline.engine.spi.run.HaltReason;
  */
 public interface KillSwitchListener {
 
-    default void engaged(HaltReason reason) {
-    }
+    default void engaged(HaltReason reason) {}
 
     /** "reverting 7/9": {@code done} of {@code total} faults are through, {@code last} the latest. */
-    default void progress(int done, int total, RevertOutcome last) {
-    }
+    default void progress(int done, int total, RevertOutcome last) {}
 
-    default void completed(HaltReport report) {
-    }
+    default void completed(HaltReport report) {}
 
-    default void released(String reason) {
-    }
+    default void released(String reason) {}
 }

@@ -14,18 +14,14 @@ import org.slf4j.LoggerFactory;
 public final class ListenerDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ListenerDispatcher.class);
 
-    private sealed interface Item permits Call, Mark, End {
-    }
+    private sealed interface Item permits Call, Mark, End {}
 
-    private record Call(Runnable call) implements Item {
-    }
+    private record Call(Runnable call) implements Item {}
 
     /** Reached once every call queued before it has returned. */
-    private record Mark(CompletableFuture<Void> reached) implements Item {
-    }
+    private record Mark(CompletableFuture<Void> reached) implements Item {}
 
-    private record End() implements Item {
-    }
+    private record End() implements Item {}
 
     private final String name;
     private final LinkedBlockingQueue<Item> queue = new LinkedBlockingQueue<>();

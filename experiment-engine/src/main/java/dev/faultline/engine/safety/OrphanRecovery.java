@@ -50,8 +50,9 @@ public final class OrphanRecovery {
      * revert them when they are due or when the kill switch is pressed.
      */
     public List<JournalEntry> findUnattended() {
-        return journal.openFaults().stream().filter(e -> !e.owner().isAlive()
-                || ProcessState.of(e.owner().pid()) == ProcessState.STOPPED).toList();
+        return journal.openFaults().stream()
+                .filter(e -> !e.owner().isAlive() || ProcessState.of(e.owner().pid()) == ProcessState.STOPPED)
+                .toList();
     }
 
     /** Reverts every orphaned fault; a fault that could not be reverted stays in the journal. */
@@ -66,7 +67,10 @@ public final class OrphanRecovery {
     public List<RevertOutcome> revert(List<JournalEntry> entries) {
         List<RevertOutcome> outcomes = new ArrayList<>();
         for (JournalEntry e : entries) {
-            log.warn("reverting a fault of process {} from the journal: {}", e.owner().pid(), e.handle().description());
+            log.warn(
+                    "reverting a fault of process {} from the journal: {}",
+                    e.owner().pid(),
+                    e.handle().description());
             try (FaultBackend backend = plugins.createBackend(e.settings())) {
                 RevertOutcome o = reverter.revert(backend, e.handle(), e.step(), clock.instant());
                 if (o.reverted()) {
@@ -74,9 +78,15 @@ public final class OrphanRecovery {
                 }
                 outcomes.add(o);
             } catch (BackendException ex) {
-                outcomes.add(new RevertOutcome(e.handle(), e.step(), false, false, java.time.Duration.ZERO,
-                        "could not revert: " + ex.getMessage(), "revert by hand: " + e.handle().description()
-                        + " (" + e.handle().data() + ")"));
+                outcomes.add(new RevertOutcome(
+                        e.handle(),
+                        e.step(),
+                        false,
+                        false,
+                        java.time.Duration.ZERO,
+                        "could not revert: " + ex.getMessage(),
+                        "revert by hand: " + e.handle().description() + " ("
+                                + e.handle().data() + ")"));
             }
         }
         if (outcomes.stream().allMatch(RevertOutcome::reverted)) {

@@ -26,6 +26,7 @@ public record ProcessOwner(long pid, Instant startedAt) {
         }
         Optional<Instant> started = handle.get().info().startInstant();
         // Start instants are rounded differently by /proc readers: allow a second.
-        return started.map(s -> Math.abs(s.toEpochMilli() - startedAt.toEpochMilli()) < 1_000).orElse(true);
+        return started.map(s -> Math.abs(s.toEpochMilli() - startedAt.toEpochMilli()) < 1_000)
+                .orElse(true);
     }
 }

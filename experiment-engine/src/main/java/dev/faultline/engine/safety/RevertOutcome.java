@@ -13,8 +13,14 @@ import java.util.Objects;
  * @param detail         for people: "toxic removed; confirmed gone after 12 ms", or why not
  * @param manualStep     what to do by hand when not reverted or not confirmed, else empty
  */
-public record RevertOutcome(FaultHandle handle, String step, boolean reverted, boolean confirmed,
-                            Duration timeToRecovery, String detail, String manualStep) {
+public record RevertOutcome(
+        FaultHandle handle,
+        String step,
+        boolean reverted,
+        boolean confirmed,
+        Duration timeToRecovery,
+        String detail,
+        String manualStep) {
     public RevertOutcome {
         Objects.requireNonNull(handle, "handle");
         Objects.requireNonNull(timeToRecovery, "timeToRecovery");

@@ -11,10 +11,10 @@ import java.time.Duration;
  * @param backoff      pause between attempts
  * @param verifyWithin how long to keep checking that the effect really stopped
  */
-public record RevertPolicy(Duration injectWait, Duration callTimeout, int attempts, Duration backoff,
-                           Duration verifyWithin) {
-    public static final RevertPolicy DEFAULT = new RevertPolicy(Duration.ofSeconds(2), Duration.ofSeconds(5), 3,
-            Duration.ofMillis(200), Duration.ofSeconds(5));
+public record RevertPolicy(
+        Duration injectWait, Duration callTimeout, int attempts, Duration backoff, Duration verifyWithin) {
+    public static final RevertPolicy DEFAULT = new RevertPolicy(
+            Duration.ofSeconds(2), Duration.ofSeconds(5), 3, Duration.ofMillis(200), Duration.ofSeconds(5));
 
     public RevertPolicy {
         if (attempts < 1) {

@@ -24,8 +24,12 @@ public final class Rollbacks {
     private final ExecutorService revertThreads;
     private final RevertPolicy policy;
 
-    public Rollbacks(ActiveFaults active, FaultReverter reverter, FaultJournal journal, ExecutorService revertThreads,
-                     RevertPolicy policy) {
+    public Rollbacks(
+            ActiveFaults active,
+            FaultReverter reverter,
+            FaultJournal journal,
+            ExecutorService revertThreads,
+            RevertPolicy policy) {
         this.active = active;
         this.reverter = reverter;
         this.journal = journal;
@@ -65,8 +69,14 @@ public final class Rollbacks {
             }
         } catch (RuntimeException e) {
             log.error("revert of {} failed unexpectedly", fault, e);
-            outcome = new RevertOutcome(fault.handle(), fault.step(), false, false, Duration.ZERO,
-                    "could not revert: " + FaultReverter.message(e), fault.backend().manualCleanup(fault.handle()));
+            outcome = new RevertOutcome(
+                    fault.handle(),
+                    fault.step(),
+                    false,
+                    false,
+                    Duration.ZERO,
+                    "could not revert: " + FaultReverter.message(e),
+                    fault.backend().manualCleanup(fault.handle()));
         }
         return outcome;
     }
@@ -91,7 +101,9 @@ public final class Rollbacks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            log.warn("injection of {} has not returned after {} ms; reverting anyway", fault,
+            log.warn(
+                    "injection of {} has not returned after {} ms; reverting anyway",
+                    fault,
                     policy.injectWait().toMillis());
         }
     }

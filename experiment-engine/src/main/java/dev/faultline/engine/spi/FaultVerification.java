@@ -8,6 +8,5 @@ public interface FaultVerification {
 
     Verification verifyGone(FaultHandle handle) throws BackendException;
 
-    record Verification(boolean gone, String detail) {
-    }
+    record Verification(boolean gone, String detail) {}
 }

@@ -10,6 +10,5 @@ public interface MetricSource extends AutoCloseable {
     double read() throws ProbeException;
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

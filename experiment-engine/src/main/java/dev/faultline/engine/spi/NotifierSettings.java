@@ -1,6 +1,5 @@
 package dev.faultline.engine.spi;
 
-import dev.faultline.engine.spi.Secret;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -30,7 +29,8 @@ public record NotifierSettings(Map<String, String> values, Map<String, Secret> s
     /** Whether any setting starts with {@code prefix.}. */
     public boolean mentions(String prefix) {
         String p = prefix + ".";
-        return values.keySet().stream().anyMatch(k -> k.startsWith(p)) || secrets.keySet().stream().anyMatch(k -> k.startsWith(p));
+        return values.keySet().stream().anyMatch(k -> k.startsWith(p))
+                || secrets.keySet().stream().anyMatch(k -> k.startsWith(p));
     }
 
     @Override

@@ -16,8 +16,16 @@ import java.util.Set;
  */
 public record SecretRef(String reference) {
     /** Setting names that hold credentials: their values must be references. */
-    public static final Set<String> CREDENTIAL_KEYS = Set.of("token", "bearerToken", "password", "username",
-            "apiKey", "secret", "credentials", "webhookUrl", "proxyApiToken");
+    public static final Set<String> CREDENTIAL_KEYS = Set.of(
+            "token",
+            "bearerToken",
+            "password",
+            "username",
+            "apiKey",
+            "secret",
+            "credentials",
+            "webhookUrl",
+            "proxyApiToken");
 
     public SecretRef {
         Objects.requireNonNull(reference, "reference");
@@ -61,8 +69,8 @@ public record SecretRef(String reference) {
             String name = reference.substring(4);
             String v = environment.get(name);
             if (v == null || v.isBlank()) {
-                throw new SettingsException("the environment variable " + name + " (credential " + reference
-                        + ") is not set");
+                throw new SettingsException(
+                        "the environment variable " + name + " (credential " + reference + ") is not set");
             }
             return Secret.of(v);
         }
@@ -79,7 +87,8 @@ public record SecretRef(String reference) {
                         + e.getClass().getSimpleName() + ")");
             }
         }
-        throw new SettingsException("the credential " + reference + " is read by the Kubernetes client from the kubeconfig");
+        throw new SettingsException(
+                "the credential " + reference + " is read by the Kubernetes client from the kubeconfig");
     }
 
     @Override

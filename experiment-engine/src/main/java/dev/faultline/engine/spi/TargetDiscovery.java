@@ -19,7 +19,8 @@ public interface TargetDiscovery {
      * lists the members it really matches and refuses when the step would hit more than the blast
      * radius allows, or when what the fault needs on the cluster is missing.
      */
-    default String findTarget(Target target, Fault fault, double share, BlastRadius blastRadius) throws BackendException {
+    default String findTarget(Target target, Fault fault, double share, BlastRadius blastRadius)
+            throws BackendException {
         return findTarget(target);
     }
 }

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param message      the message's text as it would have been read
  * @param error        why it could not be delivered
  */
-public record Undelivered(String notifier, Instant at, String gameDayRunId, String runId, String message,
-                          String error) {
+public record Undelivered(
+        String notifier, Instant at, String gameDayRunId, String runId, String message, String error) {
     public Undelivered {
         Objects.requireNonNull(notifier, "notifier");
         Objects.requireNonNull(at, "at");

@@ -86,8 +86,8 @@ final class Database {
      */
     private static boolean migrationDue(Connection admin) {
         try (Statement st = admin.createStatement();
-             ResultSet rs = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
-                     + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC LIMIT 1")) {
+                ResultSet rs = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""
+                        + " WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC LIMIT 1")) {
             return !(rs.next() && NEWEST_MIGRATION.equals(rs.getString(1)) && rs.getBoolean(2));
         } catch (SQLException e) {
             return true; // no history yet: Flyway makes it
@@ -130,10 +130,14 @@ final class Database {
             old = DriverManager.getConnection(url, ADMIN, "");
         } catch (SQLException e) {
             if (e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
-                throw new StoreException("cannot open the database " + describe() + ": its password is not the one in "
-                        + secretFile + " (the file was lost or replaced): put back the right file, or move the database"
-                        + " aside (mv " + describe() + " " + describe() + ".locked) and start again; your past runs stay"
-                        + " in the moved file", e);
+                throw new StoreException(
+                        "cannot open the database " + describe() + ": its password is not the one in "
+                                + secretFile
+                                + " (the file was lost or replaced): put back the right file, or move the database"
+                                + " aside (mv " + describe() + " " + describe()
+                                + ".locked) and start again; your past runs stay"
+                                + " in the moved file",
+                        e);
             }
             throw e;
         }
@@ -154,8 +158,8 @@ final class Database {
      * writes nothing, and works on a full disk.
      */
     private void grantTheApp(Connection admin) throws SQLException {
-        try (PreparedStatement find = admin.prepareStatement(
-                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = ?")) {
+        try (PreparedStatement find =
+                admin.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = ?")) {
             find.setString(1, APP);
             try (ResultSet rs = find.executeQuery()) {
                 if (rs.next() && rs.getLong(1) > 0) {
@@ -174,8 +178,11 @@ final class Database {
 
     private void migrate() throws StoreException {
         try {
-            Flyway.configure(Database.class.getClassLoader()).dataSource(url, ADMIN, secret.admin())
-                    .locations("classpath:db/migration").load().migrate();
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(url, ADMIN, secret.admin())
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
         } catch (FlywayException e) {
             throw DatabaseProblem.of(describe(), "prepare", e);
         }
@@ -186,12 +193,16 @@ final class Database {
         Path dir = file.toAbsolutePath().getParent();
         String prefix = file.getFileName() + ".";
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith(prefix))
+                    .toList()) {
                 PrivateFiles.restrict(f);
             }
         } catch (IOException e) {
-            throw new StoreException("cannot make the database's files in " + dir + " private: " + rootMessage(e)
-                    + ": they must belong to you (chown -R " + System.getProperty("user.name") + " " + dir + ")", e);
+            throw new StoreException(
+                    "cannot make the database's files in " + dir + " private: " + rootMessage(e)
+                            + ": they must belong to you (chown -R " + System.getProperty("user.name") + " " + dir
+                            + ")",
+                    e);
         }
     }
 
@@ -201,7 +212,7 @@ final class Database {
      */
     void checkpoint() throws SQLException {
         try (Connection admin = DriverManager.getConnection(url, ADMIN, secret.admin());
-             Statement st = admin.createStatement()) {
+                Statement st = admin.createStatement()) {
             st.execute("CHECKPOINT SYNC");
         }
     }

@@ -50,9 +50,12 @@ record DatabaseSecret(String admin, String app) {
             PrivateFiles.restrict(file);
             return read(file);
         } catch (IOException e) {
-            throw new StoreException("cannot " + (Files.exists(file) ? "read" : "write") + " the database's password file "
-                    + file + ": " + Database.rootMessage(e) + ": Faultline must own its home folder and be able to write"
-                    + " there (set FAULTLINE_HOME to a folder of your own)", e);
+            throw new StoreException(
+                    "cannot " + (Files.exists(file) ? "read" : "write") + " the database's password file "
+                            + file + ": " + Database.rootMessage(e)
+                            + ": Faultline must own its home folder and be able to write"
+                            + " there (set FAULTLINE_HOME to a folder of your own)",
+                    e);
         }
     }
 
@@ -64,9 +67,11 @@ record DatabaseSecret(String admin, String app) {
         String admin = p.getProperty("admin", "");
         String app = p.getProperty("app", "");
         if (!VALUE.matcher(admin).matches() || !VALUE.matcher(app).matches()) {
-            throw new StoreException("the database's password file " + file + " is damaged (it needs an 'admin' and an"
-                    + " 'app' line): put back a good copy, or move it and the database aside and start again; your"
-                    + " past runs stay in the moved database", new IllegalArgumentException("bad " + file));
+            throw new StoreException(
+                    "the database's password file " + file + " is damaged (it needs an 'admin' and an"
+                            + " 'app' line): put back a good copy, or move it and the database aside and start again; your"
+                            + " past runs stay in the moved database",
+                    new IllegalArgumentException("bad " + file));
         }
         return new DatabaseSecret(admin, app);
     }
@@ -78,8 +83,8 @@ record DatabaseSecret(String admin, String app) {
         p.setProperty("app", newPassword(random));
         StringWriter text = new StringWriter();
         p.store(text, "Faultline's database passwords: keep this file; without it the database cannot be opened");
-        Path tmp = file.resolveSibling(file.getFileName() + ".new-" + ProcessHandle.current().pid() + "-"
-                + Long.toHexString(random.nextLong()));
+        Path tmp = file.resolveSibling(file.getFileName() + ".new-"
+                + ProcessHandle.current().pid() + "-" + Long.toHexString(random.nextLong()));
         try {
             try (FileChannel ch = PrivateFiles.createNew(tmp)) {
                 ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.ISO_8859_1));

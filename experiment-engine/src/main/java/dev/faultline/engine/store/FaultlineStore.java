@@ -38,8 +38,8 @@ public final class FaultlineStore implements AutoCloseable {
     public synchronized long saveExperiment(String name, String title, String runbookText, String sha256)
             throws StoreException {
         return sql("save experiment " + name, () -> {
-            try (PreparedStatement find = connection.prepareStatement(
-                    "SELECT id FROM experiment WHERE name = ? AND sha256 = ?")) {
+            try (PreparedStatement find =
+                    connection.prepareStatement("SELECT id FROM experiment WHERE name = ? AND sha256 = ?")) {
                 find.setString(1, name);
                 find.setString(2, sha256);
                 try (ResultSet rs = find.executeQuery()) {
@@ -132,11 +132,13 @@ public final class FaultlineStore implements AutoCloseable {
     public synchronized List<String> closeRunsOfDeadProcesses(Instant now) throws StoreException {
         List<String> closed = sql("find runs of dead processes", () -> {
             List<String> found = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("SELECT id, owner_pid FROM run WHERE status = 'RUNNING'");
-                 ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps =
+                            connection.prepareStatement("SELECT id, owner_pid FROM run WHERE status = 'RUNNING'");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long pid = rs.getLong(2);
-                    if (rs.wasNull() || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    if (rs.wasNull()
+                            || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                         continue;
                     }
                     found.add(rs.getString(1));
@@ -145,8 +147,13 @@ public final class FaultlineStore implements AutoCloseable {
             return found;
         });
         for (String id : closed) {
-            finishRun(id, "CRASHED", now, "Faultline stopped during this run (a crash or kill -9); its faults"
-                    + " were reverted from the fault journal on the next start", "{}");
+            finishRun(
+                    id,
+                    "CRASHED",
+                    now,
+                    "Faultline stopped during this run (a crash or kill -9); its faults"
+                            + " were reverted from the fault journal on the next start",
+                    "{}");
         }
         return closed;
     }
@@ -186,7 +193,8 @@ public final class FaultlineStore implements AutoCloseable {
                 ps.setString(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new EventRecord(runId, rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4)));
+                        out.add(new EventRecord(
+                                runId, rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4)));
                     }
                 }
             }
@@ -213,8 +221,14 @@ public final class FaultlineStore implements AutoCloseable {
                             if (rs.wasNull()) {
                                 v = Double.NaN;
                             }
-                            out.add(new SampleRecord(runId, rs.getString(1), rs.getString(2), instant(rs, 3), v,
-                                    rs.getString(5), rs.getBoolean(6)));
+                            out.add(new SampleRecord(
+                                    runId,
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    instant(rs, 3),
+                                    v,
+                                    rs.getString(5),
+                                    rs.getBoolean(6)));
                         }
                     }
                 }
@@ -232,8 +246,15 @@ public final class FaultlineStore implements AutoCloseable {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new RunRecord(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), instant(rs, 6), nullableInstant(rs, 7), rs.getString(8)));
+                        out.add(new RunRecord(
+                                rs.getString(1),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                instant(rs, 6),
+                                nullableInstant(rs, 7),
+                                rs.getString(8)));
                     }
                 }
             }

@@ -1,7 +1,7 @@
 package dev.faultline.engine.store;
 
-import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.gameday.GameDayListener;
+import dev.faultline.engine.spi.run.GameDayEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,8 +9,17 @@ import org.jspecify.annotations.Nullable;
  * A GameDay run as the database keeps it: status RUNNING until it ends, then COMPLETED, STOPPED or
  * FAILED; {@code runIds} are its experiment runs in order.
  */
-public record GameDayRunRecord(String id, long gameDayId, String name, String title, String environment, String status,
-                               Instant startedAt, @Nullable Instant endedAt, String reason, List<String> runIds) {
+public record GameDayRunRecord(
+        String id,
+        long gameDayId,
+        String name,
+        String title,
+        String environment,
+        String status,
+        Instant startedAt,
+        @Nullable Instant endedAt,
+        String reason,
+        List<String> runIds) {
     public GameDayRunRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

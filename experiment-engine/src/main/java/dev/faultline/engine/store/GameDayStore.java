@@ -25,7 +25,8 @@ public final class GameDayStore {
         synchronized (store) {
             return store.sql("save GameDay " + name, () -> {
                 Connection c = store.connection();
-                try (PreparedStatement find = c.prepareStatement("SELECT id FROM gameday WHERE name = ? AND sha256 = ?")) {
+                try (PreparedStatement find =
+                        c.prepareStatement("SELECT id FROM gameday WHERE name = ? AND sha256 = ?")) {
                     find.setString(1, name);
                     find.setString(2, sha256);
                     try (ResultSet rs = find.executeQuery()) {
@@ -34,8 +35,9 @@ public final class GameDayStore {
                         }
                     }
                 }
-                try (PreparedStatement ins = c.prepareStatement("INSERT INTO gameday (name, title, sha256, runbook,"
-                        + " first_seen) VALUES (?, ?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+                try (PreparedStatement ins = c.prepareStatement(
+                        "INSERT INTO gameday (name, title, sha256, runbook," + " first_seen) VALUES (?, ?, ?, ?, ?)",
+                        PreparedStatement.RETURN_GENERATED_KEYS)) {
                     ins.setString(1, name);
                     ins.setString(2, FaultlineStore.clip(title, 512));
                     ins.setString(3, sha256);
@@ -52,18 +54,33 @@ public final class GameDayStore {
     }
 
     public void createRun(String id, long gameDayId, String environment, Instant startedAt) throws StoreException {
-        update("create GameDay run " + id, "INSERT INTO gameday_run (id, gameday_id, environment, status, started_at)"
-                + " VALUES (?, ?, ?, 'RUNNING', ?)", id, gameDayId, environment, time(startedAt));
+        update(
+                "create GameDay run " + id,
+                "INSERT INTO gameday_run (id, gameday_id, environment, status, started_at)"
+                        + " VALUES (?, ?, ?, 'RUNNING', ?)",
+                id,
+                gameDayId,
+                environment,
+                time(startedAt));
     }
 
     public void addMember(String gameDayRunId, int position, String runId) throws StoreException {
-        update("link run " + runId + " to GameDay run " + gameDayRunId, "INSERT INTO gameday_run_member (gameday_run_id,"
-                + " position, run_id) VALUES (?, ?, ?)", gameDayRunId, position, runId);
+        update(
+                "link run " + runId + " to GameDay run " + gameDayRunId,
+                "INSERT INTO gameday_run_member (gameday_run_id," + " position, run_id) VALUES (?, ?, ?)",
+                gameDayRunId,
+                position,
+                runId);
     }
 
     public void finishRun(String id, String status, Instant endedAt, String reason) throws StoreException {
-        update("finish GameDay run " + id, "UPDATE gameday_run SET status = ?, ended_at = ?, reason = ? WHERE id = ?",
-                status, time(endedAt), FaultlineStore.clip(reason, 4000), id);
+        update(
+                "finish GameDay run " + id,
+                "UPDATE gameday_run SET status = ?, ended_at = ?, reason = ? WHERE id = ?",
+                status,
+                time(endedAt),
+                FaultlineStore.clip(reason, 4000),
+                id);
     }
 
     private static final String RUN_COLUMNS = "SELECT r.id, r.gameday_id, g.name, g.title, r.environment, r.status,"
@@ -75,7 +92,8 @@ public final class GameDayStore {
 
     /** The latest run of the GameDay named {@code name}. */
     public Optional<GameDayRunRecord> latestOf(String name) throws StoreException {
-        return runs(RUN_COLUMNS + "WHERE g.name = ? ORDER BY r.started_at DESC LIMIT 1", name).stream().findFirst();
+        return runs(RUN_COLUMNS + "WHERE g.name = ? ORDER BY r.started_at DESC LIMIT 1", name).stream()
+                .findFirst();
     }
 
     public List<GameDayRunRecord> recent(int limit) throws StoreException {
@@ -91,8 +109,8 @@ public final class GameDayStore {
     public Optional<String> gameDayRunOf(String runId) throws StoreException {
         synchronized (store) {
             return store.sql("find the GameDay of run " + runId, () -> {
-                try (PreparedStatement ps = store.connection().prepareStatement(
-                        "SELECT gameday_run_id FROM gameday_run_member WHERE run_id = ?")) {
+                try (PreparedStatement ps = store.connection()
+                        .prepareStatement("SELECT gameday_run_id FROM gameday_run_member WHERE run_id = ?")) {
                     ps.setString(1, runId);
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
@@ -106,8 +124,9 @@ public final class GameDayStore {
     public Optional<String> runbookOf(String gameDayRunId) throws StoreException {
         synchronized (store) {
             return store.sql("read the runbook of " + gameDayRunId, () -> {
-                try (PreparedStatement ps = store.connection().prepareStatement("SELECT g.runbook FROM gameday_run r"
-                        + " JOIN gameday g ON g.id = r.gameday_id WHERE r.id = ?")) {
+                try (PreparedStatement ps = store.connection()
+                        .prepareStatement("SELECT g.runbook FROM gameday_run r"
+                                + " JOIN gameday g ON g.id = r.gameday_id WHERE r.id = ?")) {
                     ps.setString(1, gameDayRunId);
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
@@ -128,9 +147,17 @@ public final class GameDayStore {
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            out.add(new GameDayRunRecord(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                                    rs.getString(5), rs.getString(6), instant(rs, 7), nullableInstant(rs, 8),
-                                    rs.getString(9) == null ? "" : rs.getString(9), List.of()));
+                            out.add(new GameDayRunRecord(
+                                    rs.getString(1),
+                                    rs.getLong(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    instant(rs, 7),
+                                    nullableInstant(rs, 8),
+                                    rs.getString(9) == null ? "" : rs.getString(9),
+                                    List.of()));
                         }
                     }
                 }
@@ -146,8 +173,17 @@ public final class GameDayStore {
                             }
                         }
                     }
-                    withMembers.add(new GameDayRunRecord(r.id(), r.gameDayId(), r.name(), r.title(), r.environment(),
-                            r.status(), r.startedAt(), r.endedAt(), r.reason(), ids));
+                    withMembers.add(new GameDayRunRecord(
+                            r.id(),
+                            r.gameDayId(),
+                            r.name(),
+                            r.title(),
+                            r.environment(),
+                            r.status(),
+                            r.startedAt(),
+                            r.endedAt(),
+                            r.reason(),
+                            ids));
                 }
                 return withMembers;
             });

@@ -54,8 +54,8 @@ public final class PendingResults {
         n.put("ownerPid", ProcessHandle.current().pid());
         Files.createDirectories(dir);
         Path tmp = dir.resolve(fileName(runId) + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(ch, padded(json.writeValueAsString(n)));
             ch.force(true);
         } catch (IOException e) {
@@ -78,7 +78,9 @@ public final class PendingResults {
             return true;
         } catch (IOException e) {
             inMemory.put(runId, end);
-            log.error("run {}'s end is kept in memory only and retried: {}", runId,
+            log.error(
+                    "run {}'s end is kept in memory only and retried: {}",
+                    runId,
                     DiskErrors.describe("cannot write", dir, e));
             return false;
         }
@@ -90,8 +92,12 @@ public final class PendingResults {
         try {
             Files.deleteIfExists(file(runId));
         } catch (IOException e) {
-            log.warn("run {} is recorded; its kept end {} could not be deleted ({}) and is recorded once more on the"
-                    + " next start, which is harmless", runId, file(runId), DiskErrors.reason(e));
+            log.warn(
+                    "run {} is recorded; its kept end {} could not be deleted ({}) and is recorded once more on the"
+                            + " next start, which is harmless",
+                    runId,
+                    file(runId),
+                    DiskErrors.reason(e));
         }
     }
 
@@ -142,7 +148,9 @@ public final class PendingResults {
             try {
                 JsonNode n = json.readTree(Files.readString(f, StandardCharsets.UTF_8));
                 if (RUNNING.equals(n.path("status").asString())) {
-                    if (!ProcessHandle.of(n.path("ownerPid").asLong()).map(ProcessHandle::isAlive).orElse(false)) {
+                    if (!ProcessHandle.of(n.path("ownerPid").asLong())
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false)) {
                         Files.delete(f);
                     }
                     continue;
@@ -159,8 +167,12 @@ public final class PendingResults {
     }
 
     private static void finishIn(FaultlineStore store, JsonNode n) throws StoreException {
-        store.finishRun(n.path("runId").asString(), n.path("status").asString(),
-                Instant.parse(n.path("endedAt").asString()), n.path("summary").asString(), n.path("result").asString());
+        store.finishRun(
+                n.path("runId").asString(),
+                n.path("status").asString(),
+                Instant.parse(n.path("endedAt").asString()),
+                n.path("summary").asString(),
+                n.path("result").asString());
     }
 
     private ObjectNode end(String runId, String status, Instant endedAt, String summary, String resultJson) {
@@ -197,8 +209,10 @@ public final class PendingResults {
             // Too long for the reserved room and no room for more: the outcome and summary, without the details.
             ObjectNode shortened = end.deepCopy();
             shortened.put("result", "{}");
-            shortened.put("summary", clip(end.path("summary").asString(), 4000) + " (the full result could not be kept: "
-                    + DiskErrors.reason(noRoom) + ")");
+            shortened.put(
+                    "summary",
+                    clip(end.path("summary").asString(), 4000) + " (the full result could not be kept: "
+                            + DiskErrors.reason(noRoom) + ")");
             overwriteInPlace(f, json.writeValueAsString(shortened));
         }
     }

@@ -43,8 +43,13 @@ public final class RetroStore {
 
     public Observation addObservation(String subject, Instant at, String author, String text) throws StoreException {
         Observation probe = new Observation(0, subject, at, author, text); // checks before writing
-        long id = insert("add an observation to " + subject, "INSERT INTO observation (subject, at, author, text)"
-                + " VALUES (?, ?, ?, ?)", subject, time(at), author, text);
+        long id = insert(
+                "add an observation to " + subject,
+                "INSERT INTO observation (subject, at, author, text)" + " VALUES (?, ?, ?, ?)",
+                subject,
+                time(at),
+                author,
+                text);
         return new Observation(id, probe.subject(), probe.at(), probe.author(), probe.text());
     }
 
@@ -54,18 +59,38 @@ public final class RetroStore {
             return List.of();
         }
         String in = String.join(",", subjects.stream().map(s -> "?").toList());
-        return query("read observations", "SELECT id, subject, at, author, text FROM observation WHERE subject IN (" + in
-                + ") ORDER BY at, id", rs -> new Observation(rs.getLong(1), rs.getString(2), instant(rs, 3),
-                rs.getString(4), rs.getString(5)), subjects.toArray());
+        return query(
+                "read observations",
+                "SELECT id, subject, at, author, text FROM observation WHERE subject IN (" + in + ") ORDER BY at, id",
+                rs -> new Observation(rs.getLong(1), rs.getString(2), instant(rs, 3), rs.getString(4), rs.getString(5)),
+                subjects.toArray());
     }
 
     public Finding addFinding(Finding f) throws StoreException {
-        long id = insert("add a finding", "INSERT INTO finding (gameday_run_id, run_id, probe, observation_id, title,"
+        long id = insert(
+                "add a finding",
+                "INSERT INTO finding (gameday_run_id, run_id, probe, observation_id, title,"
                         + " happened, expected, severity, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                f.gameDayRunId(), f.runId(), f.probe(), nullable(f.observationId(), Types.BIGINT), f.title(), f.happened(),
-                f.expected(), f.severity().name(), time(f.createdAt()));
-        return new Finding(id, f.gameDayRunId(), f.runId(), f.probe(), f.observationId(), f.title(), f.happened(),
-                f.expected(), f.severity(), f.createdAt());
+                f.gameDayRunId(),
+                f.runId(),
+                f.probe(),
+                nullable(f.observationId(), Types.BIGINT),
+                f.title(),
+                f.happened(),
+                f.expected(),
+                f.severity().name(),
+                time(f.createdAt()));
+        return new Finding(
+                id,
+                f.gameDayRunId(),
+                f.runId(),
+                f.probe(),
+                f.observationId(),
+                f.title(),
+                f.happened(),
+                f.expected(),
+                f.severity(),
+                f.createdAt());
     }
 
     /** Findings of a GameDay run and of its runs. */
@@ -73,25 +98,50 @@ public final class RetroStore {
         List<Object> args = new ArrayList<>();
         args.add(gameDayRunId);
         args.addAll(runIds);
-        String in = runIds.isEmpty() ? "" : " OR run_id IN (" + String.join(",", runIds.stream().map(s -> "?").toList()) + ")";
-        return query("read findings", "SELECT id, gameday_run_id, run_id, probe, observation_id, title, happened,"
-                + " expected, severity, created_at FROM finding WHERE gameday_run_id = ?" + in + " ORDER BY id", rs -> {
-            long obs = rs.getLong(5);
-            Long o = rs.wasNull() ? null : obs;
-            return new Finding(rs.getLong(1), text(rs, 2), text(rs, 3), text(rs, 4), o, rs.getString(6), rs.getString(7),
-                    rs.getString(8), Severity.valueOf(rs.getString(9)), instant(rs, 10));
-        }, args.toArray());
+        String in = runIds.isEmpty()
+                ? ""
+                : " OR run_id IN ("
+                        + String.join(",", runIds.stream().map(s -> "?").toList()) + ")";
+        return query(
+                "read findings",
+                "SELECT id, gameday_run_id, run_id, probe, observation_id, title, happened,"
+                        + " expected, severity, created_at FROM finding WHERE gameday_run_id = ?" + in + " ORDER BY id",
+                rs -> {
+                    long obs = rs.getLong(5);
+                    Long o = rs.wasNull() ? null : obs;
+                    return new Finding(
+                            rs.getLong(1),
+                            text(rs, 2),
+                            text(rs, 3),
+                            text(rs, 4),
+                            o,
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            Severity.valueOf(rs.getString(9)),
+                            instant(rs, 10));
+                },
+                args.toArray());
     }
 
     /** Records (or replaces) the team's verdict on a run. */
     public void setOutcome(ExperimentOutcome o, Instant at) throws StoreException {
         synchronized (store) {
             store.sql("record the outcome of " + o.runId(), () -> {
-                try (PreparedStatement ps = store.connection().prepareStatement("MERGE INTO experiment_outcome (run_id,"
-                        + " verdict, detected, time_to_detect_ms, mitigated, time_to_mitigate_ms, notes, recorded_at)"
-                        + " KEY (run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    bind(ps, o.runId(), o.verdict().name(), o.detected(), nullable(millis(o.timeToDetect()), Types.BIGINT),
-                            o.mitigated(), nullable(millis(o.timeToMitigate()), Types.BIGINT), o.notes(), time(at));
+                try (PreparedStatement ps = store.connection()
+                        .prepareStatement("MERGE INTO experiment_outcome (run_id,"
+                                + " verdict, detected, time_to_detect_ms, mitigated, time_to_mitigate_ms, notes, recorded_at)"
+                                + " KEY (run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    bind(
+                            ps,
+                            o.runId(),
+                            o.verdict().name(),
+                            o.detected(),
+                            nullable(millis(o.timeToDetect()), Types.BIGINT),
+                            o.mitigated(),
+                            nullable(millis(o.timeToMitigate()), Types.BIGINT),
+                            o.notes(),
+                            time(at));
                     ps.executeUpdate();
                 }
                 return null;
@@ -104,45 +154,84 @@ public final class RetroStore {
             return List.of();
         }
         String in = String.join(",", runIds.stream().map(s -> "?").toList());
-        return query("read outcomes", "SELECT run_id, verdict, detected, time_to_detect_ms, mitigated,"
-                + " time_to_mitigate_ms, notes FROM experiment_outcome WHERE run_id IN (" + in + ")", rs -> {
-            long d = rs.getLong(4);
-            Duration detect = rs.wasNull() ? null : Duration.ofMillis(d);
-            long m = rs.getLong(6);
-            Duration mitigate = rs.wasNull() ? null : Duration.ofMillis(m);
-            return new ExperimentOutcome(rs.getString(1), ExperimentOutcome.Verdict.valueOf(rs.getString(2)),
-                    rs.getBoolean(3), detect, rs.getBoolean(5), mitigate, rs.getString(7));
-        }, runIds.toArray());
+        return query(
+                "read outcomes",
+                "SELECT run_id, verdict, detected, time_to_detect_ms, mitigated,"
+                        + " time_to_mitigate_ms, notes FROM experiment_outcome WHERE run_id IN (" + in + ")",
+                rs -> {
+                    long d = rs.getLong(4);
+                    Duration detect = rs.wasNull() ? null : Duration.ofMillis(d);
+                    long m = rs.getLong(6);
+                    Duration mitigate = rs.wasNull() ? null : Duration.ofMillis(m);
+                    return new ExperimentOutcome(
+                            rs.getString(1),
+                            ExperimentOutcome.Verdict.valueOf(rs.getString(2)),
+                            rs.getBoolean(3),
+                            detect,
+                            rs.getBoolean(5),
+                            mitigate,
+                            rs.getString(7));
+                },
+                runIds.toArray());
     }
 
     public Lesson addLesson(String gameDayRunId, Lesson.Kind kind, String text, Instant at) throws StoreException {
         Lesson l = new Lesson(0, gameDayRunId, kind, text, at);
-        long id = insert("add a lesson", "INSERT INTO lesson (gameday_run_id, kind, text, created_at) VALUES (?, ?, ?, ?)",
-                gameDayRunId, kind.name(), text, time(at));
+        long id = insert(
+                "add a lesson",
+                "INSERT INTO lesson (gameday_run_id, kind, text, created_at) VALUES (?, ?, ?, ?)",
+                gameDayRunId,
+                kind.name(),
+                text,
+                time(at));
         return new Lesson(id, l.gameDayRunId(), l.kind(), l.text(), l.createdAt());
     }
 
     public List<Lesson> lessons(String gameDayRunId) throws StoreException {
-        return query("read lessons", "SELECT id, gameday_run_id, kind, text, created_at FROM lesson WHERE gameday_run_id = ?"
-                + " ORDER BY id", rs -> new Lesson(rs.getLong(1), rs.getString(2), Lesson.Kind.valueOf(rs.getString(3)),
-                rs.getString(4), instant(rs, 5)), gameDayRunId);
+        return query(
+                "read lessons",
+                "SELECT id, gameday_run_id, kind, text, created_at FROM lesson WHERE gameday_run_id = ?"
+                        + " ORDER BY id",
+                rs -> new Lesson(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        Lesson.Kind.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        instant(rs, 5)),
+                gameDayRunId);
     }
 
     public ActionItem addActionItem(ActionItem a) throws StoreException {
-        long id = insert("add an action item", "INSERT INTO action_item (gameday_run_id, finding_id, title, owner, due,"
-                        + " status, ticket_url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", a.gameDayRunId(),
-                nullable(a.findingId(), Types.BIGINT), a.title(), a.owner(), nullable(a.due(), Types.DATE),
-                a.status().name(), a.ticketUrl(), time(a.createdAt()));
-        return new ActionItem(id, a.gameDayRunId(), a.findingId(), a.title(), a.owner(), a.due(), a.status(),
-                a.ticketUrl(), a.createdAt());
+        long id = insert(
+                "add an action item",
+                "INSERT INTO action_item (gameday_run_id, finding_id, title, owner, due,"
+                        + " status, ticket_url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                a.gameDayRunId(),
+                nullable(a.findingId(), Types.BIGINT),
+                a.title(),
+                a.owner(),
+                nullable(a.due(), Types.DATE),
+                a.status().name(),
+                a.ticketUrl(),
+                time(a.createdAt()));
+        return new ActionItem(
+                id,
+                a.gameDayRunId(),
+                a.findingId(),
+                a.title(),
+                a.owner(),
+                a.due(),
+                a.status(),
+                a.ticketUrl(),
+                a.createdAt());
     }
 
     /** Changes an action item's status; false when there is no such item. */
     public boolean setActionStatus(long id, ActionItem.Status status) throws StoreException {
         synchronized (store) {
             return store.sql("update action item " + id, () -> {
-                try (PreparedStatement ps = store.connection().prepareStatement(
-                        "UPDATE action_item SET status = ? WHERE id = ?")) {
+                try (PreparedStatement ps =
+                        store.connection().prepareStatement("UPDATE action_item SET status = ? WHERE id = ?")) {
                     ps.setString(1, status.name());
                     ps.setLong(2, id);
                     return ps.executeUpdate() == 1;
@@ -155,14 +244,21 @@ public final class RetroStore {
             + " ticket_url, created_at FROM action_item ";
 
     public List<ActionItem> actionItems(String gameDayRunId) throws StoreException {
-        return query("read action items", ACTION_COLUMNS + "WHERE gameday_run_id = ? ORDER BY id", RetroStore::actionItem,
+        return query(
+                "read action items",
+                ACTION_COLUMNS + "WHERE gameday_run_id = ? ORDER BY id",
+                RetroStore::actionItem,
                 gameDayRunId);
     }
 
     /** Open and in-progress action items of every GameDay run but {@code exceptGameDayRunId}, the oldest due first. */
     public List<ActionItem> openActionItems(String exceptGameDayRunId) throws StoreException {
-        return query("read open action items", ACTION_COLUMNS + "WHERE status IN ('OPEN', 'IN_PROGRESS')"
-                + " AND gameday_run_id <> ? ORDER BY due NULLS LAST, id", RetroStore::actionItem, exceptGameDayRunId);
+        return query(
+                "read open action items",
+                ACTION_COLUMNS + "WHERE status IN ('OPEN', 'IN_PROGRESS')"
+                        + " AND gameday_run_id <> ? ORDER BY due NULLS LAST, id",
+                RetroStore::actionItem,
+                exceptGameDayRunId);
     }
 
     public Optional<ActionItem> actionItem(long id) throws StoreException {
@@ -175,8 +271,13 @@ public final class RetroStore {
         if (term.isBlank()) {
             return List.of();
         }
-        String like = "%" + term.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%";
+        String like = "%"
+                + term.strip()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\")
+                        .replace("%", "\\%")
+                        .replace("_", "\\_")
+                + "%";
         String sql = "SELECT 'observation', id, subject, at, text FROM observation WHERE LOWER(text) LIKE ? ESCAPE '\\'"
                 + " UNION ALL SELECT 'finding', id, COALESCE(NULLIF(gameday_run_id, ''), run_id), created_at,"
                 + " title || ': ' || happened || ' / expected: ' || expected FROM finding"
@@ -186,8 +287,15 @@ public final class RetroStore {
                 + " WHERE LOWER(title || ' ' || owner) LIKE ? ESCAPE '\\'"
                 + " ORDER BY 4 DESC LIMIT " + Math.max(1, limit);
         String t = term.strip().toLowerCase(java.util.Locale.ROOT);
-        return query("search for '" + term + "'", sql, rs -> new SearchHit(rs.getString(1), rs.getLong(2), rs.getString(3),
-                instant(rs, 4), snippet(rs.getString(5), t)), like, like, like, like);
+        return query(
+                "search for '" + term + "'",
+                sql,
+                rs -> new SearchHit(
+                        rs.getString(1), rs.getLong(2), rs.getString(3), instant(rs, 4), snippet(rs.getString(5), t)),
+                like,
+                like,
+                like,
+                like);
     }
 
     static String snippet(String text, String term) {
@@ -202,8 +310,15 @@ public final class RetroStore {
         long f = rs.getLong(3);
         Long finding = rs.wasNull() ? null : f;
         java.sql.Date due = rs.getDate(6);
-        return new ActionItem(rs.getLong(1), rs.getString(2), finding, rs.getString(4), rs.getString(5),
-                due == null ? null : due.toLocalDate(), ActionItem.Status.valueOf(rs.getString(7)), rs.getString(8),
+        return new ActionItem(
+                rs.getLong(1),
+                rs.getString(2),
+                finding,
+                rs.getString(4),
+                rs.getString(5),
+                due == null ? null : due.toLocalDate(),
+                ActionItem.Status.valueOf(rs.getString(7)),
+                rs.getString(8),
                 instant(rs, 9));
     }
 
@@ -217,8 +332,7 @@ public final class RetroStore {
     }
 
     /** A typed SQL NULL or the value, for {@link #bind}. */
-    private record Null(int type) {
-    }
+    private record Null(int type) {}
 
     private static Object nullable(@Nullable Object v, int type) {
         if (v instanceof LocalDate d) {

@@ -5,8 +5,15 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** A run as the database keeps it. {@code status} is RUNNING until the run ends, then its outcome. */
-public record RunRecord(String id, long experimentId, String experimentName, String environment, String status,
-                        Instant startedAt, @Nullable Instant endedAt, @Nullable String summary) {
+public record RunRecord(
+        String id,
+        long experimentId,
+        String experimentName,
+        String environment,
+        String status,
+        Instant startedAt,
+        @Nullable Instant endedAt,
+        @Nullable String summary) {
     public RunRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(experimentName, "experimentName");

@@ -28,8 +28,8 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     private long seq;
     private boolean recording = true;
 
-    public RunRecorder(FaultlineStore store, PendingResults pending, Experiment experiment, String runbookText,
-                       String sha256) {
+    public RunRecorder(
+            FaultlineStore store, PendingResults pending, Experiment experiment, String runbookText, String sha256) {
         this.store = store;
         this.pending = pending;
         this.experiment = experiment;
@@ -42,7 +42,8 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         if (e instanceof RunEvent.ProbeSampled s) {
             if (recording) {
                 ProbeSample p = s.sample();
-                store.sampleWriter().add(s.runId(), p.probe(), p.phase().name(), p.at(), p.value(), p.error(), p.within());
+                store.sampleWriter()
+                        .add(s.runId(), p.probe(), p.phase().name(), p.at(), p.value(), p.error(), p.within());
             }
             return;
         }
@@ -57,8 +58,15 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         try {
             if (e instanceof RunEvent.RunStarted started) {
                 long id = store.saveExperiment(experiment.name(), experiment.title(), runbookText, sha256);
-                store.createRun(new RunRecord(started.runId(), id, experiment.name(), started.environment(), "RUNNING",
-                        started.at(), null, null));
+                store.createRun(new RunRecord(
+                        started.runId(),
+                        id,
+                        experiment.name(),
+                        started.environment(),
+                        "RUNNING",
+                        started.at(),
+                        null,
+                        null));
             }
             store.appendEvent(e.runId(), ++seq, e.at(), e.type(), EventText.describe(e));
         } catch (StoreException ex) {
@@ -73,8 +81,11 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         try {
             pending.reserve(runId);
         } catch (java.io.IOException ex) {
-            log.warn("no room reserved for run {}'s result ({}): should the disk fill up during the run, its end"
-                    + " is kept in memory only", runId, dev.faultline.engine.DiskErrors.reason(ex));
+            log.warn(
+                    "no room reserved for run {}'s result ({}): should the disk fill up during the run, its end"
+                            + " is kept in memory only",
+                    runId,
+                    dev.faultline.engine.DiskErrors.reason(ex));
         }
     }
 
@@ -92,8 +103,10 @@ public final class RunRecorder implements RunListener, AutoCloseable {
             store.syncToDisk();
             pending.recorded(f.runId());
         } catch (StoreException ex) {
-            log.error("run {}'s end is not in the database yet ({}); it is kept and recorded on the next start",
-                    f.runId(), ex.getMessage());
+            log.error(
+                    "run {}'s end is not in the database yet ({}); it is kept and recorded on the next start",
+                    f.runId(),
+                    ex.getMessage());
         }
     }
 

@@ -43,8 +43,14 @@ public final class SampleWriter implements AutoCloseable {
         writer.start();
     }
 
-    public void add(String runId, String probe, String phase, Instant at, double value, @Nullable String error,
-                    boolean within) {
+    public void add(
+            String runId,
+            String probe,
+            String phase,
+            Instant at,
+            double value,
+            @Nullable String error,
+            boolean within) {
         add(new SampleRecord(runId, probe, phase, at, value, error, within));
     }
 

@@ -27,8 +27,10 @@ public final class UndeliveredStore implements Undelivered.Sink {
         try {
             synchronized (store) {
                 store.sql("keep an undelivered message", () -> {
-                    try (PreparedStatement ps = store.connection().prepareStatement("INSERT INTO undelivered_notification"
-                            + " (notifier, at, gameday_run_id, run_id, message, error) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    try (PreparedStatement ps = store.connection()
+                            .prepareStatement(
+                                    "INSERT INTO undelivered_notification"
+                                            + " (notifier, at, gameday_run_id, run_id, message, error) VALUES (?, ?, ?, ?, ?, ?)")) {
                         ps.setString(1, u.notifier());
                         ps.setObject(2, time(u.at()));
                         ps.setString(3, u.gameDayRunId());
@@ -41,7 +43,10 @@ public final class UndeliveredStore implements Undelivered.Sink {
                 });
             }
         } catch (StoreException e) {
-            log.error("{} could not deliver, and the database could not keep it ({}): {}", u.notifier(), e.getMessage(),
+            log.error(
+                    "{} could not deliver, and the database could not keep it ({}): {}",
+                    u.notifier(),
+                    e.getMessage(),
                     u.message());
         }
     }
@@ -50,13 +55,19 @@ public final class UndeliveredStore implements Undelivered.Sink {
         synchronized (store) {
             return store.sql("read undelivered messages", () -> {
                 List<Undelivered> out = new ArrayList<>();
-                try (PreparedStatement ps = store.connection().prepareStatement("SELECT notifier, at, gameday_run_id,"
-                        + " run_id, message, error FROM undelivered_notification ORDER BY at DESC, id DESC LIMIT "
-                        + Math.max(1, limit));
-                     ResultSet rs = ps.executeQuery()) {
+                try (PreparedStatement ps = store.connection()
+                                .prepareStatement("SELECT notifier, at, gameday_run_id,"
+                                        + " run_id, message, error FROM undelivered_notification ORDER BY at DESC, id DESC LIMIT "
+                                        + Math.max(1, limit));
+                        ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Undelivered(rs.getString(1), instant(rs, 2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6)));
+                        out.add(new Undelivered(
+                                rs.getString(1),
+                                instant(rs, 2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6)));
                     }
                 }
                 return out;

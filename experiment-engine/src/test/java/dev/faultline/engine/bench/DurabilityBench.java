@@ -27,8 +27,7 @@ import java.util.concurrent.TimeUnit;
 public final class DurabilityBench {
     private static final int ROUNDS = 20;
 
-    private DurabilityBench() {
-    }
+    private DurabilityBench() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 2) {
@@ -46,7 +45,11 @@ public final class DurabilityBench {
             }
             Path journal = dir.resolve("journal-" + i + ".jsonl");
             killAfterWrite("journal", journal);
-            journalLost += new FaultJournal(journal, ProcessOwner.current(), Clock.systemUTC()).openFaults().isEmpty() ? 1 : 0;
+            journalLost += new FaultJournal(journal, ProcessOwner.current(), Clock.systemUTC())
+                            .openFaults()
+                            .isEmpty()
+                    ? 1
+                    : 0;
         }
         FaultJournal j = new FaultJournal(dir.resolve("latency.jsonl"), ProcessOwner.current(), Clock.systemUTC());
         List<Double> micros = new ArrayList<>();
@@ -56,15 +59,22 @@ public final class DurabilityBench {
             micros.add((System.nanoTime() - t) / 1e3);
         }
         Collections.sort(micros);
-        System.out.printf("SIGKILL right after the write returned, %d rounds: H2 commit lost %d times, journal intent lost %d"
-                + " times%njournal intent (append + fsync): p50 %.0f µs, p99 %.0f µs%n", ROUNDS, h2Lost, journalLost,
-                micros.get(250), micros.get(494));
+        System.out.printf(
+                "SIGKILL right after the write returned, %d rounds: H2 commit lost %d times, journal intent lost %d"
+                        + " times%njournal intent (append + fsync): p50 %.0f µs, p99 %.0f µs%n",
+                ROUNDS, h2Lost, journalLost, micros.get(250), micros.get(494));
     }
 
     private static void killAfterWrite(String what, Path target) throws Exception {
-        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                System.getProperty("java.class.path"), DurabilityBench.class.getName(), what, target.toString())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DurabilityBench.class.getName(),
+                        what,
+                        target.toString())
+                .redirectErrorStream(true)
+                .start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null && !line.equals("written")) {
@@ -81,7 +91,8 @@ public final class DurabilityBench {
             long e = s.saveExperiment("x", "x", "text", "a".repeat(64));
             s.createRun(new RunRecord("r1", e, "x", "sandbox", "RUNNING", Instant.now(), null, null));
         } else {
-            new FaultJournal(target, ProcessOwner.current(), Clock.systemUTC()).recordIntent("r1", "s", settings(), handle());
+            new FaultJournal(target, ProcessOwner.current(), Clock.systemUTC())
+                    .recordIntent("r1", "s", settings(), handle());
         }
         System.out.println("written");
         System.out.flush();

@@ -4,10 +4,10 @@ import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.model.Timing;
 import dev.faultline.engine.model.Tolerance;
-import dev.faultline.engine.spi.run.RunOutcome;
-import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.spi.MetricSource;
 import dev.faultline.engine.spi.MetricSourceProvider;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.testkit.ExperimentBuilder;
 import dev.faultline.engine.testkit.SimulatedBackend;
 import dev.faultline.engine.testkit.SimulatedBackendProvider;
@@ -27,17 +27,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * 200 runs, each breaching on its first sample under the fault. Run: {@code scripts/bench HaltOnBreachBench}.
  */
 public final class HaltOnBreachBench {
-    private HaltOnBreachBench() {
-    }
+    private HaltOnBreachBench() {}
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        SimulatedSystem system = new SimulatedSystem().metric("errors", 0).target("proxy/payments")
+        SimulatedSystem system = new SimulatedSystem()
+                .metric("errors", 0)
+                .target("proxy/payments")
                 .impact("proxy/payments", "errors", 1);
         AtomicLong breachReadAt = new AtomicLong();
         AtomicLong firstRevertAt = new AtomicLong();
-        SimulatedBackend backend = new SimulatedBackend(system)
-                .onRevert(() -> firstRevertAt.compareAndSet(0, System.nanoTime()));
+        SimulatedBackend backend =
+                new SimulatedBackend(system).onRevert(() -> firstRevertAt.compareAndSet(0, System.nanoTime()));
         MetricSourceProvider probes = new MetricSourceProvider() {
             public String type() {
                 return "simulated";
@@ -58,17 +59,26 @@ public final class HaltOnBreachBench {
             }
         };
         List<Double> millis = new ArrayList<>();
-        try (TestRig rig = new TestRig(Files.createTempDirectory("faultline-bench"),
-                List.of(new SimulatedBackendProvider(backend)), List.of(probes))) {
+        try (TestRig rig = new TestRig(
+                Files.createTempDirectory("faultline-bench"),
+                List.of(new SimulatedBackendProvider(backend)),
+                List.of(probes))) {
             for (int i = 0; i < runs; i++) {
                 breachReadAt.set(0);
                 firstRevertAt.set(0);
-                RunResult r = rig.runner.start(ExperimentBuilder.experiment()
-                        .probe(ExperimentBuilder.probe("errors", "errors", new Tolerance.Threshold(Tolerance.Op.LT, 10)))
-                        .stopWhen("errors", new Tolerance.Threshold(Tolerance.Op.GT, 0))
-                        .timing(new Timing(Duration.ZERO, Duration.ofMillis(20), 1, Duration.ZERO, 1))
-                        .fault("err", 0, Duration.ofSeconds(10), "payments").build(), TestRig.environment(), List.of())
-                        .result().get(30, TimeUnit.SECONDS);
+                RunResult r = rig.runner
+                        .start(
+                                ExperimentBuilder.experiment()
+                                        .probe(ExperimentBuilder.probe(
+                                                "errors", "errors", new Tolerance.Threshold(Tolerance.Op.LT, 10)))
+                                        .stopWhen("errors", new Tolerance.Threshold(Tolerance.Op.GT, 0))
+                                        .timing(new Timing(Duration.ZERO, Duration.ofMillis(20), 1, Duration.ZERO, 1))
+                                        .fault("err", 0, Duration.ofSeconds(10), "payments")
+                                        .build(),
+                                TestRig.environment(),
+                                List.of())
+                        .result()
+                        .get(30, TimeUnit.SECONDS);
                 if (r.outcome() != RunOutcome.HALTED || firstRevertAt.get() == 0) {
                     throw new IllegalStateException("run " + i + " did not halt: " + r.summary());
                 }
@@ -76,7 +86,8 @@ public final class HaltOnBreachBench {
             }
         }
         Collections.sort(millis);
-        System.out.printf("halt on breach over %d runs: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", runs,
-                millis.get(runs / 2), millis.get((int) Math.ceil(runs * 0.99) - 1), millis.get(runs - 1));
+        System.out.printf(
+                "halt on breach over %d runs: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                runs, millis.get(runs / 2), millis.get((int) Math.ceil(runs * 0.99) - 1), millis.get(runs - 1));
     }
 }

@@ -56,17 +56,23 @@ class PrivateHomeTest {
     @Test
     void aFileInsteadOfAFolderIsNamed() throws Exception {
         Path file = Files.writeString(tmp.resolve("home"), "x");
-        assertThatThrownBy(() -> new FaultlineHome(file).makePrivate()).isInstanceOf(HomeException.class)
-                .hasMessage("FAULTLINE_HOME " + file + " is a file, not a folder: set FAULTLINE_HOME to a folder of your"
-                        + " own (Faultline makes it if missing)");
+        assertThatThrownBy(() -> new FaultlineHome(file).makePrivate())
+                .isInstanceOf(HomeException.class)
+                .hasMessage(
+                        "FAULTLINE_HOME " + file + " is a file, not a folder: set FAULTLINE_HOME to a folder of your"
+                                + " own (Faultline makes it if missing)");
     }
 
     @Test
     void aHomeOfAnotherUserIsRefused() throws Exception {
-        assumeThat(System.getProperty("user.name")).as("only root can give a folder away").isEqualTo("root");
+        assumeThat(System.getProperty("user.name"))
+                .as("only root can give a folder away")
+                .isEqualTo("root");
         Path home = Files.createDirectories(tmp.resolve("home"));
-        Files.setOwner(home, home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
-        assertThatThrownBy(() -> new FaultlineHome(home).makePrivate()).isInstanceOf(HomeException.class)
+        Files.setOwner(
+                home, home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        assertThatThrownBy(() -> new FaultlineHome(home).makePrivate())
+                .isInstanceOf(HomeException.class)
                 .hasMessageStartingWith("FAULTLINE_HOME " + home + " belongs to nobody, not to you (root)")
                 .hasMessageContaining("set FAULTLINE_HOME to one");
     }

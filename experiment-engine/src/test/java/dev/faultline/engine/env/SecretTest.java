@@ -1,9 +1,9 @@
 package dev.faultline.engine.env;
 
-import dev.faultline.engine.spi.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.engine.spi.Secret;
 import org.junit.jupiter.api.Test;
 
 class SecretTest {

@@ -1,9 +1,9 @@
 package dev.faultline.engine.notify;
 
+import dev.faultline.engine.spi.Notifier;
 import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunPhase;
-import dev.faultline.engine.spi.Notifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,10 +68,9 @@ public class NotificationHubBenchmark {
                 seen.incrementAndGet();
             }
 
-            public void close() {
-            }
+            public void close() {}
         };
-        hub = new NotificationHub(List.of(n), u -> { }, Clock.systemUTC(), Duration.ofMillis(100));
+        hub = new NotificationHub(List.of(n), u -> {}, Clock.systemUTC(), Duration.ofMillis(100));
     }
 
     @TearDown(Level.Trial)

@@ -2,12 +2,12 @@ package dev.faultline.engine.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.engine.spi.Notifier;
+import dev.faultline.engine.spi.Undelivered;
 import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.spi.run.ProbeSample;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunPhase;
-import dev.faultline.engine.spi.Notifier;
-import dev.faultline.engine.spi.Undelivered;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,8 +47,7 @@ class NotificationHubTest {
             got.add(event);
         }
 
-        public void close() {
-        }
+        public void close() {}
     }
 
     private static RunEvent phase(int i) {
@@ -58,10 +57,11 @@ class NotificationHubTest {
     @Test
     void eventsReachTheNotifierOnItsOwnNamedThreadInOrderWithoutSamples() throws Exception {
         Recording n = new Recording(new CountDownLatch(0));
-        try (NotificationHub hub = new NotificationHub(List.of(n), undelivered::add, Clock.systemUTC(), Duration.ofSeconds(5))) {
+        try (NotificationHub hub =
+                new NotificationHub(List.of(n), undelivered::add, Clock.systemUTC(), Duration.ofSeconds(5))) {
             hub.onEvent(phase(1));
-            hub.onEvent(new RunEvent.ProbeSampled("r", Instant.now(), new ProbeSample("p", RunPhase.INJECT,
-                    Instant.now(), 1, null, true)));
+            hub.onEvent(new RunEvent.ProbeSampled(
+                    "r", Instant.now(), new ProbeSample("p", RunPhase.INJECT, Instant.now(), 1, null, true)));
             hub.onEvent(phase(2));
         }
         assertThat(n.got).extracting(e -> ((RunEvent) e).runId()).containsExactly("r1", "r2");
@@ -73,13 +73,16 @@ class NotificationHubTest {
     void aNotifierThatHangsNeitherBlocksTheCallerNorLosesTrackOfWhatWasNotSent() {
         CountDownLatch never = new CountDownLatch(1);
         Recording n = new Recording(never);
-        NotificationHub hub = new NotificationHub(List.of(n), undelivered::add, Clock.systemUTC(), Duration.ofMillis(200));
+        NotificationHub hub =
+                new NotificationHub(List.of(n), undelivered::add, Clock.systemUTC(), Duration.ofMillis(200));
         hub.onEvent(phase(0));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (n.threads.isEmpty() && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        assertThat(n.threads).as("the notifier has taken the first event and hangs on it").hasSize(1);
+        assertThat(n.threads)
+                .as("the notifier has taken the first event and hangs on it")
+                .hasSize(1);
         long start = System.nanoTime();
         for (int i = 1; i <= NotificationHub.CAPACITY + 500; i++) {
             hub.onEvent(phase(i));
@@ -89,7 +92,7 @@ class NotificationHubTest {
         assertThat(hub.dropped()).isEqualTo(500);
         hub.close();
         assertThat(undelivered).anySatisfy(u -> assertThat(u.message()).contains("500 event(s) not passed on"));
-        assertThat(undelivered).anySatisfy(u -> assertThat(u.message())
-                .contains(NotificationHub.CAPACITY + " event(s) still queued"));
+        assertThat(undelivered)
+                .anySatisfy(u -> assertThat(u.message()).contains(NotificationHub.CAPACITY + " event(s) still queued"));
     }
 }

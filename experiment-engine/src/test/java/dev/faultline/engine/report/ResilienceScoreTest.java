@@ -14,27 +14,35 @@ class ResilienceScoreTest {
 
     @Test
     void aSteadyStateThatHeldThroughoutScores100() {
-        assertThat(ResilienceScore.experiment("HELD", List.of(STEADY, STEADY)).getAsDouble()).isEqualTo(100);
+        assertThat(ResilienceScore.experiment("HELD", List.of(STEADY, STEADY)).getAsDouble())
+                .isEqualTo(100);
     }
 
     @Test
     void theDocumentedExampleScores68And48WhenHalted() {
-        assertThat(ResilienceScore.experiment("DEVIATED", List.of(STEADY, BACK_AFTER_30S)).getAsDouble())
+        assertThat(ResilienceScore.experiment("DEVIATED", List.of(STEADY, BACK_AFTER_30S))
+                        .getAsDouble())
                 .isCloseTo(68, within(1e-9));
-        assertThat(ResilienceScore.experiment("HALTED", List.of(STEADY, BACK_AFTER_30S)).getAsDouble())
+        assertThat(ResilienceScore.experiment("HALTED", List.of(STEADY, BACK_AFTER_30S))
+                        .getAsDouble())
                 .isCloseTo(48, within(1e-9));
     }
 
     @Test
     void noRecoveryAbortsAndFailuresAreScoredAsDocumented() {
-        assertThat(ResilienceScore.experiment("DEVIATED", List.of(new ProbeOutcome(false, true, false, null))).getAsDouble())
+        assertThat(ResilienceScore.experiment("DEVIATED", List.of(new ProbeOutcome(false, true, false, null)))
+                        .getAsDouble())
                 .isZero();
-        assertThat(ResilienceScore.experiment("HALTED", List.of(new ProbeOutcome(false, true, false, null))).getAsDouble())
+        assertThat(ResilienceScore.experiment("HALTED", List.of(new ProbeOutcome(false, true, false, null)))
+                        .getAsDouble())
                 .isZero();
         assertThat(ResilienceScore.experiment("ABORTED", List.of(STEADY))).isEmpty();
-        assertThat(ResilienceScore.experiment("FAILED", List.of(STEADY)).getAsDouble()).isZero();
-        assertThat(ResilienceScore.experiment("DEVIATED", List.of(new ProbeOutcome(false, true, true,
-                Duration.ofMinutes(10)))).getAsDouble()).isZero();
+        assertThat(ResilienceScore.experiment("FAILED", List.of(STEADY)).getAsDouble())
+                .isZero();
+        assertThat(ResilienceScore.experiment(
+                                "DEVIATED", List.of(new ProbeOutcome(false, true, true, Duration.ofMinutes(10))))
+                        .getAsDouble())
+                .isZero();
         assertThat(ResilienceScore.gameDay(List.of(100.0, 50.0)).getAsDouble()).isEqualTo(75);
     }
 }

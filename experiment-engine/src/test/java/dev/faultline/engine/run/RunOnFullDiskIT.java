@@ -1,8 +1,5 @@
 package dev.faultline.engine.run;
 
-import dev.faultline.engine.spi.run.RunEvent;
-import dev.faultline.engine.spi.run.RunOutcome;
-import dev.faultline.engine.spi.run.RunResult;
 import static dev.faultline.engine.testkit.ExperimentBuilder.experiment;
 import static dev.faultline.engine.testkit.ExperimentBuilder.probe;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.model.Tolerance.Op;
 import dev.faultline.engine.safety.JournalEntry;
+import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.testkit.SimulatedBackend;
 import dev.faultline.engine.testkit.SimulatedBackendProvider;
 import dev.faultline.engine.testkit.SimulatedProbes;
@@ -31,7 +31,8 @@ class RunOnFullDiskIT {
     @TempDir
     Path tmp;
 
-    private final SimulatedSystem system = new SimulatedSystem().metric("latency", 100).target("proxy/payments");
+    private final SimulatedSystem system =
+            new SimulatedSystem().metric("latency", 100).target("proxy/payments");
     private final SimulatedBackend backend = new SimulatedBackend(system);
     private final List<RunEvent> events = new CopyOnWriteArrayList<>();
     private SmallTmpfs disk;
@@ -40,7 +41,8 @@ class RunOnFullDiskIT {
     @BeforeEach
     void wire() throws Exception {
         disk = SmallTmpfs.mount(tmp.resolve("home"), "256k");
-        rig = new TestRig(disk.dir(), List.of(new SimulatedBackendProvider(backend)), List.of(new SimulatedProbes(system)));
+        rig = new TestRig(
+                disk.dir(), List.of(new SimulatedBackendProvider(backend)), List.of(new SimulatedProbes(system)));
     }
 
     @AfterEach
@@ -50,18 +52,25 @@ class RunOnFullDiskIT {
     }
 
     private void awaitInjectedMark() throws InterruptedException {
-        for (int i = 0; i < 200 && rig.journal.openFaults().stream()
-                .noneMatch(e -> e.state() == JournalEntry.State.INJECTED); i++) {
+        for (int i = 0;
+                i < 200 && rig.journal.openFaults().stream().noneMatch(e -> e.state() == JournalEntry.State.INJECTED);
+                i++) {
             Thread.sleep(25);
         }
-        assertThat(rig.journal.openFaults()).singleElement().extracting(JournalEntry::state)
+        assertThat(rig.journal.openFaults())
+                .singleElement()
+                .extracting(JournalEntry::state)
                 .isEqualTo(JournalEntry.State.INJECTED);
     }
 
     @Test
     void aRevertThatSucceededIsReportedAsSuchWhenTheJournalCannotRecordIt() throws Exception {
-        RunHandle h = rig.runner.start(experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
-                .fault("slow-payments", 0, Duration.ofSeconds(2), "payments").build(), TestRig.environment(),
+        RunHandle h = rig.runner.start(
+                experiment()
+                        .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
+                        .fault("slow-payments", 0, Duration.ofSeconds(2), "payments")
+                        .build(),
+                TestRig.environment(),
                 List.of(events::add));
         awaitInjectedMark();
         SmallTmpfs.endJournalBeforePageBoundary(rig.journal.file(), 0);

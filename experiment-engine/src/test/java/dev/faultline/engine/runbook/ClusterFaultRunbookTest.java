@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
 
 /** The Kubernetes fault kinds and the pods/nodes targets: read, checked, written back. */
 class ClusterFaultRunbookTest {
-    private static final String POD = "{pods: {namespace: shop, labels: {app: payment, app.kubernetes.io/part-of: shop}}}";
+    private static final String POD =
+            "{pods: {namespace: shop, labels: {app: payment, app.kubernetes.io/part-of: shop}}}";
     private final RunbookLoader loader = new RunbookLoader();
     private final RunbookWriter writer = new RunbookWriter();
 
     private String runbook(String target, String fault) {
-        String base = RunbookLoaderTest.GOOD.replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");
+        String base =
+                RunbookLoaderTest.GOOD.replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");
         return base.replace("target: {proxy: payments}", "target: " + target)
                 .replace("fault: {type: latency, latency: 300ms, jitter: 50ms}", "fault: " + fault);
     }
@@ -55,12 +57,17 @@ class ClusterFaultRunbookTest {
                 new String[] {POD, "{type: time-shift, offset: -10m}"},
                 new String[] {POD, "{type: time-shift, offset: 1h30m}"},
                 new String[] {POD, "{type: dns, action: random, patterns: ['*.example.com']}"},
-                new String[] {POD, "{type: io-latency, delay: 100ms, volumePath: /data, path: '/data/**', probability: 50%}"},
+                new String[] {
+                    POD, "{type: io-latency, delay: 100ms, volumePath: /data, path: '/data/**', probability: 50%}"
+                },
                 new String[] {POD, "{type: io-fault, errno: 5, volumePath: /data}"},
                 new String[] {"{nodes: {name: worker-1}}", "{type: node-drain}"},
                 new String[] {"{nodes: {labels: {pool: spot}}}", "{type: node-drain}"},
-                new String[] {"{pods: {namespace: shop, labels: {app: web}, fieldSelectors: {status.phase: Running},"
-                        + " count: 2, port: 8080}}", "{type: http, path: '/pay*', abort: 503}"},
+                new String[] {
+                    "{pods: {namespace: shop, labels: {app: web}, fieldSelectors: {status.phase: Running},"
+                            + " count: 2, port: 8080}}",
+                    "{type: http, path: '/pay*', abort: 503}"
+                },
                 new String[] {POD, "{type: cpu-stress, workers: 2, load: 80%}"},
                 new String[] {POD, "{type: memory-stress, size: 256MB}"})) {
             Experiment e = loader.parse(runbook(f[0], f[1]), "t.yaml").experiment();
@@ -73,17 +80,23 @@ class ClusterFaultRunbookTest {
     void aPodsTargetKeepsLabelsAsASelector() throws Exception {
         FaultStep s = firstStep(loader.parse(runbook(POD, "{type: packet-loss, probability: 20%}"), "t.yaml")
                 .experiment());
-        assertThat(s.target()).isEqualTo(new Target("pods",
-                Params.of("namespace", "shop", "labels", "app=payment,app.kubernetes.io/part-of=shop")));
+        assertThat(s.target())
+                .isEqualTo(new Target(
+                        "pods",
+                        Params.of("namespace", "shop", "labels", "app=payment,app.kubernetes.io/part-of=shop")));
         assertThat(s.fault()).isEqualTo(new NetworkFault.PacketLoss(0.2, 0));
     }
 
     @Test
     void kubernetesFaultAttributesAreRead() throws Exception {
-        assertThat(firstStep(loader.parse(runbook(POD, "{type: time-shift, offset: -10m}"), "t.yaml").experiment())
-                .fault()).isEqualTo(new PodFault.TimeShift(Duration.ofMinutes(-10)));
+        assertThat(firstStep(loader.parse(runbook(POD, "{type: time-shift, offset: -10m}"), "t.yaml")
+                                .experiment())
+                        .fault())
+                .isEqualTo(new PodFault.TimeShift(Duration.ofMinutes(-10)));
         assertThat(firstStep(loader.parse(runbook(POD, "{type: latency, latency: 1s, correlation: 50%}"), "t.yaml")
-                .experiment()).fault()).isEqualTo(new ProxyFault.Latency(Duration.ofSeconds(1), Duration.ZERO, 0.5));
+                                .experiment())
+                        .fault())
+                .isEqualTo(new ProxyFault.Latency(Duration.ofSeconds(1), Duration.ZERO, 0.5));
     }
 
     @Test

@@ -28,8 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class FaultSchemaAgreementTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String BASE = RunbookLoaderTest.GOOD
-            .replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");
+    private static final String BASE =
+            RunbookLoaderTest.GOOD.replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");
 
     private final RunbookLoader loader = new RunbookLoader();
 
@@ -46,8 +46,10 @@ class FaultSchemaAgreementTest {
 
     @Test
     void theSchemaNamesExactlyTheKindsTheLoaderReads() throws Exception {
-        Set<String> kinds = FaultKinds.all().stream().map(FaultKind::name).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(texts(faultSchema().path("properties").path("type").path("enum"))).isEqualTo(kinds);
+        Set<String> kinds =
+                FaultKinds.all().stream().map(FaultKind::name).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(texts(faultSchema().path("properties").path("type").path("enum")))
+                .isEqualTo(kinds);
     }
 
     @Test
@@ -66,25 +68,36 @@ class FaultSchemaAgreementTest {
         for (FaultKind<?> kind : FaultKinds.all()) {
             for (FaultAttribute a : kind.attributes()) {
                 FaultAttribute.Shape before = seen.putIfAbsent(a.key(), a.shape());
-                assertThat(before).as("%s.%s: one key, one shape across kinds (the schema is flat)", kind, a.key())
+                assertThat(before)
+                        .as("%s.%s: one key, one shape across kinds (the schema is flat)", kind, a.key())
                         .isIn(null, a.shape());
                 JsonNode p = properties.path(a.key());
                 String ref = p.path("$ref").asString("");
-                String type = p.path("type").isArray() ? texts(p.path("type")).toString() : p.path("type").asString("");
+                String type = p.path("type").isArray()
+                        ? texts(p.path("type")).toString()
+                        : p.path("type").asString("");
                 String where = kind + "." + a.key();
                 switch (a.shape()) {
                     case DURATION -> assertThat(ref).as(where).isEqualTo("#/$defs/duration");
                     case SHARE -> assertThat(ref).as(where).isEqualTo("#/$defs/share");
                     case SIZE -> assertThat(ref).as(where).isEqualTo("#/$defs/size");
                     case RATE -> assertThat(ref).as(where).isEqualTo("#/$defs/rate");
-                    case OFFSET -> assertThat(p.path("pattern").asString("")).as(where).isNotEmpty();
+                    case OFFSET ->
+                        assertThat(p.path("pattern").asString("")).as(where).isNotEmpty();
                     case INTEGER -> assertThat(type).as(where).isEqualTo("integer");
                     case TEXT -> assertThat(type).as(where).isEqualTo("string");
                     case FLAG -> assertThat(type).as(where).isEqualTo("boolean");
-                    case TEXT_MAP -> assertThat(type + " of " + p.path("additionalProperties").path("type").asString(""))
-                            .as(where).isEqualTo("object of string");
-                    case TEXT_LIST -> assertThat(type + " of " + p.path("items").path("type").asString(""))
-                            .as(where).isEqualTo("array of string");
+                    case TEXT_MAP ->
+                        assertThat(type + " of "
+                                        + p.path("additionalProperties")
+                                                .path("type")
+                                                .asString(""))
+                                .as(where)
+                                .isEqualTo("object of string");
+                    case TEXT_LIST ->
+                        assertThat(type + " of " + p.path("items").path("type").asString(""))
+                                .as(where)
+                                .isEqualTo("array of string");
                     case CHOICE -> assertThat(texts(p.path("enum"))).as(where).isEqualTo(new TreeSet<>(a.choices()));
                     case SCALAR -> assertThat(type).as(where).isEqualTo("[boolean, null, number, string]");
                 }
@@ -99,8 +112,12 @@ class FaultSchemaAgreementTest {
     }
 
     private Fault load(String fault) throws Exception {
-        return ((MethodStep.FaultStep) loader.parse(BASE.replace("{type: latency, latency: 300ms, jitter: 50ms}", fault),
-                "t.yaml").experiment().method().get(0)).fault();
+        return ((MethodStep.FaultStep)
+                        loader.parse(BASE.replace("{type: latency, latency: 300ms, jitter: 50ms}", fault), "t.yaml")
+                                .experiment()
+                                .method()
+                                .get(0))
+                .fault();
     }
 
     @Test
@@ -121,19 +138,33 @@ class FaultSchemaAgreementTest {
     void anAttributeOfAnotherKindIsRefusedAtItsLine() throws Exception {
         Map<String, JsonNode> someValue = new HashMap<>();
         for (FaultKind<?> kind : FaultKinds.all()) {
-            JSON.readTree(yaml(kind.example())).properties().forEach(e -> someValue.putIfAbsent(e.getKey(), e.getValue()));
+            JSON.readTree(yaml(kind.example()))
+                    .properties()
+                    .forEach(e -> someValue.putIfAbsent(e.getKey(), e.getValue()));
         }
         someValue.remove("type");
         for (FaultKind<?> kind : FaultKinds.all()) {
-            String foreign = someValue.keySet().stream().sorted().filter(k -> !kind.attributeNames().contains(k))
-                    .findFirst().orElseThrow();
+            String foreign = someValue.keySet().stream()
+                    .sorted()
+                    .filter(k -> !kind.attributeNames().contains(k))
+                    .findFirst()
+                    .orElseThrow();
             ObjectNode n = (ObjectNode) JSON.readTree(yaml(kind.example()));
             n.set(foreign, someValue.get(foreign));
-            assertThatThrownBy(() -> load(n.toString())).as(kind.name()).isInstanceOfSatisfying(RunbookException.class,
-                    e -> assertThat(e.problems()).extracting(p -> p.line() + " " + p.field() + ": " + p.message())
-                            .contains("27 spec.method[0].fault." + foreign + ": '" + foreign + "' does not apply to a "
-                                    + kind.name() + " fault" + (kind.attributeNames().isEmpty() ? ""
-                                    : " (it takes " + String.join(", ", new TreeSet<>(kind.attributeNames())) + ")")));
+            assertThatThrownBy(() -> load(n.toString()))
+                    .as(kind.name())
+                    .isInstanceOfSatisfying(
+                            RunbookException.class,
+                            e -> assertThat(e.problems())
+                                    .extracting(p -> p.line() + " " + p.field() + ": " + p.message())
+                                    .contains("27 spec.method[0].fault." + foreign + ": '" + foreign
+                                            + "' does not apply to a "
+                                            + kind.name() + " fault"
+                                            + (kind.attributeNames().isEmpty()
+                                                    ? ""
+                                                    : " (it takes "
+                                                            + String.join(", ", new TreeSet<>(kind.attributeNames()))
+                                                            + ")")));
         }
     }
 
@@ -142,9 +173,12 @@ class FaultSchemaAgreementTest {
         // Before the fault units, a latency's correlation was read inside the constructor call and
         // its problem placed on the fault; now every kind reads it as the Kubernetes kinds did.
         assertThatThrownBy(() -> load("{type: latency, latency: 1s, correlation: 150%}"))
-                .isInstanceOfSatisfying(RunbookException.class, e -> assertThat(e.problems())
-                        .extracting(RunbookProblem::field, RunbookProblem::message).containsExactly(
-                                org.assertj.core.groups.Tuple.tuple("spec.method[0].fault.correlation",
+                .isInstanceOfSatisfying(
+                        RunbookException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(RunbookProblem::field, RunbookProblem::message)
+                                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                                        "spec.method[0].fault.correlation",
                                         "'150%' is not a share: write a percentage from 0% to 100%, e.g. 50%")));
     }
 

@@ -39,8 +39,10 @@ class GameDayRunbookTest {
         assertThat(d.title()).isEqualTo("Checkout GameDay 🚀 结账");
         assertThat(d.scheduledStart()).isEqualTo(Instant.parse("2026-12-03T09:00:00Z"));
         assertThat(d.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
-        assertThat(d.participants()).containsExactly(new Participant("Zoë Ångström", Participant.Role.LEADER, "U012ABCDEF"),
-                new Participant("山田太郎", Participant.Role.ON_CALL));
+        assertThat(d.participants())
+                .containsExactly(
+                        new Participant("Zoë Ångström", Participant.Role.LEADER, "U012ABCDEF"),
+                        new Participant("山田太郎", Participant.Role.ON_CALL));
         assertThat(d.experiments()).containsExactly("a.yaml", "sub/b.yaml");
         assertThat(d.checklist().preChecks().get(0).done()).isTrue();
         assertThat(d.checklist().abortCriteria().get(0).done()).isFalse();
@@ -60,31 +62,45 @@ class GameDayRunbookTest {
         List<LoadedRunbook> experiments = loader.loadExperimentsOf(day);
         assertThat(experiments).hasSize(4);
         assertThat(experiments.get(0).experiment().name()).isEqualTo("payment-latency-holds");
-        assertThat(loader.parseGameDay(new GameDayWriter().toYaml(day.gameDay()), "x.yaml").gameDay()).isEqualTo(day.gameDay());
+        assertThat(loader.parseGameDay(new GameDayWriter().toYaml(day.gameDay()), "x.yaml")
+                        .gameDay())
+                .isEqualTo(day.gameDay());
     }
 
     @Test
     void problemsAreLocatedByLineAndField() {
-        String bad = GOOD.replace("Europe/Berlin", "Mars/Olympus").replace("role: leader", "role: boss")
+        String bad = GOOD.replace("Europe/Berlin", "Mars/Olympus")
+                .replace("role: leader", "role: boss")
                 .replace("experiments: [a.yaml, sub/b.yaml]", "experiments: [a.yaml, a.yaml]\n  lunch: 12:00");
-        assertThatThrownBy(() -> loader.parseGameDay(bad, "day.yaml")).isInstanceOf(RunbookException.class)
-                .satisfies(e -> assertThat(((RunbookException) e).problems()).map(Object::toString).anySatisfy(p ->
-                                assertThat(p).startsWith("day.yaml:11:34").contains("spec.participants[0].role").contains("boss"))
+        assertThatThrownBy(() -> loader.parseGameDay(bad, "day.yaml"))
+                .isInstanceOf(RunbookException.class)
+                .satisfies(e -> assertThat(((RunbookException) e).problems())
+                        .map(Object::toString)
+                        .anySatisfy(p -> assertThat(p)
+                                .startsWith("day.yaml:11:34")
+                                .contains("spec.participants[0].role")
+                                .contains("boss"))
                         .anySatisfy(p -> assertThat(p).startsWith("day.yaml:").contains("unknown field 'lunch'")));
         String zone = GOOD.replace("Europe/Berlin", "Mars/Olympus");
-        assertThatThrownBy(() -> loader.parseGameDay(zone, "day.yaml")).isInstanceOf(RunbookException.class)
-                .satisfies(e -> assertThat(((RunbookException) e).problems()).map(Object::toString).containsExactly(
-                        "day.yaml:8:47: spec.schedule.zone: 'Mars/Olympus' is not a time zone; use an IANA name such as"
-                                + " Europe/Berlin, America/New_York or UTC"));
+        assertThatThrownBy(() -> loader.parseGameDay(zone, "day.yaml"))
+                .isInstanceOf(RunbookException.class)
+                .satisfies(e -> assertThat(((RunbookException) e).problems())
+                        .map(Object::toString)
+                        .containsExactly(
+                                "day.yaml:8:47: spec.schedule.zone: 'Mars/Olympus' is not a time zone; use an IANA name such as"
+                                        + " Europe/Berlin, America/New_York or UTC"));
         String twice = GOOD.replace("[a.yaml, sub/b.yaml]", "[a.yaml, a.yaml]");
-        assertThatThrownBy(() -> loader.parseGameDay(twice, "day.yaml")).isInstanceOf(RunbookException.class)
-                .hasMessageContaining("spec.experiments[1]").hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> loader.parseGameDay(twice, "day.yaml"))
+                .isInstanceOf(RunbookException.class)
+                .hasMessageContaining("spec.experiments[1]")
+                .hasMessageContaining("listed twice");
     }
 
     @Test
     void aGameDayIsNotRunAsAnExperimentAndTheOtherWayRound() {
         assertThatThrownBy(() -> loader.parse(GOOD, "day.yaml")).hasMessageContaining("faultline gameday run");
-        assertThatThrownBy(() -> loader.parseGameDay(RunbookLoaderTest.GOOD, "e.yaml")).hasMessageContaining("not a GameDay");
+        assertThatThrownBy(() -> loader.parseGameDay(RunbookLoaderTest.GOOD, "e.yaml"))
+                .hasMessageContaining("not a GameDay");
     }
 
     @Test

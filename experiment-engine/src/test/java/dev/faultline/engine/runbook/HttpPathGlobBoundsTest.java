@@ -21,7 +21,8 @@ class HttpPathGlobBoundsTest {
     @Test
     void aGlobWithTooManyWildcardsIsRefusedAtTheFault() {
         String glob = "/" + "**a".repeat(20) + "!";
-        List<RunbookProblem> problems = problems(BASE.replace("FAULT", "{type: http, path: '" + glob + "', abort: 503}"));
+        List<RunbookProblem> problems =
+                problems(BASE.replace("FAULT", "{type: http, path: '" + glob + "', abort: 503}"));
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.message()).isEqualTo("the path glob has 20 wildcards (*, ** or ?); at most 16");
             assertThat(p.line()).isEqualTo(lineOf(BASE, "fault: FAULT"));
@@ -32,14 +33,19 @@ class HttpPathGlobBoundsTest {
     void aGlobLongerThanTheBoundIsRefused() {
         String glob = "/" + "a".repeat(PathGlob.MAX_LENGTH);
         assertThat(problems(BASE.replace("FAULT", "{type: http, path: '" + glob + "', abort: 503}")))
-                .extracting(RunbookProblem::message).containsExactly("the path glob is 257 characters long; at most 256");
+                .extracting(RunbookProblem::message)
+                .containsExactly("the path glob is 257 characters long; at most 256");
     }
 
     @Test
     void aGlobAtTheBoundsLoads() throws Exception {
         String glob = "/" + "*a".repeat(PathGlob.MAX_WILDCARDS);
-        Fault f = ((MethodStep.FaultStep) loader.parse(BASE.replace("FAULT", "{type: http, path: '" + glob
-                + "', abort: 503}"), "t.yaml").experiment().method().get(0)).fault();
+        Fault f = ((MethodStep.FaultStep)
+                        loader.parse(BASE.replace("FAULT", "{type: http, path: '" + glob + "', abort: 503}"), "t.yaml")
+                                .experiment()
+                                .method()
+                                .get(0))
+                .fault();
         assertThat(((HttpFault) f).path()).isEqualTo(glob);
     }
 

@@ -39,13 +39,15 @@ class RunbookFileTest {
         // A reader stuck in open() on the FIFO (the old code) is released by a writer opening it.
         // WRITE without CREATE: once @TempDir has deleted the FIFO, this must not make a plain file
         // in its place (that raced with the folder's deletion and failed the test now and then).
-        Thread t = new Thread(() -> {
-            try (OutputStream out = Files.newOutputStream(fifo, StandardOpenOption.WRITE)) {
-                out.flush();
-            } catch (Exception ignored) {
-                // nothing is waiting
-            }
-        }, "fifo-unblocker");
+        Thread t = new Thread(
+                () -> {
+                    try (OutputStream out = Files.newOutputStream(fifo, StandardOpenOption.WRITE)) {
+                        out.flush();
+                    } catch (Exception ignored) {
+                        // nothing is waiting
+                    }
+                },
+                "fifo-unblocker");
         t.setDaemon(true);
         t.start();
     }
@@ -71,8 +73,8 @@ class RunbookFileTest {
     void devZeroIsRefusedWithoutReadingIt() {
         Path zero = Path.of("/dev/zero");
         assumeTrue(Files.exists(zero));
-        assertThat(refusal(() -> loader.load(zero))).isEqualTo(
-                "/dev/zero: is not a regular file (a character device); give the path of a runbook file");
+        assertThat(refusal(() -> loader.load(zero)))
+                .isEqualTo("/dev/zero: is not a regular file (a character device); give the path of a runbook file");
     }
 
     @Test
@@ -80,16 +82,16 @@ class RunbookFileTest {
         fifo = dir.resolve("pipe.yaml");
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo is available");
-        assertThat(refusal(() -> loader.load(fifo))).isEqualTo(fifo
-                + ": is not a regular file (a named pipe); give the path of a runbook file");
+        assertThat(refusal(() -> loader.load(fifo)))
+                .isEqualTo(fifo + ": is not a regular file (a named pipe); give the path of a runbook file");
         assertThat(refusal(() -> loader.loadGameDay(fifo))).contains("is not a regular file (a named pipe)");
         assertThat(refusal(() -> loader.kindOf(fifo))).contains("is not a regular file (a named pipe)");
     }
 
     @Test
     void aDirectoryIsRefused() {
-        assertThat(refusal(() -> loader.load(dir))).isEqualTo(dir
-                + ": is a directory; give the path of a runbook file");
+        assertThat(refusal(() -> loader.load(dir)))
+                .isEqualTo(dir + ": is a directory; give the path of a runbook file");
     }
 
     @Test
@@ -97,8 +99,9 @@ class RunbookFileTest {
         Path big = dir.resolve("big.yaml");
         String head = "apiVersion: faultline.dev/v1\n# ";
         Files.writeString(big, head + "x".repeat(RunbookFiles.MAX_BYTES - head.length()) + "\n");
-        assertThat(refusal(() -> loader.load(big))).isEqualTo(big + ": is " + (RunbookFiles.MAX_BYTES + 1)
-                + " bytes; a runbook file may have at most " + RunbookFiles.MAX_BYTES + " bytes");
+        assertThat(refusal(() -> loader.load(big)))
+                .isEqualTo(big + ": is " + (RunbookFiles.MAX_BYTES + 1) + " bytes; a runbook file may have at most "
+                        + RunbookFiles.MAX_BYTES + " bytes");
         Files.writeString(big, head + "x".repeat(RunbookFiles.MAX_BYTES - head.length() - 1) + "\n");
         assertThat(refusal(() -> loader.load(big))).doesNotContain("at most " + RunbookFiles.MAX_BYTES + " bytes");
     }
@@ -116,9 +119,11 @@ class RunbookFileTest {
             }
             throw new AssertionError("expected a refusal");
         });
-        assertThat(e.problems()).singleElement().hasToString(fifo
-                + ": is not a regular file (a named pipe); give the path of a settings file");
-        assertThatThrownBy(() -> EnvironmentsFile.load(Path.of("/dev/zero"))).isInstanceOf(SettingsException.class)
+        assertThat(e.problems())
+                .singleElement()
+                .hasToString(fifo + ": is not a regular file (a named pipe); give the path of a settings file");
+        assertThatThrownBy(() -> EnvironmentsFile.load(Path.of("/dev/zero")))
+                .isInstanceOf(SettingsException.class)
                 .hasMessageContaining("is not a regular file");
     }
 }

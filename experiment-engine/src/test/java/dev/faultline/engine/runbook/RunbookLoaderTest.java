@@ -86,7 +86,8 @@ class RunbookLoaderTest {
         assertThat(e.labels()).containsEntry("team", "shop");
         assertThat(e.timing().probeInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(e.hypothesis().probes()).hasSize(2);
-        assertThat(e.hypothesis().probes().get(0).params().values()).containsEntry("ratio.of", "orders_total{outcome=\"ok\"}");
+        assertThat(e.hypothesis().probes().get(0).params().values())
+                .containsEntry("ratio.of", "orders_total{outcome=\"ok\"}");
         assertThat(e.hypothesis().probes().get(0).expect()).isEqualTo(new Tolerance.Threshold(Tolerance.Op.GE, 0.95));
         assertThat(e.hypothesis().probes().get(1).expect()).isEqualTo(new Tolerance.Near(200, 100));
         assertThat(e.hypothesis().probes().get(1).checkedDuring()).isFalse();
@@ -112,15 +113,18 @@ class RunbookLoaderTest {
     @Test
     void aBadDurationNamesFileLineColumnAndFieldInPlainWords() {
         List<RunbookProblem> p = problems(GOOD.replace("wait: 5s", "wait: 10 sekunds"));
-        assertThat(p).singleElement().hasToString(
-                "t.yaml:29:13: spec.method[1].wait: '10 sekunds' is not a duration, e.g. 30s or 2m");
+        assertThat(p)
+                .singleElement()
+                .hasToString("t.yaml:29:13: spec.method[1].wait: '10 sekunds' is not a duration, e.g. 30s or 2m");
     }
 
     @Test
     void unknownFieldsAreErrorsWithASuggestion() {
         List<RunbookProblem> p = problems(GOOD.replace("      duration: 10s", "      durration: 10s"));
-        assertThat(p).extracting(RunbookProblem::toString)
-                .contains("t.yaml:24:7: spec.method[0].durration: unknown field 'durration' (did you mean 'duration'?)");
+        assertThat(p)
+                .extracting(RunbookProblem::toString)
+                .contains(
+                        "t.yaml:24:7: spec.method[0].durration: unknown field 'durration' (did you mean 'duration'?)");
     }
 
     @Test
@@ -129,57 +133,76 @@ class RunbookLoaderTest {
                 .replace("jitter: 50ms", "jitter: fast")
                 .replace("probe: success\n      haltWhen", "probe: sucess\n      haltWhen");
         List<RunbookProblem> p = problems(broken);
-        assertThat(p).extracting(RunbookProblem::field).contains("spec.hypothesis.probes[0].expect",
-                "spec.method[0].fault.jitter", "spec.stopConditions[0].probe");
+        assertThat(p)
+                .extracting(RunbookProblem::field)
+                .contains(
+                        "spec.hypothesis.probes[0].expect",
+                        "spec.method[0].fault.jitter",
+                        "spec.stopConditions[0].probe");
         assertThat(p).allMatch(x -> x.line() > 0 && x.column() > 0);
     }
 
     @Test
     void wrongTypesAndMissingFieldsAreWorded() {
         List<RunbookProblem> p = problems(GOOD.replace("lane: 1", "lane: one").replace("  environment: sandbox\n", ""));
-        assertThat(p).extracting(RunbookProblem::message).contains("must be a whole number, not 'one'",
-                "missing required field 'environment'");
+        assertThat(p)
+                .extracting(RunbookProblem::message)
+                .contains("must be a whole number, not 'one'", "missing required field 'environment'");
     }
 
     @Test
     void aFaultOutlastingTheBlastRadiusIsAnError() {
         List<RunbookProblem> p = problems(GOOD.replace("maxDuration: 2m", "maxDuration: 5s"));
-        assertThat(p).extracting(RunbookProblem::toString).anyMatch(s -> s.contains(
-                "spec.method[0].duration: ends at 11s, beyond the blast radius maximum of 5s"));
+        assertThat(p)
+                .extracting(RunbookProblem::toString)
+                .anyMatch(
+                        s -> s.contains("spec.method[0].duration: ends at 11s, beyond the blast radius maximum of 5s"));
     }
 
     @Test
     void duplicateKeysAndNamesAreErrors() {
         assertThat(problems(GOOD.replace("  title: Slow payments\n", "  title: Slow payments\n  title: again\n")))
-                .extracting(RunbookProblem::message).anyMatch(m -> m.startsWith("appears twice"));
-        assertThat(problems(GOOD.replace("name: settle", "name: slow"))).extracting(RunbookProblem::message)
+                .extracting(RunbookProblem::message)
+                .anyMatch(m -> m.startsWith("appears twice"));
+        assertThat(problems(GOOD.replace("name: settle", "name: slow")))
+                .extracting(RunbookProblem::message)
                 .contains("another step is already named 'slow'");
     }
 
     @Test
     void malformedYamlIsALocatedProblemNotAnException() {
-        assertThat(problems("apiVersion: faultline.dev/v1\nkind: [Experiment\n")).singleElement()
+        assertThat(problems("apiVersion: faultline.dev/v1\nkind: [Experiment\n"))
+                .singleElement()
                 .satisfies(x -> assertThat(x.message()).startsWith("not valid YAML"));
-        assertThat(problems("")).singleElement().satisfies(x -> assertThat(x.message()).contains("empty"));
-        assertThat(problems("- a\n- b\n")).singleElement().satisfies(x -> assertThat(x.message()).contains("mapping"));
-        assertThat(problems(GOOD + "---\n" + GOOD)).extracting(RunbookProblem::message).anyMatch(m -> m.contains("more than one"));
+        assertThat(problems(""))
+                .singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("empty"));
+        assertThat(problems("- a\n- b\n"))
+                .singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("mapping"));
+        assertThat(problems(GOOD + "---\n" + GOOD))
+                .extracting(RunbookProblem::message)
+                .anyMatch(m -> m.contains("more than one"));
     }
 
     @Test
     void aFileThatCannotBeReadIsAProblemToo() throws Exception {
         Path dir = Files.createTempDirectory("rb");
-        assertThatThrownBy(() -> loader.load(dir.resolve("missing.yaml"))).isInstanceOf(RunbookException.class)
+        assertThatThrownBy(() -> loader.load(dir.resolve("missing.yaml")))
+                .isInstanceOf(RunbookException.class)
                 .hasMessageContaining("missing.yaml: cannot read the file");
         Path binary = dir.resolve("bin.yaml");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2});
-        assertThatThrownBy(() -> loader.load(binary)).isInstanceOf(RunbookException.class)
+        assertThatThrownBy(() -> loader.load(binary))
+                .isInstanceOf(RunbookException.class)
                 .hasMessageContaining("not UTF-8");
     }
 
     @Test
     void theShippedSandboxRunbooksAreValid() throws Exception {
         try (var files = Files.list(Path.of("../runbooks/sandbox"))) {
-            List<Path> runbooks = files.filter(f -> f.toString().endsWith(".yaml")).toList();
+            List<Path> runbooks =
+                    files.filter(f -> f.toString().endsWith(".yaml")).toList();
             assertThat(runbooks).hasSizeGreaterThanOrEqualTo(4);
             for (Path f : runbooks) {
                 if (loader.kindOf(f).equals("GameDay")) {
@@ -194,7 +217,8 @@ class RunbookLoaderTest {
     @Test
     void thePublishedSchemaIsTheOneTheLoaderUses() throws Exception {
         String published = Files.readString(Path.of("../docs/runbook.schema.json"));
-        String used = new String(RunbookLoader.class.getResourceAsStream(SchemaCheck.RESOURCE).readAllBytes(),
+        String used = new String(
+                RunbookLoader.class.getResourceAsStream(SchemaCheck.RESOURCE).readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(published).isEqualTo(used);
     }
@@ -203,24 +227,39 @@ class RunbookLoaderTest {
     void everyNetworkFaultTypeReadsWithItsAttributes() throws Exception {
         String base = GOOD.replace("fault: {type: latency, latency: 300ms, jitter: 50ms}", "fault: FAULT");
         assertThat(fault(base, "{type: bandwidth, rate: 64}")).isEqualTo(new ProxyFault.Bandwidth(64));
-        assertThat(fault(base, "{type: slow-close, delay: 2s}")).isEqualTo(new ProxyFault.SlowClose(Duration.ofSeconds(2)));
+        assertThat(fault(base, "{type: slow-close, delay: 2s}"))
+                .isEqualTo(new ProxyFault.SlowClose(Duration.ofSeconds(2)));
         assertThat(fault(base, "{type: timeout}")).isEqualTo(new ProxyFault.ConnectionTimeout(Duration.ZERO));
-        assertThat(fault(base, "{type: reset-peer, after: 100ms}")).isEqualTo(new ProxyFault.ResetPeer(Duration.ofMillis(100)));
+        assertThat(fault(base, "{type: reset-peer, after: 100ms}"))
+                .isEqualTo(new ProxyFault.ResetPeer(Duration.ofMillis(100)));
         assertThat(fault(base, "{type: slicer, averageSize: 100, sizeVariation: 10, delay: 5ms}"))
                 .isEqualTo(new ProxyFault.Slicer(100, 10, Duration.ofMillis(5)));
         assertThat(fault(base, "{type: limit-data, bytes: 1024}")).isEqualTo(new ProxyFault.LimitData(1024));
         String onHttp = base.replace("target: {proxy: payments}", "target: {httpProxy: payments}")
                 .replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");
-        assertThat(fault(onHttp, "{type: http, method: POST, path: '/pay*', abort: 503}")).isEqualTo(new HttpFault(
-                "POST", "/pay*", java.util.Map.of(), 503, Duration.ZERO, false, "", false, java.util.Map.of()));
-        assertThat(fault(onHttp, "{type: http, delay: 2s, addHeaders: {X-Chaos: 'yes'}}")).isEqualTo(new HttpFault(
-                "", "/**", java.util.Map.of(), 0, Duration.ofSeconds(2), false, "", false, java.util.Map.of("X-Chaos", "yes")));
-        assertThat(problems(onHttp.replace("FAULT", "{type: http, path: /x}"))).extracting(RunbookProblem::message)
+        assertThat(fault(onHttp, "{type: http, method: POST, path: '/pay*', abort: 503}"))
+                .isEqualTo(new HttpFault(
+                        "POST", "/pay*", java.util.Map.of(), 503, Duration.ZERO, false, "", false, java.util.Map.of()));
+        assertThat(fault(onHttp, "{type: http, delay: 2s, addHeaders: {X-Chaos: 'yes'}}"))
+                .isEqualTo(new HttpFault(
+                        "",
+                        "/**",
+                        java.util.Map.of(),
+                        0,
+                        Duration.ofSeconds(2),
+                        false,
+                        "",
+                        false,
+                        java.util.Map.of("X-Chaos", "yes")));
+        assertThat(problems(onHttp.replace("FAULT", "{type: http, path: /x}")))
+                .extracting(RunbookProblem::message)
                 .anyMatch(m -> m.contains("an http fault needs an action"));
         String onHost = base.replace("target: {proxy: payments}", "target: {host: local}")
                 .replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");
-        assertThat(fault(onHost, "{type: cpu-stress, workers: 2, load: 80%}")).isEqualTo(new StressFault.CpuStress(2, 80));
-        assertThat(fault(onHost, "{type: memory-stress, size: 256MB}")).isEqualTo(new StressFault.MemoryStress(256_000_000));
+        assertThat(fault(onHost, "{type: cpu-stress, workers: 2, load: 80%}"))
+                .isEqualTo(new StressFault.CpuStress(2, 80));
+        assertThat(fault(onHost, "{type: memory-stress, size: 256MB}"))
+                .isEqualTo(new StressFault.MemoryStress(256_000_000));
         assertThat(fault(onHost, "{type: disk-stress, size: 1GiB}")).isEqualTo(new StressFault.DiskStress(1L << 30));
         assertThat(fault(onHost, "{type: memory-stress, size: 512MB, growth: 64MB/s}"))
                 .isEqualTo(new StressFault.MemoryStress(512_000_000, 64_000_000));
@@ -229,20 +268,30 @@ class RunbookLoaderTest {
         assertThat(fault(onHost, "{type: disk-stress, size: 2GB, io: fill}"))
                 .isEqualTo(new StressFault.DiskStress(2_000_000_000, StressFault.DiskIo.FILL, 0, ""));
         assertThat(problems(onHost.replace("FAULT", "{type: memory-stress, size: 1GB, growth: fast}")))
-                .extracting(RunbookProblem::message).contains("'fast' is not a rate, e.g. 64MB/s");
+                .extracting(RunbookProblem::message)
+                .contains("'fast' is not a rate, e.g. 64MB/s");
         assertThat(problems(onHost.replace("FAULT", "{type: disk-stress, size: 1GB, io: append}")))
-                .extracting(RunbookProblem::message).anyMatch(m -> m.contains("append"));
+                .extracting(RunbookProblem::message)
+                .anyMatch(m -> m.contains("append"));
         assertThat(problems(onHost.replace("FAULT", "{type: disk-stress, size: 1GB, throughput: 10KB/s}")))
-                .extracting(RunbookProblem::message).anyMatch(m -> m.contains("the throughput must be at least 100KB/s"));
-        assertThat(problems(onHost.replace("FAULT", "{type: memory-stress, size: lots}"))).extracting(RunbookProblem::message)
+                .extracting(RunbookProblem::message)
+                .anyMatch(m -> m.contains("the throughput must be at least 100KB/s"));
+        assertThat(problems(onHost.replace("FAULT", "{type: memory-stress, size: lots}")))
+                .extracting(RunbookProblem::message)
                 .contains("'lots' is not a size, e.g. 256MB or 1GiB");
-        assertThat(problems(base.replace("FAULT", "{type: bandwidth}"))).extracting(RunbookProblem::message)
+        assertThat(problems(base.replace("FAULT", "{type: bandwidth}")))
+                .extracting(RunbookProblem::message)
                 .contains("a bandwidth fault needs 'rate'");
-        assertThat(problems(base.replace("FAULT", "{type: limit-data, bytes: 10, rate: 5}"))).extracting(RunbookProblem::message)
+        assertThat(problems(base.replace("FAULT", "{type: limit-data, bytes: 10, rate: 5}")))
+                .extracting(RunbookProblem::message)
                 .contains("'rate' does not apply to a limit-data fault (it takes bytes)");
     }
 
     private Fault fault(String base, String fault) throws Exception {
-        return ((MethodStep.FaultStep) loader.parse(base.replace("FAULT", fault), "t.yaml").experiment().method().get(0)).fault();
+        return ((MethodStep.FaultStep) loader.parse(base.replace("FAULT", fault), "t.yaml")
+                        .experiment()
+                        .method()
+                        .get(0))
+                .fault();
     }
 }

@@ -16,9 +16,44 @@ import org.junit.jupiter.api.Test;
  */
 class RunbookMutationTest {
     private static final int MUTATIONS = 3_000;
-    private static final String[] SPLICES = {"\t", ": ", "- ", "{", "}", "[", "]", "&a", "*a", "!!binary", "---", "...",
-        "'", "\"", "\\u0000", "é", "日本語", "🙂", "\u202e", "%", "±", "..", "<", ">=", "-1", "1e309", "NaN", "null", "~",
-        "? ", "|", ">", "#", "\r\n", "0x1F", "9999999999999999999999"};
+    private static final String[] SPLICES = {
+        "\t",
+        ": ",
+        "- ",
+        "{",
+        "}",
+        "[",
+        "]",
+        "&a",
+        "*a",
+        "!!binary",
+        "---",
+        "...",
+        "'",
+        "\"",
+        "\\u0000",
+        "é",
+        "日本語",
+        "🙂",
+        "\u202e",
+        "%",
+        "±",
+        "..",
+        "<",
+        ">=",
+        "-1",
+        "1e309",
+        "NaN",
+        "null",
+        "~",
+        "? ",
+        "|",
+        ">",
+        "#",
+        "\r\n",
+        "0x1F",
+        "9999999999999999999999"
+    };
 
     private final RunbookLoader loader = new RunbookLoader();
 

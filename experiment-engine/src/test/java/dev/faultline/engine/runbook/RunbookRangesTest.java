@@ -85,7 +85,8 @@ class RunbookRangesTest {
             at 23h            | at: 23h\\nwait: 1h
             """)
     void stepBoundariesLoadAndWriteBackUnchanged(String what, String step) throws Exception {
-        Experiment e = loader.parse(runbook(step.replace("\\n", "\n")), "r.yaml").experiment();
+        Experiment e =
+                loader.parse(runbook(step.replace("\\n", "\n")), "r.yaml").experiment();
         String yaml = writer.toYaml(e);
         assertThat(loader.parse(yaml, "written.yaml").experiment()).as(yaml).isEqualTo(e);
     }
@@ -151,7 +152,8 @@ class RunbookRangesTest {
 
     @org.junit.jupiter.api.Test
     void infinityIsNotANumberARunbookTakes() {
-        assertThat(problems(runbook(fault("{proxy: p}", "{type: limit-data, bytes: .inf}")))).singleElement()
+        assertThat(problems(runbook(fault("{proxy: p}", "{type: limit-data, bytes: .inf}"))))
+                .singleElement()
                 .satisfies(x -> {
                     assertThat(x.line()).isEqualTo(16);
                     assertThat(x.message()).startsWith("not valid YAML: Malformed numeric value '.inf");
@@ -166,8 +168,9 @@ class RunbookRangesTest {
             """)
     void stepsOverTheirRangeAreRefusedAtTheField(String what, String step, String field, String message) {
         List<RunbookProblem> p = problems(runbook(step.replace("\\n", "\n")));
-        assertThat(p).extracting(RunbookProblem::field, RunbookProblem::message).contains(
-                org.assertj.core.groups.Tuple.tuple(field, message));
+        assertThat(p)
+                .extracting(RunbookProblem::field, RunbookProblem::message)
+                .contains(org.assertj.core.groups.Tuple.tuple(field, message));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -179,7 +182,8 @@ class RunbookRangesTest {
     void experimentWideDurationsHaveRangesToo(String what, String yaml, String field, String message) {
         String text = runbook("wait: 1s").replace("  blastRadius: {maxDuration: 24h}", "  " + yaml);
         List<RunbookProblem> p = problems(text);
-        assertThat(p).extracting(RunbookProblem::field, RunbookProblem::message).contains(
-                org.assertj.core.groups.Tuple.tuple(field, message));
+        assertThat(p)
+                .extracting(RunbookProblem::field, RunbookProblem::message)
+                .contains(org.assertj.core.groups.Tuple.tuple(field, message));
     }
 }

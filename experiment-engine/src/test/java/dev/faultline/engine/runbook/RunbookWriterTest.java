@@ -32,7 +32,8 @@ class RunbookWriterTest {
 
     @Test
     void everyFaultTypeRoundTrips() throws Exception {
-        String base = RunbookLoaderTest.GOOD.replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");
+        String base =
+                RunbookLoaderTest.GOOD.replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");
         for (String[] f : List.of(
                 new String[] {"{proxy: payments}", "{type: bandwidth, rate: 64}"},
                 new String[] {"{proxy: payments}", "{type: slow-close, delay: 2s}"},
@@ -41,18 +42,27 @@ class RunbookWriterTest {
                 new String[] {"{proxy: payments}", "{type: slicer, averageSize: 100, sizeVariation: 10, delay: 5ms}"},
                 new String[] {"{proxy: payments}", "{type: limit-data, bytes: 1024}"},
                 new String[] {"{proxy: payments}", "{type: down}"},
-                new String[] {"{httpProxy: payments}", "{type: http, method: POST, path: '/pay*', headers: {X-A: b},"
-                        + " abort: 503, addHeaders: {X-Chaos: 'yes'}}"},
+                new String[] {
+                    "{httpProxy: payments}",
+                    "{type: http, method: POST, path: '/pay*', headers: {X-A: b},"
+                            + " abort: 503, addHeaders: {X-Chaos: 'yes'}}"
+                },
                 new String[] {"{host: local}", "{type: cpu-stress, workers: 2, load: 80%}"},
                 new String[] {"{host: local}", "{type: memory-stress, size: 64MB}"},
                 new String[] {"{host: local}", "{type: disk-stress, size: 1GiB}"},
                 new String[] {"{host: local}", "{type: memory-stress, size: 1GB, growth: 32MB/s}"},
-                new String[] {"{host: local}", "{type: disk-stress, size: 50MB, io: read, throughput: 1500KB/s, path: /var/tmp}"},
+                new String[] {
+                    "{host: local}", "{type: disk-stress, size: 50MB, io: read, throughput: 1500KB/s, path: /var/tmp}"
+                },
                 new String[] {"{host: local}", "{type: disk-stress, size: 2GB, io: fill}"},
-                new String[] {"{process: {pid: 42}}", "{type: process-kill, signal: TERM, restart: 'systemctl start x'}"},
+                new String[] {"{process: {pid: 42}}", "{type: process-kill, signal: TERM, restart: 'systemctl start x'}"
+                },
                 new String[] {"{process: {name: x}}", "{type: process-restart}"})) {
-            roundTrips(loader.parse(base.replace("target: {proxy: payments}", "target: " + f[0])
-                    .replace("fault: {type: latency, latency: 300ms, jitter: 50ms}", "fault: " + f[1]), "t.yaml").experiment());
+            roundTrips(loader.parse(
+                            base.replace("target: {proxy: payments}", "target: " + f[0])
+                                    .replace("fault: {type: latency, latency: 300ms, jitter: 50ms}", "fault: " + f[1]),
+                            "t.yaml")
+                    .experiment());
         }
     }
 }

@@ -33,8 +33,13 @@ class YamlBombTest {
         b.append("    a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
         for (char c = 'b'; c <= 'j'; c++) {
             String prev = "*" + (char) (c - 1);
-            b.append("    ").append(c).append(": &").append(c).append(" [").append(String.join(", ",
-                    java.util.Collections.nCopies(10, prev))).append("]\n");
+            b.append("    ")
+                    .append(c)
+                    .append(": &")
+                    .append(c)
+                    .append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(10, prev)))
+                    .append("]\n");
         }
         List<RunbookProblem> p = problems(b.toString());
         assertThat(p).singleElement().satisfies(x -> {
@@ -46,7 +51,8 @@ class YamlBombTest {
 
     @Test
     void oneAliasIsRefusedToo() {
-        List<RunbookProblem> p = problems(RunbookLoaderTest.GOOD.replace("labels: {team: shop}", "labels: &l {team: shop}")
+        List<RunbookProblem> p = problems(RunbookLoaderTest.GOOD
+                .replace("labels: {team: shop}", "labels: &l {team: shop}")
                 .replace("  environment: sandbox", "  environment: sandbox\n  other: *l"));
         assertThat(p).singleElement().satisfies(x -> {
             assertThat(x.line()).isEqualTo(6);
@@ -57,7 +63,8 @@ class YamlBombTest {
     @Test
     void deepNestingIsRefusedWithAPlace() {
         int depth = 100_000;
-        String text = "apiVersion: faultline.dev/v1\nkind: Experiment\nmetadata: " + "[".repeat(depth) + "]".repeat(depth) + "\n";
+        String text = "apiVersion: faultline.dev/v1\nkind: Experiment\nmetadata: " + "[".repeat(depth)
+                + "]".repeat(depth) + "\n";
         List<RunbookProblem> p = problems(text);
         assertThat(p).singleElement().satisfies(x -> {
             assertThat(x.line()).isEqualTo(3);
@@ -74,8 +81,9 @@ class YamlBombTest {
         List<RunbookProblem> p = problems(text);
         assertThat(p).singleElement().satisfies(x -> {
             assertThat(x.line()).isEqualTo(3);
-            assertThat(x.message()).isEqualTo("not a runbook: too many values under too long keys or too deep (their"
-                    + " paths exceed 16000000 characters)");
+            assertThat(x.message())
+                    .isEqualTo("not a runbook: too many values under too long keys or too deep (their"
+                            + " paths exceed 16000000 characters)");
         });
     }
 
@@ -94,7 +102,8 @@ class YamlBombTest {
     @Test
     void deepNestingOfMappingsToo() {
         int depth = 20_000;
-        String text = "apiVersion: faultline.dev/v1\nkind: Experiment\nmetadata: " + "{a: ".repeat(depth) + "1" + "}".repeat(depth) + "\n";
+        String text = "apiVersion: faultline.dev/v1\nkind: Experiment\nmetadata: " + "{a: ".repeat(depth) + "1"
+                + "}".repeat(depth) + "\n";
         List<RunbookProblem> p = problems(text);
         assertThat(p).singleElement().satisfies(x -> assertThat(x.message()).contains("nested"));
     }

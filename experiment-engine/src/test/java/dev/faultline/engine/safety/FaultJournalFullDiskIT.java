@@ -41,8 +41,11 @@ class FaultJournalFullDiskIT {
     }
 
     private JournalEntry intent(String step) {
-        return journal.recordIntent("r1", step, settings, new FaultHandle("local", "t-" + step, "latency on " + step,
-                Params.of("proxy", step)));
+        return journal.recordIntent(
+                "r1",
+                step,
+                settings,
+                new FaultHandle("local", "t-" + step, "latency on " + step, Params.of("proxy", step)));
     }
 
     @Test
@@ -65,14 +68,18 @@ class FaultJournalFullDiskIT {
         // The mark that found no room is written with the next one; neither is glued to a torn line.
         assertThat(anotherProcess.openFaults()).isEmpty();
         assertThat(journal.unwrittenMarks()).isZero();
-        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8))
+                .allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
     }
 
     @Test
     void aTornLineLeftByAnotherWriterIsEndedBeforeTheNextRecord() throws Exception {
         JournalEntry a = intent("a");
         // What a process that died mid-write (or an old Faultline on a full disk) leaves: no newline at the end.
-        Files.writeString(file, "{\"op\":\"reverted\",\"id\":\"" + a.id() + "\",\"at\":\"20", StandardCharsets.UTF_8,
+        Files.writeString(
+                file,
+                "{\"op\":\"reverted\",\"id\":\"" + a.id() + "\",\"at\":\"20",
+                StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
         JournalEntry b = intent("b");
 

@@ -31,25 +31,39 @@ class FaultJournalLockIT {
     private Process holder;
 
     private final BackendSettings settings = new BackendSettings("local", Params.of("proxyApi", "http://127.0.0.1:1"));
-    private final FaultHandle handle = new FaultHandle("local", "faultline_r1_slow", "latency 300ms on proxy/payments",
+    private final FaultHandle handle = new FaultHandle(
+            "local",
+            "faultline_r1_slow",
+            "latency 300ms on proxy/payments",
             Params.of("proxy", "payments", "toxic", "faultline_r1_slow"));
 
     @AfterEach
     void stopHolder() throws Exception {
         if (holder != null) {
-            new ProcessBuilder("kill", "-CONT", Long.toString(holder.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            new ProcessBuilder("kill", "-CONT", Long.toString(holder.pid()))
+                    .start()
+                    .waitFor(5, TimeUnit.SECONDS);
             holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 
     private void lockedByAStoppedProcess(Path file) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                JournalLockHolder.class.getName(), file.toString()).redirectErrorStream(true).start();
+        holder = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        JournalLockHolder.class.getName(),
+                        file.toString())
+                .redirectErrorStream(true)
+                .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
         String line = assertTimeoutPreemptively(Duration.ofSeconds(30), out::readLine);
         assertThat(line).isEqualTo("locked");
-        assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(holder.pid())).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(holder.pid()))
+                        .start()
+                        .waitFor())
+                .isZero();
     }
 
     @Test
@@ -69,11 +83,12 @@ class FaultJournalLockIT {
         FaultJournal j = new FaultJournal(file, ProcessOwner.current(), Clock.systemUTC(), Duration.ofSeconds(1));
         lockedByAStoppedProcess(file);
 
-        assertTimeoutPreemptively(Duration.ofSeconds(15), () -> assertThatThrownBy(
-                () -> j.recordIntent("r2", "slow", settings, handle))
-                .isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining(file.toString())
-                .hasMessageContaining("locked by another process")
-                .hasMessageNotContaining("\n"));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(15),
+                () -> assertThatThrownBy(() -> j.recordIntent("r2", "slow", settings, handle))
+                        .isInstanceOf(UncheckedIOException.class)
+                        .hasMessageContaining(file.toString())
+                        .hasMessageContaining("locked by another process")
+                        .hasMessageNotContaining("\n"));
     }
 }

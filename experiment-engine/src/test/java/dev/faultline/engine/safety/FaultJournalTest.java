@@ -20,7 +20,10 @@ class FaultJournalTest {
     Path dir;
 
     private final BackendSettings settings = new BackendSettings("local", Params.of("proxyApi", "http://127.0.0.1:1"));
-    private final FaultHandle handle = new FaultHandle("local", "faultline_r1_slow", "latency 300ms on proxy/payments",
+    private final FaultHandle handle = new FaultHandle(
+            "local",
+            "faultline_r1_slow",
+            "latency 300ms on proxy/payments",
             Params.of("proxy", "payments", "toxic", "faultline_r1_slow"));
 
     static ProcessOwner deadOwner() throws Exception {
@@ -43,7 +46,10 @@ class FaultJournalTest {
             assertThat(x.settings()).isEqualTo(settings);
         });
         j.markInjected(e.id());
-        assertThat(j.openFaults()).singleElement().extracting(JournalEntry::state).isEqualTo(JournalEntry.State.INJECTED);
+        assertThat(j.openFaults())
+                .singleElement()
+                .extracting(JournalEntry::state)
+                .isEqualTo(JournalEntry.State.INJECTED);
         j.markReverted(e.id(), "gone");
         assertThat(j.openFaults()).isEmpty();
     }
@@ -55,17 +61,26 @@ class FaultJournalTest {
         mine.recordIntent("r-live", "slow", settings, handle);
 
         assertThat(mine.openFaults()).hasSize(2);
-        assertThat(mine.orphans()).singleElement().extracting(JournalEntry::runId).isEqualTo("r-dead");
+        assertThat(mine.orphans())
+                .singleElement()
+                .extracting(JournalEntry::runId)
+                .isEqualTo("r-dead");
     }
 
     @Test
     void aLineTornByACrashIsSkippedAndTheRestIsKept() throws Exception {
         FaultJournal j = journal(ProcessOwner.current());
         j.recordIntent("r1", "slow", settings, handle);
-        Files.writeString(dir.resolve("faults.jsonl"), "{\"op\":\"intent\",\"id\":\"x\",\"at\":\"20",
-                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(
+                dir.resolve("faults.jsonl"),
+                "{\"op\":\"intent\",\"id\":\"x\",\"at\":\"20",
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
 
-        assertThat(j.openFaults()).singleElement().extracting(JournalEntry::runId).isEqualTo("r1");
+        assertThat(j.openFaults())
+                .singleElement()
+                .extracting(JournalEntry::runId)
+                .isEqualTo("r1");
     }
 
     @Test

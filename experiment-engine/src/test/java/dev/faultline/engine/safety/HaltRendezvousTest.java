@@ -21,7 +21,8 @@ class HaltRendezvousTest {
     void isMadePrivateToItsUser() throws Exception {
         HaltRendezvous r = new HaltRendezvous(tmp.resolve("rv"));
         r.ensurePrivate();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(r.dir()))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(r.dir())))
+                .isEqualTo("rwx------");
         assertThat(r.peers()).isEmpty();
     }
 
@@ -29,23 +30,27 @@ class HaltRendezvousTest {
     void refusesADirectoryOthersMayEnter() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("rv"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        assertThatThrownBy(() -> new HaltRendezvous(dir).ensurePrivate()).isInstanceOf(IOException.class)
-                .hasMessageContaining("open to others").hasMessageContaining("chmod 700");
+        assertThatThrownBy(() -> new HaltRendezvous(dir).ensurePrivate())
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("open to others")
+                .hasMessageContaining("chmod 700");
     }
 
     @Test
     void neverFollowsALink() throws Exception {
-        Path real = Files.createDirectory(tmp.resolve("elsewhere"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        Path real = Files.createDirectory(
+                tmp.resolve("elsewhere"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path link = Files.createSymbolicLink(tmp.resolve("rv"), real);
-        assertThatThrownBy(() -> new HaltRendezvous(link).peers()).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> new HaltRendezvous(link).peers())
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("not a directory (a link or a file)");
     }
 
     @Test
     void refusesADirectoryOfAnotherUser() throws Exception {
-        Path dir = Files.createDirectory(tmp.resolve("rv"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        Path dir = Files.createDirectory(
+                tmp.resolve("rv"), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         UserPrincipal nobody;
         try {
             nobody = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
@@ -54,7 +59,8 @@ class HaltRendezvousTest {
             assumeTrue(false, "cannot give a directory to another user here (needs root)");
             return;
         }
-        assertThatThrownBy(() -> new HaltRendezvous(dir).ensurePrivate()).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> new HaltRendezvous(dir).ensurePrivate())
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("belongs to nobody");
     }
 
@@ -72,7 +78,8 @@ class HaltRendezvousTest {
     @Test
     void namesTheRendezvousByTheUsersIdUnlessTold() {
         assertThat(HaltRendezvous.resolve(java.util.Map.of()).dir().toString()).matches("/tmp/faultline-\\d+");
-        assertThat(HaltRendezvous.resolve(java.util.Map.of("FAULTLINE_RUNTIME_DIR", "/run/x")).dir())
+        assertThat(HaltRendezvous.resolve(java.util.Map.of("FAULTLINE_RUNTIME_DIR", "/run/x"))
+                        .dir())
                 .isEqualTo(Path.of("/run/x"));
     }
 }

@@ -9,12 +9,15 @@ import java.nio.file.StandardOpenOption;
  * in the middle of a journal write would. Prints {@code locked} once it holds the lock.
  */
 public final class JournalLockHolder {
-    private JournalLockHolder() {
-    }
+    private JournalLockHolder() {}
 
     public static void main(String[] args) throws Exception {
-        try (FileChannel ch = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE); var lock = ch.lock()) {
+        try (FileChannel ch = FileChannel.open(
+                        Path.of(args[0]),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+                var lock = ch.lock()) {
             System.out.println("locked");
             System.out.flush();
             Thread.sleep(120_000);

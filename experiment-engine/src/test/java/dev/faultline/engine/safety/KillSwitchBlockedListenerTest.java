@@ -50,7 +50,8 @@ class KillSwitchBlockedListenerTest {
     @TempDir
     Path home;
 
-    private final SimulatedSystem system = new SimulatedSystem().metric("latency", 100).target("proxy/a");
+    private final SimulatedSystem system =
+            new SimulatedSystem().metric("latency", 100).target("proxy/a");
     private final SimulatedBackend backend = new SimulatedBackend(system);
     private final AtomicLong firstRevertCall = new AtomicLong();
     private TestRig rig;
@@ -67,8 +68,10 @@ class KillSwitchBlockedListenerTest {
     }
 
     private static Experiment oneLongFault() {
-        return experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
-                .fault("a", 0, Duration.ofSeconds(30), "a").build();
+        return experiment()
+                .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
+                .fault("a", 0, Duration.ofSeconds(30), "a")
+                .build();
     }
 
     /** One press measured: how long halt() took to return and the first revert call to start, from the press. */
@@ -95,7 +98,7 @@ class KillSwitchBlockedListenerTest {
 
     @Test
     void aRunListenerBlockedInItsCallHoldsUpNeitherTheHaltNorTheFirstRevert() throws Exception {
-        pressWhileBlocked((blocking, unblock) -> { }, (blocking, unblock) -> event -> {
+        pressWhileBlocked((blocking, unblock) -> {}, (blocking, unblock) -> event -> {
             if (event instanceof RunEvent.FaultInjected) {
                 blocking.countDown();
                 awaitQuietly(unblock);
@@ -105,16 +108,18 @@ class KillSwitchBlockedListenerTest {
 
     @Test
     void aKillSwitchListenerBlockedInItsCallHoldsUpNeitherTheHaltNorTheFirstRevert() throws Exception {
-        pressWhileBlocked((blocking, unblock) -> rig.killSwitch.addListener(new KillSwitchListener() {
-            @Override
-            public void engaged(HaltReason reason) {
-                awaitQuietly(unblock);
-            }
-        }), (blocking, unblock) -> event -> {
-            if (event instanceof RunEvent.FaultInjected) {
-                blocking.countDown(); // the fault is in: the kill switch listener blocks on the press
-            }
-        });
+        pressWhileBlocked(
+                (blocking, unblock) -> rig.killSwitch.addListener(new KillSwitchListener() {
+                    @Override
+                    public void engaged(HaltReason reason) {
+                        awaitQuietly(unblock);
+                    }
+                }),
+                (blocking, unblock) -> event -> {
+                    if (event instanceof RunEvent.FaultInjected) {
+                        blocking.countDown(); // the fault is in: the kill switch listener blocks on the press
+                    }
+                });
     }
 
     private interface RunListenerFactory {
@@ -123,11 +128,13 @@ class KillSwitchBlockedListenerTest {
 
     private void pressWhileBlocked(Blocker killSwitchListener, RunListenerFactory runListener) throws Exception {
         // Warm-up: every class on the path loaded, nothing blocked.
-        press((blocking, unblock) -> event -> {
-            if (event instanceof RunEvent.FaultInjected) {
-                blocking.countDown();
-            }
-        }, (blocking, unblock) -> { });
+        press(
+                (blocking, unblock) -> event -> {
+                    if (event instanceof RunEvent.FaultInjected) {
+                        blocking.countDown();
+                    }
+                },
+                (blocking, unblock) -> {});
         List<Press> presses = new ArrayList<>();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Press p = press(runListener, killSwitchListener);
@@ -137,7 +144,8 @@ class KillSwitchBlockedListenerTest {
             }
         }
         System.out.println("KillSwitchBlockedListenerTest: " + presses);
-        assertThat(presses).as("presses with a listener blocked for %s s", BLOCKED_FOR.toSeconds())
+        assertThat(presses)
+                .as("presses with a listener blocked for %s s", BLOCKED_FOR.toSeconds())
                 .anyMatch(Press::withinBounds);
     }
 
@@ -147,10 +155,12 @@ class KillSwitchBlockedListenerTest {
         CountDownLatch blocking = new CountDownLatch(1);
         CountDownLatch unblock = new CountDownLatch(1);
         killSwitchListener.arm(blocking, unblock);
-        RunHandle run = rig.runner.start(oneLongFault(), TestRig.environment(),
-                List.of(runListener.create(blocking, unblock)));
+        RunHandle run =
+                rig.runner.start(oneLongFault(), TestRig.environment(), List.of(runListener.create(blocking, unblock)));
         try {
-            assertThat(blocking.await(10, TimeUnit.SECONDS)).as("the fault went in").isTrue();
+            assertThat(blocking.await(10, TimeUnit.SECONDS))
+                    .as("the fault went in")
+                    .isTrue();
 
             long pressed = System.nanoTime();
             var report = rig.killSwitch.halt(HaltReason.killSwitch("blocked listener"));

@@ -1,6 +1,5 @@
 package dev.faultline.engine.safety;
 
-import dev.faultline.engine.spi.run.HaltReason;
 import static dev.faultline.engine.testkit.ExperimentBuilder.experiment;
 import static dev.faultline.engine.testkit.ExperimentBuilder.probe;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.model.Tolerance.Op;
 import dev.faultline.engine.run.RunHandle;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.spi.run.RunOutcome;
 import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.testkit.SimulatedBackend;
@@ -35,7 +35,8 @@ class KillSwitchFullDiskIT {
     @TempDir
     Path tmp;
 
-    private final SimulatedSystem system = new SimulatedSystem().metric("latency", 100).target("proxy/a");
+    private final SimulatedSystem system =
+            new SimulatedSystem().metric("latency", 100).target("proxy/a");
     private final SimulatedBackend backend = new SimulatedBackend(system);
     private SmallTmpfs disk;
     private TestRig rig;
@@ -43,7 +44,8 @@ class KillSwitchFullDiskIT {
     @BeforeEach
     void wire() throws Exception {
         disk = SmallTmpfs.mount(tmp.resolve("home"), "256k");
-        rig = new TestRig(disk.dir(), List.of(new SimulatedBackendProvider(backend)), List.of(new SimulatedProbes(system)));
+        rig = new TestRig(
+                disk.dir(), List.of(new SimulatedBackendProvider(backend)), List.of(new SimulatedProbes(system)));
     }
 
     @AfterEach
@@ -54,8 +56,13 @@ class KillSwitchFullDiskIT {
 
     @Test
     void aHaltWhoseLatchCannotBeWrittenStillHaltsRevertsAndStaysEngagedSayingWhyInOneLine() throws Exception {
-        RunHandle run = rig.runner.start(experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
-                .fault("a", 0, Duration.ofSeconds(30), "a").build(), TestRig.environment(), List.of());
+        RunHandle run = rig.runner.start(
+                experiment()
+                        .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
+                        .fault("a", 0, Duration.ofSeconds(30), "a")
+                        .build(),
+                TestRig.environment(),
+                List.of());
         for (int i = 0; i < 200 && system.faultsInEffect() == 0; i++) {
             Thread.sleep(25);
         }

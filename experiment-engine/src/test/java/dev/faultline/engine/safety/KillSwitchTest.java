@@ -1,6 +1,5 @@
 package dev.faultline.engine.safety;
 
-import dev.faultline.engine.spi.run.HaltReason;
 import static dev.faultline.engine.testkit.ExperimentBuilder.experiment;
 import static dev.faultline.engine.testkit.ExperimentBuilder.probe;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.model.Tolerance.Op;
 import dev.faultline.engine.run.RunHandle;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.spi.run.RunOutcome;
 import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.testkit.SimulatedBackend;
@@ -32,8 +32,11 @@ class KillSwitchTest {
     @TempDir
     Path home;
 
-    private final SimulatedSystem system = new SimulatedSystem().metric("latency", 100)
-            .target("proxy/a").target("proxy/b").target("proxy/c");
+    private final SimulatedSystem system = new SimulatedSystem()
+            .metric("latency", 100)
+            .target("proxy/a")
+            .target("proxy/b")
+            .target("proxy/c");
     private final SimulatedBackend backend = new SimulatedBackend(system);
     private TestRig rig;
 
@@ -48,10 +51,12 @@ class KillSwitchTest {
     }
 
     private Experiment threeLongFaults() {
-        return experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
+        return experiment()
+                .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
                 .fault("a", 0, Duration.ofSeconds(30), "a")
                 .fault("b", 1, Duration.ofSeconds(30), "b")
-                .fault("c", 2, Duration.ofSeconds(30), "c").build();
+                .fault("c", 2, Duration.ofSeconds(30), "c")
+                .build();
     }
 
     private void awaitFaultsInEffect(int n) throws InterruptedException {
@@ -90,7 +95,8 @@ class KillSwitchTest {
         rig.killSwitch.halt(HaltReason.killSwitch("drill")).get(5, TimeUnit.SECONDS);
 
         assertThatThrownBy(() -> rig.runner.start(threeLongFaults(), TestRig.environment(), List.of()))
-                .isInstanceOf(KillSwitchEngagedException.class).hasMessageContaining("drill")
+                .isInstanceOf(KillSwitchEngagedException.class)
+                .hasMessageContaining("drill")
                 .hasMessageContaining("faultline release");
         assertThatThrownBy(() -> rig.killSwitch.release(" ")).isInstanceOf(IllegalArgumentException.class);
 
@@ -105,8 +111,13 @@ class KillSwitchTest {
     @Test
     void haltDuringAnInjectionInFlightStillLeavesNothingBehind() throws Exception {
         backend.injectTakes(Duration.ofMillis(200));
-        RunHandle run = rig.runner.start(experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
-                .fault("a", 0, Duration.ofSeconds(30), "a").build(), TestRig.environment(), List.of());
+        RunHandle run = rig.runner.start(
+                experiment()
+                        .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
+                        .fault("a", 0, Duration.ofSeconds(30), "a")
+                        .build(),
+                TestRig.environment(),
+                List.of());
         assertThat(backend.awaitInjectStarted(Duration.ofSeconds(5))).isTrue();
 
         rig.killSwitch.halt(HaltReason.killSwitch("mid-injection")).get(10, TimeUnit.SECONDS);
@@ -138,12 +149,18 @@ class KillSwitchTest {
     @Test
     void faultThatCannotBeRevertedStaysJournaledWithAManualStep() throws Exception {
         SimulatedBackend stubborn = backend.refuseReset(true);
-        RunHandle run = rig.runner.start(experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
-                .fault("a", 0, Duration.ofSeconds(30), "a").build(), TestRig.environment(), List.of());
+        RunHandle run = rig.runner.start(
+                experiment()
+                        .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
+                        .fault("a", 0, Duration.ofSeconds(30), "a")
+                        .build(),
+                TestRig.environment(),
+                List.of());
         awaitFaultsInEffect(1);
         stubborn.failReverts(100);
 
-        HaltReport report = rig.killSwitch.halt(HaltReason.killSwitch("stubborn")).get(20, TimeUnit.SECONDS);
+        HaltReport report =
+                rig.killSwitch.halt(HaltReason.killSwitch("stubborn")).get(20, TimeUnit.SECONDS);
 
         assertThat(report.needingAttention()).singleElement().satisfies(o -> {
             assertThat(o.reverted()).isFalse();

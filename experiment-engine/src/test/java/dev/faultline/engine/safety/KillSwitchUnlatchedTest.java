@@ -1,6 +1,5 @@
 package dev.faultline.engine.safety;
 
-import dev.faultline.engine.spi.run.HaltReason;
 import static dev.faultline.engine.testkit.ExperimentBuilder.experiment;
 import static dev.faultline.engine.testkit.ExperimentBuilder.probe;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.model.Tolerance.Op;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.testkit.SimulatedBackend;
 import dev.faultline.engine.testkit.SimulatedBackendProvider;
 import dev.faultline.engine.testkit.SimulatedProbes;
@@ -32,19 +32,29 @@ class KillSwitchUnlatchedTest {
 
     @Test
     void staysEngagedWhenItsLatchCouldNotBeWritten() throws Exception {
-        Files.createDirectories(home.resolve("killswitch.latch.tmp" + ProcessHandle.current().pid()));
+        Files.createDirectories(
+                home.resolve("killswitch.latch.tmp" + ProcessHandle.current().pid()));
         SimulatedSystem system = new SimulatedSystem().metric("latency", 100).target("proxy/a");
-        try (TestRig rig = new TestRig(home, List.of(new SimulatedBackendProvider(new SimulatedBackend(system))),
+        try (TestRig rig = new TestRig(
+                home,
+                List.of(new SimulatedBackendProvider(new SimulatedBackend(system))),
                 List.of(new SimulatedProbes(system)))) {
             rig.killSwitch.halt(HaltReason.killSwitch("disk full drill")).get(5, TimeUnit.SECONDS);
             assertThat(home.resolve("killswitch.latch")).doesNotExist();
 
             Thread.sleep(1_000); // five looks of the latch watcher
 
-            assertThat(rig.killSwitch.isEngaged()).as("still engaged after the watcher looked").isTrue();
-            assertThatThrownBy(() -> rig.runner.start(experiment().probe(probe("p99", "latency",
-                    new Tolerance.Threshold(Op.LT, 200))).fault("a", 0, Duration.ofSeconds(5), "a").build(),
-                    TestRig.environment(), List.of())).isInstanceOf(KillSwitchEngagedException.class)
+            assertThat(rig.killSwitch.isEngaged())
+                    .as("still engaged after the watcher looked")
+                    .isTrue();
+            assertThatThrownBy(() -> rig.runner.start(
+                            experiment()
+                                    .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
+                                    .fault("a", 0, Duration.ofSeconds(5), "a")
+                                    .build(),
+                            TestRig.environment(),
+                            List.of()))
+                    .isInstanceOf(KillSwitchEngagedException.class)
                     .hasMessageContaining("disk full drill");
         }
     }

@@ -28,23 +28,31 @@ class OrphanRecoveryTest {
     void faultLeftBehindByADeadProcessIsRevertedAndLeavesTheJournal() throws Exception {
         SimulatedSystem system = new SimulatedSystem().target("proxy/payments");
         SimulatedBackend backend = new SimulatedBackend(system);
-        FaultRequest req = new FaultRequest("r-crashed", "slow", new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
-                new Target("proxy", Params.of("name", "payments")), 1, Duration.ofSeconds(30));
+        FaultRequest req = new FaultRequest(
+                "r-crashed",
+                "slow",
+                new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
+                new Target("proxy", Params.of("name", "payments")),
+                1,
+                Duration.ofSeconds(30));
         FaultHandle handle = backend.prepare(req);
-        FaultJournal crashed = new FaultJournal(home.resolve("journal/faults.jsonl"), FaultJournalTest.deadOwner(),
-                Clock.systemUTC());
-        crashed.markInjected(crashed.recordIntent("r-crashed", "slow", BackendSettings.empty("simulated"), handle).id());
+        FaultJournal crashed =
+                new FaultJournal(home.resolve("journal/faults.jsonl"), FaultJournalTest.deadOwner(), Clock.systemUTC());
+        crashed.markInjected(crashed.recordIntent("r-crashed", "slow", BackendSettings.empty("simulated"), handle)
+                .id());
         backend.inject(req, handle);
         assertThat(system.faultsInEffect()).isOne();
 
-        try (TestRig rig = new TestRig(home, List.of(new SimulatedBackendProvider(backend)),
-                List.of(new SimulatedProbes(system)))) {
+        try (TestRig rig = new TestRig(
+                home, List.of(new SimulatedBackendProvider(backend)), List.of(new SimulatedProbes(system)))) {
             OrphanRecovery recovery = new OrphanRecovery(rig.journal, rig.plugins, rig.reverter, Clock.systemUTC());
             assertThat(recovery.findOrphans()).hasSize(1);
 
             List<RevertOutcome> outcomes = recovery.recover();
 
-            assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.confirmed()).isTrue());
+            assertThat(outcomes)
+                    .singleElement()
+                    .satisfies(o -> assertThat(o.confirmed()).isTrue());
             assertThat(system.faultsInEffect()).isZero();
             assertThat(rig.journal.openFaults()).isEmpty();
         }
@@ -53,13 +61,13 @@ class OrphanRecoveryTest {
     @Test
     void orphanOfAnUninstalledBackendStaysWithAManualStep() throws Exception {
         FaultHandle handle = new FaultHandle("gone", "x1", "latency on proxy/payments", Params.of("proxy", "payments"));
-        FaultJournal crashed = new FaultJournal(home.resolve("journal/faults.jsonl"), FaultJournalTest.deadOwner(),
-                Clock.systemUTC());
+        FaultJournal crashed =
+                new FaultJournal(home.resolve("journal/faults.jsonl"), FaultJournalTest.deadOwner(), Clock.systemUTC());
         crashed.recordIntent("r-crashed", "slow", BackendSettings.empty("gone"), handle);
 
         try (TestRig rig = new TestRig(home, List.of(), List.of())) {
-            List<RevertOutcome> outcomes = new OrphanRecovery(rig.journal, rig.plugins, rig.reverter, Clock.systemUTC())
-                    .recover();
+            List<RevertOutcome> outcomes =
+                    new OrphanRecovery(rig.journal, rig.plugins, rig.reverter, Clock.systemUTC()).recover();
             assertThat(outcomes).singleElement().satisfies(o -> {
                 assertThat(o.reverted()).isFalse();
                 assertThat(o.detail()).contains("no such backend is installed");

@@ -7,13 +7,13 @@ import dev.faultline.engine.safety.ActiveFaults;
 import dev.faultline.engine.safety.BackendCalls;
 import dev.faultline.engine.safety.FaultJournal;
 import dev.faultline.engine.safety.FaultReverter;
-import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.safety.JournalEntry;
 import dev.faultline.engine.safety.KillSwitch;
 import dev.faultline.engine.safety.KillSwitchLatch;
 import dev.faultline.engine.safety.ProcessOwner;
 import dev.faultline.engine.safety.RevertPolicy;
 import dev.faultline.engine.safety.Rollbacks;
+import dev.faultline.engine.spi.run.HaltReason;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,7 +112,8 @@ public abstract class FaultBackendContract {
 
     @Test
     void aResetRemovesTheFaultAndCanBeRepeated() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(resetRemovesTheFault(), "this backend's reset does not cover the fault");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                resetRemovesTheFault(), "this backend's reset does not cover the fault");
         try (FaultBackend b = backend()) {
             assertThat(b).isInstanceOf(FaultReset.class);
             FaultHandle h = b.prepare(request());
@@ -127,16 +128,16 @@ public abstract class FaultBackendContract {
 
     @Test
     void haltDuringInjectionRevertsTheFault() throws Exception {
-        RevertPolicy policy = new RevertPolicy(Duration.ofSeconds(2), Duration.ofSeconds(3), 2, Duration.ofMillis(50),
-                Duration.ofSeconds(3));
+        RevertPolicy policy = new RevertPolicy(
+                Duration.ofSeconds(2), Duration.ofSeconds(3), 2, Duration.ofMillis(50), Duration.ofSeconds(3));
         Clock clock = Clock.systemUTC();
         FaultJournal journal = new FaultJournal(contractHome.resolve("faults.jsonl"), ProcessOwner.current(), clock);
         ActiveFaults active = new ActiveFaults();
-        Rollbacks rollbacks = new Rollbacks(active, new FaultReverter(new BackendCalls(threads), policy, clock), journal,
-                threads, policy);
+        Rollbacks rollbacks = new Rollbacks(
+                active, new FaultReverter(new BackendCalls(threads), policy, clock), journal, threads, policy);
         try (FaultBackend b = backend();
-             KillSwitch killSwitch = new KillSwitch(active, rollbacks,
-                     new KillSwitchLatch(contractHome.resolve("latch")), clock, watcher)) {
+                KillSwitch killSwitch = new KillSwitch(
+                        active, rollbacks, new KillSwitchLatch(contractHome.resolve("latch")), clock, watcher)) {
             FaultHandle h = b.prepare(request());
             JournalEntry entry = journal.recordIntent("contract", "step", settings(), h);
             ActiveFault fault = new ActiveFault(entry.id(), "contract", "step", b, h, clock.instant());

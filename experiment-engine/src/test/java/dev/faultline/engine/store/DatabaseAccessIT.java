@@ -66,8 +66,8 @@ class DatabaseAccessIT {
 
     private Connection throughTheServer(String user, String password) throws Exception {
         Properties lock = lockFile();
-        return DriverManager.getConnection("jdbc:h2:tcp://127.0.0.1:" + serverPort() + "/" + lock.getProperty("id"),
-                user, password);
+        return DriverManager.getConnection(
+                "jdbc:h2:tcp://127.0.0.1:" + serverPort() + "/" + lock.getProperty("id"), user, password);
     }
 
     /** Local addresses of the listening sockets on {@code port}, from the kernel's table. */
@@ -95,8 +95,11 @@ class DatabaseAccessIT {
         assumeThat(Path.of("/proc/net/tcp")).exists();
         try (FaultlineStore store = FaultlineStore.open(db())) {
             int port = serverPort();
-            assertThat(listeners(port)).as("listening sockets on port %d", port).isNotEmpty()
-                    .allSatisfy(a -> assertThat(a).as("loopback (127.0.0.1 or ::ffff:127.0.0.1)")
+            assertThat(listeners(port))
+                    .as("listening sockets on port %d", port)
+                    .isNotEmpty()
+                    .allSatisfy(a -> assertThat(a)
+                            .as("loopback (127.0.0.1 or ::ffff:127.0.0.1)")
                             .isIn("0100007F", "0000000000000000FFFF00000100007F"));
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
                 for (InetAddress a : Collections.list(nic.getInetAddresses())) {
@@ -105,7 +108,8 @@ class DatabaseAccessIT {
                     }
                     try (Socket s = new Socket()) {
                         assertThatThrownBy(() -> s.connect(new InetSocketAddress(a, port), 2_000))
-                                .as("connecting on %s", a).isInstanceOf(IOException.class);
+                                .as("connecting on %s", a)
+                                .isInstanceOf(IOException.class);
                     }
                 }
             }
@@ -117,8 +121,10 @@ class DatabaseAccessIT {
         try (FaultlineStore store = FaultlineStore.open(db())) {
             Properties secret = read(dir.resolve("faultline.secret"));
             try (Connection c = throughTheServer("FAULTLINE", secret.getProperty("app"));
-                 Statement s = c.createStatement()) {
-                assertThat(s.executeQuery("SELECT COUNT(*) FROM run").next()).as("the app's tables").isTrue();
+                    Statement s = c.createStatement()) {
+                assertThat(s.executeQuery("SELECT COUNT(*) FROM run").next())
+                        .as("the app's tables")
+                        .isTrue();
                 for (String attack : List.of(
                         "CREATE ALIAS EXEC AS 'String exec(String c) throws Exception { return c; }'",
                         "SELECT FILE_WRITE('x', '" + dir.resolve("planted") + "')",
@@ -149,7 +155,8 @@ class DatabaseAccessIT {
     void theDatabaseItsLockFileAndItsSecretAreForTheUserOnly() throws Exception {
         try (FaultlineStore store = FaultlineStore.open(db())) {
             for (String f : List.of("faultline.mv.db", "faultline.lock.db", "faultline.secret")) {
-                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f)))).as(f)
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f))))
+                        .as(f)
                         .isEqualTo("rw-------");
             }
         }
@@ -158,9 +165,13 @@ class DatabaseAccessIT {
     /** A database made by an earlier Faultline: migrated by the old login, with runs in it. */
     private void oldDatabaseWithARun() throws Exception {
         String url = "jdbc:h2:file:" + db() + ";AUTO_SERVER=TRUE;DB_CLOSE_DELAY=0";
-        Flyway.configure(getClass().getClassLoader()).dataSource(url, "sa", "").locations("classpath:db/migration")
-                .load().migrate();
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        Flyway.configure(getClass().getClassLoader())
+                .dataSource(url, "sa", "")
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO experiment (name, title, sha256, runbook, first_seen) VALUES ('old', 'Old', '"
                     + "e".repeat(64) + "', 'x', CURRENT_TIMESTAMP)");
             s.execute("INSERT INTO run (id, experiment_id, environment, status, started_at) SELECT 'old-run', id,"
@@ -184,8 +195,9 @@ class DatabaseAccessIT {
     void aMigrationCutShortAfterTheSecretWasWrittenIsFinishedOnTheNextOpen() throws Exception {
         oldDatabaseWithARun();
         // As if the last Faultline died after writing the secret but before the database took it.
-        Files.writeString(dir.resolve("faultline.secret"), "admin=Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFy\n"
-                + "app=YmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9v\n");
+        Files.writeString(
+                dir.resolve("faultline.secret"),
+                "admin=Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFy\n" + "app=YmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9v\n");
         try (FaultlineStore store = FaultlineStore.open(db())) {
             assertThat(store.findRun("old-run")).isPresent();
         }
@@ -200,17 +212,25 @@ class DatabaseAccessIT {
             store.saveExperiment("x", "X", "t", "f".repeat(64));
         }
         Files.delete(dir.resolve("faultline.secret"));
-        assertThatThrownBy(() -> FaultlineStore.open(db())).isInstanceOf(StoreException.class)
-                .hasMessageContaining("faultline.secret").hasMessageContaining("move")
+        assertThatThrownBy(() -> FaultlineStore.open(db()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("faultline.secret")
+                .hasMessageContaining("move")
                 .hasMessageNotContaining("\n");
     }
 
     @Test
     void anotherProcessUsesTheDatabaseThroughTheServerWithTheSameLogins() throws Exception {
         try (FaultlineStore store = FaultlineStore.open(db())) {
-            Process other = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                    System.getProperty("java.class.path"), OtherProcessStore.class.getName(), db().toString(), "from-other")
-                    .redirectErrorStream(true).start();
+            Process other = new ProcessBuilder(
+                            ProcessHandle.current().info().command().orElse("java"),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            OtherProcessStore.class.getName(),
+                            db().toString(),
+                            "from-other")
+                    .redirectErrorStream(true)
+                    .start();
             assertThat(other.waitFor(90, TimeUnit.SECONDS)).isTrue();
             String said = new String(other.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(other.exitValue()).as(said).isZero();

@@ -21,7 +21,8 @@ class FaultlineStoreIT {
     private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     private String newRun(FaultlineStore store, String id) throws StoreException {
-        long exp = store.saveExperiment("payment-latency", "Slow payments", "apiVersion: faultline.dev/v1\n", "a".repeat(64));
+        long exp = store.saveExperiment(
+                "payment-latency", "Slow payments", "apiVersion: faultline.dev/v1\n", "a".repeat(64));
         store.createRun(new RunRecord(id, exp, "payment-latency", "sandbox", "RUNNING", t0, null, null));
         return id;
     }
@@ -43,8 +44,9 @@ class FaultlineStoreIT {
             assertThat(r.experimentName()).isEqualTo("payment-latency");
             assertThat(r.startedAt()).isEqualTo(t0);
             assertThat(r.endedAt()).isEqualTo(t0.plusSeconds(5));
-            assertThat(store.events("r1")).extracting(EventRecord::text).containsExactly("phase BASELINE",
-                    "HALT: stop condition … 注文");
+            assertThat(store.events("r1"))
+                    .extracting(EventRecord::text)
+                    .containsExactly("phase BASELINE", "HALT: stop condition … 注文");
             List<SampleRecord> samples = store.samples("r1");
             assertThat(samples).hasSize(2);
             assertThat(samples.get(0).value()).isEqualTo(120.5);
@@ -79,7 +81,7 @@ class FaultlineStoreIT {
     @Test
     void twoStoresOnOneFileSeeEachOthersRuns() throws Exception {
         try (FaultlineStore app = FaultlineStore.open(dir.resolve("faultline"));
-             FaultlineStore cli = FaultlineStore.open(dir.resolve("faultline"))) {
+                FaultlineStore cli = FaultlineStore.open(dir.resolve("faultline"))) {
             newRun(cli, "from-cli");
             assertThat(app.findRun("from-cli")).isPresent();
         }
@@ -89,7 +91,8 @@ class FaultlineStoreIT {
     void aFileThatIsNotAFaultlineDatabaseGivesAClearError() throws Exception {
         Files.writeString(dir.resolve("broken.mv.db"), "this is not a database");
         assertThatThrownBy(() -> FaultlineStore.open(dir.resolve("broken")))
-                .isInstanceOf(StoreException.class).hasMessageContaining("broken.mv.db");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("broken.mv.db");
     }
 
     @Test

@@ -13,8 +13,10 @@ class NewestMigrationTest {
     @Test
     void theNewestMigrationIsTheHighestVersionShipped() throws Exception {
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            String newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-                    .map(n -> n.substring(1, n.indexOf("__"))).max(Comparator.comparingInt(Integer::parseInt))
+            String newest = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__")))
+                    .max(Comparator.comparingInt(Integer::parseInt))
                     .orElseThrow();
             assertThat(Database.NEWEST_MIGRATION).isEqualTo(newest);
         }

@@ -5,8 +5,7 @@ import java.time.Instant;
 
 /** A second Faultline process on the same database: it opens the store, adds a run and says so. */
 final class OtherProcessStore {
-    private OtherProcessStore() {
-    }
+    private OtherProcessStore() {}
 
     public static void main(String[] args) throws Exception {
         try (FaultlineStore store = FaultlineStore.open(Path.of(args[0]))) {

@@ -46,18 +46,32 @@ class PendingResultsFullDiskIT {
     void anEndThatFoundTheDiskFullIsRecordedOnTheNextStart() throws Exception {
         Path db = disk.dir().resolve("faultline");
         PendingResults pending = new PendingResults(disk.dir().resolve("pending"));
-        Experiment e = experiment().probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
-                .fault("slow", 0, Duration.ofSeconds(1), "payments").build();
+        Experiment e = experiment()
+                .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 200)))
+                .fault("slow", 0, Duration.ofSeconds(1), "payments")
+                .build();
         String runId = "20261206-full-disk";
         Instant start = Instant.now();
 
         FaultlineStore store = FaultlineStore.open(db);
-        try (RunRecorder recorder = new RunRecorder(store, pending, e, "apiVersion: faultline.dev/v1\n", "d".repeat(64))) {
+        try (RunRecorder recorder =
+                new RunRecorder(store, pending, e, "apiVersion: faultline.dev/v1\n", "d".repeat(64))) {
             recorder.onEvent(new RunEvent.RunStarted(runId, start, e.name(), "test", false));
             store.syncToDisk();
             disk.fill(); // a disk-stress fault filling FAULTLINE_HOME during the run
-            RunResult r = new RunResult(runId, e.name(), "test", RunOutcome.HELD, "the hypothesis held", start,
-                    start.plusSeconds(5), Impact.LOW, List.of(), List.of(), List.of(), List.of());
+            RunResult r = new RunResult(
+                    runId,
+                    e.name(),
+                    "test",
+                    RunOutcome.HELD,
+                    "the hypothesis held",
+                    start,
+                    start.plusSeconds(5),
+                    Impact.LOW,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of());
             recorder.onEvent(new RunEvent.RunFinished(runId, start.plusSeconds(5), r));
         }
         disk.free(); // the fill fault is reverted, then the process ends

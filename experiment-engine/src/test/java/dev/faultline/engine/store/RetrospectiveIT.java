@@ -35,14 +35,17 @@ class RetrospectiveIT {
     @TempDir
     Path home;
 
-    private final SimulatedSystem system = new SimulatedSystem().metric("latency", 100).target("proxy/payments");
+    private final SimulatedSystem system =
+            new SimulatedSystem().metric("latency", 100).target("proxy/payments");
     private TestRig rig;
     private FaultlineStore store;
 
     @BeforeEach
     void wire() throws Exception {
         system.impact("proxy/payments", "latency", 50);
-        rig = new TestRig(home, List.of(new SimulatedBackendProvider(new SimulatedBackend(system))),
+        rig = new TestRig(
+                home,
+                List.of(new SimulatedBackendProvider(new SimulatedBackend(system))),
                 List.of(new SimulatedProbes(system)));
         store = FaultlineStore.open(home.resolve("db/faultline"));
     }
@@ -60,10 +63,13 @@ class RetrospectiveIT {
 
         GameDayRunRecord day = store.gameDays().find(r.gameDayRunId()).orElseThrow();
         assertThat(day.status()).isEqualTo("COMPLETED");
-        assertThat(day.runIds()).containsExactlyElementsOf(r.results().stream().map(x -> x.runId()).toList());
+        assertThat(day.runIds())
+                .containsExactlyElementsOf(
+                        r.results().stream().map(x -> x.runId()).toList());
         assertThat(store.gameDays().gameDayRunOf(day.runIds().get(1))).contains(day.id());
 
-        Report report = new ReportAssembler(store, Clock.systemUTC()).assemble(r.gameDayRunId(), ZoneId.of("Asia/Tokyo"));
+        Report report =
+                new ReportAssembler(store, Clock.systemUTC()).assemble(r.gameDayRunId(), ZoneId.of("Asia/Tokyo"));
         assertThat(report.experiments()).hasSize(2);
         assertThat(report.participants()).hasSize(3);
         assertThat(report.experiments().get(0).series()).singleElement().satisfies(s -> {
@@ -72,17 +78,30 @@ class RetrospectiveIT {
         });
         assertThat(report.experiments().get(0).faults()).hasSize(1);
         assertThat(report.timeline()).anySatisfy(t -> assertThat(t.text()).contains(RecordedGameDay.NOTE));
-        assertThat(report.retro().observations()).anySatisfy(o -> assertThat(o.text()).hasSize(200_008));
+        assertThat(report.retro().observations())
+                .anySatisfy(o -> assertThat(o.text()).hasSize(200_008));
         assertThat(report.score()).isNotNull();
 
         String md = new MarkdownReport().text(report);
-        assertThat(md).contains("# Checkout GameDay 🚀 結帳の日", "Zoë Ångström", "支払いの再試行が多すぎる",
-                "Cap payment retries at 2", "Asia/Tokyo (JST)", "Retries hide slow payments");
-        JsonNode json = JsonMapper.builder().build().readTree(new String(new JsonReport().render(report),
-                StandardCharsets.UTF_8));
+        assertThat(md)
+                .contains(
+                        "# Checkout GameDay 🚀 結帳の日",
+                        "Zoë Ångström",
+                        "支払いの再試行が多すぎる",
+                        "Cap payment retries at 2",
+                        "Asia/Tokyo (JST)",
+                        "Retries hide slow payments");
+        JsonNode json = JsonMapper.builder()
+                .build()
+                .readTree(new String(new JsonReport().render(report), StandardCharsets.UTF_8));
         assertThat(json.path("experiments").size()).isEqualTo(2);
         assertThat(json.path("actionItems").get(0).path("owner").asString()).isEqualTo("山田太郎");
-        assertThat(json.path("experiments").get(0).path("verdict").path("timeToDetectMs").asLong()).isEqualTo(42_000);
+        assertThat(json.path("experiments")
+                        .get(0)
+                        .path("verdict")
+                        .path("timeToDetectMs")
+                        .asLong())
+                .isEqualTo(42_000);
         assertThat(json.path("zone").asString()).isEqualTo("Asia/Tokyo");
     }
 
@@ -98,8 +117,9 @@ class RetrospectiveIT {
             assertThat(e.verdict()).isNotNull();
             assertThat(e.score()).isEqualTo(100.0);
         });
-        assertThat(report.retro().observations()).singleElement().satisfies(o -> assertThat(o.text())
-                .isEqualTo(RecordedGameDay.NOTE));
+        assertThat(report.retro().observations())
+                .singleElement()
+                .satisfies(o -> assertThat(o.text()).isEqualTo(RecordedGameDay.NOTE));
         assertThat(report.retro().findings()).hasSize(1);
         assertThat(new MarkdownReport().text(report)).contains("| Run | `" + runId + "` |");
     }
@@ -109,7 +129,8 @@ class RetrospectiveIT {
         GameDayResult first = RecordedGameDay.run(store, home, rig, system, List.of(), List.of());
         RecordedGameDay.retrospective(store, first);
         GameDayResult second = RecordedGameDay.run(store, home, rig, system, List.of(), List.of());
-        assertThat(store.retro().openActionItems(second.gameDayRunId())).singleElement()
+        assertThat(store.retro().openActionItems(second.gameDayRunId()))
+                .singleElement()
                 .satisfies(a -> assertThat(a.gameDayRunId()).isEqualTo(first.gameDayRunId()));
         long id = store.retro().openActionItems(second.gameDayRunId()).get(0).id();
         Report report = new ReportAssembler(store, Clock.systemUTC()).assemble("checkout-day", ZoneId.of("UTC"));
@@ -126,7 +147,9 @@ class RetrospectiveIT {
         RecordedGameDay.retrospective(store, r);
         assertThat(store.retro().search("注文", 10)).extracting(h -> h.kind()).contains("observation", "finding");
         assertThat(store.retro().search("再試行", 10)).extracting(h -> h.kind()).containsExactly("lesson");
-        assertThat(store.retro().search("RETRIES", 10)).extracting(h -> h.kind()).contains("finding", "action");
+        assertThat(store.retro().search("RETRIES", 10))
+                .extracting(h -> h.kind())
+                .contains("finding", "action");
         assertThat(store.retro().search("100%_", 10)).isEmpty();
     }
 
@@ -135,21 +158,26 @@ class RetrospectiveIT {
         long g = store.gameDays().saveGameDay("empty-day", "Empty", "text", "e".repeat(64));
         store.gameDays().createRun("gd-empty", g, "test", Instant.now());
         ReportAssembler a = new ReportAssembler(store, Clock.systemUTC());
-        assertThatThrownBy(() -> a.assemble("gd-empty", ZoneId.of("UTC"))).isInstanceOf(ReportException.class)
+        assertThatThrownBy(() -> a.assemble("gd-empty", ZoneId.of("UTC")))
+                .isInstanceOf(ReportException.class)
                 .hasMessageContaining("has no experiment runs yet");
-        assertThatThrownBy(() -> a.assemble("nope", ZoneId.of("UTC"))).isInstanceOf(ReportException.class)
+        assertThatThrownBy(() -> a.assemble("nope", ZoneId.of("UTC")))
+                .isInstanceOf(ReportException.class)
                 .hasMessageContaining("'nope'");
     }
 
     @Test
     void tooLongANoteIsRefusedWholeNotCut() {
-        assertThatThrownBy(() -> store.retro().addObservation("r", Instant.now(), "me", "x".repeat(Observation.MAX_CHARS + 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most");
+        assertThatThrownBy(() ->
+                        store.retro().addObservation("r", Instant.now(), "me", "x".repeat(Observation.MAX_CHARS + 1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most");
     }
 
     @Test
     void undeliveredMessagesAreKeptAndListed() throws Exception {
-        store.undelivered().keep(new Undelivered("slack", Instant.now(), "gd", "r", "GameDay started 🚀", "invalid_auth"));
+        store.undelivered()
+                .keep(new Undelivered("slack", Instant.now(), "gd", "r", "GameDay started 🚀", "invalid_auth"));
         assertThat(store.undelivered().list(10)).singleElement().satisfies(u -> {
             assertThat(u.message()).isEqualTo("GameDay started 🚀");
             assertThat(u.error()).isEqualTo("invalid_auth");

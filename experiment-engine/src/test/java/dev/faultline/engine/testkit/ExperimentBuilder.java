@@ -39,8 +39,14 @@ public final class ExperimentBuilder {
     }
 
     public ExperimentBuilder fault(String name, int lane, Duration duration, String target) {
-        method.add(new MethodStep.FaultStep(name, lane, null, duration, SimulatedBackend.ID,
-                new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO), new Target("proxy", Params.of("name", target)),
+        method.add(new MethodStep.FaultStep(
+                name,
+                lane,
+                null,
+                duration,
+                SimulatedBackend.ID,
+                new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
+                new Target("proxy", Params.of("name", target)),
                 1.0));
         return this;
     }
@@ -51,7 +57,10 @@ public final class ExperimentBuilder {
     }
 
     public ExperimentBuilder stopWhen(String probeName, Tolerance haltWhen) {
-        Probe p = probes.stream().filter(x -> x.name().equals(probeName)).findFirst().orElseThrow();
+        Probe p = probes.stream()
+                .filter(x -> x.name().equals(probeName))
+                .findFirst()
+                .orElseThrow();
         stops.add(new StopCondition("stop-" + probeName, p, haltWhen, 1));
         return this;
     }
@@ -76,7 +85,17 @@ public final class ExperimentBuilder {
     }
 
     public Experiment build() {
-        return new Experiment("test-experiment", "Test experiment", "", Map.of(), "test",
-                new Hypothesis("steady", probes), method, blastRadius, stops, rollbacks, timing);
+        return new Experiment(
+                "test-experiment",
+                "Test experiment",
+                "",
+                Map.of(),
+                "test",
+                new Hypothesis("steady", probes),
+                method,
+                blastRadius,
+                stops,
+                rollbacks,
+                timing);
     }
 }

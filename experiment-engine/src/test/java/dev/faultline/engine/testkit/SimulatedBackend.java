@@ -1,6 +1,7 @@
 package dev.faultline.engine.testkit;
 
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultHandle;
@@ -8,7 +9,6 @@ import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.engine.spi.FaultReset;
 import dev.faultline.engine.spi.FaultVerification;
 import dev.faultline.engine.spi.TargetDiscovery;
-import dev.faultline.engine.model.Target;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +26,7 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
     private volatile boolean hangOnRevert;
     private volatile boolean refuseReset;
     private volatile boolean failInject;
-    private volatile Runnable onRevert = () -> { };
+    private volatile Runnable onRevert = () -> {};
     private final AtomicInteger revertFailuresLeft = new AtomicInteger();
     private final AtomicInteger reverts = new AtomicInteger();
     private final AtomicInteger resets = new AtomicInteger();
@@ -86,7 +86,10 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
 
     @Override
     public FaultHandle prepare(FaultRequest r) {
-        return new FaultHandle(ID, "sim-" + r.runId() + "-" + r.step(), r.fault().describe() + " on " + r.target().label(),
+        return new FaultHandle(
+                ID,
+                "sim-" + r.runId() + "-" + r.step(),
+                r.fault().describe() + " on " + r.target().label(),
                 Params.of("target", r.target().label()));
     }
 
@@ -140,7 +143,8 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
 
     @Override
     public Verification verifyGone(FaultHandle h) {
-        return new Verification(!system.inEffect(h.id()), system.inEffect(h.id()) ? "still in effect" : "not in effect");
+        return new Verification(
+                !system.inEffect(h.id()), system.inEffect(h.id()) ? "still in effect" : "not in effect");
     }
 
     @Override
@@ -154,6 +158,5 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

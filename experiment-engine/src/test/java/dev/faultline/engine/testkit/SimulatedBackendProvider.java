@@ -29,7 +29,11 @@ public final class SimulatedBackendProvider implements FaultBackendProvider {
 
     @Override
     public Set<Class<? extends Fault>> supportedFaults() {
-        return Set.of(ProxyFault.Latency.class, ProxyFault.Down.class, ProcessFault.ProcessPause.class, ProcessFault.ProcessKill.class);
+        return Set.of(
+                ProxyFault.Latency.class,
+                ProxyFault.Down.class,
+                ProcessFault.ProcessPause.class,
+                ProcessFault.ProcessKill.class);
     }
 
     @Override

@@ -26,8 +26,10 @@ public final class SmallTmpfs implements AutoCloseable {
     public static SmallTmpfs mount(Path dir, String size) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         int code = exec("mount", "-t", "tmpfs", "-o", "size=" + size + ",mode=0700", "tmpfs", dir.toString());
-        assumeTrue(code == 0, "mounting a tmpfs is not permitted here (mount exited with " + code
-                + "): the full-disk tests need root");
+        assumeTrue(
+                code == 0,
+                "mounting a tmpfs is not permitted here (mount exited with " + code
+                        + "): the full-disk tests need root");
         return new SmallTmpfs(dir);
     }
 
@@ -38,8 +40,8 @@ public final class SmallTmpfs implements AutoCloseable {
     /** Writes a filler file until the file system refuses more: every later allocation fails. */
     public void fill() throws IOException {
         byte[] chunk = new byte[4096];
-        try (OutputStream out = Files.newOutputStream(filler, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND)) {
+        try (OutputStream out = Files.newOutputStream(
+                filler, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
             for (int i = 0; i < 1_000_000; i++) {
                 out.write(chunk);
                 out.flush();
@@ -64,7 +66,8 @@ public final class SmallTmpfs implements AutoCloseable {
         String tail = "\"}\n";
         long target = ((size + head.length() + tail.length()) / page + 1) * page - room;
         String pad = head + "x".repeat((int) (target - size - head.length() - tail.length())) + tail;
-        Files.writeString(journal, pad, java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(
+                journal, pad, java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
         if (Files.size(journal) % page != (page - room) % page) {
             throw new IllegalStateException("the journal was not padded to " + room + " bytes before a page boundary");
         }
@@ -82,7 +85,9 @@ public final class SmallTmpfs implements AutoCloseable {
     }
 
     private static int exec(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         if (!p.waitFor(20, TimeUnit.SECONDS)) {
             p.destroyForcibly();

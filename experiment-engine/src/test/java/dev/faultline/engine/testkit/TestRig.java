@@ -27,8 +27,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /** The engine wired in a temporary folder, as the app's composition root wires it. */
 public final class TestRig implements AutoCloseable {
-    public static final RevertPolicy FAST = new RevertPolicy(Duration.ofMillis(500), Duration.ofMillis(300), 2,
-            Duration.ofMillis(20), Duration.ofSeconds(1));
+    public static final RevertPolicy FAST = new RevertPolicy(
+            Duration.ofMillis(500), Duration.ofMillis(300), 2, Duration.ofMillis(20), Duration.ofSeconds(1));
 
     public final FaultJournal journal;
     public final ActiveFaults active = new ActiveFaults();
@@ -40,20 +40,23 @@ public final class TestRig implements AutoCloseable {
     public final RunnerServices services;
     private final ExecutorService calls = Executors.newCachedThreadPool(NamedThreads.factory("test-call-"));
     private final ExecutorService reverts = Executors.newCachedThreadPool(NamedThreads.factory("test-revert-"));
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("test-watch-"));
+    private final ScheduledExecutorService watcher =
+            Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("test-watch-"));
 
     public TestRig(Path home, List<FaultBackendProvider> backends, List<MetricSourceProvider> probes) {
         this(home, backends, probes, FAST);
     }
 
-    public TestRig(Path home, List<FaultBackendProvider> backends, List<MetricSourceProvider> probes, RevertPolicy policy) {
+    public TestRig(
+            Path home, List<FaultBackendProvider> backends, List<MetricSourceProvider> probes, RevertPolicy policy) {
         Clock clock = Clock.systemUTC();
         plugins = new PluginCatalog(backends, probes);
         journal = new FaultJournal(home.resolve("journal/faults.jsonl"), ProcessOwner.current(), clock);
         BackendCalls backendCalls = new BackendCalls(calls);
         reverter = new FaultReverter(backendCalls, policy, clock);
         rollbacks = new Rollbacks(active, reverter, journal, reverts, policy);
-        killSwitch = new KillSwitch(active, rollbacks, new KillSwitchLatch(home.resolve("killswitch.latch")), clock, watcher);
+        killSwitch = new KillSwitch(
+                active, rollbacks, new KillSwitchLatch(home.resolve("killswitch.latch")), clock, watcher);
         services = new RunnerServices(plugins, journal, active, rollbacks, backendCalls, policy, killSwitch, clock);
         runner = new ExperimentRunner(services);
     }

@@ -19,15 +19,18 @@ import org.jspecify.annotations.Nullable;
  * search of the bytes would find the constant after the advice is gone.
  */
 final class ClassBytes {
-    private ClassBytes() {
-    }
+    private ClassBytes() {}
 
     static boolean carriesHook(Instrumentation inst, Class<?> type) {
         boolean[] found = {false};
         ClassFileTransformer look = new ClassFileTransformer() {
             @Override
-            public byte @Nullable [] transform(@Nullable ClassLoader loader, @Nullable String name, @Nullable Class<?> redefined,
-                                               @Nullable ProtectionDomain domain, byte[] bytes) {
+            public byte @Nullable [] transform(
+                    @Nullable ClassLoader loader,
+                    @Nullable String name,
+                    @Nullable Class<?> redefined,
+                    @Nullable ProtectionDomain domain,
+                    byte[] bytes) {
                 if (redefined == type) {
                     found[0] = codeLoads(bytes, Hook.PROPERTY);
                 }
@@ -49,20 +52,26 @@ final class ClassBytes {
     static boolean codeLoads(byte[] classFile, String constant) {
         boolean[] found = {false};
         ClassReader reader = OpenedClassReader.of(classFile);
-        reader.accept(new ClassVisitor(OpenedClassReader.ASM_API) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, @Nullable String signature,
-                                             String @Nullable [] exceptions) {
-                return new MethodVisitor(OpenedClassReader.ASM_API) {
+        reader.accept(
+                new ClassVisitor(OpenedClassReader.ASM_API) {
                     @Override
-                    public void visitLdcInsn(Object value) {
-                        if (constant.equals(value)) {
-                            found[0] = true;
-                        }
+                    public MethodVisitor visitMethod(
+                            int access,
+                            String name,
+                            String descriptor,
+                            @Nullable String signature,
+                            String @Nullable [] exceptions) {
+                        return new MethodVisitor(OpenedClassReader.ASM_API) {
+                            @Override
+                            public void visitLdcInsn(Object value) {
+                                if (constant.equals(value)) {
+                                    found[0] = true;
+                                }
+                            }
+                        };
                     }
-                };
-            }
-        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                },
+                ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return found[0];
     }
 }

@@ -11,8 +11,7 @@ import java.util.Map;
  * {@code cmd=add&id=f1&class=a.B&method=c&action=latency&latencyMs=200&share=1.0&reply=/tmp/r}.
  */
 public final class Command {
-    private Command() {
-    }
+    private Command() {}
 
     public static Map<String, String> parse(String text) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -56,8 +56,12 @@ final class Controller {
         }
         List<Class<?>> loaded = loaded(f.className);
         if (loaded.isEmpty()) {
-            return Command.format("ok", "false", "error", "no class " + f.className + " is loaded in this JVM"
-                    + " (check the name; a class is loaded when it is first used)");
+            return Command.format(
+                    "ok",
+                    "false",
+                    "error",
+                    "no class " + f.className + " is loaded in this JVM"
+                            + " (check the name; a class is loaded when it is first used)");
         }
         int overloads = 0;
         for (Class<?> type : loaded) {
@@ -72,7 +76,8 @@ final class Controller {
             }
         }
         if (overloads == 0) {
-            return Command.format("ok", "false", "error", f.className + " has no method named " + f.method + " with a body");
+            return Command.format(
+                    "ok", "false", "error", f.className + " has no method named " + f.method + " with a body");
         }
         faults.put(f.id, f);
         hook.add(f);
@@ -110,11 +115,17 @@ final class Controller {
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .type(named(f.className))
-                .transform((builder, type, loader, module, domain) -> builder
-                        .visit(Advice.to(FaultAdvice.Returning.class)
-                                .on(named(f.method).and(not(isAbstract())).and(not(isNative())).and(not(returns(void.class)))))
+                .transform((builder, type, loader, module, domain) -> builder.visit(
+                                Advice.to(FaultAdvice.Returning.class)
+                                        .on(named(f.method)
+                                                .and(not(isAbstract()))
+                                                .and(not(isNative()))
+                                                .and(not(returns(void.class)))))
                         .visit(Advice.to(FaultAdvice.Void.class)
-                                .on(named(f.method).and(not(isAbstract())).and(not(isNative())).and(returns(void.class)))))
+                                .on(named(f.method)
+                                        .and(not(isAbstract()))
+                                        .and(not(isNative()))
+                                        .and(returns(void.class)))))
                 .installOn(inst);
     }
 
@@ -145,8 +156,15 @@ final class Controller {
             }
         }
         List<String> ids = new ArrayList<>(faults.keySet());
-        return Command.format("ok", "true", "active", Boolean.toString(f != null), "instrumented",
-                Boolean.toString(instrumented), "faults", String.join(",", ids));
+        return Command.format(
+                "ok",
+                "true",
+                "active",
+                Boolean.toString(f != null),
+                "instrumented",
+                Boolean.toString(instrumented),
+                "faults",
+                String.join(",", ids));
     }
 
     private List<Class<?>> loaded(String name) {

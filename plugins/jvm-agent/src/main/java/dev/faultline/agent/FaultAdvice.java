@@ -10,24 +10,25 @@ import org.jspecify.annotations.Nullable;
  * in classes of any class loader: the {@link Hook} is found in the system properties.
  */
 final class FaultAdvice {
-    private FaultAdvice() {
-    }
+    private FaultAdvice() {}
 
     /** Methods that return a value: the hook may replace it (the method body is then skipped). */
     static final class Returning {
-        private Returning() {
-        }
+        private Returning() {}
 
         @SuppressWarnings("unchecked")
         @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
         static @Nullable Object enter(@Advice.Origin("#t #m #r") String origin, @Advice.Origin Class<?> type) {
             Object hook = System.getProperties().get("dev.faultline.agent.hook");
-            return hook instanceof Function ? ((Function<Object[], Object>) hook).apply(new Object[] {origin, type}) : null;
+            return hook instanceof Function
+                    ? ((Function<Object[], Object>) hook).apply(new Object[] {origin, type})
+                    : null;
         }
 
         @Advice.OnMethodExit
-        static void exit(@Advice.Enter @Nullable Object entered,
-                         @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) @Nullable Object returned) {
+        static void exit(
+                @Advice.Enter @Nullable Object entered,
+                @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) @Nullable Object returned) {
             if (entered != null) {
                 returned = ((Object[]) entered)[0];
             }
@@ -36,14 +37,15 @@ final class FaultAdvice {
 
     /** void methods: a return fault skips the body. */
     static final class Void {
-        private Void() {
-        }
+        private Void() {}
 
         @SuppressWarnings("unchecked")
         @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class)
         static @Nullable Object enter(@Advice.Origin("#t #m #r") String origin, @Advice.Origin Class<?> type) {
             Object hook = System.getProperties().get("dev.faultline.agent.hook");
-            return hook instanceof Function ? ((Function<Object[], Object>) hook).apply(new Object[] {origin, type}) : null;
+            return hook instanceof Function
+                    ? ((Function<Object[], Object>) hook).apply(new Object[] {origin, type})
+                    : null;
         }
     }
 }

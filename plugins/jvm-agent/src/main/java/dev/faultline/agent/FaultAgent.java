@@ -20,8 +20,7 @@ import java.util.Map;
 public final class FaultAgent {
     private static volatile @org.jspecify.annotations.Nullable Controller controller;
 
-    private FaultAgent() {
-    }
+    private FaultAgent() {}
 
     public static void agentmain(String args, Instrumentation inst) {
         run(args, inst);
@@ -44,7 +43,8 @@ public final class FaultAgent {
         } catch (RuntimeException | LinkageError e) {
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
-            reply = Command.format("ok", "false", "error", e + " | " + trace.toString().replace('\n', ' '));
+            reply = Command.format(
+                    "ok", "false", "error", e + " | " + trace.toString().replace('\n', ' '));
         }
         String file = command.get("reply");
         if (file != null) {

@@ -9,7 +9,11 @@ import org.jspecify.annotations.Nullable;
  * removed or, as a dead man's switch, until {@code expiresAtMillis} (0: never).
  */
 final class FaultSpec {
-    enum Action { EXCEPTION, LATENCY, RETURN }
+    enum Action {
+        EXCEPTION,
+        LATENCY,
+        RETURN
+    }
 
     final String id;
     final String className;

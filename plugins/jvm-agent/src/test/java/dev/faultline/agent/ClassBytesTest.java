@@ -40,12 +40,14 @@ class ClassBytesTest {
     @Test
     void aConstantLeftInThePoolIsNotAdvice() throws IOException {
         byte[] bytes = bytesOf(NamesTheHookOnly.class);
-        assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)).contains(Hook.PROPERTY);
+        assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains(Hook.PROPERTY);
         assertThat(ClassBytes.codeLoads(bytes, Hook.PROPERTY)).isFalse();
     }
 
     @Test
     void aMethodLoadingTheHookIsAdvice() throws IOException {
-        assertThat(ClassBytes.codeLoads(bytesOf(LoadsTheHook.class), Hook.PROPERTY)).isTrue();
+        assertThat(ClassBytes.codeLoads(bytesOf(LoadsTheHook.class), Hook.PROPERTY))
+                .isTrue();
     }
 }

@@ -31,20 +31,33 @@ class ValuesTest {
 
     @Test
     void theExceptionIsMadeWithTheMessageOrWithout() {
-        Map<String, String> c = Command.parse(Command.format("id", "f", "class", "a.B", "method", "m", "action", "exception",
-                "exception", "java.io.IOException", "message", "disk & fire = 100%"));
+        Map<String, String> c = Command.parse(Command.format(
+                "id",
+                "f",
+                "class",
+                "a.B",
+                "method",
+                "m",
+                "action",
+                "exception",
+                "exception",
+                "java.io.IOException",
+                "message",
+                "disk & fire = 100%"));
         FaultSpec f = FaultSpec.of(c);
         Throwable t = Values.exception(f, ValuesTest.class);
         assertThat(t).isInstanceOf(java.io.IOException.class).hasMessage("disk & fire = 100%");
-        FaultSpec none = FaultSpec.of(Command.parse(Command.format("id", "f", "class", "a.B", "method", "m", "action",
-                "exception", "exception", "java.lang.String")));
-        assertThat(Values.exception(none, ValuesTest.class)).isInstanceOf(IllegalStateException.class)
+        FaultSpec none = FaultSpec.of(Command.parse(Command.format(
+                "id", "f", "class", "a.B", "method", "m", "action", "exception", "exception", "java.lang.String")));
+        assertThat(Values.exception(none, ValuesTest.class))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("could not make a java.lang.String");
     }
 
     @Test
     void aShareOutsideZeroToOneIsRefused() {
-        assertThatThrownBy(() -> FaultSpec.of(Command.parse(Command.format("id", "f", "class", "a.B", "method", "m",
-                "action", "latency", "share", "1.5")))).hasMessageContaining("share must be in (0, 1]");
+        assertThatThrownBy(() -> FaultSpec.of(Command.parse(
+                        Command.format("id", "f", "class", "a.B", "method", "m", "action", "latency", "share", "1.5"))))
+                .hasMessageContaining("share must be in (0, 1]");
     }
 }

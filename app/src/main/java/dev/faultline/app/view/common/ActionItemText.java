@@ -4,8 +4,7 @@ import dev.faultline.engine.report.ActionItem;
 
 /** An action item in one line for lists: title, owner, due date, status, ticket. */
 public final class ActionItemText {
-    private ActionItemText() {
-    }
+    private ActionItemText() {}
 
     public static String line(ActionItem a) {
         return a.title() + (a.owner().isEmpty() ? "" : " · " + a.owner()) + (a.due() == null ? "" : " · due " + a.due())

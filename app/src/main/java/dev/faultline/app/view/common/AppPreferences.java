@@ -59,7 +59,10 @@ public final class AppPreferences {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 values.store(out, "Faultline app preferences");
             }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            Files.move(
+                    tmp,
+                    file,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             log.warn("could not save the app preferences to {}", file, e);

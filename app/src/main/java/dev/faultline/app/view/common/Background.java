@@ -6,8 +6,7 @@ import javafx.concurrent.Task;
 
 /** Runs work off the FX thread as a {@code Task} on a daemon thread of its own name. */
 public final class Background {
-    private Background() {
-    }
+    private Background() {}
 
     public static <T> Task<T> run(String name, Callable<T> work, Consumer<T> onFx, Consumer<Throwable> onError) {
         Task<T> task = new Task<>() {

@@ -14,11 +14,10 @@ import javafx.util.StringConverter;
  */
 public final class Dates {
     public static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    private static final List<DateTimeFormatter> READ = List.of(DAY, DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH),
-            DateTimeFormatter.ISO_LOCAL_DATE);
+    private static final List<DateTimeFormatter> READ =
+            List.of(DAY, DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH), DateTimeFormatter.ISO_LOCAL_DATE);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** Shows {@code picker}'s date as "Thu 3 Dec 2026"; typed dates may also be "3 Dec 2026" or 2026-12-03. */
     public static DatePicker unambiguous(DatePicker picker) {

@@ -9,8 +9,7 @@ import org.slf4j.LoggerFactory;
 public final class Dialogs {
     private static final Logger log = LoggerFactory.getLogger(Dialogs.class);
 
-    private Dialogs() {
-    }
+    private Dialogs() {}
 
     public static void error(String what, @Nullable Throwable e) {
         log.warn("{}", what, e);

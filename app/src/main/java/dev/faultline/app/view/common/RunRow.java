@@ -6,8 +6,13 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** One row of the runs table. */
-public record RunRow(String runId, String experiment, String status, Instant startedAt, @Nullable Duration duration,
-                     String summary) {
+public record RunRow(
+        String runId,
+        String experiment,
+        String status,
+        Instant startedAt,
+        @Nullable Duration duration,
+        String summary) {
     /** A stored run as a row: how long it took once it ended, and its summary without the outcome and duration the row shows. */
     public static RunRow of(RunRecord r) {
         Instant ended = r.endedAt();

@@ -2,7 +2,6 @@ package dev.faultline.app.view.editor;
 
 import dev.faultline.app.view.common.Background;
 import dev.faultline.app.view.common.Dialogs;
-import dev.faultline.engine.runbook.LoadedRunbook;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,10 +110,12 @@ public final class EditorView extends BorderPane {
 
     private ToolBar toolbar() {
         Label file = new Label();
-        file.textProperty().bind(model.fileProperty().map(f -> Path.of(f).getFileName().toString()));
+        file.textProperty()
+                .bind(model.fileProperty().map(f -> Path.of(f).getFileName().toString()));
         file.getStyleClass().add("title-4");
         MenuButton templates = new MenuButton("New", new FontIcon(MaterialDesignF.FILE_DOCUMENT_EDIT));
-        templates.setTooltip(new Tooltip("A new experiment from a template: the shipped runbooks and the seed's cases"));
+        templates.setTooltip(
+                new Tooltip("A new experiment from a template: the shipped runbooks and the seed's cases"));
         for (Path p : actions.templates()) {
             MenuItem item = new MenuItem(p.getFileName().toString().replace(".yaml", ""));
             item.setOnAction(e -> open(p, true));
@@ -122,14 +123,23 @@ public final class EditorView extends BorderPane {
         }
         Button open = button("", MaterialDesignF.FOLDER_OPEN, "Open a runbook file…", this::openFile);
         Button save = button("", MaterialDesignC.CONTENT_SAVE, "Save the runbook (Ctrl+S)", this::save);
-        Button undo = button("", MaterialDesignU.UNDO, "Undo (Ctrl+Z)", () -> status.setText(
-                model.undo().map(d -> "undid: " + d).orElse("nothing to undo")));
-        Button redo = button("", MaterialDesignR.REDO, "Redo (Ctrl+Y)", () -> status.setText(
-                model.redo().map(d -> "redid: " + d).orElse("nothing to redo")));
+        Button undo = button(
+                "",
+                MaterialDesignU.UNDO,
+                "Undo (Ctrl+Z)",
+                () -> status.setText(model.undo().map(d -> "undid: " + d).orElse("nothing to undo")));
+        Button redo = button(
+                "",
+                MaterialDesignR.REDO,
+                "Redo (Ctrl+Y)",
+                () -> status.setText(model.redo().map(d -> "redid: " + d).orElse("nothing to redo")));
         Button zoomOut = button("", MaterialDesignM.MAGNIFY_MINUS, "Zoom out (-)", () -> timeline.zoom(0.8));
         Button zoomIn = button("", MaterialDesignM.MAGNIFY_PLUS, "Zoom in (+)", () -> timeline.zoom(1.25));
-        Button dry = button("Dry run", MaterialDesignS.SHIELD_CHECK, "Pre-flight checks, plan and probe readings, without"
-                + " injecting anything", this::dryRun);
+        Button dry = button(
+                "Dry run",
+                MaterialDesignS.SHIELD_CHECK,
+                "Pre-flight checks, plan and probe readings, without" + " injecting anything",
+                this::dryRun);
         Button run = button("Run", MaterialDesignP.PLAY, "Run this experiment now and watch it live", this::run);
         run.getStyleClass().add("accent");
         run.setMinWidth(Region.USE_PREF_SIZE);
@@ -137,7 +147,8 @@ public final class EditorView extends BorderPane {
         file.setMaxWidth(260);
         Region grow = new Region();
         javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(file, templates, open, save, new Separator(), undo, redo, zoomOut, zoomIn, grow, dry, run);
+        ToolBar bar =
+                new ToolBar(file, templates, open, save, new Separator(), undo, redo, zoomOut, zoomIn, grow, dry, run);
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 s.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+S"), () -> {
@@ -160,13 +171,18 @@ public final class EditorView extends BorderPane {
 
     /** Opens a runbook; as a template it becomes an untitled copy. */
     public void open(Path file, boolean asTemplate) {
-        Background.run("editor-open", () -> actions.load(file), r -> {
-            model.open(r);
-            if (asTemplate) {
-                model.savedAs(file.resolveSibling("untitled-" + file.getFileName()).toString());
-            }
-            status.setText((asTemplate ? "new experiment from " : "opened ") + file.getFileName());
-        }, err -> Dialogs.error("Could not open " + file.getFileName(), err));
+        Background.run(
+                "editor-open",
+                () -> actions.load(file),
+                r -> {
+                    model.open(r);
+                    if (asTemplate) {
+                        model.savedAs(file.resolveSibling("untitled-" + file.getFileName())
+                                .toString());
+                    }
+                    status.setText((asTemplate ? "new experiment from " : "opened ") + file.getFileName());
+                },
+                err -> Dialogs.error("Could not open " + file.getFileName(), err));
     }
 
     private void openFile() {
@@ -182,29 +198,38 @@ public final class EditorView extends BorderPane {
         String text = model.yamlProperty().get();
         Path file = Path.of(model.fileProperty().get());
         if (!model.problems().isEmpty()) {
-            status.setText("saved with " + model.problems().size() + " problem(s): the runbook will not run until they are fixed");
+            status.setText("saved with " + model.problems().size()
+                    + " problem(s): the runbook will not run until they are fixed");
         }
-        Background.run("editor-save", () -> {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        }, p -> status.setText("saved " + p), err -> Dialogs.error("Could not save " + file, err));
+        Background.run(
+                "editor-save",
+                () -> {
+                    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+                    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    return file;
+                },
+                p -> status.setText("saved " + p),
+                err -> Dialogs.error("Could not save " + file, err));
     }
 
     private void dryRun() {
         status.setText("dry run: checking…");
-        Background.run("editor-dry-run", () -> actions.dryRun(model.runbook()), text -> {
-            status.setText("dry run done");
-            Alert a = new Alert(Alert.AlertType.INFORMATION);
-            a.setHeaderText("Dry run: what this experiment would do");
-            TextArea area = new TextArea(text);
-            area.setEditable(false);
-            area.setPrefSize(760, 420);
-            area.getStyleClass().add("yaml-text");
-            a.getDialogPane().setContent(area);
-            a.show();
-        }, err -> Dialogs.error("The dry run could not complete", err));
+        Background.run(
+                "editor-dry-run",
+                () -> actions.dryRun(model.runbook()),
+                text -> {
+                    status.setText("dry run done");
+                    Alert a = new Alert(Alert.AlertType.INFORMATION);
+                    a.setHeaderText("Dry run: what this experiment would do");
+                    TextArea area = new TextArea(text);
+                    area.setEditable(false);
+                    area.setPrefSize(760, 420);
+                    area.getStyleClass().add("yaml-text");
+                    a.getDialogPane().setContent(area);
+                    a.show();
+                },
+                err -> Dialogs.error("The dry run could not complete", err));
     }
 
     private void run() {

@@ -50,7 +50,10 @@ public final class EditorViewModel {
         experiment.set(runbook.experiment());
         yaml.set(runbook.text());
         problems.clear();
-        selected.set(runbook.experiment().method().isEmpty() ? "" : runbook.experiment().method().get(0).name());
+        selected.set(
+                runbook.experiment().method().isEmpty()
+                        ? ""
+                        : runbook.experiment().method().get(0).name());
         bump();
     }
 
@@ -123,8 +126,12 @@ public final class EditorViewModel {
             Experiment after = loader.parse(fields.text(tree), file.get()).experiment();
             return apply ? apply(description, e -> after) : Optional.empty();
         } catch (RunbookException e) {
-            return Optional.of(e.problems().stream().filter(p -> p.field().equals(path)).findFirst()
-                    .or(() -> e.problems().stream().findFirst()).map(RunbookProblem::message).orElse(e.getMessage()));
+            return Optional.of(e.problems().stream()
+                    .filter(p -> p.field().equals(path))
+                    .findFirst()
+                    .or(() -> e.problems().stream().findFirst())
+                    .map(RunbookProblem::message)
+                    .orElse(e.getMessage()));
         }
     }
 
@@ -172,7 +179,8 @@ public final class EditorViewModel {
     }
 
     private void keepSelection() {
-        List<String> names = experiment.get().method().stream().map(s -> s.name()).toList();
+        List<String> names =
+                experiment.get().method().stream().map(s -> s.name()).toList();
         if (!names.contains(selected.get())) {
             selected.set(names.isEmpty() ? "" : names.get(0));
         }

@@ -10,12 +10,21 @@ import org.jspecify.annotations.Nullable;
 
 /** The timeline's edits as pure functions from one immutable experiment to the next. */
 public final class ExperimentEdits {
-    private ExperimentEdits() {
-    }
+    private ExperimentEdits() {}
 
     public static Experiment withMethod(Experiment e, List<MethodStep> method) {
-        return new Experiment(e.name(), e.title(), e.description(), e.labels(), e.environment(), e.hypothesis(), method,
-                e.blastRadius(), e.stopConditions(), e.rollbacks(), e.timing());
+        return new Experiment(
+                e.name(),
+                e.title(),
+                e.description(),
+                e.labels(),
+                e.environment(),
+                e.hypothesis(),
+                method,
+                e.blastRadius(),
+                e.stopConditions(),
+                e.rollbacks(),
+                e.timing());
     }
 
     /** The step moved to start at {@code at} in {@code lane}. */
@@ -29,7 +38,8 @@ public final class ExperimentEdits {
     }
 
     public static Experiment delete(Experiment e, String step) {
-        return withMethod(e, e.method().stream().filter(s -> !s.name().equals(step)).toList());
+        return withMethod(
+                e, e.method().stream().filter(s -> !s.name().equals(step)).toList());
     }
 
     public static Experiment add(Experiment e, MethodStep step) {
@@ -45,7 +55,9 @@ public final class ExperimentEdits {
     }
 
     public static MethodStep find(Experiment e, String step) {
-        return e.method().stream().filter(s -> s.name().equals(step)).findFirst()
+        return e.method().stream()
+                .filter(s -> s.name().equals(step))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no step '" + step + "'"));
     }
 
@@ -61,7 +73,11 @@ public final class ExperimentEdits {
 
     private static Experiment replace(Experiment e, String step, UnaryOperator<MethodStep> change) {
         find(e, step);
-        return withMethod(e, e.method().stream().map(s -> s.name().equals(step) ? change.apply(s) : s).toList());
+        return withMethod(
+                e,
+                e.method().stream()
+                        .map(s -> s.name().equals(step) ? change.apply(s) : s)
+                        .toList());
     }
 
     static MethodStep retimed(MethodStep s, int lane, @Nullable Duration at, Duration length) {
@@ -77,7 +93,8 @@ public final class ExperimentEdits {
 
     static MethodStep renamed(MethodStep s, String name) {
         if (s instanceof MethodStep.FaultStep f) {
-            return new MethodStep.FaultStep(name, f.lane(), f.at(), f.duration(), f.backend(), f.fault(), f.target(), f.share());
+            return new MethodStep.FaultStep(
+                    name, f.lane(), f.at(), f.duration(), f.backend(), f.fault(), f.target(), f.share());
         }
         if (s instanceof MethodStep.WaitStep w) {
             return new MethodStep.WaitStep(name, w.lane(), w.at(), w.duration());

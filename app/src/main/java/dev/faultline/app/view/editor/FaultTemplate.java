@@ -11,8 +11,8 @@ import java.time.Duration;
  *
  * @param group the palette heading: backend and kind, "local · network"
  */
-public record FaultTemplate(String id, String label, String group, String backend, Fault fault, Target target,
-                            Duration duration) {
+public record FaultTemplate(
+        String id, String label, String group, String backend, Fault fault, Target target, Duration duration) {
 
     public MethodStep.FaultStep step(String name, int lane, Duration at) {
         return new MethodStep.FaultStep(name, lane, at, duration, backend, fault, target, 1.0);

@@ -15,8 +15,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * {@link FieldRow} checked by the runbook loader as you type.
  */
 final class PropertySheet extends VBox {
-    private static final List<String> STEP_FIELDS = List.of("name", "lane", "at", "duration", "wait", "share", "backend",
-            "target");
+    private static final List<String> STEP_FIELDS =
+            List.of("name", "lane", "at", "duration", "wait", "share", "backend", "target");
     private final EditorViewModel model;
     private final YAMLMapper yaml = YAMLMapper.builder().build();
 
@@ -37,7 +37,9 @@ final class PropertySheet extends VBox {
             return;
         }
         String sel = model.selectedProperty().get();
-        int index = IntStream.range(0, e.method().size()).filter(i -> e.method().get(i).name().equals(sel)).findFirst()
+        int index = IntStream.range(0, e.method().size())
+                .filter(i -> e.method().get(i).name().equals(sel))
+                .findFirst()
                 .orElse(-1);
         Label heading = new Label(index < 0 ? "No block selected" : "Step " + sel);
         heading.getStyleClass().add("section");

@@ -76,8 +76,11 @@ final class RunbookFields {
     static String flow(JsonNode n) {
         if (n.isObject()) {
             StringBuilder b = new StringBuilder("{");
-            n.properties().forEach(e -> b.append(b.length() > 1 ? ", " : "").append(e.getKey()).append(": ")
-                    .append(flow(e.getValue())));
+            n.properties()
+                    .forEach(e -> b.append(b.length() > 1 ? ", " : "")
+                            .append(e.getKey())
+                            .append(": ")
+                            .append(flow(e.getValue())));
             return b.append('}').toString();
         }
         if (n.isArray()) {
@@ -86,8 +89,12 @@ final class RunbookFields {
             return b.append(']').toString();
         }
         String v = n.asString();
-        return n.isString() && (v.isEmpty() || v.matches(".*[:{}\\[\\],#&*!|>'\"%@`].*") || !v.strip().equals(v))
-                ? "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : v;
+        return n.isString()
+                        && (v.isEmpty()
+                                || v.matches(".*[:{}\\[\\],#&*!|>'\"%@`].*")
+                                || !v.strip().equals(v))
+                ? "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
+                : v;
     }
 
     private static int index(String part) {

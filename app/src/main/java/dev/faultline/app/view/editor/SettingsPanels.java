@@ -15,8 +15,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /** The hypothesis, stop condition and blast radius panels: the experiment-wide settings. */
 final class SettingsPanels {
-    private SettingsPanels() {
-    }
+    private SettingsPanels() {}
 
     /** @param testProbe reads a probe once and answers with a line for people (runs off the FX thread) */
     static VBox hypothesis(EditorViewModel model, Function<Probe, String> testProbe) {
@@ -40,12 +39,19 @@ final class SettingsPanels {
                 test.setTooltip(new Tooltip("Reads " + p.name() + " once and shows the value"));
                 test.setOnAction(ev -> {
                     result.setText("reading…");
-                    dev.faultline.app.view.common.Background.run("probe-test", () -> testProbe.apply(p),
-                            result::setText, err -> result.setText("could not read: "
-                                    + dev.faultline.app.view.common.Dialogs.message(err)));
+                    dev.faultline.app.view.common.Background.run(
+                            "probe-test",
+                            () -> testProbe.apply(p),
+                            result::setText,
+                            err -> result.setText(
+                                    "could not read: " + dev.faultline.app.view.common.Dialogs.message(err)));
                 });
-                box.getChildren().addAll(name, new FieldRow(model, "expect", base + ".expect", "e.g. >= 95%, < 200ms, 150..250"),
-                        new HBox(8, test), result);
+                box.getChildren()
+                        .addAll(
+                                name,
+                                new FieldRow(model, "expect", base + ".expect", "e.g. >= 95%, < 200ms, 150..250"),
+                                new HBox(8, test),
+                                result);
             }
         };
         model.revisionProperty().addListener((o, a, b) -> render.run());
@@ -73,8 +79,11 @@ final class SettingsPanels {
                 String base = "spec.stopConditions[" + i + "]";
                 Label name = new Label(c.name() + "  on " + c.probe().name());
                 name.getStyleClass().add("subsection");
-                box.getChildren().addAll(name, new FieldRow(model, "halt when", base + ".haltWhen", "e.g. < 50%"),
-                        new FieldRow(model, "for (samples in a row)", base + ".for", "1 or more"));
+                box.getChildren()
+                        .addAll(
+                                name,
+                                new FieldRow(model, "halt when", base + ".haltWhen", "e.g. < 50%"),
+                                new FieldRow(model, "for (samples in a row)", base + ".for", "1 or more"));
             }
         };
         model.revisionProperty().addListener((o, a, b) -> render.run());
@@ -89,11 +98,15 @@ final class SettingsPanels {
             if (model.experiment() == null) {
                 return;
             }
-            box.getChildren().addAll(heading("Blast radius"),
-                    new FieldRow(model, "targets", "spec.blastRadius.targets", "e.g. [proxy/payments]; [] for any"),
-                    new FieldRow(model, "largest share", "spec.blastRadius.maxShare", "e.g. 50%"),
-                    new FieldRow(model, "longest any fault is active", "spec.blastRadius.maxDuration", "e.g. 5m"),
-                    new FieldRow(model, "most targets at once", "spec.blastRadius.maxTargets", "e.g. 1"));
+            box.getChildren()
+                    .addAll(
+                            heading("Blast radius"),
+                            new FieldRow(
+                                    model, "targets", "spec.blastRadius.targets", "e.g. [proxy/payments]; [] for any"),
+                            new FieldRow(model, "largest share", "spec.blastRadius.maxShare", "e.g. 50%"),
+                            new FieldRow(
+                                    model, "longest any fault is active", "spec.blastRadius.maxDuration", "e.g. 5m"),
+                            new FieldRow(model, "most targets at once", "spec.blastRadius.maxTargets", "e.g. 1"));
         };
         model.revisionProperty().addListener((o, a, b) -> render.run());
         render.run();

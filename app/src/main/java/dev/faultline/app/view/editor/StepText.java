@@ -6,8 +6,7 @@ import java.time.Duration;
 
 /** How steps read on the timeline and in the property sheet. */
 final class StepText {
-    private StepText() {
-    }
+    private StepText() {}
 
     static String describe(MethodStep s) {
         if (s instanceof MethodStep.FaultStep f) {

@@ -30,9 +30,12 @@ final class TimelineBlock extends StackPane {
         v.setMouseTransparent(true);
         getChildren().add(v);
         setAlignment(Pos.CENTER_LEFT);
-        Tooltip.install(this, new Tooltip(s.name() + "\n" + StepText.describe(s) + "\nstarts at "
-                + StepText.seconds(entry.start()) + ", lasts " + StepText.seconds(s.plannedLength())
-                + "\nDrag to move, drag the right edge to resize; arrows move, Shift+arrows resize, Delete removes"));
+        Tooltip.install(
+                this,
+                new Tooltip(
+                        s.name() + "\n" + StepText.describe(s) + "\nstarts at "
+                                + StepText.seconds(entry.start()) + ", lasts " + StepText.seconds(s.plannedLength())
+                                + "\nDrag to move, drag the right edge to resize; arrows move, Shift+arrows resize, Delete removes"));
         setAccessibleText("Step " + s.name() + ", " + StepText.describe(s) + ", lane " + s.lane() + ", at "
                 + StepText.seconds(entry.start()));
     }

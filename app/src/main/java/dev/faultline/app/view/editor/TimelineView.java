@@ -51,7 +51,9 @@ public final class TimelineView extends Pane {
         setFocusTraversable(true);
         setAccessibleText("Timeline of the method: lanes of fault blocks");
         model.revisionProperty().addListener((o, a, b) -> render());
-        model.selectedProperty().addListener((o, a, b) -> blocks.forEach(bl -> bl.setSelected(bl.step().equals(b))));
+        model.selectedProperty()
+                .addListener((o, a, b) ->
+                        blocks.forEach(bl -> bl.setSelected(bl.step().equals(b))));
         pixelsPerSecond.addListener((o, a, b) -> render());
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         setOnMousePressed(e -> requestFocus());
@@ -123,8 +125,10 @@ public final class TimelineView extends Pane {
             b.setOnMousePressed(ev -> press(b, ev));
             b.setOnMouseDragged(ev -> drag(b, ev));
             b.setOnMouseReleased(ev -> release(b, ev));
-            b.setOnMouseMoved(ev -> b.setCursor(ev.getX() >= b.getWidth() - TimelineBlock.EDGE
-                    ? javafx.scene.Cursor.H_RESIZE : javafx.scene.Cursor.MOVE));
+            b.setOnMouseMoved(ev -> b.setCursor(
+                    ev.getX() >= b.getWidth() - TimelineBlock.EDGE
+                            ? javafx.scene.Cursor.H_RESIZE
+                            : javafx.scene.Cursor.MOVE));
             blocks.add(b);
             getChildren().add(b);
         }
@@ -168,8 +172,10 @@ public final class TimelineView extends Pane {
         double px = pixelsPerSecond.get();
         if (resizing) {
             Duration length = snap(b.getPrefWidth() / px, true);
-            report(model.apply("resize " + s.name(), x -> ExperimentEdits.resize(x, s.name(), length,
-                    s.explicitStart().orElse(null))));
+            report(model.apply(
+                    "resize " + s.name(),
+                    x -> ExperimentEdits.resize(
+                            x, s.name(), length, s.explicitStart().orElse(null))));
         } else {
             Duration at = snap((b.getLayoutX() - LEFT) / px, false);
             int lane = laneAt(b.getLayoutY() + (LANE - 12) / 2);
@@ -179,7 +185,11 @@ public final class TimelineView extends Pane {
     }
 
     private int laneAt(double y) {
-        int lanes = model.experiment().method().stream().mapToInt(MethodStep::lane).max().orElse(-1) + 2;
+        int lanes = model.experiment().method().stream()
+                        .mapToInt(MethodStep::lane)
+                        .max()
+                        .orElse(-1)
+                + 2;
         return (int) Math.max(0, Math.min(lanes - 1, Math.floor((y - RULER) / LANE)));
     }
 
@@ -203,25 +213,34 @@ public final class TimelineView extends Pane {
     /** Adds a template's fault at the end of lane 0: the palette's keyboard path. */
     public void addAtEnd(FaultTemplate t) {
         TimelinePlan plan = TimelinePlan.of(model.experiment());
-        Duration end = plan.entries().stream().filter(en -> en.step().lane() == 0).map(TimelinePlan.Entry::end)
-                .max(Duration::compareTo).orElse(Duration.ZERO);
+        Duration end = plan.entries().stream()
+                .filter(en -> en.step().lane() == 0)
+                .map(TimelinePlan.Entry::end)
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
         add(t, 0, end);
     }
 
     private void add(FaultTemplate t, int lane, Duration at) {
-        String name = model.experiment().method().stream().anyMatch(s -> s.name().equals(t.id()))
-                ? ExperimentEdits.uniqueName(model.experiment(), t.id()) : t.id();
+        String name =
+                model.experiment().method().stream().anyMatch(s -> s.name().equals(t.id()))
+                        ? ExperimentEdits.uniqueName(model.experiment(), t.id())
+                        : t.id();
         report(model.apply("add " + t.label(), x -> ExperimentEdits.add(x, t.step(name, lane, at))));
         model.selectedProperty().set(name);
     }
 
     private void onKey(KeyEvent e) {
         String sel = model.selectedProperty().get();
-        Optional<MethodStep> step = model.experiment().method().stream().filter(s -> s.name().equals(sel)).findFirst();
+        Optional<MethodStep> step = model.experiment().method().stream()
+                .filter(s -> s.name().equals(sel))
+                .findFirst();
         KeyCode k = e.getCode();
         if (e.isShortcutDown() && k == KeyCode.Z) {
-            say.accept(e.isShiftDown() ? model.redo().map(d -> "redid: " + d).orElse("nothing to redo")
-                    : model.undo().map(d -> "undid: " + d).orElse("nothing to undo"));
+            say.accept(
+                    e.isShiftDown()
+                            ? model.redo().map(d -> "redid: " + d).orElse("nothing to redo")
+                            : model.undo().map(d -> "undid: " + d).orElse("nothing to undo"));
         } else if (e.isShortcutDown() && k == KeyCode.Y) {
             say.accept(model.redo().map(d -> "redid: " + d).orElse("nothing to redo"));
         } else if (k == KeyCode.PLUS || k == KeyCode.EQUALS || k == KeyCode.ADD) {
@@ -230,7 +249,10 @@ public final class TimelineView extends Pane {
             zoom(0.8);
         } else if (k == KeyCode.TAB && !blocks.isEmpty()) {
             // Tab walks the blocks; past the last (or before the first) focus leaves the timeline.
-            int i = blocks.indexOf(blocks.stream().filter(b -> b.step().equals(sel)).findFirst().orElse(blocks.get(0)));
+            int i = blocks.indexOf(blocks.stream()
+                    .filter(b -> b.step().equals(sel))
+                    .findFirst()
+                    .orElse(blocks.get(0)));
             int next = i + (e.isShiftDown() ? -1 : 1);
             if (next < 0 || next >= blocks.size()) {
                 return;
@@ -248,26 +270,32 @@ public final class TimelineView extends Pane {
 
     private boolean stepKey(KeyEvent e, MethodStep s) {
         TimelinePlan.Entry entry = TimelinePlan.of(model.experiment()).entries().stream()
-                .filter(en -> en.step().name().equals(s.name())).findFirst().orElseThrow();
+                .filter(en -> en.step().name().equals(s.name()))
+                .findFirst()
+                .orElseThrow();
         Duration grid = Duration.ofSeconds(snapSeconds());
         switch (e.getCode()) {
             case LEFT, RIGHT -> {
                 Duration d = e.getCode() == KeyCode.LEFT ? grid.negated() : grid;
                 if (e.isShiftDown()) {
                     Duration length = s.plannedLength().plus(d);
-                    report(model.apply("resize " + s.name(), x -> ExperimentEdits.resize(x, s.name(), length,
-                            s.explicitStart().orElse(null))));
+                    report(model.apply(
+                            "resize " + s.name(),
+                            x -> ExperimentEdits.resize(
+                                    x, s.name(), length, s.explicitStart().orElse(null))));
                 } else {
                     Duration at = entry.start().plus(d);
-                    report(model.apply("move " + s.name(), x -> ExperimentEdits.move(x, s.name(),
-                            at.isNegative() ? Duration.ZERO : at, s.lane())));
+                    report(model.apply(
+                            "move " + s.name(),
+                            x -> ExperimentEdits.move(x, s.name(), at.isNegative() ? Duration.ZERO : at, s.lane())));
                 }
             }
             case UP, DOWN -> {
                 int lane = Math.max(0, s.lane() + (e.getCode() == KeyCode.UP ? -1 : 1));
                 report(model.apply("move " + s.name(), x -> ExperimentEdits.move(x, s.name(), entry.start(), lane)));
             }
-            case DELETE, BACK_SPACE -> report(model.apply("delete " + s.name(), x -> ExperimentEdits.delete(x, s.name())));
+            case DELETE, BACK_SPACE ->
+                report(model.apply("delete " + s.name(), x -> ExperimentEdits.delete(x, s.name())));
             case D -> {
                 if (!e.isShortcutDown()) {
                     return false;

@@ -52,8 +52,11 @@ final class YamlPane extends VBox {
             @Override
             protected void updateItem(RunbookProblem p, boolean empty) {
                 super.updateItem(p, empty);
-                setText(empty || p == null ? null : "line " + p.line() + (p.field().isEmpty() ? "" : ", " + p.field())
-                        + ": " + p.message());
+                setText(
+                        empty || p == null
+                                ? null
+                                : "line " + p.line() + (p.field().isEmpty() ? "" : ", " + p.field()) + ": "
+                                        + p.message());
                 getStyleClass().remove("problem");
                 if (!empty) {
                     getStyleClass().add("problem");
@@ -65,8 +68,9 @@ final class YamlPane extends VBox {
                 jumpTo(p.line());
             }
         });
-        model.problems().addListener((ListChangeListener<RunbookProblem>) c ->
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), !model.problems().isEmpty()));
+        model.problems().addListener((ListChangeListener<RunbookProblem>) c -> pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("invalid"),
+                !model.problems().isEmpty()));
         Label heading = new Label("YAML");
         heading.getStyleClass().add("section");
         setSpacing(6);

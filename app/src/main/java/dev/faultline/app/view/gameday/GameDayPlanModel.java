@@ -28,7 +28,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GameDayPlanModel {
     /** Which part of the day's checklist. */
-    public enum Part { PRE_CHECKS, COMMS, ABORT_CRITERIA }
+    public enum Part {
+        PRE_CHECKS,
+        COMMS,
+        ABORT_CRITERIA
+    }
 
     private final Clock clock;
     private final ZoneId home;
@@ -47,11 +51,13 @@ public final class GameDayPlanModel {
     private final ObservableList<ChecklistRow> comms = FXCollections.observableArrayList();
     private final ObservableList<ChecklistRow> abortCriteria = FXCollections.observableArrayList();
     // One read-only view each, kept: a wrapper made per call would be collected with its listeners.
-    private final ObservableList<ParticipantRow> participantsView = FXCollections.unmodifiableObservableList(participants);
+    private final ObservableList<ParticipantRow> participantsView =
+            FXCollections.unmodifiableObservableList(participants);
     private final ObservableList<String> experimentsView = FXCollections.unmodifiableObservableList(experiments);
     private final ObservableList<ChecklistRow> preChecksView = FXCollections.unmodifiableObservableList(preChecks);
     private final ObservableList<ChecklistRow> commsView = FXCollections.unmodifiableObservableList(comms);
-    private final ObservableList<ChecklistRow> abortCriteriaView = FXCollections.unmodifiableObservableList(abortCriteria);
+    private final ObservableList<ChecklistRow> abortCriteriaView =
+            FXCollections.unmodifiableObservableList(abortCriteria);
 
     public GameDayPlanModel(Clock clock, ZoneId zone) {
         this.clock = clock;
@@ -69,7 +75,9 @@ public final class GameDayPlanModel {
         time.set(d.scheduledLocal().toLocalTime().toString());
         zone.set(d.zone());
         environment.set(d.environment());
-        participants.setAll(d.participants().stream().map(p -> new ParticipantRow(p.name(), p.role(), p.slackId())).toList());
+        participants.setAll(d.participants().stream()
+                .map(p -> new ParticipantRow(p.name(), p.role(), p.slackId()))
+                .toList());
         experiments.setAll(d.experiments());
         preChecks.setAll(rows(d.checklist().preChecks()));
         comms.setAll(rows(d.checklist().comms()));
@@ -79,8 +87,19 @@ public final class GameDayPlanModel {
 
     /** A new plan: tomorrow at this time in the organiser's zone, on the sandbox, no experiments yet. */
     public void startNew() {
-        load(new GameDay("new-gameday", "", "", List.of(), clock.instant().plus(Duration.ofDays(1)), home, "sandbox", List.of(),
-                List.of("payment-latency-holds.yaml"), Checklist.EMPTY), "");
+        load(
+                new GameDay(
+                        "new-gameday",
+                        "",
+                        "",
+                        List.of(),
+                        clock.instant().plus(Duration.ofDays(1)),
+                        home,
+                        "sandbox",
+                        List.of(),
+                        List.of("payment-latency-holds.yaml"),
+                        Checklist.EMPTY),
+                "");
         experiments.clear();
     }
 
@@ -103,17 +122,33 @@ public final class GameDayPlanModel {
         if (title.get().isBlank()) {
             throw new IllegalArgumentException("title: give the GameDay a title");
         }
-        List<String> goals = Arrays.stream(objectives.get().split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        List<Participant> people = participants.stream().filter(p -> !p.name.get().isBlank())
-                .map(ParticipantRow::toParticipant).toList();
+        List<String> goals = Arrays.stream(objectives.get().split("\n"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        List<Participant> people = participants.stream()
+                .filter(p -> !p.name.get().isBlank())
+                .map(ParticipantRow::toParticipant)
+                .toList();
         Checklist checklist = new Checklist(items(preChecks), items(comms), items(abortCriteria));
-        return new GameDay(name.get().strip(), title.get().strip(), description.get().strip(), goals,
-                day.atTime(at).atZone(zone.get()).toInstant(), zone.get(), environment.get(), people,
-                List.copyOf(experiments), checklist);
+        return new GameDay(
+                name.get().strip(),
+                title.get().strip(),
+                description.get().strip(),
+                goals,
+                day.atTime(at).atZone(zone.get()).toInstant(),
+                zone.get(),
+                environment.get(),
+                people,
+                List.copyOf(experiments),
+                checklist);
     }
 
     private static List<Checklist.Item> items(List<ChecklistRow> rows) {
-        return rows.stream().filter(r -> !r.text.get().isBlank()).map(ChecklistRow::toItem).toList();
+        return rows.stream()
+                .filter(r -> !r.text.get().isBlank())
+                .map(ChecklistRow::toItem)
+                .toList();
     }
 
     public void setName(String v) {
@@ -157,7 +192,8 @@ public final class GameDayPlanModel {
 
     /** Adds a participant: the first is the leader, the next ones observers until their role is changed. */
     public ParticipantRow addParticipant() {
-        ParticipantRow row = new ParticipantRow("", participants.isEmpty() ? Participant.Role.LEADER : Participant.Role.OBSERVER, "");
+        ParticipantRow row = new ParticipantRow(
+                "", participants.isEmpty() ? Participant.Role.LEADER : Participant.Role.OBSERVER, "");
         participants.add(row);
         return row;
     }
@@ -172,8 +208,14 @@ public final class GameDayPlanModel {
      */
     public void addExperiment(Path runbook) {
         String f = file.get();
-        experiments.add(f.isEmpty() ? runbook.toAbsolutePath().toString()
-                : Path.of(f).toAbsolutePath().getParent().relativize(runbook.toAbsolutePath()).toString());
+        experiments.add(
+                f.isEmpty()
+                        ? runbook.toAbsolutePath().toString()
+                        : Path.of(f)
+                                .toAbsolutePath()
+                                .getParent()
+                                .relativize(runbook.toAbsolutePath())
+                                .toString());
     }
 
     public void removeExperiment(@Nullable String experiment) {
@@ -198,7 +240,8 @@ public final class GameDayPlanModel {
     /** Names every experiment relative to {@code folder}, where the GameDay file is saved. */
     public void relativizeTo(Path folder) {
         Path dir = folder.toAbsolutePath();
-        experiments.replaceAll(e -> Path.of(e).isAbsolute() ? dir.relativize(Path.of(e)).toString() : e);
+        experiments.replaceAll(
+                e -> Path.of(e).isAbsolute() ? dir.relativize(Path.of(e)).toString() : e);
     }
 
     /** Adds an item to a part of the checklist (blank text: nothing); false when nothing was added. */

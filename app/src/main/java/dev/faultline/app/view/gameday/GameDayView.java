@@ -72,7 +72,9 @@ public final class GameDayView extends BorderPane {
         status.getStyleClass().add("status-line");
         status.setPadding(new Insets(4, 12, 6, 12));
         setBottom(status);
-        plan.fileProperty().addListener((o, a, b) -> fileLabel.setText(b.isEmpty() ? "new GameDay" : Path.of(b).getFileName().toString()));
+        plan.fileProperty()
+                .addListener((o, a, b) -> fileLabel.setText(
+                        b.isEmpty() ? "new GameDay" : Path.of(b).getFileName().toString()));
         refreshOpenItems();
     }
 
@@ -101,7 +103,8 @@ public final class GameDayView extends BorderPane {
         Button run = new Button("Run GameDay", new FontIcon(MaterialDesignP.PLAY));
         run.getStyleClass().add("accent");
         run.setId("run-gameday");
-        run.setTooltip(new Tooltip("Save, then run every experiment in order, watched live; the kill switch stops the day"));
+        run.setTooltip(
+                new Tooltip("Save, then run every experiment in order, watched live; the kill switch stops the day"));
         run.setOnAction(e -> save(true));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -133,8 +136,8 @@ public final class GameDayView extends BorderPane {
         date.setAccessibleText("Date");
         TextField time = text(plan.timeProperty(), plan::setTime, "Time", "HH:mm");
         time.setPrefColumnCount(5);
-        ComboBox<ZoneId> zone = new ComboBox<>(FXCollections.observableArrayList(ZoneId.getAvailableZoneIds().stream()
-                .sorted().map(ZoneId::of).toList()));
+        ComboBox<ZoneId> zone = new ComboBox<>(FXCollections.observableArrayList(
+                ZoneId.getAvailableZoneIds().stream().sorted().map(ZoneId::of).toList()));
         sync(zone.valueProperty(), plan.zoneProperty(), plan::setZone);
         zone.setAccessibleText("Time zone");
         ComboBox<String> env = new ComboBox<>(FXCollections.observableArrayList(actions.environments()));
@@ -182,7 +185,8 @@ public final class GameDayView extends BorderPane {
             table.edit(plan.participants().size() - 1, name);
         });
         Button remove = new Button("Remove");
-        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> {
             ParticipantRow row = table.getSelectionModel().getSelectedItem();
             if (row != null) {
@@ -210,18 +214,28 @@ public final class GameDayView extends BorderPane {
         Button down = new Button("Down");
         down.setOnAction(e -> move(experiments, 1));
         Button remove = new Button("Remove");
-        remove.setOnAction(e -> plan.removeExperiment(experiments.getSelectionModel().getSelectedItem()));
+        remove.setOnAction(
+                e -> plan.removeExperiment(experiments.getSelectionModel().getSelectedItem()));
         ListView<String> items = new ListView<>(openItems);
         items.setPrefHeight(110);
         items.setAccessibleText("Open action items from earlier GameDays");
         items.setPlaceholder(new Label("No open action items from earlier GameDays"));
-        VBox v = new VBox(10, heading("Experiments"), experiments, new HBox(8, add, up, down, remove),
+        VBox v = new VBox(
+                10,
+                heading("Experiments"),
+                experiments,
+                new HBox(8, add, up, down, remove),
                 heading("Checklist for the day"),
-                new ChecklistPane("Pre-checks", "e.g. dashboards open, on-call told", plan, GameDayPlanModel.Part.PRE_CHECKS),
+                new ChecklistPane(
+                        "Pre-checks", "e.g. dashboards open, on-call told", plan, GameDayPlanModel.Part.PRE_CHECKS),
                 new ChecklistPane("Comms", "e.g. announce in #incidents", plan, GameDayPlanModel.Part.COMMS),
-                new ChecklistPane("Abort criteria", "e.g. error rate above 5% for a minute", plan,
+                new ChecklistPane(
+                        "Abort criteria",
+                        "e.g. error rate above 5% for a minute",
+                        plan,
                         GameDayPlanModel.Part.ABORT_CRITERIA),
-                heading("Open action items from earlier GameDays"), items);
+                heading("Open action items from earlier GameDays"),
+                items);
         v.setPrefWidth(520);
         HBox.setHgrow(v, Priority.ALWAYS);
         return v;
@@ -235,11 +249,15 @@ public final class GameDayView extends BorderPane {
     }
 
     public void open(Path file) {
-        Background.run("gameday-open", () -> actions.load(file), d -> {
-            plan.load(d.gameDay(), file.toString());
-            saved = d.gameDay();
-            status.setText("opened " + file.getFileName());
-        }, err -> Dialogs.error("Could not open " + file.getFileName(), err));
+        Background.run(
+                "gameday-open",
+                () -> actions.load(file),
+                d -> {
+                    plan.load(d.gameDay(), file.toString());
+                    saved = d.gameDay();
+                    status.setText("opened " + file.getFileName());
+                },
+                err -> Dialogs.error("Could not open " + file.getFileName(), err));
     }
 
     /** Saves the plan to {@code file} (the Save button asks for one when the plan is new). */
@@ -276,24 +294,31 @@ public final class GameDayView extends BorderPane {
         }
         GameDay toSave = day;
         String yaml = new GameDayWriter().toYaml(day);
-        Background.run("gameday-save", () -> {
-            Files.writeString(file, yaml, StandardCharsets.UTF_8);
-            return actions.load(file); // the same checks as the command line
-        }, d -> {
-            plan.setFile(file);
-            saved = toSave;
-            status.setText("saved " + file);
-            if (thenRun) {
-                actions.run(file);
-            }
-        }, err -> {
-            status.setText("saved, but the GameDay has problems: " + Dialogs.message(err));
-            Dialogs.error("The GameDay has problems", err);
-        });
+        Background.run(
+                "gameday-save",
+                () -> {
+                    Files.writeString(file, yaml, StandardCharsets.UTF_8);
+                    return actions.load(file); // the same checks as the command line
+                },
+                d -> {
+                    plan.setFile(file);
+                    saved = toSave;
+                    status.setText("saved " + file);
+                    if (thenRun) {
+                        actions.run(file);
+                    }
+                },
+                err -> {
+                    status.setText("saved, but the GameDay has problems: " + Dialogs.message(err));
+                    Dialogs.error("The GameDay has problems", err);
+                });
     }
 
     private void refreshOpenItems() {
-        Background.run("open-action-items", actions::openActionItems, openItems::setAll,
+        Background.run(
+                "open-action-items",
+                actions::openActionItems,
+                openItems::setAll,
                 err -> openItems.setAll("could not read the action items: " + Dialogs.message(err)));
     }
 

@@ -92,7 +92,8 @@ public final class HomeView extends VBox {
         }
         Button runIt = new Button("Run", new FontIcon(MaterialDesignP.PLAY));
         runIt.setTooltip(new Tooltip("Run the selected runbook now (Enter)"));
-        runIt.disableProperty().bind(runbooks.getSelectionModel().selectedItemProperty().isNull());
+        runIt.disableProperty()
+                .bind(runbooks.getSelectionModel().selectedItemProperty().isNull());
         runIt.setOnAction(e -> run.accept(runbooks.getSelectionModel().getSelectedItem()));
         Button editIt = new Button("Open in editor", new FontIcon(MaterialDesignC.CHART_TIMELINE_VARIANT));
         editIt.setTooltip(new Tooltip("Open the selected runbook on the timeline (E)"));
@@ -132,7 +133,8 @@ public final class HomeView extends VBox {
                     return;
                 }
                 setText(HomeViewModel.backendLine(s));
-                FontIcon icon = new FontIcon(s.available() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignC.CLOSE_CIRCLE);
+                FontIcon icon =
+                        new FontIcon(s.available() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignC.CLOSE_CIRCLE);
                 icon.getStyleClass().add(s.available() ? "icon-ok" : "icon-down");
                 setGraphic(icon);
                 setTooltip(new Tooltip(HomeViewModel.backendDetail(s)));

@@ -56,9 +56,15 @@ public final class HomeViewModel {
     private final ObservableList<BackendStatus> backendsView = FXCollections.unmodifiableObservableList(backends);
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
 
-    public HomeViewModel(ZoneId zone, Clock clock, Callable<FaultlineStore> store, RunbookLoader loader,
-                         Collection<Environment> environments, List<FaultBackendProvider> providers, Work work,
-                         BiConsumer<String, Throwable> errors) {
+    public HomeViewModel(
+            ZoneId zone,
+            Clock clock,
+            Callable<FaultlineStore> store,
+            RunbookLoader loader,
+            Collection<Environment> environments,
+            List<FaultBackendProvider> providers,
+            Work work,
+            BiConsumer<String, Throwable> errors) {
         this.zone = zone;
         this.clock = clock;
         this.store = store;
@@ -77,14 +83,20 @@ public final class HomeViewModel {
 
     /** Reads the recent runs from the database. */
     public void refreshRuns() {
-        work.run("load-runs", () -> store.call().recentRuns(RUNS).stream().map(RunRow::of).toList(), runs::setAll,
+        work.run(
+                "load-runs",
+                () -> store.call().recentRuns(RUNS).stream().map(RunRow::of).toList(),
+                runs::setAll,
                 err -> errors.accept("Could not read the runs from the database", err));
     }
 
     /** Upcoming GameDays first (from their runbooks, {@code gameDayFiles}), then the ones run (from the database). */
     public void refreshGameDays(List<Path> gameDayFiles) {
         List<Path> files = List.copyOf(gameDayFiles);
-        work.run("load-gamedays", () -> gameDayLines(files), gameDays::setAll,
+        work.run(
+                "load-gamedays",
+                () -> gameDayLines(files),
+                gameDays::setAll,
                 err -> gameDays.setAll("could not read the GameDays: " + Dialogs.message(err)));
     }
 
@@ -105,18 +117,23 @@ public final class HomeViewModel {
 
     /** Asks each backend of each environment (and the local one everywhere) whether it can be reached. */
     public void refreshBackends() {
-        work.run("check-backends", () -> {
-            List<BackendStatus> out = new ArrayList<>();
-            for (Environment env : environments) {
-                for (FaultBackendProvider p : providers) {
-                    if (env.backends().containsKey(p.id()) || p.id().equals("local")) {
-                        var a = p.check(env.settingsFor(p.id()));
-                        out.add(new BackendStatus(p.id(), p.description(), env.name(), a.isAvailable(), a.detail()));
+        work.run(
+                "check-backends",
+                () -> {
+                    List<BackendStatus> out = new ArrayList<>();
+                    for (Environment env : environments) {
+                        for (FaultBackendProvider p : providers) {
+                            if (env.backends().containsKey(p.id()) || p.id().equals("local")) {
+                                var a = p.check(env.settingsFor(p.id()));
+                                out.add(new BackendStatus(
+                                        p.id(), p.description(), env.name(), a.isAvailable(), a.detail()));
+                            }
+                        }
                     }
-                }
-            }
-            return out;
-        }, backends::setAll, err -> errors.accept("Could not check the backends", err));
+                    return out;
+                },
+                backends::setAll,
+                err -> errors.accept("Could not check the backends", err));
     }
 
     /** The heading of the start column: times are in the user's zone, and it says which. */

@@ -9,6 +9,11 @@ package dev.faultline.app.view.live;
  */
 public record ChartMark(long at, Kind kind, String text) {
     public enum Kind {
-        INJECT, REVERT, BREACH, HALT, OBSERVATION, PHASE
+        INJECT,
+        REVERT,
+        BREACH,
+        HALT,
+        OBSERVATION,
+        PHASE
     }
 }

@@ -23,8 +23,9 @@ public final class LiveChart extends Region {
     private static final double RIGHT = 14;
     private static final double TOP = 30;
     private static final double BOTTOM = 24;
-    private static final long[] TIME_STEPS = {1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000,
-        600_000, 900_000, 1_800_000, 3_600_000};
+    private static final long[] TIME_STEPS = {
+        1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000
+    };
 
     private final Canvas canvas = new Canvas();
     private final DateTimeFormatter clock;
@@ -40,11 +41,13 @@ public final class LiveChart extends Region {
         this.palette = palette;
         this.clock = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
         this.title = track.name() + "   expect " + track.probe().expectText();
-        this.format = track.probe().expectText().contains("%") ? new java.text.DecimalFormat("0.#%")
+        this.format = track.probe().expectText().contains("%")
+                ? new java.text.DecimalFormat("0.#%")
                 : new java.text.DecimalFormat("#,##0.##");
         getChildren().add(canvas);
         getStyleClass().add("live-chart");
-        setAccessibleText("Chart of probe " + track.name() + ", expected " + track.probe().expectText());
+        setAccessibleText(
+                "Chart of probe " + track.name() + ", expected " + track.probe().expectText());
         widthProperty().addListener((o, a, b) -> redraw());
         heightProperty().addListener((o, a, b) -> redraw());
     }
@@ -172,7 +175,8 @@ public final class LiveChart extends Region {
         }
     }
 
-    private void grid(GraphicsContext g, Scale sx, Scale sy, double x0, double x1, double[] range, double pw, double ph) {
+    private void grid(
+            GraphicsContext g, Scale sx, Scale sy, double x0, double x1, double[] range, double pw, double ph) {
         g.setStroke(fx(palette.grid()));
         g.setLineWidth(1);
         g.setFill(fx(palette.text()));

@@ -37,7 +37,8 @@ public final class LiveRunView extends BorderPane {
     private final List<LiveChart> probeCharts = new ArrayList<>();
     private final Label elapsed = new Label();
 
-    public LiveRunView(LiveRunViewModel model, TimeZone zone, BooleanProperty dark, BiConsumer<Instant, String> onNote) {
+    public LiveRunView(
+            LiveRunViewModel model, TimeZone zone, BooleanProperty dark, BiConsumer<Instant, String> onNote) {
         this.model = model;
         this.zone = zone;
         this.dark = dark;
@@ -52,10 +53,14 @@ public final class LiveRunView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         // one probe gets the whole width; more share it two by two
-        charts.prefTileWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> (scroll.getWidth() - 40) / Math.max(1, Math.min(2, model.tracks().size())),
-                scroll.widthProperty(), model.tracks()));
-        Label empty = new Label("Start a GameDay, or run an experiment from Home or the editor: its probes appear here as charts.");
+        charts.prefTileWidthProperty()
+                .bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> (scroll.getWidth() - 40)
+                                / Math.max(1, Math.min(2, model.tracks().size())),
+                        scroll.widthProperty(),
+                        model.tracks()));
+        Label empty = new Label(
+                "Start a GameDay, or run an experiment from Home or the editor: its probes appear here as charts.");
         empty.getStyleClass().add("muted");
         StackedPlaceholder stack = new StackedPlaceholder(scroll, empty, model.tracks());
         SplitPane split = new SplitPane(stack, side(onNote));
@@ -84,7 +89,7 @@ public final class LiveRunView extends BorderPane {
                 case "HELD" -> phase.getStyleClass().add("outcome-good");
                 case "DEVIATED", "ABORTED" -> phase.getStyleClass().add("outcome-warn");
                 case "HALTED", "FAILED", "CRASHED" -> phase.getStyleClass().add("outcome-bad");
-                default -> { }
+                default -> {}
             }
         });
         Label verdict = new Label();
@@ -153,14 +158,16 @@ public final class LiveRunView extends BorderPane {
         probeCharts.clear();
         for (ProbeTrack t : model.tracks()) {
             LiveChart chart = new LiveChart(t, zone.toZoneId(), palette());
-            chart.setPrefHeight(model.tracks().size() == 1 ? 460 : model.tracks().size() == 2 ? 380 : 270);
+            chart.setPrefHeight(
+                    model.tracks().size() == 1 ? 460 : model.tracks().size() == 2 ? 380 : 270);
             chart.setMinHeight(200);
             chart.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2) {
                     openDetail(t);
                 }
             });
-            javafx.scene.control.Tooltip.install(chart, new Tooltip("Double-click for a chart you can zoom, pan and save"));
+            javafx.scene.control.Tooltip.install(
+                    chart, new Tooltip("Double-click for a chart you can zoom, pan and save"));
             probeCharts.add(chart);
             charts.getChildren().add(chart);
         }

@@ -68,7 +68,9 @@ public final class LiveRunViewModel {
         for (StopCondition s : experiment.stopConditions()) {
             haltZones.putIfAbsent(s.probe().name(), s.haltWhen());
         }
-        tracks.setAll(experiment.allProbes().stream().map(p -> new ProbeTrack(p, haltZones.get(p.name()))).toList());
+        tracks.setAll(experiment.allProbes().stream()
+                .map(p -> new ProbeTrack(p, haltZones.get(p.name())))
+                .toList());
         bump();
     }
 
@@ -93,7 +95,11 @@ public final class LiveRunViewModel {
         } else if (e instanceof RunEvent.ProbeSampled s) {
             for (ProbeTrack t : tracks) {
                 if (t.name().equals(s.sample().probe())) {
-                    t.add(at, s.sample().value(), s.sample().within(), s.sample().error(),
+                    t.add(
+                            at,
+                            s.sample().value(),
+                            s.sample().within(),
+                            s.sample().error(),
                             s.sample().phase() == RunPhase.BASELINE);
                 }
             }

@@ -8,8 +8,7 @@ package dev.faultline.app.view.live;
  * without pulling in a charting stack of its own.
  */
 public final class Lttb {
-    private Lttb() {
-    }
+    private Lttb() {}
 
     /**
      * @param xs      x values, ascending, {@code count} of them used

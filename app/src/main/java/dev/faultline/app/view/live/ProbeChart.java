@@ -41,14 +41,17 @@ public final class ProbeChart {
         time.setDateFormatOverride(f);
         NumberAxis value = new NumberAxis();
         value.setAutoRange(false);
-        value.setNumberFormatOverride(expectText.contains("%") ? new java.text.DecimalFormat("0.#%")
-                : new java.text.DecimalFormat("#,##0.###"));
+        value.setNumberFormatOverride(
+                expectText.contains("%")
+                        ? new java.text.DecimalFormat("0.#%")
+                        : new java.text.DecimalFormat("#,##0.###"));
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, false);
         line.setSeriesStroke(0, new BasicStroke(1.8f));
         line.setDrawSeriesLineAsPath(true); // one path per series, not one stroke per segment: ~10x cheaper
         plot = new XYPlot(data, time, value, line);
         plot.setDomainPannable(false);
-        chart = new JFreeChart(probe + "   expect " + expectText, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, false);
+        chart = new JFreeChart(
+                probe + "   expect " + expectText, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, false);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         applyPalette();
@@ -98,7 +101,9 @@ public final class ProbeChart {
                 plot.addRangeMarker(new IntervalMarker(h.low(), h.high(), palette.haltZone()), Layer.BACKGROUND);
             }
             if (!Double.isNaN(track.baseline())) {
-                ValueMarker base = new ValueMarker(track.baseline(), palette.baseline(),
+                ValueMarker base = new ValueMarker(
+                        track.baseline(),
+                        palette.baseline(),
                         new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
                 base.setLabel("baseline");
                 base.setLabelPaint(palette.baseline());
@@ -108,8 +113,8 @@ public final class ProbeChart {
             }
             long now = (long) track.series().lastX();
             for (FaultSpan s : spans) {
-                IntervalMarker m = new IntervalMarker(s.start(), s.active() ? Math.max(now, s.start()) : s.end(),
-                        palette.fault());
+                IntervalMarker m =
+                        new IntervalMarker(s.start(), s.active() ? Math.max(now, s.start()) : s.end(), palette.fault());
                 m.setLabel(s.step());
                 m.setLabelPaint(palette.text());
                 m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
@@ -120,11 +125,14 @@ public final class ProbeChart {
                 if (mark.kind() == ChartMark.Kind.INJECT || mark.kind() == ChartMark.Kind.PHASE) {
                     continue; // the fault block and the phase line say it already
                 }
-                ValueMarker m = new ValueMarker(mark.at(), switch (mark.kind()) {
-                    case BREACH, HALT -> palette.breach();
-                    case REVERT -> palette.revert();
-                    default -> palette.observation();
-                }, new BasicStroke(mark.kind() == ChartMark.Kind.HALT ? 2.5f : 1.4f));
+                ValueMarker m = new ValueMarker(
+                        mark.at(),
+                        switch (mark.kind()) {
+                            case BREACH, HALT -> palette.breach();
+                            case REVERT -> palette.revert();
+                            default -> palette.observation();
+                        },
+                        new BasicStroke(mark.kind() == ChartMark.Kind.HALT ? 2.5f : 1.4f));
                 if (mark.kind() != ChartMark.Kind.REVERT) {
                     m.setLabel(mark.kind() == ChartMark.Kind.OBSERVATION ? "note" : mark.text());
                     m.setLabelPaint(m.getPaint());

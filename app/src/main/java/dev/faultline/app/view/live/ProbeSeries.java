@@ -94,6 +94,7 @@ public final class ProbeSeries {
 
     @Override
     public String toString() {
-        return "ProbeSeries[" + size + " of " + total + ", last " + Arrays.toString(new double[] {lastX(), lastY()}) + "]";
+        return "ProbeSeries[" + size + " of " + total + ", last " + Arrays.toString(new double[] {lastX(), lastY()})
+                + "]";
     }
 }

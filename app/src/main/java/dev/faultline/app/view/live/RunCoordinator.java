@@ -34,8 +34,10 @@ public final class RunCoordinator {
 
     /** Loads (off the FX thread) and runs a runbook, switching to the live view. */
     public void start(String what, Callable<LoadedRunbook> source) {
-        start(what, (bridge, say) -> starter.task(source,
-                r -> Platform.runLater(() -> live.begin(r.experiment(), Instant.now())), bridge, say));
+        start(
+                what,
+                (bridge, say) -> starter.task(
+                        source, r -> Platform.runLater(() -> live.begin(r.experiment(), Instant.now())), bridge, say));
     }
 
     /** Makes the task of a run (or of a GameDay's runs) from the live view's bridge and line sink. */
@@ -46,10 +48,12 @@ public final class RunCoordinator {
     /** Starts any run task, one at a time, switching to the live view. */
     public void start(String what, RunTaskFactory factory) {
         if (busy.get()) {
-            Dialogs.error("A run is already active", new IllegalStateException(
-                    "Faultline runs one experiment or GameDay at a time from the app, and the last one is still"
-                    + " running or ending (reverting its faults, stopping the sandbox, which takes a few seconds):"
-                    + " wait for it, or halt it."));
+            Dialogs.error(
+                    "A run is already active",
+                    new IllegalStateException(
+                            "Faultline runs one experiment or GameDay at a time from the app, and the last one is still"
+                                    + " running or ending (reverting its faults, stopping the sandbox, which takes a few seconds):"
+                                    + " wait for it, or halt it."));
             return;
         }
         busy.set(true);
@@ -84,8 +88,9 @@ public final class RunCoordinator {
             t.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
-                 | java.util.concurrent.CancellationException e) {
+        } catch (java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException
+                | java.util.concurrent.CancellationException e) {
             org.slf4j.LoggerFactory.getLogger(RunCoordinator.class).warn("the run task did not end cleanly", e);
         }
     }

@@ -120,15 +120,16 @@ public final class RetroView extends SplitPane {
     private void fill(RetroViewModel.Retro retro) {
         detail.getChildren().add(heading("Experiments: the team's verdict"));
         for (RetroViewModel.Verdict v : retro.verdicts()) {
-            ChoiceBox<ExperimentOutcome.Verdict> verdict = new ChoiceBox<>(FXCollections.observableArrayList(
-                    ExperimentOutcome.Verdict.values()));
+            ChoiceBox<ExperimentOutcome.Verdict> verdict =
+                    new ChoiceBox<>(FXCollections.observableArrayList(ExperimentOutcome.Verdict.values()));
             verdict.setValue(v.verdict());
             verdict.setAccessibleText("Verdict on " + v.runId());
             CheckBox detected = new CheckBox("our monitoring detected it");
             detected.setSelected(v.detected());
             CheckBox mitigated = new CheckBox("mitigated");
             mitigated.setSelected(v.mitigated());
-            Runnable save = () -> model.setVerdict(v.runId(), verdict.getValue(), detected.isSelected(), mitigated.isSelected());
+            Runnable save = () ->
+                    model.setVerdict(v.runId(), verdict.getValue(), detected.isSelected(), mitigated.isSelected());
             verdict.setOnAction(e -> save.run());
             detected.setOnAction(e -> save.run());
             mitigated.setOnAction(e -> save.run());
@@ -177,11 +178,12 @@ public final class RetroView extends SplitPane {
         ChoiceBox<Severity> severity = new ChoiceBox<>(FXCollections.observableArrayList(Severity.values()));
         severity.setValue(Severity.MEDIUM);
         Button add = new Button("Add finding");
-        add.setOnAction(e -> model.addFinding(title.getText(), happened.getText(), expected.getText(), severity.getValue(), () -> {
-            title.clear();
-            happened.clear();
-            expected.clear();
-        }));
+        add.setOnAction(e ->
+                model.addFinding(title.getText(), happened.getText(), expected.getText(), severity.getValue(), () -> {
+                    title.clear();
+                    happened.clear();
+                    expected.clear();
+                }));
         HBox.setHgrow(title, Priority.ALWAYS);
         return new VBox(6, list, new HBox(8, title, severity), new HBox(8, happened, expected, add));
     }
@@ -199,17 +201,19 @@ public final class RetroView extends SplitPane {
         TextField ticket = new TextField();
         ticket.setPromptText("ticket URL (optional)");
         Button add = new Button("Add action item");
-        add.setOnAction(e -> model.addActionItem(title.getText(), owner.getText(), due.getValue(), ticket.getText(), () -> {
-            title.clear();
-            ticket.clear();
-        }));
+        add.setOnAction(
+                e -> model.addActionItem(title.getText(), owner.getText(), due.getValue(), ticket.getText(), () -> {
+                    title.clear();
+                    ticket.clear();
+                }));
         HBox.setHgrow(title, Priority.ALWAYS);
         return new VBox(6, list, new HBox(8, title, owner, due), new HBox(8, ticket, add));
     }
 
     private MenuButton exportButton(GameDayRunRecord r) {
         MenuButton export = new MenuButton("Export report");
-        export.setTooltip(new Tooltip("The GameDay report: summary, timeline, charts, results, findings, lessons, actions"));
+        export.setTooltip(
+                new Tooltip("The GameDay report: summary, timeline, charts, results, findings, lessons, actions"));
         for (String f : List.of("pdf", "html", "md", "json")) {
             MenuItem item = new MenuItem(f.toUpperCase(Locale.ROOT));
             item.setOnAction(e -> {

@@ -41,16 +41,18 @@ public final class RetroViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm");
 
     /** One experiment of the selected GameDay run as the team judged it (UNSURE until judged). */
-    public record Verdict(String runId, String name, ExperimentOutcome.Verdict verdict, boolean detected, boolean mitigated) {
-    }
+    public record Verdict(
+            String runId, String name, ExperimentOutcome.Verdict verdict, boolean detected, boolean mitigated) {}
 
     /** The selected run's retrospective, once read. */
-    public record Retro(GameDayRunRecord run, List<Verdict> verdicts) {
-    }
+    public record Retro(GameDayRunRecord run, List<Verdict> verdicts) {}
 
-    private record Loaded(List<Lesson> lessons, List<Finding> findings, List<ActionItem> items,
-                          List<ExperimentOutcome> outcomes, Map<String, String> runNames) {
-    }
+    private record Loaded(
+            List<Lesson> lessons,
+            List<Finding> findings,
+            List<ActionItem> items,
+            List<ExperimentOutcome> outcomes,
+            Map<String, String> runNames) {}
 
     private final RetroActions actions;
     private final ZoneId zone;
@@ -72,7 +74,8 @@ public final class RetroViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final Map<String, ExperimentOutcome> outcomes = new LinkedHashMap<>();
 
-    public RetroViewModel(RetroActions actions, ZoneId zone, Clock clock, Work work, BiConsumer<String, Throwable> errors) {
+    public RetroViewModel(
+            RetroActions actions, ZoneId zone, Clock clock, Work work, BiConsumer<String, Throwable> errors) {
         this.actions = actions;
         this.zone = zone;
         this.clock = clock;
@@ -87,15 +90,19 @@ public final class RetroViewModel {
 
     /** Reads the GameDay runs; selects the first when none is selected (or the selected one is gone). */
     public void refresh() {
-        work.run("retro-runs", actions::gameDayRuns, list -> {
-            runs.setAll(list);
-            GameDayRunRecord s = selected.get();
-            if (list.isEmpty()) {
-                select(null);
-            } else if (s == null || !list.contains(s)) {
-                select(list.get(0));
-            }
-        }, err -> errors.accept("Could not read the GameDays", err));
+        work.run(
+                "retro-runs",
+                actions::gameDayRuns,
+                list -> {
+                    runs.setAll(list);
+                    GameDayRunRecord s = selected.get();
+                    if (list.isEmpty()) {
+                        select(null);
+                    } else if (s == null || !list.contains(s)) {
+                        select(list.get(0));
+                    }
+                },
+                err -> errors.accept("Could not read the GameDays", err));
     }
 
     /** Shows {@code run}'s retrospective (null: none); its records are read off the FX thread. */
@@ -108,12 +115,20 @@ public final class RetroViewModel {
         if (run == null) {
             return;
         }
-        work.run("retro-load", () -> new Loaded(actions.lessons(run.id()), actions.findings(run), actions.actionItems(run.id()),
-                actions.outcomes(run), names(run)), l -> {
+        work.run(
+                "retro-load",
+                () -> new Loaded(
+                        actions.lessons(run.id()),
+                        actions.findings(run),
+                        actions.actionItems(run.id()),
+                        actions.outcomes(run),
+                        names(run)),
+                l -> {
                     if (run.equals(selected.get())) {
                         fill(run, l);
                     }
-                }, err -> errors.accept("Could not read the retrospective", err));
+                },
+                err -> errors.accept("Could not read the retrospective", err));
     }
 
     private Map<String, String> names(GameDayRunRecord r) throws Exception {
@@ -130,12 +145,19 @@ public final class RetroViewModel {
         List<Verdict> verdicts = new ArrayList<>();
         for (String runId : r.runIds()) {
             ExperimentOutcome o = outcomes.get(runId);
-            verdicts.add(new Verdict(runId, l.runNames().getOrDefault(runId, runId),
-                    o == null ? ExperimentOutcome.Verdict.UNSURE : o.verdict(), o != null && o.detected(),
+            verdicts.add(new Verdict(
+                    runId,
+                    l.runNames().getOrDefault(runId, runId),
+                    o == null ? ExperimentOutcome.Verdict.UNSURE : o.verdict(),
+                    o != null && o.detected(),
                     o != null && o.mitigated()));
         }
         for (Lesson.Kind k : Lesson.Kind.values()) {
-            lessons.get(k).setAll(l.lessons().stream().filter(x -> x.kind() == k).map(Lesson::text).toList());
+            lessons.get(k)
+                    .setAll(l.lessons().stream()
+                            .filter(x -> x.kind() == k)
+                            .map(Lesson::text)
+                            .toList());
         }
         findings.setAll(l.findings().stream().map(RetroViewModel::line).toList());
         actionItems.setAll(l.items().stream().map(ActionItemText::line).toList());
@@ -145,16 +167,25 @@ public final class RetroViewModel {
     /** Saves the team's verdict on one experiment; the times to detect and mitigate already recorded are kept. */
     public void setVerdict(String runId, ExperimentOutcome.Verdict verdict, boolean detected, boolean mitigated) {
         ExperimentOutcome o = outcomes.get(runId);
-        ExperimentOutcome next = new ExperimentOutcome(runId, verdict, detected,
-                o == null || !detected ? null : o.timeToDetect(), mitigated,
-                o == null || !mitigated ? null : o.timeToMitigate(), o == null ? "" : o.notes());
-        work.run("retro-outcome", () -> {
-            actions.setOutcome(next);
-            return runId;
-        }, id -> {
-            outcomes.put(id, next);
-            status.set("verdict on " + id + " saved");
-        }, err -> errors.accept("Could not save the verdict", err));
+        ExperimentOutcome next = new ExperimentOutcome(
+                runId,
+                verdict,
+                detected,
+                o == null || !detected ? null : o.timeToDetect(),
+                mitigated,
+                o == null || !mitigated ? null : o.timeToMitigate(),
+                o == null ? "" : o.notes());
+        work.run(
+                "retro-outcome",
+                () -> {
+                    actions.setOutcome(next);
+                    return runId;
+                },
+                id -> {
+                    outcomes.put(id, next);
+                    status.set("verdict on " + id + " saved");
+                },
+                err -> errors.accept("Could not save the verdict", err));
     }
 
     /** Adds a lesson (blank text: nothing); {@code onSaved} runs once it is stored. */
@@ -164,13 +195,17 @@ public final class RetroViewModel {
         if (r == null || t.isEmpty()) {
             return;
         }
-        work.run("retro-lesson", () -> {
-            actions.addLesson(r.id(), kind, t);
-            return t;
-        }, x -> {
-            lessons.get(kind).add(x);
-            onSaved.run();
-        }, err -> errors.accept("Could not save", err));
+        work.run(
+                "retro-lesson",
+                () -> {
+                    actions.addLesson(r.id(), kind, t);
+                    return t;
+                },
+                x -> {
+                    lessons.get(kind).add(x);
+                    onSaved.run();
+                },
+                err -> errors.accept("Could not save", err));
     }
 
     /** Adds a finding; one the model refuses (no title) is not added and the status says why. */
@@ -181,19 +216,32 @@ public final class RetroViewModel {
         }
         Finding f;
         try {
-            f = new Finding(0, r.id(), "", "", null, title.strip(), happened.strip(), expected.strip(), severity,
+            f = new Finding(
+                    0,
+                    r.id(),
+                    "",
+                    "",
+                    null,
+                    title.strip(),
+                    happened.strip(),
+                    expected.strip(),
+                    severity,
                     clock.instant());
         } catch (IllegalArgumentException ex) {
             status.set("not added: " + ex.getMessage());
             return;
         }
-        work.run("retro-finding", () -> {
-            actions.addFinding(f);
-            return f;
-        }, x -> {
-            findings.add(line(x));
-            onSaved.run();
-        }, err -> errors.accept("Could not save the finding", err));
+        work.run(
+                "retro-finding",
+                () -> {
+                    actions.addFinding(f);
+                    return f;
+                },
+                x -> {
+                    findings.add(line(x));
+                    onSaved.run();
+                },
+                err -> errors.accept("Could not save the finding", err));
     }
 
     /** Adds an open action item; one the model refuses (no title) is not added and the status says why. */
@@ -204,24 +252,39 @@ public final class RetroViewModel {
         }
         ActionItem a;
         try {
-            a = new ActionItem(0, r.id(), null, title.strip(), owner.strip(), due, ActionItem.Status.OPEN, ticket.strip(),
+            a = new ActionItem(
+                    0,
+                    r.id(),
+                    null,
+                    title.strip(),
+                    owner.strip(),
+                    due,
+                    ActionItem.Status.OPEN,
+                    ticket.strip(),
                     clock.instant());
         } catch (IllegalArgumentException ex) {
             status.set("not added: " + ex.getMessage());
             return;
         }
-        work.run("retro-action", () -> {
-            actions.addActionItem(a);
-            return a;
-        }, x -> {
-            actionItems.add(ActionItemText.line(x));
-            onSaved.run();
-        }, err -> errors.accept("Could not save the action item", err));
+        work.run(
+                "retro-action",
+                () -> {
+                    actions.addActionItem(a);
+                    return a;
+                },
+                x -> {
+                    actionItems.add(ActionItemText.line(x));
+                    onSaved.run();
+                },
+                err -> errors.accept("Could not save the action item", err));
     }
 
     /** Searches every GameDay's notes, findings, lessons and actions. */
     public void search(String term) {
-        work.run("retro-search", () -> actions.search(term.strip()), found -> hits.setAll(found.stream().map(this::hit).toList()),
+        work.run(
+                "retro-search",
+                () -> actions.search(term.strip()),
+                found -> hits.setAll(found.stream().map(this::hit).toList()),
                 err -> hits.setAll("search failed: " + Dialogs.message(err)));
     }
 
@@ -232,7 +295,10 @@ public final class RetroViewModel {
             return;
         }
         status.set("writing the " + format + " report…");
-        work.run("retro-report", () -> actions.exportReport(r.id(), format, to), p -> status.set("report written to " + p),
+        work.run(
+                "retro-report",
+                () -> actions.exportReport(r.id(), format, to),
+                p -> status.set("report written to " + p),
                 err -> {
                     status.set("the report could not be written: " + Dialogs.message(err));
                     errors.accept("The report could not be written", err);
@@ -251,8 +317,8 @@ public final class RetroViewModel {
 
     /** The selected run's heading line: when (and in which zone), where, and how it ended. */
     public String when(GameDayRunRecord r) {
-        return TIME.format(r.startedAt().atZone(zone)) + " (" + zone.getId() + ") · " + r.environment() + " · " + r.status()
-                + (r.reason().isEmpty() ? "" : ": " + r.reason());
+        return TIME.format(r.startedAt().atZone(zone)) + " (" + zone.getId() + ") · " + r.environment() + " · "
+                + r.status() + (r.reason().isEmpty() ? "" : ": " + r.reason());
     }
 
     /** An action item's due date when none is picked: two weeks from today, in the user's zone. */

@@ -86,10 +86,24 @@ public final class SettingsView extends ScrollPane {
         slackResult.setId("slack-test-result");
         slackResult.textProperty().bind(model.slackResultProperty());
         Button test = new Button("Send test message");
-        test.setTooltip(new Tooltip("Sends one message with the configured Slack settings and says what Slack answered"));
+        test.setTooltip(
+                new Tooltip("Sends one message with the configured Slack settings and says what Slack answered"));
         test.setOnAction(e -> model.sendTestMessage());
-        VBox v = new VBox(14, heading, darkBox, new HBox(10, sizeLabel, size), facts, slackHeading, slackFile,
-                new HBox(10, test, slackResult), envHeading, envs, fileHeading, file, problems, new HBox(8, save));
+        VBox v = new VBox(
+                14,
+                heading,
+                darkBox,
+                new HBox(10, sizeLabel, size),
+                facts,
+                slackHeading,
+                slackFile,
+                new HBox(10, test, slackResult),
+                envHeading,
+                envs,
+                fileHeading,
+                file,
+                problems,
+                new HBox(8, save));
         v.setPadding(new Insets(20, 24, 20, 24));
         setContent(v);
         model.load();

@@ -64,10 +64,18 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper slackResult = new ReadOnlyStringWrapper("");
 
-    public SettingsViewModel(BooleanProperty dark, IntegerProperty textSize, Path dataFolder, ZoneId zone,
-                             Collection<Environment> environments, Path environmentsFile, List<RunbookProblem> startupProblems,
-                             Path notifiersFile, Callable<String> sendTestMessage, Work work,
-                             BiConsumer<String, Throwable> errors) {
+    public SettingsViewModel(
+            BooleanProperty dark,
+            IntegerProperty textSize,
+            Path dataFolder,
+            ZoneId zone,
+            Collection<Environment> environments,
+            Path environmentsFile,
+            List<RunbookProblem> startupProblems,
+            Path notifiersFile,
+            Callable<String> sendTestMessage,
+            Work work,
+            BiConsumer<String, Throwable> errors) {
         this.dark = dark;
         this.textSize = textSize;
         this.dataFolder = dataFolder;
@@ -83,8 +91,11 @@ public final class SettingsViewModel {
 
     /** Reads the environments file into {@link #fileTextProperty()} (the example when there is none yet). */
     public void load() {
-        work.run("read-environments", () -> Files.isRegularFile(environmentsFile) ? Files.readString(environmentsFile) : EXAMPLE,
-                fileText::set, err -> errors.accept("Could not read " + environmentsFile, err));
+        work.run(
+                "read-environments",
+                () -> Files.isRegularFile(environmentsFile) ? Files.readString(environmentsFile) : EXAMPLE,
+                fileText::set,
+                err -> errors.accept("Could not read " + environmentsFile, err));
     }
 
     /** Checks the text being edited and shows its problems (the view calls it once typing pauses). */
@@ -100,26 +111,34 @@ public final class SettingsViewModel {
         if (!found.isEmpty()) {
             return;
         }
-        work.run("save-environments", () -> {
-            Path dir = environmentsFile.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            Path tmp = environmentsFile.resolveSibling(environmentsFile.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, environmentsFile, StandardCopyOption.REPLACE_EXISTING);
-            return environmentsFile;
-        }, p -> {
-            problems.set("saved " + p + ": Faultline uses it from its next start");
-            saved.set(true);
-            problemsShown.set(true);
-        }, err -> errors.accept("Could not save " + environmentsFile, err));
+        work.run(
+                "save-environments",
+                () -> {
+                    Path dir = environmentsFile.toAbsolutePath().getParent();
+                    if (dir != null) {
+                        Files.createDirectories(dir);
+                    }
+                    Path tmp = environmentsFile.resolveSibling(environmentsFile.getFileName() + ".tmp");
+                    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+                    Files.move(tmp, environmentsFile, StandardCopyOption.REPLACE_EXISTING);
+                    return environmentsFile;
+                },
+                p -> {
+                    problems.set("saved " + p + ": Faultline uses it from its next start");
+                    saved.set(true);
+                    problemsShown.set(true);
+                },
+                err -> errors.accept("Could not save " + environmentsFile, err));
     }
 
     /** Sends one Slack message with the configured settings; {@link #slackResultProperty()} says what Slack answered. */
     public void sendTestMessage() {
         slackResult.set("sending…");
-        work.run("slack-test", sendTestMessage, slackResult::set, err -> slackResult.set("not sent: " + Dialogs.message(err)));
+        work.run(
+                "slack-test",
+                sendTestMessage,
+                slackResult::set,
+                err -> slackResult.set("not sent: " + Dialogs.message(err)));
     }
 
     static List<RunbookProblem> problemsOf(String text) {
@@ -130,14 +149,16 @@ public final class SettingsViewModel {
             EnvironmentsFile.parse(text, "environments.yaml");
             return List.of();
         } catch (SettingsException e) {
-            return e.problems().isEmpty() ? List.of(new RunbookProblem("environments.yaml", 0, 0, "", e.getMessage()))
+            return e.problems().isEmpty()
+                    ? List.of(new RunbookProblem("environments.yaml", 0, 0, "", e.getMessage()))
                     : e.problems();
         }
     }
 
     private void show(List<RunbookProblem> found) {
-        problems.set(found.stream().map(p -> (p.line() > 0 ? "line " + p.line() + ", " : "") + p.field() + ": "
-                + p.message()).collect(Collectors.joining("\n")));
+        problems.set(found.stream()
+                .map(p -> (p.line() > 0 ? "line " + p.line() + ", " : "") + p.field() + ": " + p.message())
+                .collect(Collectors.joining("\n")));
         saved.set(false);
         problemsShown.set(!found.isEmpty());
     }
@@ -145,12 +166,18 @@ public final class SettingsViewModel {
     static String describe(Collection<Environment> environments) {
         StringBuilder b = new StringBuilder();
         for (Environment e : environments) {
-            b.append(e.name()).append(e.production() ? "  (PRODUCTION: every run asks for confirmation)" : "")
-                    .append(e.sandbox() ? "  (starts the local sandbox)" : "").append('\n');
+            b.append(e.name())
+                    .append(e.production() ? "  (PRODUCTION: every run asks for confirmation)" : "")
+                    .append(e.sandbox() ? "  (starts the local sandbox)" : "")
+                    .append('\n');
             for (BackendSettings s : new TreeMap<>(e.backends()).values()) {
                 b.append("  ").append(s.backend()).append(":\n");
                 for (Map.Entry<String, String> v : new TreeMap<>(s.values().values()).entrySet()) {
-                    b.append("    ").append(v.getKey()).append(": ").append(mask(v.getKey(), v.getValue())).append('\n');
+                    b.append("    ")
+                            .append(v.getKey())
+                            .append(": ")
+                            .append(mask(v.getKey(), v.getValue()))
+                            .append('\n');
                 }
             }
         }

@@ -1,10 +1,10 @@
 package dev.faultline.app.view.shell;
 
-import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.safety.HaltReport;
 import dev.faultline.engine.safety.KillSwitch;
 import dev.faultline.engine.safety.KillSwitchListener;
 import dev.faultline.engine.safety.RevertOutcome;
+import dev.faultline.engine.spi.run.HaltReason;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,7 +27,8 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
         getStyleClass().add("kill-switch-bar");
         halt.getStyleClass().add("kill-switch");
         halt.setAccessibleText("Kill switch: halt every run and revert every fault");
-        halt.setTooltip(new javafx.scene.control.Tooltip("Halt every run and revert every fault in every backend (Ctrl+Shift+K)"));
+        halt.setTooltip(new javafx.scene.control.Tooltip(
+                "Halt every run and revert every fault in every backend (Ctrl+Shift+K)"));
         halt.setOnAction(e -> press());
         release.setOnAction(e -> askRelease());
         release.setAccessibleText("Release the kill switch");
@@ -36,7 +37,11 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
         setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         getChildren().addAll(state, release, halt);
         killSwitch.addListener(this);
-        show(killSwitch.isEngaged() ? "ENGAGED: " + killSwitch.engagement().map(x -> x.reason()).orElse("") : "");
+        show(
+                killSwitch.isEngaged()
+                        ? "ENGAGED: "
+                                + killSwitch.engagement().map(x -> x.reason()).orElse("")
+                        : "");
     }
 
     public void press() {

@@ -35,7 +35,7 @@ public final class MainShell extends BorderPane {
     private final StackPane content = new StackPane();
     private final ReadOnlyObjectWrapper<Screen> current = new ReadOnlyObjectWrapper<>(Screen.HOME);
     private final KillSwitchButton killSwitch;
-    private Runnable onQuit = () -> { };
+    private Runnable onQuit = () -> {};
     private @org.jspecify.annotations.Nullable Screen pending;
 
     public MainShell(KillSwitch ks, ZoneId zone, BooleanProperty dark) {
@@ -51,7 +51,8 @@ public final class MainShell extends BorderPane {
         title.getStyleClass().add("app-title");
         Label sub = new Label("chaos GameDays · times in " + zone.getId());
         sub.getStyleClass().add("header-muted");
-        ToggleButton theme = new ToggleButton("", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.THEME_LIGHT_DARK));
+        ToggleButton theme =
+                new ToggleButton("", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignT.THEME_LIGHT_DARK));
         theme.selectedProperty().bindBidirectional(dark);
         theme.setTooltip(new Tooltip("Dark theme"));
         theme.setAccessibleText("Dark theme");
@@ -69,9 +70,10 @@ public final class MainShell extends BorderPane {
      * the keyboard (F10) and from the menus as well as the button and Ctrl+Shift+K.
      */
     private javafx.scene.control.MenuBar menus(BooleanProperty dark) {
-        javafx.scene.control.MenuItem halt = new javafx.scene.control.MenuItem("HALT ALL: stop every run, revert every fault");
-        halt.setAccelerator(new KeyCodeCombination(javafx.scene.input.KeyCode.K, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN));
+        javafx.scene.control.MenuItem halt =
+                new javafx.scene.control.MenuItem("HALT ALL: stop every run, revert every fault");
+        halt.setAccelerator(new KeyCodeCombination(
+                javafx.scene.input.KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         halt.setOnAction(e -> killSwitch.press());
         javafx.scene.control.MenuItem release = new javafx.scene.control.MenuItem("Release the kill switch…");
         release.setOnAction(e -> killSwitch.askRelease());
@@ -89,8 +91,8 @@ public final class MainShell extends BorderPane {
         javafx.scene.control.MenuItem quit = new javafx.scene.control.MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(javafx.scene.input.KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> onQuit.run());
-        javafx.scene.control.MenuBar bar = new javafx.scene.control.MenuBar(new javafx.scene.control.Menu("File", null, quit),
-                run, view);
+        javafx.scene.control.MenuBar bar =
+                new javafx.scene.control.MenuBar(new javafx.scene.control.Menu("File", null, quit), run, view);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -146,8 +148,8 @@ public final class MainShell extends BorderPane {
     /** The window-wide shortcuts: the kill switch and the screens. */
     public void installShortcuts(Scene scene) {
         // A filter, not an accelerator: it sees the keys before any focused control can consume them.
-        KeyCodeCombination halt = new KeyCodeCombination(javafx.scene.input.KeyCode.K, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN);
+        KeyCodeCombination halt = new KeyCodeCombination(
+                javafx.scene.input.KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (halt.match(e)) {
                 killSwitch.press();

@@ -25,7 +25,8 @@ class DatesTest {
 
     @Test
     void theAmbiguousShortFormIsRefusedWithTheFormsThatWork() {
-        assertThatThrownBy(() -> Dates.parse("12/3/2026")).isInstanceOf(DateTimeParseException.class)
+        assertThatThrownBy(() -> Dates.parse("12/3/2026"))
+                .isInstanceOf(DateTimeParseException.class)
                 .hasMessage("'12/3/2026' is not a date: write it as 3 Dec 2026 or 2026-12-03");
     }
 }

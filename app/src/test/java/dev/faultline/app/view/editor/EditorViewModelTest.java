@@ -22,7 +22,8 @@ class EditorViewModelTest {
 
     @Test
     void movingABlockChangesTheYamlAndUndoRedoWalkBackAndForth() {
-        assertThat(model.apply("move", e -> ExperimentEdits.move(e, "slow-payments", Duration.ofSeconds(5), 1))).isEmpty();
+        assertThat(model.apply("move", e -> ExperimentEdits.move(e, "slow-payments", Duration.ofSeconds(5), 1)))
+                .isEmpty();
 
         MethodStep s = model.experiment().method().get(0);
         assertThat(s.lane()).isEqualTo(1);
@@ -63,16 +64,23 @@ class EditorViewModelTest {
     @Test
     void aFormFieldIsCheckedByTheLoaderAndItsErrorNamesTheField() {
         assertThat(model.checkField("spec.method[0].duration", "-3s")).isPresent();
-        assertThat(model.setField("spec.method[0].fault.latency", "nonsense", "set latency")).isPresent();
-        assertThat(model.experiment().method().get(0)).isEqualTo(model.experiment().method().get(0));
+        assertThat(model.setField("spec.method[0].fault.latency", "nonsense", "set latency"))
+                .isPresent();
+        assertThat(model.experiment().method().get(0))
+                .isEqualTo(model.experiment().method().get(0));
 
-        assertThat(model.setField("spec.method[0].duration", "30s", "set duration")).isEmpty();
+        assertThat(model.setField("spec.method[0].duration", "30s", "set duration"))
+                .isEmpty();
         assertThat(model.experiment().method().get(0).plannedLength()).isEqualTo(Duration.ofSeconds(30));
         assertThat(model.field("spec.method[0].target")).isEqualTo("{proxy: payments}");
         assertThat(model.setField("spec.method[0].target", "{proxy: orders}", "set target"))
                 .hasValueSatisfying(m -> assertThat(m).contains("outside the blast radius"));
-        assertThat(model.setField("spec.blastRadius.targets", "[proxy/orders]", "set targets")).isPresent(); // payments now outside
-        assertThat(((MethodStep.FaultStep) model.experiment().method().get(0)).target().label()).isEqualTo("proxy/payments");
+        assertThat(model.setField("spec.blastRadius.targets", "[proxy/orders]", "set targets"))
+                .isPresent(); // payments now outside
+        assertThat(((MethodStep.FaultStep) model.experiment().method().get(0))
+                        .target()
+                        .label())
+                .isEqualTo("proxy/payments");
     }
 
     @Test
@@ -90,13 +98,18 @@ class EditorViewModelTest {
         model.apply("add", e -> ExperimentEdits.add(e, latency.step("latency", 1, Duration.ZERO)));
         model.apply("dup", e -> ExperimentEdits.duplicate(e, "latency", Duration.ofSeconds(20)));
 
-        assertThat(model.experiment().method()).extracting(MethodStep::name)
+        assertThat(model.experiment().method())
+                .extracting(MethodStep::name)
                 .containsExactly("slow-payments", "latency", "latency-2");
         assertThat(model.problems()).isEmpty();
 
-        FaultTemplate cpu = FaultTemplates.all().stream().filter(t -> t.id().equals("cpu")).findFirst().orElseThrow();
+        FaultTemplate cpu = FaultTemplates.all().stream()
+                .filter(t -> t.id().equals("cpu"))
+                .findFirst()
+                .orElseThrow();
         model.apply("add", e -> ExperimentEdits.add(e, cpu.step("cpu", 2, Duration.ZERO)));
-        assertThat(model.experiment().method()).hasSize(4); // kept on the timeline, and the problem shown as a run would
+        assertThat(model.experiment().method())
+                .hasSize(4); // kept on the timeline, and the problem shown as a run would
         assertThat(model.problems()).isNotEmpty();
         assertThat(model.problems().get(0).message()).contains("outside the blast radius");
     }

@@ -16,14 +16,25 @@ class FaultTemplatesTest {
     @Test
     void everyPaletteEntryDroppedOnATimelineIsARunbookTheLoaderAccepts() throws Exception {
         RunbookLoader loader = new RunbookLoader();
-        Experiment base = loader.load(Path.of("..", "runbooks", "sandbox", "payment-latency-holds.yaml")).experiment();
+        Experiment base = loader.load(Path.of("..", "runbooks", "sandbox", "payment-latency-holds.yaml"))
+                .experiment();
         for (FaultTemplate t : FaultTemplates.all()) {
             MethodStep step = t.step(t.id(), 1, Duration.ofSeconds(5));
-            Experiment e = new Experiment(base.name(), base.title(), base.description(), base.labels(), base.environment(),
-                    base.hypothesis(), List.of(step), BlastRadius.UNLIMITED, base.stopConditions(), base.rollbacks(),
+            Experiment e = new Experiment(
+                    base.name(),
+                    base.title(),
+                    base.description(),
+                    base.labels(),
+                    base.environment(),
+                    base.hypothesis(),
+                    List.of(step),
+                    BlastRadius.UNLIMITED,
+                    base.stopConditions(),
+                    base.rollbacks(),
                     base.timing());
 
-            Experiment back = loader.parse(new RunbookWriter().toYaml(e), t.id() + ".yaml").experiment();
+            Experiment back = loader.parse(new RunbookWriter().toYaml(e), t.id() + ".yaml")
+                    .experiment();
 
             assertThat(back.method()).as(t.id()).containsExactly(step);
         }

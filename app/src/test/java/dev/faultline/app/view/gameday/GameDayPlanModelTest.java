@@ -21,6 +21,7 @@ class GameDayPlanModelTest {
     static final Path FIRST_GAMEDAY = Path.of("..", "runbooks", "sandbox", "first-gameday.yaml");
     /** 20:00 UTC on 6 Dec: already 7 Dec in Tokyo. */
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T20:00:00Z"), ZoneOffset.UTC);
+
     static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
     private final GameDayPlanModel plan = new GameDayPlanModel(CLOCK, TOKYO);
@@ -83,8 +84,10 @@ class GameDayPlanModelTest {
         grace.name.set("Grace");
 
         assertThat(nobody.role.get()).isEqualTo(Participant.Role.OBSERVER);
-        assertThat(plan.toGameDay().participants()).containsExactly(new Participant("Ada", Participant.Role.LEADER, ""),
-                new Participant("Grace", Participant.Role.OBSERVER, ""));
+        assertThat(plan.toGameDay().participants())
+                .containsExactly(
+                        new Participant("Ada", Participant.Role.LEADER, ""),
+                        new Participant("Grace", Participant.Role.OBSERVER, ""));
         plan.removeParticipant(ada);
         assertThat(plan.participants()).containsExactly(nobody, grace);
     }
@@ -93,15 +96,18 @@ class GameDayPlanModelTest {
     void experimentsAreAbsoluteUntilThePlanHasAFileThenRelativeToItsFolder() {
         Path runbooks = Path.of("/srv/runbooks/sandbox").toAbsolutePath();
         plan.addExperiment(runbooks.resolve("payment-outage-halts.yaml"));
-        assertThat(plan.experiments()).containsExactly(runbooks.resolve("payment-outage-halts.yaml").toString());
+        assertThat(plan.experiments())
+                .containsExactly(runbooks.resolve("payment-outage-halts.yaml").toString());
 
         plan.relativizeTo(runbooks.getParent().resolve("gamedays"));
         plan.setFile(runbooks.resolve("my-gameday.yaml"));
         plan.addExperiment(runbooks.resolve("payment-latency-holds.yaml"));
 
-        assertThat(plan.experiments()).containsExactly(Path.of("..", "sandbox", "payment-outage-halts.yaml").toString(),
-                "payment-latency-holds.yaml");
-        assertThat(plan.fileProperty().get()).isEqualTo(runbooks.resolve("my-gameday.yaml").toString());
+        assertThat(plan.experiments())
+                .containsExactly(
+                        Path.of("..", "sandbox", "payment-outage-halts.yaml").toString(), "payment-latency-holds.yaml");
+        assertThat(plan.fileProperty().get())
+                .isEqualTo(runbooks.resolve("my-gameday.yaml").toString());
     }
 
     @Test
@@ -125,8 +131,10 @@ class GameDayPlanModelTest {
         plan.setTitle("t");
         plan.addExperiment(FIRST_GAMEDAY.resolveSibling("payment-outage-halts.yaml"));
         assertThat(plan.addCheck(GameDayPlanModel.Part.PRE_CHECKS, "   ")).isFalse();
-        assertThat(plan.addCheck(GameDayPlanModel.Part.PRE_CHECKS, " dashboards open ")).isTrue();
-        assertThat(plan.addCheck(GameDayPlanModel.Part.ABORT_CRITERIA, "error rate above 5%")).isTrue();
+        assertThat(plan.addCheck(GameDayPlanModel.Part.PRE_CHECKS, " dashboards open "))
+                .isTrue();
+        assertThat(plan.addCheck(GameDayPlanModel.Part.ABORT_CRITERIA, "error rate above 5%"))
+                .isTrue();
         ChecklistRow dashboards = plan.checks(GameDayPlanModel.Part.PRE_CHECKS).get(0);
         plan.toggleCheck(dashboards);
 

@@ -36,6 +36,7 @@ class HomeViewModelTest {
 
     @TempDir
     Path home;
+
     private FaultlineStore store;
     private final List<String> errors = new ArrayList<>();
 
@@ -43,10 +44,18 @@ class HomeViewModelTest {
     void runsWereMade() throws Exception {
         store = FaultlineStore.open(home.resolve("db/faultline"));
         long experiment = store.saveExperiment("payment-outage-halts", "Payment outage", "kind: Experiment", "sha-1");
-        store.createRun(new RunRecord("run-1", experiment, "payment-outage-halts", "sandbox", "RUNNING", STARTED, null, null));
+        store.createRun(
+                new RunRecord("run-1", experiment, "payment-outage-halts", "sandbox", "RUNNING", STARTED, null, null));
         store.finishRun("run-1", "HALTED", STARTED.plusSeconds(40), "HALTED after 40s: error rate above 5%", "{}");
-        store.createRun(new RunRecord("run-2", experiment, "payment-outage-halts", "sandbox", "RUNNING", STARTED.plusSeconds(60),
-                null, null));
+        store.createRun(new RunRecord(
+                "run-2",
+                experiment,
+                "payment-outage-halts",
+                "sandbox",
+                "RUNNING",
+                STARTED.plusSeconds(60),
+                null,
+                null));
         long day = store.gameDays().saveGameDay("payments", "Payments GameDay", "kind: GameDay", "sha-2");
         store.gameDays().createRun("gd-1", day, "sandbox", STARTED);
         store.gameDays().finishRun("gd-1", "STOPPED", STARTED.plusSeconds(90), "halted");
@@ -58,8 +67,15 @@ class HomeViewModelTest {
     }
 
     private HomeViewModel model(Instant now, List<Environment> environments, List<FaultBackendProvider> providers) {
-        return new HomeViewModel(INDIA, Clock.fixed(now, ZoneOffset.UTC), () -> store, new RunbookLoader(), environments,
-                providers, new InPlace(), (what, e) -> errors.add(what + ": " + e.getMessage()));
+        return new HomeViewModel(
+                INDIA,
+                Clock.fixed(now, ZoneOffset.UTC),
+                () -> store,
+                new RunbookLoader(),
+                environments,
+                providers,
+                new InPlace(),
+                (what, e) -> errors.add(what + ": " + e.getMessage()));
     }
 
     private HomeViewModel model(Instant now) {
@@ -88,26 +104,44 @@ class HomeViewModelTest {
         HomeViewModel before = model(Instant.parse("2026-12-01T00:00:00Z"));
         before.refreshGameDays(List.of(FIRST_GAMEDAY));
         assertThat(before.gameDays()).hasSize(2);
-        assertThat(before.gameDays().get(0)).startsWith("upcoming  ").contains("2026, 14:30")
+        assertThat(before.gameDays().get(0))
+                .startsWith("upcoming  ")
+                .contains("2026, 14:30")
                 .endsWith("  First GameDay on the practice shop");
-        assertThat(before.gameDays().get(1)).startsWith("STOPPED  ").contains("2026, 16:30").endsWith("  Payments GameDay");
+        assertThat(before.gameDays().get(1))
+                .startsWith("STOPPED  ")
+                .contains("2026, 16:30")
+                .endsWith("  Payments GameDay");
 
         HomeViewModel after = model(Instant.parse("2026-12-03T09:00:01Z")); // a second after it was due
         after.refreshGameDays(List.of(FIRST_GAMEDAY));
-        assertThat(after.gameDays()).singleElement().satisfies(l -> assertThat(l).startsWith("STOPPED  "));
+        assertThat(after.gameDays())
+                .singleElement()
+                .satisfies(l -> assertThat(l).startsWith("STOPPED  "));
     }
 
     @Test
     void aDatabaseThatCannotBeReadIsSaidInTheListAndInADialogForTheRuns() {
-        HomeViewModel m = new HomeViewModel(INDIA, Clock.systemUTC(), () -> {
-            throw new StoreException("the database is in use by another Faultline", null);
-        }, new RunbookLoader(), List.of(), List.of(), new InPlace(), (what, e) -> errors.add(what + ": " + e.getMessage()));
+        HomeViewModel m = new HomeViewModel(
+                INDIA,
+                Clock.systemUTC(),
+                () -> {
+                    throw new StoreException("the database is in use by another Faultline", null);
+                },
+                new RunbookLoader(),
+                List.of(),
+                List.of(),
+                new InPlace(),
+                (what, e) -> errors.add(what + ": " + e.getMessage()));
 
         m.refreshGameDays(List.of());
         m.refreshRuns();
 
-        assertThat(m.gameDays()).containsExactly("could not read the GameDays: the database is in use by another Faultline");
-        assertThat(errors).containsExactly("Could not read the runs from the database: the database is in use by another Faultline");
+        assertThat(m.gameDays())
+                .containsExactly("could not read the GameDays: the database is in use by another Faultline");
+        assertThat(errors)
+                .containsExactly(
+                        "Could not read the runs from the database: the database is in use by another Faultline");
     }
 
     @Test
@@ -118,7 +152,9 @@ class HomeViewModelTest {
         m.showRunbooks(List.of(FIRST_GAMEDAY.getParent().resolve("payment-outage-halts.yaml")));
 
         assertThat(m.readyProperty().get()).isTrue();
-        assertThat(m.runbooks()).extracting(HomeViewModel::runbookLabel).containsExactly("sandbox / payment-outage-halts.yaml");
+        assertThat(m.runbooks())
+                .extracting(HomeViewModel::runbookLabel)
+                .containsExactly("sandbox / payment-outage-halts.yaml");
     }
 
     @Test
@@ -127,17 +163,25 @@ class HomeViewModelTest {
                 environments:
                   lab:
                     toxiproxy: {url: "http://127.0.0.1:9"}
-                """, "environments.yaml").all().stream().filter(e -> e.name().equals("lab")).findFirst().orElseThrow();
+                """, "environments.yaml").all().stream()
+                .filter(e -> e.name().equals("lab"))
+                .findFirst()
+                .orElseThrow();
         List<FaultBackendProvider> providers = ServiceLoader.load(FaultBackendProvider.class).stream()
-                .map(ServiceLoader.Provider::get).filter(p -> p.id().equals("toxiproxy") || p.id().equals("chaos-mesh")).toList();
+                .map(ServiceLoader.Provider::get)
+                .filter(p -> p.id().equals("toxiproxy") || p.id().equals("chaos-mesh"))
+                .toList();
         assertThat(providers).extracting(FaultBackendProvider::id).containsExactlyInAnyOrder("toxiproxy", "chaos-mesh");
         HomeViewModel m = model(STARTED, List.of(lab), providers);
 
         m.refreshBackends();
 
-        assertThat(m.backends()).singleElement().satisfies(s -> { // chaos-mesh is not set up in lab: not checked
-            assertThat(HomeViewModel.backendLine(s)).isEqualTo("toxiproxy in lab: not reachable");
-            assertThat(HomeViewModel.backendDetail(s)).startsWith(s.description() + "\n");
-        });
+        assertThat(m.backends())
+                .singleElement()
+                .satisfies(
+                        s -> { // chaos-mesh is not set up in lab: not checked
+                            assertThat(HomeViewModel.backendLine(s)).isEqualTo("toxiproxy in lab: not reachable");
+                            assertThat(HomeViewModel.backendDetail(s)).startsWith(s.description() + "\n");
+                        });
     }
 }

@@ -34,8 +34,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgs = {"-Xmx1g", "-Djava.awt.headless=true", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
-        "-Dprism.order=sw"})
+@Fork(
+        value = 1,
+        jvmArgs = {
+            "-Xmx1g",
+            "-Djava.awt.headless=true",
+            "-Dglass.platform=Monocle",
+            "-Dmonocle.platform=Headless",
+            "-Dprism.order=sw"
+        })
 public class ChartRepaintBenchmark {
     static final int PROBES = 20;
     static final int POINTS = 100_000;
@@ -52,8 +59,15 @@ public class ChartRepaintBenchmark {
     public void fill() {
         long t0 = 1_700_000_000_000L;
         for (int p = 0; p < PROBES; p++) {
-            ProbeTrack t = new ProbeTrack(new Probe("probe-" + p, "metrics", Params.EMPTY,
-                    new Tolerance.Threshold(Tolerance.Op.GE, 0.9), true, ">= 90%"), new Tolerance.Threshold(Tolerance.Op.LT, 0.5));
+            ProbeTrack t = new ProbeTrack(
+                    new Probe(
+                            "probe-" + p,
+                            "metrics",
+                            Params.EMPTY,
+                            new Tolerance.Threshold(Tolerance.Op.GE, 0.9),
+                            true,
+                            ">= 90%"),
+                    new Tolerance.Threshold(Tolerance.Op.LT, 0.5));
             java.util.Random r = new java.util.Random(p);
             for (int i = 0; i < POINTS; i++) {
                 t.add(t0 + i * 1000L, 0.95 + r.nextGaussian() * 0.02, true, null, i < 10);

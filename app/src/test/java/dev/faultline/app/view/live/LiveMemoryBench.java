@@ -36,10 +36,21 @@ public final class LiveMemoryBench {
         int seconds = 4 * 3600;
         List<Probe> list = new ArrayList<>();
         for (int p = 0; p < probes; p++) {
-            list.add(new Probe("probe-" + p, "metrics", Params.EMPTY, new Tolerance.Threshold(Tolerance.Op.GE, 0.9), true));
+            list.add(new Probe(
+                    "probe-" + p, "metrics", Params.EMPTY, new Tolerance.Threshold(Tolerance.Op.GE, 0.9), true));
         }
-        Experiment e = new Experiment("four-hours", "Four hours", "", Map.of(), "sandbox", new Hypothesis("steady", list),
-                List.of(), BlastRadius.UNLIMITED, List.of(), List.of(), Timing.DEFAULT);
+        Experiment e = new Experiment(
+                "four-hours",
+                "Four hours",
+                "",
+                Map.of(),
+                "sandbox",
+                new Hypothesis("steady", list),
+                List.of(),
+                BlastRadius.UNLIMITED,
+                List.of(),
+                List.of(),
+                Timing.DEFAULT);
         LiveRunViewModel m = new LiveRunViewModel(ZoneId.of("UTC"));
         Instant t0 = Instant.parse("2026-12-02T08:00:00Z");
         m.begin(e, t0);
@@ -58,14 +69,15 @@ public final class LiveMemoryBench {
             List<RunEvent> batch = new ArrayList<>(probes + 2);
             for (Probe p : list) {
                 double v = 0.95 + r.nextGaussian() * 0.02;
-                batch.add(new RunEvent.ProbeSampled("run", at, new ProbeSample(p.name(), RunPhase.INJECT, at, v, null, v >= 0.9)));
+                batch.add(new RunEvent.ProbeSampled(
+                        "run", at, new ProbeSample(p.name(), RunPhase.INJECT, at, v, null, v >= 0.9)));
             }
             if (s % 600 == 0) {
                 batch.add(new RunEvent.FaultInjected("run", at, "step-" + s, "f" + s, "latency"));
             }
             if (s % 600 == 300) {
-                batch.add(new RunEvent.FaultReverted("run", at, "step-" + (s - 300), "f" + (s - 300), true,
-                        java.time.Duration.ofMillis(2), "gone"));
+                batch.add(new RunEvent.FaultReverted(
+                        "run", at, "step-" + (s - 300), "f" + (s - 300), true, java.time.Duration.ofMillis(2), "gone"));
             }
             m.accept(batch);
             if (s % 300 == 0) {
@@ -87,13 +99,22 @@ public final class LiveMemoryBench {
         }
         Runtime rt = Runtime.getRuntime();
         long heap = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
-        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
-                .findFirst().orElse("VmRSS: ?").replaceAll("\\s+", " ");
-        System.out.printf("4 h at 1 s, %d probes: %d samples kept of %d per probe; %d marks, %d fault spans, %d log lines%n",
-                probes, m.tracks().get(0).series().size(), m.tracks().get(0).series().total(), m.marks().size(),
-                m.spans().size(), m.log().size());
-        System.out.printf("fed in %d ms; %d frames of 20 charts, %.2f ms per frame on average%n", took, frames,
-                drawNanos / 1e6 / frames);
+        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream()
+                .filter(l -> l.startsWith("VmRSS"))
+                .findFirst()
+                .orElse("VmRSS: ?")
+                .replaceAll("\\s+", " ");
+        System.out.printf(
+                "4 h at 1 s, %d probes: %d samples kept of %d per probe; %d marks, %d fault spans, %d log lines%n",
+                probes,
+                m.tracks().get(0).series().size(),
+                m.tracks().get(0).series().total(),
+                m.marks().size(),
+                m.spans().size(),
+                m.log().size());
+        System.out.printf(
+                "fed in %d ms; %d frames of 20 charts, %.2f ms per frame on average%n",
+                took, frames, drawNanos / 1e6 / frames);
         System.out.printf("heap used after GC: %d MB; process %s%n", heap, rss);
     }
 }

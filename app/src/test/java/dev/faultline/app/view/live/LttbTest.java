@@ -29,6 +29,7 @@ class LttbTest {
 
     @Test
     void returnsEveryPointWhenThereAreFewerThanBuckets() {
-        assertThat(Lttb.downsample(new double[] {1, 2, 3}, new double[] {1, 5, 1}, 3, 10)).containsExactly(0, 1, 2);
+        assertThat(Lttb.downsample(new double[] {1, 2, 3}, new double[] {1, 5, 1}, 3, 10))
+                .containsExactly(0, 1, 2);
     }
 }

@@ -35,6 +35,7 @@ class RetroViewModelTest {
 
     @TempDir
     Path home;
+
     private FaultlineStore store;
     private final List<String> errors = new ArrayList<>();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -43,7 +44,8 @@ class RetroViewModelTest {
     void aGameDayRan() throws Exception {
         store = FaultlineStore.open(home.resolve("db/faultline"));
         long experiment = store.saveExperiment("payment-outage-halts", "Payment outage", "kind: Experiment", "sha-1");
-        store.createRun(new RunRecord("run-1", experiment, "payment-outage-halts", "sandbox", "RUNNING", STARTED, null, null));
+        store.createRun(
+                new RunRecord("run-1", experiment, "payment-outage-halts", "sandbox", "RUNNING", STARTED, null, null));
         store.finishRun("run-1", "HALTED", STARTED.plusSeconds(40), "HALTED after 40s: stop condition", "{}");
         long day = store.gameDays().saveGameDay("payments", "Payments GameDay", "kind: GameDay", "sha-2");
         store.gameDays().createRun("gd-1", day, "sandbox", STARTED);
@@ -57,7 +59,11 @@ class RetroViewModelTest {
     }
 
     private RetroViewModel model() {
-        return new RetroViewModel(new AppRetroActions(() -> store, clock, (id, format, to) -> to), INDIA, clock, new InPlace(),
+        return new RetroViewModel(
+                new AppRetroActions(() -> store, clock, (id, format, to) -> to),
+                INDIA,
+                clock,
+                new InPlace(),
                 (what, e) -> errors.add(what + ": " + e.getMessage()));
     }
 
@@ -69,12 +75,16 @@ class RetroViewModelTest {
         assertThat(m.runs()).singleElement().satisfies(r -> assertThat(r.id()).isEqualTo("gd-1"));
         var run = m.selectedProperty().get();
         assertThat(run).isNotNull();
-        assertThat(m.label(run)).startsWith("Payments GameDay\n").contains("16:30").doesNotContain("11:00")
+        assertThat(m.label(run))
+                .startsWith("Payments GameDay\n")
+                .contains("16:30")
+                .doesNotContain("11:00")
                 .endsWith(" · COMPLETED");
         assertThat(m.when(run)).contains("16:30 (Asia/Kolkata) · sandbox · COMPLETED");
         assertThat(m.retroProperty().get()).isNotNull();
-        assertThat(m.retroProperty().get().verdicts()).containsExactly(new RetroViewModel.Verdict("run-1",
-                "payment-outage-halts · HALTED", ExperimentOutcome.Verdict.UNSURE, false, false));
+        assertThat(m.retroProperty().get().verdicts())
+                .containsExactly(new RetroViewModel.Verdict(
+                        "run-1", "payment-outage-halts · HALTED", ExperimentOutcome.Verdict.UNSURE, false, false));
         assertThat(errors).isEmpty();
     }
 
@@ -86,16 +96,27 @@ class RetroViewModelTest {
 
         m.addLesson(Lesson.Kind.WENT_WELL, "  the alert fired in 40 s ", () -> saved.add("lesson"));
         m.addLesson(Lesson.Kind.SURPRISE, "   ", () -> saved.add("blank lesson"));
-        m.addFinding("retries hide a slow provider", "p99 rose to 2 s", "a fast failure", Severity.HIGH, () -> saved.add("finding"));
+        m.addFinding(
+                "retries hide a slow provider",
+                "p99 rose to 2 s",
+                "a fast failure",
+                Severity.HIGH,
+                () -> saved.add("finding"));
         m.addActionItem("Cap payment retries at 2", "Ada", m.defaultDue(), "", () -> saved.add("action"));
 
         assertThat(saved).containsExactly("lesson", "finding", "action");
         assertThat(m.lessons(Lesson.Kind.WENT_WELL)).containsExactly("the alert fired in 40 s");
         assertThat(m.lessons(Lesson.Kind.SURPRISE)).isEmpty();
-        assertThat(m.findings()).containsExactly("[HIGH] retries hide a slow provider: p99 rose to 2 s (expected: a fast failure)");
-        assertThat(m.actionItems()).singleElement().satisfies(l -> assertThat(l).startsWith("Cap payment retries at 2 · Ada · due 2026-12-21"));
-        assertThat(store.retro().lessons("gd-1")).singleElement().satisfies(l -> assertThat(l.createdAt()).isEqualTo(NOW));
-        assertThat(store.retro().findings("gd-1", List.of("run-1"))).singleElement()
+        assertThat(m.findings())
+                .containsExactly("[HIGH] retries hide a slow provider: p99 rose to 2 s (expected: a fast failure)");
+        assertThat(m.actionItems())
+                .singleElement()
+                .satisfies(l -> assertThat(l).startsWith("Cap payment retries at 2 · Ada · due 2026-12-21"));
+        assertThat(store.retro().lessons("gd-1"))
+                .singleElement()
+                .satisfies(l -> assertThat(l.createdAt()).isEqualTo(NOW));
+        assertThat(store.retro().findings("gd-1", List.of("run-1")))
+                .singleElement()
                 .satisfies(f -> assertThat(f.createdAt()).isEqualTo(NOW));
         assertThat(store.retro().actionItems("gd-1")).singleElement().satisfies(a -> {
             assertThat(a.status()).isEqualTo(ActionItem.Status.OPEN);
@@ -113,9 +134,9 @@ class RetroViewModelTest {
         RetroViewModel m = model();
         m.refresh();
 
-        m.addFinding("  ", "something", "", Severity.LOW, () -> { });
+        m.addFinding("  ", "something", "", Severity.LOW, () -> {});
         assertThat(m.statusProperty().get()).isEqualTo("not added: a finding needs a title");
-        m.addActionItem("", "Ada", null, "", () -> { });
+        m.addActionItem("", "Ada", null, "", () -> {});
         assertThat(m.statusProperty().get()).startsWith("not added: ");
 
         assertThat(store.retro().findings("gd-1", List.of("run-1"))).isEmpty();
@@ -138,50 +159,75 @@ class RetroViewModelTest {
         });
         RetroViewModel again = model();
         again.refresh();
-        assertThat(again.retroProperty().get().verdicts()).singleElement()
-                .isEqualTo(new RetroViewModel.Verdict("run-1", "payment-outage-halts · HALTED", ExperimentOutcome.Verdict.PASSED,
-                        true, false));
+        assertThat(again.retroProperty().get().verdicts())
+                .singleElement()
+                .isEqualTo(new RetroViewModel.Verdict(
+                        "run-1", "payment-outage-halts · HALTED", ExperimentOutcome.Verdict.PASSED, true, false));
     }
 
     @Test
     void searchFindsWhatWasWrittenAndShowsWhenInTheUsersZone() {
         RetroViewModel m = model();
         m.refresh();
-        m.addLesson(Lesson.Kind.FOLLOW_UP, "ask the payments team about retries", () -> { });
+        m.addLesson(Lesson.Kind.FOLLOW_UP, "ask the payments team about retries", () -> {});
 
         m.search("RETRIES");
 
-        assertThat(m.hits()).singleElement().satisfies(h -> assertThat(h).startsWith("lesson · ").contains("01:30")
-                .endsWith(" · ask the payments team about retries"));
+        assertThat(m.hits())
+                .singleElement()
+                .satisfies(h -> assertThat(h)
+                        .startsWith("lesson · ")
+                        .contains("01:30")
+                        .endsWith(" · ask the payments team about retries"));
     }
 
     @Test
     void theReportIsWrittenWhereAskedAndTheStatusSaysWhere() {
-        RetroViewModel m = new RetroViewModel(new AppRetroActions(() -> store, clock, (id, format, to) -> {
-            throw new IllegalStateException("disk full writing " + to.getFileName());
-        }), INDIA, clock, new InPlace(), (what, e) -> errors.add(what + ": " + e.getMessage()));
+        RetroViewModel m = new RetroViewModel(
+                new AppRetroActions(() -> store, clock, (id, format, to) -> {
+                    throw new IllegalStateException("disk full writing " + to.getFileName());
+                }),
+                INDIA,
+                clock,
+                new InPlace(),
+                (what, e) -> errors.add(what + ": " + e.getMessage()));
         m.refresh();
 
         m.export("pdf", home.resolve("payments-report.pdf"));
 
-        assertThat(m.statusProperty().get()).isEqualTo("the report could not be written: disk full writing payments-report.pdf");
+        assertThat(m.statusProperty().get())
+                .isEqualTo("the report could not be written: disk full writing payments-report.pdf");
         assertThat(errors).containsExactly("The report could not be written: disk full writing payments-report.pdf");
-        assertThat(RetroViewModel.reportFileName(m.selectedProperty().get(), "pdf")).isEqualTo("payments-report.pdf");
+        assertThat(RetroViewModel.reportFileName(m.selectedProperty().get(), "pdf"))
+                .isEqualTo("payments-report.pdf");
     }
 
     @Test
     void noGameDayYetSelectsNothingAndADatabaseThatCannotBeReadIsReported() throws Exception {
         try (FaultlineStore empty = FaultlineStore.open(home.resolve("empty/faultline"))) {
-            RetroViewModel m = new RetroViewModel(new AppRetroActions(() -> empty, clock, (id, f, to) -> to), INDIA, clock,
-                    new InPlace(), (what, e) -> errors.add(what));
+            RetroViewModel m = new RetroViewModel(
+                    new AppRetroActions(() -> empty, clock, (id, f, to) -> to),
+                    INDIA,
+                    clock,
+                    new InPlace(),
+                    (what, e) -> errors.add(what));
             m.refresh();
             assertThat(m.runs()).isEmpty();
             assertThat(m.selectedProperty().get()).isNull();
             assertThat(m.retroProperty().get()).isNull();
         }
-        RetroViewModel broken = new RetroViewModel(new AppRetroActions(() -> {
-            throw new dev.faultline.engine.store.StoreException("the database is in use by another Faultline", null);
-        }, clock, (id, f, to) -> to), INDIA, clock, new InPlace(), (what, e) -> errors.add(what + ": " + e.getMessage()));
+        RetroViewModel broken = new RetroViewModel(
+                new AppRetroActions(
+                        () -> {
+                            throw new dev.faultline.engine.store.StoreException(
+                                    "the database is in use by another Faultline", null);
+                        },
+                        clock,
+                        (id, f, to) -> to),
+                INDIA,
+                clock,
+                new InPlace(),
+                (what, e) -> errors.add(what + ": " + e.getMessage()));
         broken.refresh();
         assertThat(errors).containsExactly("Could not read the GameDays: the database is in use by another Faultline");
     }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.app.view.common.InPlace;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.env.EnvironmentsFile;
+import dev.faultline.engine.model.Params;
 import dev.faultline.engine.runbook.RunbookProblem;
 import dev.faultline.engine.spi.BackendSettings;
-import dev.faultline.engine.model.Params;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -25,13 +25,23 @@ import org.junit.jupiter.api.io.TempDir;
 class SettingsViewModelTest {
     @TempDir
     Path home;
+
     private final List<String> errors = new ArrayList<>();
 
-    private SettingsViewModel model(Collection<Environment> environments, List<RunbookProblem> startupProblems,
-                                    Callable<String> slack) {
-        return new SettingsViewModel(new SimpleBooleanProperty(), new SimpleIntegerProperty(14), home,
-                ZoneId.of("Asia/Kolkata"), environments, home.resolve("environments.yaml"), startupProblems,
-                home.resolve("notifiers.yaml"), slack, new InPlace(), (what, e) -> errors.add(what + ": " + e.getMessage()));
+    private SettingsViewModel model(
+            Collection<Environment> environments, List<RunbookProblem> startupProblems, Callable<String> slack) {
+        return new SettingsViewModel(
+                new SimpleBooleanProperty(),
+                new SimpleIntegerProperty(14),
+                home,
+                ZoneId.of("Asia/Kolkata"),
+                environments,
+                home.resolve("environments.yaml"),
+                startupProblems,
+                home.resolve("notifiers.yaml"),
+                slack,
+                new InPlace(),
+                (what, e) -> errors.add(what + ": " + e.getMessage()));
     }
 
     private SettingsViewModel model() {
@@ -46,7 +56,8 @@ class SettingsViewModelTest {
         m.check();
         assertThat(m.problemsShownProperty().get()).isFalse();
         assertThat(m.zone()).isEqualTo("Asia/Kolkata");
-        assertThat(m.environmentsFile()).isEqualTo(home.resolve("environments.yaml").toString());
+        assertThat(m.environmentsFile())
+                .isEqualTo(home.resolve("environments.yaml").toString());
     }
 
     @Test
@@ -59,8 +70,15 @@ class SettingsViewModelTest {
 
     @Test
     void problemsFoundAtStartAreShownUntilTheTextIsChecked() {
-        SettingsViewModel m = model(List.of(), List.of(new RunbookProblem("environments.yaml", 4, 7,
-                "environments.lab.production", "production is true or false, not 'maybe'")), () -> "sent");
+        SettingsViewModel m = model(
+                List.of(),
+                List.of(new RunbookProblem(
+                        "environments.yaml",
+                        4,
+                        7,
+                        "environments.lab.production",
+                        "production is true or false, not 'maybe'")),
+                () -> "sent");
         assertThat(m.problemsProperty().get())
                 .isEqualTo("line 4, environments.lab.production: production is true or false, not 'maybe'");
         assertThat(m.problemsShownProperty().get()).isTrue();
@@ -70,12 +88,14 @@ class SettingsViewModelTest {
     @Test
     void aWrongFileIsNotSavedAndEachProblemNamesItsLineAndField() {
         SettingsViewModel m = model();
-        m.fileTextProperty().set("environments:\n  staging:\n    production: maybe\n    prometheus:\n      tokn: env:X\n");
+        m.fileTextProperty()
+                .set("environments:\n  staging:\n    production: maybe\n    prometheus:\n      tokn: env:X\n");
         m.save();
         assertThat(Files.exists(home.resolve("environments.yaml"))).isFalse();
-        assertThat(m.problemsProperty().get().lines()).containsExactlyInAnyOrder(
-                "line 3, environments.staging.production: production is true or false, not 'maybe'",
-                "line 5, environments.staging.prometheus.tokn: unknown field 'tokn'; did you mean 'token'?");
+        assertThat(m.problemsProperty().get().lines())
+                .containsExactlyInAnyOrder(
+                        "line 3, environments.staging.production: production is true or false, not 'maybe'",
+                        "line 5, environments.staging.prometheus.tokn: unknown field 'tokn'; did you mean 'token'?");
         assertThat(m.problemsShownProperty().get()).isTrue();
         assertThat(m.savedProperty().get()).isFalse();
     }
@@ -88,7 +108,9 @@ class SettingsViewModelTest {
         m.save();
         Path file = home.resolve("environments.yaml");
         assertThat(Files.readString(file)).isEqualTo(text);
-        assertThat(EnvironmentsFile.load(file).all()).extracting(Environment::name).contains("lab");
+        assertThat(EnvironmentsFile.load(file).all())
+                .extracting(Environment::name)
+                .contains("lab");
         assertThat(m.problemsProperty().get()).isEqualTo("saved " + file + ": Faultline uses it from its next start");
         assertThat(m.savedProperty().get()).isTrue();
         assertThat(m.problemsShownProperty().get()).isTrue();
@@ -98,21 +120,34 @@ class SettingsViewModelTest {
     @Test
     void aSaveThatCannotWriteIsReportedWithTheFile() throws Exception {
         Files.writeString(home.resolve("blocker"), "a file where a folder should be");
-        SettingsViewModel m = new SettingsViewModel(new SimpleBooleanProperty(), new SimpleIntegerProperty(14), home,
-                ZoneId.of("UTC"), List.of(), home.resolve("blocker").resolve("environments.yaml"), List.of(),
-                home.resolve("notifiers.yaml"), () -> "", new InPlace(), (what, e) -> errors.add(what));
+        SettingsViewModel m = new SettingsViewModel(
+                new SimpleBooleanProperty(),
+                new SimpleIntegerProperty(14),
+                home,
+                ZoneId.of("UTC"),
+                List.of(),
+                home.resolve("blocker").resolve("environments.yaml"),
+                List.of(),
+                home.resolve("notifiers.yaml"),
+                () -> "",
+                new InPlace(),
+                (what, e) -> errors.add(what));
         m.fileTextProperty().set("environments:\n  lab:\n    production: false\n");
         m.save();
-        assertThat(errors).containsExactly("Could not save " + home.resolve("blocker").resolve("environments.yaml"));
+        assertThat(errors)
+                .containsExactly("Could not save " + home.resolve("blocker").resolve("environments.yaml"));
         assertThat(m.savedProperty().get()).isFalse();
     }
 
     @Test
     void theEnvironmentsInUseAreDescribedWithAnythingNamedLikeASecretMasked() {
-        BackendSettings prometheus = new BackendSettings("prometheus", new Params(Map.of("url", "http://127.0.0.1:9090",
-                "token", "env:PROM_TOKEN", "password", "in-clear")));
-        SettingsViewModel m = model(List.of(new Environment("staging", true, false, Map.of("prometheus", prometheus))),
-                List.of(), () -> "");
+        BackendSettings prometheus = new BackendSettings(
+                "prometheus",
+                new Params(Map.of("url", "http://127.0.0.1:9090", "token", "env:PROM_TOKEN", "password", "in-clear")));
+        SettingsViewModel m = model(
+                List.of(new Environment("staging", true, false, Map.of("prometheus", prometheus))),
+                List.of(),
+                () -> "");
         assertThat(m.environments()).isEqualTo("""
                 staging  (PRODUCTION: every run asks for confirmation)
                   prometheus:

@@ -12,9 +12,18 @@ import org.jspecify.annotations.Nullable;
  * @param endedAt    when it was meant to end: its planned end, or the halt
  * @param revertedAt when its revert was through
  */
-public record FaultResult(String step, String backend, String target, String description,
-                          @Nullable Instant injectedAt, @Nullable Instant endedAt, @Nullable Instant revertedAt, boolean confirmedGone,
-                          @Nullable Duration timeToRecovery, String detail, String manualStep) {
+public record FaultResult(
+        String step,
+        String backend,
+        String target,
+        String description,
+        @Nullable Instant injectedAt,
+        @Nullable Instant endedAt,
+        @Nullable Instant revertedAt,
+        boolean confirmedGone,
+        @Nullable Duration timeToRecovery,
+        String detail,
+        String manualStep) {
     public FaultResult {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(backend, "backend");

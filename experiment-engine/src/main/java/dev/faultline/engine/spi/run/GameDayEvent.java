@@ -2,7 +2,6 @@ package dev.faultline.engine.spi.run;
 
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.GameDay;
-import dev.faultline.engine.spi.run.RunResult;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,22 +35,30 @@ public sealed interface GameDayEvent {
     }
 
     /** An experiment could not start (the kill switch is engaged, ...). */
-    record ExperimentSkipped(String gameDayRunId, Instant at, int index, int total, Experiment experiment, String reason)
+    record ExperimentSkipped(
+            String gameDayRunId, Instant at, int index, int total, Experiment experiment, String reason)
             implements GameDayEvent {
         public String type() {
             return "experiment-skipped";
         }
     }
 
-    record ExperimentFinished(String gameDayRunId, Instant at, int index, int total, Experiment experiment,
-                              RunResult result) implements GameDayEvent {
+    record ExperimentFinished(
+            String gameDayRunId, Instant at, int index, int total, Experiment experiment, RunResult result)
+            implements GameDayEvent {
         public String type() {
             return "experiment-finished";
         }
     }
 
-    record Finished(String gameDayRunId, Instant at, GameDay gameDay, GameDayOutcome outcome, String reason,
-                    List<RunResult> results) implements GameDayEvent {
+    record Finished(
+            String gameDayRunId,
+            Instant at,
+            GameDay gameDay,
+            GameDayOutcome outcome,
+            String reason,
+            List<RunResult> results)
+            implements GameDayEvent {
         public Finished {
             results = List.copyOf(results);
         }

@@ -5,7 +5,10 @@ package dev.faultline.engine.spi.run;
  * tolerance, MEDIUM up to half, HIGH beyond that or when it did not recover.
  */
 public enum Impact {
-    NONE, LOW, MEDIUM, HIGH;
+    NONE,
+    LOW,
+    MEDIUM,
+    HIGH;
 
     public static Impact of(double shareOutside, boolean recovered) {
         if (!recovered || shareOutside > 0.5) {

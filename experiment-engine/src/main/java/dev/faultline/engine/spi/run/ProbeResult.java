@@ -14,9 +14,17 @@ import org.jspecify.annotations.Nullable;
  *                         stretch within tolerance that lasted to the end; null when not recovered
  *                         or when it never left the tolerance
  */
-public record ProbeResult(String probe, String expect, boolean checkedDuring, SampleStats baseline,
-                          SampleStats during, SampleStats after, double deviation, Impact impact, boolean recovered,
-                          @Nullable Duration recoveryTime) {
+public record ProbeResult(
+        String probe,
+        String expect,
+        boolean checkedDuring,
+        SampleStats baseline,
+        SampleStats during,
+        SampleStats after,
+        double deviation,
+        Impact impact,
+        boolean recovered,
+        @Nullable Duration recoveryTime) {
     public ProbeResult {
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(expect, "expect");

@@ -11,8 +11,13 @@ import org.jspecify.annotations.Nullable;
  * @param error  why the read failed, null when it did not
  * @param within whether the value is within the probe's tolerance (false when the read failed)
  */
-public record ProbeSample(String probe, RunPhase phase, Instant at, double value, @Nullable String error,
-                          boolean within) {
+public record ProbeSample(
+        String probe,
+        RunPhase phase,
+        Instant at,
+        double value,
+        @Nullable String error,
+        boolean within) {
     public ProbeSample {
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(phase, "phase");

@@ -1,6 +1,5 @@
 package dev.faultline.engine.spi.run;
 
-import dev.faultline.engine.spi.run.HaltReason;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -30,8 +29,7 @@ public sealed interface RunEvent {
         }
     }
 
-    record PreflightChecked(String runId, Instant at, String check, boolean passed, String detail)
-            implements RunEvent {
+    record PreflightChecked(String runId, Instant at, String check, boolean passed, String detail) implements RunEvent {
         public String type() {
             return "preflight";
         }
@@ -75,15 +73,22 @@ public sealed interface RunEvent {
         }
     }
 
-    record FaultReverted(String runId, Instant at, String step, String faultId, boolean confirmedGone,
-                         Duration timeToRecovery, String detail) implements RunEvent {
+    record FaultReverted(
+            String runId,
+            Instant at,
+            String step,
+            String faultId,
+            boolean confirmedGone,
+            Duration timeToRecovery,
+            String detail)
+            implements RunEvent {
         public String type() {
             return "fault-reverted";
         }
     }
 
-    record FaultRevertFailed(String runId, Instant at, String step, String faultId, String reason,
-                             String manualStep) implements RunEvent {
+    record FaultRevertFailed(String runId, Instant at, String step, String faultId, String reason, String manualStep)
+            implements RunEvent {
         public String type() {
             return "fault-revert-failed";
         }
@@ -95,8 +100,8 @@ public sealed interface RunEvent {
         }
     }
 
-    record StopConditionBreached(String runId, Instant at, String condition, String probe, double value,
-                                 String detail) implements RunEvent {
+    record StopConditionBreached(String runId, Instant at, String condition, String probe, double value, String detail)
+            implements RunEvent {
         public String type() {
             return "breach";
         }

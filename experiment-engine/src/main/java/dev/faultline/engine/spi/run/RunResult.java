@@ -6,9 +6,19 @@ import java.util.List;
 import java.util.Objects;
 
 /** The result of a run: outcome, per-probe analysis, every fault's fate, and what to do next. */
-public record RunResult(String runId, String experiment, String environment, RunOutcome outcome, String reason,
-                        Instant startedAt, Instant endedAt, Impact impact, List<ProbeResult> probes,
-                        List<FaultResult> faults, List<RollbackResult> rollbacks, List<String> recommendations) {
+public record RunResult(
+        String runId,
+        String experiment,
+        String environment,
+        RunOutcome outcome,
+        String reason,
+        Instant startedAt,
+        Instant endedAt,
+        Impact impact,
+        List<ProbeResult> probes,
+        List<FaultResult> faults,
+        List<RollbackResult> rollbacks,
+        List<String> recommendations) {
     public RunResult {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(outcome, "outcome");
@@ -25,7 +35,8 @@ public record RunResult(String runId, String experiment, String environment, Run
 
     /** One line: "HALTED after 42s: stop condition error-storm: ...". */
     public String summary() {
-        return outcome + " after " + dev.faultline.engine.model.Durations.format(
-                Duration.ofSeconds(duration().toSeconds())) + ": " + reason;
+        return outcome + " after "
+                + dev.faultline.engine.model.Durations.format(
+                        Duration.ofSeconds(duration().toSeconds())) + ": " + reason;
     }
 }

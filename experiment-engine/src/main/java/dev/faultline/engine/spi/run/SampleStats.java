@@ -30,7 +30,8 @@ public record SampleStats(int count, int failedReads, int outside, double mean, 
             min = Math.min(min, s.value());
             max = Math.max(max, s.value());
         }
-        return n == 0 ? new SampleStats(samples.size(), failed, outside, Double.NaN, Double.NaN, Double.NaN)
+        return n == 0
+                ? new SampleStats(samples.size(), failed, outside, Double.NaN, Double.NaN, Double.NaN)
                 : new SampleStats(samples.size(), failed, outside, sum / n, min, max);
     }
 

@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 final class ChaosCleanup {
     private static final Logger log = LoggerFactory.getLogger(ChaosCleanup.class);
 
-    private ChaosCleanup() {
-    }
+    private ChaosCleanup() {}
 
     /** Pauses then deletes every {@code kind} in {@code namespace} carrying the run label; returns how many. */
-    static int deleteAll(KubernetesClient client, KubeSettings s, ChaosKind kind, String namespace) throws BackendException {
+    static int deleteAll(KubernetesClient client, KubeSettings s, ChaosKind kind, String namespace)
+            throws BackendException {
         var resources = client.genericKubernetesResources(kind.context()).inNamespace(namespace);
         List<GenericKubernetesResource> found;
         try {
@@ -32,8 +32,12 @@ final class ChaosCleanup {
         for (GenericKubernetesResource r : found) {
             String name = r.getMetadata().getName();
             try {
-                resources.withName(name).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                    io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), ChaosStatus.PAUSE_PATCH);
+                resources
+                        .withName(name)
+                        .patch(
+                                io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                                ChaosStatus.PAUSE_PATCH);
             } catch (RuntimeException e) {
                 log.warn("could not pause {} {}/{}: {}", kind.kind, namespace, name, e.getMessage());
             }
@@ -50,10 +54,15 @@ final class ChaosCleanup {
     }
 
     /** How many {@code kind} resources with the run label are left in {@code namespace}. */
-    static int count(KubernetesClient client, KubeSettings s, ChaosKind kind, String namespace) throws BackendException {
+    static int count(KubernetesClient client, KubeSettings s, ChaosKind kind, String namespace)
+            throws BackendException {
         try {
-            return client.genericKubernetesResources(kind.context()).inNamespace(namespace).withLabel(Names.RUN_LABEL)
-                    .list().getItems().size();
+            return client.genericKubernetesResources(kind.context())
+                    .inNamespace(namespace)
+                    .withLabel(Names.RUN_LABEL)
+                    .list()
+                    .getItems()
+                    .size();
         } catch (RuntimeException e) {
             if (KubeErrors.notFound(e)) {
                 return 0;

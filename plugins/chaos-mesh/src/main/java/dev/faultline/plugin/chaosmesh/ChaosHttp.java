@@ -12,8 +12,7 @@ import java.util.Map;
  * status and a replaced body are a {@code replace} on the response; added headers a {@code patch}.
  */
 final class ChaosHttp {
-    private ChaosHttp() {
-    }
+    private ChaosHttp() {}
 
     static ChaosKind fill(HttpFault h, PodTarget t, Map<String, Object> spec) {
         if (t.port().isEmpty()) {
@@ -23,7 +22,9 @@ final class ChaosHttp {
         if (h.corruptBody()) {
             throw new IllegalArgumentException("HTTPChaos cannot corrupt a body; use replaceBody");
         }
-        boolean response = h.abortStatus() != 0 || !h.replaceBody().isEmpty() || !h.addHeaders().isEmpty();
+        boolean response = h.abortStatus() != 0
+                || !h.replaceBody().isEmpty()
+                || !h.addHeaders().isEmpty();
         if (response && h.reset()) {
             throw new IllegalArgumentException("HTTPChaos acts on the request or the response: a reset cannot go with"
                     + " abort, replaceBody or addHeaders");

@@ -25,8 +25,13 @@ enum ChaosKind {
     }
 
     ResourceDefinitionContext context() {
-        return new ResourceDefinitionContext.Builder().withGroup(GROUP).withVersion(VERSION).withKind(kind)
-                .withPlural(plural).withNamespaced(true).build();
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(GROUP)
+                .withVersion(VERSION)
+                .withKind(kind)
+                .withPlural(plural)
+                .withNamespaced(true)
+                .build();
     }
 
     /** The CRD's name: {@code networkchaos.chaos-mesh.org}. */

@@ -24,13 +24,12 @@ import java.util.Map;
 final class ChaosManifests {
     /** Bandwidth's queue settings, as in Chaos Mesh's own example. */
     private static final int BANDWIDTH_LIMIT = 20_971_520;
+
     private static final int BANDWIDTH_BUFFER = 10_000;
 
-    private ChaosManifests() {
-    }
+    private ChaosManifests() {}
 
-    record Manifest(ChaosKind kind, Map<String, Object> spec) {
-    }
+    record Manifest(ChaosKind kind, Map<String, Object> spec) {}
 
     /** @throws IllegalArgumentException when the fault cannot be made by Chaos Mesh, saying why */
     static Manifest of(Fault fault, PodTarget t, ChaosMode mode, Duration duration) {
@@ -53,17 +52,37 @@ final class ChaosManifests {
      */
     static boolean supports(Fault f) {
         return switch (f) {
-            case ProxyFault.Latency _, ProxyFault.Down _, ProxyFault.Bandwidth _, HttpFault _,
-                    StressFault.CpuStress _, StressFault.MemoryStress _, NetworkFault.PacketLoss _,
-                    NetworkFault.PacketDuplicate _, NetworkFault.PacketCorrupt _, NetworkFault.Partition _,
-                    NetworkFault.DnsFault _, PodFault.PodKill _, PodFault.PodFailure _,
-                    PodFault.ContainerKill _, PodFault.TimeShift _, FileSystemFault.IoLatency _,
-                    FileSystemFault.IoFault _, JvmFault.JvmException _, JvmFault.JvmLatency _,
+            case ProxyFault.Latency _,
+                    ProxyFault.Down _,
+                    ProxyFault.Bandwidth _,
+                    HttpFault _,
+                    StressFault.CpuStress _,
+                    StressFault.MemoryStress _,
+                    NetworkFault.PacketLoss _,
+                    NetworkFault.PacketDuplicate _,
+                    NetworkFault.PacketCorrupt _,
+                    NetworkFault.Partition _,
+                    NetworkFault.DnsFault _,
+                    PodFault.PodKill _,
+                    PodFault.PodFailure _,
+                    PodFault.ContainerKill _,
+                    PodFault.TimeShift _,
+                    FileSystemFault.IoLatency _,
+                    FileSystemFault.IoFault _,
+                    JvmFault.JvmException _,
+                    JvmFault.JvmLatency _,
                     JvmFault.JvmReturn _ -> true;
-            case ProxyFault.SlowClose _, ProxyFault.ConnectionTimeout _, ProxyFault.ResetPeer _,
-                    ProxyFault.Slicer _, ProxyFault.LimitData _, StressFault.DiskStress _,
-                    ProcessFault.ProcessPause _, ProcessFault.ProcessKill _, ProcessFault.ProcessRestart _,
-                    PodFault.NodeDrain _, DependencyFault _ -> false;
+            case ProxyFault.SlowClose _,
+                    ProxyFault.ConnectionTimeout _,
+                    ProxyFault.ResetPeer _,
+                    ProxyFault.Slicer _,
+                    ProxyFault.LimitData _,
+                    StressFault.DiskStress _,
+                    ProcessFault.ProcessPause _,
+                    ProcessFault.ProcessKill _,
+                    ProcessFault.ProcessRestart _,
+                    PodFault.NodeDrain _,
+                    DependencyFault _ -> false;
         };
     }
 
@@ -90,15 +109,29 @@ final class ChaosManifests {
                 return network(spec, "corrupt", "corrupt", packets("corrupt", p.probability(), p.correlation()));
             }
             case ProxyFault.Bandwidth b -> {
-                return network(spec, "bandwidth", "bandwidth", Map.of("rate", b.kilobytesPerSecond() + "kbps",
-                        "limit", BANDWIDTH_LIMIT, "buffer", BANDWIDTH_BUFFER));
+                return network(
+                        spec,
+                        "bandwidth",
+                        "bandwidth",
+                        Map.of(
+                                "rate",
+                                b.kilobytesPerSecond() + "kbps",
+                                "limit",
+                                BANDWIDTH_LIMIT,
+                                "buffer",
+                                BANDWIDTH_BUFFER));
             }
             case NetworkFault.Partition p -> {
                 spec.put("action", "partition");
                 spec.put("direction", p.direction());
                 if (!p.peerLabels().isEmpty()) {
-                    spec.put("target", Map.of("mode", "all", "selector", selector(t.namespace(),
-                            PodTarget.pairs(p.peerLabels()), Map.of(), List.of())));
+                    spec.put(
+                            "target",
+                            Map.of(
+                                    "mode",
+                                    "all",
+                                    "selector",
+                                    selector(t.namespace(), PodTarget.pairs(p.peerLabels()), Map.of(), List.of())));
                 }
                 if (!p.externalTargets().isEmpty()) {
                     spec.put("externalTargets", p.externalTargets());
@@ -138,10 +171,12 @@ final class ChaosManifests {
                 return ChaosKind.POD;
             }
             case PodFault.ContainerKill k -> {
-                List<String> names = !k.containers().isEmpty() ? k.containers()
+                List<String> names = !k.containers().isEmpty()
+                        ? k.containers()
                         : t.container().isEmpty() ? List.of() : List.of(t.container());
                 if (names.isEmpty()) {
-                    throw new IllegalArgumentException("a container-kill needs containers: [..] or the target's container");
+                    throw new IllegalArgumentException(
+                            "a container-kill needs containers: [..] or the target's container");
                 }
                 spec.put("action", "container-kill");
                 spec.put("containerNames", names);
@@ -163,7 +198,9 @@ final class ChaosManifests {
             }
             case PodFault.TimeShift s -> {
                 containers(spec, t);
-                spec.put("timeOffset", s.offset().isNegative() ? "-" + goDuration(s.offset().negated()) : goDuration(s.offset()));
+                spec.put(
+                        "timeOffset",
+                        s.offset().isNegative() ? "-" + goDuration(s.offset().negated()) : goDuration(s.offset()));
                 return ChaosKind.TIME;
             }
             case NetworkFault.DnsFault d -> {
@@ -174,7 +211,10 @@ final class ChaosManifests {
             }
             case JvmFault.JvmException j -> {
                 jvm(spec, t, "exception", j.target());
-                spec.put("exception", j.exception() + "(\"" + j.message().replace("\\", "\\\\").replace("\"", "\\\"") + "\")");
+                spec.put(
+                        "exception",
+                        j.exception() + "(\""
+                                + j.message().replace("\\", "\\\\").replace("\"", "\\\"") + "\")");
                 return ChaosKind.JVM;
             }
             case JvmFault.JvmLatency j -> {
@@ -184,15 +224,25 @@ final class ChaosManifests {
             }
             case JvmFault.JvmReturn j -> {
                 jvm(spec, t, "return", j.target());
-                spec.put("returnValue", j.value().matches("-?[0-9.]+|true|false|null") ? j.value()
-                        : "\"" + j.value().replace("\"", "\\\"") + "\"");
+                spec.put(
+                        "returnValue",
+                        j.value().matches("-?[0-9.]+|true|false|null")
+                                ? j.value()
+                                : "\"" + j.value().replace("\"", "\\\"") + "\"");
                 return ChaosKind.JVM;
             }
-            case ProxyFault.SlowClose _, ProxyFault.ConnectionTimeout _, ProxyFault.ResetPeer _,
-                    ProxyFault.Slicer _, ProxyFault.LimitData _, StressFault.DiskStress _,
-                    ProcessFault.ProcessPause _, ProcessFault.ProcessKill _, ProcessFault.ProcessRestart _,
-                    PodFault.NodeDrain _, DependencyFault _ ->
-                    throw new IllegalArgumentException("Chaos Mesh cannot make a '" + fault.type() + "' fault");
+            case ProxyFault.SlowClose _,
+                    ProxyFault.ConnectionTimeout _,
+                    ProxyFault.ResetPeer _,
+                    ProxyFault.Slicer _,
+                    ProxyFault.LimitData _,
+                    StressFault.DiskStress _,
+                    ProcessFault.ProcessPause _,
+                    ProcessFault.ProcessKill _,
+                    ProcessFault.ProcessRestart _,
+                    PodFault.NodeDrain _,
+                    DependencyFault _ ->
+                throw new IllegalArgumentException("Chaos Mesh cannot make a '" + fault.type() + "' fault");
         }
     }
 
@@ -218,8 +268,8 @@ final class ChaosManifests {
         return m;
     }
 
-    private static void io(Map<String, Object> spec, PodTarget t, String action, String volumePath, String path,
-                           double probability) {
+    private static void io(
+            Map<String, Object> spec, PodTarget t, String action, String volumePath, String path, double probability) {
         containers(spec, t);
         spec.put("action", action);
         spec.put("volumePath", volumePath);
@@ -235,8 +285,8 @@ final class ChaosManifests {
         }
     }
 
-    static Map<String, Object> selector(String namespace, Map<String, String> labels, Map<String, String> fields,
-                                        List<String> podNames) {
+    static Map<String, Object> selector(
+            String namespace, Map<String, String> labels, Map<String, String> fields, List<String> podNames) {
         Map<String, Object> s = new LinkedHashMap<>();
         if (!podNames.isEmpty()) {
             s.put("pods", Map.of(namespace, new ArrayList<>(podNames)));

@@ -68,18 +68,27 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
 
     /** The pods the target matches, checked against the blast radius, and the fault's CRD installed. */
     @Override
-    public String findTarget(Target target, Fault fault, double share, BlastRadius blastRadius) throws BackendException {
+    public String findTarget(Target target, Fault fault, double share, BlastRadius blastRadius)
+            throws BackendException {
         PodTarget t = podTarget(target);
         ChaosKind kind;
         try {
-            kind = ChaosManifests.of(fault, t, ChaosMode.of(t.count(), share), Duration.ofMinutes(1)).kind();
+            kind = ChaosManifests.of(fault, t, ChaosMode.of(t.count(), share), Duration.ofMinutes(1))
+                    .kind();
         } catch (IllegalArgumentException e) {
             throw new BackendException(id(), e.getMessage());
         }
         try {
-            if (client.apiextensions().v1().customResourceDefinitions().withName(kind.crd()).get() == null) {
-                throw new BackendException(id(), "Chaos Mesh is not installed in " + settings.where() + ": the CRD "
-                        + kind.crd() + " is missing");
+            if (client.apiextensions()
+                            .v1()
+                            .customResourceDefinitions()
+                            .withName(kind.crd())
+                            .get()
+                    == null) {
+                throw new BackendException(
+                        id(),
+                        "Chaos Mesh is not installed in " + settings.where() + ": the CRD " + kind.crd()
+                                + " is missing");
             }
         } catch (KubernetesClientException e) {
             if (e.getCode() != 403) { // a user who may not read CRDs learns it when creating the resource
@@ -89,7 +98,8 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
         List<String> pods = PodSelection.matching(client, settings, t);
         ChaosMode mode = ChaosMode.of(t.count(), share);
         PodSelection selection = PodSelection.check(settings, t, pods, mode.affected(pods.size()), share, blastRadius);
-        return selection.describe() + " (mode " + mode.mode() + (mode.value().isEmpty() ? "" : " " + mode.value()) + ")";
+        return selection.describe() + " (mode " + mode.mode() + (mode.value().isEmpty() ? "" : " " + mode.value())
+                + ")";
     }
 
     @Override
@@ -97,9 +107,19 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
         PodTarget t = podTarget(request.target());
         ChaosManifests.Manifest m = manifest(request, t);
         String name = Names.faultName(request.runId(), request.step());
-        return new FaultHandle(id(), name, request.fault().describe() + " on " + t.describe() + " (" + m.kind().kind + ")",
-                Params.of("kind", m.kind().kind, "namespace", t.namespace(), "name", name,
-                        "run", Names.label(request.runId(), 63)));
+        return new FaultHandle(
+                id(),
+                name,
+                request.fault().describe() + " on " + t.describe() + " (" + m.kind().kind + ")",
+                Params.of(
+                        "kind",
+                        m.kind().kind,
+                        "namespace",
+                        t.namespace(),
+                        "name",
+                        name,
+                        "run",
+                        Names.label(request.runId(), 63)));
     }
 
     @Override
@@ -111,9 +131,17 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
         GenericKubernetesResource r = new GenericKubernetesResource();
         r.setApiVersion(ChaosKind.GROUP + "/" + ChaosKind.VERSION);
         r.setKind(m.kind().kind);
-        r.setMetadata(new ObjectMetaBuilder().withName(ref.name()).withNamespace(ref.namespace())
-                .withLabels(Map.of(Names.RUN_LABEL, handle.data().require("run"), Names.FAULT_LABEL, ref.name(),
-                        Names.MANAGED_BY, "faultline")).build());
+        r.setMetadata(new ObjectMetaBuilder()
+                .withName(ref.name())
+                .withNamespace(ref.namespace())
+                .withLabels(Map.of(
+                        Names.RUN_LABEL,
+                        handle.data().require("run"),
+                        Names.FAULT_LABEL,
+                        ref.name(),
+                        Names.MANAGED_BY,
+                        "faultline"))
+                .build());
         r.setAdditionalProperty("spec", m.spec());
         try {
             resource(ref).resource(r).create();
@@ -122,19 +150,28 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
             if (e.getCode() == 409) {
                 log.info("{} {}/{} exists already", ref.kind().kind, ref.namespace(), ref.name());
             } else if (e.getCode() == 404) {
-                throw new BackendException(id(), "Chaos Mesh is not installed in " + settings.where() + ": the "
-                        + ref.kind().crd() + " CRD is missing", e);
+                throw new BackendException(
+                        id(),
+                        "Chaos Mesh is not installed in " + settings.where() + ": the "
+                                + ref.kind().crd() + " CRD is missing",
+                        e);
             } else {
                 throw KubeErrors.explain(settings, "creating " + ref, e);
             }
         } catch (RuntimeException e) {
             throw KubeErrors.explain(settings, "creating " + ref, e);
         }
-        if (!await(ref, settings.injectTimeout(),
-                x -> x.isPresent() && ChaosStatus.condition(x.get(), "AllInjected").orElse(false))) {
+        if (!await(
+                ref,
+                settings.injectTimeout(),
+                x -> x.isPresent()
+                        && ChaosStatus.condition(x.get(), "AllInjected").orElse(false))) {
             String status = get(ref).map(ChaosStatus::describe).orElse("the resource is gone");
-            throw new BackendException(id(), ref + " was created but Chaos Mesh did not confirm it injected within "
-                    + settings.injectTimeout().toMillis() + " ms (" + status + "); is the chaos-controller-manager running?");
+            throw new BackendException(
+                    id(),
+                    ref + " was created but Chaos Mesh did not confirm it injected within "
+                            + settings.injectTimeout().toMillis() + " ms (" + status
+                            + "); is the chaos-controller-manager running?");
         }
     }
 
@@ -154,9 +191,12 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
         }
         String status = get(ref).map(ChaosStatus::describe).orElse("");
         pause(ref);
-        throw new BackendException(id(), "deleting " + ref + " did not finish within " + settings.deleteTimeout().toMillis()
-                + " ms (" + status + "): paused it with " + ChaosStatus.PAUSE_ANNOTATION + "=true; the"
-                + " chaos-controller-manager must remove its finalizer");
+        throw new BackendException(
+                id(),
+                "deleting " + ref + " did not finish within "
+                        + settings.deleteTimeout().toMillis()
+                        + " ms (" + status + "): paused it with " + ChaosStatus.PAUSE_ANNOTATION + "=true; the"
+                        + " chaos-controller-manager must remove its finalizer");
     }
 
     @Override
@@ -242,8 +282,11 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
         }
     }
 
-    private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<GenericKubernetesResource,
-            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList, Resource<GenericKubernetesResource>> resource(Ref ref) {
+    private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
+                    GenericKubernetesResource,
+                    io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+                    Resource<GenericKubernetesResource>>
+            resource(Ref ref) {
         return client.genericKubernetesResources(ref.kind().context()).inNamespace(ref.namespace());
     }
 
@@ -257,16 +300,19 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
 
     private void pause(Ref ref) {
         try {
-            resource(ref).withName(ref.name()).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                    io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), ChaosStatus.PAUSE_PATCH);
+            resource(ref)
+                    .withName(ref.name())
+                    .patch(
+                            io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                                    io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+                            ChaosStatus.PAUSE_PATCH);
         } catch (RuntimeException e) {
             log.warn("could not pause {}: {}", ref, e.getMessage());
         }
     }
 
     /** Polls until {@code done} holds for the resource (empty: gone); false when the time is up first. */
-    private boolean await(Ref ref, Duration within,
-                                                                Predicate<Optional<GenericKubernetesResource>> done)
+    private boolean await(Ref ref, Duration within, Predicate<Optional<GenericKubernetesResource>> done)
             throws BackendException {
         Instant end = clock.instant().plus(within);
         while (true) {
@@ -284,7 +330,10 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
     /** A resource named by a handle. */
     record Ref(ChaosKind kind, String namespace, String name) {
         static Ref of(FaultHandle h) {
-            return new Ref(ChaosKind.ofKind(h.data().require("kind")), h.data().require("namespace"), h.data().require("name"));
+            return new Ref(
+                    ChaosKind.ofKind(h.data().require("kind")),
+                    h.data().require("namespace"),
+                    h.data().require("name"));
         }
 
         @Override

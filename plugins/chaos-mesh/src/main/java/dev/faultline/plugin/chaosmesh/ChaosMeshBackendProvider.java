@@ -47,7 +47,12 @@ public final class ChaosMeshBackendProvider implements FaultBackendProvider {
             List<String> missing = new ArrayList<>();
             for (ChaosKind k : ChaosKind.values()) {
                 try {
-                    if (client.apiextensions().v1().customResourceDefinitions().withName(k.crd()).get() == null) {
+                    if (client.apiextensions()
+                                    .v1()
+                                    .customResourceDefinitions()
+                                    .withName(k.crd())
+                                    .get()
+                            == null) {
                         missing.add(k.crd());
                     }
                 } catch (RuntimeException e) {

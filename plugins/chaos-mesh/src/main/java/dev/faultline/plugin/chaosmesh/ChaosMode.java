@@ -10,7 +10,9 @@ record ChaosMode(String mode, String value) {
 
     static ChaosMode of(OptionalInt count, double share) {
         if (count.isPresent()) {
-            return count.getAsInt() == 1 ? new ChaosMode("one", "") : new ChaosMode("fixed", Integer.toString(count.getAsInt()));
+            return count.getAsInt() == 1
+                    ? new ChaosMode("one", "")
+                    : new ChaosMode("fixed", Integer.toString(count.getAsInt()));
         }
         int percent = (int) Math.floor(share * 100 + 1e-9);
         return percent >= 100 ? new ChaosMode("all", "") : new ChaosMode("fixed-percent", Integer.toString(percent));

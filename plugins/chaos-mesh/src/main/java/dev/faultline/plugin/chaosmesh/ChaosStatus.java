@@ -9,8 +9,7 @@ import java.util.Optional;
 final class ChaosStatus {
     static final String PAUSE_ANNOTATION = "experiment.chaos-mesh.org/pause";
 
-    private ChaosStatus() {
-    }
+    private ChaosStatus() {}
 
     /** The condition's status: true, false, or empty when the controller has not set it yet. */
     static Optional<Boolean> condition(GenericKubernetesResource r, String type) {
@@ -29,13 +28,18 @@ final class ChaosStatus {
     /** For messages: "AllInjected=False, Selected=True" or "no status yet". */
     static String describe(GenericKubernetesResource r) {
         Object status = r.getAdditionalProperties().get("status");
-        if (!(status instanceof Map<?, ?> s) || !(s.get("conditions") instanceof List<?> conditions) || conditions.isEmpty()) {
+        if (!(status instanceof Map<?, ?> s)
+                || !(s.get("conditions") instanceof List<?> conditions)
+                || conditions.isEmpty()) {
             return "no status yet";
         }
         StringBuilder b = new StringBuilder();
         for (Object c : conditions) {
             if (c instanceof Map<?, ?> m) {
-                b.append(b.isEmpty() ? "" : ", ").append(m.get("type")).append('=').append(m.get("status"));
+                b.append(b.isEmpty() ? "" : ", ")
+                        .append(m.get("type"))
+                        .append('=')
+                        .append(m.get("status"));
                 if (m.get("reason") instanceof String reason && !reason.isEmpty()) {
                     b.append(" (").append(reason).append(')');
                 }
@@ -45,8 +49,11 @@ final class ChaosStatus {
     }
 
     static boolean paused(GenericKubernetesResource r) {
-        return "true".equals(r.getMetadata().getAnnotations() == null ? null
-                : r.getMetadata().getAnnotations().get(PAUSE_ANNOTATION));
+        return "true"
+                .equals(
+                        r.getMetadata().getAnnotations() == null
+                                ? null
+                                : r.getMetadata().getAnnotations().get(PAUSE_ANNOTATION));
     }
 
     /** The resource with the pause annotation set, for an edit. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChaosMeshBackendIT extends FaultBackendContract {
     @TempDir
     Path dir;
+
     private ChaosMeshFixture fixture;
 
     @BeforeEach
@@ -49,8 +50,13 @@ class ChaosMeshBackendIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run-1", "slow", new ProxyFault.Latency(Duration.ofMillis(300), Duration.ofMillis(50), 0.25),
-                ChaosMeshFixture.PAYMENT, 0.5, Duration.ofSeconds(30));
+        return new FaultRequest(
+                "run-1",
+                "slow",
+                new ProxyFault.Latency(Duration.ofMillis(300), Duration.ofMillis(50), 0.25),
+                ChaosMeshFixture.PAYMENT,
+                0.5,
+                Duration.ofSeconds(30));
     }
 
     /** The NetworkChaos exists and the controller says it is injected and not recovered. */

@@ -54,7 +54,8 @@ final class ChaosMeshController implements AutoCloseable {
         for (String ns : namespaces) {
             for (ChaosKind k : ChaosKind.values()) {
                 var api = client.genericKubernetesResources(k.context()).inNamespace(ns);
-                for (GenericKubernetesResource r : api.withLabel(Names.RUN_LABEL).list().getItems()) {
+                for (GenericKubernetesResource r :
+                        api.withLabel(Names.RUN_LABEL).list().getItems()) {
                     boolean deleting = r.getMetadata().getDeletionTimestamp() != null;
                     boolean paused = ChaosStatus.paused(r);
                     List<String> finalizers = r.getMetadata().getFinalizers();
@@ -70,7 +71,9 @@ final class ChaosMeshController implements AutoCloseable {
                             x.setAdditionalProperty("status", status(!paused, paused, paused));
                             return x;
                         });
-                    } else if (!deleting && paused && !ChaosStatus.condition(r, "Paused").orElse(false)) {
+                    } else if (!deleting
+                            && paused
+                            && !ChaosStatus.condition(r, "Paused").orElse(false)) {
                         api.withName(r.getMetadata().getName()).edit(x -> {
                             x.setAdditionalProperty("status", status(false, true, true));
                             return x;
@@ -82,10 +85,13 @@ final class ChaosMeshController implements AutoCloseable {
     }
 
     private static Map<String, Object> status(boolean injected, boolean recovered, boolean paused) {
-        return Map.of("conditions", List.of(
-                condition("Selected", true), condition("AllInjected", injected),
-                condition("AllRecovered", recovered), condition("Paused", paused)),
-                "experiment", Map.of("desiredPhase", injected ? "Run" : "Stop"));
+        return Map.of(
+                "conditions",
+                List.of(
+                        condition("Selected", true), condition("AllInjected", injected),
+                        condition("AllRecovered", recovered), condition("Paused", paused)),
+                "experiment",
+                Map.of("desiredPhase", injected ? "Run" : "Stop"));
     }
 
     private static Map<String, Object> condition(String type, boolean status) {

@@ -17,8 +17,18 @@ import java.util.Optional;
  * {@code app=payment} pods, a kubeconfig with context {@code test}, and the stand-in controller.
  */
 final class ChaosMeshFixture implements AutoCloseable {
-    static final List<String> CRDS = List.of("networkchaos", "stresschaos", "podchaos", "httpchaos", "iochaos",
-            "timechaos", "dnschaos", "jvmchaos").stream().map(k -> "/crds/chaos-mesh.org_" + k + ".yaml").toList();
+    static final List<String> CRDS = List.of(
+                    "networkchaos",
+                    "stresschaos",
+                    "podchaos",
+                    "httpchaos",
+                    "iochaos",
+                    "timechaos",
+                    "dnschaos",
+                    "jvmchaos")
+            .stream()
+            .map(k -> "/crds/chaos-mesh.org_" + k + ".yaml")
+            .toList();
     static final Target PAYMENT = new Target("pods", Params.of("namespace", "shop", "labels", "app=payment"));
     final MockCluster cluster;
     final ChaosMeshController controller;
@@ -29,7 +39,8 @@ final class ChaosMeshFixture implements AutoCloseable {
         if (installCrds) {
             cluster.installCrds();
         }
-        cluster.namespace("shop").pods("shop", Map.of("app", "payment"), "payment-0", "payment-1", "payment-2", "payment-3")
+        cluster.namespace("shop")
+                .pods("shop", Map.of("app", "payment"), "payment-0", "payment-1", "payment-2", "payment-3")
                 .pods("shop", Map.of("app", "db"), "db-0");
         kubeconfig = cluster.kubeconfig(dir, "test", MockCluster.TOKEN);
         controller = new ChaosMeshController(cluster.admin(), "shop");
@@ -40,8 +51,19 @@ final class ChaosMeshFixture implements AutoCloseable {
     }
 
     static BackendSettings settings(Path kubeconfig, String context, String... more) {
-        Params p = Params.of("kubeconfig", kubeconfig.toString(), "context", context, "namespace", "shop",
-                "injectTimeout", "2s", "deleteTimeout", "1s", "requestTimeout", "2s");
+        Params p = Params.of(
+                "kubeconfig",
+                kubeconfig.toString(),
+                "context",
+                context,
+                "namespace",
+                "shop",
+                "injectTimeout",
+                "2s",
+                "deleteTimeout",
+                "1s",
+                "requestTimeout",
+                "2s");
         for (int i = 0; i < more.length; i += 2) {
             p = p.with(more[i], more[i + 1]);
         }
@@ -49,8 +71,11 @@ final class ChaosMeshFixture implements AutoCloseable {
     }
 
     Optional<GenericKubernetesResource> resource(String kind, String name) {
-        return Optional.ofNullable(cluster.admin().genericKubernetesResources(ChaosKind.ofKind(kind).context())
-                .inNamespace("shop").withName(name).get());
+        return Optional.ofNullable(cluster.admin()
+                .genericKubernetesResources(ChaosKind.ofKind(kind).context())
+                .inNamespace("shop")
+                .withName(name)
+                .get());
     }
 
     @Override

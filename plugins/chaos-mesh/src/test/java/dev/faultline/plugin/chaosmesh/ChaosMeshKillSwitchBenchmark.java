@@ -6,7 +6,6 @@ import dev.faultline.engine.safety.ActiveFaults;
 import dev.faultline.engine.safety.BackendCalls;
 import dev.faultline.engine.safety.FaultJournal;
 import dev.faultline.engine.safety.FaultReverter;
-import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.safety.HaltReport;
 import dev.faultline.engine.safety.JournalEntry;
 import dev.faultline.engine.safety.KillSwitch;
@@ -18,6 +17,7 @@ import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.engine.spi.run.HaltReason;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -79,8 +79,8 @@ public class ChaosMeshKillSwitchBenchmark {
         journal = new FaultJournal(home.resolve("faults.jsonl"), ProcessOwner.current(), clock);
         active = new ActiveFaults();
         RevertPolicy policy = RevertPolicy.DEFAULT;
-        Rollbacks rollbacks = new Rollbacks(active, new FaultReverter(new BackendCalls(threads), policy, clock), journal,
-                threads, policy);
+        Rollbacks rollbacks = new Rollbacks(
+                active, new FaultReverter(new BackendCalls(threads), policy, clock), journal, threads, policy);
         killSwitch = new KillSwitch(active, rollbacks, new KillSwitchLatch(home.resolve("latch")), clock, watcher);
         settings = fixture.settings();
         backend = new ChaosMeshBackendProvider().create(settings);
@@ -91,11 +91,17 @@ public class ChaosMeshKillSwitchBenchmark {
         killSwitch.release("next round");
         round++;
         for (int i = 0; i < FAULTS; i++) {
-            FaultRequest r = new FaultRequest("bench" + round, "f" + i, new NetworkFault.PacketLoss(0.1, 0),
-                    ChaosMeshFixture.PAYMENT, 1.0, Duration.ofMinutes(1));
+            FaultRequest r = new FaultRequest(
+                    "bench" + round,
+                    "f" + i,
+                    new NetworkFault.PacketLoss(0.1, 0),
+                    ChaosMeshFixture.PAYMENT,
+                    1.0,
+                    Duration.ofMinutes(1));
             FaultHandle h = backend.prepare(r);
             JournalEntry e = journal.recordIntent(r.runId(), r.step(), settings, h);
-            ActiveFault f = new ActiveFault(e.id(), r.runId(), r.step(), backend, h, Clock.systemUTC().instant());
+            ActiveFault f = new ActiveFault(
+                    e.id(), r.runId(), r.step(), backend, h, Clock.systemUTC().instant());
             active.register(f);
             backend.inject(r, h);
             f.injectCall().complete(null);

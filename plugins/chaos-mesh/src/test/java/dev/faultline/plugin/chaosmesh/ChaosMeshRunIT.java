@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.model.Experiment;
-import dev.faultline.engine.spi.run.RunOutcome;
-import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.safety.RevertPolicy;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.testkit.TestRig;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,16 +45,21 @@ class ChaosMeshRunIT {
                   fault: {type: packet-loss, probability: 10%}
               blastRadius: {maxShare: 100%, maxDuration: 1m, maxTargets: 2}
             """;
+
     @TempDir
     Path dir;
+
     private ChaosMeshFixture fixture;
     private TestRig rig;
 
     @BeforeEach
     void start() throws Exception {
         fixture = new ChaosMeshFixture(dir, true);
-        rig = new TestRig(dir.resolve("home"), List.of(new ChaosMeshBackendProvider()),
-                List.of(new SteadyProbes("http", 200)), RevertPolicy.DEFAULT);
+        rig = new TestRig(
+                dir.resolve("home"),
+                List.of(new ChaosMeshBackendProvider()),
+                List.of(new SteadyProbes("http", 200)),
+                RevertPolicy.DEFAULT);
     }
 
     @AfterEach
@@ -64,7 +69,9 @@ class ChaosMeshRunIT {
     }
 
     private RunResult run(String share) throws Exception {
-        Experiment e = new RunbookLoader().parse(RUNBOOK.replace("SHARE", share), "mock.yaml").experiment();
+        Experiment e = new RunbookLoader()
+                .parse(RUNBOOK.replace("SHARE", share), "mock.yaml")
+                .experiment();
         Environment env = new Environment("staging", false, false, Map.of("chaos-mesh", fixture.settings()));
         return rig.runner.start(e, env, List.of()).result().get(60, TimeUnit.SECONDS);
     }
@@ -74,8 +81,13 @@ class ChaosMeshRunIT {
         RunResult r = run("50%");
         assertThat(r.outcome()).as(r.reason()).isEqualTo(RunOutcome.HELD);
         assertThat(fixture.cluster.checked()).anyMatch(c -> c.startsWith("networkchaos/fl-"));
-        assertThat(fixture.cluster.admin().genericKubernetesResources(ChaosKind.NETWORK.context()).inNamespace("shop")
-                .list().getItems()).isEmpty();
+        assertThat(fixture.cluster
+                        .admin()
+                        .genericKubernetesResources(ChaosKind.NETWORK.context())
+                        .inNamespace("shop")
+                        .list()
+                        .getItems())
+                .isEmpty();
         assertThat(rig.journal.openFaults()).isEmpty();
         assertThat(fixture.cluster.rejected()).isEmpty();
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChaosMeshSettingsIT {
     @TempDir
     Path dir;
+
     private final ChaosMeshBackendProvider provider = new ChaosMeshBackendProvider();
 
     @Test
@@ -47,7 +48,9 @@ class ChaosMeshSettingsIT {
             assertThat(a.isAvailable()).isFalse();
             assertThat(a.detail()).contains("Chaos Mesh is not installed in context 'test'");
             f.cluster.installCrds("networkchaos");
-            assertThat(provider.check(f.settings()).detail()).contains("lacks the CRD(s)").contains("podchaos.chaos-mesh.org");
+            assertThat(provider.check(f.settings()).detail())
+                    .contains("lacks the CRD(s)")
+                    .contains("podchaos.chaos-mesh.org");
         }
     }
 
@@ -57,7 +60,9 @@ class ChaosMeshSettingsIT {
             Path expired = f.cluster.kubeconfig(dir, "stale", MockCluster.EXPIRED_TOKEN);
             Availability a = provider.check(ChaosMeshFixture.settings(expired, "stale"));
             assertThat(a.isAvailable()).isFalse();
-            assertThat(a.detail()).contains("401").contains("token is expired or revoked")
+            assertThat(a.detail())
+                    .contains("401")
+                    .contains("token is expired or revoked")
                     .doesNotContain(MockCluster.EXPIRED_TOKEN);
         }
     }
@@ -66,15 +71,17 @@ class ChaosMeshSettingsIT {
     void aServerThatNeverAnswersFailsWithinTheRequestTimeout() throws Exception {
         List<Socket> held = new ArrayList<>();
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (!silent.isClosed()) {
-                        held.add(silent.accept());
-                    }
-                } catch (java.io.IOException ignored) {
-                    // closed
-                }
-            }, "silent-server");
+            Thread acceptor = new Thread(
+                    () -> {
+                        try {
+                            while (!silent.isClosed()) {
+                                held.add(silent.accept());
+                            }
+                        } catch (java.io.IOException ignored) {
+                            // closed
+                        }
+                    },
+                    "silent-server");
             acceptor.setDaemon(true);
             acceptor.start();
             Path kc = MockCluster.writeKubeconfig(dir, "slow", "http://127.0.0.1:" + silent.getLocalPort(), "t");

@@ -34,20 +34,27 @@ class ShippedRunbooksIT {
         List<Path> files = runbooks("chaos-mesh");
         assertThat(files).hasSizeGreaterThanOrEqualTo(3);
         try (ChaosMeshFixture fixture = new ChaosMeshFixture(dir, true);
-             ChaosMeshBackend backend = (ChaosMeshBackend) new ChaosMeshBackendProvider().create(fixture.settings())) {
+                ChaosMeshBackend backend =
+                        (ChaosMeshBackend) new ChaosMeshBackendProvider().create(fixture.settings())) {
             for (Path f : files) {
                 Experiment e = new RunbookLoader().load(f).experiment();
-                assertThat(new RunbookLoader().parse(new RunbookWriter().toYaml(e), "written.yaml").experiment())
-                        .as(f.toString()).isEqualTo(e);
+                assertThat(new RunbookLoader()
+                                .parse(new RunbookWriter().toYaml(e), "written.yaml")
+                                .experiment())
+                        .as(f.toString())
+                        .isEqualTo(e);
                 for (FaultStep s : e.faultSteps()) {
                     assertThat(s.backend()).isEqualTo(ChaosMeshBackendProvider.ID);
-                    assertThat(backend.findTarget(s.target(), s.fault(), s.share(), e.blastRadius())).contains("pod(s) match");
-                    FaultRequest r = new FaultRequest("shipped", e.name() + "-" + s.name(), s.fault(), s.target(),
-                            s.share(), s.duration());
+                    assertThat(backend.findTarget(s.target(), s.fault(), s.share(), e.blastRadius()))
+                            .contains("pod(s) match");
+                    FaultRequest r = new FaultRequest(
+                            "shipped", e.name() + "-" + s.name(), s.fault(), s.target(), s.share(), s.duration());
                     FaultHandle h = backend.prepare(r);
                     backend.inject(r, h);
                     backend.revert(h);
-                    assertThat(backend.verifyGone(h).gone()).as(f + " " + s.name()).isTrue();
+                    assertThat(backend.verifyGone(h).gone())
+                            .as(f + " " + s.name())
+                            .isTrue();
                 }
             }
             assertThat(fixture.cluster.rejected()).isEmpty();

@@ -10,13 +10,14 @@ import java.util.List;
 
 /** Makes a client for the kubeconfig file and context of the settings, or says why it cannot. */
 public final class KubeClients {
-    private KubeClients() {
-    }
+    private KubeClients() {}
 
     public static KubernetesClient open(KubeSettings s) throws BackendException {
         if (!s.kubeconfigReadable()) {
-            throw new BackendException(s.backend(), "kubeconfig " + s.kubeconfig() + " does not exist or cannot be read;"
-                    + " set 'kubeconfig' in the environment's settings");
+            throw new BackendException(
+                    s.backend(),
+                    "kubeconfig " + s.kubeconfig() + " does not exist or cannot be read;"
+                            + " set 'kubeconfig' in the environment's settings");
         }
         io.fabric8.kubernetes.api.model.Config file;
         try {
@@ -24,12 +25,15 @@ public final class KubeClients {
         } catch (RuntimeException e) {
             throw new BackendException(s.backend(), "kubeconfig " + s.kubeconfig() + " is not a valid kubeconfig file");
         }
-        List<String> contexts = file.getContexts() == null ? List.of()
+        List<String> contexts = file.getContexts() == null
+                ? List.of()
                 : file.getContexts().stream().map(NamedContext::getName).toList();
         String context = s.context().isEmpty() ? String.valueOf(file.getCurrentContext()) : s.context();
         if (!contexts.contains(context)) {
-            throw new BackendException(s.backend(), "unknown context '" + context + "' in " + s.kubeconfig()
-                    + " (it has: " + (contexts.isEmpty() ? "none" : String.join(", ", contexts)) + ")");
+            throw new BackendException(
+                    s.backend(),
+                    "unknown context '" + context + "' in " + s.kubeconfig() + " (it has: "
+                            + (contexts.isEmpty() ? "none" : String.join(", ", contexts)) + ")");
         }
         Config config = Config.fromKubeconfig(context, s.kubeconfig().toFile());
         int ms = (int) Math.max(1, s.requestTimeout().toMillis());

@@ -18,8 +18,15 @@ import java.util.Objects;
  * and {@code deleteTimeout} (default 3s). Only a path and a context name are kept: credentials stay
  * in the kubeconfig and are never logged or journaled.
  */
-public record KubeSettings(String backend, Path kubeconfig, String context, String namespace, List<String> namespaces,
-                           Duration requestTimeout, Duration injectTimeout, Duration deleteTimeout) {
+public record KubeSettings(
+        String backend,
+        Path kubeconfig,
+        String context,
+        String namespace,
+        List<String> namespaces,
+        Duration requestTimeout,
+        Duration injectTimeout,
+        Duration deleteTimeout) {
     public KubeSettings {
         Objects.requireNonNull(kubeconfig, "kubeconfig");
         Objects.requireNonNull(context, "context");
@@ -29,11 +36,21 @@ public record KubeSettings(String backend, Path kubeconfig, String context, Stri
     public static KubeSettings from(BackendSettings settings) {
         Params v = settings.values();
         String ns = v.get("namespace").orElse("default");
-        List<String> all = v.get("namespaces").map(s -> Arrays.stream(s.split(",")).map(String::strip)
-                .filter(x -> !x.isEmpty()).toList()).orElse(List.of());
-        return new KubeSettings(settings.backend(), v.get("kubeconfig").map(Path::of).orElseGet(KubeSettings::defaultKubeconfig),
-                v.get("context").orElse(""), ns, all, v.duration("requestTimeout", Duration.ofSeconds(5)),
-                v.duration("injectTimeout", Duration.ofSeconds(4)), v.duration("deleteTimeout", Duration.ofSeconds(3)));
+        List<String> all = v.get("namespaces")
+                .map(s -> Arrays.stream(s.split(","))
+                        .map(String::strip)
+                        .filter(x -> !x.isEmpty())
+                        .toList())
+                .orElse(List.of());
+        return new KubeSettings(
+                settings.backend(),
+                v.get("kubeconfig").map(Path::of).orElseGet(KubeSettings::defaultKubeconfig),
+                v.get("context").orElse(""),
+                ns,
+                all,
+                v.duration("requestTimeout", Duration.ofSeconds(5)),
+                v.duration("injectTimeout", Duration.ofSeconds(4)),
+                v.duration("deleteTimeout", Duration.ofSeconds(3)));
     }
 
     private static Path defaultKubeconfig() {

@@ -12,12 +12,13 @@ public final class Names {
     public static final String FAULT_LABEL = "faultline.dev/fault";
     public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
-    private Names() {
-    }
+    private Names() {}
 
     /** A DNS-1123 label (also a valid label value) of at most {@code max} characters, unique by a hash suffix. */
     public static String label(String text, int max) {
-        String clean = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-+", "-")
+        String clean = text.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("-+", "-")
                 .replaceAll("^-|-$", "");
         if (clean.length() <= max && clean.equals(text)) {
             return clean;

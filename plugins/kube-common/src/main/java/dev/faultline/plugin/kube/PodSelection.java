@@ -23,7 +23,8 @@ public record PodSelection(PodTarget target, List<String> pods, int affected) {
     public static List<String> matching(KubernetesClient client, KubeSettings s, PodTarget t) throws BackendException {
         try {
             if (client.namespaces().withName(t.namespace()).get() == null) {
-                throw new BackendException(s.backend(), "namespace '" + t.namespace() + "' does not exist in " + s.where());
+                throw new BackendException(
+                        s.backend(), "namespace '" + t.namespace() + "' does not exist in " + s.where());
             }
         } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
             if (e.getCode() != 403) { // a user who may not read namespaces can still list pods
@@ -34,12 +35,17 @@ public record PodSelection(PodTarget target, List<String> pods, int affected) {
         try {
             var pods = client.pods().inNamespace(t.namespace());
             var selected = t.labels().isEmpty() ? pods : pods.withLabels(t.labels());
-            found = (t.fields().isEmpty() ? selected : selected.withFields(t.fields())).list().getItems();
+            found = (t.fields().isEmpty() ? selected : selected.withFields(t.fields()))
+                    .list()
+                    .getItems();
         } catch (RuntimeException e) {
             throw KubeErrors.explain(s, "listing " + t.describe(), e);
         }
-        List<String> names = found.stream().map(p -> p.getMetadata().getName())
-                .filter(n -> t.podNames().isEmpty() || t.podNames().contains(n)).sorted().toList();
+        List<String> names = found.stream()
+                .map(p -> p.getMetadata().getName())
+                .filter(n -> t.podNames().isEmpty() || t.podNames().contains(n))
+                .sorted()
+                .toList();
         if (names.isEmpty()) {
             throw new BackendException(s.backend(), "the selector " + t.describe() + " matches no pod in " + s.where());
         }
@@ -50,21 +56,29 @@ public record PodSelection(PodTarget target, List<String> pods, int affected) {
      * @param affected how many of {@code pods} the fault would hit, as the fault tool counts them
      * @throws BackendException when that is none, or more than the blast radius allows
      */
-    public static PodSelection check(KubeSettings s, PodTarget t, List<String> pods, int affected, double share,
-                                     BlastRadius br) throws BackendException {
+    public static PodSelection check(
+            KubeSettings s, PodTarget t, List<String> pods, int affected, double share, BlastRadius br)
+            throws BackendException {
         int n = pods.size();
         if (affected < 1) {
-            throw new BackendException(s.backend(), "share " + pct(share) + " of the " + n + " pod(s) of " + t.describe()
-                    + " hits none: raise the share or give the target a count");
+            throw new BackendException(
+                    s.backend(),
+                    "share " + pct(share) + " of the " + n + " pod(s) of " + t.describe()
+                            + " hits none: raise the share or give the target a count");
         }
         if (affected > br.maxTargets()) {
-            throw new BackendException(s.backend(), "the fault would hit " + affected + " of the " + n + " pods of "
-                    + t.describe() + ", more than the blast radius maxTargets of " + br.maxTargets());
+            throw new BackendException(
+                    s.backend(),
+                    "the fault would hit " + affected + " of the " + n + " pods of " + t.describe()
+                            + ", more than the blast radius maxTargets of " + br.maxTargets());
         }
         if ((double) affected / n > br.maxShare() + 1e-9) {
-            throw new BackendException(s.backend(), "the fault would hit " + affected + " of the " + n + " pods of "
-                    + t.describe() + " (" + pct((double) affected / n) + "), above the blast radius maxShare of "
-                    + pct(br.maxShare()));
+            throw new BackendException(
+                    s.backend(),
+                    "the fault would hit " + affected + " of the " + n + " pods of "
+                            + t.describe() + " (" + pct((double) affected / n)
+                            + "), above the blast radius maxShare of "
+                            + pct(br.maxShare()));
         }
         return new PodSelection(t, pods, affected);
     }

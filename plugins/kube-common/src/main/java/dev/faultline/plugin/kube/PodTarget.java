@@ -13,8 +13,14 @@ import java.util.OptionalInt;
  * ({@code app=payment,tier=web}), {@code fieldSelectors}, {@code podNames}, {@code container},
  * {@code count} (exactly this many pods) and {@code port} (for HTTP faults).
  */
-public record PodTarget(String namespace, Map<String, String> labels, Map<String, String> fields, List<String> podNames,
-                        String container, OptionalInt count, OptionalInt port) {
+public record PodTarget(
+        String namespace,
+        Map<String, String> labels,
+        Map<String, String> fields,
+        List<String> podNames,
+        String container,
+        OptionalInt count,
+        OptionalInt port) {
     public PodTarget {
         labels = Map.copyOf(labels);
         fields = Map.copyOf(fields);
@@ -28,8 +34,12 @@ public record PodTarget(String namespace, Map<String, String> labels, Map<String
                     + " {namespace: shop, labels: {app: payment}}}");
         }
         Params p = t.selector();
-        return new PodTarget(p.get("namespace").orElse(defaultNamespace), pairs(p.get("labels").orElse("")),
-                pairs(p.get("fieldSelectors").orElse("")), list(p.get("podNames").orElse("")), p.get("container").orElse(""),
+        return new PodTarget(
+                p.get("namespace").orElse(defaultNamespace),
+                pairs(p.get("labels").orElse("")),
+                pairs(p.get("fieldSelectors").orElse("")),
+                list(p.get("podNames").orElse("")),
+                p.get("container").orElse(""),
                 p.get("count").map(c -> OptionalInt.of(Integer.parseInt(c))).orElse(OptionalInt.empty()),
                 p.get("port").map(c -> OptionalInt.of(Integer.parseInt(c))).orElse(OptionalInt.empty()));
     }
@@ -47,18 +57,29 @@ public record PodTarget(String namespace, Map<String, String> labels, Map<String
     }
 
     static List<String> list(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** For people: "pods app=payment in shop". */
     public String describe() {
         StringBuilder b = new StringBuilder("pods ");
         if (!labels.isEmpty()) {
-            b.append(String.join(",", labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            b.append(String.join(
+                    ",",
+                    labels.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
+                            .toList()));
         }
         if (!fields.isEmpty()) {
-            b.append(b.length() > 5 ? " " : "").append(String.join(",", fields.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            b.append(b.length() > 5 ? " " : "")
+                    .append(String.join(
+                            ",",
+                            fields.entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .toList()));
         }
         if (!podNames.isEmpty()) {
             b.append(b.length() > 5 ? " " : "").append(String.join(",", podNames));

@@ -38,8 +38,10 @@ public final class CrdSchemas {
                     throw new IllegalArgumentException("no CRD resource " + r);
                 }
                 JsonNode crd = yaml.readTree(in);
-                String key = crd.at("/spec/group").asString() + "/" + crd.at("/spec/names/plural").asString();
-                JsonNode schema = crd.at("/spec/versions/0/schema/openAPIV3Schema").deepCopy();
+                String key = crd.at("/spec/group").asString() + "/"
+                        + crd.at("/spec/names/plural").asString();
+                JsonNode schema =
+                        crd.at("/spec/versions/0/schema/openAPIV3Schema").deepCopy();
                 strict(schema);
                 byGroupPlural.put(key, registry.getSchema(schema));
                 crds.put(key, crd);
@@ -69,7 +71,8 @@ public final class CrdSchemas {
         String name = manifest.at("/metadata/name").asString("");
         if (name.isEmpty() && manifest.at("/metadata/generateName").isMissingNode()) {
             out.add("metadata.name: is required");
-        } else if (!name.isEmpty() && (name.length() > 253 || !NAME.matcher(name).matches())) {
+        } else if (!name.isEmpty()
+                && (name.length() > 253 || !NAME.matcher(name).matches())) {
             out.add("metadata.name: '" + name + "' is not a DNS-1123 subdomain");
         }
         manifest.at("/metadata/labels").properties().forEach(l -> {
@@ -83,12 +86,15 @@ public final class CrdSchemas {
 
     private static void strict(JsonNode node) {
         if (node instanceof ObjectNode o) {
-            if (o.has("properties") && !o.has("additionalProperties")
+            if (o.has("properties")
+                    && !o.has("additionalProperties")
                     && !o.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
                 o.put("additionalProperties", false);
             }
             o.properties().forEach(e -> {
-                if (!e.getKey().equals("enum") && !e.getKey().equals("default") && !e.getKey().equals("example")) {
+                if (!e.getKey().equals("enum")
+                        && !e.getKey().equals("default")
+                        && !e.getKey().equals("example")) {
                     strict(e.getValue());
                 }
             });

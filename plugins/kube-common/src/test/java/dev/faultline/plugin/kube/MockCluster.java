@@ -29,6 +29,7 @@ public final class MockCluster implements AutoCloseable {
     public static final String EXPIRED_TOKEN = SchemaCheckingDispatcher.EXPIRED_TOKEN;
     /** The mock server logs every request through java.util.logging; kept quiet (a strong reference keeps the level). */
     private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
+
     private final KubernetesMockServer server;
     private final SchemaCheckingDispatcher dispatcher;
     private final KubernetesClient admin;
@@ -86,7 +87,8 @@ public final class MockCluster implements AutoCloseable {
     /** Registers the CRDs whose plural is one of {@code plurals}. */
     public MockCluster installCrds(String... plurals) {
         List<String> wanted = List.of(plurals);
-        schemas.crds().values().stream().filter(c -> wanted.contains(c.at("/spec/names/plural").asString()))
+        schemas.crds().values().stream()
+                .filter(c -> wanted.contains(c.at("/spec/names/plural").asString()))
                 .forEach(this::installCrd);
         return this;
     }
@@ -98,28 +100,58 @@ public final class MockCluster implements AutoCloseable {
         CustomResourceDefinition d = Serialization.unmarshal(copy.toString(), CustomResourceDefinition.class);
         admin.apiextensions().v1().customResourceDefinitions().resource(d).create();
         server.expectCustomResource(new CustomResourceDefinitionContext.Builder()
-                .withGroup(d.getSpec().getGroup()).withVersion(d.getSpec().getVersions().get(0).getName())
-                .withKind(d.getSpec().getNames().getKind()).withPlural(d.getSpec().getNames().getPlural())
-                .withScope(d.getSpec().getScope()).withStatusSubresource(false).build());
+                .withGroup(d.getSpec().getGroup())
+                .withVersion(d.getSpec().getVersions().get(0).getName())
+                .withKind(d.getSpec().getNames().getKind())
+                .withPlural(d.getSpec().getNames().getPlural())
+                .withScope(d.getSpec().getScope())
+                .withStatusSubresource(false)
+                .build());
     }
 
     public MockCluster namespace(String name) {
-        admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+        admin.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .endMetadata()
+                        .build())
+                .create();
         return this;
     }
 
     public MockCluster pods(String namespace, Map<String, String> labels, String... names) {
         for (String n : names) {
-            admin.pods().inNamespace(namespace).resource(new PodBuilder().withNewMetadata().withName(n)
-                    .withNamespace(namespace).withLabels(labels).endMetadata().withNewSpec().addNewContainer()
-                    .withName("app").withImage("example/app:1").endContainer().endSpec().build()).create();
+            admin.pods()
+                    .inNamespace(namespace)
+                    .resource(new PodBuilder()
+                            .withNewMetadata()
+                            .withName(n)
+                            .withNamespace(namespace)
+                            .withLabels(labels)
+                            .endMetadata()
+                            .withNewSpec()
+                            .addNewContainer()
+                            .withName("app")
+                            .withImage("example/app:1")
+                            .endContainer()
+                            .endSpec()
+                            .build())
+                    .create();
         }
         return this;
     }
 
     public MockCluster serviceAccount(String namespace, String name) {
-        admin.serviceAccounts().inNamespace(namespace).resource(new ServiceAccountBuilder().withNewMetadata()
-                .withName(name).withNamespace(namespace).endMetadata().build()).create();
+        admin.serviceAccounts()
+                .inNamespace(namespace)
+                .resource(new ServiceAccountBuilder()
+                        .withNewMetadata()
+                        .withName(name)
+                        .withNamespace(namespace)
+                        .endMetadata()
+                        .build())
+                .create();
         return this;
     }
 

@@ -18,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SchemaCheckingDispatcher extends KubernetesCrudDispatcher {
     static final String EXPIRED_TOKEN = "expired-token";
-    private static final Pattern CR_PATH = Pattern.compile("/apis/([^/]+)/[^/]+/(?:namespaces/[^/]+/)?([^/?]+)(?:/[^/?]+)?(?:/status)?(\\?.*)?");
+    private static final Pattern CR_PATH =
+            Pattern.compile("/apis/([^/]+)/[^/]+/(?:namespaces/[^/]+/)?([^/?]+)(?:/[^/?]+)?(?:/status)?(\\?.*)?");
     private final JsonMapper json = new JsonMapper();
     private final CrdSchemas schemas;
     private final List<String> checked = new CopyOnWriteArrayList<>();
@@ -41,8 +42,11 @@ final class SchemaCheckingDispatcher extends KubernetesCrudDispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         String auth = request.getHeader("Authorization");
         if (auth != null && auth.equals("Bearer " + EXPIRED_TOKEN)) {
-            return new MockResponse().setResponseCode(401).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
-                    + "\"status\":\"Failure\",\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}");
+            return new MockResponse()
+                    .setResponseCode(401)
+                    .setBody(
+                            "{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                                    + "\"status\":\"Failure\",\"message\":\"Unauthorized\",\"reason\":\"Unauthorized\",\"code\":401}");
         }
         if ("DELETE".equals(request.getMethod())) {
             deletes.incrementAndGet();
@@ -52,8 +56,10 @@ final class SchemaCheckingDispatcher extends KubernetesCrudDispatcher {
         } catch (RuntimeException e) {
             // a request the mock cannot handle must still get an answer, or the client waits for its time limit
             System.err.println("mock API server: " + request.getMethod() + " " + request.getPath() + ": " + e);
-            return new MockResponse().setResponseCode(500).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
-                    + "\"status\":\"Failure\",\"code\":500,\"message\":\"mock server error\"}");
+            return new MockResponse()
+                    .setResponseCode(500)
+                    .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                            + "\"status\":\"Failure\",\"code\":500,\"message\":\"mock server error\"}");
         }
     }
 
@@ -75,7 +81,8 @@ final class SchemaCheckingDispatcher extends KubernetesCrudDispatcher {
         try {
             byte[] bytes = r.code() < 300 && r.getBody() != null ? r.getBody().getBytes() : null;
             if (bytes != null && bytes.length > 0) {
-                MockResponse refused = check(request.getPath(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                MockResponse refused =
+                        check(request.getPath(), new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
                 if (refused != null) {
                     rejected.add("after PATCH " + request.getPath());
                 }
@@ -87,7 +94,9 @@ final class SchemaCheckingDispatcher extends KubernetesCrudDispatcher {
     }
 
     private static String body(RecordedRequest request) {
-        return request.getBody() == null ? "" : new String(request.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return request.getBody() == null
+                ? ""
+                : new String(request.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private MockResponse check(String path, String body) {
@@ -102,8 +111,12 @@ final class SchemaCheckingDispatcher extends KubernetesCrudDispatcher {
             return null;
         }
         rejected.add(path + ": " + problems);
-        return new MockResponse().setResponseCode(422).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
-                + "\"status\":\"Failure\",\"reason\":\"Invalid\",\"code\":422,\"message\":"
-                + json.writeValueAsString(manifest.at("/kind").asString() + " is invalid: " + String.join("; ", problems)) + "}");
+        return new MockResponse()
+                .setResponseCode(422)
+                .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                        + "\"status\":\"Failure\",\"reason\":\"Invalid\",\"code\":422,\"message\":"
+                        + json.writeValueAsString(
+                                manifest.at("/kind").asString() + " is invalid: " + String.join("; ", problems))
+                        + "}");
     }
 }

@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * confirmed when its ChaosResult is running; reverts by setting {@code engineState: stop}, reading
  * the ChaosResult's verdict and deleting the engine.
  */
-public final class LitmusBackend implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, HypothesisAware {
+public final class LitmusBackend
+        implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, HypothesisAware {
     private static final Logger log = LoggerFactory.getLogger(LitmusBackend.class);
     private static final Duration POLL = Duration.ofMillis(50);
     private final KubeSettings settings;
@@ -51,7 +52,8 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
     private final Set<String> namespacesUsed = ConcurrentHashMap.newKeySet();
     private volatile List<Map<String, Object>> probes = List.of();
 
-    LitmusBackend(KubeSettings settings, String serviceAccount, String prometheusUrl, KubernetesClient client, Clock clock) {
+    LitmusBackend(
+            KubeSettings settings, String serviceAccount, String prometheusUrl, KubernetesClient client, Clock clock) {
         this.settings = settings;
         this.serviceAccount = serviceAccount;
         this.prometheusUrl = prometheusUrl;
@@ -72,13 +74,15 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
     @Override
     public String findTarget(Target target) throws BackendException {
         LitmusTarget t = target(target);
-        return t.pods().isPresent() ? PodSelection.matching(client, settings, t.pods().get()).size() + " pod(s) match "
-                + t.describe() : node(t);
+        return t.pods().isPresent()
+                ? PodSelection.matching(client, settings, t.pods().get()).size() + " pod(s) match " + t.describe()
+                : node(t);
     }
 
     /** The pods (or node), the blast radius, the ChaosExperiment definition and the service account. */
     @Override
-    public String findTarget(Target target, Fault fault, double share, BlastRadius blastRadius) throws BackendException {
+    public String findTarget(Target target, Fault fault, double share, BlastRadius blastRadius)
+            throws BackendException {
         LitmusTarget t = target(target);
         LitmusExperiment x = experiment(fault, t);
         requireExperiment(t.namespace(), x.name());
@@ -89,8 +93,9 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
         List<String> pods = PodSelection.matching(client, settings, t.pods().get());
         List<String> named = t.pods().get().podNames();
         int affected = !named.isEmpty() ? pods.size() : Math.max(1, percent(share) * pods.size() / 100);
-        return PodSelection.check(settings, t.pods().get(), pods, affected, share, blastRadius).describe()
-                + "; ChaosExperiment " + x.name() + " and service account " + serviceAccount + " found";
+        return PodSelection.check(settings, t.pods().get(), pods, affected, share, blastRadius)
+                        .describe() + "; ChaosExperiment " + x.name() + " and service account " + serviceAccount
+                + " found";
     }
 
     @Override
@@ -98,9 +103,19 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
         LitmusTarget t = target(request.target());
         LitmusExperiment x = experiment(request.fault(), t);
         String name = Names.faultName(request.runId(), request.step());
-        return new FaultHandle(id(), name, request.fault().describe() + " on " + t.describe() + " (Litmus " + x.name() + ")",
-                Params.of("namespace", t.namespace(), "name", name, "experiment", x.name(),
-                        "run", Names.label(request.runId(), 63)));
+        return new FaultHandle(
+                id(),
+                name,
+                request.fault().describe() + " on " + t.describe() + " (Litmus " + x.name() + ")",
+                Params.of(
+                        "namespace",
+                        t.namespace(),
+                        "name",
+                        name,
+                        "experiment",
+                        x.name(),
+                        "run",
+                        Names.label(request.runId(), 63)));
     }
 
     @Override
@@ -110,15 +125,26 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
         String ns = handle.data().require("namespace");
         String name = handle.data().require("name");
         namespacesUsed.add(ns);
-        GenericKubernetesResource engine = LitmusEngine.of(ns, name, handle.data().require("run"), t, x, serviceAccount,
-                request.share(), request.duration(), probes);
+        GenericKubernetesResource engine = LitmusEngine.of(
+                ns,
+                name,
+                handle.data().require("run"),
+                t,
+                x,
+                serviceAccount,
+                request.share(),
+                request.duration(),
+                probes);
         try {
             engines(ns).resource(engine).create();
             log.info("created ChaosEngine {}/{} ({})", ns, name, x.name());
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
-                throw new BackendException(id(), "LitmusChaos is not installed in " + settings.where()
-                        + ": the chaosengines.litmuschaos.io CRD is missing", e);
+                throw new BackendException(
+                        id(),
+                        "LitmusChaos is not installed in " + settings.where()
+                                + ": the chaosengines.litmuschaos.io CRD is missing",
+                        e);
             }
             if (e.getCode() != 409) {
                 throw KubeErrors.explain(settings, "creating ChaosEngine " + ns + "/" + name, e);
@@ -127,10 +153,16 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
             throw KubeErrors.explain(settings, "creating ChaosEngine " + ns + "/" + name, e);
         }
         String result = name + "-" + x.name();
-        if (!await(settings.injectTimeout(), () -> phase(ns, result).filter(p -> !p.equals("Initialized")).isPresent())) {
-            throw new BackendException(id(), "ChaosEngine " + ns + "/" + name + " was created but its ChaosResult "
-                    + result + " did not report running within " + settings.injectTimeout().toMillis()
-                    + " ms; is the chaos-operator running, and may service account " + serviceAccount + " run it?");
+        if (!await(
+                settings.injectTimeout(),
+                () -> phase(ns, result).filter(p -> !p.equals("Initialized")).isPresent())) {
+            throw new BackendException(
+                    id(),
+                    "ChaosEngine " + ns + "/" + name + " was created but its ChaosResult "
+                            + result + " did not report running within "
+                            + settings.injectTimeout().toMillis()
+                            + " ms; is the chaos-operator running, and may service account " + serviceAccount
+                            + " run it?");
         }
     }
 
@@ -141,9 +173,16 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
         namespacesUsed.add(ns);
         stop(ns, name);
         String result = name + "-" + handle.data().require("experiment");
-        if (!await(settings.deleteTimeout(), () -> get(ns, name).isEmpty()
-                || phase(ns, result).map(ph -> !ph.equals("Running") && !ph.equals("Initialized")).orElse(true))) {
-            log.warn("ChaosResult {}/{} still running {} ms after engineState: stop", ns, result,
+        if (!await(
+                settings.deleteTimeout(),
+                () -> get(ns, name).isEmpty()
+                        || phase(ns, result)
+                                .map(ph -> !ph.equals("Running") && !ph.equals("Initialized"))
+                                .orElse(true))) {
+            log.warn(
+                    "ChaosResult {}/{} still running {} ms after engineState: stop",
+                    ns,
+                    result,
                     settings.deleteTimeout().toMillis());
         }
         String verdict = verdict(handle);
@@ -156,9 +195,12 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
             }
         }
         if (!await(settings.deleteTimeout(), () -> get(ns, name).isEmpty())) {
-            throw new BackendException(id(), "ChaosEngine " + ns + "/" + name + " is stopped but its deletion did not"
-                    + " finish within " + settings.deleteTimeout().toMillis() + " ms; the chaos-operator must remove its"
-                    + " finalizer");
+            throw new BackendException(
+                    id(),
+                    "ChaosEngine " + ns + "/" + name + " is stopped but its deletion did not"
+                            + " finish within " + settings.deleteTimeout().toMillis()
+                            + " ms; the chaos-operator must remove its"
+                            + " finalizer");
         }
     }
 
@@ -186,7 +228,8 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
         Object status = e.get().getAdditionalProperties().get("status");
         String engineStatus = status instanceof Map<?, ?> m ? String.valueOf(m.get("engineStatus")) : "";
         boolean stopped = engineStatus.equals("stopped") || engineStatus.equals("completed");
-        return new Verification(stopped, "ChaosEngine " + ns + "/" + name + " is " + engineStatus + "; " + verdict(handle));
+        return new Verification(
+                stopped, "ChaosEngine " + ns + "/" + name + " is " + engineStatus + "; " + verdict(handle));
     }
 
     @Override
@@ -210,19 +253,25 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
                 try {
                     engines(ns).withName(e.getMetadata().getName()).delete();
                 } catch (RuntimeException ex) {
-                    log.warn("reset: could not delete ChaosEngine {}/{}: {}", ns, e.getMetadata().getName(), ex.getMessage());
+                    log.warn(
+                            "reset: could not delete ChaosEngine {}/{}: {}",
+                            ns,
+                            e.getMetadata().getName(),
+                            ex.getMessage());
                 }
                 n++;
             }
         }
-        return "stopped and deleted " + n + " ChaosEngine(s) labelled " + Names.RUN_LABEL + " in " + String.join(", ", namespaces);
+        return "stopped and deleted " + n + " ChaosEngine(s) labelled " + Names.RUN_LABEL + " in "
+                + String.join(", ", namespaces);
     }
 
     @Override
     public String manualCleanup(FaultHandle handle) {
         String ns = handle.data().require("namespace");
         String ctx = settings.context().isEmpty() ? "" : " --context " + settings.context();
-        return "kubectl" + ctx + " -n " + ns + " patch chaosengine " + handle.data().require("name")
+        return "kubectl" + ctx + " -n " + ns + " patch chaosengine "
+                + handle.data().require("name")
                 + " --type merge -p '{\"spec\":{\"engineState\":\"stop\"}}' && kubectl" + ctx + " -n " + ns
                 + " delete chaosengine " + handle.data().require("name");
     }
@@ -234,7 +283,9 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
 
     private void stop(String ns, String name) throws BackendException {
         try {
-            engines(ns).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"engineState\":\"stop\"}}");
+            engines(ns)
+                    .withName(name)
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"engineState\":\"stop\"}}");
         } catch (RuntimeException e) {
             if (!KubeErrors.notFound(e)) {
                 throw KubeErrors.explain(settings, "stopping ChaosEngine " + ns + "/" + name, e);
@@ -253,9 +304,10 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
     private LitmusExperiment experiment(Fault fault, LitmusTarget t) throws BackendException {
         try {
             if (fault instanceof PodFault.NodeDrain != t.pods().isEmpty()) {
-                throw new IllegalArgumentException(fault instanceof PodFault.NodeDrain
-                        ? "a node-drain needs a nodes target, e.g. target: {nodes: {name: worker-1}}"
-                        : "a " + fault.type() + " fault needs a pods target");
+                throw new IllegalArgumentException(
+                        fault instanceof PodFault.NodeDrain
+                                ? "a node-drain needs a nodes target, e.g. target: {nodes: {name: worker-1}}"
+                                : "a " + fault.type() + " fault needs a pods target");
             }
             return LitmusExperiment.of(fault, t.pods().map(p -> p.container()).orElse(""));
         } catch (IllegalArgumentException e) {
@@ -279,15 +331,24 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
 
     private void requireExperiment(String ns, String experiment) throws BackendException {
         try {
-            if (client.genericKubernetesResources(LitmusKinds.EXPERIMENT).inNamespace(ns).withName(experiment).get() == null) {
-                throw new BackendException(id(), "the ChaosExperiment '" + experiment + "' is not defined in namespace '"
-                        + ns + "' of " + settings.where() + ": install it from the chaos hub"
-                        + " (faults/kubernetes/" + experiment + "/fault.yaml)");
+            if (client.genericKubernetesResources(LitmusKinds.EXPERIMENT)
+                            .inNamespace(ns)
+                            .withName(experiment)
+                            .get()
+                    == null) {
+                throw new BackendException(
+                        id(),
+                        "the ChaosExperiment '" + experiment + "' is not defined in namespace '"
+                                + ns + "' of " + settings.where() + ": install it from the chaos hub"
+                                + " (faults/kubernetes/" + experiment + "/fault.yaml)");
             }
         } catch (KubernetesClientException e) {
             if (e.getCode() == 404) {
-                throw new BackendException(id(), "LitmusChaos is not installed in " + settings.where()
-                        + ": the chaosexperiments.litmuschaos.io CRD is missing", e);
+                throw new BackendException(
+                        id(),
+                        "LitmusChaos is not installed in " + settings.where()
+                                + ": the chaosexperiments.litmuschaos.io CRD is missing",
+                        e);
             }
             throw KubeErrors.explain(settings, "reading ChaosExperiment " + experiment, e);
         }
@@ -295,19 +356,28 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
 
     private void requireServiceAccount(String ns) throws BackendException {
         try {
-            if (client.serviceAccounts().inNamespace(ns).withName(serviceAccount).get() == null) {
-                throw new BackendException(id(), "the service account '" + serviceAccount + "' does not exist in"
-                        + " namespace '" + ns + "' of " + settings.where() + "; create it with the experiment's RBAC"
-                        + " or set 'serviceAccount'");
+            if (client.serviceAccounts()
+                            .inNamespace(ns)
+                            .withName(serviceAccount)
+                            .get()
+                    == null) {
+                throw new BackendException(
+                        id(),
+                        "the service account '" + serviceAccount + "' does not exist in"
+                                + " namespace '" + ns + "' of " + settings.where()
+                                + "; create it with the experiment's RBAC"
+                                + " or set 'serviceAccount'");
             }
         } catch (KubernetesClientException e) {
             throw KubeErrors.explain(settings, "reading service account " + serviceAccount, e);
         }
     }
 
-    private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<GenericKubernetesResource,
-            io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
-            io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>> engines(String ns) {
+    private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
+                    GenericKubernetesResource,
+                    io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+                    io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>>
+            engines(String ns) {
         return client.genericKubernetesResources(LitmusKinds.ENGINE).inNamespace(ns);
     }
 
@@ -321,9 +391,12 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
 
     private Optional<Map<?, ?>> resultStatus(String ns, String result) throws BackendException {
         try {
-            GenericKubernetesResource r = client.genericKubernetesResources(LitmusKinds.RESULT).inNamespace(ns)
-                    .withName(result).get();
-            if (r == null || !(r.getAdditionalProperties().get("status") instanceof Map<?, ?> s)
+            GenericKubernetesResource r = client.genericKubernetesResources(LitmusKinds.RESULT)
+                    .inNamespace(ns)
+                    .withName(result)
+                    .get();
+            if (r == null
+                    || !(r.getAdditionalProperties().get("status") instanceof Map<?, ?> s)
                     || !(s.get("experimentStatus") instanceof Map<?, ?> x)) {
                 return Optional.empty();
             }
@@ -360,5 +433,4 @@ public final class LitmusBackend implements FaultBackend, TargetDiscovery, Fault
     static int percent(double share) {
         return Math.max(1, (int) Math.floor(share * 100 + 1e-9));
     }
-
 }

@@ -48,9 +48,15 @@ public final class LitmusBackendProvider implements FaultBackendProvider {
         KubeSettings s = KubeSettings.from(settings);
         try (KubernetesClient client = KubeClients.open(s)) {
             List<String> missing = new ArrayList<>();
-            for (ResourceDefinitionContext c : List.of(LitmusKinds.ENGINE, LitmusKinds.EXPERIMENT, LitmusKinds.RESULT)) {
+            for (ResourceDefinitionContext c :
+                    List.of(LitmusKinds.ENGINE, LitmusKinds.EXPERIMENT, LitmusKinds.RESULT)) {
                 try {
-                    if (client.apiextensions().v1().customResourceDefinitions().withName(LitmusKinds.crd(c)).get() == null) {
+                    if (client.apiextensions()
+                                    .v1()
+                                    .customResourceDefinitions()
+                                    .withName(LitmusKinds.crd(c))
+                                    .get()
+                            == null) {
                         missing.add(LitmusKinds.crd(c));
                     }
                 } catch (RuntimeException e) {
@@ -71,7 +77,11 @@ public final class LitmusBackendProvider implements FaultBackendProvider {
     @Override
     public FaultBackend create(BackendSettings settings) throws BackendException {
         KubeSettings s = KubeSettings.from(settings);
-        return new LitmusBackend(s, settings.values().get("serviceAccount").orElse(DEFAULT_SERVICE_ACCOUNT),
-                settings.values().get("prometheusUrl").orElse(""), KubeClients.open(s), Clock.systemUTC());
+        return new LitmusBackend(
+                s,
+                settings.values().get("serviceAccount").orElse(DEFAULT_SERVICE_ACCOUNT),
+                settings.values().get("prometheusUrl").orElse(""),
+                KubeClients.open(s),
+                Clock.systemUTC());
     }
 }

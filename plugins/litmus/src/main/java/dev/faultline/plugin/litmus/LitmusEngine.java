@@ -12,12 +12,18 @@ import java.util.Map;
 
 /** The ChaosEngine manifest, with the fields of the chaos-operator's CRD. */
 final class LitmusEngine {
-    private LitmusEngine() {
-    }
+    private LitmusEngine() {}
 
-    static GenericKubernetesResource of(String ns, String name, String run, LitmusTarget t, LitmusExperiment x,
-                                        String serviceAccount, double share, Duration duration,
-                                        List<Map<String, Object>> probes) {
+    static GenericKubernetesResource of(
+            String ns,
+            String name,
+            String run,
+            LitmusTarget t,
+            LitmusExperiment x,
+            String serviceAccount,
+            double share,
+            Duration duration,
+            List<Map<String, Object>> probes) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("TOTAL_CHAOS_DURATION", Long.toString(Math.max(1, duration.toSeconds())));
         if (t.pods().isPresent()) {
@@ -47,8 +53,13 @@ final class LitmusEngine {
         t.pods().ifPresent(p -> {
             Map<String, Object> appinfo = new LinkedHashMap<>();
             appinfo.put("appns", p.namespace());
-            appinfo.put("applabel", String.join(",", p.labels().entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            appinfo.put(
+                    "applabel",
+                    String.join(
+                            ",",
+                            p.labels().entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .toList()));
             appinfo.put("appkind", "");
             spec.put("appinfo", appinfo);
         });
@@ -56,8 +67,11 @@ final class LitmusEngine {
         GenericKubernetesResource r = new GenericKubernetesResource();
         r.setApiVersion(LitmusKinds.GROUP + "/" + LitmusKinds.VERSION);
         r.setKind("ChaosEngine");
-        r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(ns).withLabels(Map.of(Names.RUN_LABEL, run,
-                Names.FAULT_LABEL, name, Names.MANAGED_BY, "faultline")).build());
+        r.setMetadata(new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(ns)
+                .withLabels(Map.of(Names.RUN_LABEL, run, Names.FAULT_LABEL, name, Names.MANAGED_BY, "faultline"))
+                .build());
         r.setAdditionalProperty("spec", spec);
         return r;
     }

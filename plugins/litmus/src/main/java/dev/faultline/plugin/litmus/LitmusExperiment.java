@@ -31,17 +31,37 @@ record LitmusExperiment(String name, Map<String, String> env) {
      */
     static boolean supports(Fault f) {
         return switch (f) {
-            case ProxyFault.Latency _, StressFault.CpuStress _, StressFault.MemoryStress _,
-                    StressFault.DiskStress _, NetworkFault.PacketLoss _, NetworkFault.PacketDuplicate _,
-                    NetworkFault.PacketCorrupt _, PodFault.PodKill _, PodFault.ContainerKill _,
+            case ProxyFault.Latency _,
+                    StressFault.CpuStress _,
+                    StressFault.MemoryStress _,
+                    StressFault.DiskStress _,
+                    NetworkFault.PacketLoss _,
+                    NetworkFault.PacketDuplicate _,
+                    NetworkFault.PacketCorrupt _,
+                    PodFault.PodKill _,
+                    PodFault.ContainerKill _,
                     PodFault.NodeDrain _ -> true;
-            case ProxyFault.Down _, ProxyFault.Bandwidth _, ProxyFault.SlowClose _,
-                    ProxyFault.ConnectionTimeout _, ProxyFault.ResetPeer _, ProxyFault.Slicer _,
-                    ProxyFault.LimitData _, HttpFault _, ProcessFault.ProcessPause _,
-                    ProcessFault.ProcessKill _, ProcessFault.ProcessRestart _, NetworkFault.Partition _,
-                    NetworkFault.DnsFault _, PodFault.PodFailure _, PodFault.TimeShift _,
-                    FileSystemFault.IoLatency _, FileSystemFault.IoFault _, JvmFault.JvmException _,
-                    JvmFault.JvmLatency _, JvmFault.JvmReturn _, DependencyFault _ -> false;
+            case ProxyFault.Down _,
+                    ProxyFault.Bandwidth _,
+                    ProxyFault.SlowClose _,
+                    ProxyFault.ConnectionTimeout _,
+                    ProxyFault.ResetPeer _,
+                    ProxyFault.Slicer _,
+                    ProxyFault.LimitData _,
+                    HttpFault _,
+                    ProcessFault.ProcessPause _,
+                    ProcessFault.ProcessKill _,
+                    ProcessFault.ProcessRestart _,
+                    NetworkFault.Partition _,
+                    NetworkFault.DnsFault _,
+                    PodFault.PodFailure _,
+                    PodFault.TimeShift _,
+                    FileSystemFault.IoLatency _,
+                    FileSystemFault.IoFault _,
+                    JvmFault.JvmException _,
+                    JvmFault.JvmLatency _,
+                    JvmFault.JvmReturn _,
+                    DependencyFault _ -> false;
         };
     }
 
@@ -91,9 +111,12 @@ record LitmusExperiment(String name, Map<String, String> env) {
                 env.put("MEMORY_CONSUMPTION", Long.toString(Math.max(1, m.bytes() / 1_000_000)));
             }
             case StressFault.DiskStress d -> {
-                if (d.io() != StressFault.DiskIo.FILL || d.throughputPerSecond() > 0 || !d.directory().isEmpty()) {
-                    throw new IllegalArgumentException("LitmusChaos's disk-fill fills the pod's ephemeral storage as fast as"
-                            + " it can: a disk-stress here takes 'io: fill' and no 'throughput' or 'path'");
+                if (d.io() != StressFault.DiskIo.FILL
+                        || d.throughputPerSecond() > 0
+                        || !d.directory().isEmpty()) {
+                    throw new IllegalArgumentException(
+                            "LitmusChaos's disk-fill fills the pod's ephemeral storage as fast as"
+                                    + " it can: a disk-stress here takes 'io: fill' and no 'throughput' or 'path'");
                 }
                 name = "disk-fill";
                 env.put("EPHEMERAL_STORAGE_MEBIBYTES", Long.toString(Math.max(1, d.bytes() / (1024 * 1024))));
@@ -101,17 +124,33 @@ record LitmusExperiment(String name, Map<String, String> env) {
             case PodFault.NodeDrain _ -> {
                 name = "node-drain";
             }
-            case ProxyFault.Down _, ProxyFault.Bandwidth _, ProxyFault.SlowClose _,
-                    ProxyFault.ConnectionTimeout _, ProxyFault.ResetPeer _, ProxyFault.Slicer _,
-                    ProxyFault.LimitData _, HttpFault _, ProcessFault.ProcessPause _,
-                    ProcessFault.ProcessKill _, ProcessFault.ProcessRestart _, NetworkFault.Partition _,
-                    NetworkFault.DnsFault _, PodFault.PodFailure _, PodFault.TimeShift _,
-                    FileSystemFault.IoLatency _, FileSystemFault.IoFault _, JvmFault.JvmException _,
-                    JvmFault.JvmLatency _, JvmFault.JvmReturn _, DependencyFault _ ->
-                    throw new IllegalArgumentException("LitmusChaos has no experiment for a '" + fault.type()
-                            + "' fault here");
+            case ProxyFault.Down _,
+                    ProxyFault.Bandwidth _,
+                    ProxyFault.SlowClose _,
+                    ProxyFault.ConnectionTimeout _,
+                    ProxyFault.ResetPeer _,
+                    ProxyFault.Slicer _,
+                    ProxyFault.LimitData _,
+                    HttpFault _,
+                    ProcessFault.ProcessPause _,
+                    ProcessFault.ProcessKill _,
+                    ProcessFault.ProcessRestart _,
+                    NetworkFault.Partition _,
+                    NetworkFault.DnsFault _,
+                    PodFault.PodFailure _,
+                    PodFault.TimeShift _,
+                    FileSystemFault.IoLatency _,
+                    FileSystemFault.IoFault _,
+                    JvmFault.JvmException _,
+                    JvmFault.JvmLatency _,
+                    JvmFault.JvmReturn _,
+                    DependencyFault _ ->
+                throw new IllegalArgumentException(
+                        "LitmusChaos has no experiment for a '" + fault.type() + "' fault here");
         }
-        if (!(fault instanceof PodFault.ContainerKill) && !container.isEmpty() && !(fault instanceof PodFault.NodeDrain)) {
+        if (!(fault instanceof PodFault.ContainerKill)
+                && !container.isEmpty()
+                && !(fault instanceof PodFault.NodeDrain)) {
             env.put("TARGET_CONTAINER", container);
         }
         return new LitmusExperiment(name, env);

@@ -10,12 +10,16 @@ final class LitmusKinds {
     static final ResourceDefinitionContext EXPERIMENT = context("ChaosExperiment", "chaosexperiments");
     static final ResourceDefinitionContext RESULT = context("ChaosResult", "chaosresults");
 
-    private LitmusKinds() {
-    }
+    private LitmusKinds() {}
 
     private static ResourceDefinitionContext context(String kind, String plural) {
-        return new ResourceDefinitionContext.Builder().withGroup(GROUP).withVersion(VERSION).withKind(kind)
-                .withPlural(plural).withNamespaced(true).build();
+        return new ResourceDefinitionContext.Builder()
+                .withGroup(GROUP)
+                .withVersion(VERSION)
+                .withKind(kind)
+                .withPlural(plural)
+                .withNamespaced(true)
+                .build();
     }
 
     static String crd(ResourceDefinitionContext c) {

@@ -16,8 +16,7 @@ import java.util.Map;
  * (latency, ranges, /metrics scrapes) stay with Faultline's own sampler.
  */
 final class LitmusProbes {
-    private LitmusProbes() {
-    }
+    private LitmusProbes() {}
 
     static List<Map<String, Object>> of(Hypothesis h, String prometheusUrl) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -25,16 +24,25 @@ final class LitmusProbes {
             if (!p.checkedDuring()) {
                 continue;
             }
-            if (p.type().equals("http") && p.params().get("measure").orElse("latency").equals("status")
+            if (p.type().equals("http")
+                    && p.params().get("measure").orElse("latency").equals("status")
                     && p.expect() instanceof Tolerance.Exact e) {
                 Map<String, Object> get = Map.of("criteria", "==", "responseCode", Numbers.format(e.value()));
-                out.add(probe(p.name(), "httpProbe", Map.of("url", p.params().require("url"),
-                        "method", Map.of("get", get))));
+                out.add(probe(
+                        p.name(), "httpProbe", Map.of("url", p.params().require("url"), "method", Map.of("get", get))));
             } else if (p.type().equals("prometheus") && comparator(p.expect()) != null) {
                 String endpoint = p.params().get("url").orElse(prometheusUrl);
                 if (!endpoint.isEmpty()) {
-                    out.add(probe(p.name(), "promProbe", Map.of("endpoint", endpoint,
-                            "query", p.params().require("query"), "comparator", comparator(p.expect()))));
+                    out.add(probe(
+                            p.name(),
+                            "promProbe",
+                            Map.of(
+                                    "endpoint",
+                                    endpoint,
+                                    "query",
+                                    p.params().require("query"),
+                                    "comparator",
+                                    comparator(p.expect()))));
                 }
             }
         }

@@ -9,7 +9,10 @@ record LitmusTarget(String namespace, Optional<PodTarget> pods, String node, Str
 
     static LitmusTarget of(Target t, String defaultNamespace) {
         if (t.kind().equals("nodes")) {
-            return new LitmusTarget(defaultNamespace, Optional.empty(), t.selector().get("name").orElse(""),
+            return new LitmusTarget(
+                    defaultNamespace,
+                    Optional.empty(),
+                    t.selector().get("name").orElse(""),
                     t.selector().get("labels").orElse(""));
         }
         PodTarget p = PodTarget.of(t, defaultNamespace);

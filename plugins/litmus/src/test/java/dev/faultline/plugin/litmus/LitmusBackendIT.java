@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LitmusBackendIT extends FaultBackendContract {
     @TempDir
     Path dir;
+
     private LitmusFixture fixture;
 
     @BeforeEach
@@ -50,7 +51,12 @@ class LitmusBackendIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run-1", "kill", new PodFault.PodKill(Duration.ZERO), LitmusFixture.PAYMENT, 0.5,
+        return new FaultRequest(
+                "run-1",
+                "kill",
+                new PodFault.PodKill(Duration.ZERO),
+                LitmusFixture.PAYMENT,
+                0.5,
                 Duration.ofSeconds(30));
     }
 
@@ -58,7 +64,8 @@ class LitmusBackendIT extends FaultBackendContract {
     @Override
     protected boolean effectPresent(FaultHandle handle) {
         return fixture.engine(handle.data().require("name"))
-                .filter(e -> "active".equals(((Map<?, ?>) e.getAdditionalProperties().get("spec")).get("engineState")))
+                .filter(e ->
+                        "active".equals(((Map<?, ?>) e.getAdditionalProperties().get("spec")).get("engineState")))
                 .isPresent();
     }
 }

@@ -50,10 +50,13 @@ final class LitmusController implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private void reconcile() {
         var engines = client.genericKubernetesResources(LitmusKinds.ENGINE).inNamespace(namespace);
-        for (GenericKubernetesResource e : engines.withLabel(Names.RUN_LABEL).list().getItems()) {
+        for (GenericKubernetesResource e :
+                engines.withLabel(Names.RUN_LABEL).list().getItems()) {
             String name = e.getMetadata().getName();
-            Map<String, Object> spec = (Map<String, Object>) e.getAdditionalProperties().get("spec");
-            String experiment = String.valueOf(((List<Map<String, Object>>) spec.get("experiments")).get(0).get("name"));
+            Map<String, Object> spec =
+                    (Map<String, Object>) e.getAdditionalProperties().get("spec");
+            String experiment = String.valueOf(
+                    ((List<Map<String, Object>>) spec.get("experiments")).get(0).get("name"));
             String result = name + "-" + experiment;
             Object status = e.getAdditionalProperties().get("status");
             String engineStatus = status instanceof Map<?, ?> m ? String.valueOf(m.get("engineStatus")) : "";
@@ -66,32 +69,49 @@ final class LitmusController implements AutoCloseable {
             } else if (finalizers == null || !finalizers.contains(FINALIZER)) {
                 engines.withName(name).edit(x -> {
                     x.getMetadata().setFinalizers(new ArrayList<>(List.of(FINALIZER)));
-                    x.setAdditionalProperty("status", Map.of("engineStatus", "initialized", "experiments",
-                            List.of(Map.of("name", experiment, "status", "Running", "verdict", "Awaited"))));
+                    x.setAdditionalProperty(
+                            "status",
+                            Map.of(
+                                    "engineStatus",
+                                    "initialized",
+                                    "experiments",
+                                    List.of(Map.of("name", experiment, "status", "Running", "verdict", "Awaited"))));
                     return x;
                 });
                 writeResult(result, name, experiment, "Running", "Awaited", "Awaited");
             } else if ("stop".equals(spec.get("engineState")) && !engineStatus.equals("stopped")) {
                 writeResult(result, name, experiment, "Completed", verdict, probeSuccess);
                 engines.withName(name).edit(x -> {
-                    x.setAdditionalProperty("status", Map.of("engineStatus", "stopped", "experiments",
-                            List.of(Map.of("name", experiment, "status", "Completed", "verdict", verdict))));
+                    x.setAdditionalProperty(
+                            "status",
+                            Map.of(
+                                    "engineStatus",
+                                    "stopped",
+                                    "experiments",
+                                    List.of(Map.of("name", experiment, "status", "Completed", "verdict", verdict))));
                     return x;
                 });
             }
         }
     }
 
-    private void writeResult(String result, String engine, String experiment, String phase, String verdict, String probes) {
+    private void writeResult(
+            String result, String engine, String experiment, String phase, String verdict, String probes) {
         var results = client.genericKubernetesResources(LitmusKinds.RESULT).inNamespace(namespace);
         GenericKubernetesResource r = new GenericKubernetesResource();
         r.setApiVersion("litmuschaos.io/v1alpha1");
         r.setKind("ChaosResult");
-        r.setMetadata(new ObjectMetaBuilder().withName(result).withNamespace(namespace)
-                .withLabels(Map.of("chaosUID", engine)).build());
+        r.setMetadata(new ObjectMetaBuilder()
+                .withName(result)
+                .withNamespace(namespace)
+                .withLabels(Map.of("chaosUID", engine))
+                .build());
         r.setAdditionalProperty("spec", Map.of("engine", engine, "experiment", experiment));
-        r.setAdditionalProperty("status", Map.of("experimentStatus", Map.of("phase", phase, "verdict", verdict,
-                "probeSuccessPercentage", probes)));
+        r.setAdditionalProperty(
+                "status",
+                Map.of(
+                        "experimentStatus",
+                        Map.of("phase", phase, "verdict", verdict, "probeSuccessPercentage", probes)));
         results.resource(r).createOr(x -> x.update());
     }
 

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LitmusFaultsIT {
     @TempDir
     Path dir;
+
     private LitmusFixture fixture;
     private LitmusBackend backend;
 
@@ -67,7 +68,8 @@ class LitmusFaultsIT {
         int i = 0;
         for (var e : faults.entrySet()) {
             FaultRequest r = request("s" + i++, e.getKey(), app, 0.5);
-            assertThat(backend.findTarget(app, e.getKey(), 0.5, BlastRadius.UNLIMITED)).contains("the fault hits 2");
+            assertThat(backend.findTarget(app, e.getKey(), 0.5, BlastRadius.UNLIMITED))
+                    .contains("the fault hits 2");
             FaultHandle h = backend.prepare(r);
             assertThat(h.data().require("experiment")).isEqualTo(e.getValue());
             backend.inject(r, h);
@@ -80,10 +82,13 @@ class LitmusFaultsIT {
         }
         Target node = new Target("nodes", Params.of("name", "worker-1"));
         FaultRequest drain = request("drain", new PodFault.NodeDrain(), node, 1);
-        assertThat(backend.findTarget(node, new PodFault.NodeDrain(), 1, BlastRadius.UNLIMITED)).contains("node worker-1");
+        assertThat(backend.findTarget(node, new PodFault.NodeDrain(), 1, BlastRadius.UNLIMITED))
+                .contains("node worker-1");
         FaultHandle h = backend.prepare(drain);
         backend.inject(drain, h);
-        assertThat(fixture.engine(h.id()).orElseThrow().toString()).contains("TARGET_NODE").contains("worker-1");
+        assertThat(fixture.engine(h.id()).orElseThrow().toString())
+                .contains("TARGET_NODE")
+                .contains("worker-1");
         backend.revert(h);
         assertThat(fixture.cluster.checked()).hasSizeGreaterThanOrEqualTo(faults.size() + 1);
         assertThat(fixture.cluster.rejected()).isEmpty();
@@ -91,20 +96,41 @@ class LitmusFaultsIT {
 
     @Test
     void hypothesisProbesBecomeLitmusProbesWhereTheyFit() throws Exception {
-        backend.useHypothesis(new Hypothesis("steady", List.of(
-                new Probe("health", "http", Params.of("url", "http://payment.shop/health", "measure", "status"),
-                        new Tolerance.Exact(200), true),
-                new Probe("errors", "prometheus", Params.of("query", "sum(rate(errors_total[1m]))"),
-                        new Tolerance.Threshold(Tolerance.Op.LT, 5), true),
-                new Probe("latency", "http", Params.of("url", "http://payment.shop/"), new Tolerance.Range(0, 300), true),
-                new Probe("after", "prometheus", Params.of("query", "up"), new Tolerance.Exact(1), false))));
+        backend.useHypothesis(new Hypothesis(
+                "steady",
+                List.of(
+                        new Probe(
+                                "health",
+                                "http",
+                                Params.of("url", "http://payment.shop/health", "measure", "status"),
+                                new Tolerance.Exact(200),
+                                true),
+                        new Probe(
+                                "errors",
+                                "prometheus",
+                                Params.of("query", "sum(rate(errors_total[1m]))"),
+                                new Tolerance.Threshold(Tolerance.Op.LT, 5),
+                                true),
+                        new Probe(
+                                "latency",
+                                "http",
+                                Params.of("url", "http://payment.shop/"),
+                                new Tolerance.Range(0, 300),
+                                true),
+                        new Probe("after", "prometheus", Params.of("query", "up"), new Tolerance.Exact(1), false))));
         FaultRequest r = request("probed", new PodFault.PodKill(Duration.ZERO), LitmusFixture.PAYMENT, 0.25);
         FaultHandle h = backend.prepare(r);
         backend.inject(r, h);
         String engine = fixture.engine(h.id()).orElseThrow().toString();
-        assertThat(engine).contains("httpProbe/inputs").contains("url=http://payment.shop/health").contains("responseCode=200")
-                .contains("promProbe/inputs").contains("endpoint=http://prometheus.monitoring:9090")
-                .contains("criteria=<").doesNotContain("name=latency").doesNotContain("name=after");
+        assertThat(engine)
+                .contains("httpProbe/inputs")
+                .contains("url=http://payment.shop/health")
+                .contains("responseCode=200")
+                .contains("promProbe/inputs")
+                .contains("endpoint=http://prometheus.monitoring:9090")
+                .contains("criteria=<")
+                .doesNotContain("name=latency")
+                .doesNotContain("name=after");
         fixture.operator.verdict = "Fail";
         fixture.operator.probeSuccess = "50";
         backend.revert(h);
@@ -114,39 +140,64 @@ class LitmusFaultsIT {
 
     @Test
     void preflightRefusesAMissingExperimentServiceAccountOrTooLargeABlastRadius() throws Exception {
-        fixture.cluster.admin().genericKubernetesResources(LitmusKinds.EXPERIMENT).inNamespace("shop")
-                .withName("pod-cpu-hog").delete();
-        assertThatThrownBy(() -> backend.findTarget(LitmusFixture.PAYMENT, new StressFault.CpuStress(1, 50), 1,
-                BlastRadius.UNLIMITED)).hasMessageContaining("ChaosExperiment 'pod-cpu-hog' is not defined in namespace 'shop'");
-        try (LitmusBackend other = (LitmusBackend) new LitmusBackendProvider().create(
-                fixture.settings("serviceAccount", "chaos-runner"))) {
-            assertThatThrownBy(() -> other.findTarget(LitmusFixture.PAYMENT, new PodFault.PodKill(Duration.ZERO), 1,
-                    BlastRadius.UNLIMITED)).hasMessageContaining("service account 'chaos-runner' does not exist");
+        fixture.cluster
+                .admin()
+                .genericKubernetesResources(LitmusKinds.EXPERIMENT)
+                .inNamespace("shop")
+                .withName("pod-cpu-hog")
+                .delete();
+        assertThatThrownBy(() -> backend.findTarget(
+                        LitmusFixture.PAYMENT, new StressFault.CpuStress(1, 50), 1, BlastRadius.UNLIMITED))
+                .hasMessageContaining("ChaosExperiment 'pod-cpu-hog' is not defined in namespace 'shop'");
+        try (LitmusBackend other = (LitmusBackend)
+                new LitmusBackendProvider().create(fixture.settings("serviceAccount", "chaos-runner"))) {
+            assertThatThrownBy(() -> other.findTarget(
+                            LitmusFixture.PAYMENT, new PodFault.PodKill(Duration.ZERO), 1, BlastRadius.UNLIMITED))
+                    .hasMessageContaining("service account 'chaos-runner' does not exist");
         }
         BlastRadius one = new BlastRadius(List.of(), 1.0, Duration.ofHours(1), 1);
-        assertThatThrownBy(() -> backend.findTarget(LitmusFixture.PAYMENT, new PodFault.PodKill(Duration.ZERO), 0.5, one))
-                .hasMessageContaining("would hit 2 of the 4 pods").hasMessageContaining("maxTargets of 1");
-        assertThatThrownBy(() -> backend.findTarget(new Target("pods", Params.of("namespace", "shop", "labels", "app=x")),
-                new PodFault.PodKill(Duration.ZERO), 1, BlastRadius.UNLIMITED)).hasMessageContaining("matches no pod");
-        assertThatThrownBy(() -> backend.findTarget(new Target("nodes", Params.of("name", "worker-9")),
-                new PodFault.NodeDrain(), 1, BlastRadius.UNLIMITED)).hasMessageContaining("node 'worker-9' does not exist");
-        assertThatThrownBy(() -> backend.prepare(request("t", new PodFault.TimeShift(Duration.ofMinutes(1)),
-                LitmusFixture.PAYMENT, 1))).hasMessageContaining("no experiment for a 'time-shift' fault");
+        assertThatThrownBy(
+                        () -> backend.findTarget(LitmusFixture.PAYMENT, new PodFault.PodKill(Duration.ZERO), 0.5, one))
+                .hasMessageContaining("would hit 2 of the 4 pods")
+                .hasMessageContaining("maxTargets of 1");
+        assertThatThrownBy(() -> backend.findTarget(
+                        new Target("pods", Params.of("namespace", "shop", "labels", "app=x")),
+                        new PodFault.PodKill(Duration.ZERO),
+                        1,
+                        BlastRadius.UNLIMITED))
+                .hasMessageContaining("matches no pod");
+        assertThatThrownBy(() -> backend.findTarget(
+                        new Target("nodes", Params.of("name", "worker-9")),
+                        new PodFault.NodeDrain(),
+                        1,
+                        BlastRadius.UNLIMITED))
+                .hasMessageContaining("node 'worker-9' does not exist");
+        assertThatThrownBy(() -> backend.prepare(
+                        request("t", new PodFault.TimeShift(Duration.ofMinutes(1)), LitmusFixture.PAYMENT, 1)))
+                .hasMessageContaining("no experiment for a 'time-shift' fault");
     }
 
     @Test
     void aMissingLitmusOrAnExpiredTokenIsAPreflightFailure() throws Exception {
-        try (LitmusFixture bare = new LitmusFixture(dir.resolve("..").resolve(dir.getFileName() + "-bare").normalize()
-                .toFile().mkdirs() ? dir.resolveSibling(dir.getFileName() + "-bare") : dir, false)) {
+        try (LitmusFixture bare = new LitmusFixture(
+                dir.resolve("..")
+                                .resolve(dir.getFileName() + "-bare")
+                                .normalize()
+                                .toFile()
+                                .mkdirs()
+                        ? dir.resolveSibling(dir.getFileName() + "-bare")
+                        : dir,
+                false)) {
             Availability a = new LitmusBackendProvider().check(bare.settings());
             assertThat(a.isAvailable()).isFalse();
             assertThat(a.detail()).contains("LitmusChaos is not installed in context 'test'");
         }
         Path expired = fixture.cluster.kubeconfig(dir, "stale", MockCluster.EXPIRED_TOKEN);
-        Availability a = new LitmusBackendProvider().check(fixture.settings("kubeconfig", expired.toString(),
-                "context", "stale"));
+        Availability a = new LitmusBackendProvider()
+                .check(fixture.settings("kubeconfig", expired.toString(), "context", "stale"));
         assertThat(a.detail()).contains("token is expired or revoked");
-        assertThat(new LitmusBackendProvider().check(fixture.settings()).isAvailable()).isTrue();
+        assertThat(new LitmusBackendProvider().check(fixture.settings()).isAvailable())
+                .isTrue();
     }
 
     @Test
@@ -165,7 +216,8 @@ class LitmusFaultsIT {
                 .hasMessageContaining("leave out 'growth'");
         assertThatThrownBy(() -> LitmusExperiment.of(new StressFault.DiskStress(256_000_000), ""))
                 .hasMessageContaining("takes 'io: fill'");
-        assertThat(LitmusExperiment.of(new StressFault.DiskStress(256_000_000, StressFault.DiskIo.FILL, 0, ""), "").env())
+        assertThat(LitmusExperiment.of(new StressFault.DiskStress(256_000_000, StressFault.DiskIo.FILL, 0, ""), "")
+                        .env())
                 .containsEntry("EPHEMERAL_STORAGE_MEBIBYTES", "244");
     }
 }

@@ -22,11 +22,19 @@ import java.util.Optional;
  * stand-in operator.
  */
 final class LitmusFixture implements AutoCloseable {
-    static final List<String> CRDS = List.of("/crds/chaosengine_crd.yaml", "/crds/chaosexperiment_crd.yaml",
-            "/crds/chaosresults_crd.yaml");
-    static final List<String> EXPERIMENTS = List.of("pod-delete", "container-kill", "pod-network-latency",
-            "pod-network-loss", "pod-network-corruption", "pod-network-duplication", "pod-cpu-hog", "pod-memory-hog",
-            "disk-fill", "node-drain");
+    static final List<String> CRDS =
+            List.of("/crds/chaosengine_crd.yaml", "/crds/chaosexperiment_crd.yaml", "/crds/chaosresults_crd.yaml");
+    static final List<String> EXPERIMENTS = List.of(
+            "pod-delete",
+            "container-kill",
+            "pod-network-latency",
+            "pod-network-loss",
+            "pod-network-corruption",
+            "pod-network-duplication",
+            "pod-cpu-hog",
+            "pod-memory-hog",
+            "disk-fill",
+            "node-drain");
     static final Target PAYMENT = new Target("pods", Params.of("namespace", "shop", "labels", "app=payment"));
     final MockCluster cluster;
     final LitmusController operator;
@@ -34,8 +42,15 @@ final class LitmusFixture implements AutoCloseable {
 
     LitmusFixture(Path dir, boolean install) throws IOException {
         cluster = new MockCluster(new CrdSchemas(CRDS));
-        cluster.namespace("shop").pods("shop", Map.of("app", "payment"), "payment-0", "payment-1", "payment-2", "payment-3");
-        cluster.admin().nodes().resource(new NodeBuilder().withNewMetadata().withName("worker-1").endMetadata().build())
+        cluster.namespace("shop")
+                .pods("shop", Map.of("app", "payment"), "payment-0", "payment-1", "payment-2", "payment-3");
+        cluster.admin()
+                .nodes()
+                .resource(new NodeBuilder()
+                        .withNewMetadata()
+                        .withName("worker-1")
+                        .endMetadata()
+                        .build())
                 .create();
         if (install) {
             cluster.installCrds().serviceAccount("shop", "litmus-admin");
@@ -57,20 +72,48 @@ final class LitmusFixture implements AutoCloseable {
                 x = new GenericKubernetesResource();
                 x.setApiVersion("litmuschaos.io/v1alpha1");
                 x.setKind("ChaosExperiment");
-                x.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).build());
-                x.setAdditionalProperty("spec", Map.of("definition", Map.of("scope", "Namespaced",
-                        "image", "litmuschaos/go-runner:latest", "args", List.of("-c", "./experiments -name " + name),
-                        "command", List.of("/bin/bash"))));
+                x.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                        .withName(name)
+                        .build());
+                x.setAdditionalProperty(
+                        "spec",
+                        Map.of(
+                                "definition",
+                                Map.of(
+                                        "scope",
+                                        "Namespaced",
+                                        "image",
+                                        "litmuschaos/go-runner:latest",
+                                        "args",
+                                        List.of("-c", "./experiments -name " + name),
+                                        "command",
+                                        List.of("/bin/bash"))));
             }
         }
         x.getMetadata().setNamespace("shop");
-        cluster.admin().genericKubernetesResources(LitmusKinds.EXPERIMENT).inNamespace("shop").resource(x).create();
+        cluster.admin()
+                .genericKubernetesResources(LitmusKinds.EXPERIMENT)
+                .inNamespace("shop")
+                .resource(x)
+                .create();
     }
 
     BackendSettings settings(String... more) {
-        Params p = Params.of("kubeconfig", kubeconfig.toString(), "context", "test", "namespace", "shop",
-                "injectTimeout", "2s", "deleteTimeout", "2s", "requestTimeout", "2s",
-                "prometheusUrl", "http://prometheus.monitoring:9090");
+        Params p = Params.of(
+                "kubeconfig",
+                kubeconfig.toString(),
+                "context",
+                "test",
+                "namespace",
+                "shop",
+                "injectTimeout",
+                "2s",
+                "deleteTimeout",
+                "2s",
+                "requestTimeout",
+                "2s",
+                "prometheusUrl",
+                "http://prometheus.monitoring:9090");
         for (int i = 0; i < more.length; i += 2) {
             p = p.with(more[i], more[i + 1]);
         }
@@ -78,8 +121,11 @@ final class LitmusFixture implements AutoCloseable {
     }
 
     Optional<GenericKubernetesResource> engine(String name) {
-        return Optional.ofNullable(cluster.admin().genericKubernetesResources(LitmusKinds.ENGINE).inNamespace("shop")
-                .withName(name).get());
+        return Optional.ofNullable(cluster.admin()
+                .genericKubernetesResources(LitmusKinds.ENGINE)
+                .inNamespace("shop")
+                .withName(name)
+                .get());
     }
 
     @Override

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.model.Experiment;
-import dev.faultline.engine.spi.run.RunOutcome;
-import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.safety.RevertPolicy;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.testkit.TestRig;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.nio.file.Path;
@@ -48,16 +48,21 @@ class LitmusRunIT {
                   fault: {type: pod-kill}
               blastRadius: {maxShare: 50%, maxDuration: 1m, maxTargets: 2}
             """;
+
     @TempDir
     Path dir;
+
     private LitmusFixture fixture;
     private TestRig rig;
 
     @BeforeEach
     void start() throws Exception {
         fixture = new LitmusFixture(dir, true);
-        rig = new TestRig(dir.resolve("home"), List.of(new LitmusBackendProvider()),
-                List.of(new SteadyProbes("http", 200)), RevertPolicy.DEFAULT);
+        rig = new TestRig(
+                dir.resolve("home"),
+                List.of(new LitmusBackendProvider()),
+                List.of(new SteadyProbes("http", 200)),
+                RevertPolicy.DEFAULT);
     }
 
     @AfterEach
@@ -69,7 +74,10 @@ class LitmusRunIT {
     @Test
     void aRunCreatesAnEngineWithTheHypothesisAsProbesAndLeavesItsVerdict() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
-        var watch = fixture.cluster.admin().genericKubernetesResources(LitmusKinds.ENGINE).inNamespace("shop")
+        var watch = fixture.cluster
+                .admin()
+                .genericKubernetesResources(LitmusKinds.ENGINE)
+                .inNamespace("shop")
                 .watch(new io.fabric8.kubernetes.client.Watcher<GenericKubernetesResource>() {
                     @Override
                     public void eventReceived(Action action, GenericKubernetesResource r) {
@@ -77,8 +85,7 @@ class LitmusRunIT {
                     }
 
                     @Override
-                    public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
-                    }
+                    public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {}
                 });
         try {
             Experiment e = new RunbookLoader().parse(RUNBOOK, "mock.yaml").experiment();
@@ -88,11 +95,24 @@ class LitmusRunIT {
         } finally {
             watch.close();
         }
-        assertThat(seen).anyMatch(s -> s.contains("httpProbe/inputs") && s.contains("http://order.shop.svc:8080/health"));
-        assertThat(fixture.cluster.admin().genericKubernetesResources(LitmusKinds.ENGINE).inNamespace("shop")
-                .list().getItems()).isEmpty();
-        assertThat(fixture.cluster.admin().genericKubernetesResources(LitmusKinds.RESULT).inNamespace("shop")
-                .list().getItems()).singleElement().asString().contains("verdict=Pass");
+        assertThat(seen)
+                .anyMatch(s -> s.contains("httpProbe/inputs") && s.contains("http://order.shop.svc:8080/health"));
+        assertThat(fixture.cluster
+                        .admin()
+                        .genericKubernetesResources(LitmusKinds.ENGINE)
+                        .inNamespace("shop")
+                        .list()
+                        .getItems())
+                .isEmpty();
+        assertThat(fixture.cluster
+                        .admin()
+                        .genericKubernetesResources(LitmusKinds.RESULT)
+                        .inNamespace("shop")
+                        .list()
+                        .getItems())
+                .singleElement()
+                .asString()
+                .contains("verdict=Pass");
         assertThat(rig.journal.openFaults()).isEmpty();
         assertThat(fixture.cluster.rejected()).isEmpty();
     }

@@ -33,20 +33,25 @@ class ShippedRunbooksIT {
         try (LitmusFixture fixture = new LitmusFixture(dir, true)) {
             for (Path f : files) {
                 Experiment e = new RunbookLoader().load(f).experiment();
-                assertThat(new RunbookLoader().parse(new RunbookWriter().toYaml(e), "written.yaml").experiment())
-                        .as(f.toString()).isEqualTo(e);
+                assertThat(new RunbookLoader()
+                                .parse(new RunbookWriter().toYaml(e), "written.yaml")
+                                .experiment())
+                        .as(f.toString())
+                        .isEqualTo(e);
                 try (LitmusBackend backend = (LitmusBackend) new LitmusBackendProvider().create(fixture.settings())) {
                     backend.useHypothesis(e.hypothesis());
                     for (FaultStep s : e.faultSteps()) {
                         assertThat(s.backend()).isEqualTo(LitmusBackendProvider.ID);
                         assertThat(backend.findTarget(s.target(), s.fault(), s.share(), e.blastRadius()))
                                 .contains("found");
-                        FaultRequest r = new FaultRequest("shipped", e.name() + "-" + s.name(), s.fault(), s.target(),
-                                s.share(), s.duration());
+                        FaultRequest r = new FaultRequest(
+                                "shipped", e.name() + "-" + s.name(), s.fault(), s.target(), s.share(), s.duration());
                         FaultHandle h = backend.prepare(r);
                         backend.inject(r, h);
                         backend.revert(h);
-                        assertThat(backend.verifyGone(h).detail()).as(f + " " + s.name()).contains("verdict Pass");
+                        assertThat(backend.verifyGone(h).detail())
+                                .as(f + " " + s.name())
+                                .contains("verdict Pass");
                     }
                 }
             }

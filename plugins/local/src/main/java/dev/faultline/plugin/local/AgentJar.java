@@ -46,7 +46,8 @@ final class AgentJar {
     /** The jar, checked byte for byte against the embedded one (and put right if it was not) just now. */
     Path verified() throws BackendException {
         Embedded embedded = Embedded.load();
-        Path jar = folder.resolve("faultline-jvm-agent-" + HexFormat.of().formatHex(embedded.sha256()).substring(0, 16) + ".jar");
+        Path jar = folder.resolve("faultline-jvm-agent-"
+                + HexFormat.of().formatHex(embedded.sha256()).substring(0, 16) + ".jar");
         try {
             privateFolder();
             for (int attempt = 0; attempt < 2; attempt++) {
@@ -59,8 +60,9 @@ final class AgentJar {
         } catch (IOException e) {
             throw refused("cannot keep the JVM fault agent in " + folder + ": " + e.getMessage());
         } catch (UnsupportedOperationException e) {
-            throw refused("the file system of " + folder + " has no owners or POSIX modes, which the agent's private folder"
-                    + " needs (JVM faults run on Linux and macOS)");
+            throw refused(
+                    "the file system of " + folder + " has no owners or POSIX modes, which the agent's private folder"
+                            + " needs (JVM faults run on Linux and macOS)");
         }
     }
 
@@ -111,7 +113,12 @@ final class AgentJar {
     private void install(Path jar, byte[] bytes) throws IOException {
         Path part = Files.createTempFile(folder, jar.getFileName() + ".", ".part", owner(FILE));
         try {
-            Files.write(part, bytes, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+            Files.write(
+                    part,
+                    bytes,
+                    StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING,
+                    LinkOption.NOFOLLOW_LINKS);
             Files.move(part, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(part);

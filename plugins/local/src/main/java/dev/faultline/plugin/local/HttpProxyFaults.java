@@ -29,16 +29,28 @@ final class HttpProxyFaults {
     FaultHandle prepare(FaultRequest r) {
         String proxy = r.target().selector().require("name");
         String name = ProxyFaults.toxicName(r.runId(), r.step());
-        return new FaultHandle(LocalBackendProvider.ID, name, r.fault().describe() + " via httpProxy/" + proxy,
-                Params.of("kind", "http", "proxyApi", r.target().selector().get("api").orElse(defaultApi), "proxy", proxy,
-                        "fault", name));
+        return new FaultHandle(
+                LocalBackendProvider.ID,
+                name,
+                r.fault().describe() + " via httpProxy/" + proxy,
+                Params.of(
+                        "kind",
+                        "http",
+                        "proxyApi",
+                        r.target().selector().get("api").orElse(defaultApi),
+                        "proxy",
+                        proxy,
+                        "fault",
+                        name));
     }
 
     String find(String api, String proxy) throws BackendException {
         ToxiproxyClient.Answer a = client(api).get("/faultline/http/" + ProxyApiClient.seg(proxy));
         if (a.status() != 200) {
-            throw new BackendException(LocalBackendProvider.ID, "the chaos proxy at " + api + " has no HTTP proxy '" + proxy
-                    + "' (" + ProxyApiClient.error(a) + "); create it with POST /faultline/http");
+            throw new BackendException(
+                    LocalBackendProvider.ID,
+                    "the chaos proxy at " + api + " has no HTTP proxy '" + proxy + "' (" + ProxyApiClient.error(a)
+                            + "); create it with POST /faultline/http");
         }
         return "HTTP proxy " + proxy + " (" + a.body().path("listen").asString() + " -> "
                 + a.body().path("upstream").asString() + ")";
@@ -66,17 +78,17 @@ final class HttpProxyFaults {
         f.addHeaders().forEach(add::put);
         ToxiproxyClient.Answer a = client(h.data().require("proxyApi")).post(faults(h), json.writeValueAsString(n));
         if (a.status() != 200 && a.status() != 409) {
-            throw new BackendException(LocalBackendProvider.ID, "adding " + h.description() + " failed: "
-                    + ProxyApiClient.error(a));
+            throw new BackendException(
+                    LocalBackendProvider.ID, "adding " + h.description() + " failed: " + ProxyApiClient.error(a));
         }
     }
 
     void revert(FaultHandle h) throws BackendException {
-        ToxiproxyClient.Answer a = client(h.data().require("proxyApi")).delete(faults(h) + "/"
-                + ProxyApiClient.seg(h.data().require("fault")));
+        ToxiproxyClient.Answer a = client(h.data().require("proxyApi"))
+                .delete(faults(h) + "/" + ProxyApiClient.seg(h.data().require("fault")));
         if (a.status() != 204 && a.status() != 404) {
-            throw new BackendException(LocalBackendProvider.ID, "removing " + h.description() + " failed: "
-                    + ProxyApiClient.error(a));
+            throw new BackendException(
+                    LocalBackendProvider.ID, "removing " + h.description() + " failed: " + ProxyApiClient.error(a));
         }
     }
 
@@ -95,7 +107,8 @@ final class HttpProxyFaults {
 
     String manualCleanup(FaultHandle h) {
         return token.curl() + " -X DELETE " + h.data().get("proxyApi").orElse(defaultApi) + "/faultline/http/"
-                + h.data().get("proxy").orElse("?") + "/faults/" + h.data().get("fault").orElse("?");
+                + h.data().get("proxy").orElse("?") + "/faults/"
+                + h.data().get("fault").orElse("?");
     }
 
     private static String faults(FaultHandle h) {

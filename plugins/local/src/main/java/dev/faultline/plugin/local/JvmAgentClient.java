@@ -48,14 +48,19 @@ final class JvmAgentClient {
             }
             Map<String, String> answer = parse(Files.readString(reply, StandardCharsets.UTF_8));
             if (!"true".equals(answer.get("ok"))) {
-                throw new BackendException(LocalBackendProvider.ID, "JVM " + pid + ": " + answer.getOrDefault("error", "failed"));
+                throw new BackendException(
+                        LocalBackendProvider.ID, "JVM " + pid + ": " + answer.getOrDefault("error", "failed"));
             }
             return answer;
         } catch (IOException e) {
-            throw new BackendException(LocalBackendProvider.ID, "reading the agent's reply from JVM " + pid + ": " + e.getMessage());
+            throw new BackendException(
+                    LocalBackendProvider.ID, "reading the agent's reply from JVM " + pid + ": " + e.getMessage());
         } catch (IllegalStateException e) {
-            throw new BackendException(LocalBackendProvider.ID, "cannot attach to JVM " + pid + " (a JVM of the same user,"
-                    + " attach not disabled, Faultline on a JDK): " + (e.getCause() != null ? e.getCause() : e));
+            throw new BackendException(
+                    LocalBackendProvider.ID,
+                    "cannot attach to JVM " + pid + " (a JVM of the same user,"
+                            + " attach not disabled, Faultline on a JDK): "
+                            + (e.getCause() != null ? e.getCause() : e));
         } finally {
             try {
                 Files.deleteIfExists(reply);
@@ -69,8 +74,10 @@ final class JvmAgentClient {
     static String format(String... kv) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i + 1 < kv.length; i += 2) {
-            b.append(b.length() == 0 ? "" : "&").append(java.net.URLEncoder.encode(kv[i], StandardCharsets.UTF_8))
-                    .append('=').append(java.net.URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
+            b.append(b.length() == 0 ? "" : "&")
+                    .append(java.net.URLEncoder.encode(kv[i], StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(java.net.URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
         }
         return b.toString();
     }
@@ -80,7 +87,8 @@ final class JvmAgentClient {
         for (String pair : text.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                out.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                out.put(
+                        java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

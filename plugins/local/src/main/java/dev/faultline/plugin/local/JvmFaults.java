@@ -41,12 +41,17 @@ final class JvmFaults {
             String name = t.selector().require("name");
             List<ProcessHandle> found = Processes.matchingJvm(name);
             if (found.isEmpty()) {
-                throw new BackendException(LocalBackendProvider.ID, "no running JVM has '" + name
-                        + "' as its main class, jar or a word of its command line");
+                throw new BackendException(
+                        LocalBackendProvider.ID,
+                        "no running JVM has '" + name + "' as its main class, jar or a word of its command line");
             }
             if (found.size() > 1) {
-                throw new BackendException(LocalBackendProvider.ID, found.size() + " JVMs match '" + name + "' (pids "
-                        + found.stream().map(x -> Long.toString(x.pid())).toList() + "); name one by pid or pid file");
+                throw new BackendException(
+                        LocalBackendProvider.ID,
+                        found.size() + " JVMs match '" + name + "' (pids "
+                                + found.stream()
+                                        .map(x -> Long.toString(x.pid()))
+                                        .toList() + "); name one by pid or pid file");
             }
             p = found.get(0);
         } else {
@@ -54,8 +59,9 @@ final class JvmFaults {
         }
         guard.checkJvm(p);
         if (!Processes.isJvm(p)) {
-            throw new BackendException(LocalBackendProvider.ID, "process " + p.pid() + " (" + p.info().command().orElse("?")
-                    + ") is not a JVM");
+            throw new BackendException(
+                    LocalBackendProvider.ID,
+                    "process " + p.pid() + " (" + p.info().command().orElse("?") + ") is not a JVM");
         }
         return p;
     }
@@ -64,25 +70,52 @@ final class JvmFaults {
         ProcessHandle p = find(r.target());
         JvmFault.JvmMethod m = method(r.fault());
         String id = ProxyFaults.toxicName(r.runId(), r.step());
-        return new FaultHandle(LocalBackendProvider.ID, id, r.fault().describe() + " in JVM " + p.pid() + " ("
-                + r.target().label() + ")", Params.of("kind", "jvm", "pid", Long.toString(p.pid()),
-                "startedAt", p.info().startInstant().map(Instant::toString).orElse(""),
-                "class", m.className(), "method", m.method(), "fault", id));
+        return new FaultHandle(
+                LocalBackendProvider.ID,
+                id,
+                r.fault().describe() + " in JVM " + p.pid() + " (" + r.target().label() + ")",
+                Params.of(
+                        "kind",
+                        "jvm",
+                        "pid",
+                        Long.toString(p.pid()),
+                        "startedAt",
+                        p.info().startInstant().map(Instant::toString).orElse(""),
+                        "class",
+                        m.className(),
+                        "method",
+                        m.method(),
+                        "fault",
+                        id));
     }
 
     void inject(FaultRequest r, FaultHandle h) throws BackendException {
-        ProcessHandle target = same(h).orElseThrow(() -> new BackendException(LocalBackendProvider.ID,
-                "JVM " + h.data().require("pid") + " is gone"));
+        ProcessHandle target = same(h).orElseThrow(() ->
+                new BackendException(LocalBackendProvider.ID, "JVM " + h.data().require("pid") + " is gone"));
         guard.checkJvm(target);
         long pid = target.pid();
-        List<String> c = new ArrayList<>(List.of("cmd", "add", "id", h.data().require("fault"),
-                "class", h.data().require("class"), "method", h.data().require("method"),
-                "share", String.format(Locale.ROOT, "%.6f", r.share()), "ttlMs", Long.toString(deadMansSwitch(r.duration()))));
+        List<String> c = new ArrayList<>(List.of(
+                "cmd",
+                "add",
+                "id",
+                h.data().require("fault"),
+                "class",
+                h.data().require("class"),
+                "method",
+                h.data().require("method"),
+                "share",
+                String.format(Locale.ROOT, "%.6f", r.share()),
+                "ttlMs",
+                Long.toString(deadMansSwitch(r.duration()))));
         switch (jvmFault(r.fault())) {
-            case JvmFault.JvmException e -> c.addAll(List.of("action", "exception", "exception", e.exception(),
-                    "message", e.message()));
-            case JvmFault.JvmLatency l -> c.addAll(List.of("action", "latency", "latencyMs",
-                    Long.toString(l.latency().toMillis())));
+            case JvmFault.JvmException e ->
+                c.addAll(List.of("action", "exception", "exception", e.exception(), "message", e.message()));
+            case JvmFault.JvmLatency l ->
+                c.addAll(List.of(
+                        "action",
+                        "latency",
+                        "latencyMs",
+                        Long.toString(l.latency().toMillis())));
             case JvmFault.JvmReturn v -> c.addAll(List.of("action", "return", "value", v.value()));
         }
         agent.send(pid, c.toArray(String[]::new));
@@ -114,12 +147,21 @@ final class JvmFaults {
     }
 
     Map<String, String> status(long pid, FaultHandle h) throws BackendException {
-        return agent.send(pid, "cmd", "status", "id", h.data().require("fault"), "class", h.data().require("class"));
+        return agent.send(
+                pid,
+                "cmd",
+                "status",
+                "id",
+                h.data().require("fault"),
+                "class",
+                h.data().require("class"));
     }
 
     String manualCleanup(FaultHandle h) {
-        return "run `faultline recover`, or restart the JVM (pid " + h.data().get("pid").orElse("?") + "): fault "
-                + h.data().get("fault").orElse("?") + " on " + h.data().get("class").orElse("?") + "#"
+        return "run `faultline recover`, or restart the JVM (pid "
+                + h.data().get("pid").orElse("?") + "): fault "
+                + h.data().get("fault").orElse("?") + " on "
+                + h.data().get("class").orElse("?") + "#"
                 + h.data().get("method").orElse("?");
     }
 

@@ -25,7 +25,8 @@ import java.time.Duration;
  * to the JVM fault agent; dependency faults become proxy faults.
  */
 public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ProxyFaults proxies;
     private final ProcessFaults processes;
     private final StressFaults stress;
@@ -63,19 +64,22 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
         return switch (r.fault()) {
             case JvmFault _ -> {
                 if (!kind.equals("jvm")) {
-                    throw new BackendException(id(), "a " + r.fault().type() + " fault runs inside a JVM: target: {jvm: {name: NAME}}");
+                    throw new BackendException(
+                            id(), "a " + r.fault().type() + " fault runs inside a JVM: target: {jvm: {name: NAME}}");
                 }
                 yield jvm.prepare(r);
             }
             case HttpFault _ -> {
                 if (!kind.equals("httpProxy")) {
-                    throw new BackendException(id(), "an http fault needs an HTTP fault proxy: target: {httpProxy: NAME}");
+                    throw new BackendException(
+                            id(), "an http fault needs an HTTP fault proxy: target: {httpProxy: NAME}");
                 }
                 yield httpFaults.prepare(r);
             }
             case StressFault s -> {
                 if (!kind.equals("host")) {
-                    throw new BackendException(id(), "a " + r.fault().type() + " fault runs on a host: target: {host: local}");
+                    throw new BackendException(
+                            id(), "a " + r.fault().type() + " fault runs on a host: target: {host: local}");
                 }
                 yield stress.prepare(r, s);
             }
@@ -92,13 +96,15 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
                 yield processes.prepare(r, p);
             }
             case NetworkFault _, PodFault _, FileSystemFault _, DependencyFault _ ->
-                    throw new BackendException(id(), "backend 'local' cannot make a '" + r.fault().type() + "' fault");
+                throw new BackendException(
+                        id(), "backend 'local' cannot make a '" + r.fault().type() + "' fault");
         };
     }
 
     private BackendException wrongTarget(FaultRequest r, String use) {
-        return new BackendException(id(), "a " + r.fault().type() + " fault cannot hit a " + r.target().kind()
-                + " target; " + use);
+        return new BackendException(
+                id(),
+                "a " + r.fault().type() + " fault cannot hit a " + r.target().kind() + " target; " + use);
     }
 
     @Override
@@ -134,20 +140,26 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
 
     @Override
     public Verification verifyGone(FaultHandle h) throws BackendException {
-        boolean gone = isJvm(h) ? jvm.gone(h) : isProxy(h) ? proxies.gone(h) : isHttp(h) ? httpFaults.gone(h)
-                : isStress(h) ? stress.gone(h) : processes.gone(h);
+        boolean gone = isJvm(h)
+                ? jvm.gone(h)
+                : isProxy(h)
+                        ? proxies.gone(h)
+                        : isHttp(h) ? httpFaults.gone(h) : isStress(h) ? stress.gone(h) : processes.gone(h);
         return new Verification(gone, gone ? describeGone(h) : h.description() + " is still in effect");
     }
 
     private static String describeGone(FaultHandle h) {
         return switch (h.data().get("kind").orElse("")) {
-            case "toxic" -> "the toxic is no longer on proxy " + h.data().get("proxy").orElse("");
+            case "toxic" ->
+                "the toxic is no longer on proxy " + h.data().get("proxy").orElse("");
             case "down" -> "proxy " + h.data().get("proxy").orElse("") + " is enabled";
             case "pause" -> "process " + h.data().get("pid").orElse("") + " is running";
             case "stress" -> "no stressor tagged " + h.data().get("tag").orElse("") + " is running";
-            case "http" -> "the fault is no longer on HTTP proxy " + h.data().get("proxy").orElse("");
-            case "jvm" -> "JVM " + h.data().get("pid").orElse("") + " no longer has the fault, and "
-                    + h.data().get("class").orElse("") + " runs its own code again";
+            case "http" ->
+                "the fault is no longer on HTTP proxy " + h.data().get("proxy").orElse("");
+            case "jvm" ->
+                "JVM " + h.data().get("pid").orElse("") + " no longer has the fault, and "
+                        + h.data().get("class").orElse("") + " runs its own code again";
             default -> "a process matching " + h.data().get("selector").orElse("") + " is running again";
         };
     }
@@ -155,10 +167,14 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     @Override
     public String findTarget(Target target) throws BackendException {
         if (target.kind().equals("proxy")) {
-            return proxies.findProxy(target.selector().get("api").orElse(defaultApi()), target.selector().require("name"));
+            return proxies.findProxy(
+                    target.selector().get("api").orElse(defaultApi()),
+                    target.selector().require("name"));
         }
         if (target.kind().equals("httpProxy")) {
-            return httpFaults.find(target.selector().get("api").orElse(defaultApi()), target.selector().require("name"));
+            return httpFaults.find(
+                    target.selector().get("api").orElse(defaultApi()),
+                    target.selector().require("name"));
         }
         if (target.kind().equals("host")) {
             return "this machine (" + Runtime.getRuntime().availableProcessors() + " cores)";
@@ -171,7 +187,8 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
             ProcessHandle p = processes.find(target);
             return "pid " + p.pid() + " (" + p.info().command().orElse("?") + ")";
         }
-        throw new BackendException(id(), "unknown target kind '" + target.kind() + "' (proxy, httpProxy, host, process or jvm)");
+        throw new BackendException(
+                id(), "unknown target kind '" + target.kind() + "' (proxy, httpProxy, host, process or jvm)");
     }
 
     @Override
@@ -181,8 +198,13 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
 
     @Override
     public String manualCleanup(FaultHandle h) {
-        return isJvm(h) ? jvm.manualCleanup(h) : isProxy(h) ? proxies.manualCleanup(h) : isHttp(h) ? httpFaults.manualCleanup(h)
-                : isStress(h) ? stress.manualCleanup(h) : processes.manualCleanup(h);
+        return isJvm(h)
+                ? jvm.manualCleanup(h)
+                : isProxy(h)
+                        ? proxies.manualCleanup(h)
+                        : isHttp(h)
+                                ? httpFaults.manualCleanup(h)
+                                : isStress(h) ? stress.manualCleanup(h) : processes.manualCleanup(h);
     }
 
     private String defaultApi() {

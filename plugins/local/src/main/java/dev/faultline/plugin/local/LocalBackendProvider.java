@@ -1,6 +1,7 @@
 package dev.faultline.plugin.local;
 
 import dev.faultline.engine.model.DependencyFault;
+import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.FaultKinds;
 import dev.faultline.engine.model.FileSystemFault;
 import dev.faultline.engine.model.HttpFault;
@@ -10,14 +11,13 @@ import dev.faultline.engine.model.PodFault;
 import dev.faultline.engine.model.ProcessFault;
 import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.StressFault;
-import dev.faultline.engine.spi.Secret;
-import dev.faultline.engine.spi.SettingsException;
-import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultBackendProvider;
+import dev.faultline.engine.spi.Secret;
+import dev.faultline.engine.spi.SettingsException;
 import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyClient;
 import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyException;
 import java.net.URI;
@@ -63,16 +63,37 @@ public final class LocalBackendProvider implements FaultBackendProvider {
      */
     static boolean supports(Fault f) {
         return switch (f) {
-            case ProxyFault.Latency _, ProxyFault.Down _, ProxyFault.Bandwidth _, ProxyFault.SlowClose _,
-                    ProxyFault.ConnectionTimeout _, ProxyFault.ResetPeer _, ProxyFault.Slicer _,
-                    ProxyFault.LimitData _, HttpFault _, StressFault.CpuStress _, StressFault.MemoryStress _,
-                    StressFault.DiskStress _, ProcessFault.ProcessPause _, ProcessFault.ProcessKill _,
-                    ProcessFault.ProcessRestart _, JvmFault.JvmException _, JvmFault.JvmLatency _,
-                    JvmFault.JvmReturn _, DependencyFault _ -> true;
-            case NetworkFault.PacketLoss _, NetworkFault.PacketDuplicate _, NetworkFault.PacketCorrupt _,
-                    NetworkFault.Partition _, NetworkFault.DnsFault _, PodFault.PodKill _,
-                    PodFault.PodFailure _, PodFault.ContainerKill _, PodFault.TimeShift _,
-                    PodFault.NodeDrain _, FileSystemFault.IoLatency _, FileSystemFault.IoFault _ -> false;
+            case ProxyFault.Latency _,
+                    ProxyFault.Down _,
+                    ProxyFault.Bandwidth _,
+                    ProxyFault.SlowClose _,
+                    ProxyFault.ConnectionTimeout _,
+                    ProxyFault.ResetPeer _,
+                    ProxyFault.Slicer _,
+                    ProxyFault.LimitData _,
+                    HttpFault _,
+                    StressFault.CpuStress _,
+                    StressFault.MemoryStress _,
+                    StressFault.DiskStress _,
+                    ProcessFault.ProcessPause _,
+                    ProcessFault.ProcessKill _,
+                    ProcessFault.ProcessRestart _,
+                    JvmFault.JvmException _,
+                    JvmFault.JvmLatency _,
+                    JvmFault.JvmReturn _,
+                    DependencyFault _ -> true;
+            case NetworkFault.PacketLoss _,
+                    NetworkFault.PacketDuplicate _,
+                    NetworkFault.PacketCorrupt _,
+                    NetworkFault.Partition _,
+                    NetworkFault.DnsFault _,
+                    PodFault.PodKill _,
+                    PodFault.PodFailure _,
+                    PodFault.ContainerKill _,
+                    PodFault.TimeShift _,
+                    PodFault.NodeDrain _,
+                    FileSystemFault.IoLatency _,
+                    FileSystemFault.IoFault _ -> false;
         };
     }
 
@@ -80,15 +101,18 @@ public final class LocalBackendProvider implements FaultBackendProvider {
     public Availability check(BackendSettings settings) {
         // Process faults need nothing; network faults need the chaos proxy, whose API is asked here (and each
         // proxy target again in pre-flight).
-        String jvm = ModuleLayer.boot().findModule("jdk.attach").isPresent() ? ""
+        String jvm = ModuleLayer.boot().findModule("jdk.attach").isPresent()
+                ? ""
                 : "; JVM faults need Faultline on a JDK (no jdk.attach module here)";
         StressCommand.Choice stressor;
         String users;
         ProxyApiToken token;
         try {
             token = ProxyApiToken.fromSettings(settings.values());
-            stressor = StressCommand.Choice.parse(settings.values().get("stressor").orElse("auto"));
-            users = TargetGuard.fromSettings(settings.values()).allowsOtherUsers() ? "; other users' processes may be targeted"
+            stressor =
+                    StressCommand.Choice.parse(settings.values().get("stressor").orElse("auto"));
+            users = TargetGuard.fromSettings(settings.values()).allowsOtherUsers()
+                    ? "; other users' processes may be targeted"
                     : "";
         } catch (BackendException e) {
             return new Availability.Unavailable(e.getMessage());
@@ -97,9 +121,11 @@ public final class LocalBackendProvider implements FaultBackendProvider {
         if (stressor == StressCommand.Choice.STRESS_NG && !stressNg) {
             return new Availability.Unavailable("the stressor setting asks for stress-ng, which is not installed here");
         }
-        String stress = stressor == StressCommand.Choice.BUILT_IN || !stressNg ? "stress by the built-in stressor"
-                : stressor == StressCommand.Choice.STRESS_NG ? "stress by stress-ng only"
-                : "stress by stress-ng (built-in stressor for growth, reads, fill and throughput limits)";
+        String stress = stressor == StressCommand.Choice.BUILT_IN || !stressNg
+                ? "stress by the built-in stressor"
+                : stressor == StressCommand.Choice.STRESS_NG
+                        ? "stress by stress-ng only"
+                        : "stress by stress-ng (built-in stressor for growth, reads, fill and throughput limits)";
         return new Availability.Available("process faults ready; " + stress + "; "
                 + proxyApiState(settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API), token) + users + jvm);
     }
@@ -119,33 +145,48 @@ public final class LocalBackendProvider implements FaultBackendProvider {
         } catch (IllegalArgumentException e) {
             return notReady + "proxyApi '" + api + "' is not a URL";
         }
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+        try (HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
             Secret secret = token.read();
-            ToxiproxyClient client = new ToxiproxyClient(api, http, Duration.ofSeconds(2),
-                    secret == null ? null : secret.reveal(), ToxiproxyClient.ProxyUpdate.POST);
+            ToxiproxyClient client = new ToxiproxyClient(
+                    api,
+                    http,
+                    Duration.ofSeconds(2),
+                    secret == null ? null : secret.reveal(),
+                    ToxiproxyClient.ProxyUpdate.POST);
             return "chaos proxy API at " + api + " answers (version " + client.version() + ")";
         } catch (SettingsException e) {
             return notReady + e.getMessage();
         } catch (ToxiproxyException e) {
-            return notReady + switch (e) {
-                case ToxiproxyException.ErrorAnswer a when a.status() == 401 -> token.refusal(api.replaceAll("/+$", ""));
-                case ToxiproxyException.ErrorAnswer a -> api + "/version answered HTTP " + a.status() + ", so it is not a"
-                        + " chaos proxy (Faultline's or Toxiproxy): check proxyApi";
-                case ToxiproxyException.NoAnswer n -> switch (n.reason()) {
-                    case REFUSED -> "nothing listens at " + api + " (connection refused): start a chaos proxy there"
-                            + " (faultline proxy) or set proxyApi";
-                    case TIMED_OUT -> api + " did not answer within 2 s: check proxyApi and that the proxy is not frozen";
-                    case FAILED, INTERRUPTED -> api + " cannot be reached (" + n.causeName()
-                            + (n.causeMessage().isEmpty() ? "" : ": " + n.causeMessage()) + "): check proxyApi";
-                };
-            };
+            return notReady
+                    + switch (e) {
+                        case ToxiproxyException.ErrorAnswer a
+                        when a.status() == 401 -> token.refusal(api.replaceAll("/+$", ""));
+                        case ToxiproxyException.ErrorAnswer a ->
+                            api + "/version answered HTTP " + a.status() + ", so it is not a"
+                                    + " chaos proxy (Faultline's or Toxiproxy): check proxyApi";
+                        case ToxiproxyException.NoAnswer n ->
+                            switch (n.reason()) {
+                                case REFUSED ->
+                                    "nothing listens at " + api + " (connection refused): start a chaos proxy there"
+                                            + " (faultline proxy) or set proxyApi";
+                                case TIMED_OUT ->
+                                    api + " did not answer within 2 s: check proxyApi and that the proxy is not frozen";
+                                case FAILED, INTERRUPTED ->
+                                    api + " cannot be reached (" + n.causeName()
+                                            + (n.causeMessage().isEmpty() ? "" : ": " + n.causeMessage())
+                                            + "): check proxyApi";
+                            };
+                    };
         }
     }
 
     @Override
     public FaultBackend create(BackendSettings settings) throws BackendException {
-        return new LocalBackend(settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API),
-                ProxyApiToken.fromSettings(settings.values()), StressCommand.Choice.parse(settings.values().get("stressor").orElse("auto")),
+        return new LocalBackend(
+                settings.values().get("proxyApi").orElse(DEFAULT_PROXY_API),
+                ProxyApiToken.fromSettings(settings.values()),
+                StressCommand.Choice.parse(settings.values().get("stressor").orElse("auto")),
                 TargetGuard.fromSettings(settings.values()));
     }
 }

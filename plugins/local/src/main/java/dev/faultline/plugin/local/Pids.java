@@ -13,13 +13,14 @@ final class Pids {
     /** More than any pid and its line end: a pid file is never read further. */
     private static final int MAX_PID_FILE = 32;
 
-    private Pids() {
-    }
+    private Pids() {}
 
     /** A positive whole number; 0 and -1 would make {@code kill} signal a whole group or every process. */
     static long parse(String text) throws BackendException {
-        return positive(text).orElseThrow(() -> new BackendException(LocalBackendProvider.ID, "'" + text.strip()
-                + "' is not a pid: give the process's id, a whole number above 0"));
+        return positive(text)
+                .orElseThrow(() -> new BackendException(
+                        LocalBackendProvider.ID,
+                        "'" + text.strip() + "' is not a pid: give the process's id, a whole number above 0"));
     }
 
     /**
@@ -28,8 +29,10 @@ final class Pids {
      */
     static long fromFile(Path f) throws BackendException {
         if (!Files.isRegularFile(f)) {
-            throw new BackendException(LocalBackendProvider.ID, "pid file " + f + " is not a plain file"
-                    + (Files.exists(f) ? "" : " (there is nothing there)") + "; give the file the service writes its pid to");
+            throw new BackendException(
+                    LocalBackendProvider.ID,
+                    "pid file " + f + " is not a plain file" + (Files.exists(f) ? "" : " (there is nothing there)")
+                            + "; give the file the service writes its pid to");
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(f)) {
@@ -39,8 +42,10 @@ final class Pids {
         }
         String text = new String(head, StandardCharsets.US_ASCII);
         OptionalLong pid = head.length > MAX_PID_FILE ? OptionalLong.empty() : positive(text);
-        return pid.orElseThrow(() -> new BackendException(LocalBackendProvider.ID, "pid file " + f + " holds no pid"
-                + " (a whole number above 0 on its own); is it the service's pid file?"));
+        return pid.orElseThrow(() -> new BackendException(
+                LocalBackendProvider.ID,
+                "pid file " + f + " holds no pid"
+                        + " (a whole number above 0 on its own); is it the service's pid file?"));
     }
 
     private static OptionalLong positive(String text) {

@@ -50,18 +50,24 @@ final class ProcessFaults {
         String name = s.require("name");
         List<ProcessHandle> found = Processes.matching(name);
         if (found.isEmpty()) {
-            throw new BackendException(LocalBackendProvider.ID, "no running process has '" + name + "' in its command line");
+            throw new BackendException(
+                    LocalBackendProvider.ID, "no running process has '" + name + "' in its command line");
         }
         if (found.size() > 1) {
-            throw new BackendException(LocalBackendProvider.ID, found.size() + " processes match '" + name + "' (pids "
-                    + found.stream().map(p -> Long.toString(p.pid())).toList() + "); name one by pid or pid file");
+            throw new BackendException(
+                    LocalBackendProvider.ID,
+                    found.size() + " processes match '" + name + "' (pids "
+                            + found.stream().map(p -> Long.toString(p.pid())).toList()
+                            + "); name one by pid or pid file");
         }
         return found.get(0);
     }
 
     private static ProcessHandle alive(long pid, String what) throws BackendException {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).orElseThrow(() -> new BackendException(
-                LocalBackendProvider.ID, what + ": no process " + pid + " is running"));
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .orElseThrow(() ->
+                        new BackendException(LocalBackendProvider.ID, what + ": no process " + pid + " is running"));
     }
 
     FaultHandle prepare(FaultRequest r, ProcessFault fault) throws BackendException {
@@ -69,24 +75,54 @@ final class ProcessFaults {
         String started = p.info().startInstant().map(Instant::toString).orElse("");
         String id = ProxyFaults.toxicName(r.runId(), r.step());
         return switch (fault) {
-            case ProcessFault.ProcessRestart restart -> new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid()
-                    + " (" + r.target().label() + ") restarted", Params.of("kind", "restart", "pid", Long.toString(p.pid()),
-                    "startedAt", started, "restart", restart.restartCommand(),
-                    "selector", r.target().selector().get("name").orElse("")));
-            case ProcessFault.ProcessKill k -> new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid() + " ("
-                    + r.target().label() + ") killed", Params.of("kind", "kill", "pid", Long.toString(p.pid()),
-                    "startedAt", started, "signal", k.signal(), "restart", k.restartCommand(),
-                    "selector", r.target().selector().get("name").orElse("")));
-            case ProcessFault.ProcessPause _ -> new FaultHandle(LocalBackendProvider.ID, id, "process " + p.pid() + " ("
-                    + r.target().label() + ") paused", Params.of("kind", "pause", "pid", Long.toString(p.pid()),
-                    "startedAt", started));
+            case ProcessFault.ProcessRestart restart ->
+                new FaultHandle(
+                        LocalBackendProvider.ID,
+                        id,
+                        "process " + p.pid() + " (" + r.target().label() + ") restarted",
+                        Params.of(
+                                "kind",
+                                "restart",
+                                "pid",
+                                Long.toString(p.pid()),
+                                "startedAt",
+                                started,
+                                "restart",
+                                restart.restartCommand(),
+                                "selector",
+                                r.target().selector().get("name").orElse("")));
+            case ProcessFault.ProcessKill k ->
+                new FaultHandle(
+                        LocalBackendProvider.ID,
+                        id,
+                        "process " + p.pid() + " (" + r.target().label() + ") killed",
+                        Params.of(
+                                "kind",
+                                "kill",
+                                "pid",
+                                Long.toString(p.pid()),
+                                "startedAt",
+                                started,
+                                "signal",
+                                k.signal(),
+                                "restart",
+                                k.restartCommand(),
+                                "selector",
+                                r.target().selector().get("name").orElse("")));
+            case ProcessFault.ProcessPause _ ->
+                new FaultHandle(
+                        LocalBackendProvider.ID,
+                        id,
+                        "process " + p.pid() + " (" + r.target().label() + ") paused",
+                        Params.of("kind", "pause", "pid", Long.toString(p.pid()), "startedAt", started));
         };
     }
 
     void inject(FaultHandle h) throws BackendException {
         Optional<ProcessHandle> p = same(h);
         if (p.isEmpty()) {
-            throw new BackendException(LocalBackendProvider.ID, "process " + h.data().require("pid") + " is gone");
+            throw new BackendException(
+                    LocalBackendProvider.ID, "process " + h.data().require("pid") + " is gone");
         }
         guard.check(p.get());
         String kind = h.data().require("kind");
@@ -145,8 +181,10 @@ final class ProcessFaults {
         }
         try {
             File log = File.createTempFile("faultline-restart-", ".log");
-            new ProcessBuilder("sh", "-c", restart).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+            new ProcessBuilder("sh", "-c", restart)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+                    .start();
         } catch (IOException e) {
             throw new BackendException(LocalBackendProvider.ID, "restart command failed: " + e.getMessage());
         }
@@ -181,14 +219,22 @@ final class ProcessFaults {
     private static Optional<ProcessHandle> same(FaultHandle h) {
         long pid = Long.parseLong(h.data().require("pid"));
         String started = h.data().get("startedAt").orElse("");
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> started.isEmpty()
-                || p.info().startInstant().map(s -> Math.abs(s.toEpochMilli() - Instant.parse(started).toEpochMilli()) < 1000)
-                .orElse(true));
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> started.isEmpty()
+                        || p.info()
+                                .startInstant()
+                                .map(s -> Math.abs(s.toEpochMilli()
+                                                - Instant.parse(started).toEpochMilli())
+                                        < 1000)
+                                .orElse(true));
     }
 
     private static void signal(String signal, long pid) throws BackendException {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
             if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
                 String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
                 throw new BackendException(LocalBackendProvider.ID, "kill -" + signal + " " + pid + " failed: " + out);

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 
 /** Finding processes by their command line, and reading their state from /proc. */
 final class Processes {
-    private Processes() {
-    }
+    private Processes() {}
 
     /**
      * Live processes one of whose arguments is {@code name} (or ends with {@code =name}), this JVM
@@ -30,7 +29,8 @@ final class Processes {
      */
     static List<ProcessHandle> tagged(String variable, String value) {
         byte[] wanted = (variable + "=" + value).getBytes(StandardCharsets.UTF_8);
-        return others().filter(p -> environmentHolds(p.pid(), wanted) || hasArgument(p, value)).toList();
+        return others().filter(p -> environmentHolds(p.pid(), wanted) || hasArgument(p, value))
+                .toList();
     }
 
     private static boolean hasArgument(ProcessHandle p, String name) {
@@ -60,10 +60,13 @@ final class Processes {
     private static Stream<ProcessHandle> others() {
         ProcessHandle self = ProcessHandle.current();
         Set<Long> ancestors = new HashSet<>();
-        for (ProcessHandle p = self.parent().orElse(null); p != null && ancestors.add(p.pid()); p = p.parent().orElse(null)) {
+        for (ProcessHandle p = self.parent().orElse(null);
+                p != null && ancestors.add(p.pid());
+                p = p.parent().orElse(null)) {
             // walk up to the root
         }
-        return ProcessHandle.allProcesses().filter(p -> p.pid() != self.pid() && !ancestors.contains(p.pid()) && p.isAlive());
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != self.pid() && !ancestors.contains(p.pid()) && p.isAlive());
     }
 
     /**
@@ -71,8 +74,11 @@ final class Processes {
      * command line is {@code name}: {@code dev.shop.Main}, {@code Main}, {@code shop.jar}, {@code sandbox-db}.
      */
     static List<ProcessHandle> matchingJvm(String name) {
-        return others().filter(p -> arguments(p).stream().anyMatch(a -> a.equals(name) || a.endsWith("=" + name)
-                        || a.endsWith("/" + name) || a.endsWith("." + name)))
+        return others().filter(p -> arguments(p).stream()
+                        .anyMatch(a -> a.equals(name)
+                                || a.endsWith("=" + name)
+                                || a.endsWith("/" + name)
+                                || a.endsWith("." + name)))
                 .filter(Processes::isJvm)
                 .toList();
     }

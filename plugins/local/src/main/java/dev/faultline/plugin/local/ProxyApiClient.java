@@ -32,8 +32,14 @@ final class ProxyApiClient {
     static ProxyApiClient open(String base, HttpClient http, ProxyApiToken token) throws BackendException {
         try {
             Secret secret = token.read();
-            return new ProxyApiClient(new ToxiproxyClient(base, http, TIMEOUT, secret == null ? null : secret.reveal(),
-                    ToxiproxyClient.ProxyUpdate.POST), token);
+            return new ProxyApiClient(
+                    new ToxiproxyClient(
+                            base,
+                            http,
+                            TIMEOUT,
+                            secret == null ? null : secret.reveal(),
+                            ToxiproxyClient.ProxyUpdate.POST),
+                    token);
         } catch (SettingsException e) {
             throw new BackendException(LocalBackendProvider.ID, e.getMessage());
         }
@@ -53,8 +59,8 @@ final class ProxyApiClient {
             return call.on(client);
         } catch (ToxiproxyException e) {
             switch (e) {
-                case ErrorAnswer a when a.status() == 401 -> throw new BackendException(LocalBackendProvider.ID,
-                        token.refusal(base()));
+                case ErrorAnswer a
+                when a.status() == 401 -> throw new BackendException(LocalBackendProvider.ID, token.refusal(base()));
                 case ErrorAnswer a -> throw a;
                 case NoAnswer n -> throw noAnswer(n);
             }
@@ -87,9 +93,12 @@ final class ProxyApiClient {
     }
 
     private BackendException noAnswer(NoAnswer e) {
-        return new BackendException(LocalBackendProvider.ID, e.reason() == NoAnswer.Reason.INTERRUPTED
-                ? "interrupted while calling " + base() + e.path()
-                : "no chaos proxy answers at " + base() + " (" + e.causeName() + "); start the sandbox or `faultline proxy`");
+        return new BackendException(
+                LocalBackendProvider.ID,
+                e.reason() == NoAnswer.Reason.INTERRUPTED
+                        ? "interrupted while calling " + base() + e.path()
+                        : "no chaos proxy answers at " + base() + " (" + e.causeName()
+                                + "); start the sandbox or `faultline proxy`");
     }
 
     static String seg(String s) {

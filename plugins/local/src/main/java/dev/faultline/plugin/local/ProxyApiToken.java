@@ -1,10 +1,10 @@
 package dev.faultline.plugin.local;
 
+import dev.faultline.engine.model.Params;
+import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.Secret;
 import dev.faultline.engine.spi.SecretRef;
 import dev.faultline.engine.spi.SettingsException;
-import dev.faultline.engine.model.Params;
-import dev.faultline.engine.spi.BackendException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,8 +36,10 @@ final class ProxyApiToken {
         }
         String problem = SecretRef.problem(value);
         if (problem != null || value.equals("kubeconfig")) {
-            throw new BackendException(LocalBackendProvider.ID, SETTING + ": the token is given as a reference, never"
-                    + " in clear: env:VARIABLE or file:/path/to/file");
+            throw new BackendException(
+                    LocalBackendProvider.ID,
+                    SETTING + ": the token is given as a reference, never"
+                            + " in clear: env:VARIABLE or file:/path/to/file");
         }
         return new ProxyApiToken(new SecretRef(value));
     }
@@ -47,7 +49,8 @@ final class ProxyApiToken {
      *
      * @throws SettingsException one line saying which reference cannot be read, without the token
      */
-    @Nullable Secret read() throws SettingsException {
+    @Nullable
+    Secret read() throws SettingsException {
         if (reference == null) {
             return null;
         }

@@ -52,11 +52,17 @@ final class ProxyFaults {
         String api = r.target().selector().get("api").orElse(defaultApi);
         if (!(r.fault() instanceof ProxyFault.Down)) {
             String toxic = toxicName(r.runId(), r.step());
-            return new FaultHandle(LocalBackendProvider.ID, toxic, r.fault().describe() + " on proxy/" + proxy,
+            return new FaultHandle(
+                    LocalBackendProvider.ID,
+                    toxic,
+                    r.fault().describe() + " on proxy/" + proxy,
                     Params.of("kind", "toxic", "proxyApi", api, "proxy", proxy, "toxic", toxic));
         }
-        return new FaultHandle(LocalBackendProvider.ID, "down_" + toxicName(r.runId(), r.step()),
-                "proxy/" + proxy + " down", Params.of("kind", "down", "proxyApi", api, "proxy", proxy));
+        return new FaultHandle(
+                LocalBackendProvider.ID,
+                "down_" + toxicName(r.runId(), r.step()),
+                "proxy/" + proxy + " down",
+                Params.of("kind", "down", "proxyApi", api, "proxy", proxy));
     }
 
     String findProxy(String api, String proxy) throws BackendException {
@@ -64,9 +70,11 @@ final class ProxyFaults {
             Proxy p = client(api).call(c -> c.proxy(proxy));
             return "proxy " + proxy + " (" + p.listen() + " -> " + p.upstream() + ")";
         } catch (ErrorAnswer e) {
-            throw new BackendException(LocalBackendProvider.ID, e.status() == 404
-                    ? "the chaos proxy at " + api + " has no proxy '" + proxy + "'"
-                    : "proxy '" + proxy + "': " + ProxyApiClient.error(e));
+            throw new BackendException(
+                    LocalBackendProvider.ID,
+                    e.status() == 404
+                            ? "the chaos proxy at " + api + " has no proxy '" + proxy + "'"
+                            : "proxy '" + proxy + "': " + ProxyApiClient.error(e));
         }
     }
 
@@ -80,16 +88,19 @@ final class ProxyFaults {
                 api.call(c -> c.addToxic(proxy, toxic));
             } catch (ErrorAnswer e) {
                 if (e.status() != 409) { // 409: added before, by a retried injection
-                    throw new BackendException(LocalBackendProvider.ID, "adding the " + r.fault().type() + " toxic to proxy '"
-                            + proxy + "' failed: " + ProxyApiClient.error(e));
+                    throw new BackendException(
+                            LocalBackendProvider.ID,
+                            "adding the " + r.fault().type() + " toxic to proxy '" + proxy + "' failed: "
+                                    + ProxyApiClient.error(e));
                 }
             }
         } else {
             try {
                 api.call(c -> c.setEnabled(proxy, false));
             } catch (ErrorAnswer e) {
-                throw new BackendException(LocalBackendProvider.ID, "taking proxy '" + proxy + "' down failed: "
-                        + ProxyApiClient.error(e));
+                throw new BackendException(
+                        LocalBackendProvider.ID,
+                        "taking proxy '" + proxy + "' down failed: " + ProxyApiClient.error(e));
             }
         }
     }
@@ -109,8 +120,9 @@ final class ProxyFaults {
             }
         } catch (ErrorAnswer e) {
             if (e.status() != 404) { // the toxic or the whole proxy is gone already
-                throw new BackendException(LocalBackendProvider.ID, "reverting " + h.description() + " failed: "
-                        + ProxyApiClient.error(e));
+                throw new BackendException(
+                        LocalBackendProvider.ID,
+                        "reverting " + h.description() + " failed: " + ProxyApiClient.error(e));
             }
         }
     }
@@ -125,7 +137,8 @@ final class ProxyFaults {
             if (e.status() == 404) {
                 return true; // the proxy itself is gone, and its toxics with it
             }
-            throw new BackendException(LocalBackendProvider.ID, "checking " + h.description() + ": " + ProxyApiClient.error(e));
+            throw new BackendException(
+                    LocalBackendProvider.ID, "checking " + h.description() + ": " + ProxyApiClient.error(e));
         }
         if (d.require("kind").equals("down")) {
             return p.enabled();
@@ -139,7 +152,8 @@ final class ProxyFaults {
         String api = d.get("proxyApi").orElse(defaultApi);
         return d.get("kind").orElse("").equals("down")
                 ? token.curl() + " -X POST -d '{\"enabled\":true}' " + api + "/proxies/" + proxy
-                : token.curl() + " -X DELETE " + api + "/proxies/" + proxy + "/toxics/" + d.get("toxic").orElse("?");
+                : token.curl() + " -X DELETE " + api + "/proxies/" + proxy + "/toxics/"
+                        + d.get("toxic").orElse("?");
     }
 
     String reset() throws BackendException {
@@ -149,7 +163,8 @@ final class ProxyFaults {
                 return null;
             });
         } catch (ErrorAnswer e) {
-            throw new BackendException(LocalBackendProvider.ID, "reset of " + defaultApi + " failed: " + ProxyApiClient.error(e));
+            throw new BackendException(
+                    LocalBackendProvider.ID, "reset of " + defaultApi + " failed: " + ProxyApiClient.error(e));
         }
         return "every proxy at " + defaultApi + " enabled and every toxic removed";
     }

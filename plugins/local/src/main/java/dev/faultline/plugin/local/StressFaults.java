@@ -33,44 +33,54 @@ final class StressFaults {
     FaultHandle prepare(FaultRequest r, StressFault fault) throws BackendException {
         String host = r.target().selector().get("name").orElse("");
         if (!host.equals("local") && !host.equals("localhost")) {
-            throw new BackendException(LocalBackendProvider.ID, "stress runs on this machine only: target: {host: local}");
+            throw new BackendException(
+                    LocalBackendProvider.ID, "stress runs on this machine only: target: {host: local}");
         }
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
         String note = "";
         if (r.fault() instanceof StressFault.MemoryStress m) {
             long available = availableMemory();
             if (available > 0 && m.bytes() > available) {
-                throw new BackendException(LocalBackendProvider.ID, "memory stress asks for " + m.bytes() / 1_000_000
-                        + " MB but this machine has " + available / 1_000_000 + " MB available: the kernel would kill"
-                        + " processes outside the blast radius");
+                throw new BackendException(
+                        LocalBackendProvider.ID,
+                        "memory stress asks for " + m.bytes() / 1_000_000
+                                + " MB but this machine has " + available / 1_000_000
+                                + " MB available: the kernel would kill"
+                                + " processes outside the blast radius");
             }
         } else if (r.fault() instanceof StressFault.DiskStress d) {
             dir = d.directory().isEmpty() ? dir : Path.of(d.directory());
             if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-                throw new BackendException(LocalBackendProvider.ID, "disk stress needs a writable directory: '" + dir
-                        + "' is not one");
+                throw new BackendException(
+                        LocalBackendProvider.ID, "disk stress needs a writable directory: '" + dir + "' is not one");
             }
             if (d.io() == StressFault.DiskIo.READ) {
-                note = DiskStressor.directIoWorks(dir) ? ", reads bypass the page cache"
+                note = DiskStressor.directIoWorks(dir)
+                        ? ", reads bypass the page cache"
                         : ", reads come from the page cache (" + dir + " refuses direct I/O)";
             }
         }
         String tag = "faultline_stress_" + ProxyFaults.toxicName(r.runId(), r.step());
         StressCommand cmd = StressCommand.of(fault, tag, r.duration().toSeconds() + 60, dir, choice, stressNg);
-        return new FaultHandle(LocalBackendProvider.ID, tag, r.fault().describe() + " on " + r.target().label() + " ("
-                + cmd.engine() + note + ")", Params.of("kind", "stress", "tag", tag, "engine", cmd.engine(), "argv",
-                String.join("\n", cmd.argv())));
+        return new FaultHandle(
+                LocalBackendProvider.ID,
+                tag,
+                r.fault().describe() + " on " + r.target().label() + " (" + cmd.engine() + note + ")",
+                Params.of("kind", "stress", "tag", tag, "engine", cmd.engine(), "argv", String.join("\n", cmd.argv())));
     }
 
     void inject(FaultHandle h) throws BackendException {
-        ProcessBuilder pb = new ProcessBuilder(h.data().require("argv").split("\n")).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(h.data().require("argv").split("\n"))
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put(StressCommand.TAG_VARIABLE, h.data().require("tag"));
         try {
             Process p = pb.start();
             if (p.waitFor(300, TimeUnit.MILLISECONDS)) {
-                throw new BackendException(LocalBackendProvider.ID, "the stressor (" + h.data().get("engine").orElse("")
-                        + ") exited at once with " + p.exitValue());
+                throw new BackendException(
+                        LocalBackendProvider.ID,
+                        "the stressor (" + h.data().get("engine").orElse("") + ") exited at once with "
+                                + p.exitValue());
             }
         } catch (IOException e) {
             throw new BackendException(LocalBackendProvider.ID, "cannot start the stressor: " + e.getMessage());

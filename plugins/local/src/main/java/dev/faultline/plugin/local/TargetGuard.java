@@ -22,6 +22,7 @@ final class TargetGuard {
     static final String ALLOW_OTHER_USERS = "allowOtherUsers";
     /** PF_KTHREAD in the flags of /proc/PID/stat. */
     private static final long KERNEL_THREAD = 0x00200000L;
+
     private static final long KTHREADD = 2;
 
     private final boolean allowOtherUsers;
@@ -34,8 +35,9 @@ final class TargetGuard {
     static TargetGuard fromSettings(Params settings) throws BackendException {
         String value = settings.get(ALLOW_OTHER_USERS).orElse("false").strip();
         if (!value.equals("true") && !value.equals("false")) {
-            throw new BackendException(LocalBackendProvider.ID, ALLOW_OTHER_USERS + " is '" + value
-                    + "': give true or false in the environment's local settings");
+            throw new BackendException(
+                    LocalBackendProvider.ID,
+                    ALLOW_OTHER_USERS + " is '" + value + "': give true or false in the environment's local settings");
         }
         return new TargetGuard(value.equals("true"));
     }
@@ -46,10 +48,15 @@ final class TargetGuard {
 
     /** Refuses a process no fault may hit, saying why and what to do. */
     void check(ProcessHandle p) throws BackendException {
-        refuseIf(refusal(p.pid()).or(() -> allowOtherUsers ? Optional.empty() : otherUser(p.pid()).map(uid ->
-                describe(p.pid()) + " belongs to uid " + uid + ", not to uid " + Uids.self().getAsInt()
-                        + " that runs Faultline; to allow other users' processes set " + ALLOW_OTHER_USERS
-                        + ": true in the environment's local settings")));
+        refuseIf(refusal(p.pid())
+                .or(() -> allowOtherUsers
+                        ? Optional.empty()
+                        : otherUser(p.pid())
+                                .map(uid -> describe(p.pid()) + " belongs to uid " + uid + ", not to uid "
+                                        + Uids.self().getAsInt()
+                                        + " that runs Faultline; to allow other users' processes set "
+                                        + ALLOW_OTHER_USERS
+                                        + ": true in the environment's local settings")));
     }
 
     /**
@@ -57,10 +64,12 @@ final class TargetGuard {
      * since the agent jar is private to that user.
      */
     void checkJvm(ProcessHandle p) throws BackendException {
-        refuseIf(refusal(p.pid()).or(() -> otherUser(p.pid()).map(uid ->
-                "JVM " + describe(p.pid()) + " belongs to uid " + uid + ", not to uid " + Uids.self().getAsInt()
-                        + " that runs Faultline: the agent goes only into JVMs of Faultline's own user (its jar is"
-                        + " private to that user); run Faultline as uid " + uid)));
+        refuseIf(refusal(p.pid())
+                .or(() -> otherUser(p.pid())
+                        .map(uid -> "JVM " + describe(p.pid()) + " belongs to uid " + uid + ", not to uid "
+                                + Uids.self().getAsInt()
+                                + " that runs Faultline: the agent goes only into JVMs of Faultline's own user (its jar is"
+                                + " private to that user); run Faultline as uid " + uid)));
     }
 
     private static void refuseIf(Optional<String> why) throws BackendException {
@@ -73,8 +82,9 @@ final class TargetGuard {
     private static Optional<String> refusal(long pid) {
         String who = describe(pid);
         if (pid == 1) {
-            return Optional.of("pid 1 is the system's first process (init): pausing or killing it takes the whole machine"
-                    + " or container down; target the service's own process");
+            return Optional.of(
+                    "pid 1 is the system's first process (init): pausing or killing it takes the whole machine"
+                            + " or container down; target the service's own process");
         }
         if (isKernelThread(pid)) {
             return Optional.of(who + " is a kernel thread: the kernel needs it and signals do not pause it; target a"
@@ -100,7 +110,8 @@ final class TargetGuard {
     private static Optional<Integer> otherUser(long pid) {
         OptionalInt uid = Uids.ofProcess(pid);
         OptionalInt self = Uids.self();
-        return uid.isPresent() && self.isPresent() && uid.getAsInt() != self.getAsInt() ? Optional.of(uid.getAsInt())
+        return uid.isPresent() && self.isPresent() && uid.getAsInt() != self.getAsInt()
+                ? Optional.of(uid.getAsInt())
                 : Optional.empty();
     }
 
@@ -110,7 +121,9 @@ final class TargetGuard {
 
     private static Set<Long> ancestors(ProcessHandle self) {
         Set<Long> out = new HashSet<>();
-        for (ProcessHandle p = self.parent().orElse(null); p != null && out.add(p.pid()); p = p.parent().orElse(null)) {
+        for (ProcessHandle p = self.parent().orElse(null);
+                p != null && out.add(p.pid());
+                p = p.parent().orElse(null)) {
             // walk up to the root
         }
         return out;
@@ -126,7 +139,8 @@ final class TargetGuard {
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ppid = Long.parseLong(f[1]);
             long flags = Long.parseLong(f[6]);
-            return (flags & KERNEL_THREAD) != 0 || ppid == KTHREADD && command(KTHREADD).equals("kthreadd");
+            return (flags & KERNEL_THREAD) != 0
+                    || ppid == KTHREADD && command(KTHREADD).equals("kthreadd");
         } catch (IOException | RuntimeException e) {
             return false; // ended meanwhile, or no /proc here
         }
@@ -150,9 +164,12 @@ final class TargetGuard {
 
     private static String command(long pid) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "comm"), StandardCharsets.UTF_8).strip();
+            return Files.readString(Path.of("/proc", Long.toString(pid), "comm"), StandardCharsets.UTF_8)
+                    .strip();
         } catch (IOException e) {
-            return ProcessHandle.of(pid).flatMap(p -> p.info().command()).map(c -> Path.of(c).getFileName().toString())
+            return ProcessHandle.of(pid)
+                    .flatMap(p -> p.info().command())
+                    .map(c -> Path.of(c).getFileName().toString())
                     .orElse("?");
         }
     }

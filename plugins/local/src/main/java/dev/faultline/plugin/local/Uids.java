@@ -11,8 +11,7 @@ import java.util.OptionalInt;
 final class Uids {
     private static final OptionalInt SELF = effective("self").isPresent() ? effective("self") : ofNewFile();
 
-    private Uids() {
-    }
+    private Uids() {}
 
     /** The effective uid of this process; empty where the system has no uids (Windows). */
     static OptionalInt self() {

@@ -6,8 +6,7 @@ import java.net.ServerSocket;
 
 /** A free port on 127.0.0.1 for the benchmarks. */
 final class ChaosProxyBenchmarkPorts {
-    private ChaosProxyBenchmarkPorts() {
-    }
+    private ChaosProxyBenchmarkPorts() {}
 
     static int free() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

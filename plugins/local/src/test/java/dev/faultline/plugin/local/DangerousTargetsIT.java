@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DangerousTargetsIT {
     private static final long SELF = ProcessHandle.current().pid();
     private final List<Process> started = new ArrayList<>();
+
     @TempDir
     Path dir;
 
@@ -62,10 +63,14 @@ class DangerousTargetsIT {
 
     /** Pre-flight and the late check at injection both refuse {@code t}, with {@code reason}. */
     private static void refusedEverywhere(FaultBackend b, Target t, String reason) {
-        assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(t)).as("pre-flight of " + t.label())
-                .isInstanceOf(BackendException.class).hasMessageContaining(reason);
-        assertThatThrownBy(() -> b.prepare(pause(t))).as("injection of " + t.label())
-                .isInstanceOf(BackendException.class).hasMessageContaining(reason);
+        assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(t))
+                .as("pre-flight of " + t.label())
+                .isInstanceOf(BackendException.class)
+                .hasMessageContaining(reason);
+        assertThatThrownBy(() -> b.prepare(pause(t)))
+                .as("injection of " + t.label())
+                .isInstanceOf(BackendException.class)
+                .hasMessageContaining(reason);
     }
 
     @Test
@@ -75,11 +80,16 @@ class DangerousTargetsIT {
 
     @Test
     void kernelThreadsAreRefused() throws Exception {
-        assumeTrue(command(2).equals("kthreadd"), "no kthreadd at pid 2 in this pid namespace: kernel threads not visible");
+        assumeTrue(
+                command(2).equals("kthreadd"),
+                "no kthreadd at pid 2 in this pid namespace: kernel threads not visible");
         FaultBackend b = backend(Map.of());
         refusedEverywhere(b, process("pid", 2), "kernel thread");
-        long worker = ProcessHandle.allProcesses().filter(p -> p.parent().map(x -> x.pid() == 2).orElse(false))
-                .mapToLong(ProcessHandle::pid).findFirst().orElseThrow();
+        long worker = ProcessHandle.allProcesses()
+                .filter(p -> p.parent().map(x -> x.pid() == 2).orElse(false))
+                .mapToLong(ProcessHandle::pid)
+                .findFirst()
+                .orElseThrow();
         refusedEverywhere(b, process("pid", worker), "kernel thread");
     }
 
@@ -89,8 +99,10 @@ class DangerousTargetsIT {
         refusedEverywhere(b, process("pid", SELF), "is Faultline itself");
         long parent = ProcessHandle.current().parent().orElseThrow().pid();
         refusedEverywhere(b, process("pid", parent), "is an ancestor of Faultline");
-        assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(new Target("jvm", Params.of("pid", Long.toString(SELF)))))
-                .isInstanceOf(BackendException.class).hasMessageContaining("is Faultline itself");
+        assertThatThrownBy(() ->
+                        ((TargetDiscovery) b).findTarget(new Target("jvm", Params.of("pid", Long.toString(SELF)))))
+                .isInstanceOf(BackendException.class)
+                .hasMessageContaining("is Faultline itself");
     }
 
     @Test
@@ -102,10 +114,12 @@ class DangerousTargetsIT {
 
         Process sleep = start("sleep", "60");
         Files.writeString(pidFile, sleep.pid() + "\n", StandardCharsets.UTF_8);
-        assertThat(((TargetDiscovery) b).findTarget(process("pidFile", pidFile))).as("pre-flight passes")
+        assertThat(((TargetDiscovery) b).findTarget(process("pidFile", pidFile)))
+                .as("pre-flight passes")
                 .contains("pid " + sleep.pid());
         Files.writeString(pidFile, SELF + "\n", StandardCharsets.UTF_8); // rewritten between pre-flight and injection
-        assertThatThrownBy(() -> b.prepare(pause(process("pidFile", pidFile)))).isInstanceOf(BackendException.class)
+        assertThatThrownBy(() -> b.prepare(pause(process("pidFile", pidFile))))
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining("is Faultline itself");
     }
 
@@ -115,19 +129,26 @@ class DangerousTargetsIT {
         Path fifo = dir.resolve("app.fifo");
         assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo missing");
         for (Path notPlain : List.of(Path.of("/dev/zero"), fifo, dir)) {
-            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(
-                    () -> ((TargetDiscovery) b).findTarget(process("pidFile", notPlain))).isInstanceOf(BackendException.class)
-                    .hasMessageContaining(notPlain + " is not a plain file"));
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(5),
+                    () -> assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(process("pidFile", notPlain)))
+                            .isInstanceOf(BackendException.class)
+                            .hasMessageContaining(notPlain + " is not a plain file"));
         }
         Path big = Files.write(dir.resolve("big.pid"), new byte[1_000_000]);
-        assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(process("pidFile", big))).isInstanceOf(BackendException.class)
+        assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(process("pidFile", big)))
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining("holds no pid");
         for (String text : List.of("0", "-1", "abc", "")) {
             Path f = Files.writeString(dir.resolve("bad.pid"), text + "\n", StandardCharsets.UTF_8);
-            assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(process("pidFile", f))).as(text)
-                    .isInstanceOf(BackendException.class).hasMessageContaining("holds no pid");
-            assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(process("pid", text))).as(text)
-                    .isInstanceOf(BackendException.class).hasMessageContaining("is not a pid");
+            assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(process("pidFile", f)))
+                    .as(text)
+                    .isInstanceOf(BackendException.class)
+                    .hasMessageContaining("holds no pid");
+            assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(process("pid", text)))
+                    .as(text)
+                    .isInstanceOf(BackendException.class)
+                    .hasMessageContaining("is not a pid");
         }
     }
 
@@ -152,9 +173,13 @@ class DangerousTargetsIT {
         Process other = asNobody();
         FaultBackend b = backend(Map.of());
         String started = other.info().startInstant().orElseThrow().toString();
-        FaultHandle h = new FaultHandle("local", "f1", "process " + other.pid() + " paused",
+        FaultHandle h = new FaultHandle(
+                "local",
+                "f1",
+                "process " + other.pid() + " paused",
                 Params.of("kind", "pause", "pid", Long.toString(other.pid()), "startedAt", started));
-        assertThatThrownBy(() -> b.inject(pause(process("pid", other.pid())), h)).isInstanceOf(BackendException.class)
+        assertThatThrownBy(() -> b.inject(pause(process("pid", other.pid())), h))
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining("belongs to uid 65534");
         Thread.sleep(100);
         assertThat(Processes.isStopped(other.pid())).as("never signalled").isFalse();
@@ -162,21 +187,30 @@ class DangerousTargetsIT {
 
     @Test
     void anInvalidAllowOtherUsersSettingIsRefusedWithTheValuesItTakes() {
-        assertThatThrownBy(() -> backend(Map.of("allowOtherUsers", "yes please"))).isInstanceOf(BackendException.class)
-                .hasMessageContaining("allowOtherUsers").hasMessageContaining("true or false");
+        assertThatThrownBy(() -> backend(Map.of("allowOtherUsers", "yes please")))
+                .isInstanceOf(BackendException.class)
+                .hasMessageContaining("allowOtherUsers")
+                .hasMessageContaining("true or false");
         LocalBackendProvider provider = new LocalBackendProvider();
         assertThat(provider.check(new BackendSettings("local", Params.of("allowOtherUsers", "yes please"))))
-                .isInstanceOf(Availability.Unavailable.class).extracting(Availability::detail).asString().contains("true or false");
-        assertThat(provider.check(new BackendSettings("local", Params.of("allowOtherUsers", "true"))).detail())
+                .isInstanceOf(Availability.Unavailable.class)
+                .extracting(Availability::detail)
+                .asString()
+                .contains("true or false");
+        assertThat(provider.check(new BackendSettings("local", Params.of("allowOtherUsers", "true")))
+                        .detail())
                 .contains("other users' processes may be targeted");
         assertThat(provider.check(BackendSettings.empty("local")).detail()).doesNotContain("other users");
     }
 
     /** A {@code sleep} of user nobody (uid 65534), through setpriv; skipped where that cannot be made. */
     private Process asNobody() throws Exception {
-        assumeTrue(new ProcessBuilder("id", "-u").start().inputReader().readLine().equals("0"),
+        assumeTrue(
+                new ProcessBuilder("id", "-u").start().inputReader().readLine().equals("0"),
                 "not root: cannot start a process of another user");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv missing: cannot start a process of another user");
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "setpriv missing: cannot start a process of another user");
         Process p = start("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sleep", "60");
         for (int i = 0; i < 200 && !status(p.pid()).contains("Uid:\t65534\t65534"); i++) {
             Thread.sleep(10);
@@ -204,7 +238,8 @@ class DangerousTargetsIT {
 
     private static String command(long pid) {
         try {
-            return Files.readString(Path.of("/proc", Long.toString(pid), "comm"), StandardCharsets.UTF_8).strip();
+            return Files.readString(Path.of("/proc", Long.toString(pid), "comm"), StandardCharsets.UTF_8)
+                    .strip();
         } catch (IOException e) {
             return "";
         }

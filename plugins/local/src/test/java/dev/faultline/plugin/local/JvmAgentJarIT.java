@@ -37,6 +37,7 @@ class JvmAgentJarIT {
     private static JvmChild child;
     private static byte[] real;
     private static String name;
+
     @TempDir
     Path dir;
 
@@ -46,8 +47,10 @@ class JvmAgentJarIT {
         try (InputStream in = JvmAgentClient.class.getResourceAsStream("jvm/faultline-jvm-agent.jar")) {
             real = in.readAllBytes();
         }
-        name = "faultline-jvm-agent-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(real))
-                .substring(0, 16) + ".jar";
+        name = "faultline-jvm-agent-"
+                + HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(real))
+                        .substring(0, 16) + ".jar";
     }
 
     @AfterAll
@@ -61,7 +64,10 @@ class JvmAgentJarIT {
 
     /** The real agent answered (a status), not the planted one. */
     private static void realAgentAnswered(Map<String, String> reply) {
-        assertThat(reply).doesNotContainKey("planted").containsEntry("active", "false").containsEntry("instrumented", "false");
+        assertThat(reply)
+                .doesNotContainKey("planted")
+                .containsEntry("active", "false")
+                .containsEntry("instrumented", "false");
     }
 
     @Test
@@ -101,30 +107,35 @@ class JvmAgentJarIT {
         Path planted = plant(dir.resolve("planted.jar"));
         Files.delete(agents.resolve(name));
         Files.createSymbolicLink(agents.resolve(name), planted);
-        assertThatThrownBy(() -> status(new JvmAgentClient(agents))).isInstanceOf(BackendException.class)
+        assertThatThrownBy(() -> status(new JvmAgentClient(agents)))
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining(agents.resolve(name) + " is a symbolic link");
 
         Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
         plant(elsewhere.resolve(name));
         Path linked = Files.createSymbolicLink(dir.resolve("linked"), elsewhere);
-        assertThatThrownBy(() -> status(new JvmAgentClient(linked))).isInstanceOf(BackendException.class)
+        assertThatThrownBy(() -> status(new JvmAgentClient(linked)))
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining(linked + " is a symbolic link");
     }
 
     @Test
     void aJarOrFolderOfAnotherUserIsRefused() throws Exception {
-        assumeTrue(new ProcessBuilder("id", "-u").start().inputReader().readLine().equals("0"),
+        assumeTrue(
+                new ProcessBuilder("id", "-u").start().inputReader().readLine().equals("0"),
                 "not root: cannot give a file to another user");
         Path agents = Files.createDirectories(dir.resolve("agent"));
         Files.setPosixFilePermissions(agents, PosixFilePermissions.fromString("rwx------"));
         Path jar = plant(agents.resolve(name));
         Files.setAttribute(jar, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
-        assertThatThrownBy(() -> status(new JvmAgentClient(agents))).isInstanceOf(BackendException.class)
+        assertThatThrownBy(() -> status(new JvmAgentClient(agents)))
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining(jar + " belongs to uid 65534");
 
         Path theirs = Files.createDirectories(dir.resolve("theirs"));
         Files.setAttribute(theirs, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
-        assertThatThrownBy(() -> status(new JvmAgentClient(theirs))).isInstanceOf(BackendException.class)
+        assertThatThrownBy(() -> status(new JvmAgentClient(theirs)))
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining(theirs + " belongs to uid 65534");
     }
 
@@ -132,15 +143,20 @@ class JvmAgentJarIT {
     void thePrivateFolderAndTheJarAreTheUsersAlone() throws Exception {
         Path agents = dir.resolve("home").resolve("agent");
         realAgentAnswered(status(new JvmAgentClient(agents)));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(agents))).isEqualTo("rwx------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(agents.resolve(name)))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(agents)))
+                .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(agents.resolve(name))))
+                .isEqualTo("rw-------");
 
         Path loose = Files.createDirectories(dir.resolve("loose"));
         Files.setPosixFilePermissions(loose, PosixFilePermissions.fromString("rwxrwxrwx"));
         realAgentAnswered(status(new JvmAgentClient(loose)));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(loose))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(loose)))
+                .isEqualTo("rwx------");
         try (var left = Files.list(loose)) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("no reply or partial file left").containsExactly(name);
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("no reply or partial file left")
+                    .containsExactly(name);
         }
     }
 

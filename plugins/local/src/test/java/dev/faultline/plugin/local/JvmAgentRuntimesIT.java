@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JvmAgentRuntimesIT {
     /** The older runtime: Debian's OpenJDK 17 ({@code apt-get install openjdk-17-jdk-headless}). */
     static final Path OLDER_JAVA = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+
     private static final String MAIN = "faultline.runtimes.RuntimeTarget";
 
     @TempDir
@@ -52,20 +53,25 @@ class JvmAgentRuntimesIT {
             Files.write(src, in.readAllBytes());
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int rc = javac.run(null, null, System.err, "--release", "11", "-nowarn", "-d", classes.toString(), src.toString());
+        int rc = javac.run(
+                null, null, System.err, "--release", "11", "-nowarn", "-d", classes.toString(), src.toString());
         assertThat(rc).as("javac --release 11 of the target program").isZero();
     }
 
     @Test
     void theAgentMakesAFaultAndRevertsItInAJava17Jvm() throws Exception {
-        assumeTrue(Files.isExecutable(OLDER_JAVA), "no older JDK at " + OLDER_JAVA + ": install openjdk-17-jdk-headless"
-                + " to test the agent on an older runtime");
+        assumeTrue(
+                Files.isExecutable(OLDER_JAVA),
+                "no older JDK at " + OLDER_JAVA + ": install openjdk-17-jdk-headless"
+                        + " to test the agent on an older runtime");
         faultAndRevert(OLDER_JAVA, "17");
     }
 
     @Test
     void theAgentMakesAFaultAndRevertsItInAJvmOfTheCurrentRuntime() throws Exception {
-        faultAndRevert(Path.of(System.getProperty("java.home"), "bin", "java"), System.getProperty("java.specification.version"));
+        faultAndRevert(
+                Path.of(System.getProperty("java.home"), "bin", "java"),
+                System.getProperty("java.specification.version"));
     }
 
     private static void faultAndRevert(Path java, String version) throws Exception {
@@ -74,19 +80,23 @@ class JvmAgentRuntimesIT {
             assertThat(child.version).as("the child's runtime").isEqualTo(version);
             assertThat(child.call()).isEqualTo("ok 42");
             LocalBackend backend = new LocalBackend("http://127.0.0.1:1");
-            Fault fault = new JvmFault.JvmException(new JvmFault.JvmMethod(MAIN + "$Work", "compute"), "java.io.IOException",
-                    "disk on fire");
-            FaultRequest r = new FaultRequest("run1", "throw", fault, new Target("jvm", Params.of("name", marker)), 1.0,
-                    Duration.ofSeconds(30));
+            Fault fault = new JvmFault.JvmException(
+                    new JvmFault.JvmMethod(MAIN + "$Work", "compute"), "java.io.IOException", "disk on fire");
+            FaultRequest r = new FaultRequest(
+                    "run1", "throw", fault, new Target("jvm", Params.of("name", marker)), 1.0, Duration.ofSeconds(30));
             FaultHandle h = backend.prepare(r);
             assertThat(h.data().require("pid")).isEqualTo(Long.toString(child.process.pid()));
             backend.inject(r, h);
-            assertThat(child.call()).as("a call while the fault is in").isEqualTo("ex java.io.IOException disk on fire");
+            assertThat(child.call())
+                    .as("a call while the fault is in")
+                    .isEqualTo("ex java.io.IOException disk on fire");
             assertThat(backend.verifyGone(h).gone()).isFalse();
             backend.revert(h);
             assertThat(child.call()).as("a call after the revert").isEqualTo("ok 42");
             var after = backend.verifyGone(h);
-            assertThat(after.gone()).as("verified gone on Java " + version + ": " + after.detail()).isTrue();
+            assertThat(after.gone())
+                    .as("verified gone on Java " + version + ": " + after.detail())
+                    .isTrue();
         }
     }
 
@@ -99,7 +109,8 @@ class JvmAgentRuntimesIT {
 
         Child(Path java, String marker) throws IOException {
             process = new ProcessBuilder(List.of(java.toString(), "-cp", classes.toString(), MAIN, marker))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             String ready = line();
@@ -118,12 +129,13 @@ class JvmAgentRuntimesIT {
         private String line() throws IOException {
             try {
                 String l = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return out.readLine();
-                    } catch (IOException e) {
-                        return "io " + e.getMessage();
-                    }
-                }).get(10, TimeUnit.SECONDS);
+                            try {
+                                return out.readLine();
+                            } catch (IOException e) {
+                                return "io " + e.getMessage();
+                            }
+                        })
+                        .get(10, TimeUnit.SECONDS);
                 return l == null ? "eof" : l;
             } catch (Exception e) {
                 throw new IOException("no answer from the child JVM within 10 s", e);

@@ -18,10 +18,16 @@ final class JvmChild implements AutoCloseable {
     private final Writer in;
 
     JvmChild(String marker) throws IOException, URISyntaxException {
-        String classes = Path.of(JvmTargetMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String classes = Path.of(JvmTargetMain.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process = new ProcessBuilder(java, "-Xshare:auto", "-cp", classes, JvmTargetMain.class.getName(), marker)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         String ready = line();
@@ -40,12 +46,13 @@ final class JvmChild implements AutoCloseable {
     private String line() throws IOException {
         try {
             String l = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return out.readLine();
-                } catch (IOException e) {
-                    return "io " + e.getMessage();
-                }
-            }).get(10, TimeUnit.SECONDS);
+                        try {
+                            return out.readLine();
+                        } catch (IOException e) {
+                            return "io " + e.getMessage();
+                        }
+                    })
+                    .get(10, TimeUnit.SECONDS);
             return l == null ? "eof" : l;
         } catch (Exception e) {
             throw new IOException("no answer from the child JVM within 10 s", e);

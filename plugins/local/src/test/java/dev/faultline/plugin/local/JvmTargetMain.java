@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
  * {@link Work} and prints {@code ok VALUE MS} or {@code ex CLASS MESSAGE MS} on stdout.
  */
 public final class JvmTargetMain {
-    private JvmTargetMain() {
-    }
+    private JvmTargetMain() {}
 
     /** The faulted class: three overloads of {@code compute}, and one method that is left alone. */
     public static final class Work {

@@ -13,7 +13,6 @@ import dev.faultline.engine.spi.FaultBackendProvider;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.plugin.local.proxy.ChaosProxyServer;
-import dev.faultline.plugin.local.proxy.ProxyConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -37,7 +36,8 @@ class LocalBackendDependencyIT extends FaultBackendContract {
     private ChaosProxyServer server;
     private String viaHttpProxy;
     private String viaTcpProxy;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeEach
     void start() throws Exception {
@@ -51,13 +51,20 @@ class LocalBackendDependencyIT extends FaultBackendContract {
         upstream.start();
         int tcpPort = freePort();
         server = ChaosProxyServer.start("127.0.0.1", 0, List.of());
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(server.apiUrl() + "/faultline/http"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"payments-http\",\"upstream\":\"127.0.0.1:"
-                        + upstream.getAddress().getPort() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(server.apiUrl() + "/faultline/http"))
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"name\":\"payments-http\",\"upstream\":\"127.0.0.1:"
+                                        + upstream.getAddress().getPort() + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         String httpListen = created.body().replaceAll(".*\"listen\":\"([^\"]+)\".*", "$1");
         viaHttpProxy = "http://" + httpListen;
-        http.send(HttpRequest.newBuilder(URI.create(server.apiUrl() + "/proxies")).POST(HttpRequest.BodyPublishers.ofString(
-                "{\"name\":\"payments\",\"listen\":\"127.0.0.1:" + tcpPort + "\",\"upstream\":\"" + httpListen + "\"}")).build(),
+        http.send(
+                HttpRequest.newBuilder(URI.create(server.apiUrl() + "/proxies"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"payments\",\"listen\":\"127.0.0.1:"
+                                + tcpPort + "\",\"upstream\":\"" + httpListen + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         viaTcpProxy = "http://127.0.0.1:" + tcpPort;
     }
@@ -84,9 +91,15 @@ class LocalBackendDependencyIT extends FaultBackendContract {
         return new LocalBackendProvider();
     }
 
-    private static FaultRequest request(String kind, String name, DependencyFault.Mode mode, Duration latency, double share) {
-        return new FaultRequest("run1", "dep-" + mode.runbookName(), new DependencyFault(mode, latency),
-                new Target(kind, Params.of("name", name)), share, Duration.ofSeconds(30));
+    private static FaultRequest request(
+            String kind, String name, DependencyFault.Mode mode, Duration latency, double share) {
+        return new FaultRequest(
+                "run1",
+                "dep-" + mode.runbookName(),
+                new DependencyFault(mode, latency),
+                new Target(kind, Params.of("name", name)),
+                share,
+                Duration.ofSeconds(30));
     }
 
     @Override
@@ -100,8 +113,12 @@ class LocalBackendDependencyIT extends FaultBackendContract {
     }
 
     private HttpResponse<String> post(String base) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/pay")).timeout(Duration.ofSeconds(5))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + "/pay"))
+                        .timeout(Duration.ofSeconds(5))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -123,7 +140,8 @@ class LocalBackendDependencyIT extends FaultBackendContract {
     @Test
     void anIntermittentDependencyFailsAboutItsShareAndACorruptOneGarblesBodies() throws Exception {
         try (FaultBackend b = provider().create(settings())) {
-            FaultRequest some = request("httpProxy", "payments-http", DependencyFault.Mode.INTERMITTENT, Duration.ZERO, 0.3);
+            FaultRequest some =
+                    request("httpProxy", "payments-http", DependencyFault.Mode.INTERMITTENT, Duration.ZERO, 0.3);
             FaultHandle h = b.prepare(some);
             b.inject(some, h);
             int failed = 0;
@@ -133,7 +151,8 @@ class LocalBackendDependencyIT extends FaultBackendContract {
             b.revert(h);
             assertThat(failed).isBetween(30, 95);
 
-            FaultRequest corrupt = request("httpProxy", "payments-http", DependencyFault.Mode.CORRUPT, Duration.ZERO, 1);
+            FaultRequest corrupt =
+                    request("httpProxy", "payments-http", DependencyFault.Mode.CORRUPT, Duration.ZERO, 1);
             FaultHandle hc = b.prepare(corrupt);
             b.inject(corrupt, hc);
             assertThat(post(viaHttpProxy).body()).isNotEqualTo("{\"status\":\"paid\"}");
@@ -148,7 +167,8 @@ class LocalBackendDependencyIT extends FaultBackendContract {
             FaultRequest down = request("proxy", "payments", DependencyFault.Mode.UNAVAILABLE, Duration.ZERO, 1);
             FaultHandle h = b.prepare(down);
             b.inject(down, h);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(viaTcpProxy)).isInstanceOf(IOException.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(viaTcpProxy))
+                    .isInstanceOf(IOException.class);
             b.revert(h);
             assertThat(post(viaTcpProxy).statusCode()).isEqualTo(200);
         }

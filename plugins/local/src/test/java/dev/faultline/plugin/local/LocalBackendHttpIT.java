@@ -41,9 +41,12 @@ class LocalBackendHttpIT extends FaultBackendContract {
         });
         upstream.start();
         server = ChaosProxyServer.start("127.0.0.1", 0, List.of());
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(server.apiUrl() + "/faultline/http"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"payments\",\"upstream\":\"127.0.0.1:"
-                        + upstream.getAddress().getPort() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(server.apiUrl() + "/faultline/http"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"payments\",\"upstream\":\"127.0.0.1:"
+                                + upstream.getAddress().getPort() + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         base = "http://" + created.body().replaceAll(".*\"listen\":\"([^\"]+)\".*", "$1");
     }
 
@@ -65,15 +68,24 @@ class LocalBackendHttpIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run1", "unavailable", new HttpFault("POST", "/pay*", Map.of(), 503, Duration.ZERO,
-                false, "", false, Map.of()), new Target("httpProxy", Params.of("name", "payments")), 1.0,
+        return new FaultRequest(
+                "run1",
+                "unavailable",
+                new HttpFault("POST", "/pay*", Map.of(), 503, Duration.ZERO, false, "", false, Map.of()),
+                new Target("httpProxy", Params.of("name", "payments")),
+                1.0,
                 Duration.ofSeconds(30));
     }
 
     @Override
     protected boolean effectPresent(FaultHandle handle) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/pay")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 503;
+        return http.send(
+                                HttpRequest.newBuilder(URI.create(base + "/pay"))
+                                        .POST(HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                == 503;
     }
 
     @Test
@@ -81,8 +93,9 @@ class LocalBackendHttpIT extends FaultBackendContract {
         try (var b = provider().create(settings())) {
             assertThat(((TargetDiscovery) b).findTarget(new Target("httpProxy", Params.of("name", "payments"))))
                     .contains("HTTP proxy payments");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> ((TargetDiscovery) b).findTarget(
-                    new Target("httpProxy", Params.of("name", "cart")))).hasMessageContaining("has no HTTP proxy 'cart'");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> ((TargetDiscovery) b).findTarget(new Target("httpProxy", Params.of("name", "cart"))))
+                    .hasMessageContaining("has no HTTP proxy 'cart'");
         }
     }
 }

@@ -58,8 +58,11 @@ class LocalBackendJvmIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return request("throw", new JvmFault.JvmException(new JvmFault.JvmMethod(WORK, "compute"), "java.io.IOException",
-                "disk on fire"), 1.0);
+        return request(
+                "throw",
+                new JvmFault.JvmException(
+                        new JvmFault.JvmMethod(WORK, "compute"), "java.io.IOException", "disk on fire"),
+                1.0);
     }
 
     @Override
@@ -82,7 +85,9 @@ class LocalBackendJvmIT extends FaultBackendContract {
         assertThat(child.call("int")).startsWith("ok 42 ");
         assertThat(child.call("text")).startsWith("ok abab ");
         assertThat(child.call("void")).startsWith("ok 1 ");
-        var status = new JvmFaults(new JvmAgentClient(), new ProcessFaults(new TargetGuard(false)), new TargetGuard(false)).status(child.pid(), h);
+        var status = new JvmFaults(
+                        new JvmAgentClient(), new ProcessFaults(new TargetGuard(false)), new TargetGuard(false))
+                .status(child.pid(), h);
         assertThat(status).containsEntry("active", "false").containsEntry("instrumented", "false");
         assertThat(b.verifyGone(h).detail()).contains("runs its own code again");
     }
@@ -90,7 +95,8 @@ class LocalBackendJvmIT extends FaultBackendContract {
     @Test
     void latencyDelaysEveryCallUntilReverted() throws Exception {
         LocalBackend b = new LocalBackend("http://127.0.0.1:1");
-        FaultRequest slow = request("slow", new JvmFault.JvmLatency(new JvmFault.JvmMethod(WORK, "compute"), Duration.ofMillis(300)), 1);
+        FaultRequest slow = request(
+                "slow", new JvmFault.JvmLatency(new JvmFault.JvmMethod(WORK, "compute"), Duration.ofMillis(300)), 1);
         FaultHandle h = b.prepare(slow);
         b.inject(slow, h);
         String answer = child.call("int");
@@ -104,7 +110,8 @@ class LocalBackendJvmIT extends FaultBackendContract {
     void returnValuesReplaceTheMethodAndSeveralFaultsRevertOneByOne() throws Exception {
         LocalBackend b = new LocalBackend("http://127.0.0.1:1");
         FaultRequest ret = request("ret", new JvmFault.JvmReturn(new JvmFault.JvmMethod(WORK, "compute"), "-1"), 1);
-        FaultRequest slow = request("slow", new JvmFault.JvmLatency(new JvmFault.JvmMethod(WORK, "compute"), Duration.ofMillis(200)), 1);
+        FaultRequest slow = request(
+                "slow", new JvmFault.JvmLatency(new JvmFault.JvmMethod(WORK, "compute"), Duration.ofMillis(200)), 1);
         FaultHandle hr = b.prepare(ret);
         FaultHandle hs = b.prepare(slow);
         b.inject(ret, hr);
@@ -112,14 +119,18 @@ class LocalBackendJvmIT extends FaultBackendContract {
         String both = child.call("int");
         assertThat(both).startsWith("ok -1 ");
         assertThat(Long.parseLong(both.split(" ")[2])).isGreaterThanOrEqualTo(195L);
-        assertThat(child.call("text")).as("'-1' as text for the String overload").startsWith("ok -1 ");
+        assertThat(child.call("text"))
+                .as("'-1' as text for the String overload")
+                .startsWith("ok -1 ");
         assertThat(child.call("void")).as("the void overload is skipped").startsWith("ok 0 ");
 
         b.revert(hr);
         String slowOnly = child.call("int");
         assertThat(slowOnly).startsWith("ok 42 ");
         assertThat(Long.parseLong(slowOnly.split(" ")[2])).isGreaterThanOrEqualTo(195L);
-        assertThat(b.verifyGone(hr).gone()).as("the class still carries the other fault's advice").isFalse();
+        assertThat(b.verifyGone(hr).gone())
+                .as("the class still carries the other fault's advice")
+                .isFalse();
         b.revert(hs);
         assertThat(b.verifyGone(hs).gone()).isTrue();
         assertThat(b.verifyGone(hr).gone()).isTrue();
@@ -128,8 +139,11 @@ class LocalBackendJvmIT extends FaultBackendContract {
     @Test
     void aShareOfTheCallsFails() throws Exception {
         LocalBackend b = new LocalBackend("http://127.0.0.1:1");
-        FaultRequest some = request("some", new JvmFault.JvmException(new JvmFault.JvmMethod(WORK, "compute"),
-                "java.lang.IllegalStateException", "pool exhausted"), 0.3);
+        FaultRequest some = request(
+                "some",
+                new JvmFault.JvmException(
+                        new JvmFault.JvmMethod(WORK, "compute"), "java.lang.IllegalStateException", "pool exhausted"),
+                0.3);
         FaultHandle h = b.prepare(some);
         b.inject(some, h);
         int failed = 0;
@@ -143,17 +157,24 @@ class LocalBackendJvmIT extends FaultBackendContract {
     @Test
     void badFaultsAreRefusedWithTheReason() throws Exception {
         LocalBackend b = new LocalBackend("http://127.0.0.1:1");
-        FaultRequest noClass = request("x", new JvmFault.JvmLatency(new JvmFault.JvmMethod("no.such.Type", "m"), Duration.ofMillis(5)), 1);
-        assertThatThrownBy(() -> b.inject(noClass, b.prepare(noClass))).isInstanceOf(BackendException.class)
+        FaultRequest noClass = request(
+                "x", new JvmFault.JvmLatency(new JvmFault.JvmMethod("no.such.Type", "m"), Duration.ofMillis(5)), 1);
+        assertThatThrownBy(() -> b.inject(noClass, b.prepare(noClass)))
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining("no class no.such.Type is loaded");
-        FaultRequest noMethod = request("y", new JvmFault.JvmLatency(new JvmFault.JvmMethod(WORK, "nothing"), Duration.ofMillis(5)), 1);
-        assertThatThrownBy(() -> b.inject(noMethod, b.prepare(noMethod))).isInstanceOf(BackendException.class)
+        FaultRequest noMethod =
+                request("y", new JvmFault.JvmLatency(new JvmFault.JvmMethod(WORK, "nothing"), Duration.ofMillis(5)), 1);
+        assertThatThrownBy(() -> b.inject(noMethod, b.prepare(noMethod)))
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining("has no method named nothing");
-        FaultRequest badValue = request("z", new JvmFault.JvmReturn(new JvmFault.JvmMethod(WORK, "compute"), "lots"), 1);
-        assertThatThrownBy(() -> b.inject(badValue, b.prepare(badValue))).isInstanceOf(BackendException.class)
+        FaultRequest badValue =
+                request("z", new JvmFault.JvmReturn(new JvmFault.JvmMethod(WORK, "compute"), "lots"), 1);
+        assertThatThrownBy(() -> b.inject(badValue, b.prepare(badValue)))
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining("lots");
         assertThatThrownBy(() -> b.findTarget(new Target("jvm", Params.of("name", "no-such-jvm-" + marker))))
-                .isInstanceOf(BackendException.class).hasMessageContaining("no running JVM has");
+                .isInstanceOf(BackendException.class)
+                .hasMessageContaining("no running JVM has");
         assertThat(child.call("int")).startsWith("ok 42 ");
         assertThat(b.findTarget(target())).startsWith("JVM pid " + child.pid());
     }

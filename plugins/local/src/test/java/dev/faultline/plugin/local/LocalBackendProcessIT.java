@@ -29,8 +29,10 @@ class LocalBackendProcessIT extends FaultBackendContract {
         child = new ProcessBuilder("sh", "-c", "sleep 120", marker).start();
         // sh forks before it runs sleep: until the fork has become sleep it has the marker too (seen on a
         // busy machine), so wait for the sleep itself, then for a single match
-        await("the child sh's sleep 120, the one process marked " + marker).atMost(Duration.ofSeconds(2))
-                .pollInterval(Duration.ofMillis(10)).until(() -> sleeping(child) && Processes.matching(marker).size() == 1);
+        await("the child sh's sleep 120, the one process marked " + marker)
+                .atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> sleeping(child) && Processes.matching(marker).size() == 1);
     }
 
     private static boolean sleeping(Process sh) {
@@ -56,8 +58,13 @@ class LocalBackendProcessIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run1", "freeze", new ProcessFault.ProcessPause(), new Target("process", Params.of("name", marker)),
-                1.0, Duration.ofSeconds(30));
+        return new FaultRequest(
+                "run1",
+                "freeze",
+                new ProcessFault.ProcessPause(),
+                new Target("process", Params.of("name", marker)),
+                1.0,
+                Duration.ofSeconds(30));
     }
 
     @Override
@@ -69,18 +76,21 @@ class LocalBackendProcessIT extends FaultBackendContract {
     void aMissingOrAmbiguousProcessIsNamedInTheError() {
         LocalBackend b = new LocalBackend("http://127.0.0.1:1");
         assertThatThrownBy(() -> b.findTarget(new Target("process", Params.of("name", "no-such-process-" + marker))))
-                .isInstanceOf(BackendException.class).hasMessageContaining("no running process has");
+                .isInstanceOf(BackendException.class)
+                .hasMessageContaining("no running process has");
         assertThatThrownBy(() -> b.findTarget(new Target("proxy", Params.of("name", "payments"))))
-                .isInstanceOf(BackendException.class).hasMessageContaining("no chaos proxy answers at http://127.0.0.1:1");
+                .isInstanceOf(BackendException.class)
+                .hasMessageContaining("no chaos proxy answers at http://127.0.0.1:1");
     }
 
     @Test
     void aPidThatNowBelongsToAnotherProcessIsNotSignalled() throws Exception {
         LocalBackend b = new LocalBackend("http://127.0.0.1:1");
         FaultHandle h = b.prepare(request());
-        FaultHandle recycled = new FaultHandle(h.backend(), h.id(), h.description(),
-                h.data().with("startedAt", "2000-01-01T00:00:00Z"));
-        assertThatThrownBy(() -> b.inject(request(), recycled)).isInstanceOf(BackendException.class)
+        FaultHandle recycled = new FaultHandle(
+                h.backend(), h.id(), h.description(), h.data().with("startedAt", "2000-01-01T00:00:00Z"));
+        assertThatThrownBy(() -> b.inject(request(), recycled))
+                .isInstanceOf(BackendException.class)
                 .hasMessageContaining("is gone");
         assertThat(Processes.isStopped(child.pid())).isFalse();
     }
@@ -88,15 +98,24 @@ class LocalBackendProcessIT extends FaultBackendContract {
     @Test
     void aRestartStopsTheProcessAndItsRestartCommandBringsItBack() throws Exception {
         LocalBackend b = new LocalBackend("http://127.0.0.1:1");
-        FaultRequest restart = new FaultRequest("run1", "restart", new ProcessFault.ProcessRestart(
-                "exec sh -c 'sleep 120' " + marker), new Target("process", Params.of("name", marker)), 1.0,
+        FaultRequest restart = new FaultRequest(
+                "run1",
+                "restart",
+                new ProcessFault.ProcessRestart("exec sh -c 'sleep 120' " + marker),
+                new Target("process", Params.of("name", marker)),
+                1.0,
                 Duration.ofSeconds(30));
         FaultHandle h = b.prepare(restart);
         b.inject(restart, h);
 
         assertThat(child.isAlive()).as("the original process was stopped").isFalse();
-        await("a process named " + marker + " runs again").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        await("a process named " + marker + " runs again")
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> b.verifyGone(h).gone());
-        assertThat(Processes.matching(marker)).singleElement().extracting(ProcessHandle::pid).isNotEqualTo(child.pid());
+        assertThat(Processes.matching(marker))
+                .singleElement()
+                .extracting(ProcessHandle::pid)
+                .isNotEqualTo(child.pid());
     }
 }

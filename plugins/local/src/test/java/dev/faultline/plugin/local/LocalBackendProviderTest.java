@@ -32,8 +32,10 @@ class LocalBackendProviderTest {
 
         Availability a = check(api);
 
-        assertThat(a.detail()).contains("network and HTTP faults NOT ready: nothing listens at " + api
-                + " (connection refused)").contains("faultline proxy").doesNotContain("answers");
+        assertThat(a.detail())
+                .contains("network and HTTP faults NOT ready: nothing listens at " + api + " (connection refused)")
+                .contains("faultline proxy")
+                .doesNotContain("answers");
         assertThat(a.isAvailable()).as("process faults need no proxy").isTrue();
     }
 
@@ -64,34 +66,39 @@ class LocalBackendProviderTest {
     @Test
     void aRunningChaosProxyAnswersWithItsVersion() throws Exception {
         try (ChaosProxyServer proxy = ChaosProxyServer.start("127.0.0.1", 0, List.of())) {
-            assertThat(check(proxy.apiUrl()).detail()).contains("chaos proxy API at " + proxy.apiUrl() + " answers (version ")
+            assertThat(check(proxy.apiUrl()).detail())
+                    .contains("chaos proxy API at " + proxy.apiUrl() + " answers (version ")
                     .doesNotContain("NOT ready");
         }
     }
 
     @Test
     void aProxyApiTokenInClearIsRefusedWithoutRepeatingIt() {
-        BackendSettings clear = new BackendSettings("local", Params.of("proxyApi", "http://127.0.0.1:1",
-                "proxyApiToken", "0123456789abcdef0123456789abcdef"));
+        BackendSettings clear = new BackendSettings(
+                "local",
+                Params.of("proxyApi", "http://127.0.0.1:1", "proxyApiToken", "0123456789abcdef0123456789abcdef"));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> provider.create(clear))
                 .hasMessage("backend 'local': proxyApiToken: the token is given as a reference, never in clear:"
                         + " env:VARIABLE or file:/path/to/file");
         Availability a = provider.check(clear);
         assertThat(a.isAvailable()).isFalse();
-        assertThat(a.detail()).contains("proxyApiToken: the token is given as a reference").doesNotContain("0123456789");
+        assertThat(a.detail())
+                .contains("proxyApiToken: the token is given as a reference")
+                .doesNotContain("0123456789");
     }
 
     @Test
-    void aTokenFileThatCannotBeReadLeavesOnlyNetworkFaultsNotReady(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
+    void aTokenFileThatCannotBeReadLeavesOnlyNetworkFaultsNotReady(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         try (ChaosProxyServer proxy = ChaosProxyServer.start("127.0.0.1", 0, List.of())) {
             java.nio.file.Path missing = dir.resolve("no-such-token");
-            Availability a = provider.check(new BackendSettings("local", Params.of("proxyApi", proxy.apiUrl(),
-                    "proxyApiToken", "file:" + missing)));
+            Availability a = provider.check(new BackendSettings(
+                    "local", Params.of("proxyApi", proxy.apiUrl(), "proxyApiToken", "file:" + missing)));
             assertThat(a.isAvailable()).as("process faults need no token").isTrue();
-            assertThat(a.detail()).contains("network and HTTP faults NOT ready: proxyApiToken: the credential file "
-                    + missing + " cannot be read (NoSuchFileException)");
+            assertThat(a.detail())
+                    .contains("network and HTTP faults NOT ready: proxyApiToken: the credential file " + missing
+                            + " cannot be read (NoSuchFileException)");
         }
     }
 }

@@ -28,8 +28,10 @@ class LocalBackendProxyIT extends FaultBackendContract {
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             listenPort = free.getLocalPort();
         }
-        proxy = ChaosProxyServer.start("127.0.0.1", 0, List.of(new ProxyConfig("payments", "127.0.0.1:" + listenPort,
-                "127.0.0.1:" + echo.port(), true)));
+        proxy = ChaosProxyServer.start(
+                "127.0.0.1",
+                0,
+                List.of(new ProxyConfig("payments", "127.0.0.1:" + listenPort, "127.0.0.1:" + echo.port(), true)));
     }
 
     @AfterEach
@@ -50,8 +52,13 @@ class LocalBackendProxyIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run1", "slow", new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
-                new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
+        return new FaultRequest(
+                "run1",
+                "slow",
+                new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
+                new Target("proxy", Params.of("name", "payments")),
+                1.0,
+                Duration.ofSeconds(30));
     }
 
     @Override
@@ -61,15 +68,21 @@ class LocalBackendProxyIT extends FaultBackendContract {
 
     @org.junit.jupiter.api.Test
     void aDataLimitCutsConnectionsUntilReverted() throws Exception {
-        FaultRequest limit = new FaultRequest("run1", "limit", new ProxyFault.LimitData(3),
-                new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
+        FaultRequest limit = new FaultRequest(
+                "run1",
+                "limit",
+                new ProxyFault.LimitData(3),
+                new Target("proxy", Params.of("name", "payments")),
+                1.0,
+                Duration.ofSeconds(30));
         try (var backend = provider().create(settings())) {
             FaultHandle h = backend.prepare(limit);
             backend.inject(limit, h);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> EchoServer.roundTripMillis(listenPort))
                     .hasMessageContaining("closed after 3 bytes");
             backend.revert(h);
-            org.assertj.core.api.Assertions.assertThat(EchoServer.fastestRoundTripMillis(listenPort, 3)).isLessThan(250);
+            org.assertj.core.api.Assertions.assertThat(EchoServer.fastestRoundTripMillis(listenPort, 3))
+                    .isLessThan(250);
         }
     }
 }

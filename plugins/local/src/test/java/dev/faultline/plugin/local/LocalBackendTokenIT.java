@@ -59,8 +59,11 @@ class LocalBackendTokenIT {
         try (ServerSocket free = new ServerSocket(0)) {
             listenPort = free.getLocalPort();
         }
-        proxy = ChaosProxyServer.start("127.0.0.1", 0, List.of(new ProxyConfig("payments", "127.0.0.1:" + listenPort,
-                "127.0.0.1:" + echo.port(), true)), ApiToken.readFile(tokenFile));
+        proxy = ChaosProxyServer.start(
+                "127.0.0.1",
+                0,
+                List.of(new ProxyConfig("payments", "127.0.0.1:" + listenPort, "127.0.0.1:" + echo.port(), true)),
+                ApiToken.readFile(tokenFile));
     }
 
     @AfterEach
@@ -70,12 +73,18 @@ class LocalBackendTokenIT {
     }
 
     private BackendSettings withToken() {
-        return new BackendSettings("local", Params.of("proxyApi", proxy.apiUrl(), "proxyApiToken", "file:" + tokenFile));
+        return new BackendSettings(
+                "local", Params.of("proxyApi", proxy.apiUrl(), "proxyApiToken", "file:" + tokenFile));
     }
 
     private static FaultRequest latency() {
-        return new FaultRequest("run1", "slow", new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
-                new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
+        return new FaultRequest(
+                "run1",
+                "slow",
+                new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
+                new Target("proxy", Params.of("name", "payments")),
+                1.0,
+                Duration.ofSeconds(30));
     }
 
     private boolean slowed() throws Exception {
@@ -96,12 +105,15 @@ class LocalBackendTokenIT {
 
     @Test
     void withoutTheSettingTheRefusalIsOneLineNamingProxyApiToken() throws Exception {
-        try (FaultBackend backend = new LocalBackendProvider().create(
-                new BackendSettings("local", Params.of("proxyApi", proxy.apiUrl())))) {
+        try (FaultBackend backend = new LocalBackendProvider()
+                .create(new BackendSettings("local", Params.of("proxyApi", proxy.apiUrl())))) {
             FaultHandle h = backend.prepare(latency());
-            assertThatThrownBy(() -> backend.inject(latency(), h)).isInstanceOf(BackendException.class)
-                    .hasMessageContaining("the chaos proxy API at " + proxy.apiUrl() + " wants a token: set proxyApiToken")
-                    .message().doesNotContain("\n");
+            assertThatThrownBy(() -> backend.inject(latency(), h))
+                    .isInstanceOf(BackendException.class)
+                    .hasMessageContaining(
+                            "the chaos proxy API at " + proxy.apiUrl() + " wants a token: set proxyApiToken")
+                    .message()
+                    .doesNotContain("\n");
         }
         assertThat(slowed()).isFalse();
     }
@@ -110,12 +122,16 @@ class LocalBackendTokenIT {
     void aWrongTokenIsRefusedWithoutShowingEitherToken() throws Exception {
         Path wrong = dir.resolve("wrong-token");
         Files.writeString(wrong, "ffffffffffffffffffffffffffffffff\n", StandardCharsets.UTF_8);
-        try (FaultBackend backend = new LocalBackendProvider().create(new BackendSettings("local",
-                Params.of("proxyApi", proxy.apiUrl(), "proxyApiToken", "file:" + wrong)))) {
+        try (FaultBackend backend = new LocalBackendProvider()
+                .create(new BackendSettings(
+                        "local", Params.of("proxyApi", proxy.apiUrl(), "proxyApiToken", "file:" + wrong)))) {
             FaultHandle h = backend.prepare(latency());
             assertThatThrownBy(() -> backend.inject(latency(), h))
                     .hasMessageContaining("refused the proxyApiToken file:" + wrong)
-                    .message().doesNotContain("ffffffffffffffff").doesNotContain(TOKEN).doesNotContain("\n");
+                    .message()
+                    .doesNotContain("ffffffffffffffff")
+                    .doesNotContain(TOKEN)
+                    .doesNotContain("\n");
         }
     }
 
@@ -128,12 +144,14 @@ class LocalBackendTokenIT {
                 crashed.inject(latency(), h);
             }
             assertThat(slowed()).as("latency left behind").isTrue();
-            assertThat(Files.readString(rig.journal.file())).contains("file:" + tokenFile).doesNotContain(TOKEN);
+            assertThat(Files.readString(rig.journal.file()))
+                    .contains("file:" + tokenFile)
+                    .doesNotContain(TOKEN);
 
-            List<JournalEntry> left = new FaultJournal(rig.journal.file(), ProcessOwner.current(), Clock.systemUTC())
-                    .openFaults();
-            List<RevertOutcome> outcomes = new OrphanRecovery(rig.journal, rig.plugins, rig.reverter, Clock.systemUTC())
-                    .revert(left);
+            List<JournalEntry> left =
+                    new FaultJournal(rig.journal.file(), ProcessOwner.current(), Clock.systemUTC()).openFaults();
+            List<RevertOutcome> outcomes =
+                    new OrphanRecovery(rig.journal, rig.plugins, rig.reverter, Clock.systemUTC()).revert(left);
 
             assertThat(outcomes).singleElement().satisfies(o -> {
                 assertThat(o.reverted()).as(o.detail()).isTrue();
@@ -148,7 +166,8 @@ class LocalBackendTokenIT {
     void theManualCleanupCarriesTheTokenReferenceNotTheToken() throws Exception {
         try (FaultBackend backend = new LocalBackendProvider().create(withToken())) {
             String cleanup = backend.manualCleanup(backend.prepare(latency()));
-            assertThat(cleanup).startsWith("curl -H \"Authorization: Bearer $(cat " + tokenFile + ")\" -X DELETE ")
+            assertThat(cleanup)
+                    .startsWith("curl -H \"Authorization: Bearer $(cat " + tokenFile + ")\" -X DELETE ")
                     .doesNotContain(TOKEN);
         }
     }
@@ -156,10 +175,14 @@ class LocalBackendTokenIT {
     @Test
     void theCheckSaysWhenTheProxyWantsATokenAndAnswersWithIt() {
         LocalBackendProvider provider = new LocalBackendProvider();
-        String without = provider.check(new BackendSettings("local", Params.of("proxyApi", proxy.apiUrl()))).detail();
-        assertThat(without).contains("network and HTTP faults NOT ready: the chaos proxy API at " + proxy.apiUrl()
-                + " wants a token: set proxyApiToken");
+        String without = provider.check(new BackendSettings("local", Params.of("proxyApi", proxy.apiUrl())))
+                .detail();
+        assertThat(without)
+                .contains("network and HTTP faults NOT ready: the chaos proxy API at " + proxy.apiUrl()
+                        + " wants a token: set proxyApiToken");
         String with = provider.check(withToken()).detail();
-        assertThat(with).contains("chaos proxy API at " + proxy.apiUrl() + " answers (version").doesNotContain(TOKEN);
+        assertThat(with)
+                .contains("chaos proxy API at " + proxy.apiUrl() + " answers (version")
+                .doesNotContain(TOKEN);
     }
 }

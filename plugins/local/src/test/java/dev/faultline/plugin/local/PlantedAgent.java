@@ -13,8 +13,7 @@ import java.nio.file.Path;
  * test sees whose code ran in the target.
  */
 public final class PlantedAgent {
-    private PlantedAgent() {
-    }
+    private PlantedAgent() {}
 
     public static void agentmain(String args, Instrumentation inst) throws IOException {
         for (String pair : args.split("&")) {

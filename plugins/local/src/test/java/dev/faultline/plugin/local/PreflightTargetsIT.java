@@ -6,10 +6,10 @@ import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.run.DryRun;
 import dev.faultline.engine.run.PreflightCheck;
-import dev.faultline.engine.spi.run.RunOutcome;
-import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.spi.BackendSettings;
+import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.testkit.TestRig;
 import dev.faultline.plugin.local.probe.HttpProbeProvider;
 import java.nio.file.Files;
@@ -49,8 +49,10 @@ class PreflightTargetsIT {
                   fault: {type: process-pause}
               blastRadius: {maxDuration: 1m, maxTargets: 1}
             """;
+
     @TempDir
     Path dir;
+
     private TestRig rig;
 
     @BeforeEach
@@ -64,7 +66,9 @@ class PreflightTargetsIT {
     }
 
     private static Experiment experiment(String target) throws Exception {
-        return new RunbookLoader().parse(RUNBOOK.replace("TARGET", target), "dangerous.yaml").experiment();
+        return new RunbookLoader()
+                .parse(RUNBOOK.replace("TARGET", target), "dangerous.yaml")
+                .experiment();
     }
 
     private static Environment local() {
@@ -74,15 +78,22 @@ class PreflightTargetsIT {
     @Test
     void pidOneIsRefusedByTheDryRunsPreflight() throws Exception {
         DryRun d = rig.runner.dryRun(experiment("{pid: 1}"), local());
-        assertThat(d.checks()).filteredOn(c -> c.check().startsWith("target ")).singleElement()
+        assertThat(d.checks())
+                .filteredOn(c -> c.check().startsWith("target "))
+                .singleElement()
                 .satisfies(c -> assertThat(c.passed()).isFalse())
-                .extracting(PreflightCheck::detail).asString().contains("pid 1 is the system's first process");
+                .extracting(PreflightCheck::detail)
+                .asString()
+                .contains("pid 1 is the system's first process");
     }
 
     @Test
     void aRunWhosePidFileHoldsFaultlinesOwnPidIsAbortedInPreflight() throws Exception {
-        Path pidFile = Files.writeString(dir.resolve("app.pid"), Long.toString(ProcessHandle.current().pid()));
-        RunResult r = rig.runner.start(experiment("{pidFile: '" + pidFile + "'}"), local(), List.of()).result()
+        Path pidFile = Files.writeString(
+                dir.resolve("app.pid"), Long.toString(ProcessHandle.current().pid()));
+        RunResult r = rig.runner
+                .start(experiment("{pidFile: '" + pidFile + "'}"), local(), List.of())
+                .result()
                 .get(30, TimeUnit.SECONDS);
         assertThat(r.outcome()).isEqualTo(RunOutcome.ABORTED);
         assertThat(r.reason()).contains("is Faultline itself");

@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 
 /** What stressors do to this machine, read from /proc: CPU ticks, resident memory, disk bytes, space held. */
 final class StressMeter {
-    private StressMeter() {
-    }
+    private StressMeter() {}
 
     /** How fast a counter of the stressors (summed over them and their workers) rises, per second. */
     static double rate(FaultHandle h, ToLongFunction<Long> counter, long millis) throws InterruptedException {
@@ -29,8 +28,9 @@ final class StressMeter {
      * runs its {@code stress-cpu-N} threads (its {@code main} starts them, so the JVM's start is over).
      */
     static boolean working(FaultHandle h) {
-        return StressFaults.stressors(h).stream().anyMatch(p -> p.descendants().findAny().isPresent()
-                || threadNames(p.pid()).stream().anyMatch(n -> n.startsWith("stress-cpu-")));
+        return StressFaults.stressors(h).stream()
+                .anyMatch(p -> p.descendants().findAny().isPresent()
+                        || threadNames(p.pid()).stream().anyMatch(n -> n.startsWith("stress-cpu-")));
     }
 
     private static List<String> threadNames(long pid) {
@@ -38,7 +38,8 @@ final class StressMeter {
             List<String> names = new ArrayList<>();
             for (Path t : tasks.toList()) {
                 try {
-                    names.add(Files.readString(t.resolve("comm"), StandardCharsets.US_ASCII).strip());
+                    names.add(Files.readString(t.resolve("comm"), StandardCharsets.US_ASCII)
+                            .strip());
                 } catch (IOException e) {
                     // the thread ended meanwhile
                 }
@@ -50,8 +51,10 @@ final class StressMeter {
     }
 
     static long sum(FaultHandle h, ToLongFunction<Long> counter) {
-        return StressFaults.stressors(h).stream().flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
-                .mapToLong(p -> counter.applyAsLong(p.pid())).sum();
+        return StressFaults.stressors(h).stream()
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                .mapToLong(p -> counter.applyAsLong(p.pid()))
+                .sum();
     }
 
     static long cpuTicks(long pid) {

@@ -69,8 +69,8 @@ final class PromQLSource implements MetricSource {
                     return a;
                 }
                 if (a.queryRejected()) {
-                    throw new ProbeException("probe '" + probe + "': Prometheus at " + client.base() + " rejects the query `"
-                            + q.query() + "`: " + a.error());
+                    throw new ProbeException("probe '" + probe + "': Prometheus at " + client.base()
+                            + " rejects the query `" + q.query() + "`: " + a.error());
                 }
                 failure = "Prometheus at " + client.base() + " answered " + a.error();
             } catch (PrometheusClient.Unreachable e) {
@@ -78,8 +78,8 @@ final class PromQLSource implements MetricSource {
             }
             log.debug("probe {}: attempt {} failed: {}", probe, attempt + 1, failure);
         }
-        throw new ProbeException("probe '" + probe + "': " + failure + (q.retries() > 0 ? " (" + (q.retries() + 1)
-                + " attempts)" : ""));
+        throw new ProbeException(
+                "probe '" + probe + "': " + failure + (q.retries() > 0 ? " (" + (q.retries() + 1) + " attempts)" : ""));
     }
 
     private Map<String, String> form() {

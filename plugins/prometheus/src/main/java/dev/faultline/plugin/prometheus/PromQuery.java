@@ -15,16 +15,25 @@ import org.jspecify.annotations.Nullable;
  * per attempt (default 2s), {@code retries} on a server or connection failure (default 1) and
  * {@code noData}: {@code fail} (the default: no data is a failed sample) or the number it counts as.
  */
-record PromQuery(@Nullable String url, String query, @Nullable Duration range, Duration step, String reduce,
-                 Duration timeout, int retries, @Nullable Double noData) {
+record PromQuery(
+        @Nullable String url,
+        String query,
+        @Nullable Duration range,
+        Duration step,
+        String reduce,
+        Duration timeout,
+        int retries,
+        @Nullable Double noData) {
     static final Set<String> REDUCERS = Set.of("last", "min", "max", "avg");
     static final Set<String> KEYS = Set.of("url", "query", "range", "step", "reduce", "timeout", "retries", "noData");
 
     static List<String> problems(Params p) {
         List<String> out = new ArrayList<>();
-        p.values().keySet().stream().filter(k -> !KEYS.contains(k)).sorted()
-                .forEach(k -> out.add(k + ": unknown setting of a prometheus probe (it takes " + String.join(", ",
-                        new java.util.TreeSet<>(KEYS)) + ")"));
+        p.values().keySet().stream()
+                .filter(k -> !KEYS.contains(k))
+                .sorted()
+                .forEach(k -> out.add(k + ": unknown setting of a prometheus probe (it takes "
+                        + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")"));
         if (p.get("query").map(String::isBlank).orElse(true)) {
             out.add("query: a prometheus probe needs a PromQL query, e.g. sum(rate(http_requests_total[1m]))");
         }
@@ -38,7 +47,8 @@ record PromQuery(@Nullable String url, String query, @Nullable Duration range, D
 
     static PromQuery from(Params p) {
         Duration range = p.has("range") ? positive(p.duration("range", Duration.ZERO), "range") : null;
-        Duration step = p.has("step") ? positive(p.duration("step", Duration.ZERO), "step")
+        Duration step = p.has("step")
+                ? positive(p.duration("step", Duration.ZERO), "step")
                 : range == null ? Duration.ofSeconds(1) : max(Duration.ofSeconds(1), range.dividedBy(30));
         String reduce = p.get("reduce").orElse("last");
         if (!REDUCERS.contains(reduce)) {
@@ -62,8 +72,15 @@ record PromQuery(@Nullable String url, String query, @Nullable Duration range, D
                 throw new IllegalArgumentException("noData: 'fail' or a number, not '" + noData + "'");
             }
         }
-        return new PromQuery(p.get("url").orElse(null), p.get("query").orElse(""), range, step, reduce,
-                positive(p.duration("timeout", Duration.ofSeconds(2)), "timeout"), retries, noDataValue);
+        return new PromQuery(
+                p.get("url").orElse(null),
+                p.get("query").orElse(""),
+                range,
+                step,
+                reduce,
+                positive(p.duration("timeout", Duration.ofSeconds(2)), "timeout"),
+                retries,
+                noDataValue);
     }
 
     private static Duration positive(Duration d, String key) {

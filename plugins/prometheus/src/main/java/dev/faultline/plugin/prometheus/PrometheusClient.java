@@ -25,11 +25,16 @@ final class PrometheusClient implements AutoCloseable {
     private final @Nullable Secret password;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    PrometheusClient(String base, Duration timeout, @Nullable Secret token, @Nullable Secret user, @Nullable Secret password) {
+    PrometheusClient(
+            String base, Duration timeout, @Nullable Secret token, @Nullable Secret user, @Nullable Secret password) {
         this.base = base.replaceAll("/+$", "");
         long ms = timeout.toMillis();
-        this.http = new OkHttpClient.Builder().connectTimeout(ms, TimeUnit.MILLISECONDS).readTimeout(ms, TimeUnit.MILLISECONDS)
-                .callTimeout(ms, TimeUnit.MILLISECONDS).retryOnConnectionFailure(false).build();
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(ms, TimeUnit.MILLISECONDS)
+                .readTimeout(ms, TimeUnit.MILLISECONDS)
+                .callTimeout(ms, TimeUnit.MILLISECONDS)
+                .retryOnConnectionFailure(false)
+                .build();
         this.token = token;
         this.user = user;
         this.password = password;
@@ -90,8 +95,8 @@ final class PrometheusClient implements AutoCloseable {
         } catch (InterruptedIOException e) {
             throw new Unreachable("Prometheus at " + base + " did not answer in time");
         } catch (IOException | IllegalArgumentException e) {
-            throw new Unreachable("no Prometheus answers at " + base + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            throw new Unreachable("no Prometheus answers at " + base + " ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
     }
 

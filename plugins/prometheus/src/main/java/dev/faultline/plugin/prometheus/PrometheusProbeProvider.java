@@ -1,8 +1,5 @@
 package dev.faultline.plugin.prometheus;
 
-import dev.faultline.engine.spi.Secret;
-import dev.faultline.engine.spi.SecretRef;
-import dev.faultline.engine.spi.SettingsException;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.spi.Availability;
@@ -10,6 +7,9 @@ import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.MetricSource;
 import dev.faultline.engine.spi.MetricSourceProvider;
 import dev.faultline.engine.spi.ProbeException;
+import dev.faultline.engine.spi.Secret;
+import dev.faultline.engine.spi.SecretRef;
+import dev.faultline.engine.spi.SettingsException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -56,10 +56,13 @@ public final class PrometheusProbeProvider implements MetricSourceProvider {
         } catch (IllegalArgumentException e) {
             throw new ProbeException("probe '" + probe.name() + "': " + e.getMessage());
         }
-        String url = Optional.ofNullable(q.url()).or(() -> settings.values().get("url")).orElseThrow(() ->
-                new ProbeException("probe '" + probe.name() + "': no Prometheus URL; give prometheus.url in the probe or"
-                        + " url in the environment's prometheus settings"));
-        Duration timeout = probe.params().has("timeout") ? q.timeout() : settings.values().duration("timeout", q.timeout());
+        String url = Optional.ofNullable(q.url())
+                .or(() -> settings.values().get("url"))
+                .orElseThrow(() -> new ProbeException(
+                        "probe '" + probe.name() + "': no Prometheus URL; give prometheus.url in the probe or"
+                                + " url in the environment's prometheus settings"));
+        Duration timeout =
+                probe.params().has("timeout") ? q.timeout() : settings.values().duration("timeout", q.timeout());
         PrometheusClient client = client(url, timeout, settings, "probe '" + probe.name() + "'");
         PromQLSource source = new PromQLSource(probe.name(), q, client, clock);
         try {
@@ -79,8 +82,10 @@ public final class PrometheusProbeProvider implements MetricSourceProvider {
         }
         try (PrometheusClient c = client(url.get(), Duration.ofSeconds(2), settings, "prometheus")) {
             PrometheusClient.Answer a = c.get("/api/v1/status/buildinfo");
-            return a.success() ? new Availability.Available("Prometheus " + a.body().path("data").path("version").asString("?")
-                    + " at " + c.base()) : new Availability.Unavailable("Prometheus at " + c.base() + " answered " + a.error());
+            return a.success()
+                    ? new Availability.Available("Prometheus "
+                            + a.body().path("data").path("version").asString("?") + " at " + c.base())
+                    : new Availability.Unavailable("Prometheus at " + c.base() + " answered " + a.error());
         } catch (ProbeException | PrometheusClient.Unreachable e) {
             return new Availability.Unavailable(e.getMessage());
         }
@@ -89,8 +94,12 @@ public final class PrometheusProbeProvider implements MetricSourceProvider {
     private static PrometheusClient client(String url, Duration timeout, BackendSettings settings, String who)
             throws ProbeException {
         try {
-            return new PrometheusClient(url, timeout, secret(settings, "token"),
-                    secret(settings, "username"), secret(settings, "password"));
+            return new PrometheusClient(
+                    url,
+                    timeout,
+                    secret(settings, "token"),
+                    secret(settings, "username"),
+                    secret(settings, "password"));
         } catch (SettingsException | IllegalArgumentException e) {
             throw new ProbeException(who + ": " + e.getMessage());
         }

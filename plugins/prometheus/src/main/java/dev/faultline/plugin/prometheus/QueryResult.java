@@ -11,8 +11,7 @@ import tools.jackson.databind.JsonNode;
  * are an error that tells the runbook's author to aggregate.
  */
 final class QueryResult {
-    private QueryResult() {
-    }
+    private QueryResult() {}
 
     /** A number, or empty for no data. */
     static OptionalDouble value(JsonNode data, String reduce, String query) throws BadShape {

@@ -45,12 +45,17 @@ class PrometheusFailuresIT {
     }
 
     private static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body)
+                .build();
     }
 
     @Test
     void aServerNotReadyYetIsRetriedAndThenRead() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(503).body("Service Unavailable").build());
+        server.enqueue(
+                new MockResponse.Builder().code(503).body("Service Unavailable").build());
         server.enqueue(json(200, VECTOR)); // the check on open
         server.enqueue(json(503, "{\"status\":\"error\",\"errorType\":\"timeout\",\"error\":\"query timed out\"}"));
         server.enqueue(json(200, VECTOR));
@@ -70,46 +75,76 @@ class PrometheusFailuresIT {
             server.enqueue(json(503, "{\"status\":\"error\",\"errorType\":\"timeout\",\"error\":\"query timed out\"}"));
         }
         try (var source = new PrometheusProbeProvider().open(probe("query", "up", "retries", "2"), env())) {
-            assertThatThrownBy(source::read).hasMessage("probe 'errors': Prometheus at http://127.0.0.1:" + server.getPort()
-                    + " answered HTTP 503 timeout: query timed out (3 attempts)");
+            assertThatThrownBy(source::read)
+                    .hasMessage("probe 'errors': Prometheus at http://127.0.0.1:" + server.getPort()
+                            + " answered HTTP 503 timeout: query timed out (3 attempts)");
         }
     }
 
     @Test
     void aSlowServerTimesOutAndARejectedQueryIsNotRetried() throws Exception {
-        server.enqueue(new MockResponse.Builder().code(200).body(VECTOR).headersDelay(2, TimeUnit.SECONDS).build());
-        server.enqueue(new MockResponse.Builder().code(200).body(VECTOR).headersDelay(2, TimeUnit.SECONDS).build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body(VECTOR)
+                .headersDelay(2, TimeUnit.SECONDS)
+                .build());
+        server.enqueue(new MockResponse.Builder()
+                .code(200)
+                .body(VECTOR)
+                .headersDelay(2, TimeUnit.SECONDS)
+                .build());
         assertThatThrownBy(() -> new PrometheusProbeProvider().open(probe("query", "up", "timeout", "300ms"), env()))
                 .hasMessageContaining("did not answer in time (2 attempts)");
-        server.enqueue(json(422, "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"many-to-many matching not allowed\"}"));
+        server.enqueue(json(
+                422,
+                "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"many-to-many matching not allowed\"}"));
         int before = server.getRequestCount();
         assertThatThrownBy(() -> new PrometheusProbeProvider().open(probe("query", "a / b", "retries", "3"), env()))
-                .hasMessageContaining("rejects the query `a / b`: HTTP 422 execution: many-to-many matching not allowed");
+                .hasMessageContaining(
+                        "rejects the query `a / b`: HTTP 422 execution: many-to-many matching not allowed");
         assertThat(server.getRequestCount() - before).isEqualTo(1);
     }
 
     @Test
     void noServerAtAllFailsTheOpen() throws Exception {
         int free = PrometheusServer.freePort();
-        assertThatThrownBy(() -> new PrometheusProbeProvider().open(probe("query", "up", "retries", "0"),
-                new BackendSettings("prometheus", Params.of("url", "http://127.0.0.1:" + free))))
+        assertThatThrownBy(() -> new PrometheusProbeProvider()
+                        .open(
+                                probe("query", "up", "retries", "0"),
+                                new BackendSettings("prometheus", Params.of("url", "http://127.0.0.1:" + free))))
                 .hasMessageContaining("no Prometheus answers at http://127.0.0.1:" + free);
-        assertThat(new PrometheusProbeProvider().check(new BackendSettings("prometheus",
-                Params.of("url", "http://127.0.0.1:" + free))).isAvailable()).isFalse();
+        assertThat(new PrometheusProbeProvider()
+                        .check(new BackendSettings("prometheus", Params.of("url", "http://127.0.0.1:" + free)))
+                        .isAvailable())
+                .isFalse();
     }
 
     @Test
     void aTokenReferenceIsResolvedAndSentButAnUnsetOneIsNamed() throws Exception {
-        assertThatThrownBy(() -> new PrometheusProbeProvider().open(probe("query", "up"), new BackendSettings("prometheus",
-                Params.of("url", "http://127.0.0.1:" + server.getPort(), "token", "env:FAULTLINE_TEST_UNSET_TOKEN"))))
+        assertThatThrownBy(() -> new PrometheusProbeProvider()
+                        .open(
+                                probe("query", "up"),
+                                new BackendSettings(
+                                        "prometheus",
+                                        Params.of(
+                                                "url",
+                                                "http://127.0.0.1:" + server.getPort(),
+                                                "token",
+                                                "env:FAULTLINE_TEST_UNSET_TOKEN"))))
                 .hasMessageContaining("the environment variable FAULTLINE_TEST_UNSET_TOKEN");
         java.nio.file.Path f = java.nio.file.Files.createTempFile("prom-token", "");
         try {
             java.nio.file.Files.writeString(f, "t0ken\n");
             server.enqueue(json(200, VECTOR));
-            new PrometheusProbeProvider().open(probe("query", "up"), new BackendSettings("prometheus",
-                    Params.of("url", "http://127.0.0.1:" + server.getPort(), "token", "file:" + f))).close();
-            assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("Authorization")).isEqualTo("Bearer t0ken");
+            new PrometheusProbeProvider()
+                    .open(
+                            probe("query", "up"),
+                            new BackendSettings(
+                                    "prometheus",
+                                    Params.of("url", "http://127.0.0.1:" + server.getPort(), "token", "file:" + f)))
+                    .close();
+            assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeaders().get("Authorization"))
+                    .isEqualTo("Bearer t0ken");
         } finally {
             java.nio.file.Files.delete(f);
         }

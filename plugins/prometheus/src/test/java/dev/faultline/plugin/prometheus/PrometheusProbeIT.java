@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PrometheusProbeIT {
     @TempDir
     static Path dir;
+
     static HTTPServer app;
     static PrometheusServer prometheus;
     static BackendSettings env;
@@ -38,16 +39,26 @@ class PrometheusProbeIT {
     static void start() throws Exception {
         PrometheusServer.requireBinary();
         PrometheusRegistry registry = new PrometheusRegistry();
-        Counter requests = Counter.builder().name("app_requests_total").labelNames("outcome").register(registry);
+        Counter requests = Counter.builder()
+                .name("app_requests_total")
+                .labelNames("outcome")
+                .register(registry);
         requests.labelValues("ok").inc(90);
         requests.labelValues("error").inc(10);
-        Histogram duration = Histogram.builder().name("app_request_duration_seconds").classicOnly()
-                .classicUpperBounds(0.1, 0.25, 0.5, 1.0).register(registry);
+        Histogram duration = Histogram.builder()
+                .name("app_request_duration_seconds")
+                .classicOnly()
+                .classicUpperBounds(0.1, 0.25, 0.5, 1.0)
+                .register(registry);
         for (int i = 0; i < 100; i++) {
             duration.observe(0.2);
         }
         Gauge.builder().name("app_in_flight").register(registry).set(7);
-        app = HTTPServer.builder().hostname("127.0.0.1").port(0).registry(registry).buildAndStart();
+        app = HTTPServer.builder()
+                .hostname("127.0.0.1")
+                .port(0)
+                .registry(registry)
+                .buildAndStart();
         prometheus = PrometheusServer.start(dir, List.of("127.0.0.1:" + app.getPort()));
         prometheus.awaitData("app_in_flight", Duration.ofSeconds(20));
         env = new BackendSettings("prometheus", Params.of("url", prometheus.url()));
@@ -87,21 +98,26 @@ class PrometheusProbeIT {
     @Test
     void aWindowIsReadWithARangeQueryAndReduced() throws Exception {
         prometheus.awaitData("count_over_time(app_in_flight[10s]) >= 2", Duration.ofSeconds(20));
-        assertThat(read("query", "app_in_flight", "range", "10s", "step", "1s", "reduce", "max")).isEqualTo(7);
-        assertThat(read("query", "sum(app_requests_total)", "range", "10s", "reduce", "avg")).isEqualTo(100);
+        assertThat(read("query", "app_in_flight", "range", "10s", "step", "1s", "reduce", "max"))
+                .isEqualTo(7);
+        assertThat(read("query", "sum(app_requests_total)", "range", "10s", "reduce", "avg"))
+                .isEqualTo(100);
     }
 
     @Test
     void noDataFailsTheSampleUnlessTheProbeSaysWhatItCountsAs() throws Exception {
         assertThatThrownBy(() -> read("query", "app_no_such_metric"))
-                .hasMessageContaining("probe 'p': no data: `app_no_such_metric` returned no series at " + prometheus.url());
+                .hasMessageContaining(
+                        "probe 'p': no data: `app_no_such_metric` returned no series at " + prometheus.url());
         assertThat(read("query", "app_no_such_metric", "noData", "0")).isZero();
-        assertThatThrownBy(() -> read("query", "app_no_such_metric", "range", "5s")).hasMessageContaining("over the last 5s");
+        assertThatThrownBy(() -> read("query", "app_no_such_metric", "range", "5s"))
+                .hasMessageContaining("over the last 5s");
     }
 
     @Test
     void aQueryWithASyntaxErrorFailsWhenTheProbeOpensWithPrometheussOwnMessage() {
-        assertThatThrownBy(() -> new PrometheusProbeProvider().open(probe("query", "sum(rate(app_requests_total[1m])"), env))
+        assertThatThrownBy(() ->
+                        new PrometheusProbeProvider().open(probe("query", "sum(rate(app_requests_total[1m])"), env))
                 .hasMessageContaining("probe 'p': Prometheus at " + prometheus.url()
                         + " rejects the query `sum(rate(app_requests_total[1m])`: HTTP 400 bad_data: ")
                 .hasMessageContaining("parse error");
@@ -110,15 +126,23 @@ class PrometheusProbeIT {
     @Test
     void severalSeriesAskTheAuthorToAggregate() {
         assertThatThrownBy(() -> read("query", "app_requests_total"))
-                .hasMessageContaining("gives 2 series").hasMessageContaining("aggregate it to one");
+                .hasMessageContaining("gives 2 series")
+                .hasMessageContaining("aggregate it to one");
     }
 
     @Test
     void theEnvironmentsPrometheusIsCheckedAndAProbesOwnUrlWins() throws Exception {
-        assertThat(new PrometheusProbeProvider().check(env).detail()).startsWith("Prometheus 2.").endsWith(prometheus.url());
-        assertThat(new PrometheusProbeProvider().open(probe("query", "app_in_flight", "url", prometheus.url()),
-                BackendSettings.empty("prometheus")).read()).isEqualTo(7);
-        assertThatThrownBy(() -> new PrometheusProbeProvider().open(probe("query", "app_in_flight"),
-                BackendSettings.empty("prometheus"))).hasMessageContaining("no Prometheus URL");
+        assertThat(new PrometheusProbeProvider().check(env).detail())
+                .startsWith("Prometheus 2.")
+                .endsWith(prometheus.url());
+        assertThat(new PrometheusProbeProvider()
+                        .open(
+                                probe("query", "app_in_flight", "url", prometheus.url()),
+                                BackendSettings.empty("prometheus"))
+                        .read())
+                .isEqualTo(7);
+        assertThatThrownBy(() -> new PrometheusProbeProvider()
+                        .open(probe("query", "app_in_flight"), BackendSettings.empty("prometheus")))
+                .hasMessageContaining("no Prometheus URL");
     }
 }

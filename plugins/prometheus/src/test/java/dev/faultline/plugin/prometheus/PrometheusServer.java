@@ -47,8 +47,10 @@ public final class PrometheusServer implements AutoCloseable {
             throw new AssertionError("the prometheus binary is needed in CI: apt-get install -y prometheus"
                     + " (scripts/test installs it)");
         }
-        Assumptions.assumeTrue(b.isPresent(), "skipped: no prometheus binary on PATH (apt-get install -y prometheus,"
-                + " or run ./scripts/test, which installs it)");
+        Assumptions.assumeTrue(
+                b.isPresent(),
+                "skipped: no prometheus binary on PATH (apt-get install -y prometheus,"
+                        + " or run ./scripts/test, which installs it)");
         return b.get();
     }
 
@@ -71,11 +73,17 @@ public final class PrometheusServer implements AutoCloseable {
                   - job_name: app
                     static_configs:
                       - targets: [%s]
-                """.formatted(String.join(", ", targets.stream().map(t -> "'" + t + "'").toList())));
+                """.formatted(String.join(
+                ", ", targets.stream().map(t -> "'" + t + "'").toList())));
         Path log = dir.resolve("prometheus.log");
-        Process p = new ProcessBuilder(binary.toString(), "--config.file=" + config, "--storage.tsdb.path="
-                + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(
+                        binary.toString(),
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + dir.resolve("data"),
+                        "--web.listen-address=127.0.0.1:" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         PrometheusServer server = new PrometheusServer(p, port, log);
         try {
             server.await("/-/ready", body -> true, Duration.ofSeconds(20));
@@ -92,12 +100,15 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** Waits until the instant query gives a non-empty result, i.e. the scrapes have landed. */
     public void awaitData(String query, Duration limit) throws Exception {
-        await("/api/v1/query?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8),
-                body -> body.contains("\"result\":[{"), limit);
+        await(
+                "/api/v1/query?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8),
+                body -> body.contains("\"result\":[{"),
+                limit);
     }
 
     private void await(String path, java.util.function.Predicate<String> done, Duration limit) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
         long deadline = System.nanoTime() + limit.toNanos();
         String last = "";
         for (int i = 0; i < 400 && System.nanoTime() < deadline; i++) {
@@ -105,8 +116,11 @@ public final class PrometheusServer implements AutoCloseable {
                 throw new IllegalStateException("prometheus exited: " + Files.readString(log));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + path))
-                        .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(url() + path))
+                                .timeout(Duration.ofSeconds(1))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 last = r.statusCode() + " " + r.body();
                 if (r.statusCode() == 200 && done.test(r.body())) {
                     return;

@@ -43,10 +43,19 @@ final class Delivery {
                 }
                 Duration wait = f.retryAfter() != null ? f.retryAfter() : Duration.ofSeconds(1L << (i - 1));
                 if (wait.compareTo(longestRetryAfter) > 0) {
-                    throw new SlackFailure(f.code(), f.getMessage() + "; Slack asked to wait " + wait.toSeconds()
-                            + " s, longer than the " + longestRetryAfter.toSeconds() + " s Faultline waits", false, null);
+                    throw new SlackFailure(
+                            f.code(),
+                            f.getMessage() + "; Slack asked to wait " + wait.toSeconds() + " s, longer than the "
+                                    + longestRetryAfter.toSeconds() + " s Faultline waits",
+                            false,
+                            null);
                 }
-                log.info("Slack: {} failed ({}); attempt {} of {} in {} ms", what, f.getMessage(), i + 1, attempts,
+                log.info(
+                        "Slack: {} failed ({}); attempt {} of {} in {} ms",
+                        what,
+                        f.getMessage(),
+                        i + 1,
+                        attempts,
                         wait.toMillis());
                 try {
                     sleeper.sleep(wait);

@@ -7,8 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Reading Slack's HTTP answers: Retry-After, and what a status means. */
 final class Http {
-    private Http() {
-    }
+    private Http() {}
 
     static @Nullable Duration retryAfter(@Nullable String header) {
         if (header == null) {
@@ -26,7 +25,9 @@ final class Http {
             return null;
         }
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+            if (e.getKey() != null
+                    && e.getKey().equalsIgnoreCase(name)
+                    && !e.getValue().isEmpty()) {
                 return e.getValue().get(0);
             }
         }
@@ -34,10 +35,16 @@ final class Http {
     }
 
     static SlackFailure status(int code, String body, @Nullable Duration retryAfter, SlackSettings s) {
-        String c = body == null || body.isBlank() || body.length() > 60 || body.contains(" ") ? "http_" + code : body.strip();
+        String c = body == null || body.isBlank() || body.length() > 60 || body.contains(" ")
+                ? "http_" + code
+                : body.strip();
         if (code == 429) {
-            return new SlackFailure("ratelimited", "Slack's rate limit (HTTP 429" + (retryAfter == null ? ""
-                    : ", retry after " + retryAfter.toSeconds() + " s") + ")", true, retryAfter);
+            return new SlackFailure(
+                    "ratelimited",
+                    "Slack's rate limit (HTTP 429"
+                            + (retryAfter == null ? "" : ", retry after " + retryAfter.toSeconds() + " s") + ")",
+                    true,
+                    retryAfter);
         }
         if (code >= 500) {
             return new SlackFailure(c, "Slack is not answering properly (HTTP " + code + ")", true, null);

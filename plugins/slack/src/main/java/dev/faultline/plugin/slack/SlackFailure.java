@@ -27,7 +27,8 @@ final class SlackFailure extends Exception {
         return retryable;
     }
 
-    @Nullable Duration retryAfter() {
+    @Nullable
+    Duration retryAfter() {
         return retryAfter;
     }
 
@@ -35,13 +36,17 @@ final class SlackFailure extends Exception {
     static String explain(String code, SlackSettings s) {
         return switch (code) {
             case "invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "invalid_token" ->
-                    "Slack refused the token (" + code + "): check slack.token";
-            case "channel_not_found" -> s.webhook() ? "the webhook's channel no longer exists (channel_not_found)"
-                    : "Slack has no channel '" + s.channel() + "' the bot can see (channel_not_found): use the channel's ID"
-                    + " and invite the bot to it";
-            case "not_in_channel" -> "the bot is not in channel '" + s.channel() + "' (not_in_channel): invite it with /invite";
+                "Slack refused the token (" + code + "): check slack.token";
+            case "channel_not_found" ->
+                s.webhook()
+                        ? "the webhook's channel no longer exists (channel_not_found)"
+                        : "Slack has no channel '" + s.channel()
+                                + "' the bot can see (channel_not_found): use the channel's ID"
+                                + " and invite the bot to it";
+            case "not_in_channel" ->
+                "the bot is not in channel '" + s.channel() + "' (not_in_channel): invite it with /invite";
             case "no_service", "no_service_id", "no_team", "team_disabled" ->
-                    "the webhook URL is wrong or the webhook was removed (" + code + "): check slack.webhookUrl";
+                "the webhook URL is wrong or the webhook was removed (" + code + "): check slack.webhookUrl";
             case "is_archived", "channel_is_archived" -> "the channel is archived (" + code + ")";
             case "missing_scope" -> "the token lacks the chat:write scope (missing_scope)";
             case "ratelimited", "rate_limited" -> "Slack's rate limit (" + code + ")";
@@ -52,8 +57,12 @@ final class SlackFailure extends Exception {
 
     static boolean retryableCode(String code) {
         return switch (code) {
-            case "ratelimited", "rate_limited", "request_timeout", "internal_error", "fatal_error", "service_unavailable" ->
-                    true;
+            case "ratelimited",
+                    "rate_limited",
+                    "request_timeout",
+                    "internal_error",
+                    "fatal_error",
+                    "service_unavailable" -> true;
             default -> false;
         };
     }

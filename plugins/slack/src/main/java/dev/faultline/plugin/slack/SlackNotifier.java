@@ -1,15 +1,15 @@
 package dev.faultline.plugin.slack;
 
-import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.GameDay;
 import dev.faultline.engine.model.Participant;
+import dev.faultline.engine.spi.Notifier;
+import dev.faultline.engine.spi.Undelivered;
+import dev.faultline.engine.spi.run.GameDayEvent;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunOutcome;
 import dev.faultline.engine.spi.run.RunResult;
-import dev.faultline.engine.spi.run.HaltReason;
-import dev.faultline.engine.spi.Notifier;
-import dev.faultline.engine.spi.Undelivered;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,8 @@ final class SlackNotifier implements Notifier {
     private String progress = "";
     private final List<RunResult> results = new ArrayList<>();
 
-    SlackNotifier(SlackTransport transport, Delivery delivery, Undelivered.Sink undelivered, Clock clock, String reportFile) {
+    SlackNotifier(
+            SlackTransport transport, Delivery delivery, Undelivered.Sink undelivered, Clock clock, String reportFile) {
         this.transport = transport;
         this.delivery = delivery;
         this.undelivered = undelivered;
@@ -63,12 +64,15 @@ final class SlackNotifier implements Notifier {
             parentTs = send(SlackMessages.starting(dayRunId, s.gameDay(), s.experiments()), null, "");
         } else if (event instanceof GameDayEvent.ExperimentStarted e) {
             current = e.experiment();
-            progress = "experiment " + (e.index() + 1) + "/" + e.total() + ": *" + SlackMessages.esc(e.experiment().title()) + "*";
+            progress = "experiment " + (e.index() + 1) + "/" + e.total() + ": *"
+                    + SlackMessages.esc(e.experiment().title()) + "*";
             updateParent("");
             send(SlackMessages.experimentStarting(e.index(), e.total(), e.experiment()), parentTs, e.runId());
         } else if (event instanceof GameDayEvent.ExperimentSkipped e) {
-            send(new SlackMessage("Skipped: " + e.experiment().title() + " (" + e.reason() + ")", List.of(), false),
-                    parentTs, "");
+            send(
+                    new SlackMessage("Skipped: " + e.experiment().title() + " (" + e.reason() + ")", List.of(), false),
+                    parentTs,
+                    "");
         } else if (event instanceof GameDayEvent.ExperimentFinished e) {
             results.add(e.result());
             updateParent("");
@@ -95,7 +99,10 @@ final class SlackNotifier implements Notifier {
         } else if (event instanceof RunEvent.FaultInjecting f) {
             send(SlackMessages.beforeFault(f.step(), f.fault(), f.target(), current, toCall()), thread(), f.runId());
         } else if (event instanceof RunEvent.StopConditionBreached b) {
-            send(SlackMessages.loud("Stop condition breached: " + b.condition(), b.detail(), toTell()), thread(), b.runId());
+            send(
+                    SlackMessages.loud("Stop condition breached: " + b.condition(), b.detail(), toTell()),
+                    thread(),
+                    b.runId());
         } else if (event instanceof RunEvent.Halted h && h.reason().source() == HaltReason.Source.KILL_SWITCH) {
             send(SlackMessages.loud("Kill switch pressed", h.reason().detail(), toTell()), thread(), h.runId());
         } else if (event instanceof RunEvent.Halted h && h.reason().source() == HaltReason.Source.SIGNAL) {
@@ -144,8 +151,16 @@ final class SlackNotifier implements Notifier {
             return;
         }
         int held = count(RunOutcome.HELD);
-        SlackMessage m = SlackMessages.status(dayRunId, d, new SlackMessages.Status(phase, held, count(RunOutcome.DEVIATED),
-                count(RunOutcome.HALTED), count(RunOutcome.ABORTED) + count(RunOutcome.FAILED), finalLine));
+        SlackMessage m = SlackMessages.status(
+                dayRunId,
+                d,
+                new SlackMessages.Status(
+                        phase,
+                        held,
+                        count(RunOutcome.DEVIATED),
+                        count(RunOutcome.HALTED),
+                        count(RunOutcome.ABORTED) + count(RunOutcome.FAILED),
+                        finalLine));
         try {
             delivery.deliver("chat.update", () -> {
                 transport.update(ts, m);
@@ -169,7 +184,8 @@ final class SlackNotifier implements Notifier {
         try {
             return delivery.deliver("post", () -> transport.post(m, threadTs));
         } catch (SlackFailure f) {
-            log.warn("Slack: a message could not be delivered ({}); it is kept, see 'faultline notifications'",
+            log.warn(
+                    "Slack: a message could not be delivered ({}); it is kept, see 'faultline notifications'",
                     f.getMessage());
             undelivered.keep(new Undelivered(id(), clock.instant(), dayRunId, runId, m.text(), f.getMessage()));
             return null;

@@ -32,14 +32,17 @@ public final class SlackNotifierProvider implements NotifierProvider {
 
     @Override
     public String sendTest(NotifierSettings settings) throws NotifierException {
-        SlackSettings s = SlackSettings.from(settings).orElseThrow(() -> new NotifierException(
-                "slack is not set up: set slack.webhookUrl, or slack.token and slack.channel (docs/plugins/slack.md)"));
-        SlackNotifier n = notifier(s, u -> { });
+        SlackSettings s = SlackSettings.from(settings)
+                .orElseThrow(
+                        () -> new NotifierException(
+                                "slack is not set up: set slack.webhookUrl, or slack.token and slack.channel (docs/plugins/slack.md)"));
+        SlackNotifier n = notifier(s, u -> {});
         try {
             String ts = n.sendTest(SlackMessages.test(host()));
             return "test message sent to " + s.describe() + (ts.isEmpty() ? "" : " (ts " + ts + ")");
         } catch (SlackFailure f) {
-            throw new NotifierException("slack: the test message to " + s.describe() + " was not delivered: " + f.getMessage());
+            throw new NotifierException(
+                    "slack: the test message to " + s.describe() + " was not delivered: " + f.getMessage());
         } finally {
             n.close();
         }
@@ -56,8 +59,12 @@ public final class SlackNotifierProvider implements NotifierProvider {
         config.setPrettyResponseLoggingEnabled(false);
         Slack slack = Slack.getInstance(config);
         SlackTransport t = s.webhook() ? new WebhookTransport(slack, s) : new WebApiTransport(slack, s);
-        return new SlackNotifier(t, new Delivery(s.attempts(), s.longestRetryAfter(), d -> Thread.sleep(d.toMillis())),
-                undelivered, Clock.systemUTC(), s.reportFile());
+        return new SlackNotifier(
+                t,
+                new Delivery(s.attempts(), s.longestRetryAfter(), d -> Thread.sleep(d.toMillis())),
+                undelivered,
+                Clock.systemUTC(),
+                s.reportFile());
     }
 
     private static String host() {
@@ -67,5 +74,4 @@ public final class SlackNotifierProvider implements NotifierProvider {
             return "this machine";
         }
     }
-
 }

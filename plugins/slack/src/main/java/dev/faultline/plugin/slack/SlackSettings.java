@@ -1,8 +1,8 @@
 package dev.faultline.plugin.slack;
 
-import dev.faultline.engine.spi.Secret;
 import dev.faultline.engine.spi.NotifierException;
 import dev.faultline.engine.spi.NotifierSettings;
+import dev.faultline.engine.spi.Secret;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,8 +14,15 @@ import org.jspecify.annotations.Nullable;
  * bot token with the channel to post to. Secrets stay in {@link Secret}s: printing these settings
  * never shows them.
  */
-record SlackSettings(@Nullable Secret webhookUrl, @Nullable Secret token, String channel, String apiUrl, Duration timeout,
-                     int attempts, Duration longestRetryAfter, String reportFile) {
+record SlackSettings(
+        @Nullable Secret webhookUrl,
+        @Nullable Secret token,
+        String channel,
+        String apiUrl,
+        Duration timeout,
+        int attempts,
+        Duration longestRetryAfter,
+        String reportFile) {
     static final String DEFAULT_API = "https://slack.com/api/";
     private static final Pattern CHANNEL = Pattern.compile("[#]?[\\p{L}\\p{N}_.-]{1,80}|[CGD][A-Z0-9]{6,20}");
 
@@ -44,35 +51,45 @@ record SlackSettings(@Nullable Secret webhookUrl, @Nullable Secret token, String
         }
         String channel = s.value("slack.channel").orElse("");
         if (hook.isPresent()) {
-            checkUrl("slack.webhookUrl", hook.get().reveal(), "an incoming webhook URL such as"
-                    + " https://hooks.slack.com/services/T…/B…/…");
+            checkUrl(
+                    "slack.webhookUrl",
+                    hook.get().reveal(),
+                    "an incoming webhook URL such as" + " https://hooks.slack.com/services/T…/B…/…");
         } else {
             String t = token.get().reveal();
             if (!(t.startsWith("xoxb-") || t.startsWith("xoxp-"))) {
-                throw new NotifierException("slack.token: " + token.get().hint() + " is not a Slack token: a bot token starts"
-                        + " with xoxb- (a user token with xoxp-)");
+                throw new NotifierException("slack.token: " + token.get().hint()
+                        + " is not a Slack token: a bot token starts" + " with xoxb- (a user token with xoxp-)");
             }
             if (channel.isEmpty()) {
                 throw new NotifierException("slack.channel is missing: a bot token needs the channel to post to, by ID"
                         + " (C0123ABCD) or by name (#gameday)");
             }
             if (!CHANNEL.matcher(channel).matches()) {
-                throw new NotifierException("slack.channel: '" + channel + "' is not a channel ID (C0123ABCD) or name (#gameday)");
+                throw new NotifierException(
+                        "slack.channel: '" + channel + "' is not a channel ID (C0123ABCD) or name (#gameday)");
             }
         }
         String api = s.value("slack.apiUrl").orElse(DEFAULT_API);
         checkUrl("slack.apiUrl", api, "the Web API's base URL, https://slack.com/api/");
         Duration timeout = duration(s, "slack.timeoutSeconds", 10);
         int attempts = integer(s, "slack.attempts", 4);
-        return Optional.of(new SlackSettings(hook.orElse(null), token.orElse(null), channel,
-                api.endsWith("/") ? api : api + "/", timeout, attempts, duration(s, "slack.longestRetryAfterSeconds", 60),
+        return Optional.of(new SlackSettings(
+                hook.orElse(null),
+                token.orElse(null),
+                channel,
+                api.endsWith("/") ? api : api + "/",
+                timeout,
+                attempts,
+                duration(s, "slack.longestRetryAfterSeconds", 60),
                 s.value("report.file").orElse("")));
     }
 
     private static void checkUrl(String key, String value, String expected) throws NotifierException {
         try {
             URI u = URI.create(value);
-            if (u.getScheme() == null || !(u.getScheme().equals("https") || u.getScheme().equals("http"))
+            if (u.getScheme() == null
+                    || !(u.getScheme().equals("https") || u.getScheme().equals("http"))
                     || u.getHost() == null) {
                 throw new IllegalArgumentException("no http(s) host");
             }

@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 interface SlackTransport extends AutoCloseable {
 
     /** Posts; returns the message's {@code ts} when Slack gives one (the Web API), else null. */
-    @Nullable String post(SlackMessage m, @Nullable String threadTs) throws SlackFailure;
+    @Nullable
+    String post(SlackMessage m, @Nullable String threadTs) throws SlackFailure;
 
     /** Replaces the message {@code ts} (the Web API only). */
     void update(String ts, SlackMessage m) throws SlackFailure;

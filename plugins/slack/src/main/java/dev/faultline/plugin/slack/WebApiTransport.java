@@ -29,8 +29,10 @@ final class WebApiTransport implements SlackTransport {
 
     @Override
     public @Nullable String post(SlackMessage m, @Nullable String threadTs) throws SlackFailure {
-        ChatPostMessageRequest.ChatPostMessageRequestBuilder b = ChatPostMessageRequest.builder().channel(channelId)
-                .text(m.text()).blocks(m.blocks());
+        ChatPostMessageRequest.ChatPostMessageRequestBuilder b = ChatPostMessageRequest.builder()
+                .channel(channelId)
+                .text(m.text())
+                .blocks(m.blocks());
         if (threadTs != null) {
             b.threadTs(threadTs).replyBroadcast(m.broadcast());
         }
@@ -43,8 +45,12 @@ final class WebApiTransport implements SlackTransport {
 
     @Override
     public void update(String ts, SlackMessage m) throws SlackFailure {
-        call(() -> methods.chatUpdate(ChatUpdateRequest.builder().channel(channelId).ts(ts).text(m.text())
-                .blocks(m.blocks()).build()));
+        call(() -> methods.chatUpdate(ChatUpdateRequest.builder()
+                .channel(channelId)
+                .ts(ts)
+                .text(m.text())
+                .blocks(m.blocks())
+                .build()));
     }
 
     private interface Call<T extends SlackApiTextResponse> {
@@ -57,12 +63,23 @@ final class WebApiTransport implements SlackTransport {
             r = c.run();
         } catch (SlackApiException e) {
             int code = e.getResponse() == null ? 0 : e.getResponse().code();
-            String error = e.getError() != null && e.getError().getError() != null ? e.getError().getError() : "";
-            throw Http.status(code, error, e.getResponse() == null ? null
-                    : Http.retryAfter(e.getResponse().header("Retry-After")), settings);
+            String error = e.getError() != null && e.getError().getError() != null
+                    ? e.getError().getError()
+                    : "";
+            throw Http.status(
+                    code,
+                    error,
+                    e.getResponse() == null
+                            ? null
+                            : Http.retryAfter(e.getResponse().header("Retry-After")),
+                    settings);
         } catch (IOException e) {
-            throw new SlackFailure("io", "cannot reach Slack: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), true, null);
+            throw new SlackFailure(
+                    "io",
+                    "cannot reach Slack: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + e.getMessage()),
+                    true,
+                    null);
         }
         if (!r.isOk()) {
             String code = r.getError() == null ? "unknown_error" : r.getError();

@@ -23,10 +23,16 @@ final class WebhookTransport implements SlackTransport {
     public @Nullable String post(SlackMessage m, @Nullable String threadTs) throws SlackFailure {
         WebhookResponse r;
         try {
-            r = slack.send(settings.webhookUrl().reveal(), Payload.builder().text(m.text()).blocks(m.blocks()).build());
+            r = slack.send(
+                    settings.webhookUrl().reveal(),
+                    Payload.builder().text(m.text()).blocks(m.blocks()).build());
         } catch (IOException e) {
-            throw new SlackFailure("io", "cannot reach Slack: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + scrub(e.getMessage())), true, null);
+            throw new SlackFailure(
+                    "io",
+                    "cannot reach Slack: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : " " + scrub(e.getMessage())),
+                    true,
+                    null);
         }
         int code = r.getCode() == null ? 0 : r.getCode();
         String body = r.getBody() == null ? "" : r.getBody().strip();
@@ -46,10 +52,12 @@ final class WebhookTransport implements SlackTransport {
     private static SlackFailure refused(int code, String body) {
         String c = body.isEmpty() || body.length() > 60 || body.contains(" ") ? "http_" + code : body;
         String what = code == 410 || c.equals("channel_is_archived")
-                ? "the webhook's channel is archived (HTTP " + code + " " + c + "): unarchive it, or make an incoming webhook"
-                + " for another channel and set slack.webhookUrl to its URL"
-                : "Slack refused the webhook URL (HTTP " + code + " " + c + "): the webhook was revoked or its URL is wrong;"
-                + " make a new incoming webhook in Slack (or copy its URL again) and set slack.webhookUrl to it";
+                ? "the webhook's channel is archived (HTTP " + code + " " + c
+                        + "): unarchive it, or make an incoming webhook"
+                        + " for another channel and set slack.webhookUrl to its URL"
+                : "Slack refused the webhook URL (HTTP " + code + " " + c
+                        + "): the webhook was revoked or its URL is wrong;"
+                        + " make a new incoming webhook in Slack (or copy its URL again) and set slack.webhookUrl to it";
         return new SlackFailure(c, what, false, null);
     }
 

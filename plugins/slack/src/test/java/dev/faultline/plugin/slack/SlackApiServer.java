@@ -32,9 +32,8 @@ public final class SlackApiServer implements AutoCloseable {
     public static final String CHANNEL_NAME = "#gameday";
 
     /** One message as Slack received it. */
-    public record Received(String method, String channel, String ts, String threadTs, String text, String blocks,
-                    boolean broadcast) {
-    }
+    public record Received(
+            String method, String channel, String ts, String threadTs, String text, String blocks, boolean broadcast) {}
 
     public final List<Received> messages = new CopyOnWriteArrayList<>();
     public final List<String> requests = new CopyOnWriteArrayList<>();
@@ -95,12 +94,18 @@ public final class SlackApiServer implements AutoCloseable {
         requests.add(r.getMethod() + " " + path);
         requestNanos.add(System.nanoTime());
         if (hang) {
-            return new MockResponse.Builder().headersDelay(60, TimeUnit.SECONDS).body("ok").build();
+            return new MockResponse.Builder()
+                    .headersDelay(60, TimeUnit.SECONDS)
+                    .body("ok")
+                    .build();
         }
         boolean webhook = path.startsWith("/services/");
         if (ratelimited.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            return new MockResponse.Builder().code(429).addHeader("Retry-After", retryAfterSeconds)
-                    .body(webhook ? "rate_limited" : "{\"ok\":false,\"error\":\"ratelimited\"}").build();
+            return new MockResponse.Builder()
+                    .code(429)
+                    .addHeader("Retry-After", retryAfterSeconds)
+                    .body(webhook ? "rate_limited" : "{\"ok\":false,\"error\":\"ratelimited\"}")
+                    .build();
         }
         String body = r.getBody() == null ? "" : r.getBody().utf8();
         if (webhook) {
@@ -133,7 +138,13 @@ public final class SlackApiServer implements AutoCloseable {
         if (path.equals("/api/chat.postMessage")) {
             String ts = "1503435956.000" + seq.incrementAndGet();
             postedTs.add(ts);
-            messages.add(new Received("chat.postMessage", channel, ts, form.getOrDefault("thread_ts", ""), text, blocks,
+            messages.add(new Received(
+                    "chat.postMessage",
+                    channel,
+                    ts,
+                    form.getOrDefault("thread_ts", ""),
+                    text,
+                    blocks,
                     "true".equals(form.get("reply_broadcast"))));
             return ok("{\"ok\":true,\"channel\":\"" + CHANNEL_ID + "\",\"ts\":\"" + ts + "\",\"message\":{\"text\":"
                     + json.writeValueAsString(text) + "}}");
@@ -158,7 +169,10 @@ public final class SlackApiServer implements AutoCloseable {
             return new MockResponse.Builder().code(403).body("invalid_token").build();
         }
         if (path.endsWith("/archivedhook")) {
-            return new MockResponse.Builder().code(410).body("channel_is_archived").build();
+            return new MockResponse.Builder()
+                    .code(410)
+                    .body("channel_is_archived")
+                    .build();
         }
         if (!path.endsWith("/" + HOOK_SECRET)) {
             return new MockResponse.Builder().code(404).body("no_service").build();
@@ -172,8 +186,14 @@ public final class SlackApiServer implements AutoCloseable {
         if (!n.hasNonNull("text") && !n.hasNonNull("blocks")) {
             return new MockResponse.Builder().code(400).body("no_text").build();
         }
-        messages.add(new Received("webhook", "", "", n.path("thread_ts").asString(""), n.path("text").asString(""),
-                n.path("blocks").toString(), false));
+        messages.add(new Received(
+                "webhook",
+                "",
+                "",
+                n.path("thread_ts").asString(""),
+                n.path("text").asString(""),
+                n.path("blocks").toString(),
+                false));
         return new MockResponse.Builder().code(200).body("ok").build();
     }
 
@@ -182,14 +202,19 @@ public final class SlackApiServer implements AutoCloseable {
         String type = r.getHeaders().get("Content-Type");
         if (type != null && type.startsWith("application/json")) {
             JsonNode n = json.readTree(body);
-            n.properties().forEach(e -> out.put(e.getKey(), e.getValue().isString() ? e.getValue().asString()
-                    : e.getValue().toString()));
+            n.properties()
+                    .forEach(e -> out.put(
+                            e.getKey(),
+                            e.getValue().isString()
+                                    ? e.getValue().asString()
+                                    : e.getValue().toString()));
             return out;
         }
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                out.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -197,8 +222,11 @@ public final class SlackApiServer implements AutoCloseable {
     }
 
     private static MockResponse ok(String body) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json; charset=utf-8")
-                .body(body).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "application/json; charset=utf-8")
+                .body(body)
+                .build();
     }
 
     private static MockResponse error(String code) {

@@ -11,8 +11,7 @@ final class Toxics {
     /** Every toxic Faultline adds is named with this prefix, so that what a crash left is found by name. */
     static final String PREFIX = "faultline-";
 
-    private Toxics() {
-    }
+    private Toxics() {}
 
     /** {@code faultline-<run>-<step>}, in the characters Toxiproxy names and URLs take without escaping. */
     static String name(String runId, String step) {

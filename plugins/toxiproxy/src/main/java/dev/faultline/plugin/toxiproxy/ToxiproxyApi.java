@@ -19,8 +19,8 @@ final class ToxiproxyApi {
     private final ToxiproxyClient client;
 
     ToxiproxyApi(String base, HttpClient http, Duration timeout, @Nullable Secret token) {
-        this.client = new ToxiproxyClient(base, http, timeout, token == null ? null : token.reveal(),
-                ToxiproxyClient.ProxyUpdate.PATCH);
+        this.client = new ToxiproxyClient(
+                base, http, timeout, token == null ? null : token.reveal(), ToxiproxyClient.ProxyUpdate.PATCH);
     }
 
     String base() {
@@ -43,13 +43,18 @@ final class ToxiproxyApi {
         } catch (ToxiproxyException e) {
             switch (e) {
                 case ErrorAnswer a -> throw a;
-                case NoAnswer n -> throw new BackendException(ToxiproxyBackendProvider.ID, switch (n.reason()) {
-                    case TIMED_OUT -> "the Toxiproxy server at " + base() + " did not answer " + n.method() + " " + n.path()
-                            + " in time";
-                    case INTERRUPTED -> "interrupted while calling the Toxiproxy server at " + base();
-                    case REFUSED, FAILED -> "no Toxiproxy server answers at " + base() + " (" + n.causeName()
-                            + (n.causeMessage().isEmpty() ? "" : ": " + n.causeMessage()) + ")";
-                });
+                case NoAnswer n ->
+                    throw new BackendException(
+                            ToxiproxyBackendProvider.ID,
+                            switch (n.reason()) {
+                                case TIMED_OUT ->
+                                    "the Toxiproxy server at " + base() + " did not answer " + n.method() + " "
+                                            + n.path() + " in time";
+                                case INTERRUPTED -> "interrupted while calling the Toxiproxy server at " + base();
+                                case REFUSED, FAILED ->
+                                    "no Toxiproxy server answers at " + base() + " (" + n.causeName()
+                                            + (n.causeMessage().isEmpty() ? "" : ": " + n.causeMessage()) + ")";
+                            });
             }
         }
     }
@@ -63,7 +68,7 @@ final class ToxiproxyApi {
 
     /** "404 proxy not found", "503 (the server timed out)". */
     static String error(ErrorAnswer e) {
-        return e.status() + " " + (e.error().isEmpty() ? e.status() == 503 ? "(the server timed out)" : "(no message)"
-                : e.error());
+        return e.status() + " "
+                + (e.error().isEmpty() ? e.status() == 503 ? "(the server timed out)" : "(no message)" : e.error());
     }
 }

@@ -53,8 +53,8 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
         try {
             return "Toxiproxy " + api.call(ToxiproxyClient::version) + " at " + api.base();
         } catch (ErrorAnswer e) {
-            throw new BackendException(id(), "the server at " + api.base() + " answered GET /version with "
-                    + ToxiproxyApi.error(e));
+            throw new BackendException(
+                    id(), "the server at " + api.base() + " answered GET /version with " + ToxiproxyApi.error(e));
         }
     }
 
@@ -64,17 +64,35 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
         String name = Toxics.name(r.runId(), r.step());
         if (r.fault() instanceof ProxyFault.Down) {
             if (r.share() < 1.0) {
-                throw new BackendException(id(), "down takes a whole proxy (step " + r.step() + " asks for "
-                        + Math.round(r.share() * 100) + "%); use a share of 100%, or timeout or reset-peer for a share");
+                throw new BackendException(
+                        id(),
+                        "down takes a whole proxy (step " + r.step() + " asks for " + Math.round(r.share() * 100)
+                                + "%); use a share of 100%, or timeout or reset-peer for a share");
             }
-            return new FaultHandle(id(), name, "proxy/" + proxy + " down", Params.of("kind", "down", "url", api.base(),
-                    "proxy", proxy));
+            return new FaultHandle(
+                    id(),
+                    name,
+                    "proxy/" + proxy + " down",
+                    Params.of("kind", "down", "url", api.base(), "proxy", proxy));
         }
         if (Toxics.type(r.fault()).isEmpty()) {
             throw new BackendException(id(), "cannot make a '" + r.fault().type() + "' fault");
         }
-        return new FaultHandle(id(), name, r.fault().describe() + " on proxy/" + proxy + " (" + settings.stream() + ")",
-                Params.of("kind", "toxic", "url", api.base(), "proxy", proxy, "toxic", name, "stream", settings.stream()));
+        return new FaultHandle(
+                id(),
+                name,
+                r.fault().describe() + " on proxy/" + proxy + " (" + settings.stream() + ")",
+                Params.of(
+                        "kind",
+                        "toxic",
+                        "url",
+                        api.base(),
+                        "proxy",
+                        proxy,
+                        "toxic",
+                        name,
+                        "stream",
+                        settings.stream()));
     }
 
     private String proxyOf(Target t) throws BackendException {
@@ -99,15 +117,20 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
             return;
         }
         String name = d.require("toxic");
-        Stream stream = Stream.parse(d.require("stream")).orElseThrow(() -> new BackendException(id(), "the handle of "
-                + h.description() + " names the stream '" + d.require("stream") + "': upstream or downstream"));
+        Stream stream = Stream.parse(d.require("stream"))
+                .orElseThrow(() -> new BackendException(
+                        id(),
+                        "the handle of " + h.description() + " names the stream '" + d.require("stream")
+                                + "': upstream or downstream"));
         Toxic toxic = Toxics.toxic(r.fault(), name, stream, r.share());
         try {
             server.call(c -> c.addToxic(proxy, toxic));
         } catch (ErrorAnswer e) {
             if (e.status() != 409) {
-                throw new BackendException(id(), "adding the " + r.fault().type() + " toxic to proxy '" + proxy + "' at "
-                        + server.base() + " failed: " + ToxiproxyApi.error(e));
+                throw new BackendException(
+                        id(),
+                        "adding the " + r.fault().type() + " toxic to proxy '" + proxy + "' at " + server.base()
+                                + " failed: " + ToxiproxyApi.error(e));
             }
             // Already there: injected before (a retry). It must be the same toxic, else it is not ours to reuse.
             String existing;
@@ -120,8 +143,10 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
             } catch (ErrorAnswer notThere) {
                 existing = ToxiproxyApi.error(notThere);
             }
-            throw new BackendException(id(), "proxy '" + proxy + "' already has a toxic named " + name + " that is not this "
-                    + toxic.type() + " toxic (" + existing + ")");
+            throw new BackendException(
+                    id(),
+                    "proxy '" + proxy + "' already has a toxic named " + name + " that is not this " + toxic.type()
+                            + " toxic (" + existing + ")");
         }
     }
 
@@ -159,7 +184,8 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
             throw new BackendException(id(), "checking " + h.description() + ": " + ToxiproxyApi.error(e));
         }
         if (d.require("kind").equals("down")) {
-            return new Verification(p.enabled(), p.enabled() ? "proxy " + d.require("proxy") + " enabled" : "proxy still disabled");
+            return new Verification(
+                    p.enabled(), p.enabled() ? "proxy " + d.require("proxy") + " enabled" : "proxy still disabled");
         }
         if (p.toxics().stream().anyMatch(t -> t.name().equals(d.require("toxic")))) {
             return new Verification(false, "toxic " + d.require("toxic") + " still on proxy " + d.require("proxy"));
@@ -181,8 +207,10 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
                 } catch (ErrorAnswer listing) {
                     names = List.of();
                 }
-                throw new BackendException(id(), "the Toxiproxy server at " + api.base() + " has no proxy '" + proxy
-                        + "' (it has: " + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+                throw new BackendException(
+                        id(),
+                        "the Toxiproxy server at " + api.base() + " has no proxy '" + proxy + "' (it has: "
+                                + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
             }
             throw new BackendException(id(), "looking up proxy '" + proxy + "': " + ToxiproxyApi.error(e));
         }
@@ -196,7 +224,8 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
         try {
             all = api.call(ToxiproxyClient::proxies);
         } catch (ErrorAnswer e) {
-            throw new BackendException(id(), "listing the proxies at " + api.base() + " failed: " + ToxiproxyApi.error(e));
+            throw new BackendException(
+                    id(), "listing the proxies at " + api.base() + " failed: " + ToxiproxyApi.error(e));
         }
         int removed = 0;
         List<String> failures = new ArrayList<>();
@@ -247,7 +276,8 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
         String proxy = d.get("proxy").orElse("?");
         return d.get("kind").orElse("").equals("down")
                 ? "curl -X PATCH -d '{\"enabled\":true}' " + url + "/proxies/" + proxy
-                : "curl -X DELETE " + url + "/proxies/" + proxy + "/toxics/" + d.get("toxic").orElse("?");
+                : "curl -X DELETE " + url + "/proxies/" + proxy + "/toxics/"
+                        + d.get("toxic").orElse("?");
     }
 
     private ToxiproxyApi server(Params handleData) throws BackendException {

@@ -14,7 +14,6 @@ import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
-import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultBackendProvider;
 import java.util.Set;
 
@@ -46,16 +45,37 @@ public final class ToxiproxyBackendProvider implements FaultBackendProvider {
      */
     static boolean supports(Fault f) {
         return switch (f) {
-            case ProxyFault.Latency _, ProxyFault.Down _, ProxyFault.Bandwidth _, ProxyFault.SlowClose _,
-                    ProxyFault.ConnectionTimeout _, ProxyFault.ResetPeer _, ProxyFault.Slicer _,
+            case ProxyFault.Latency _,
+                    ProxyFault.Down _,
+                    ProxyFault.Bandwidth _,
+                    ProxyFault.SlowClose _,
+                    ProxyFault.ConnectionTimeout _,
+                    ProxyFault.ResetPeer _,
+                    ProxyFault.Slicer _,
                     ProxyFault.LimitData _ -> true;
-            case HttpFault _, StressFault.CpuStress _, StressFault.MemoryStress _, StressFault.DiskStress _,
-                    ProcessFault.ProcessPause _, ProcessFault.ProcessKill _, ProcessFault.ProcessRestart _,
-                    NetworkFault.PacketLoss _, NetworkFault.PacketDuplicate _, NetworkFault.PacketCorrupt _,
-                    NetworkFault.Partition _, NetworkFault.DnsFault _, PodFault.PodKill _,
-                    PodFault.PodFailure _, PodFault.ContainerKill _, PodFault.TimeShift _,
-                    PodFault.NodeDrain _, FileSystemFault.IoLatency _, FileSystemFault.IoFault _,
-                    JvmFault.JvmException _, JvmFault.JvmLatency _, JvmFault.JvmReturn _, DependencyFault _ -> false;
+            case HttpFault _,
+                    StressFault.CpuStress _,
+                    StressFault.MemoryStress _,
+                    StressFault.DiskStress _,
+                    ProcessFault.ProcessPause _,
+                    ProcessFault.ProcessKill _,
+                    ProcessFault.ProcessRestart _,
+                    NetworkFault.PacketLoss _,
+                    NetworkFault.PacketDuplicate _,
+                    NetworkFault.PacketCorrupt _,
+                    NetworkFault.Partition _,
+                    NetworkFault.DnsFault _,
+                    PodFault.PodKill _,
+                    PodFault.PodFailure _,
+                    PodFault.ContainerKill _,
+                    PodFault.TimeShift _,
+                    PodFault.NodeDrain _,
+                    FileSystemFault.IoLatency _,
+                    FileSystemFault.IoFault _,
+                    JvmFault.JvmException _,
+                    JvmFault.JvmLatency _,
+                    JvmFault.JvmReturn _,
+                    DependencyFault _ -> false;
         };
     }
 

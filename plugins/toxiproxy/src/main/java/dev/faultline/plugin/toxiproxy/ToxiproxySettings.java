@@ -1,11 +1,11 @@
 package dev.faultline.plugin.toxiproxy;
 
-import dev.faultline.engine.spi.Secret;
-import dev.faultline.engine.spi.SecretRef;
-import dev.faultline.engine.spi.SettingsException;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
+import dev.faultline.engine.spi.Secret;
+import dev.faultline.engine.spi.SecretRef;
+import dev.faultline.engine.spi.SettingsException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  * {@code upstream}), {@code timeout} per API call (default 3s) and an optional {@code token}
  * reference (sent as a bearer token, for a Toxiproxy behind an authenticating proxy).
  */
-record ToxiproxySettings(String url, String stream, Duration timeout, @Nullable SecretRef token) {
+record ToxiproxySettings(
+        String url,
+        String stream,
+        Duration timeout,
+        @Nullable SecretRef token) {
     static final String DEFAULT_URL = "http://127.0.0.1:8474";
 
     static ToxiproxySettings from(BackendSettings settings) throws BackendException {
@@ -30,14 +34,18 @@ record ToxiproxySettings(String url, String stream, Duration timeout, @Nullable 
                 throw new IllegalArgumentException("timeout is the longest wait for one API call: more than 0, not "
                         + v.get("timeout").orElse(""));
             }
-            return new ToxiproxySettings(v.get("url").orElse(DEFAULT_URL), stream, timeout,
+            return new ToxiproxySettings(
+                    v.get("url").orElse(DEFAULT_URL),
+                    stream,
+                    timeout,
                     v.get("token").map(SecretRef::new).orElse(null));
         } catch (IllegalArgumentException e) {
             throw new BackendException(ToxiproxyBackendProvider.ID, "settings: " + e.getMessage());
         }
     }
 
-    @Nullable Secret resolveToken() throws BackendException {
+    @Nullable
+    Secret resolveToken() throws BackendException {
         try {
             return token == null ? null : token.resolve();
         } catch (SettingsException e) {

@@ -37,8 +37,10 @@ class ToxiproxyChaosProxyIT extends FaultBackendContract {
         try (ServerSocket free = new ServerSocket(0)) {
             listenPort = free.getLocalPort();
         }
-        proxy = ChaosProxyServer.start("127.0.0.1", 0, List.of(new ProxyConfig("payments", "127.0.0.1:" + listenPort,
-                "127.0.0.1:" + echo.port(), true)));
+        proxy = ChaosProxyServer.start(
+                "127.0.0.1",
+                0,
+                List.of(new ProxyConfig("payments", "127.0.0.1:" + listenPort, "127.0.0.1:" + echo.port(), true)));
     }
 
     @AfterEach
@@ -64,8 +66,13 @@ class ToxiproxyChaosProxyIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run1", "slow", new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
-                new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
+        return new FaultRequest(
+                "run1",
+                "slow",
+                new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
+                new Target("proxy", Params.of("name", "payments")),
+                1.0,
+                Duration.ofSeconds(30));
     }
 
     @Override
@@ -74,8 +81,8 @@ class ToxiproxyChaosProxyIT extends FaultBackendContract {
     }
 
     private FaultRequest on(Fault f) {
-        return new FaultRequest("run1", f.type(), f, new Target("proxy", Params.of("name", "payments")), 1.0,
-                Duration.ofSeconds(30));
+        return new FaultRequest(
+                "run1", f.type(), f, new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
     }
 
     @Test
@@ -92,7 +99,8 @@ class ToxiproxyChaosProxyIT extends FaultBackendContract {
 
             FaultHandle limit = b.prepare(on(new ProxyFault.LimitData(3)));
             b.inject(on(new ProxyFault.LimitData(3)), limit);
-            assertThatThrownBy(() -> EchoServer.roundTripMillis(listenPort)).hasMessageContaining("closed after 3 bytes");
+            assertThatThrownBy(() -> EchoServer.roundTripMillis(listenPort))
+                    .hasMessageContaining("closed after 3 bytes");
             assertThat(b.resetAll()).startsWith("1 Faultline toxic(s) removed");
             assertThat(EchoServer.fastestRoundTripMillis(listenPort, 3)).isLessThan(250);
         }

@@ -23,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * effect of a toxic is its presence here.
  */
 final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
-    private static final Set<String> TYPES = Set.of("latency", "bandwidth", "slow_close", "timeout", "reset_peer",
-            "slicer", "limit_data", "noop");
+    private static final Set<String> TYPES =
+            Set.of("latency", "bandwidth", "slow_close", "timeout", "reset_peer", "slicer", "limit_data", "noop");
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, ObjectNode> proxies = new LinkedHashMap<>();
     private final Map<String, Map<String, ObjectNode>> toxics = new LinkedHashMap<>();
@@ -42,15 +42,24 @@ final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
     }
 
     synchronized void addProxy(String name) {
-        ObjectNode p = json.createObjectNode().put("name", name).put("listen", "127.0.0.1:26379")
-                .put("upstream", "127.0.0.1:6379").put("enabled", true);
+        ObjectNode p = json.createObjectNode()
+                .put("name", name)
+                .put("listen", "127.0.0.1:26379")
+                .put("upstream", "127.0.0.1:6379")
+                .put("enabled", true);
         proxies.put(name, p);
         toxics.put(name, new LinkedHashMap<>());
     }
 
     synchronized void addToxic(String proxy, String name, String type) {
-        toxics.get(proxy).put(name, json.createObjectNode().put("name", name).put("type", type).put("stream", "downstream")
-                .put("toxicity", 1.0));
+        toxics.get(proxy)
+                .put(
+                        name,
+                        json.createObjectNode()
+                                .put("name", name)
+                                .put("type", type)
+                                .put("stream", "downstream")
+                                .put("toxicity", 1.0));
     }
 
     synchronized List<String> toxicNames(String proxy) {
@@ -78,13 +87,19 @@ final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
     @Override
     public MockResponse dispatch(RecordedRequest r) {
         MockResponse.Builder b;
-        if (r.getHeaders().get("User-Agent") != null && r.getHeaders().get("User-Agent").startsWith("Mozilla/")) {
-            b = new MockResponse.Builder().code(403).setHeader("Content-Type", "text/plain; charset=utf-8")
+        if (r.getHeaders().get("User-Agent") != null
+                && r.getHeaders().get("User-Agent").startsWith("Mozilla/")) {
+            b = new MockResponse.Builder()
+                    .code(403)
+                    .setHeader("Content-Type", "text/plain; charset=utf-8")
                     .body("User agent not allowed");
         } else if (timingOut) {
             b = new MockResponse.Builder().code(503);
         } else {
-            b = answer(r.getMethod(), r.getUrl().encodedPath(), r.getBody() == null ? "" : r.getBody().utf8());
+            b = answer(
+                    r.getMethod(),
+                    r.getUrl().encodedPath(),
+                    r.getBody() == null ? "" : r.getBody().utf8());
         }
         b.setHeader("X-Toxiproxy-Request-Id", "stub-" + System.nanoTime());
         if (delayMillis > 0) {
@@ -96,7 +111,9 @@ final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
     private synchronized MockResponse.Builder answer(String method, String path, String body) {
         String[] seg = path.substring(1).split("/");
         if (path.equals("/version") && method.equals("GET")) {
-            return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json;charset=utf-8")
+            return new MockResponse.Builder()
+                    .code(200)
+                    .setHeader("Content-Type", "application/json;charset=utf-8")
                     .body("{\"version\": \"2.12.0\"}\n");
         }
         if (path.equals("/reset") && method.equals("POST")) {
@@ -159,7 +176,9 @@ final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
             }
             ObjectNode stored = json.createObjectNode();
             stored.set("attributes", t.path("attributes").isObject() ? t.get("attributes") : json.createObjectNode());
-            stored.put("name", toxicName).put("type", t.path("type").asString()).put("stream", stream)
+            stored.put("name", toxicName)
+                    .put("type", t.path("type").asString())
+                    .put("stream", stream)
                     .put("toxicity", t.path("toxicity").asDouble(1.0));
             mine.put(toxicName, stored);
             return ok(200, stored);
@@ -193,11 +212,16 @@ final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
     }
 
     private MockResponse.Builder ok(int code, JsonNode body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body.toString());
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "application/json")
+                .body(body.toString());
     }
 
     private MockResponse.Builder error(int code, String message) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "text/plain; charset=utf-8")
+        return new MockResponse.Builder()
+                .code(code)
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
                 .setHeader("X-Content-Type-Options", "nosniff")
                 .body("{\"error\":\"" + message + "\",\"status\":" + code + "}\n");
     }

@@ -59,7 +59,12 @@ class ToxiproxyStubIT extends FaultBackendContract {
     }
 
     private static FaultRequest request(Fault f, double share) {
-        return new FaultRequest("run-7", "slow redis", f, new Target("proxy", Params.of("name", "redis")), share,
+        return new FaultRequest(
+                "run-7",
+                "slow redis",
+                f,
+                new Target("proxy", Params.of("name", "redis")),
+                share,
                 Duration.ofSeconds(30));
     }
 
@@ -78,22 +83,37 @@ class ToxiproxyStubIT extends FaultBackendContract {
 
     @Test
     void everyFaultBecomesItsToxicWithTheShareAsToxicityOnTheEnvironmentsStream() throws Exception {
-        List<Fault> faults = List.of(new ProxyFault.Latency(Duration.ofMillis(300), Duration.ofMillis(50)),
-                new ProxyFault.Bandwidth(64), new ProxyFault.SlowClose(Duration.ofMillis(700)),
-                new ProxyFault.ConnectionTimeout(Duration.ofSeconds(2)), new ProxyFault.ResetPeer(Duration.ofMillis(10)),
-                new ProxyFault.Slicer(100, 20, Duration.ofMillis(3)), new ProxyFault.LimitData(1024));
+        List<Fault> faults = List.of(
+                new ProxyFault.Latency(Duration.ofMillis(300), Duration.ofMillis(50)),
+                new ProxyFault.Bandwidth(64),
+                new ProxyFault.SlowClose(Duration.ofMillis(700)),
+                new ProxyFault.ConnectionTimeout(Duration.ofSeconds(2)),
+                new ProxyFault.ResetPeer(Duration.ofMillis(10)),
+                new ProxyFault.Slicer(100, 20, Duration.ofMillis(3)),
+                new ProxyFault.LimitData(1024));
         List<String> expected = List.of(
-                "{\"latency\":300,\"jitter\":50}", "{\"rate\":64}", "{\"delay\":700}", "{\"timeout\":2000}",
-                "{\"timeout\":10}", "{\"average_size\":100,\"size_variation\":20,\"delay\":3000}", "{\"bytes\":1024}");
+                "{\"latency\":300,\"jitter\":50}",
+                "{\"rate\":64}",
+                "{\"delay\":700}",
+                "{\"timeout\":2000}",
+                "{\"timeout\":10}",
+                "{\"average_size\":100,\"size_variation\":20,\"delay\":3000}",
+                "{\"bytes\":1024}");
         try (ToxiproxyBackend b = backend("stream", "upstream")) {
             for (int i = 0; i < faults.size(); i++) {
-                FaultRequest r = new FaultRequest("run-7", "step " + i, faults.get(i),
-                        new Target("proxy", Params.of("name", "redis")), 0.25, Duration.ofSeconds(30));
+                FaultRequest r = new FaultRequest(
+                        "run-7",
+                        "step " + i,
+                        faults.get(i),
+                        new Target("proxy", Params.of("name", "redis")),
+                        0.25,
+                        Duration.ofSeconds(30));
                 FaultHandle h = b.prepare(r);
                 b.inject(r, h);
                 var stored = stub.toxic("redis", h.data().require("toxic"));
                 assertThat(stored.path("name").asString()).isEqualTo("faultline-run-7-step_" + i);
-                assertThat(stored.path("type").asString()).isEqualTo(Toxics.type(faults.get(i)).orElseThrow());
+                assertThat(stored.path("type").asString())
+                        .isEqualTo(Toxics.type(faults.get(i)).orElseThrow());
                 assertThat(stored.path("stream").asString()).isEqualTo("upstream");
                 assertThat(stored.path("toxicity").asDouble()).isEqualTo(0.25);
                 assertThat(stored.path("attributes").toString()).isEqualTo(expected.get(i));
@@ -113,7 +133,8 @@ class ToxiproxyStubIT extends FaultBackendContract {
             b.revert(h);
             assertThat(stub.enabled("redis")).isTrue();
             assertThat(b.verifyGone(h).gone()).isTrue();
-            assertThatThrownBy(() -> b.prepare(request(new ProxyFault.Down(), 0.5))).hasMessageContaining("down takes a whole proxy");
+            assertThatThrownBy(() -> b.prepare(request(new ProxyFault.Down(), 0.5)))
+                    .hasMessageContaining("down takes a whole proxy");
         }
     }
 
@@ -124,8 +145,13 @@ class ToxiproxyStubIT extends FaultBackendContract {
         try (ToxiproxyBackend b = backend()) {
             FaultHandle slow = b.prepare(request());
             b.inject(request(), slow);
-            FaultRequest down = new FaultRequest("run-7", "down", new ProxyFault.Down(),
-                    new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
+            FaultRequest down = new FaultRequest(
+                    "run-7",
+                    "down",
+                    new ProxyFault.Down(),
+                    new Target("proxy", Params.of("name", "payments")),
+                    1.0,
+                    Duration.ofSeconds(30));
             b.inject(down, b.prepare(down));
             assertThat(b.resetAll()).startsWith("2 Faultline toxic(s) removed and 1 proxy(ies) enabled");
         }
@@ -143,7 +169,8 @@ class ToxiproxyStubIT extends FaultBackendContract {
             assertThat(stub.toxicNames("redis")).containsExactly(h.data().require("toxic"));
             FaultRequest other = request(new ProxyFault.LimitData(10), 1.0);
             assertThatThrownBy(() -> b.inject(other, b.prepare(other)))
-                    .hasMessageContaining("already has a toxic named faultline-run-7-slow_redis that is not this limit_data toxic");
+                    .hasMessageContaining(
+                            "already has a toxic named faultline-run-7-slow_redis that is not this limit_data toxic");
         }
     }
 
@@ -155,11 +182,21 @@ class ToxiproxyStubIT extends FaultBackendContract {
             assertThatThrownBy(() -> b.findTarget(new Target("proxy", Params.of("name", "mysql"))))
                     .hasMessage("backend 'toxiproxy': the Toxiproxy server at " + stub.url()
                             + " has no proxy 'mysql' (it has: redis, payments)");
-            assertThatThrownBy(() -> b.prepare(new FaultRequest("r", "s", new ProxyFault.Down(),
-                    new Target("process", Params.of("name", "x")), 1.0, Duration.ofSeconds(1))))
+            assertThatThrownBy(() -> b.prepare(new FaultRequest(
+                            "r",
+                            "s",
+                            new ProxyFault.Down(),
+                            new Target("process", Params.of("name", "x")),
+                            1.0,
+                            Duration.ofSeconds(1))))
                     .hasMessageContaining("Toxiproxy targets are proxies: target: {proxy: NAME}, not process/x");
-            FaultRequest missing = new FaultRequest("r", "s", new ProxyFault.LimitData(5),
-                    new Target("proxy", Params.of("name", "mysql")), 1.0, Duration.ofSeconds(1));
+            FaultRequest missing = new FaultRequest(
+                    "r",
+                    "s",
+                    new ProxyFault.LimitData(5),
+                    new Target("proxy", Params.of("name", "mysql")),
+                    1.0,
+                    Duration.ofSeconds(1));
             assertThatThrownBy(() -> b.inject(missing, b.prepare(missing)))
                     .hasMessageContaining("failed: 404 proxy not found");
         }
@@ -167,7 +204,8 @@ class ToxiproxyStubIT extends FaultBackendContract {
 
     @Test
     void aServerThatTimesOutOrAnswersTooSlowlyOrNotAtAllIsNamed() throws Exception {
-        assertThat(new ToxiproxyBackendProvider().check(settings()).detail()).isEqualTo("Toxiproxy 2.12.0 at " + stub.url());
+        assertThat(new ToxiproxyBackendProvider().check(settings()).detail())
+                .isEqualTo("Toxiproxy 2.12.0 at " + stub.url());
         try (ToxiproxyBackend b = backend()) {
             stub.timeOut(true);
             assertThatThrownBy(() -> b.inject(request(), b.prepare(request())))
@@ -175,7 +213,8 @@ class ToxiproxyStubIT extends FaultBackendContract {
             stub.timeOut(false);
             stub.delay(3_000);
             assertThatThrownBy(() -> b.revert(b.prepare(request())))
-                    .hasMessageContaining("did not answer DELETE /proxies/redis/toxics/faultline-run-7-slow_redis in time");
+                    .hasMessageContaining(
+                            "did not answer DELETE /proxies/redis/toxics/faultline-run-7-slow_redis in time");
         } finally {
             stub.delay(0);
         }
@@ -183,15 +222,16 @@ class ToxiproxyStubIT extends FaultBackendContract {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             free = s.getLocalPort();
         }
-        var down = new ToxiproxyBackendProvider().check(new BackendSettings("toxiproxy",
-                Params.of("url", "http://127.0.0.1:" + free)));
+        var down = new ToxiproxyBackendProvider()
+                .check(new BackendSettings("toxiproxy", Params.of("url", "http://127.0.0.1:" + free)));
         assertThat(down.isAvailable()).isFalse();
         assertThat(down.detail()).contains("no Toxiproxy server answers at http://127.0.0.1:" + free);
     }
 
     @Test
     void badSettingsAreRefused() {
-        assertThatThrownBy(() -> backend("stream", "sideways")).hasMessageContaining("stream is upstream or downstream");
+        assertThatThrownBy(() -> backend("stream", "sideways"))
+                .hasMessageContaining("stream is upstream or downstream");
         assertThatThrownBy(() -> backend("token", "env:FAULTLINE_TEST_UNSET_TOKEN"))
                 .hasMessageContaining("FAULTLINE_TEST_UNSET_TOKEN");
     }

@@ -75,27 +75,35 @@ final class HttpFaultHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private void forward(ChannelHandlerContext ctx, FullHttpRequest request, HttpFaultRule fault, boolean keepAlive) {
         request.headers().set(HttpHeaderNames.HOST, proxy.upstream());
         HttpUtil.setKeepAlive(request, false);
-        new Bootstrap().group(ctx.channel().eventLoop()).channel(dev.faultline.plugin.local.proxy.Transport.socketChannel())
+        new Bootstrap()
+                .group(ctx.channel().eventLoop())
+                .channel(dev.faultline.plugin.local.proxy.Transport.socketChannel())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(HttpFaultProxy.MAX_BODY),
-                                new SimpleChannelInboundHandler<FullHttpResponse>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext up, FullHttpResponse response) {
-                                        reply(ctx, altered(response.retainedDuplicate(), fault), keepAlive);
-                                        up.close();
-                                    }
+                        ch.pipeline()
+                                .addLast(
+                                        new HttpClientCodec(),
+                                        new HttpObjectAggregator(HttpFaultProxy.MAX_BODY),
+                                        new SimpleChannelInboundHandler<FullHttpResponse>() {
+                                            @Override
+                                            protected void channelRead0(
+                                                    ChannelHandlerContext up, FullHttpResponse response) {
+                                                reply(ctx, altered(response.retainedDuplicate(), fault), keepAlive);
+                                                up.close();
+                                            }
 
-                                    @Override
-                                    public void exceptionCaught(ChannelHandlerContext up, Throwable cause) {
-                                        up.close();
-                                        reply(ctx, aborted(502), false);
-                                    }
-                                });
+                                            @Override
+                                            public void exceptionCaught(ChannelHandlerContext up, Throwable cause) {
+                                                up.close();
+                                                reply(ctx, aborted(502), false);
+                                            }
+                                        });
                     }
-                }).connect(proxy.upstreamHost(), proxy.upstreamPort()).addListener((ChannelFutureListener) f -> {
+                })
+                .connect(proxy.upstreamHost(), proxy.upstreamPort())
+                .addListener((ChannelFutureListener) f -> {
                     if (f.isSuccess()) {
                         f.channel().writeAndFlush(request);
                     } else {
@@ -127,7 +135,9 @@ final class HttpFaultHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
     private static FullHttpResponse aborted(int status) {
         HttpResponseStatus s = HttpResponseStatus.valueOf(status);
-        return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, s,
+        return new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                s,
                 Unpooled.copiedBuffer("fault injected by Faultline: " + s + "\n", StandardCharsets.UTF_8));
     }
 

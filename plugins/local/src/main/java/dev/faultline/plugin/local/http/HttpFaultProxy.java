@@ -43,27 +43,36 @@ public final class HttpFaultProxy implements AutoCloseable {
     }
 
     /** Listens on {@code listen} ({@code host:port}, port 0 picks one) and forwards to {@code upstream}. */
-    public static HttpFaultProxy start(String name, InetSocketAddress listen, InetSocketAddress upstream,
-                                       EventLoopGroup group) throws IOException {
+    public static HttpFaultProxy start(
+            String name, InetSocketAddress listen, InetSocketAddress upstream, EventLoopGroup group)
+            throws IOException {
         HttpFaultProxy[] self = new HttpFaultProxy[1];
-        ChannelFuture f = new ServerBootstrap().group(group).channel(Transport.serverChannel())
+        ChannelFuture f = new ServerBootstrap()
+                .group(group)
+                .channel(Transport.serverChannel())
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(MAX_BODY),
-                                new HttpFaultHandler(self[0]));
+                        ch.pipeline()
+                                .addLast(
+                                        new HttpServerCodec(),
+                                        new HttpObjectAggregator(MAX_BODY),
+                                        new HttpFaultHandler(self[0]));
                     }
-                }).bind(listen);
+                })
+                .bind(listen);
         if (!Transport.await(f)) {
             f.channel().close();
-            throw new IOException("listen tcp " + Addresses.format(listen) + ": the proxy's event loop did not answer within " + Transport.LOOP_WAIT_SECONDS + " s");
+            throw new IOException("listen tcp " + Addresses.format(listen)
+                    + ": the proxy's event loop did not answer within " + Transport.LOOP_WAIT_SECONDS + " s");
         }
         if (!f.isSuccess()) {
             throw new IOException("listen tcp " + Addresses.format(listen) + ": bind: "
                     + (f.cause() == null ? "failed" : f.cause().getMessage()));
         }
-        self[0] = new HttpFaultProxy(name, listen.getHostString(), upstream.getHostString(), upstream.getPort(), f.channel());
+        self[0] = new HttpFaultProxy(
+                name, listen.getHostString(), upstream.getHostString(), upstream.getPort(), f.channel());
         return self[0];
     }
 
@@ -101,8 +110,8 @@ public final class HttpFaultProxy implements AutoCloseable {
             return false;
         }
         if (faults.size() >= MAX_FAULTS) {
-            throw new IllegalStateException("proxy " + name + " already has " + MAX_FAULTS + " faults, the most it takes;"
-                    + " remove one first");
+            throw new IllegalStateException("proxy " + name + " already has " + MAX_FAULTS
+                    + " faults, the most it takes;" + " remove one first");
         }
         faults.add(rule);
         return true;

@@ -13,9 +13,18 @@ import org.jspecify.annotations.Nullable;
  * @param abortStatus 0 for no abort
  * @param delayMillis 0 for no delay
  */
-public record HttpFaultRule(String name, @Nullable String method, String pathGlob, Map<String, String> headers,
-                            double share, int abortStatus, long delayMillis, boolean reset,
-                            @Nullable String replaceBody, boolean corruptBody, Map<String, String> addHeaders) {
+public record HttpFaultRule(
+        String name,
+        @Nullable String method,
+        String pathGlob,
+        Map<String, String> headers,
+        double share,
+        int abortStatus,
+        long delayMillis,
+        boolean reset,
+        @Nullable String replaceBody,
+        boolean corruptBody,
+        Map<String, String> addHeaders) {
     /** The longest delay, in milliseconds (1 h), as for a latency toxic. */
     public static final long MAX_DELAY_MILLIS = 3_600_000;
 
@@ -35,12 +44,17 @@ public record HttpFaultRule(String name, @Nullable String method, String pathGlo
             throw new IllegalArgumentException("abort must be an HTTP status from 100 to 599");
         }
         if (delayMillis < 0 || delayMillis > MAX_DELAY_MILLIS) {
-            throw new IllegalArgumentException("delay is " + delayMillis + " ms; it must be from 0 to " + MAX_DELAY_MILLIS
-                    + " ms (1 h)");
+            throw new IllegalArgumentException(
+                    "delay is " + delayMillis + " ms; it must be from 0 to " + MAX_DELAY_MILLIS + " ms (1 h)");
         }
-        if (abortStatus == 0 && delayMillis == 0 && !reset && replaceBody == null && !corruptBody && addHeaders.isEmpty()) {
-            throw new IllegalArgumentException("a fault needs an action: abort, delay, reset, replaceBody, corruptBody or"
-                    + " addHeaders");
+        if (abortStatus == 0
+                && delayMillis == 0
+                && !reset
+                && replaceBody == null
+                && !corruptBody
+                && addHeaders.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "a fault needs an action: abort, delay, reset, replaceBody, corruptBody or" + " addHeaders");
         }
     }
 

@@ -10,11 +10,9 @@ import java.util.TreeMap;
  * label values with escapes, +Inf/-Inf/NaN, optional timestamps.
  */
 final class Exposition {
-    private Exposition() {
-    }
+    private Exposition() {}
 
-    record Sample(String name, Map<String, String> labels, double value) {
-    }
+    record Sample(String name, Map<String, String> labels, double value) {}
 
     static List<Sample> parse(String text) {
         List<Sample> out = new ArrayList<>();

@@ -6,8 +6,7 @@ import java.util.TreeMap;
 
 /** Histogram buckets and quantiles as PromQL's {@code histogram_quantile} computes them. */
 final class Histograms {
-    private Histograms() {
-    }
+    private Histograms() {}
 
     /** Cumulative bucket counts by upper bound, summed over every series of {@code histogram}. */
     static TreeMap<Double, Double> buckets(List<Exposition.Sample> samples, String histogram) {
@@ -48,7 +47,9 @@ final class Histograms {
                     return lowerBound; // as PromQL: the highest finite bound
                 }
                 double inBucket = b.getValue() - lowerCount;
-                return inBucket <= 0 ? b.getKey() : lowerBound + (b.getKey() - lowerBound) * (rank - lowerCount) / inBucket;
+                return inBucket <= 0
+                        ? b.getKey()
+                        : lowerBound + (b.getKey() - lowerBound) * (rank - lowerCount) / inBucket;
             }
             lowerBound = b.getKey();
             lowerCount = b.getValue();

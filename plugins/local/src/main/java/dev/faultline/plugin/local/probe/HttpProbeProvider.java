@@ -32,8 +32,10 @@ public final class HttpProbeProvider implements MetricSourceProvider {
             synchronized (this) {
                 c = http;
                 if (c == null) {
-                    c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    c = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(2))
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
                     http = c;
                 }
             }
@@ -50,7 +52,8 @@ public final class HttpProbeProvider implements MetricSourceProvider {
     public List<String> validate(Params p) {
         List<String> out = new ArrayList<>();
         UrlCheck.check(p.get("url").orElse(""), out);
-        p.get("measure").filter(m -> !Set.of("latency", "status").contains(m))
+        p.get("measure")
+                .filter(m -> !Set.of("latency", "status").contains(m))
                 .ifPresent(m -> out.add("measure must be latency or status, not '" + m + "'"));
         p.get("timeout").ifPresent(t -> {
             try {
@@ -70,8 +73,11 @@ public final class HttpProbeProvider implements MetricSourceProvider {
         String method = p.get("method").orElse("GET");
         boolean status = p.get("measure").orElse("latency").equals("status");
         return () -> {
-            HttpRequest req = HttpRequest.newBuilder(url).timeout(timeout).header("User-Agent", "faultline-probe")
-                    .method(method, HttpRequest.BodyPublishers.noBody()).build();
+            HttpRequest req = HttpRequest.newBuilder(url)
+                    .timeout(timeout)
+                    .header("User-Agent", "faultline-probe")
+                    .method(method, HttpRequest.BodyPublishers.noBody())
+                    .build();
             long start = System.nanoTime();
             try {
                 HttpResponse<Void> r = http().send(req, HttpResponse.BodyHandlers.discarding());
@@ -86,8 +92,8 @@ public final class HttpProbeProvider implements MetricSourceProvider {
             } catch (HttpTimeoutException e) {
                 throw new ProbeException(method + " " + url + ": no answer within " + timeout.toMillis() + " ms");
             } catch (IOException e) {
-                throw new ProbeException(method + " " + url + ": " + (e.getMessage() == null
-                        ? e.getClass().getSimpleName() : e.getMessage()));
+                throw new ProbeException(method + " " + url + ": "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ProbeException(method + " " + url + ": interrupted");

@@ -26,7 +26,9 @@ public final class MetricsProbeProvider implements MetricSourceProvider {
             synchronized (this) {
                 c = http;
                 if (c == null) {
-                    c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                    c = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(2))
+                            .build();
                     http = c;
                 }
             }
@@ -43,7 +45,9 @@ public final class MetricsProbeProvider implements MetricSourceProvider {
     public List<String> validate(Params p) {
         List<String> out = new ArrayList<>();
         UrlCheck.check(p.get("url").orElse(""), out);
-        long modes = Stream.of("value", "rate", "ratio.of", "quantile.q").filter(p::has).count();
+        long modes = Stream.of("value", "rate", "ratio.of", "quantile.q")
+                .filter(p::has)
+                .count();
         if (modes != 1) {
             out.add("give exactly one of value, rate, ratio or quantile");
         }

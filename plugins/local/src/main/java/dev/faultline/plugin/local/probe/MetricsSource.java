@@ -72,8 +72,8 @@ final class MetricsSource implements MetricSource {
         if (buckets.isEmpty()) {
             throw new ProbeException(url + " has no histogram " + histogram);
         }
-        TreeMap<Double, Double> window = previous == null ? buckets
-                : Histograms.minus(buckets, Histograms.buckets(previous, histogram));
+        TreeMap<Double, Double> window =
+                previous == null ? buckets : Histograms.minus(buckets, Histograms.buckets(previous, histogram));
         double q = Histograms.quantile(params.number("quantile.q", 0.99), window);
         if (Double.isNaN(q)) {
             throw new ProbeException("no " + histogram + " observations since the last sample");
@@ -98,8 +98,13 @@ final class MetricsSource implements MetricSource {
 
     private List<Exposition.Sample> scrape() throws ProbeException {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(url).timeout(timeout)
-                    .header("Accept", "text/plain;version=0.0.4").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(url)
+                            .timeout(timeout)
+                            .header("Accept", "text/plain;version=0.0.4")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new ProbeException("GET " + url + " answered " + r.statusCode());
             }
@@ -107,8 +112,8 @@ final class MetricsSource implements MetricSource {
         } catch (IllegalArgumentException e) {
             throw new ProbeException(url + " is not in the Prometheus text format: " + e.getMessage());
         } catch (IOException e) {
-            throw new ProbeException("GET " + url + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
+            throw new ProbeException(
+                    "GET " + url + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProbeException("GET " + url + ": interrupted");

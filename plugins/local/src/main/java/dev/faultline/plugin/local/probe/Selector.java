@@ -11,7 +11,8 @@ record Selector(String name, Map<String, String> labels) {
         int brace = t.indexOf('{');
         if (brace < 0) {
             if (t.isEmpty() || !t.matches("[A-Za-z_:][A-Za-z0-9_:]*")) {
-                throw new IllegalArgumentException("'" + text + "' is not a metric selector, e.g. orders_total{outcome=\"ok\"}");
+                throw new IllegalArgumentException(
+                        "'" + text + "' is not a metric selector, e.g. orders_total{outcome=\"ok\"}");
             }
             return new Selector(t, Map.of());
         }

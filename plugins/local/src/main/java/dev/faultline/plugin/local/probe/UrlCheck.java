@@ -5,8 +5,7 @@ import java.util.List;
 
 /** A probe URL must be absolute http(s). */
 final class UrlCheck {
-    private UrlCheck() {
-    }
+    private UrlCheck() {}
 
     static void check(String url, List<String> problems) {
         try {

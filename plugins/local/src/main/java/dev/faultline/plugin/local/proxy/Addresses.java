@@ -6,8 +6,7 @@ import java.net.UnknownHostException;
 
 /** {@code host:port} as the Toxiproxy API writes addresses; an IPv6 host in brackets, {@code [::1]:8474}. */
 public final class Addresses {
-    private Addresses() {
-    }
+    private Addresses() {}
 
     static InetSocketAddress parse(String hostPort) throws ApiError {
         int colon = hostPort.lastIndexOf(':');
@@ -35,7 +34,8 @@ public final class Addresses {
     /** An IPv6 literal, kept as written ({@code ::1}, not {@code 0:0:0:0:0:0:0:1}) for the API's answers. */
     private static InetSocketAddress ipv6(String host, int port) {
         try {
-            return new InetSocketAddress(InetAddress.getByAddress(host, InetAddress.getByName(host).getAddress()), port);
+            return new InetSocketAddress(
+                    InetAddress.getByAddress(host, InetAddress.getByName(host).getAddress()), port);
         } catch (UnknownHostException e) {
             return InetSocketAddress.createUnresolved(host, port);
         }

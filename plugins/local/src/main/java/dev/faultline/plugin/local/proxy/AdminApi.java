@@ -86,7 +86,8 @@ final class AdminApi {
             send(x, 204, null, "");
         } else if (path.startsWith("/faultline/http")) {
             String rest = path.substring("/faultline/http".length()).replaceAll("^/+", "");
-            HttpProxyRoutes.Answer a = httpProxies.route(method, rest.isEmpty() ? new String[0] : rest.split("/"), body);
+            HttpProxyRoutes.Answer a =
+                    httpProxies.route(method, rest.isEmpty() ? new String[0] : rest.split("/"), body);
             if (a.body() == null) {
                 send(x, a.status(), null, "");
             } else {
@@ -125,7 +126,8 @@ final class AdminApi {
             case "POST", "PATCH" -> {
                 ChaosProxy p = proxies.get(name);
                 JsonNode n = json.parse(body);
-                p.reconfigure(n.has("listen") ? n.get("listen").asString() : p.listen(),
+                p.reconfigure(
+                        n.has("listen") ? n.get("listen").asString() : p.listen(),
                         n.has("upstream") ? n.get("upstream").asString() : p.upstream());
                 if (n.has("enabled")) {
                     if (!n.get("enabled").isBoolean()) {
@@ -161,8 +163,8 @@ final class AdminApi {
             throws IOException, ApiError {
         switch (method) {
             case "GET" -> sendJson(x, 200, json.toxic(p.toxic(name)));
-            case "POST", "PATCH" -> sendJson(x, 200, json.toxic(p.replaceToxic(json.changedToxic(p.toxic(name),
-                    json.parse(body)))));
+            case "POST", "PATCH" ->
+                sendJson(x, 200, json.toxic(p.replaceToxic(json.changedToxic(p.toxic(name), json.parse(body)))));
             case "DELETE" -> {
                 p.removeToxic(name);
                 send(x, 204, null, "");

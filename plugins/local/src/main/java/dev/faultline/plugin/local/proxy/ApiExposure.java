@@ -6,8 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Whether the API is reachable from other machines, and the warning that says so. */
 final class ApiExposure {
-    private ApiExposure() {
-    }
+    private ApiExposure() {}
 
     /** The warning for an API on {@code host}, or null when it listens on loopback only. */
     static @Nullable String warning(String host, String address, boolean withToken) {

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 public final class ApiToken {
     /** The environment variable read when no token file is given. */
     public static final String ENV = "FAULTLINE_PROXY_TOKEN";
+
     static final int MIN_LENGTH = 16;
 
     private final byte[] expected;
@@ -39,13 +40,15 @@ public final class ApiToken {
             }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith("token file") ? e
-                    : new IOException("cannot read the token file " + file + " (" + e.getClass().getSimpleName()
-                    + "); give a readable file holding the token");
+            throw e.getMessage() != null && e.getMessage().startsWith("token file")
+                    ? e
+                    : new IOException("cannot read the token file " + file + " ("
+                            + e.getClass().getSimpleName() + "); give a readable file holding the token");
         }
         try {
             Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-            if (!java.util.Collections.disjoint(p, EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ))) {
+            if (!java.util.Collections.disjoint(
+                    p, EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ))) {
                 throw new IOException("token file " + file + " can be read by other users; chmod 600 it");
             }
         } catch (UnsupportedOperationException notPosix) {

@@ -16,8 +16,8 @@ record AttributeRange(String name, String unit, long max, String readable) {
     /** @throws ApiError 400 when {@code value} (a JSON integer, of any size) is outside 0..max */
     void check(String type, java.math.BigInteger value) throws ApiError {
         if (value.signum() < 0 || value.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
-            throw ApiError.badBody(name + " of a " + type + " toxic is " + value + " " + unit + "; it must be from 0 to "
-                    + max + " " + unit + " (" + readable + ")");
+            throw ApiError.badBody(name + " of a " + type + " toxic is " + value + " " + unit
+                    + "; it must be from 0 to " + max + " " + unit + " (" + readable + ")");
         }
     }
 }

@@ -90,7 +90,9 @@ final class ChaosProxy {
     @SuppressWarnings("deprecation")
     private void bind() throws ApiError {
         InetSocketAddress at = Addresses.parse(listen);
-        ChannelFuture f = new ServerBootstrap().group(group).channel(Transport.serverChannel())
+        ChannelFuture f = new ServerBootstrap()
+                .group(group)
+                .channel(Transport.serverChannel())
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, Transport.READS)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -100,11 +102,14 @@ final class ChaosProxy {
                     protected void initChannel(SocketChannel ch) {
                         accept(ch);
                     }
-                }).bind(at);
+                })
+                .bind(at);
         if (!Transport.await(f)) {
             f.channel().close();
-            throw new ApiError(500, "listen tcp " + listen + ": the proxy's event loop did not answer within "
-                    + Transport.LOOP_WAIT_SECONDS + " s");
+            throw new ApiError(
+                    500,
+                    "listen tcp " + listen + ": the proxy's event loop did not answer within "
+                            + Transport.LOOP_WAIT_SECONDS + " s");
         }
         if (!f.isSuccess()) {
             throw new ApiError(500, "listen tcp " + listen + ": bind: " + reason(f.cause()));
@@ -147,13 +152,17 @@ final class ChaosProxy {
             c.client.close();
             return;
         }
-        new Bootstrap().group(c.client.eventLoop()).channel(Transport.socketChannel())
+        new Bootstrap()
+                .group(c.client.eventLoop())
+                .channel(Transport.socketChannel())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, Transport.READS)
-                .option(ChannelOption.AUTO_READ, false).option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5_000)
                 .handler(new Relay(c, Stream.DOWNSTREAM, this::toxics, () -> c.client))
-                .connect(to).addListener((ChannelFutureListener) f -> {
+                .connect(to)
+                .addListener((ChannelFutureListener) f -> {
                     if (!f.isSuccess()) {
                         c.client.close();
                         return;
@@ -178,7 +187,10 @@ final class ChaosProxy {
     }
 
     Toxic toxic(String toxicName) throws ApiError {
-        return toxics.stream().filter(t -> t.name().equals(toxicName)).findFirst().orElseThrow(ApiError::toxicNotFound);
+        return toxics.stream()
+                .filter(t -> t.name().equals(toxicName))
+                .findFirst()
+                .orElseThrow(ApiError::toxicNotFound);
     }
 
     Toxic replaceToxic(Toxic changed) throws ApiError {
@@ -226,7 +238,8 @@ final class ChaosProxy {
 
     private static String reason(Throwable t) {
         String m = t == null ? "failed" : t.getMessage();
-        return m != null && m.toLowerCase(java.util.Locale.ROOT).contains("in use") ? "address already in use"
+        return m != null && m.toLowerCase(java.util.Locale.ROOT).contains("in use")
+                ? "address already in use"
                 : m == null ? t.getClass().getSimpleName() : m;
     }
 }

@@ -13,8 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * when the API is reachable from other machines; SIGTERM closes it. Exit code 3 when it cannot start.
  */
 public final class ChaosProxyMain {
-    private ChaosProxyMain() {
-    }
+    private ChaosProxyMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         String host = "127.0.0.1";
@@ -43,10 +42,13 @@ public final class ChaosProxyMain {
                 System.err.flush();
             }
             CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                stop.countDown();
-            }, "faultline-proxy-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                server.close();
+                                stop.countDown();
+                            },
+                            "faultline-proxy-stop"));
             System.out.println("chaos proxy API listening on " + server.apiUrl());
             System.out.flush();
             stop.await();

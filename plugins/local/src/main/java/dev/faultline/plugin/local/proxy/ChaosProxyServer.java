@@ -27,10 +27,17 @@ public final class ChaosProxyServer implements AutoCloseable {
     private final String host;
     private final @Nullable String exposureWarning;
 
-    private ChaosProxyServer(EventLoopGroup group, ProxyRegistry proxies, HttpProxyRoutes httpProxies, HttpServer api,
-                             ExecutorService apiThreads, String host, @Nullable ApiToken token) {
+    private ChaosProxyServer(
+            EventLoopGroup group,
+            ProxyRegistry proxies,
+            HttpProxyRoutes httpProxies,
+            HttpServer api,
+            ExecutorService apiThreads,
+            String host,
+            @Nullable ApiToken token) {
         this.host = host;
-        this.exposureWarning = ApiExposure.warning(host, Addresses.format(host, api.getAddress().getPort()), token != null);
+        this.exposureWarning = ApiExposure.warning(
+                host, Addresses.format(host, api.getAddress().getPort()), token != null);
         this.group = group;
         this.proxies = proxies;
         this.httpProxies = httpProxies;
@@ -56,8 +63,10 @@ public final class ChaosProxyServer implements AutoCloseable {
         if (host.length() > 2 && host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                new DefaultThreadFactory("faultline-proxy", true), Transport.ioHandler());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(
+                Runtime.getRuntime().availableProcessors(),
+                new DefaultThreadFactory("faultline-proxy", true),
+                Transport.ioHandler());
         ProxyRegistry proxies = new ProxyRegistry(group);
         // Without TCP_NODELAY the JDK's HTTP server answers small requests ~40 ms late (Nagle and
         // delayed ACKs), which the kill switch would pay on every revert. Read once, at class load.
@@ -69,7 +78,8 @@ public final class ChaosProxyServer implements AutoCloseable {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw new BindException("port " + apiPort + " on " + host + " is already in use");
         }
-        ExecutorService apiThreads = Executors.newFixedThreadPool(4, new DefaultThreadFactory("faultline-proxy-api", true));
+        ExecutorService apiThreads =
+                Executors.newFixedThreadPool(4, new DefaultThreadFactory("faultline-proxy-api", true));
         ProxyJson json = new ProxyJson();
         HttpProxyRoutes httpProxies = new HttpProxyRoutes(group, json);
         new AdminApi(proxies, httpProxies, json, token).install(api, apiThreads);
@@ -93,7 +103,8 @@ public final class ChaosProxyServer implements AutoCloseable {
     public static List<ProxyConfig> readConfig(java.nio.file.Path file) throws IOException {
         ProxyJson json = new ProxyJson();
         try {
-            return json.proxyConfigs(json.parse(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)));
+            return json.proxyConfigs(
+                    json.parse(java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)));
         } catch (ApiError e) {
             throw new IOException(file + ": " + e.getMessage());
         }

@@ -10,18 +10,20 @@ final class ChunkEffect {
     long latencyMs;
     /** Bandwidth in bytes per millisecond (Toxiproxy's KB/s); 0: no limit. */
     long rate;
+
     boolean drop;
     /** The timeout toxic that drops the chunk, whose clock the chunk restarts. */
-    @Nullable Toxic timeout;
+    @Nullable
+    Toxic timeout;
     /** A reset_peer toxic's time to the reset, from the first chunk; -1: none. */
     long resetAfterMs = -1;
+
     long limit = -1;
     long sliceAverage;
     long sliceVariation;
     long sliceDelayMicros;
 
-    private ChunkEffect() {
-    }
+    private ChunkEffect() {}
 
     static ChunkEffect of(List<Toxic> toxics, Stream stream, Connection connection) {
         ChunkEffect e = new ChunkEffect();
@@ -32,8 +34,12 @@ final class ChunkEffect {
             switch (t.type()) {
                 case "latency" -> {
                     long jitter = t.attribute("jitter");
-                    e.latencyMs += Math.max(0, t.attribute("latency")
-                            + (jitter == 0 ? 0 : ThreadLocalRandom.current().nextLong(-jitter, jitter + 1)));
+                    e.latencyMs += Math.max(
+                            0,
+                            t.attribute("latency")
+                                    + (jitter == 0
+                                            ? 0
+                                            : ThreadLocalRandom.current().nextLong(-jitter, jitter + 1)));
                 }
                 case "bandwidth" -> {
                     long rate = t.attribute("rate"); // KB/s, 1 KB = 1000 bytes: bytes per millisecond
@@ -50,7 +56,8 @@ final class ChunkEffect {
                     e.drop = true;
                     e.resetAfterMs = t.attribute("timeout");
                 }
-                case "limit_data" -> e.limit = e.limit < 0 ? t.attribute("bytes") : Math.min(e.limit, t.attribute("bytes"));
+                case "limit_data" ->
+                    e.limit = e.limit < 0 ? t.attribute("bytes") : Math.min(e.limit, t.attribute("bytes"));
                 case "slicer" -> {
                     e.sliceAverage = t.attribute("average_size");
                     e.sliceVariation = t.attribute("size_variation");

@@ -21,6 +21,7 @@ final class Connection {
     private final Map<String, Boolean> applies = new ConcurrentHashMap<>();
     /** When the last delayed chunk of each stream is due: later chunks never overtake it. */
     final long[] lastDueNanos = new long[2];
+
     final long[] pendingBytes = new long[2];
     /** Which streams have ended (their source sent a FIN), by {@link Stream#ordinal()}. */
     final boolean[] ended = new boolean[2];
@@ -56,7 +57,8 @@ final class Connection {
         if (t.toxicity() >= 1) {
             return true;
         }
-        return applies.computeIfAbsent(t.name(), n -> ThreadLocalRandom.current().nextDouble() < t.toxicity());
+        return applies.computeIfAbsent(
+                t.name(), n -> ThreadLocalRandom.current().nextDouble() < t.toxicity());
     }
 
     void close() {

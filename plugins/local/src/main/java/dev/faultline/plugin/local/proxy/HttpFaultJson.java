@@ -9,19 +9,24 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** HTTP faults to and from the JSON of the {@code /faultline/http} API. */
 final class HttpFaultJson {
-    private HttpFaultJson() {
-    }
+    private HttpFaultJson() {}
 
     static HttpFaultRule rule(JsonNode n) throws ApiError {
         if (!n.isObject()) {
             throw ApiError.badBody("expected an object");
         }
         try {
-            return new HttpFaultRule(n.path("name").asString(""), n.has("method") ? n.get("method").asString() : null,
-                    n.path("path").asString("/**"), strings(n.path("headers")), share(n),
-                    (int) integer(n, "abort", 999), integer(n, "delay", HttpFaultRule.MAX_DELAY_MILLIS),
+            return new HttpFaultRule(
+                    n.path("name").asString(""),
+                    n.has("method") ? n.get("method").asString() : null,
+                    n.path("path").asString("/**"),
+                    strings(n.path("headers")),
+                    share(n),
+                    (int) integer(n, "abort", 999),
+                    integer(n, "delay", HttpFaultRule.MAX_DELAY_MILLIS),
                     n.path("reset").asBoolean(false),
-                    n.has("replaceBody") ? n.get("replaceBody").asString() : null, n.path("corruptBody").asBoolean(false),
+                    n.has("replaceBody") ? n.get("replaceBody").asString() : null,
+                    n.path("corruptBody").asBoolean(false),
                     strings(n.path("addHeaders")));
         } catch (IllegalArgumentException e) {
             throw ApiError.badBody(e.getMessage());

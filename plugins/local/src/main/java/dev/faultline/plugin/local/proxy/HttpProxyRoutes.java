@@ -88,8 +88,11 @@ final class HttpProxyRoutes {
             throw new ApiError(409, "proxy already exists");
         }
         try {
-            HttpFaultProxy p = HttpFaultProxy.start(name, Addresses.parse(n.path("listen").asString("127.0.0.1:0")),
-                    Addresses.parse(n.path("upstream").asString()), group);
+            HttpFaultProxy p = HttpFaultProxy.start(
+                    name,
+                    Addresses.parse(n.path("listen").asString("127.0.0.1:0")),
+                    Addresses.parse(n.path("upstream").asString()),
+                    group);
             proxies.put(name, p);
             return p;
         } catch (IOException e) {
@@ -121,6 +124,5 @@ final class HttpProxyRoutes {
         return list;
     }
 
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 }

@@ -8,8 +8,7 @@ package dev.faultline.plugin.local.proxy;
 final class Names {
     static final int MAX_LENGTH = 200;
 
-    private Names() {
-    }
+    private Names() {}
 
     /** @throws ApiError 400 when {@code name} (of a {@code what}: "proxy", "toxic"...) is not addressable */
     static void check(String what, String name, String where) throws ApiError {
@@ -29,7 +28,14 @@ final class Names {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (c == '/' || c == '\\' || c == '?' || c == '#' || c == '%' || c < 0x20 || c == 0x7f || Character.isWhitespace(c)) {
+            if (c == '/'
+                    || c == '\\'
+                    || c == '?'
+                    || c == '#'
+                    || c == '%'
+                    || c < 0x20
+                    || c == 0x7f
+                    || Character.isWhitespace(c)) {
                 return "contains " + describe(c) + ", which cannot stand in a URL path segment";
             }
         }

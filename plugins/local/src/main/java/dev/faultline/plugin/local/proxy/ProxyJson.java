@@ -22,7 +22,11 @@ final class ProxyJson {
     final JsonMapper json = ToxiproxyJson.mapper();
 
     ObjectNode proxy(ChaosProxy p) {
-        return ToxiproxyJson.toJson(new Proxy(p.name(), p.listen(), p.upstream(), p.enabled(),
+        return ToxiproxyJson.toJson(new Proxy(
+                p.name(),
+                p.listen(),
+                p.upstream(),
+                p.enabled(),
                 p.toxics().stream().map(Toxic::wire).toList()));
     }
 
@@ -42,8 +46,8 @@ final class ProxyJson {
         if (!n.isObject()) {
             throw ApiError.badBody("expected an object");
         }
-        return new ProxyConfig(text(n, "name"), text(n, "listen"), text(n, "upstream"),
-                !n.has("enabled") || bool(n, "enabled"));
+        return new ProxyConfig(
+                text(n, "name"), text(n, "listen"), text(n, "upstream"), !n.has("enabled") || bool(n, "enabled"));
     }
 
     List<ProxyConfig> proxyConfigs(JsonNode n) throws ApiError {

@@ -45,7 +45,9 @@ final class ProxyRegistry {
         }
         for (ProxyConfig c : configs) {
             ChaosProxy existing = proxies.get(c.name());
-            if (existing != null && existing.listen().equals(c.listen()) && existing.upstream().equals(c.upstream())) {
+            if (existing != null
+                    && existing.listen().equals(c.listen())
+                    && existing.upstream().equals(c.upstream())) {
                 done.add(existing);
                 continue;
             }

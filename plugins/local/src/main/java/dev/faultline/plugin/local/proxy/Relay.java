@@ -47,6 +47,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
      * with reading off. They go on once it is up.
      */
     private final List<ByteBuf> early = new ArrayList<>();
+
     private boolean endedEarly;
     private long passed;
     private final ArrayDeque<Delayed> delayed = new ArrayDeque<>();
@@ -100,7 +101,10 @@ final class Relay extends ChannelInboundHandlerAdapter {
             return false;
         }
         for (Toxic t : toxics.get()) {
-            if (t.stream() == stream && !t.type().equals("slow_close") && !t.type().equals("noop") && connection.applies(t)) {
+            if (t.stream() == stream
+                    && !t.type().equals("slow_close")
+                    && !t.type().equals("noop")
+                    && connection.applies(t)) {
                 return false;
             }
         }
@@ -201,16 +205,20 @@ final class Relay extends ChannelInboundHandlerAdapter {
             return;
         }
         // A bandwidth toxic sends what is over 100 ms worth in pieces of 100 ms, as Toxiproxy's does.
-        List<ByteBuf> pieces = e.sliceAverage > 0 ? slices(buf, e.sliceAverage, e.sliceVariation)
+        List<ByteBuf> pieces = e.sliceAverage > 0
+                ? slices(buf, e.sliceAverage, e.sliceVariation)
                 : e.rate > 0 && buf.readableBytes() > e.rate * 100 ? slices(buf, e.rate * 100, 0) : List.of(buf);
         // Latency counts from the chunk's arrival; the bandwidth's time from when the stream is free,
         // after the chunks before it, so a burst leaves at the rate and not all at once.
-        long start = Math.max(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(e.latencyMs), connection.lastDueNanos[idx]);
+        long start =
+                Math.max(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(e.latencyMs), connection.lastDueNanos[idx]);
         long bytes = 0;
         for (int i = 0; i < pieces.size(); i++) {
             ByteBuf piece = pieces.get(i);
             bytes += piece.readableBytes();
-            long at = start + TimeUnit.MICROSECONDS.toNanos(e.sliceDelayMicros * i) + (e.rate > 0 ? bytes * 1_000_000 / e.rate : 0);
+            long at = start
+                    + TimeUnit.MICROSECONDS.toNanos(e.sliceDelayMicros * i)
+                    + (e.rate > 0 ? bytes * 1_000_000 / e.rate : 0);
             connection.lastDueNanos[idx] = at;
             schedule(ctx, out, piece, at, idx, closeAfter && i == pieces.size() - 1);
         }
@@ -225,11 +233,13 @@ final class Relay extends ChannelInboundHandlerAdapter {
      * the next (scheduling each piece on its own could swap two whose due times are a microsecond
      * apart, as the event loop takes its own clock reading).
      */
-    private void schedule(ChannelHandlerContext ctx, Channel out, ByteBuf piece, long dueNanos, int idx, boolean close) {
+    private void schedule(
+            ChannelHandlerContext ctx, Channel out, ByteBuf piece, long dueNanos, int idx, boolean close) {
         connection.pendingBytes[idx] += piece.readableBytes();
         delayed.add(new Delayed(piece, dueNanos, close));
         if (delayed.size() == 1) {
-            ctx.executor().schedule(() -> drain(out, idx), Math.max(0, dueNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            ctx.executor()
+                    .schedule(() -> drain(out, idx), Math.max(0, dueNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -253,14 +263,14 @@ final class Relay extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private record Delayed(ByteBuf piece, long dueNanos, boolean close) {
-    }
+    private record Delayed(ByteBuf piece, long dueNanos, boolean close) {}
 
     /** Cuts a chunk into slices of about {@code average} ± {@code variation} bytes. */
     private static List<ByteBuf> slices(ByteBuf buf, long average, long variation) {
         List<ByteBuf> out = new ArrayList<>();
         while (buf.readableBytes() > 0) {
-            long size = average + (variation <= 0 ? 0 : ThreadLocalRandom.current().nextLong(-variation, variation + 1));
+            long size =
+                    average + (variation <= 0 ? 0 : ThreadLocalRandom.current().nextLong(-variation, variation + 1));
             int n = (int) Math.max(1, Math.min(size, buf.readableBytes()));
             out.add(buf.readRetainedSlice(n));
         }
@@ -274,10 +284,14 @@ final class Relay extends ChannelInboundHandlerAdapter {
             return;
         }
         resetArmed = true;
-        ctx.executor().schedule(() -> {
-            connection.client.config().setOption(ChannelOption.SO_LINGER, 0);
-            connection.close();
-        }, afterMs, TimeUnit.MILLISECONDS);
+        ctx.executor()
+                .schedule(
+                        () -> {
+                            connection.client.config().setOption(ChannelOption.SO_LINGER, 0);
+                            connection.close();
+                        },
+                        afterMs,
+                        TimeUnit.MILLISECONDS);
     }
 
     @Override

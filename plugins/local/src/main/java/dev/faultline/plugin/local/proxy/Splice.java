@@ -31,11 +31,14 @@ final class Splice {
         if (Transport.name().equals("epoll") && !"false".equals(System.getProperty("faultline.proxy.splice"))) {
             try {
                 queue = AbstractEpollStreamChannel.class.getDeclaredField("spliceQueue");
-                length = Class.forName(AbstractEpollStreamChannel.class.getName() + "$SpliceInTask").getDeclaredField("len");
+                length = Class.forName(AbstractEpollStreamChannel.class.getName() + "$SpliceInTask")
+                        .getDeclaredField("len");
                 queue.setAccessible(true);
                 length.setAccessible(true);
             } catch (ReflectiveOperationException | RuntimeException e) {
-                log.info("streams are forwarded through the JVM: this Netty's splice cannot be ended early ({})", e.toString());
+                log.info(
+                        "streams are forwarded through the JVM: this Netty's splice cannot be ended early ({})",
+                        e.toString());
                 queue = null;
                 length = null;
             }
@@ -44,8 +47,7 @@ final class Splice {
         LENGTH = length;
     }
 
-    private Splice() {
-    }
+    private Splice() {}
 
     /** Whether streams may be spliced at all (native epoll, and a Netty whose splice can be ended). */
     static boolean available() {

@@ -14,15 +14,19 @@ record Toxic(String name, String type, Stream stream, double toxicity, Map<Strin
 
     /** The types this proxy implements, with the range of each of their attributes. */
     static final Map<String, List<AttributeRange>> TYPES = Map.of(
-            "latency", List.of(AttributeRange.millis("latency", AttributeRange.HOUR_MS, "1 h"),
-                    AttributeRange.millis("jitter", AttributeRange.HOUR_MS, "1 h")),
+            "latency",
+                    List.of(
+                            AttributeRange.millis("latency", AttributeRange.HOUR_MS, "1 h"),
+                            AttributeRange.millis("jitter", AttributeRange.HOUR_MS, "1 h")),
             "timeout", List.of(AttributeRange.millis("timeout", 24 * AttributeRange.HOUR_MS, "24 h")),
             "reset_peer", List.of(AttributeRange.millis("timeout", 24 * AttributeRange.HOUR_MS, "24 h")),
             "bandwidth", List.of(new AttributeRange("rate", "KB/s", 10_000_000, "10 GB/s")),
             "slow_close", List.of(AttributeRange.millis("delay", AttributeRange.HOUR_MS, "1 h")),
-            "slicer", List.of(new AttributeRange("average_size", "bytes", 1_000_000_000, "1 GB"),
-                    new AttributeRange("size_variation", "bytes", 1_000_000_000, "1 GB"),
-                    new AttributeRange("delay", "µs", 1000 * AttributeRange.HOUR_MS, "1 h")),
+            "slicer",
+                    List.of(
+                            new AttributeRange("average_size", "bytes", 1_000_000_000, "1 GB"),
+                            new AttributeRange("size_variation", "bytes", 1_000_000_000, "1 GB"),
+                            new AttributeRange("delay", "µs", 1000 * AttributeRange.HOUR_MS, "1 h")),
             "limit_data", List.of(new AttributeRange("bytes", "bytes", 1_000_000_000_000L, "1 TB")),
             "noop", List.of());
 
@@ -39,7 +43,8 @@ record Toxic(String name, String type, Stream stream, double toxicity, Map<Strin
      * the type, the toxicity, and each known attribute against its range (unknown ones are ignored,
      * as Toxiproxy does).
      */
-    static Map<String, Long> validate(String type, double toxicity, Map<String, BigInteger> attributes) throws ApiError {
+    static Map<String, Long> validate(String type, double toxicity, Map<String, BigInteger> attributes)
+            throws ApiError {
         List<AttributeRange> ranges = TYPES.get(type);
         if (ranges == null) {
             throw new ApiError(400, "invalid toxic type");
@@ -59,7 +64,8 @@ record Toxic(String name, String type, Stream stream, double toxicity, Map<Strin
                 throw ApiError.badBody("attribute " + a.getKey() + " cannot be negative");
             }
             if (a.getValue().bitLength() > 63) {
-                throw ApiError.badBody("attribute " + a.getKey() + " is " + a.getValue() + "; at most " + Long.MAX_VALUE);
+                throw ApiError.badBody(
+                        "attribute " + a.getKey() + " is " + a.getValue() + "; at most " + Long.MAX_VALUE);
             }
             out.put(a.getKey(), a.getValue().longValueExact());
         }
@@ -68,7 +74,8 @@ record Toxic(String name, String type, Stream stream, double toxicity, Map<Strin
 
     /** As the API carries it. */
     dev.faultline.plugin.toxiproxy.protocol.Toxic wire() {
-        return new dev.faultline.plugin.toxiproxy.protocol.Toxic(name, type, stream, toxicity, new TreeMap<>(attributes));
+        return new dev.faultline.plugin.toxiproxy.protocol.Toxic(
+                name, type, stream, toxicity, new TreeMap<>(attributes));
     }
 
     Toxic withChanges(double newToxicity, Map<String, Long> newAttributes) {

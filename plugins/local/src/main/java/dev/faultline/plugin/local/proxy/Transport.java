@@ -31,8 +31,7 @@ public final class Transport {
      */
     public static final long LOOP_WAIT_SECONDS = 5;
 
-    private Transport() {
-    }
+    private Transport() {}
 
     /** Waits for {@code f} at most {@link #LOOP_WAIT_SECONDS}; false when it did not complete. */
     public static boolean await(Future<?> f) {

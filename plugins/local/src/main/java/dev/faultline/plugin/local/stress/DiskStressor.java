@@ -46,7 +46,8 @@ public final class DiskStressor {
 
     private static @Nullable OpenOption directOpenOption() {
         try {
-            for (Object option : Class.forName("com.sun.nio.file.ExtendedOpenOption").getEnumConstants()) {
+            for (Object option :
+                    Class.forName("com.sun.nio.file.ExtendedOpenOption").getEnumConstants()) {
                 if (((Enum<?>) option).name().equals("DIRECT")) {
                     return (OpenOption) option;
                 }
@@ -99,7 +100,8 @@ public final class DiskStressor {
             w.force(true);
         }
         boolean direct = directIoWorks(dir);
-        try (FileChannel f = direct && DIRECT != null ? FileChannel.open(file, StandardOpenOption.READ, DIRECT)
+        try (FileChannel f = direct && DIRECT != null
+                ? FileChannel.open(file, StandardOpenOption.READ, DIRECT)
                 : FileChannel.open(file, StandardOpenOption.READ)) {
             Files.deleteIfExists(file);
             ByteBuffer block = ByteBuffer.allocateDirect(BLOCK + 4096).alignedSlice(4096);

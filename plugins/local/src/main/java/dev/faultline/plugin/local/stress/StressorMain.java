@@ -19,8 +19,7 @@ public final class StressorMain {
     /** Where the CPU workers put their result, so the busy loop is never optimised away. */
     static volatile long blackhole;
 
-    private StressorMain() {
-    }
+    private StressorMain() {}
 
     public static void main(String[] argv) throws Exception {
         Map<String, String> a = new HashMap<>();
@@ -29,10 +28,14 @@ public final class StressorMain {
         }
         long deadline = System.nanoTime() + Long.parseLong(a.getOrDefault("seconds", "3600")) * 1_000_000_000L;
         switch (a.getOrDefault("kind", "cpu")) {
-            case "memory" -> memory(Long.parseLong(a.get("bytes")), Long.parseLong(a.getOrDefault("growth", "0")), deadline);
+            case "memory" ->
+                memory(Long.parseLong(a.get("bytes")), Long.parseLong(a.getOrDefault("growth", "0")), deadline);
             case "disk" -> disk(a, deadline);
-            default -> cpu(Integer.parseInt(a.getOrDefault("workers", "1")), Integer.parseInt(a.getOrDefault("load", "100")),
-                    deadline);
+            default ->
+                cpu(
+                        Integer.parseInt(a.getOrDefault("workers", "1")),
+                        Integer.parseInt(a.getOrDefault("load", "100")),
+                        deadline);
         }
     }
 
@@ -40,23 +43,25 @@ public final class StressorMain {
     private static void cpu(int workers, int load, long deadline) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
-            Thread t = new Thread(() -> {
-                long sink = 0;
-                while (System.nanoTime() < deadline) {
-                    long busyUntil = System.nanoTime() + load * 1_000_000L;
-                    while (System.nanoTime() < busyUntil) {
-                        sink += System.nanoTime() % 7;
-                    }
-                    if (load < 100) {
-                        try {
-                            Thread.sleep(100 - load);
-                        } catch (InterruptedException e) {
-                            return;
+            Thread t = new Thread(
+                    () -> {
+                        long sink = 0;
+                        while (System.nanoTime() < deadline) {
+                            long busyUntil = System.nanoTime() + load * 1_000_000L;
+                            while (System.nanoTime() < busyUntil) {
+                                sink += System.nanoTime() % 7;
+                            }
+                            if (load < 100) {
+                                try {
+                                    Thread.sleep(100 - load);
+                                } catch (InterruptedException e) {
+                                    return;
+                                }
+                            }
                         }
-                    }
-                }
-                blackhole = sink;
-            }, "stress-cpu-" + i);
+                        blackhole = sink;
+                    },
+                    "stress-cpu-" + i);
             threads.add(t);
             t.start();
         }
@@ -90,9 +95,11 @@ public final class StressorMain {
     }
 
     private static void disk(Map<String, String> a, long deadline) throws Exception {
-        DiskStressor d = new DiskStressor(Long.parseLong(a.get("bytes")),
+        DiskStressor d = new DiskStressor(
+                Long.parseLong(a.get("bytes")),
                 Path.of(a.getOrDefault("dir", System.getProperty("java.io.tmpdir"))),
-                Long.parseLong(a.getOrDefault("throughput", "0")), deadline);
+                Long.parseLong(a.getOrDefault("throughput", "0")),
+                deadline);
         switch (a.getOrDefault("io", "write")) {
             case "read" -> d.read();
             case "fill" -> d.fillAndHold();

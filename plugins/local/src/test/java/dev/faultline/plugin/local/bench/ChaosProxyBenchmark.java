@@ -73,22 +73,28 @@ public class ChaosProxyBenchmark {
             if (path.startsWith("toxiproxy")) {
                 api = System.getProperty("bench.toxiproxy");
                 if (api == null) {
-                    throw new IllegalStateException("path " + path + " needs -Dbench.toxiproxy=http://HOST:PORT of a running toxiproxy-server");
+                    throw new IllegalStateException(
+                            "path " + path + " needs -Dbench.toxiproxy=http://HOST:PORT of a running toxiproxy-server");
                 }
                 post("/proxies", proxyJson("sink", sinkVia, sinkPort));
                 post("/proxies", proxyJson("echo", echoVia, echoPort));
             } else {
-                proxy = ChaosProxyServer.start("127.0.0.1", 0, List.of(
-                        new ProxyConfig("sink", "127.0.0.1:" + sinkVia, "127.0.0.1:" + sinkPort, true),
-                        new ProxyConfig("echo", "127.0.0.1:" + echoVia, "127.0.0.1:" + echoPort, true)));
+                proxy = ChaosProxyServer.start(
+                        "127.0.0.1",
+                        0,
+                        List.of(
+                                new ProxyConfig("sink", "127.0.0.1:" + sinkVia, "127.0.0.1:" + sinkPort, true),
+                                new ProxyConfig("echo", "127.0.0.1:" + echoVia, "127.0.0.1:" + echoPort, true)));
                 api = proxy.apiUrl();
             }
             sinkPort = sinkVia;
             echoPort = echoVia;
             if (path.endsWith("latency20ms")) {
                 for (String p : List.of("sink", "echo")) {
-                    post("/proxies/" + p + "/toxics", "{\"name\":\"lat\",\"type\":\"latency\",\"stream\":"
-                            + "\"downstream\",\"attributes\":{\"latency\":20}}");
+                    post(
+                            "/proxies/" + p + "/toxics",
+                            "{\"name\":\"lat\",\"type\":\"latency\",\"stream\":"
+                                    + "\"downstream\",\"attributes\":{\"latency\":20}}");
                 }
             }
         }
@@ -97,13 +103,17 @@ public class ChaosProxyBenchmark {
     }
 
     private static String proxyJson(String name, int listen, int upstream) {
-        return "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:" + listen + "\",\"upstream\":\"127.0.0.1:"
-                + upstream + "\",\"enabled\":true}";
+        return "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:" + listen + "\",\"upstream\":\"127.0.0.1:" + upstream
+                + "\",\"enabled\":true}";
     }
 
     private void post(String to, String json) throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + to))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(api + to))
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException("POST " + api + to + ": " + r.statusCode() + " " + r.body());
         }
@@ -123,8 +133,12 @@ public class ChaosProxyBenchmark {
             proxy.close();
         } else if (api != null) {
             for (String p : List.of("sink", "echo")) {
-                HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api + "/proxies/" + p)).DELETE().build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(api + "/proxies/" + p))
+                                        .DELETE()
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
             }
         }
         sink.close();

@@ -8,7 +8,6 @@ import dev.faultline.engine.safety.ActiveFaults;
 import dev.faultline.engine.safety.BackendCalls;
 import dev.faultline.engine.safety.FaultJournal;
 import dev.faultline.engine.safety.FaultReverter;
-import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.safety.HaltReport;
 import dev.faultline.engine.safety.JournalEntry;
 import dev.faultline.engine.safety.KillSwitch;
@@ -16,13 +15,14 @@ import dev.faultline.engine.safety.KillSwitchLatch;
 import dev.faultline.engine.safety.ProcessOwner;
 import dev.faultline.engine.safety.RevertPolicy;
 import dev.faultline.engine.safety.Rollbacks;
+import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
-import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.FaultReset;
 import dev.faultline.engine.spi.FaultVerification;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.plugin.local.LocalBackend;
 import dev.faultline.plugin.local.LocalBackendProvider;
 import dev.faultline.plugin.local.proxy.ChaosProxyServer;
@@ -85,8 +85,8 @@ public class KillSwitchBenchmark {
     @Setup(Level.Trial)
     public void start() throws Exception {
         echo = new EchoServer();
-        proxy = ChaosProxyServer.start("127.0.0.1", 0, List.of(new ProxyConfig("payments", "127.0.0.1:0",
-                "127.0.0.1:" + echo.port(), true)));
+        proxy = ChaosProxyServer.start(
+                "127.0.0.1", 0, List.of(new ProxyConfig("payments", "127.0.0.1:0", "127.0.0.1:" + echo.port(), true)));
         threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "bench-revert");
             t.setDaemon(true);
@@ -98,8 +98,8 @@ public class KillSwitchBenchmark {
         journal = new FaultJournal(home.resolve("faults.jsonl"), ProcessOwner.current(), clock);
         active = new ActiveFaults();
         RevertPolicy policy = RevertPolicy.DEFAULT;
-        Rollbacks rollbacks = new Rollbacks(active, new FaultReverter(new BackendCalls(threads), policy, clock), journal,
-                threads, policy);
+        Rollbacks rollbacks = new Rollbacks(
+                active, new FaultReverter(new BackendCalls(threads), policy, clock), journal, threads, policy);
         killSwitch = new KillSwitch(active, rollbacks, new KillSwitchLatch(home.resolve("latch")), clock, watcher);
         settings = new BackendSettings("local", Params.of("proxyApi", proxy.apiUrl()));
         backend = new FirstRevertTimed((LocalBackend) new LocalBackendProvider().create(settings));
@@ -112,11 +112,17 @@ public class KillSwitchBenchmark {
         firstRevertCall = new CompletableFuture<>();
         round++;
         for (int i = 0; i < faults; i++) {
-            FaultRequest r = new FaultRequest("bench" + round, "f" + i, new ProxyFault.Latency(Duration.ofMillis(100),
-                    Duration.ZERO), new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofMinutes(1));
+            FaultRequest r = new FaultRequest(
+                    "bench" + round,
+                    "f" + i,
+                    new ProxyFault.Latency(Duration.ofMillis(100), Duration.ZERO),
+                    new Target("proxy", Params.of("name", "payments")),
+                    1.0,
+                    Duration.ofMinutes(1));
             FaultHandle h = backend.prepare(r);
             JournalEntry e = journal.recordIntent(r.runId(), r.step(), settings, h);
-            ActiveFault f = new ActiveFault(e.id(), r.runId(), r.step(), backend, h, Clock.systemUTC().instant());
+            ActiveFault f = new ActiveFault(
+                    e.id(), r.runId(), r.step(), backend, h, Clock.systemUTC().instant());
             active.register(f);
             backend.inject(r, h);
             f.injectCall().complete(null);

@@ -68,9 +68,11 @@ class GlobMatcherTest {
 
     @Test
     void globsOverTheBoundsAreRefused() {
-        assertThatThrownBy(() -> GlobMatcher.of("/" + "**a".repeat(17))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GlobMatcher.of("/" + "**a".repeat(17)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the path glob has 17 wildcards (*, ** or ?); at most 16");
-        assertThatThrownBy(() -> GlobMatcher.of("/" + "x".repeat(256))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GlobMatcher.of("/" + "x".repeat(256)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the path glob is 257 characters long; at most 256");
     }
 
@@ -83,7 +85,9 @@ class GlobMatcherTest {
         for (int n = 0; n < 20_000; n++) {
             String glob = randomText(random, globChars, 7);
             String path = randomText(random, pathChars, 9);
-            assertThat(matches(glob, path)).as("glob %s on %s", glob, path).isEqualTo(regex(glob).matcher(path).matches());
+            assertThat(matches(glob, path))
+                    .as("glob %s on %s", glob, path)
+                    .isEqualTo(regex(glob).matcher(path).matches());
         }
     }
 
@@ -120,7 +124,8 @@ class GlobMatcherTest {
                 int at = random.nextInt(path.length());
                 path.setCharAt(at, "ab/".charAt(random.nextInt(3)));
             }
-            assertThat(matches(glob.toString(), path.toString())).as("glob %s on %s", glob, path)
+            assertThat(matches(glob.toString(), path.toString()))
+                    .as("glob %s on %s", glob, path)
                     .isEqualTo(regex(glob.toString()).matcher(path).matches());
         }
     }

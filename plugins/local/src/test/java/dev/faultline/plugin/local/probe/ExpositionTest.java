@@ -41,7 +41,8 @@ class ExpositionTest {
     void selectorsSumTheSeriesTheyMatch() {
         List<Exposition.Sample> s = Exposition.parse(TEXT);
         assertThat(Selector.parse("sandbox_orders_total").sum(s)).isEqualTo(100);
-        assertThat(Selector.parse("sandbox_orders_total{outcome=\"ok\"}").sum(s)).isEqualTo(95);
+        assertThat(Selector.parse("sandbox_orders_total{outcome=\"ok\"}").sum(s))
+                .isEqualTo(95);
         assertThat(Selector.parse("missing_total").sum(s)).isNaN();
         assertThatThrownBy(() -> Selector.parse("orders{outcome=ok}")).hasMessageContaining("label=\"value\"");
     }
@@ -53,7 +54,8 @@ class ExpositionTest {
         assertThat(Histograms.quantile(0.99, b)).isEqualTo(0.2); // in the +Inf bucket: the highest finite bound
         TreeMap<Double, Double> before = new TreeMap<>(b);
         before.replaceAll((k, v) -> v / 2);
-        assertThat(Histograms.quantile(0.5, Histograms.minus(b, before))).isCloseTo(0.15, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Histograms.quantile(0.5, Histograms.minus(b, before)))
+                .isCloseTo(0.15, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(Histograms.quantile(0.5, Histograms.minus(b, b))).isNaN();
     }
 }

@@ -48,7 +48,8 @@ class MetricsProbeIT {
     private MetricSource metricsProbe(String... params) {
         Params p = Params.of(params).with("url", base + "/metrics");
         assertThat(new MetricsProbeProvider().validate(p)).isEmpty();
-        return new MetricsProbeProvider().open(new Probe("p", "metrics", p, new Tolerance.Threshold(Tolerance.Op.GE, 0), true));
+        return new MetricsProbeProvider()
+                .open(new Probe("p", "metrics", p, new Tolerance.Threshold(Tolerance.Op.GE, 0), true));
     }
 
     @Test
@@ -58,13 +59,16 @@ class MetricsProbeIT {
         assertThat(ratio.read()).isEqualTo(0.9);
         metrics.set("orders_total{outcome=\"ok\"} 100\norders_total{outcome=\"failed\"} 50\n");
         assertThat(ratio.read()).isEqualTo(0.2); // +10 ok of +50 orders
-        assertThatThrownBy(ratio::read).isInstanceOf(ProbeException.class).hasMessageContaining("no orders_total counted");
+        assertThatThrownBy(ratio::read)
+                .isInstanceOf(ProbeException.class)
+                .hasMessageContaining("no orders_total counted");
     }
 
     @Test
     void quantileOfASecondsHistogramIsInMilliseconds() throws Exception {
         MetricSource p99 = metricsProbe("quantile.q", "0.5", "quantile.histogram", "d_seconds");
-        metrics.set("d_seconds_bucket{le=\"0.1\"} 0\nd_seconds_bucket{le=\"0.2\"} 10\nd_seconds_bucket{le=\"+Inf\"} 10\n");
+        metrics.set(
+                "d_seconds_bucket{le=\"0.1\"} 0\nd_seconds_bucket{le=\"0.2\"} 10\nd_seconds_bucket{le=\"+Inf\"} 10\n");
         assertThat(p99.read()).isCloseTo(150, org.assertj.core.data.Offset.offset(1e-6));
     }
 
@@ -72,7 +76,9 @@ class MetricsProbeIT {
     void missingSeriesAndUnreachableEndpointsAreFailedReads() {
         MetricSource v = metricsProbe("value", "nothing_here");
         metrics.set("something_else 1\n");
-        assertThatThrownBy(v::read).isInstanceOf(ProbeException.class).hasMessageContaining("no series matching nothing_here");
+        assertThatThrownBy(v::read)
+                .isInstanceOf(ProbeException.class)
+                .hasMessageContaining("no series matching nothing_here");
         server.stop(0);
         assertThatThrownBy(v::read).isInstanceOf(ProbeException.class).hasMessageContaining("GET " + base);
     }
@@ -80,19 +86,21 @@ class MetricsProbeIT {
     @Test
     void httpProbeMeasuresLatencyAndReportsErrorStatuses() throws Exception {
         Params p = Params.of("url", base + "/health");
-        MetricSource latency = new HttpProbeProvider().open(new Probe("h", "http", p, new Tolerance.Threshold(Tolerance.Op.LT, 1000), true));
+        MetricSource latency = new HttpProbeProvider()
+                .open(new Probe("h", "http", p, new Tolerance.Threshold(Tolerance.Op.LT, 1000), true));
         assertThat(latency.read()).isBetween(0.0, 2000.0);
         status.set(503);
         assertThatThrownBy(latency::read).isInstanceOf(ProbeException.class).hasMessageContaining("answered 503");
-        MetricSource code = new HttpProbeProvider().open(new Probe("h", "http", p.with("measure", "status"),
-                new Tolerance.Exact(200), true));
+        MetricSource code = new HttpProbeProvider()
+                .open(new Probe("h", "http", p.with("measure", "status"), new Tolerance.Exact(200), true));
         assertThat(code.read()).isEqualTo(503);
     }
 
     @Test
     void badSettingsAreReportedByKey() {
         assertThat(new MetricsProbeProvider().validate(Params.of("url", "ftp://x", "value", "a", "rate", "b")))
-                .anyMatch(s -> s.contains("not an http")).anyMatch(s -> s.contains("exactly one of"));
+                .anyMatch(s -> s.contains("not an http"))
+                .anyMatch(s -> s.contains("exactly one of"));
         assertThat(new HttpProbeProvider().validate(Params.of("url", base, "measure", "speed")))
                 .anyMatch(s -> s.contains("measure must be latency or status"));
     }

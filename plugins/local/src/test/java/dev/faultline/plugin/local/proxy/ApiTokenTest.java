@@ -46,9 +46,14 @@ class ApiTokenTest {
         assertThat(ApiExposure.warning("127.0.0.1", "127.0.0.1:8474", false)).isNull();
         assertThat(ApiExposure.warning("::1", "[::1]:8474", false)).isNull();
         assertThat(ApiExposure.warning("localhost", "localhost:8474", false)).isNull();
-        assertThat(ApiExposure.warning("0.0.0.0", "0.0.0.0:8474", false)).startsWith("WARNING:")
-                .contains("WITHOUT authentication").contains("--host 127.0.0.1").contains("--token-file");
-        assertThat(ApiExposure.warning("::", "[::]:8474", true)).startsWith("WARNING:").contains("[::]:8474")
+        assertThat(ApiExposure.warning("0.0.0.0", "0.0.0.0:8474", false))
+                .startsWith("WARNING:")
+                .contains("WITHOUT authentication")
+                .contains("--host 127.0.0.1")
+                .contains("--token-file");
+        assertThat(ApiExposure.warning("::", "[::]:8474", true))
+                .startsWith("WARNING:")
+                .contains("[::]:8474")
                 .contains("if they have the token");
     }
 }

@@ -55,13 +55,17 @@ class ChaosProxyServerIT {
     @Test
     void bytesPassUnchangedAndALatencyToxicDelaysThem() throws Exception {
         assertThat(median(5)).isLessThan(100);
-        HttpResponse<String> r = call("POST", "/proxies/echo/toxics",
+        HttpResponse<String> r = call(
+                "POST",
+                "/proxies/echo/toxics",
                 "{\"type\":\"latency\",\"attributes\":{\"latency\":200,\"jitter\":20}}");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"name\":\"latency_downstream\"").contains("\"latency\":200");
         long delayed = median(5);
         assertThat(delayed).isBetween(175L, 600L);
-        assertThat(call("DELETE", "/proxies/echo/toxics/latency_downstream", null).statusCode()).isEqualTo(204);
+        assertThat(call("DELETE", "/proxies/echo/toxics/latency_downstream", null)
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(median(5)).isLessThan(100);
     }
 
@@ -75,25 +79,39 @@ class ChaosProxyServerIT {
     void aDisabledProxyRefusesConnectionsAndComesBackWhenEnabled() throws Exception {
         assertThat(call("POST", "/proxies/echo", "{\"enabled\":false}").body()).contains("\"enabled\":false");
         assertThatThrownBy(() -> EchoServer.roundTripMillis(proxyPort)).isInstanceOf(IOException.class);
-        assertThat(call("POST", "/proxies/echo", "{\"enabled\":true}").statusCode()).isEqualTo(200);
+        assertThat(call("POST", "/proxies/echo", "{\"enabled\":true}").statusCode())
+                .isEqualTo(200);
         assertThat(EchoServer.roundTripMillis(proxyPort)).isLessThan(1000);
     }
 
     @Test
     void theApiAnswersWithToxiproxysCodesAndBadInputLeavesProxiesRunning() throws Exception {
         call("POST", "/proxies/echo/toxics", "{\"name\":\"slow\",\"type\":\"latency\",\"attributes\":{\"latency\":1}}");
-        assertThat(call("POST", "/proxies/echo/toxics", "{\"name\":\"slow\",\"type\":\"latency\"}").statusCode())
+        assertThat(call("POST", "/proxies/echo/toxics", "{\"name\":\"slow\",\"type\":\"latency\"}")
+                        .statusCode())
                 .isEqualTo(409);
-        assertThat(call("POST", "/proxies", "{\"name\":\"echo\",\"upstream\":\"127.0.0.1:1\"}").body())
+        assertThat(call("POST", "/proxies", "{\"name\":\"echo\",\"upstream\":\"127.0.0.1:1\"}")
+                        .body())
                 .contains("proxy already exists");
-        assertThat(call("GET", "/proxies/nope", null).body()).isEqualTo("{\"error\":\"proxy not found\",\"status\":404}\n");
-        assertThat(call("DELETE", "/proxies/echo/toxics/nope", null).statusCode()).isEqualTo(404);
-        assertThat(call("POST", "/proxies/echo/toxics", "{\"type\":\"teleport\"}").body()).contains("invalid toxic type");
+        assertThat(call("GET", "/proxies/nope", null).body())
+                .isEqualTo("{\"error\":\"proxy not found\",\"status\":404}\n");
+        assertThat(call("DELETE", "/proxies/echo/toxics/nope", null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("POST", "/proxies/echo/toxics", "{\"type\":\"teleport\"}")
+                        .body())
+                .contains("invalid toxic type");
         assertThat(call("POST", "/proxies/echo/toxics", "{\"type\":\"latency\",\"attributes\":{\"latency\":-5}}")
-                .statusCode()).isEqualTo(400);
-        assertThat(call("POST", "/proxies/echo/toxics", "not json").statusCode()).isEqualTo(400);
-        assertThat(call("POST", "/proxies", "{\"name\":\"other\",\"listen\":\"127.0.0.1:" + proxyPort
-                + "\",\"upstream\":\"127.0.0.1:1\"}").body()).contains("address already in use");
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(call("POST", "/proxies/echo/toxics", "not json").statusCode())
+                .isEqualTo(400);
+        assertThat(call(
+                                "POST",
+                                "/proxies",
+                                "{\"name\":\"other\",\"listen\":\"127.0.0.1:" + proxyPort
+                                        + "\",\"upstream\":\"127.0.0.1:1\"}")
+                        .body())
+                .contains("address already in use");
         assertThat(call("GET", "/version", null).statusCode()).isEqualTo(200);
         assertThat(EchoServer.roundTripMillis(proxyPort)).isLessThan(1000);
     }
@@ -103,7 +121,9 @@ class ChaosProxyServerIT {
         call("POST", "/proxies/echo/toxics", "{\"type\":\"latency\",\"attributes\":{\"latency\":500}}");
         call("POST", "/proxies/echo", "{\"enabled\":false}");
         assertThat(call("POST", "/reset", null).statusCode()).isEqualTo(204);
-        assertThat(call("GET", "/proxies/echo", null).body()).contains("\"enabled\":true").contains("\"toxics\":[]");
+        assertThat(call("GET", "/proxies/echo", null).body())
+                .contains("\"enabled\":true")
+                .contains("\"toxics\":[]");
         assertThat(median(3)).isLessThan(100);
     }
 
@@ -123,11 +143,18 @@ class ChaosProxyServerIT {
             s.connect(new InetSocketAddress("127.0.0.1", proxyPort), 2_000);
             s.setSoTimeout(5_000);
             assertThat(roundTripMillis(s)).isLessThan(1_000);
-            assertThat(proxy.server.splicedStreams("echo")).as("both streams spliced").isEqualTo(2);
+            assertThat(proxy.server.splicedStreams("echo"))
+                    .as("both streams spliced")
+                    .isEqualTo(2);
 
-            call("POST", "/proxies/echo/toxics", "{\"name\":\"slow\",\"type\":\"latency\",\"stream\":\"downstream\","
-                    + "\"attributes\":{\"latency\":300}}");
-            assertThat(roundTripMillis(s)).as("the idle connection's next answer is delayed").isGreaterThanOrEqualTo(295);
+            call(
+                    "POST",
+                    "/proxies/echo/toxics",
+                    "{\"name\":\"slow\",\"type\":\"latency\",\"stream\":\"downstream\","
+                            + "\"attributes\":{\"latency\":300}}");
+            assertThat(roundTripMillis(s))
+                    .as("the idle connection's next answer is delayed")
+                    .isGreaterThanOrEqualTo(295);
             assertThat(roundTripMillis(s)).isGreaterThanOrEqualTo(295);
 
             call("DELETE", "/proxies/echo/toxics/slow", null);
@@ -136,7 +163,9 @@ class ChaosProxyServerIT {
                 fastest = Math.min(fastest, roundTripMillis(s));
             }
             assertThat(fastest).isLessThan(250);
-            assertThat(proxy.server.splicedStreams("echo")).as("downstream spliced again once the toxic went").isEqualTo(3);
+            assertThat(proxy.server.splicedStreams("echo"))
+                    .as("downstream spliced again once the toxic went")
+                    .isEqualTo(3);
         }
     }
 
@@ -149,7 +178,8 @@ class ChaosProxyServerIT {
             s.setSoTimeout(20_000);
             CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return MessageDigest.getInstance("SHA-256").digest(s.getInputStream().readNBytes(data.length));
+                    return MessageDigest.getInstance("SHA-256")
+                            .digest(s.getInputStream().readNBytes(data.length));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -167,14 +197,18 @@ class ChaosProxyServerIT {
             });
             for (int i = 0; i < 6 && !sent.isDone(); i++) {
                 String stream = i % 2 == 0 ? "upstream" : "downstream";
-                call("POST", "/proxies/echo/toxics", "{\"name\":\"t" + i + "\",\"type\":\"latency\",\"stream\":\"" + stream
-                        + "\",\"attributes\":{\"latency\":1}}");
+                call(
+                        "POST",
+                        "/proxies/echo/toxics",
+                        "{\"name\":\"t" + i + "\",\"type\":\"latency\",\"stream\":\"" + stream
+                                + "\",\"attributes\":{\"latency\":1}}");
                 Thread.sleep(40);
                 call("DELETE", "/proxies/echo/toxics/t" + i, null);
                 Thread.sleep(40);
             }
             sent.get(30, TimeUnit.SECONDS);
-            assertThat(received.get(30, TimeUnit.SECONDS)).isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
+            assertThat(received.get(30, TimeUnit.SECONDS))
+                    .isEqualTo(MessageDigest.getInstance("SHA-256").digest(data));
         }
         if (Splice.available()) {
             assertThat(proxy.server.splicedStreams("echo")).isGreaterThan(2);

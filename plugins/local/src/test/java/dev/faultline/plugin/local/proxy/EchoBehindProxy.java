@@ -17,6 +17,7 @@ final class EchoBehindProxy implements AutoCloseable {
     final ChaosProxyServer server;
     /** Where the "echo" proxy listens. */
     final int port;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     EchoBehindProxy() throws Exception {
@@ -27,16 +28,25 @@ final class EchoBehindProxy implements AutoCloseable {
 
     /** Adds a proxy to {@code upstreamPort} listening on a free port; returns that port. */
     int addProxy(String name, int upstreamPort) throws Exception {
-        HttpResponse<String> r = call("POST", "/proxies",
-                "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:" + upstreamPort + "\"}");
+        HttpResponse<String> r = call(
+                "POST",
+                "/proxies",
+                "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:" + upstreamPort
+                        + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return Integer.parseInt(r.body().replaceAll(".*\"listen\":\"127.0.0.1:(\\d+)\".*", "$1"));
     }
 
     HttpResponse<String> call(String method, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(server.apiUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.apiUrl() + path))
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

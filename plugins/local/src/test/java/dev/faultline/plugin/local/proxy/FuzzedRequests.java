@@ -10,21 +10,39 @@ import java.nio.charset.StandardCharsets;
  * the ports included, is the fuzzer's.
  */
 final class FuzzedRequests {
-    record Request(String method, String target, byte[] body) {
-    }
+    record Request(String method, String target, byte[] body) {}
 
     private static final String[] METHODS = {"GET", "POST", "PATCH", "DELETE", "PUT", "HEAD", "OPTIONS"};
     private static final String[] NAMES = {"p", "q", "h", "latency_downstream", "f"};
-    private static final String[] TYPES = {"latency", "bandwidth", "slow_close", "timeout", "reset_peer", "slicer",
-        "limit_data", "noop", "nope"};
-    private static final String[] ATTRIBUTES = {"latency", "jitter", "rate", "delay", "timeout", "average_size",
-        "size_variation", "bytes"};
+    private static final String[] TYPES = {
+        "latency", "bandwidth", "slow_close", "timeout", "reset_peer", "slicer", "limit_data", "noop", "nope"
+    };
+    private static final String[] ATTRIBUTES = {
+        "latency", "jitter", "rate", "delay", "timeout", "average_size", "size_variation", "bytes"
+    };
     private static final String[] HOSTS = {"127.0.0.1", "localhost", "", "[127.0.0.1]", "[::1]", "::1"};
-    private static final String[] NUMBERS = {"0", "-1", "1", "3600000", "3600001", "9223372036854", "9223372036854775807",
-        "18446744073709551616", "1e400", "0.5", "-0.0", "1.0000001", "NaN", "\"12\"", "null", "true", "[]", "{}"};
+    private static final String[] NUMBERS = {
+        "0",
+        "-1",
+        "1",
+        "3600000",
+        "3600001",
+        "9223372036854",
+        "9223372036854775807",
+        "18446744073709551616",
+        "1e400",
+        "0.5",
+        "-0.0",
+        "1.0000001",
+        "NaN",
+        "\"12\"",
+        "null",
+        "true",
+        "[]",
+        "{}"
+    };
 
-    private FuzzedRequests() {
-    }
+    private FuzzedRequests() {}
 
     static Request next(FuzzedDataProvider d) {
         String method = d.consumeBoolean() ? d.pickValue(METHODS) : token(d.consumeString(8));
@@ -61,7 +79,9 @@ final class FuzzedRequests {
 
     private static String proxy(FuzzedDataProvider d) {
         return "{" + field("name", name(d)) + "," + field("listen", address(d)) + "," + field("upstream", address(d))
-                + (d.consumeBoolean() ? ",\"enabled\":" + d.pickValue(new String[] {"true", "false", "1", "\"no\""}) : "")
+                + (d.consumeBoolean()
+                        ? ",\"enabled\":" + d.pickValue(new String[] {"true", "false", "1", "\"no\""})
+                        : "")
                 + "}";
     }
 
@@ -69,7 +89,12 @@ final class FuzzedRequests {
         StringBuilder attributes = new StringBuilder();
         int n = d.consumeInt(0, 3);
         for (int i = 0; i < n; i++) {
-            attributes.append(i == 0 ? "" : ",").append('"').append(d.pickValue(ATTRIBUTES)).append("\":").append(number(d));
+            attributes
+                    .append(i == 0 ? "" : ",")
+                    .append('"')
+                    .append(d.pickValue(ATTRIBUTES))
+                    .append("\":")
+                    .append(number(d));
         }
         return "{" + field("name", name(d)) + "," + field("type", d.pickValue(TYPES)) + ","
                 + field("stream", d.pickValue(new String[] {"upstream", "downstream", "Up", "sideways"}))
@@ -77,7 +102,8 @@ final class FuzzedRequests {
     }
 
     private static String httpProxy(FuzzedDataProvider d) {
-        return "{" + field("name", name(d)) + "," + field("listen", address(d)) + "," + field("upstream", address(d)) + "}";
+        return "{" + field("name", name(d)) + "," + field("listen", address(d)) + "," + field("upstream", address(d))
+                + "}";
     }
 
     private static String httpFault(FuzzedDataProvider d) {
@@ -85,7 +111,8 @@ final class FuzzedRequests {
                 + field("path", d.consumeString(80)) + ",\"share\":" + number(d) + ",\"abort\":" + number(d)
                 + ",\"delay\":" + delay(d) + ",\"reset\":" + d.consumeBoolean()
                 + (d.consumeBoolean() ? "," + field("replaceBody", d.consumeString(40)) : "")
-                + ",\"corruptBody\":" + d.consumeBoolean() + ",\"headers\":{" + field(d.consumeString(10), d.consumeString(10))
+                + ",\"corruptBody\":" + d.consumeBoolean() + ",\"headers\":{"
+                + field(d.consumeString(10), d.consumeString(10))
                 + "},\"addHeaders\":{" + field("X-" + token(d.consumeString(10)), token(d.consumeString(10))) + "}}";
     }
 
@@ -94,9 +121,11 @@ final class FuzzedRequests {
      * one, which would hold every request the harness sends through the proxy.
      */
     private static String delay(FuzzedDataProvider d) {
-        return d.consumeBoolean() ? Integer.toString(d.consumeInt(0, 20))
-                : d.pickValue(new String[] {"-1", "3600001", "9223372036854", "18446744073709551616", "1e400", "\"12\"",
-                    "null", "[]"});
+        return d.consumeBoolean()
+                ? Integer.toString(d.consumeInt(0, 20))
+                : d.pickValue(new String[] {
+                    "-1", "3600001", "9223372036854", "18446744073709551616", "1e400", "\"12\"", "null", "[]"
+                });
     }
 
     private static String name(FuzzedDataProvider d) {
@@ -109,8 +138,9 @@ final class FuzzedRequests {
 
     /** A loopback host (or none) with a fuzzed port part. */
     private static String address(FuzzedDataProvider d) {
-        String port = d.consumeBoolean() ? "0" : d.consumeBoolean() ? Integer.toString(d.consumeInt(-5, 70_000))
-                : d.consumeString(8);
+        String port = d.consumeBoolean()
+                ? "0"
+                : d.consumeBoolean() ? Integer.toString(d.consumeInt(-5, 70_000)) : d.consumeString(8);
         return d.pickValue(HOSTS) + (d.consumeBoolean() ? ":" : "") + port;
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 class ProxyApiFuzzTest {
     /** Generous: under Jazzer's instrumentation on a busy machine, the first use of a class costs seconds. */
     private static final int TIMEOUT_MS = 10_000;
+
     private static final int START_TIMEOUT_MS = 60_000;
     private static final int INPUTS_PER_SERVER = 500;
 
@@ -29,13 +30,14 @@ class ProxyApiFuzzTest {
     private static int trafficPort;
     private static int closedPort;
     private static long inputs;
-    private static final java.util.Set<String> LOOPBACK = java.util.Set.of("127.0.0.1", "localhost", "::1",
-            "0:0:0:0:0:0:0:1", "[::1]");
+    private static final java.util.Set<String> LOOPBACK =
+            java.util.Set.of("127.0.0.1", "localhost", "::1", "0:0:0:0:0:0:0:1", "[::1]");
 
     @FuzzTest(maxDuration = "30m", maxExecutions = 110_000)
     void everyRequestIsAnsweredPromptlyAndNeverWithAServerError(FuzzedDataProvider data) throws Exception {
         // Jazzer's SSRF detector would flag every connection; these are to loopback only, on purpose.
-        try (SilentCloseable loopbackOnly = BugDetectors.allowNetworkConnections((host, port) -> LOOPBACK.contains(host))) {
+        try (SilentCloseable loopbackOnly =
+                BugDetectors.allowNetworkConnections((host, port) -> LOOPBACK.contains(host))) {
             exercise(data);
         }
     }
@@ -49,7 +51,8 @@ class ProxyApiFuzzTest {
             FuzzedRequests.Request r = FuzzedRequests.next(data);
             RawHttp.Answer a = RawHttp.send(server.apiPort(), r.method(), r.target(), r.body(), TIMEOUT_MS);
             boolean failedBind = a.text().contains("listen tcp");
-            if (a.status() >= 500 && !failedBind || a.status() == 0 && !r.method().equals("HEAD")) {
+            if (a.status() >= 500 && !failedBind
+                    || a.status() == 0 && !r.method().equals("HEAD")) {
                 throw new IllegalStateException("the API answered " + r.method() + " " + r.target() + " "
                         + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8) + " with " + a.status() + " "
                         + a.text());
@@ -60,13 +63,16 @@ class ProxyApiFuzzTest {
         } catch (java.net.ConnectException deletedByTheFuzzer) {
             // the fuzzer may have deleted the HTTP fault proxy
         } catch (java.net.SocketTimeoutException late) {
-            String faults = RawHttp.send(server.apiPort(), "GET", "/faultline/http/h/faults", new byte[0], TIMEOUT_MS).text();
+            String faults = RawHttp.send(server.apiPort(), "GET", "/faultline/http/h/faults", new byte[0], TIMEOUT_MS)
+                    .text();
             if (!faults.matches("(?s).*\"delay\":[1-9].*")) {
                 throw new IllegalStateException("a request through the HTTP fault proxy got no answer in " + TIMEOUT_MS
                         + " ms, and no fault delays it: " + faults);
             }
         }
-        if (RawHttp.send(server.apiPort(), "GET", "/version", new byte[0], TIMEOUT_MS).status() != 200) {
+        if (RawHttp.send(server.apiPort(), "GET", "/version", new byte[0], TIMEOUT_MS)
+                        .status()
+                != 200) {
             throw new IllegalStateException("the API no longer answers /version");
         }
     }
@@ -80,8 +86,13 @@ class ProxyApiFuzzTest {
             closedPort = s.getLocalPort();
         }
         server = ChaosProxyServer.start("127.0.0.1", 0, List.of());
-        RawHttp.Answer h = RawHttp.send(server.apiPort(), "POST", "/faultline/http", ("{\"name\":\"h\",\"listen\":"
-                + "\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:" + closedPort + "\"}").getBytes(), START_TIMEOUT_MS);
+        RawHttp.Answer h = RawHttp.send(
+                server.apiPort(),
+                "POST",
+                "/faultline/http",
+                ("{\"name\":\"h\",\"listen\":" + "\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:" + closedPort + "\"}")
+                        .getBytes(),
+                START_TIMEOUT_MS);
         trafficPort = Integer.parseInt(h.text().replaceAll("(?s).*\"listen\":\"127.0.0.1:(\\d+)\".*", "$1"));
     }
 

@@ -12,11 +12,9 @@ import java.nio.charset.StandardCharsets;
 /** One HTTP/1.1 request written byte for byte on a fresh loopback connection, its answer read with a deadline. */
 final class RawHttp {
     /** What came back: the status (0 when the server closed without one) and the start of the body. */
-    record Answer(int status, String text) {
-    }
+    record Answer(int status, String text) {}
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /**
      * @throws SocketTimeoutException when no complete answer came within {@code timeoutMillis}
@@ -27,7 +25,8 @@ final class RawHttp {
             s.setSoTimeout(timeoutMillis);
             OutputStream out = s.getOutputStream();
             out.write((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: fuzz\r\nContent-Length: "
-                    + body.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
             long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;

@@ -121,13 +121,17 @@ class ToxicSemanticsIT {
         toxic("{\"name\":\"stuck\",\"type\":\"timeout\",\"stream\":\"upstream\",\"attributes\":{\"timeout\":0}}");
         try (Socket s = connect(600)) {
             s.getOutputStream().write("lost\n".getBytes());
-            assertThatThrownBy(() -> s.getInputStream().read()).as("dropped, and the connection stays open")
+            assertThatThrownBy(() -> s.getInputStream().read())
+                    .as("dropped, and the connection stays open")
                     .isInstanceOf(SocketTimeoutException.class);
-            assertThat(call("DELETE", "/proxies/echo/toxics/stuck", null).statusCode()).isEqualTo(204);
+            assertThat(call("DELETE", "/proxies/echo/toxics/stuck", null).statusCode())
+                    .isEqualTo(204);
             s.setSoTimeout(3_000);
             assertThat(end(s)).isEqualTo("eof");
         }
-        assertThat(EchoServer.roundTripMillis(proxyPort)).as("new connections pass again").isLessThan(1_000);
+        assertThat(EchoServer.roundTripMillis(proxyPort))
+                .as("new connections pass again")
+                .isLessThan(1_000);
     }
 
     @Test
@@ -137,8 +141,10 @@ class ToxicSemanticsIT {
             Thread.sleep(400); // the time counts from the first data, not from the connection
             long start = System.nanoTime();
             s.getOutputStream().write("ping\n".getBytes());
-            assertThatThrownBy(() -> s.getInputStream().read()).as("not a byte comes back before the reset")
-                    .isInstanceOf(SocketException.class).hasMessageContaining("reset");
+            assertThatThrownBy(() -> s.getInputStream().read())
+                    .as("not a byte comes back before the reset")
+                    .isInstanceOf(SocketException.class)
+                    .hasMessageContaining("reset");
             assertThat(millisSince(start)).isBetween(250L, 3_000L);
         }
     }
@@ -157,14 +163,19 @@ class ToxicSemanticsIT {
     void aHalfOpenConnectionStaysOpenAndCostsTheProxyNoCpu() throws Exception {
         try (ServerSocket holder = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = proxy.addProxy("holder", holder.getLocalPort());
-            try (Socket s = new Socket("127.0.0.1", port); Socket held = holder.accept()) {
+            try (Socket s = new Socket("127.0.0.1", port);
+                    Socket held = holder.accept()) {
                 held.setSoTimeout(5_000);
                 s.shutdownOutput();
-                assertThat(held.getInputStream().read()).as("the FIN reached the server").isEqualTo(-1);
+                assertThat(held.getInputStream().read())
+                        .as("the FIN reached the server")
+                        .isEqualTo(-1);
                 long before = proxyCpuNanos();
                 Thread.sleep(1_000);
                 long used = TimeUnit.NANOSECONDS.toMillis(proxyCpuNanos() - before);
-                assertThat(used).as("proxy CPU in 1 s with one half-open connection").isLessThan(200);
+                assertThat(used)
+                        .as("proxy CPU in 1 s with one half-open connection")
+                        .isLessThan(200);
                 held.getOutputStream().write("still here\n".getBytes());
                 s.setSoTimeout(5_000);
                 assertThat(s.getInputStream().readNBytes(11)).isEqualTo("still here\n".getBytes());

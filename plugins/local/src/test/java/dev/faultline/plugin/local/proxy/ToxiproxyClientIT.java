@@ -46,7 +46,8 @@ class ToxiproxyClientIT {
         assertThat(client.version()).isNotBlank();
         assertThat(client.getProxies()).extracting(Proxy::getName).containsExactly("echo");
         assertThat(client.getProxy("echo").getUpstream()).isEqualTo("127.0.0.1:" + echo.port());
-        assertThatThrownBy(() -> client.createProxy("echo", "127.0.0.1:0", "127.0.0.1:1")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> client.createProxy("echo", "127.0.0.1:0", "127.0.0.1:1"))
+                .isInstanceOf(IOException.class);
         assertThat(client.getProxyOrNull("nope")).isNull();
     }
 
@@ -71,7 +72,8 @@ class ToxiproxyClientIT {
     @Test
     void limitDataClosesTheConnectionAfterSoManyBytes() throws Exception {
         proxy.toxics().limitData("limit", ToxicDirection.DOWNSTREAM, 3);
-        assertThatThrownBy(() -> EchoServer.roundTripMillis(port)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> EchoServer.roundTripMillis(port))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("closed after 3 bytes");
     }
 

@@ -28,7 +28,8 @@ class ToxiproxyProtocolClientIT {
     private static final String TOKEN = "0123456789abcdef0123456789abcdef";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EchoServer echo;
     private int port;
 
@@ -63,8 +64,9 @@ class ToxiproxyProtocolClientIT {
                 assertThat(c.proxies()).isEmpty();
 
                 Proxy created = c.createProxy("shop.db:5432", "127.0.0.1:" + port, "127.0.0.1:" + echo.port(), true);
-                assertThat(created).isEqualTo(new Proxy("shop.db:5432", "127.0.0.1:" + port, "127.0.0.1:" + echo.port(), true,
-                        List.of()));
+                assertThat(created)
+                        .isEqualTo(new Proxy(
+                                "shop.db:5432", "127.0.0.1:" + port, "127.0.0.1:" + echo.port(), true, List.of()));
                 assertThat(c.proxies().keySet()).containsExactly("shop.db:5432");
                 assertThat(c.proxy("shop.db:5432")).isEqualTo(created);
 
@@ -74,16 +76,20 @@ class ToxiproxyProtocolClientIT {
                 assertThat(c.toxics("shop.db:5432")).containsExactly(slow);
                 assertThat(c.toxic("shop.db:5432", "slow")).isEqualTo(slow);
                 assertThat(c.proxy("shop.db:5432").toxics()).containsExactly(slow);
-                assertThatThrownBy(() -> c.addToxic("shop.db:5432", slow)).isInstanceOfSatisfying(ErrorAnswer.class, e -> {
-                    assertThat(e.status()).isEqualTo(409);
-                    assertThat(e.error()).isEqualTo("toxic already exists");
-                });
+                assertThatThrownBy(() -> c.addToxic("shop.db:5432", slow))
+                        .isInstanceOfSatisfying(ErrorAnswer.class, e -> {
+                            assertThat(e.status()).isEqualTo(409);
+                            assertThat(e.error()).isEqualTo("toxic already exists");
+                        });
                 c.removeToxic("shop.db:5432", "slow");
                 assertThat(EchoServer.fastestRoundTripMillis(port, 3)).isLessThan(250);
                 assertThatThrownBy(() -> c.removeToxic("shop.db:5432", "slow"))
-                        .isInstanceOfSatisfying(ErrorAnswer.class, e -> assertThat(e.status()).isEqualTo(404));
+                        .isInstanceOfSatisfying(
+                                ErrorAnswer.class, e -> assertThat(e.status()).isEqualTo(404));
 
-                assertThat(c.setEnabled("shop.db:5432", false).enabled()).as(update.name()).isFalse();
+                assertThat(c.setEnabled("shop.db:5432", false).enabled())
+                        .as(update.name())
+                        .isFalse();
                 assertThatThrownBy(() -> EchoServer.roundTripMillis(port)).isInstanceOf(java.io.IOException.class);
                 assertThat(c.setEnabled("shop.db:5432", true).enabled()).isTrue();
                 assertThat(EchoServer.fastestRoundTripMillis(port, 3)).isLessThan(250);
@@ -101,8 +107,10 @@ class ToxiproxyProtocolClientIT {
                     assertThat(e.path()).isEqualTo("/proxies/shop.db%3A5432");
                 });
                 assertThatThrownBy(() -> c.addToxic("nope", slow))
-                        .isInstanceOfSatisfying(ErrorAnswer.class, e -> assertThat(e.error()).isEqualTo("proxy not found"));
-                assertThatThrownBy(() -> c.addToxic("x", new Toxic("t", "frobnicate", Stream.UPSTREAM, 1, new LinkedHashMap<>())))
+                        .isInstanceOfSatisfying(
+                                ErrorAnswer.class, e -> assertThat(e.error()).isEqualTo("proxy not found"));
+                assertThatThrownBy(() -> c.addToxic(
+                                "x", new Toxic("t", "frobnicate", Stream.UPSTREAM, 1, new LinkedHashMap<>())))
                         .isInstanceOf(ErrorAnswer.class);
             }
         }
@@ -111,11 +119,13 @@ class ToxiproxyProtocolClientIT {
     @Test
     void theBearerTokenIsSentWhenGivenAndA401IsAnErrorAnswer() throws Exception {
         try (ChaosProxyServer server = ChaosProxyServer.start("127.0.0.1", 0, List.of(), ApiToken.of(TOKEN, "test"))) {
-            ToxiproxyClient with = new ToxiproxyClient(server.apiUrl(), http, TIMEOUT, TOKEN, ToxiproxyClient.ProxyUpdate.PATCH);
+            ToxiproxyClient with =
+                    new ToxiproxyClient(server.apiUrl(), http, TIMEOUT, TOKEN, ToxiproxyClient.ProxyUpdate.PATCH);
             assertThat(with.version()).isEqualTo(AdminApi.VERSION);
             assertThat(with.toString()).doesNotContain(TOKEN);
             for (String wrong : new String[] {null, TOKEN.replace('0', '1')}) {
-                ToxiproxyClient c = new ToxiproxyClient(server.apiUrl(), http, TIMEOUT, wrong, ToxiproxyClient.ProxyUpdate.PATCH);
+                ToxiproxyClient c =
+                        new ToxiproxyClient(server.apiUrl(), http, TIMEOUT, wrong, ToxiproxyClient.ProxyUpdate.PATCH);
                 assertThatThrownBy(c::proxies).isInstanceOfSatisfying(ErrorAnswer.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
                     assertThat(e.error()).contains("needs its token");
@@ -126,22 +136,28 @@ class ToxiproxyProtocolClientIT {
 
     @Test
     void noServerIsNoAnswerWithTheReason() throws Exception {
-        ToxiproxyClient refused = new ToxiproxyClient("http://127.0.0.1:" + port, http, TIMEOUT, null,
-                ToxiproxyClient.ProxyUpdate.PATCH);
+        ToxiproxyClient refused =
+                new ToxiproxyClient("http://127.0.0.1:" + port, http, TIMEOUT, null, ToxiproxyClient.ProxyUpdate.PATCH);
         assertThatThrownBy(refused::version).isInstanceOfSatisfying(NoAnswer.class, e -> {
             assertThat(e.reason()).isEqualTo(NoAnswer.Reason.REFUSED);
             assertThat(e.causeName()).isEqualTo("ConnectException");
             assertThat(e.method() + " " + e.path()).isEqualTo("GET /version");
         });
-        ToxiproxyClient notHttp = new ToxiproxyClient("ftp://127.0.0.1:" + port, http, TIMEOUT, null,
-                ToxiproxyClient.ProxyUpdate.PATCH);
-        assertThatThrownBy(notHttp::version).isInstanceOfSatisfying(NoAnswer.class,
-                e -> assertThat(e.reason()).isEqualTo(NoAnswer.Reason.FAILED));
+        ToxiproxyClient notHttp =
+                new ToxiproxyClient("ftp://127.0.0.1:" + port, http, TIMEOUT, null, ToxiproxyClient.ProxyUpdate.PATCH);
+        assertThatThrownBy(notHttp::version)
+                .isInstanceOfSatisfying(
+                        NoAnswer.class, e -> assertThat(e.reason()).isEqualTo(NoAnswer.Reason.FAILED));
         try (ServerSocket silent = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            ToxiproxyClient slow = new ToxiproxyClient("http://127.0.0.1:" + silent.getLocalPort(), http,
-                    Duration.ofMillis(300), null, ToxiproxyClient.ProxyUpdate.PATCH);
-            assertThatThrownBy(slow::version).isInstanceOfSatisfying(NoAnswer.class,
-                    e -> assertThat(e.reason()).isEqualTo(NoAnswer.Reason.TIMED_OUT));
+            ToxiproxyClient slow = new ToxiproxyClient(
+                    "http://127.0.0.1:" + silent.getLocalPort(),
+                    http,
+                    Duration.ofMillis(300),
+                    null,
+                    ToxiproxyClient.ProxyUpdate.PATCH);
+            assertThatThrownBy(slow::version)
+                    .isInstanceOfSatisfying(
+                            NoAnswer.class, e -> assertThat(e.reason()).isEqualTo(NoAnswer.Reason.TIMED_OUT));
         }
     }
 }

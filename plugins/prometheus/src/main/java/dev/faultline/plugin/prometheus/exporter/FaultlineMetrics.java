@@ -27,18 +27,32 @@ import java.util.concurrent.Executors;
  */
 public final class FaultlineMetrics implements RunListener, AutoCloseable {
     private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final Counter started = Counter.builder().name("faultline_experiments_started_total")
-            .help("Experiments started (dry runs not counted)").labelNames("environment").register(registry);
-    private final Counter completed = Counter.builder().name("faultline_experiments_completed_total")
-            .help("Experiments that finished, by outcome").labelNames("environment", "outcome").register(registry);
-    private final Counter halted = Counter.builder().name("faultline_experiments_halted_total")
-            .help("Experiments halted by a stop condition, the kill switch or a signal").labelNames("environment")
+    private final Counter started = Counter.builder()
+            .name("faultline_experiments_started_total")
+            .help("Experiments started (dry runs not counted)")
+            .labelNames("environment")
             .register(registry);
-    private final Histogram duration = Histogram.builder().name("faultline_run_duration_seconds")
-            .help("How long runs took, from start to result").labelNames("outcome").classicOnly()
-            .classicUpperBounds(1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600).register(registry);
-    private final Gauge active = Gauge.builder().name("faultline_active_faults")
-            .help("Faults injected and not yet reverted").register(registry);
+    private final Counter completed = Counter.builder()
+            .name("faultline_experiments_completed_total")
+            .help("Experiments that finished, by outcome")
+            .labelNames("environment", "outcome")
+            .register(registry);
+    private final Counter halted = Counter.builder()
+            .name("faultline_experiments_halted_total")
+            .help("Experiments halted by a stop condition, the kill switch or a signal")
+            .labelNames("environment")
+            .register(registry);
+    private final Histogram duration = Histogram.builder()
+            .name("faultline_run_duration_seconds")
+            .help("How long runs took, from start to result")
+            .labelNames("outcome")
+            .classicOnly()
+            .classicUpperBounds(1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600)
+            .register(registry);
+    private final Gauge active = Gauge.builder()
+            .name("faultline_active_faults")
+            .help("Faults injected and not yet reverted")
+            .register(registry);
     private final Set<String> dryRuns = ConcurrentHashMap.newKeySet();
     private final Set<String> activeFaults = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, String> environments = new ConcurrentHashMap<>();
@@ -79,7 +93,8 @@ public final class FaultlineMetrics implements RunListener, AutoCloseable {
         if (r.outcome() == RunOutcome.HALTED) {
             halted.labelValues(env).inc();
         }
-        duration.labelValues(r.outcome().name()).observe(Duration.between(r.startedAt(), r.endedAt()).toMillis() / 1000.0);
+        duration.labelValues(r.outcome().name())
+                .observe(Duration.between(r.startedAt(), r.endedAt()).toMillis() / 1000.0);
     }
 
     public PrometheusRegistry registry() {
@@ -88,10 +103,18 @@ public final class FaultlineMetrics implements RunListener, AutoCloseable {
 
     /** Serves the metrics on {@code host:port} (0: a free port) until closed. */
     public Server serve(String host, int port) throws IOException {
-        ExecutorService threads = Executors.newFixedThreadPool(2,
-                Thread.ofPlatform().name("faultline-metrics-http-", 1).daemon(true).factory());
+        ExecutorService threads = Executors.newFixedThreadPool(
+                2,
+                Thread.ofPlatform()
+                        .name("faultline-metrics-http-", 1)
+                        .daemon(true)
+                        .factory());
         try {
-            HTTPServer http = HTTPServer.builder().hostname(host).port(port).registry(registry).executorService(threads)
+            HTTPServer http = HTTPServer.builder()
+                    .hostname(host)
+                    .port(port)
+                    .registry(registry)
+                    .executorService(threads)
                     .buildAndStart();
             return new Server(http, threads);
         } catch (IOException e) {

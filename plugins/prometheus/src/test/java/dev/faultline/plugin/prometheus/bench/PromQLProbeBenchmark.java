@@ -65,7 +65,8 @@ public class PromQLProbeBenchmark {
     public void start() throws Exception {
         String url;
         if (server.equals("canned")) {
-            // Without it the JDK server's small writes wait ~40 ms for delayed ACKs (Nagle), which Go's server never does.
+            // Without it the JDK server's small writes wait ~40 ms for delayed ACKs (Nagle), which Go's server never
+            // does.
             System.setProperty("sun.net.httpserver.nodelay", "true");
             canned = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             String matrix = matrix();
@@ -82,28 +83,46 @@ public class PromQLProbeBenchmark {
             url = "http://127.0.0.1:" + canned.getAddress().getPort();
         } else {
             PrometheusRegistry registry = new PrometheusRegistry();
-            Counter c = Counter.builder().name("bench_requests_total").labelNames("outcome").register(registry);
+            Counter c = Counter.builder()
+                    .name("bench_requests_total")
+                    .labelNames("outcome")
+                    .register(registry);
             c.labelValues("ok").inc(990);
             c.labelValues("error").inc(10);
-            app = HTTPServer.builder().hostname("127.0.0.1").port(0).registry(registry).buildAndStart();
+            app = HTTPServer.builder()
+                    .hostname("127.0.0.1")
+                    .port(0)
+                    .registry(registry)
+                    .buildAndStart();
             dir = Files.createTempDirectory("promql-bench");
             prometheus = PrometheusServer.start(dir, List.of("127.0.0.1:" + app.getPort()));
-            prometheus.awaitData("count_over_time(bench_requests_total{outcome=\"ok\"}[10s]) >= 3", Duration.ofSeconds(30));
+            prometheus.awaitData(
+                    "count_over_time(bench_requests_total{outcome=\"ok\"}[10s]) >= 3", Duration.ofSeconds(30));
             url = prometheus.url();
         }
         Params p = query.equals("instant")
-                ? Params.of("query", "sum(rate(bench_requests_total{outcome=\"error\"}[5s])) / sum(rate(bench_requests_total[5s]))",
-                "noData", "0")
+                ? Params.of(
+                        "query",
+                        "sum(rate(bench_requests_total{outcome=\"error\"}[5s])) / sum(rate(bench_requests_total[5s]))",
+                        "noData",
+                        "0")
                 : Params.of("query", "sum(bench_requests_total)", "range", "60s", "step", "1s", "reduce", "avg");
-        source = new PrometheusProbeProvider().open(new Probe("bench", "prometheus", p,
-                new Tolerance.Threshold(Tolerance.Op.LT, 1), true), new BackendSettings("prometheus", Params.of("url", url)));
+        source = new PrometheusProbeProvider()
+                .open(
+                        new Probe("bench", "prometheus", p, new Tolerance.Threshold(Tolerance.Op.LT, 1), true),
+                        new BackendSettings("prometheus", Params.of("url", url)));
     }
 
     private static String matrix() {
         StringBuilder b = new StringBuilder("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":"
                 + "[{\"metric\":{},\"values\":[");
         for (int i = 0; i < 60; i++) {
-            b.append(i == 0 ? "" : ",").append("[").append(1700000000 + i).append(",\"").append(1000 + i).append("\"]");
+            b.append(i == 0 ? "" : ",")
+                    .append("[")
+                    .append(1700000000 + i)
+                    .append(",\"")
+                    .append(1000 + i)
+                    .append("\"]");
         }
         return b.append("]}]}}").toString();
     }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.model.Tolerance;
+import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.run.Impact;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunOutcome;
 import dev.faultline.engine.spi.run.RunResult;
-import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.plugin.prometheus.PrometheusProbeProvider;
 import dev.faultline.plugin.prometheus.PrometheusServer;
 import java.net.URI;
@@ -31,8 +31,19 @@ class FaultlineMetricsIT {
     Path dir;
 
     private static RunResult result(String run, RunOutcome outcome, int seconds) {
-        return new RunResult(run, "exp", "staging", outcome, "", T0, T0.plusSeconds(seconds), Impact.NONE, List.of(),
-                List.of(), List.of(), List.of());
+        return new RunResult(
+                run,
+                "exp",
+                "staging",
+                outcome,
+                "",
+                T0,
+                T0.plusSeconds(seconds),
+                Impact.NONE,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     private static void feed(FaultlineMetrics m) {
@@ -54,10 +65,15 @@ class FaultlineMetricsIT {
         FaultlineMetrics metrics = new FaultlineMetrics();
         feed(metrics);
         try (FaultlineMetrics.Server server = metrics.serve("127.0.0.1", 0)) {
-            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + server.port() + "/metrics")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(text).contains("faultline_experiments_started_total{environment=\"staging\"} 2.0")
+            String text = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(text)
+                    .contains("faultline_experiments_started_total{environment=\"staging\"} 2.0")
                     .contains("faultline_experiments_completed_total{environment=\"staging\",outcome=\"HALTED\"} 1.0")
                     .contains("faultline_experiments_completed_total{environment=\"staging\",outcome=\"HELD\"} 1.0")
                     .contains("faultline_experiments_halted_total{environment=\"staging\"} 1.0")
@@ -69,11 +85,24 @@ class FaultlineMetricsIT {
                 prometheus.awaitData("faultline_active_faults", Duration.ofSeconds(20));
                 BackendSettings env = new BackendSettings("prometheus", Params.of("url", prometheus.url()));
                 PrometheusProbeProvider promql = new PrometheusProbeProvider();
-                try (var halted = promql.open(new Probe("halted", "prometheus", Params.of("query",
-                        "sum(faultline_experiments_halted_total)"), new Tolerance.Threshold(Tolerance.Op.LT, 1), true), env);
-                     var p99 = promql.open(new Probe("p99", "prometheus", Params.of("query",
-                             "histogram_quantile(0.99, sum by (le) (faultline_run_duration_seconds_bucket))"),
-                             new Tolerance.Threshold(Tolerance.Op.LT, 1), true), env)) {
+                try (var halted = promql.open(
+                                new Probe(
+                                        "halted",
+                                        "prometheus",
+                                        Params.of("query", "sum(faultline_experiments_halted_total)"),
+                                        new Tolerance.Threshold(Tolerance.Op.LT, 1),
+                                        true),
+                                env);
+                        var p99 = promql.open(
+                                new Probe(
+                                        "p99",
+                                        "prometheus",
+                                        Params.of(
+                                                "query",
+                                                "histogram_quantile(0.99, sum by (le) (faultline_run_duration_seconds_bucket))"),
+                                        new Tolerance.Threshold(Tolerance.Op.LT, 1),
+                                        true),
+                                env)) {
                     assertThat(halted.read()).isEqualTo(1);
                     assertThat(p99.read()).isBetween(30.0, 60.0);
                 }

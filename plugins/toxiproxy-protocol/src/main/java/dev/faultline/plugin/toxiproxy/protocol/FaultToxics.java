@@ -12,8 +12,7 @@ import java.util.SequencedMap;
  * not compile until it is mapped here.
  */
 public final class FaultToxics {
-    private FaultToxics() {
-    }
+    private FaultToxics() {}
 
     /** The toxic's type, or empty for a fault that is not a toxic ({@code down} disables the proxy). */
     public static Optional<String> type(Fault f) {

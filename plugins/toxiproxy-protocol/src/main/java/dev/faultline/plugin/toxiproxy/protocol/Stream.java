@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The direction a toxic acts on: {@code upstream} is client to server, {@code downstream} server to client. */
 public enum Stream {
-    UPSTREAM, DOWNSTREAM;
+    UPSTREAM,
+    DOWNSTREAM;
 
     /** As the API writes it: {@code upstream} or {@code downstream}. */
     public String json() {

@@ -33,7 +33,8 @@ public final class ToxiproxyClient {
      * which every Toxiproxy 2 and Faultline's chaos proxy take and which older servers need.
      */
     public enum ProxyUpdate {
-        PATCH, POST
+        PATCH,
+        POST
     }
 
     /** One answer, any status: for calls this client has no method for (a server's own extensions). */
@@ -56,8 +57,8 @@ public final class ToxiproxyClient {
      * @param bearerToken the token to send, or null to send none
      * @param proxyUpdate the method that changes a proxy
      */
-    public ToxiproxyClient(String base, HttpClient http, Duration timeout, @Nullable String bearerToken,
-            ProxyUpdate proxyUpdate) {
+    public ToxiproxyClient(
+            String base, HttpClient http, Duration timeout, @Nullable String bearerToken, ProxyUpdate proxyUpdate) {
         this.base = base.replaceAll("/+$", "");
         this.http = Objects.requireNonNull(http, "http");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -91,8 +92,8 @@ public final class ToxiproxyClient {
 
     /** {@code POST /proxies}: the proxy as created (with {@code listen} port 0, the port bound). */
     public Proxy createProxy(String name, String listen, String upstream, boolean enabled) throws ToxiproxyException {
-        return ToxiproxyJson.proxy(expect("POST", "/proxies",
-                ToxiproxyJson.write(ToxiproxyJson.newProxy(name, listen, upstream, enabled))));
+        return ToxiproxyJson.proxy(expect(
+                "POST", "/proxies", ToxiproxyJson.write(ToxiproxyJson.newProxy(name, listen, upstream, enabled))));
     }
 
     /** {@code DELETE /proxies/{name}}. */
@@ -102,8 +103,8 @@ public final class ToxiproxyClient {
 
     /** {@code PATCH} (or {@code POST}) {@code /proxies/{name}} with {@code {"enabled": ...}}: down, or back up. */
     public Proxy setEnabled(String name, boolean enabled) throws ToxiproxyException {
-        return ToxiproxyJson.proxy(expect(proxyUpdate.name(), proxyPath(name), enabled ? "{\"enabled\":true}"
-                : "{\"enabled\":false}"));
+        return ToxiproxyJson.proxy(
+                expect(proxyUpdate.name(), proxyPath(name), enabled ? "{\"enabled\":true}" : "{\"enabled\":false}"));
     }
 
     /** {@code GET /proxies/{proxy}/toxics}. */
@@ -154,10 +155,16 @@ public final class ToxiproxyClient {
     public Answer call(String method, String path, @Nullable String body) throws NoAnswer {
         try {
             // HTTP/1.1 as Toxiproxy speaks it: no h2c upgrade offered to a server that never takes it.
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).version(HttpClient.Version.HTTP_1_1)
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .version(HttpClient.Version.HTTP_1_1)
                     .timeout(timeout)
-                    .header("User-Agent", "faultline").header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                    .header("User-Agent", "faultline")
+                    .header("Content-Type", "application/json")
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             if (bearerToken != null) {
                 b.header("Authorization", "Bearer " + bearerToken);
             }
@@ -176,7 +183,8 @@ public final class ToxiproxyClient {
     }
 
     private static NoAnswer noAnswer(String method, String path, NoAnswer.Reason reason, Exception e) {
-        return new NoAnswer(method, path, reason, e.getClass().getSimpleName(), e.getMessage() == null ? "" : e.getMessage());
+        return new NoAnswer(
+                method, path, reason, e.getClass().getSimpleName(), e.getMessage() == null ? "" : e.getMessage());
     }
 
     @Override

@@ -64,8 +64,11 @@ public abstract sealed class ToxiproxyException extends Exception {
         private final String causeMessage;
 
         public NoAnswer(String method, String path, Reason reason, String causeName, String causeMessage) {
-            super(method, path, method + " " + path + ": " + reason + " (" + causeName
-                    + (causeMessage.isEmpty() ? "" : ": " + causeMessage) + ")");
+            super(
+                    method,
+                    path,
+                    method + " " + path + ": " + reason + " (" + causeName
+                            + (causeMessage.isEmpty() ? "" : ": " + causeMessage) + ")");
             this.reason = reason;
             this.causeName = causeName;
             this.causeMessage = causeMessage;

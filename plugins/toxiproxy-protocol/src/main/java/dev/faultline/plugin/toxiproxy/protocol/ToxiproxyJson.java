@@ -20,8 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class ToxiproxyJson {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ToxiproxyJson() {
-    }
+    private ToxiproxyJson() {}
 
     /** The one mapper, for servers that build other answers (lists, error bodies) next to these. */
     public static JsonMapper mapper() {
@@ -52,7 +51,11 @@ public final class ToxiproxyJson {
 
     /** The body of {@code POST /proxies}: a proxy without toxics. */
     public static ObjectNode newProxy(String name, String listen, String upstream, boolean enabled) {
-        return JSON.createObjectNode().put("name", name).put("listen", listen).put("upstream", upstream).put("enabled", enabled);
+        return JSON.createObjectNode()
+                .put("name", name)
+                .put("listen", listen)
+                .put("upstream", upstream)
+                .put("enabled", enabled);
     }
 
     public static Toxic toxic(JsonNode n) {
@@ -63,8 +66,12 @@ public final class ToxiproxyJson {
         for (Map.Entry<String, JsonNode> a : n.path("attributes").properties()) {
             attributes.put(a.getKey(), a.getValue().asLong(0));
         }
-        return new Toxic(name.isEmpty() ? type + "_" + stream.json() : name, type, stream,
-                n.path("toxicity").asDouble(1.0), attributes);
+        return new Toxic(
+                name.isEmpty() ? type + "_" + stream.json() : name,
+                type,
+                stream,
+                n.path("toxicity").asDouble(1.0),
+                attributes);
     }
 
     public static List<Toxic> toxics(JsonNode array) {
@@ -78,8 +85,12 @@ public final class ToxiproxyJson {
     }
 
     public static Proxy proxy(JsonNode n) {
-        return new Proxy(n.path("name").asString(""), n.path("listen").asString(""), n.path("upstream").asString(""),
-                n.path("enabled").asBoolean(true), toxics(n.path("toxics")));
+        return new Proxy(
+                n.path("name").asString(""),
+                n.path("listen").asString(""),
+                n.path("upstream").asString(""),
+                n.path("enabled").asBoolean(true),
+                toxics(n.path("toxics")));
     }
 
     /** {@code GET /proxies}: an object keyed by proxy name, in the server's order. */

@@ -26,20 +26,28 @@ class ToxiproxyJsonTest {
         assertThat(p).isEqualTo(new Proxy("orders_db", "127.0.0.1:40123", "127.0.0.1:5432", true, List.of()));
         assertThat(ToxiproxyJson.write(ToxiproxyJson.toJson(p))).isEqualTo(answer);
         assertThat(ToxiproxyJson.write(ToxiproxyJson.newProxy("orders_db", "127.0.0.1:0", "127.0.0.1:5432", true)))
-                .isEqualTo("{\"name\":\"orders_db\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:5432\",\"enabled\":true}");
+                .isEqualTo(
+                        "{\"name\":\"orders_db\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:5432\",\"enabled\":true}");
     }
 
     @Test
     void aToxicIsWrittenInTheServersKeyOrderAndReadBackEqual() {
-        String answer = "{\"attributes\":{\"latency\":500,\"jitter\":50},\"name\":\"latency_downstream\",\"type\":\"latency\","
-                + "\"stream\":\"downstream\",\"toxicity\":1}";
+        String answer =
+                "{\"attributes\":{\"latency\":500,\"jitter\":50},\"name\":\"latency_downstream\",\"type\":\"latency\","
+                        + "\"stream\":\"downstream\",\"toxicity\":1}";
         Toxic t = ToxiproxyJson.toxic(ToxiproxyJson.read(answer));
-        assertThat(t).isEqualTo(new Toxic("latency_downstream", "latency", Stream.DOWNSTREAM, 1.0,
-                attributes("latency", 500, "jitter", 50)));
+        assertThat(t)
+                .isEqualTo(new Toxic(
+                        "latency_downstream",
+                        "latency",
+                        Stream.DOWNSTREAM,
+                        1.0,
+                        attributes("latency", 500, "jitter", 50)));
         assertThat(t.attributes().sequencedKeySet()).containsExactly("latency", "jitter");
         String written = ToxiproxyJson.write(ToxiproxyJson.toJson(t));
-        assertThat(written).isEqualTo("{\"attributes\":{\"latency\":500,\"jitter\":50},\"name\":\"latency_downstream\","
-                + "\"type\":\"latency\",\"stream\":\"downstream\",\"toxicity\":1.0}");
+        assertThat(written)
+                .isEqualTo("{\"attributes\":{\"latency\":500,\"jitter\":50},\"name\":\"latency_downstream\","
+                        + "\"type\":\"latency\",\"stream\":\"downstream\",\"toxicity\":1.0}");
         assertThat(ToxiproxyJson.toxic(ToxiproxyJson.read(written))).isEqualTo(t);
     }
 
@@ -52,7 +60,8 @@ class ToxiproxyJsonTest {
         assertThat(t.toxicity()).isEqualTo(1.0);
         assertThat(t.attribute("delay")).isEqualTo(5000);
         assertThat(t.attribute("missing")).isZero();
-        Toxic up = ToxiproxyJson.toxic(ToxiproxyJson.read("{\"type\":\"timeout\",\"stream\":\"UpStream\",\"toxicity\":0.25}"));
+        Toxic up = ToxiproxyJson.toxic(
+                ToxiproxyJson.read("{\"type\":\"timeout\",\"stream\":\"UpStream\",\"toxicity\":0.25}"));
         assertThat(up.name()).isEqualTo("timeout_upstream");
         assertThat(up.stream()).isEqualTo(Stream.UPSTREAM);
         assertThat(up.attributes()).isEmpty();
@@ -68,8 +77,8 @@ class ToxiproxyJsonTest {
         SequencedMap<String, Proxy> all = ToxiproxyJson.proxies(ToxiproxyJson.read(index));
         assertThat(all.sequencedKeySet()).containsExactly("redis", "db");
         assertThat(all.get("redis").enabled()).isFalse();
-        assertThat(all.get("redis").toxics()).containsExactly(new Toxic("slow", "bandwidth", Stream.UPSTREAM, 0.5,
-                attributes("rate", 64)));
+        assertThat(all.get("redis").toxics())
+                .containsExactly(new Toxic("slow", "bandwidth", Stream.UPSTREAM, 0.5, attributes("rate", 64)));
         JsonNode again = ToxiproxyJson.read(ToxiproxyJson.write(ToxiproxyJson.toJson(all.get("redis"))));
         assertThat(ToxiproxyJson.proxy(again)).isEqualTo(all.get("redis"));
         assertThat(ToxiproxyJson.proxies(ToxiproxyJson.read("{}"))).isEmpty();
@@ -79,8 +88,12 @@ class ToxiproxyJsonTest {
     void errorBodiesAreReadWhateverTheirContentTypeAndPlainTextBecomesTheError() {
         assertThat(ToxiproxyJson.error(ToxiproxyJson.read("{\"error\":\"toxic already exists\",\"status\":409}\n")))
                 .isEqualTo("toxic already exists");
-        assertThat(ToxiproxyJson.error(ToxiproxyJson.read("User agent not allowed"))).isEqualTo("User agent not allowed");
+        assertThat(ToxiproxyJson.error(ToxiproxyJson.read("User agent not allowed")))
+                .isEqualTo("User agent not allowed");
         assertThat(ToxiproxyJson.error(ToxiproxyJson.read(""))).isEmpty();
-        assertThat(ToxiproxyJson.read("{\"version\": \"2.12.0\"}\n").path("version").asString()).isEqualTo("2.12.0");
+        assertThat(ToxiproxyJson.read("{\"version\": \"2.12.0\"}\n")
+                        .path("version")
+                        .asString())
+                .isEqualTo("2.12.0");
     }
 }
