@@ -62,11 +62,68 @@ class SandboxRunbooksIT {
         assertThat(runs.out()).contains("HELD").contains("payment-latency-holds");
     }
 
+    @Test
+    void theHaltingRunbookExitsOneNamingTheBreachAndRevertsTheOutage() throws Exception {
+        Cli cli = Cli.run(
+                home,
+                "run",
+                Cli.runbook("payment-outage-halts.yaml"),
+                "--json",
+                home.resolve("r.json").toString());
+
+        assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(1);
+        assertThat(cli.out()).contains("HALTED").contains("stop condition orders-failing breached");
+        JsonNode r = json(home.resolve("r.json"));
+        assertThat(r.path("faults").get(0).path("confirmedGone").asBoolean()).isTrue();
+        assertThat(r.path("probes").get(0).path("recovered").asBoolean()).isTrue();
+    }
+
+    @Test
+    void thePauseRunbookFreezesThePaymentProcessAndTheShopRecovers() throws Exception {
+        Cli cli = Cli.run(
+                home,
+                "run",
+                Cli.runbook("payment-pause-recovers.yaml"),
+                "--json",
+                home.resolve("r.json").toString());
+
+        assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
+        JsonNode r = json(home.resolve("r.json"));
+        assertThat(r.path("faults").get(0).path("fault").asString()).contains("paused");
+        assertThat(r.path("probes")
+                        .get(0)
+                        .path("during")
+                        .path("outsideTolerance")
+                        .asInt())
+                .isPositive();
+        assertThat(r.path("probes").get(0).path("recoveryTimeMs").isNumber()).isTrue();
+    }
+
+    @Test
+    void retriesCarryOrdersThroughAHalfUnavailablePaymentService() throws Exception {
+        Cli cli = Cli.run(
+                home,
+                "run",
+                Cli.runbook("payment-half-unavailable.yaml"),
+                "--json",
+                home.resolve("r.json").toString());
+
+        assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
+        JsonNode probe = json(home.resolve("r.json")).path("probes").get(0);
+        assertThat(probe.path("during").path("mean").asDouble())
+                .as("orders succeed thanks to retries")
+                .isBetween(0.7, 0.99);
+        assertThat(json(home.resolve("r.json"))
+                        .path("faults")
+                        .get(0)
+                        .path("confirmedGone")
+                        .asBoolean())
+                .isTrue();
+    }
+
     /**
      * The seed's second and third cases and one runbook per kind of fault, all on one sandbox started
-     * here (each run finds it running, as with {@code faultline sandbox}), to keep the suite short:
-     * starting and stopping the sandbox is proved once, by the holding runbook above. Each run ends
-     * only after its recovery window and verification, so the next one starts on a shop at rest.
+     * here (each run finds it running, as with {@code faultline sandbox}), to keep the suite short.
      */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,11 +141,6 @@ class SandboxRunbooksIT {
         }
 
         private JsonNode run(String runbook, int exit) throws Exception {
-            return json(runFor(runbook, exit).result);
-        }
-
-        /** The run's output and the path of its JSON result, once it ended with the exit code and its fault confirmed gone. */
-        private Finished runFor(String runbook, int exit) throws Exception {
             Path result = home.resolve(runbook + ".json");
             Cli cli = Cli.run(home, "run", Cli.runbook(runbook), "--json", result.toString());
             assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(exit);
@@ -97,57 +149,7 @@ class SandboxRunbooksIT {
             assertThat(r.path("faults").get(0).path("confirmedGone").asBoolean())
                     .as("fault reverted and confirmed gone")
                     .isTrue();
-            return new Finished(cli, result);
-        }
-
-        private record Finished(Cli cli, Path result) {}
-
-        @Test
-        void aDryRunChecksEverythingAndInjectsNothing(@TempDir Path ownHome) throws Exception {
-            Cli cli = Cli.run(ownHome, "run", Cli.runbook("payment-outage-halts.yaml"), "--dry-run");
-
-            assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
-            assertThat(cli.out())
-                    .contains("nothing is injected")
-                    .contains("ok    target proxy/payments")
-                    .contains("order-success-ratio = ")
-                    .contains("payments-down")
-                    .contains("Pre-flight passed.");
-            assertThat(Cli.run(ownHome, "runs").out()).contains("no runs yet");
-        }
-
-        @Test
-        void theHaltingRunbookExitsOneNamingTheBreachAndRevertsTheOutage() throws Exception {
-            Finished run = runFor("payment-outage-halts.yaml", 1);
-
-            assertThat(run.cli.out()).contains("HALTED").contains("stop condition orders-failing breached");
-            assertThat(json(run.result).path("probes").get(0).path("recovered").asBoolean())
-                    .isTrue();
-        }
-
-        @Test
-        void thePauseRunbookFreezesThePaymentProcessAndTheShopRecovers() throws Exception {
-            JsonNode r = run("payment-pause-recovers.yaml", 0);
-
-            assertThat(r.path("faults").get(0).path("fault").asString()).contains("paused");
-            assertThat(r.path("probes")
-                            .get(0)
-                            .path("during")
-                            .path("outsideTolerance")
-                            .asInt())
-                    .isPositive();
-            assertThat(r.path("probes").get(0).path("recoveryTimeMs").isNumber())
-                    .isTrue();
-        }
-
-        @Test
-        void retriesCarryOrdersThroughAHalfUnavailablePaymentService() throws Exception {
-            JsonNode probe =
-                    run("payment-half-unavailable.yaml", 0).path("probes").get(0);
-
-            assertThat(probe.path("during").path("mean").asDouble())
-                    .as("orders succeed thanks to retries")
-                    .isBetween(0.7, 0.99);
+            return r;
         }
 
         @Test
@@ -201,6 +203,20 @@ class SandboxRunbooksIT {
                             .asString())
                     .isEqualTo("HELD");
         }
+    }
+
+    @Test
+    void aDryRunChecksEverythingAndInjectsNothing() throws Exception {
+        Cli cli = Cli.run(home, "run", Cli.runbook("payment-outage-halts.yaml"), "--dry-run");
+
+        assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out())
+                .contains("nothing is injected")
+                .contains("ok    target proxy/payments")
+                .contains("order-success-ratio = ")
+                .contains("payments-down")
+                .contains("Pre-flight passed.");
+        assertThat(Cli.run(home, "runs").out()).contains("no runs yet");
     }
 
     @Test
