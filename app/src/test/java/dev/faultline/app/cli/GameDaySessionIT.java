@@ -35,7 +35,8 @@ class GameDaySessionIT {
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
             }
-            CompletableFuture<String> scraped = CompletableFuture.supplyAsync(() -> scrapeUntilStarted(port));
+            CompletableFuture<String> scraped = CompletableFuture.supplyAsync(
+                    () -> scrapeUntilStarted(port), r -> Thread.ofVirtual().start(r));
             Cli run = Cli.run(
                     home,
                     "gameday",

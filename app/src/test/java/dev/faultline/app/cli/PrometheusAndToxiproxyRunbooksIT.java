@@ -64,7 +64,8 @@ class PrometheusAndToxiproxyRunbooksIT {
         try (ServerSocket s = new ServerSocket(0)) {
             metricsPort = s.getLocalPort();
         }
-        CompletableFuture<String> scraped = CompletableFuture.supplyAsync(() -> scrapeUntilStarted(metricsPort));
+        CompletableFuture<String> scraped = CompletableFuture.supplyAsync(
+                () -> scrapeUntilStarted(metricsPort), r -> Thread.ofVirtual().start(r));
         Path result = home.resolve("r.json");
         Cli cli = Cli.run(
                 home,

@@ -128,13 +128,15 @@ class JvmAgentRuntimesIT {
 
         private String line() throws IOException {
             try {
-                String l = CompletableFuture.supplyAsync(() -> {
-                            try {
-                                return out.readLine();
-                            } catch (IOException e) {
-                                return "io " + e.getMessage();
-                            }
-                        })
+                String l = CompletableFuture.supplyAsync(
+                                () -> {
+                                    try {
+                                        return out.readLine();
+                                    } catch (IOException e) {
+                                        return "io " + e.getMessage();
+                                    }
+                                },
+                                r -> Thread.ofVirtual().start(r))
                         .get(10, TimeUnit.SECONDS);
                 return l == null ? "eof" : l;
             } catch (Exception e) {

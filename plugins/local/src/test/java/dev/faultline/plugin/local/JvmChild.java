@@ -45,13 +45,15 @@ final class JvmChild implements AutoCloseable {
 
     private String line() throws IOException {
         try {
-            String l = CompletableFuture.supplyAsync(() -> {
-                        try {
-                            return out.readLine();
-                        } catch (IOException e) {
-                            return "io " + e.getMessage();
-                        }
-                    })
+            String l = CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return out.readLine();
+                                } catch (IOException e) {
+                                    return "io " + e.getMessage();
+                                }
+                            },
+                            r -> Thread.ofVirtual().start(r))
                     .get(10, TimeUnit.SECONDS);
             return l == null ? "eof" : l;
         } catch (Exception e) {

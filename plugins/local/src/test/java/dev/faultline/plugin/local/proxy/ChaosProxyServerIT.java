@@ -176,25 +176,32 @@ class ChaosProxyServerIT {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", proxyPort), 2_000);
             s.setSoTimeout(20_000);
-            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return MessageDigest.getInstance("SHA-256")
-                            .digest(s.getInputStream().readNBytes(data.length));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
-                try {
-                    OutputStream out = s.getOutputStream();
-                    for (int off = 0; off < data.length; off += 64 * 1024) {
-                        out.write(data, off, Math.min(64 * 1024, data.length - off));
-                        Thread.sleep(1); // about half a second in all, so the toxics come and go mid-stream
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            // Reader and writer each on a thread of their own: since Java 25 CompletableFuture's
+            // default executor is the common pool even at parallelism 1 (2 cores), where the blocked
+            // reader would hold the pool's only worker and the writer would never start.
+            CompletableFuture<byte[]> received = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return MessageDigest.getInstance("SHA-256")
+                                    .digest(s.getInputStream().readNBytes(data.length));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    r -> Thread.ofVirtual().start(r));
+            CompletableFuture<Void> sent = CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            OutputStream out = s.getOutputStream();
+                            for (int off = 0; off < data.length; off += 64 * 1024) {
+                                out.write(data, off, Math.min(64 * 1024, data.length - off));
+                                Thread.sleep(1); // about half a second in all, so the toxics come and go mid-stream
+                            }
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    r -> Thread.ofVirtual().start(r));
             for (int i = 0; i < 6 && !sent.isDone(); i++) {
                 String stream = i % 2 == 0 ? "upstream" : "downstream";
                 call(

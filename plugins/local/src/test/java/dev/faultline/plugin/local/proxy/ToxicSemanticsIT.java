@@ -79,13 +79,15 @@ class ToxicSemanticsIT {
         byte[] burst = new byte[300_000];
         try (Socket s = connect(10_000)) {
             long start = System.nanoTime();
-            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
-                try {
-                    s.getOutputStream().write(burst);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Void> writing = CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            s.getOutputStream().write(burst);
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    r -> Thread.ofVirtual().start(r));
             assertThat(s.getInputStream().readNBytes(burst.length)).hasSize(burst.length);
             long took = millisSince(start);
             writing.get(5, TimeUnit.SECONDS);
