@@ -143,7 +143,6 @@ class KillSwitchBlockedListenerTest {
                 break;
             }
         }
-        System.out.println("KillSwitchBlockedListenerTest: " + presses);
         assertThat(presses)
                 .as("presses with a listener blocked for %s s", BLOCKED_FOR.toSeconds())
                 .anyMatch(Press::withinBounds);

@@ -49,6 +49,7 @@ public final class LitmusBackend
     private final String prometheusUrl;
     private final KubernetesClient client;
     private final Clock clock;
+    private final LitmusPrerequisites prerequisites;
     private final Set<String> namespacesUsed = ConcurrentHashMap.newKeySet();
     private volatile List<Map<String, Object>> probes = List.of();
 
@@ -59,6 +60,7 @@ public final class LitmusBackend
         this.prometheusUrl = prometheusUrl;
         this.client = client;
         this.clock = clock;
+        this.prerequisites = new LitmusPrerequisites(settings, serviceAccount, client);
     }
 
     @Override
@@ -76,7 +78,7 @@ public final class LitmusBackend
         LitmusTarget t = target(target);
         return t.pods().isPresent()
                 ? PodSelection.matching(client, settings, t.pods().get()).size() + " pod(s) match " + t.describe()
-                : node(t);
+                : prerequisites.node(t);
     }
 
     /** The pods (or node), the blast radius, the ChaosExperiment definition and the service account. */
@@ -85,10 +87,11 @@ public final class LitmusBackend
             throws BackendException {
         LitmusTarget t = target(target);
         LitmusExperiment x = experiment(fault, t);
-        requireExperiment(t.namespace(), x.name());
-        requireServiceAccount(t.namespace());
+        prerequisites.requireExperiment(t.namespace(), x.name());
+        prerequisites.requireServiceAccount(t.namespace());
         if (t.pods().isEmpty()) {
-            return node(t) + "; ChaosExperiment " + x.name() + " and service account " + serviceAccount + " found";
+            return prerequisites.node(t) + "; ChaosExperiment " + x.name() + " and service account " + serviceAccount
+                    + " found";
         }
         List<String> pods = PodSelection.matching(client, settings, t.pods().get());
         List<String> named = t.pods().get().podNames();
@@ -312,64 +315,6 @@ public final class LitmusBackend
             return LitmusExperiment.of(fault, t.pods().map(p -> p.container()).orElse(""));
         } catch (IllegalArgumentException e) {
             throw new BackendException(id(), e.getMessage());
-        }
-    }
-
-    private String node(LitmusTarget t) throws BackendException {
-        if (t.node().isEmpty()) {
-            return "nodes labelled " + t.nodeLabel();
-        }
-        try {
-            if (client.nodes().withName(t.node()).get() == null) {
-                throw new BackendException(id(), "node '" + t.node() + "' does not exist in " + settings.where());
-            }
-        } catch (KubernetesClientException e) {
-            throw KubeErrors.explain(settings, "reading node " + t.node(), e);
-        }
-        return "node " + t.node();
-    }
-
-    private void requireExperiment(String ns, String experiment) throws BackendException {
-        try {
-            if (client.genericKubernetesResources(LitmusKinds.EXPERIMENT)
-                            .inNamespace(ns)
-                            .withName(experiment)
-                            .get()
-                    == null) {
-                throw new BackendException(
-                        id(),
-                        "the ChaosExperiment '" + experiment + "' is not defined in namespace '"
-                                + ns + "' of " + settings.where() + ": install it from the chaos hub"
-                                + " (faults/kubernetes/" + experiment + "/fault.yaml)");
-            }
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                throw new BackendException(
-                        id(),
-                        "LitmusChaos is not installed in " + settings.where()
-                                + ": the chaosexperiments.litmuschaos.io CRD is missing",
-                        e);
-            }
-            throw KubeErrors.explain(settings, "reading ChaosExperiment " + experiment, e);
-        }
-    }
-
-    private void requireServiceAccount(String ns) throws BackendException {
-        try {
-            if (client.serviceAccounts()
-                            .inNamespace(ns)
-                            .withName(serviceAccount)
-                            .get()
-                    == null) {
-                throw new BackendException(
-                        id(),
-                        "the service account '" + serviceAccount + "' does not exist in"
-                                + " namespace '" + ns + "' of " + settings.where()
-                                + "; create it with the experiment's RBAC"
-                                + " or set 'serviceAccount'");
-            }
-        } catch (KubernetesClientException e) {
-            throw KubeErrors.explain(settings, "reading service account " + serviceAccount, e);
         }
     }
 

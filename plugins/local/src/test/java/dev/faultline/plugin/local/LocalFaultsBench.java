@@ -1,21 +1,9 @@
 package dev.faultline.plugin.local;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.faultline.engine.model.DependencyFault;
-import dev.faultline.engine.model.Fault;
-import dev.faultline.engine.model.HttpFault;
-import dev.faultline.engine.model.JvmFault;
-import dev.faultline.engine.model.Params;
-import dev.faultline.engine.model.ProcessFault;
-import dev.faultline.engine.model.ProxyFault;
-import dev.faultline.engine.model.StressFault;
-import dev.faultline.engine.model.Target;
-import dev.faultline.engine.spi.FaultHandle;
-import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.plugin.local.proxy.ChaosProxyMain;
 import dev.faultline.plugin.local.proxy.ChaosProxyServer;
 import dev.faultline.plugin.local.proxy.EchoServer;
-import dev.faultline.plugin.local.proxy.ProxyConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -66,10 +54,10 @@ public final class LocalFaultsBench {
             httpProxy(Duration.ofSeconds(5), 16);
         }
         if (parts.contains("reverts")) {
-            reverts(10);
+            LocalRevertsBench.run(10);
         }
         if (parts.contains("stress")) {
-            stress();
+            LocalStressBench.run();
         }
         System.exit(0);
     }
@@ -281,220 +269,5 @@ public final class LocalFaultsBench {
         }
         pool.shutdown();
         return done.get() / (each.toNanos() / 1e9);
-    }
-
-    // ---- time to revert each fault type ----
-
-    private static void reverts(int rounds) throws Exception {
-        try (EchoServer echo = new EchoServer();
-                ChaosProxyServer server = ChaosProxyServer.start(
-                        "127.0.0.1",
-                        0,
-                        List.of(new ProxyConfig(
-                                "p",
-                                "127.0.0.1:" + ChaosProxyBenchmarkPorts.free(),
-                                "127.0.0.1:" + echo.port(),
-                                true)))) {
-            HTTP.send(
-                    HttpRequest.newBuilder(URI.create(server.apiUrl() + "/faultline/http"))
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"name\":\"h\",\"upstream\":\"127.0.0.1:" + echo.port() + "\"}"))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            LocalBackend b = new LocalBackend(server.apiUrl());
-            Target proxy = new Target("proxy", Params.of("name", "p"));
-            Target http = new Target("httpProxy", Params.of("name", "h"));
-            Target host = new Target("host", Params.of("name", "local"));
-            String marker = "faultline-bench-" + System.nanoTime();
-            Process sleeper = new ProcessBuilder("sh", "-c", "sleep 600", marker).start();
-            Target process = new Target("process", Params.of("pid", Long.toString(sleeper.pid())));
-            JvmFault.JvmMethod work = new JvmFault.JvmMethod(JvmTargetMain.Work.class.getName(), "compute");
-            try (JvmChild child = new JvmChild(marker + "-jvm")) {
-                Target jvm = new Target("jvm", Params.of("pid", Long.toString(child.pid())));
-                Map<String, FaultRequest> faults = new LinkedHashMap<>();
-                Duration d = Duration.ofMinutes(1);
-                faults.put(
-                        "latency",
-                        new FaultRequest(
-                                "b",
-                                "latency",
-                                new ProxyFault.Latency(Duration.ofMillis(100), Duration.ZERO),
-                                proxy,
-                                1,
-                                d));
-                faults.put("down", new FaultRequest("b", "down", new ProxyFault.Down(), proxy, 1, d));
-                faults.put("bandwidth", new FaultRequest("b", "bw", new ProxyFault.Bandwidth(10), proxy, 1, d));
-                faults.put(
-                        "reset-peer",
-                        new FaultRequest("b", "rp", new ProxyFault.ResetPeer(Duration.ZERO), proxy, 1, d));
-                faults.put(
-                        "http (abort)",
-                        new FaultRequest(
-                                "b",
-                                "http",
-                                new HttpFault("", "/**", Map.of(), 503, Duration.ZERO, false, "", false, Map.of()),
-                                http,
-                                1,
-                                d));
-                faults.put(
-                        "dependency (slow, proxy)",
-                        new FaultRequest(
-                                "b",
-                                "dep",
-                                new DependencyFault(DependencyFault.Mode.SLOW, Duration.ofMillis(200)),
-                                proxy,
-                                1,
-                                d));
-                faults.put("cpu-stress", new FaultRequest("b", "cpu", new StressFault.CpuStress(1, 50), host, 1, d));
-                faults.put(
-                        "memory-stress (32 MB)",
-                        new FaultRequest("b", "mem", new StressFault.MemoryStress(32_000_000), host, 1, d));
-                faults.put(
-                        "disk-stress (write)",
-                        new FaultRequest("b", "disk", new StressFault.DiskStress(32_000_000), host, 1, d));
-                faults.put(
-                        "disk-stress (fill 32 MB)",
-                        new FaultRequest(
-                                "b",
-                                "fill",
-                                new StressFault.DiskStress(32_000_000, StressFault.DiskIo.FILL, 0, ""),
-                                host,
-                                1,
-                                d));
-                faults.put(
-                        "process-pause",
-                        new FaultRequest("b", "pause", new ProcessFault.ProcessPause(), process, 1, d));
-                faults.put(
-                        "jvm-exception",
-                        new FaultRequest(
-                                "b", "jvmx", new JvmFault.JvmException(work, "java.io.IOException", "x"), jvm, 1, d));
-                faults.put(
-                        "jvm-latency",
-                        new FaultRequest("b", "jvml", new JvmFault.JvmLatency(work, Duration.ofMillis(50)), jvm, 1, d));
-                faults.put("jvm-return", new FaultRequest("b", "jvmr", new JvmFault.JvmReturn(work, "1"), jvm, 1, d));
-                for (Map.Entry<String, FaultRequest> e : faults.entrySet()) {
-                    long[] revert = new long[rounds];
-                    long[] confirmed = new long[rounds];
-                    for (int i = 0; i < rounds; i++) {
-                        FaultRequest r = e.getValue();
-                        FaultHandle h = b.prepare(r);
-                        b.inject(r, h);
-                        long t = System.nanoTime();
-                        b.revert(h);
-                        revert[i] = System.nanoTime() - t;
-                        for (int k = 0; k < 500 && !b.verifyGone(h).gone(); k++) {
-                            Thread.sleep(2);
-                        }
-                        confirmed[i] = System.nanoTime() - t;
-                    }
-                    Arrays.sort(revert);
-                    Arrays.sort(confirmed);
-                    System.out.printf(
-                            Locale.ROOT,
-                            "revert: %-26s revert call p50 %7.1f ms, max %7.1f ms; confirmed gone p50 %7.1f ms,"
-                                    + " max %7.1f ms%n",
-                            e.getKey(),
-                            revert[rounds / 2] / 1e6,
-                            revert[rounds - 1] / 1e6,
-                            confirmed[rounds / 2] / 1e6,
-                            confirmed[rounds - 1] / 1e6);
-                }
-            } finally {
-                sleeper.destroyForcibly();
-            }
-        }
-    }
-
-    // ---- what each stressor does, against what was asked ----
-
-    private static void stress() throws Exception {
-        Target host = new Target("host", Params.of("name", "local"));
-        Duration d = Duration.ofMinutes(1);
-        long mb = 1_000_000;
-        record Case(
-                String name,
-                Fault fault,
-                String measure,
-                java.util.function.ToLongFunction<Long> counter,
-                double unit) {}
-        List<Case> cases = List.of(
-                new Case(
-                        "cpu-stress 1 worker at 50%",
-                        new StressFault.CpuStress(1, 50), "cores", StressMeter::cpuTicks, 100),
-                new Case(
-                        "cpu-stress 2 workers at 25%",
-                        new StressFault.CpuStress(2, 25), "cores", StressMeter::cpuTicks, 100),
-                new Case(
-                        "memory-stress 256 MB",
-                        new StressFault.MemoryStress(256 * mb),
-                        "resident MB",
-                        StressMeter::residentBytes,
-                        0),
-                new Case(
-                        "memory-stress 512 MB growing 64 MB/s",
-                        new StressFault.MemoryStress(512 * mb, 64 * mb),
-                        "resident MB/s",
-                        StressMeter::residentBytes,
-                        mb),
-                new Case(
-                        "disk-stress write 64 MB",
-                        new StressFault.DiskStress(64 * mb),
-                        "written MB/s",
-                        p -> StressMeter.io(p, "write_bytes"),
-                        mb),
-                new Case(
-                        "disk-stress write at 25 MB/s",
-                        new StressFault.DiskStress(64 * mb, StressFault.DiskIo.WRITE, 25 * mb, ""),
-                        "written MB/s",
-                        p -> StressMeter.io(p, "write_bytes"),
-                        mb),
-                new Case(
-                        "disk-stress read 64 MB",
-                        new StressFault.DiskStress(64 * mb, StressFault.DiskIo.READ, 0, ""),
-                        "read from disk MB/s",
-                        p -> StressMeter.io(p, "read_bytes"),
-                        mb),
-                new Case(
-                        "disk-stress read at 40 MB/s",
-                        new StressFault.DiskStress(64 * mb, StressFault.DiskIo.READ, 40 * mb, ""),
-                        "read from disk MB/s",
-                        p -> StressMeter.io(p, "read_bytes"),
-                        mb),
-                new Case(
-                        "disk-stress fill 128 MB",
-                        new StressFault.DiskStress(128 * mb, StressFault.DiskIo.FILL, 0, ""),
-                        "held MB",
-                        StressMeter::deletedFileBytes,
-                        0));
-        for (StressCommand.Choice choice : List.of(StressCommand.Choice.BUILT_IN, StressCommand.Choice.AUTO)) {
-            LocalBackend b = new LocalBackend("http://127.0.0.1:1", choice);
-            for (Case c : cases) {
-                FaultRequest r = new FaultRequest("b", "stress", c.fault(), host, 1, d);
-                FaultHandle h = b.prepare(r);
-                if (choice == StressCommand.Choice.AUTO
-                        && !h.data().require("engine").equals(StressCommand.STRESS_NG)) {
-                    continue; // the built-in stressor, measured above
-                }
-                b.inject(r, h);
-                try {
-                    Thread.sleep(1_500);
-                    double figure = c.unit() == 0
-                            ? StressMeter.sum(h, c.counter()) / (double) mb
-                            : StressMeter.rate(h, c.counter(), 3_000) / c.unit();
-                    if (c.measure().equals("cores")) {
-                        figure = StressMeter.rate(h, c.counter(), 3_000) / c.unit();
-                    }
-                    System.out.printf(
-                            Locale.ROOT,
-                            "stress: %-10s %-38s %-20s %8.2f%n",
-                            h.data().require("engine"),
-                            c.name(),
-                            c.measure(),
-                            figure);
-                } finally {
-                    b.revert(h);
-                }
-            }
-        }
     }
 }
