@@ -6,8 +6,10 @@ import dev.faultline.engine.runbook.RunbookException;
 import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.runbook.RunbookProblem;
 import dev.faultline.engine.runbook.RunbookWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -20,6 +22,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The experiment being edited, shared by the timeline, the property sheet, the panels and the YAML
@@ -38,6 +41,7 @@ public final class EditorViewModel {
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private final StringProperty selected = new SimpleStringProperty("");
     private final ObservableList<RunbookProblem> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
 
     public EditorViewModel(RunbookLoader loader) {
         this.loader = loader;
@@ -65,6 +69,7 @@ public final class EditorViewModel {
      * @return why the change was refused, if it was
      */
     public Optional<String> apply(String description, UnaryOperator<Experiment> change) {
+        note.set("");
         Experiment before = experiment.get();
         Experiment after;
         try {
@@ -116,9 +121,23 @@ public final class EditorViewModel {
     }
 
     private Optional<String> field(String path, String value, String description, boolean apply) {
+        return tree(description, apply, path, tree -> fields.set(tree, path, value));
+    }
+
+    /**
+     * Changes the runbook's tree (adds a probe, removes a stop condition) as one edit, checked by
+     * the loader like a form field.
+     *
+     * @return the loader's first problem when the result is refused; the model is unchanged then
+     */
+    public Optional<String> editTree(String description, Consumer<ObjectNode> change) {
+        return tree(description, true, "", change);
+    }
+
+    private Optional<String> tree(String description, boolean apply, String path, Consumer<ObjectNode> change) {
         JsonNode tree = fields.tree(writer.toYaml(experiment.get()));
         try {
-            fields.set(tree, path, value);
+            change.accept((ObjectNode) tree);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
@@ -126,6 +145,11 @@ public final class EditorViewModel {
             Experiment after = loader.parse(fields.text(tree), file.get()).experiment();
             return apply ? apply(description, e -> after) : Optional.empty();
         } catch (RunbookException e) {
+            Optional<BlastRadiusFit.Widening> widened =
+                    path.startsWith("spec.method[") ? widened(tree) : Optional.empty();
+            if (widened.isPresent()) {
+                return apply ? applyWidened(description, widened.get()) : Optional.empty();
+            }
             return Optional.of(e.problems().stream()
                     .filter(p -> p.field().equals(path))
                     .findFirst()
@@ -133,6 +157,67 @@ public final class EditorViewModel {
                     .map(RunbookProblem::message)
                     .orElse(e.getMessage()));
         }
+    }
+
+    /**
+     * A step's field set to a value only the blast radius refuses (a target it does not list): the
+     * same tree with the blast radius widened as far as the steps need, if that is then valid.
+     */
+    private Optional<BlastRadiusFit.Widening> widened(JsonNode tree) {
+        JsonNode relaxed = tree.deepCopy();
+        if (relaxed.path("spec") instanceof ObjectNode spec) {
+            spec.remove("blastRadius");
+        }
+        try {
+            Experiment free = loader.parse(fields.text(relaxed), file.get()).experiment();
+            BlastRadiusFit.Widening w = BlastRadiusFit.widen(
+                    BlastRadiusFit.withBlastRadius(free, experiment.get().blastRadius()));
+            loader.parse(writer.toYaml(w.experiment()), file.get());
+            return Optional.of(w);
+        } catch (RunbookException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> applyWidened(String description, BlastRadiusFit.Widening w) {
+        Optional<String> refused = apply(description + ", widening the blast radius", e -> w.experiment());
+        if (refused.isEmpty()) {
+            note.set(widenedNote(w));
+        }
+        return refused;
+    }
+
+    private static String widenedNote(BlastRadiusFit.Widening w) {
+        return "blast radius widened: " + String.join(", ", w.changes()) + " (Ctrl+Z undoes the edit and the widening)";
+    }
+
+    /**
+     * Adds a palette fault at {@code lane}/{@code at}, aimed inside the blast radius where it can be
+     * and widening it in the same edit where it cannot: a dropped fault is valid at once.
+     *
+     * @return the new step's name
+     */
+    public String drop(FaultTemplate t, int lane, Duration at) {
+        Experiment e = experiment.get();
+        String name = e.method().stream().anyMatch(s -> s.name().equals(t.id()))
+                ? ExperimentEdits.uniqueName(e, t.id())
+                : t.id();
+        BlastRadiusFit.Widening w =
+                BlastRadiusFit.widen(ExperimentEdits.add(e, BlastRadiusFit.fit(e, t, name, lane, at)));
+        String description = "add " + t.label() + (w.widened() ? ", widening the blast radius" : "");
+        apply(description, x -> w.experiment());
+        note.set(w.widened() ? "added " + name + "; " + widenedNote(w) : "added " + name);
+        selected.set(name);
+        return name;
+    }
+
+    /** Widens the blast radius to cover every fault step as it stands: the "Widen" offer beside a target. */
+    public Optional<String> widenBlastRadius() {
+        BlastRadiusFit.Widening w = BlastRadiusFit.widen(experiment.get());
+        if (!w.widened()) {
+            return Optional.empty();
+        }
+        return applyWidened("widen the blast radius", w);
     }
 
     /** The value of one field as text, for forms. */
@@ -212,6 +297,11 @@ public final class EditorViewModel {
 
     public StringProperty selectedProperty() {
         return selected;
+    }
+
+    /** What the last edit did beyond what was asked (the blast radius widened), for the status line. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     public ObservableList<RunbookProblem> problems() {

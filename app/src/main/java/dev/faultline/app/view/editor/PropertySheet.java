@@ -5,7 +5,9 @@ import dev.faultline.engine.model.MethodStep;
 import java.util.List;
 import java.util.stream.IntStream;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -63,6 +65,9 @@ final class PropertySheet extends VBox {
             if (applies) {
                 getChildren().add(new FieldRow(model, f, base + "." + f, hint(f)));
             }
+            if (f.equals("target") && step instanceof MethodStep.FaultStep fs) {
+                getChildren().add(blastRadius(e, fs));
+            }
         }
         if (step instanceof MethodStep.FaultStep fault) {
             Label fh = new Label("Fault: " + fault.fault().type());
@@ -75,6 +80,27 @@ final class PropertySheet extends VBox {
                 }
             }
         }
+    }
+
+    /** The blast radius beside the target, with an offer to widen it when the step falls outside. */
+    private VBox blastRadius(Experiment e, MethodStep.FaultStep step) {
+        boolean outside = BlastRadiusFit.widen(e).widened();
+        Label radius = new Label("Blast radius: " + BlastRadiusFit.describe(e.blastRadius())
+                + (e.blastRadius().allows(step.target())
+                        ? ""
+                        : "\n" + step.target().label() + " is outside it"));
+        radius.setWrapText(true);
+        radius.setId("step-blast-radius");
+        radius.getStyleClass().add(outside ? "field-error" : "muted");
+        VBox box = new VBox(4, radius);
+        if (outside) {
+            Button widen = new Button("Widen the blast radius");
+            widen.setId("widen-blast-radius");
+            widen.setTooltip(new Tooltip("Lets the blast radius cover every fault step as it stands (Ctrl+Z undoes)"));
+            widen.setOnAction(ev -> model.widenBlastRadius());
+            box.getChildren().add(widen);
+        }
+        return box;
     }
 
     private static String hint(String field) {

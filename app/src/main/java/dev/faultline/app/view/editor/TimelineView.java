@@ -222,12 +222,7 @@ public final class TimelineView extends Pane {
     }
 
     private void add(FaultTemplate t, int lane, Duration at) {
-        String name =
-                model.experiment().method().stream().anyMatch(s -> s.name().equals(t.id()))
-                        ? ExperimentEdits.uniqueName(model.experiment(), t.id())
-                        : t.id();
-        report(model.apply("add " + t.label(), x -> ExperimentEdits.add(x, t.step(name, lane, at))));
-        model.selectedProperty().set(name);
+        model.drop(t, lane, at);
     }
 
     private void onKey(KeyEvent e) {

@@ -73,14 +73,33 @@ class EditorViewModelTest {
                 .isEmpty();
         assertThat(model.experiment().method().get(0).plannedLength()).isEqualTo(Duration.ofSeconds(30));
         assertThat(model.field("spec.method[0].target")).isEqualTo("{proxy: payments}");
-        assertThat(model.setField("spec.method[0].target", "{proxy: orders}", "set target"))
-                .hasValueSatisfying(m -> assertThat(m).contains("outside the blast radius"));
         assertThat(model.setField("spec.blastRadius.targets", "[proxy/orders]", "set targets"))
-                .isPresent(); // payments now outside
+                .hasValueSatisfying(m -> assertThat(m).contains("outside the blast radius")); // payments in use
         assertThat(((MethodStep.FaultStep) model.experiment().method().get(0))
                         .target()
                         .label())
                 .isEqualTo("proxy/payments");
+    }
+
+    @Test
+    void aTargetOutsideTheBlastRadiusWidensItInTheSameEditAndOneUndoTakesBothBack() {
+        var before = model.experiment();
+
+        assertThat(model.checkField("spec.method[0].target", "{proxy: orders}")).isEmpty();
+        assertThat(model.setField("spec.method[0].target", "{proxy: orders}", "set target"))
+                .isEmpty();
+
+        assertThat(((MethodStep.FaultStep) model.experiment().method().get(0))
+                        .target()
+                        .label())
+                .isEqualTo("proxy/orders");
+        assertThat(model.experiment().blastRadius().targets()).containsExactly("proxy/payments", "proxy/orders");
+        assertThat(model.problems()).isEmpty();
+        assertThat(model.noteProperty().get()).contains("targets + proxy/orders");
+        assertThat(model.yamlProperty().get()).contains("proxy/orders");
+
+        assertThat(model.undo()).hasValueSatisfying(d -> assertThat(d).contains("widening the blast radius"));
+        assertThat(model.experiment()).isEqualTo(before);
     }
 
     @Test
@@ -112,5 +131,55 @@ class EditorViewModelTest {
                 .hasSize(4); // kept on the timeline, and the problem shown as a run would
         assertThat(model.problems()).isNotEmpty();
         assertThat(model.problems().get(0).message()).contains("outside the blast radius");
+
+        assertThat(model.widenBlastRadius()).isEmpty();
+        assertThat(model.problems()).isEmpty();
+        assertThat(model.experiment().blastRadius().targets()).contains("host/local");
+    }
+
+    @Test
+    void aDroppedFaultIsValidAtOnceAimedInsideTheBlastRadiusOrWideningItVisibly() {
+        FaultTemplate down = template("down"); // proxy/payments: the blast radius lists it
+        String name = model.drop(down, 1, Duration.ZERO);
+        assertThat(model.problems()).isEmpty();
+        assertThat(model.noteProperty().get()).isEqualTo("added " + name);
+
+        FaultTemplate cpu = template("cpu"); // host/local: not listed, nothing of its kind listed
+        var before = model.experiment();
+        String cpuName = model.drop(cpu, 2, Duration.ZERO);
+
+        assertThat(model.problems()).isEmpty();
+        assertThat(model.experiment().method()).extracting(MethodStep::name).contains(cpuName);
+        assertThat(model.experiment().blastRadius().targets()).contains("host/local");
+        assertThat(model.noteProperty().get()).contains("blast radius widened").contains("host/local");
+        assertThat(model.selectedProperty().get()).isEqualTo(cpuName);
+        assertThat(model.undo()).hasValueSatisfying(d -> assertThat(d).contains("widening"));
+        assertThat(model.experiment()).isEqualTo(before);
+    }
+
+    @Test
+    void aDroppedFaultTakesATargetOfItsKindTheBlastRadiusListsAndAShareItAllows() {
+        model.editYaml(model.yamlProperty()
+                .get()
+                .replace("target: {proxy: payments}", "target: {proxy: inventory}\n      share: 50%")
+                .replace("[proxy/payments]", "[proxy/inventory]")
+                .replace("maxShare: 100%", "maxShare: 50%"));
+        assertThat(model.problems()).isEmpty();
+        var br = model.experiment().blastRadius();
+
+        String name = model.drop(template("latency"), 1, Duration.ZERO);
+
+        MethodStep.FaultStep s = (MethodStep.FaultStep) ExperimentEdits.find(model.experiment(), name);
+        assertThat(s.target().label()).isEqualTo("proxy/inventory");
+        assertThat(s.share()).isEqualTo(br.maxShare());
+        assertThat(model.experiment().blastRadius()).isEqualTo(br);
+        assertThat(model.problems()).isEmpty();
+    }
+
+    private static FaultTemplate template(String id) {
+        return FaultTemplates.all().stream()
+                .filter(t -> t.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }
