@@ -129,6 +129,7 @@ public final class AppWindow {
         editor = new EditorView(
                 editorModel,
                 new AppEditorActions(composition, runs, shipped),
+                new AppAuthoringActions(composition),
                 FaultTemplates.available(composition.plugins.backends()));
         gameDay = new GameDayView(
                 new dev.faultline.app.view.gameday.GameDayPlanModel(composition.clock, zone),

@@ -42,13 +42,17 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 public final class EditorView extends BorderPane {
     private final EditorViewModel model;
     private final EditorActions actions;
+    private final AuthoringActions authoring;
     private final TimelineView timeline;
     private final YamlPane yamlPane;
     private final Label status = new Label();
+    private final TabPane panels;
 
-    public EditorView(EditorViewModel model, EditorActions actions, List<FaultTemplate> templates) {
+    public EditorView(
+            EditorViewModel model, EditorActions actions, AuthoringActions authoring, List<FaultTemplate> templates) {
         this.model = model;
         this.actions = actions;
+        this.authoring = authoring;
         getStyleClass().add("editor");
         timeline = new TimelineView(model, status::setText);
         yamlPane = new YamlPane(model);
@@ -79,15 +83,19 @@ public final class EditorView extends BorderPane {
         SplitPane top = new SplitPane(timelineBox, yamlPane);
         top.setDividerPositions(0.62);
         TabPane panels = new TabPane(
-                tab("Hypothesis", SettingsPanels.hypothesis(model, p -> {
-                    try {
-                        return actions.testProbe(p, model.experiment().environment());
-                    } catch (Exception ex) {
-                        throw new IllegalStateException(Dialogs.message(ex), ex);
-                    }
-                })),
-                tab("Stop conditions", SettingsPanels.stopConditions(model)),
+                tab("Experiment", ExperimentForms.header(model)),
+                tab("Hypothesis & probes", ExperimentForms.probes(model, authoring, status::setText)),
+                tab("Stop conditions", ExperimentForms.stopConditions(model, status::setText)),
                 tab("Blast radius", SettingsPanels.blastRadius(model)));
+        panels.setId("editor-forms");
+        this.panels = panels;
+        yamlPane.onProblem(this::jumpTo);
+        model.noteProperty().addListener((o, a, n) -> {
+            if (!n.isEmpty()) {
+                status.setText(n);
+            }
+        });
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::undoKeys);
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane centre = new SplitPane(top, panels);
         centre.setOrientation(Orientation.VERTICAL);
@@ -123,16 +131,14 @@ public final class EditorView extends BorderPane {
         }
         Button open = button("", MaterialDesignF.FOLDER_OPEN, "Open a runbook file…", this::openFile);
         Button save = button("", MaterialDesignC.CONTENT_SAVE, "Save the runbook (Ctrl+S)", this::save);
-        Button undo = button(
-                "",
-                MaterialDesignU.UNDO,
-                "Undo (Ctrl+Z)",
-                () -> status.setText(model.undo().map(d -> "undid: " + d).orElse("nothing to undo")));
-        Button redo = button(
-                "",
-                MaterialDesignR.REDO,
-                "Redo (Ctrl+Y)",
-                () -> status.setText(model.redo().map(d -> "redid: " + d).orElse("nothing to redo")));
+        Button undo = button("", MaterialDesignU.UNDO, "Undo (Ctrl+Z)", () -> {
+            yamlPane.flush();
+            status.setText(model.undo().map(d -> "undid: " + d).orElse("nothing to undo"));
+        });
+        Button redo = button("", MaterialDesignR.REDO, "Redo (Ctrl+Y)", () -> {
+            yamlPane.flush();
+            status.setText(model.redo().map(d -> "redid: " + d).orElse("nothing to redo"));
+        });
         Button zoomOut = button("", MaterialDesignM.MAGNIFY_MINUS, "Zoom out (-)", () -> timeline.zoom(0.8));
         Button zoomIn = button("", MaterialDesignM.MAGNIFY_PLUS, "Zoom in (+)", () -> timeline.zoom(1.25));
         Button dry = button(
@@ -215,21 +221,86 @@ public final class EditorView extends BorderPane {
 
     private void dryRun() {
         status.setText("dry run: checking…");
+        String env = model.experiment().environment();
         Background.run(
                 "editor-dry-run",
-                () -> actions.dryRun(model.runbook()),
-                text -> {
-                    status.setText("dry run done");
-                    Alert a = new Alert(Alert.AlertType.INFORMATION);
-                    a.setHeaderText("Dry run: what this experiment would do");
-                    TextArea area = new TextArea(text);
-                    area.setEditable(false);
-                    area.setPrefSize(760, 420);
-                    area.getStyleClass().add("yaml-text");
-                    a.getDialogPane().setContent(area);
-                    a.show();
-                },
+                () -> authoring.sandboxDown(env)
+                        ? java.util.Optional.<String>empty()
+                        : java.util.Optional.of(actions.dryRun(model.runbook())),
+                text -> text.ifPresentOrElse(this::showDryRun, () -> offerSandbox("dry run")),
                 err -> Dialogs.error("The dry run could not complete", err));
+    }
+
+    private void showDryRun(String text) {
+        status.setText("dry run done");
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setHeaderText("Dry run: what this experiment would do");
+        TextArea area = new TextArea(text);
+        area.setEditable(false);
+        area.setPrefSize(760, 420);
+        area.getStyleClass().add("yaml-text");
+        a.getDialogPane().setContent(area);
+        a.show();
+    }
+
+    /** A sandbox runbook while the sandbox is stopped: say so, and offer to start it. */
+    private void offerSandbox(String what) {
+        status.setText(ProbeCheck.sandboxDown(what));
+        javafx.scene.control.ButtonType start =
+                new javafx.scene.control.ButtonType("Start sandbox", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(
+                Alert.AlertType.INFORMATION,
+                "This runbook runs in the sandbox, and the sandbox is not running. Start it (about 10 s), then the "
+                        + what + " goes on.",
+                start,
+                javafx.scene.control.ButtonType.CANCEL);
+        a.setHeaderText("The sandbox is not running: start it");
+        a.showAndWait().filter(b -> b == start).ifPresent(b -> {
+            status.setText("starting the sandbox…");
+            Background.run(
+                    "start-sandbox",
+                    authoring::startSandbox,
+                    said -> {
+                        status.setText(said);
+                        dryRun();
+                    },
+                    err -> Dialogs.error("The sandbox did not start", err));
+        });
+    }
+
+    /** Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) undo and redo one history, whichever view has focus. */
+    private void undoKeys(javafx.scene.input.KeyEvent e) {
+        javafx.scene.input.KeyCode k = e.getCode();
+        boolean undo = e.isShortcutDown() && k == javafx.scene.input.KeyCode.Z && !e.isShiftDown();
+        boolean redo = e.isShortcutDown()
+                && (k == javafx.scene.input.KeyCode.Y || (k == javafx.scene.input.KeyCode.Z && e.isShiftDown()));
+        if (!undo && !redo) {
+            return;
+        }
+        e.consume();
+        yamlPane.flush();
+        status.setText(
+                undo
+                        ? model.undo().map(d -> "undid: " + d).orElse("nothing to undo")
+                        : model.redo().map(d -> "redid: " + d).orElse("nothing to redo"));
+    }
+
+    /** A problem clicked: its line in the YAML (selected, marked), its step on the timeline, the form showing its field. */
+    private void jumpTo(dev.faultline.engine.runbook.RunbookProblem p) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("^spec\\.method\\[(\\d+)]").matcher(p.field());
+        if (m.find()) {
+            int i = Integer.parseInt(m.group(1));
+            if (i < model.experiment().method().size()) {
+                model.selectedProperty().set(model.experiment().method().get(i).name());
+            }
+        }
+        for (Tab t : panels.getTabs()) {
+            if (t.getContent().lookup("#field-" + p.field().replaceAll("[^A-Za-z0-9]+", "-")) != null) {
+                panels.getSelectionModel().select(t); // the form that shows the field, beside the line
+            }
+        }
+        yamlPane.showLine(p.line());
     }
 
     private void run() {
@@ -238,6 +309,10 @@ public final class EditorView extends BorderPane {
 
     public TimelineView timeline() {
         return timeline;
+    }
+
+    TabPane forms() {
+        return panels;
     }
 
     TextArea yamlText() {
