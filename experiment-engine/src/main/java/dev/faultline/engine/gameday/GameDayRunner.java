@@ -168,7 +168,14 @@ public final class GameDayRunner {
                         why = java.util.Objects.requireNonNullElse(engaged, "the kill switch is engaged");
                     } else {
                         why = engaged != null ? engaged : r != null ? r.reason() : "the kill switch is engaged";
-                        decision = ask(new HaltPolicy.Halt(i, total, e, r, engaged != null, why));
+                        decision = ask(new HaltPolicy.Halt(
+                                i,
+                                total,
+                                e,
+                                r,
+                                engaged != null,
+                                why,
+                                i + 1 < total ? experiments.get(i + 1).name() : ""));
                         HaltReason stoppedMeanwhile = stopped;
                         if (stoppedMeanwhile != null) {
                             why = "stopped (" + stoppedMeanwhile + ")";

@@ -21,6 +21,7 @@ public interface HaltPolicy {
      * @param result     its run's result; null when the kill switch kept it from starting at all
      * @param killSwitch the kill switch was engaged when the experiment ended
      * @param why        for people: "the kill switch is engaged (smoke)", the run's halt reason
+     * @param next       the name of the experiment a resume goes on with; empty when the halted one is the last
      */
     record Halt(
             int index,
@@ -28,7 +29,8 @@ public interface HaltPolicy {
             Experiment experiment,
             @Nullable RunResult result,
             boolean killSwitch,
-            String why) {
+            String why,
+            String next) {
         public boolean isLast() {
             return index == total - 1;
         }
