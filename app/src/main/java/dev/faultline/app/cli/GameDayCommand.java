@@ -1,5 +1,6 @@
 package dev.faultline.app.cli;
 
+import dev.faultline.engine.gameday.GameDayStep;
 import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.store.GameDayRunRecord;
 import java.time.Duration;
@@ -27,7 +28,9 @@ final class GameDayCommand implements Runnable {
                         "faultline gameday: say what, e.g. 'faultline gameday run runbooks/sandbox/first-gameday.yaml'");
     }
 
-    @Command(name = "list", description = "List GameDay runs, newest first.")
+    @Command(
+            name = "list",
+            description = "List GameDay runs, newest first; a day with a halt or a skipped experiment with its steps.")
     static final class ListCmd implements Callable<Integer> {
         private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -67,6 +70,10 @@ final class GameDayCommand implements Runnable {
                                 r.runIds().size(),
                                 r.name(),
                                 r.id());
+                List<GameDayStep> steps = root.composition().store().gameDays().steps(r.id());
+                if (steps.stream().anyMatch(st -> st.skipped() || st.afterHalt() != null)) {
+                    steps.forEach(st -> root.out().println("    " + st.describe()));
+                }
             }
             return ExitCodes.OK;
         }

@@ -51,6 +51,30 @@ final class GameDayRunCommand implements java.util.concurrent.Callable<Integer> 
     @Nullable
     Integer metricsPort;
 
+    @Option(
+            names = "--on-halt",
+            paramLabel = "MODE",
+            description = "after a halted experiment: ask (pause; release the kill switch here, then resume, repeat"
+                    + " or end), resume (wait for 'faultline release', then go on), end (end the day),"
+                    + " kill-switch-ends (the kill switch ends the day, a stop condition does not), auto (ask on a"
+                    + " terminal, else kill-switch-ends; the default)",
+            defaultValue = "auto",
+            converter = OnHaltConverter.class)
+    HaltPrompt.Mode onHalt = HaltPrompt.Mode.AUTO;
+
+    /** Reads {@code --on-halt}: ask, resume, end, kill-switch-ends, auto. */
+    static final class OnHaltConverter implements picocli.CommandLine.ITypeConverter<HaltPrompt.Mode> {
+        @Override
+        public HaltPrompt.Mode convert(String value) {
+            try {
+                return HaltPrompt.Mode.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "'" + value + "' is not one of ask, resume, end, kill-switch-ends, auto");
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         FaultlineCommand root = gameday.root;
@@ -64,7 +88,19 @@ final class GameDayRunCommand implements java.util.concurrent.Callable<Integer> 
             return ExitCodes.INVALID_INPUT;
         }
         ProgressPrinter progress = new ProgressPrinter(root.out());
+        HaltPrompt prompt = new HaltPrompt(
+                onHalt,
+                c.killSwitch,
+                new java.io.BufferedReader(
+                        new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset())),
+                root.out());
         CliCallbacks callbacks = new CliCallbacks(root, yes, "GameDay") {
+            @Override
+            public dev.faultline.engine.spi.run.AfterHalt afterHalt(dev.faultline.engine.gameday.HaltPolicy.Halt h)
+                    throws InterruptedException {
+                return prompt.decide(h);
+            }
+
             @Override
             public void onEvent(RunEvent e) {
                 progress.onEvent(e);
@@ -76,7 +112,12 @@ final class GameDayRunCommand implements java.util.concurrent.Callable<Integer> 
             }
         };
         try (RunSession<GameDayResult> session = RunSession.startGameDay(c, request, callbacks)) {
-            return session.await().exitCode();
+            GameDayResult r = session.await();
+            if (r.steps().stream().anyMatch(st -> st.skipped() || st.afterHalt() != null)) {
+                root.out().println("the day, step by step:");
+                r.steps().forEach(st -> root.out().println("  " + st.describe()));
+            }
+            return r.exitCode();
         } catch (RunRefused e) {
             return callbacks.refused(e);
         }
@@ -98,6 +139,14 @@ final class GameDayRunCommand implements java.util.concurrent.Callable<Integer> 
                 root.out()
                         .println("== " + f.experiment().name() + ": "
                                 + f.result().summary());
+            case GameDayEvent.HaltDecided d ->
+                root.out()
+                        .println("== after the halt of " + d.experiment().name() + ": "
+                                + switch (d.decision()) {
+                                    case RESUME -> "the day goes on with the next experiment";
+                                    case REPEAT -> "it runs again";
+                                    case END -> "the day ends";
+                                });
             case GameDayEvent.Finished f -> {
                 root.out().println("GameDay " + f.outcome() + ": " + f.reason());
                 root.out().println("GameDay run id: " + f.gameDayRunId());

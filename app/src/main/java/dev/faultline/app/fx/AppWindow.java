@@ -78,7 +78,8 @@ public final class AppWindow {
             shell.setStyle("-fx-font-size: " + b + "px;");
         });
         starter = new RunStarter(composition);
-        runs = new RunCoordinator(starter, live, () -> shell.show(Screen.LIVE), this::refreshRuns);
+        runs = new RunCoordinator(
+                starter, live, () -> shell.show(Screen.LIVE), this::refreshRuns, this::refusedWhileEngaged);
         homeModel = new HomeViewModel(
                 zone,
                 composition.clock,
@@ -138,7 +139,15 @@ public final class AppWindow {
                 new AppRetroActions(composition, zone), zone, composition.clock, Work.background(), Dialogs::error));
         shell.put(Screen.GAMEDAY, gameDay);
         shell.put(Screen.EDITOR, editor);
-        shell.put(Screen.LIVE, new LiveRunView(live, TimeZone.getTimeZone(zone), dark, this::note));
+        shell.put(
+                Screen.LIVE,
+                new LiveRunView(
+                        live,
+                        TimeZone.getTimeZone(zone),
+                        dark,
+                        this::note,
+                        shell.killSwitch().engagedProperty(),
+                        shell.killSwitch()::askRelease));
         shell.put(Screen.RETRO, retro);
         shell.put(
                 Screen.SETTINGS,
@@ -193,8 +202,11 @@ public final class AppWindow {
                 err -> Dialogs.error("The note is on the charts but could not be stored", err));
     }
 
-    /** Runs a saved GameDay: every experiment in order, each shown live as it starts. */
-    private void runGameDay(Path file) {
+    /**
+     * Runs a saved GameDay: every experiment in order, each shown live as it starts, the plan and each
+     * result in the live view; after a halt the day pauses there until the leader chooses.
+     */
+    void runGameDay(Path file) {
         GameDayStarter days = new GameDayStarter(composition, starter);
         runs.start(
                 file.getFileName().toString(),
@@ -202,8 +214,46 @@ public final class AppWindow {
                         file,
                         e -> javafx.application.Platform.runLater(() -> live.begin(e, Instant.now())),
                         bridge,
-                        ev -> say.accept(GameDayStarter.describe(ev)),
-                        say));
+                        ev -> {
+                            javafx.application.Platform.runLater(() -> live.acceptDay(ev));
+                            say.accept(GameDayStarter.describe(ev));
+                        },
+                        say,
+                        this::askAfterHalt));
+    }
+
+    /** The GameDay's thread waits here for the leader's choice in the live view (a stop interrupts it). */
+    private dev.faultline.engine.spi.run.AfterHalt askAfterHalt(dev.faultline.engine.gameday.HaltPolicy.Halt h)
+            throws InterruptedException {
+        java.util.concurrent.CompletableFuture<dev.faultline.engine.spi.run.AfterHalt> answer =
+                new java.util.concurrent.CompletableFuture<>();
+        LiveRunViewModel.PausedDay paused = new LiveRunViewModel.PausedDay(
+                h.index(), h.total(), h.experiment().name(), h.next(), h.why(), answer);
+        javafx.application.Platform.runLater(() -> {
+            live.pause(paused);
+            shell.show(Screen.LIVE);
+        });
+        try {
+            return answer.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return dev.faultline.engine.spi.run.AfterHalt.END;
+        } finally {
+            javafx.application.Platform.runLater(live::unpause);
+        }
+    }
+
+    /** Why nothing may start now (the kill switch is engaged, here or in another Faultline), said before anything starts. */
+    private java.util.Optional<String> refusedWhileEngaged() {
+        try {
+            composition.killSwitch.ensureReleased();
+            return java.util.Optional.empty();
+        } catch (dev.faultline.engine.safety.KillSwitchEngagedException e) {
+            return java.util.Optional.of(
+                    e.getMessage()
+                            .replace(
+                                    "faultline release --reason \"...\"",
+                                    "press HALTED — Release… (or Kill switch > Release), say why it is safe, then start again"));
+        }
     }
 
     void show() {

@@ -2,7 +2,9 @@ package dev.faultline.app.fx;
 
 import dev.faultline.app.session.SessionCallbacks;
 import dev.faultline.engine.gameday.GameDayListener;
+import dev.faultline.engine.gameday.HaltPolicy;
 import dev.faultline.engine.runbook.LoadedRunbook;
+import dev.faultline.engine.spi.run.AfterHalt;
 import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunListener;
@@ -17,13 +19,30 @@ final class FxSessionCallbacks implements SessionCallbacks {
     private final GameDayListener day;
     private final Consumer<LoadedRunbook> experimentStarting;
     private final Consumer<String> say;
+    private final HaltPolicy onHalt;
 
     FxSessionCallbacks(
             RunListener runs, GameDayListener day, Consumer<LoadedRunbook> experimentStarting, Consumer<String> say) {
+        this(runs, day, experimentStarting, say, HaltPolicy.AS_BEFORE);
+    }
+
+    /** @param onHalt asked after a GameDay's experiment was halted (the live view's paused-day question) */
+    FxSessionCallbacks(
+            RunListener runs,
+            GameDayListener day,
+            Consumer<LoadedRunbook> experimentStarting,
+            Consumer<String> say,
+            HaltPolicy onHalt) {
         this.runs = runs;
         this.day = day;
         this.experimentStarting = experimentStarting;
         this.say = say;
+        this.onHalt = onHalt;
+    }
+
+    @Override
+    public AfterHalt afterHalt(HaltPolicy.Halt halt) throws InterruptedException {
+        return onHalt.decide(halt);
     }
 
     @Override

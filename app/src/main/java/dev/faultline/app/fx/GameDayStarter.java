@@ -6,6 +6,7 @@ import dev.faultline.app.session.Origin;
 import dev.faultline.app.session.RunSession;
 import dev.faultline.engine.gameday.GameDayListener;
 import dev.faultline.engine.gameday.GameDayResult;
+import dev.faultline.engine.gameday.HaltPolicy;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.spi.run.RunListener;
@@ -38,6 +39,17 @@ final class GameDayStarter {
             RunListener runListener,
             GameDayListener dayListener,
             Consumer<String> say) {
+        return task(file, beginExperiment, runListener, dayListener, say, HaltPolicy.AS_BEFORE);
+    }
+
+    /** @param onHalt asked (on the GameDay's thread, it may wait for the leader) after a halted experiment */
+    Task<GameDayResult> task(
+            Path file,
+            Consumer<Experiment> beginExperiment,
+            RunListener runListener,
+            GameDayListener dayListener,
+            Consumer<String> say,
+            HaltPolicy onHalt) {
         return new Task<>() {
             @Override
             protected GameDayResult call() throws Exception {
@@ -47,7 +59,7 @@ final class GameDayStarter {
                         composition,
                         request,
                         new FxSessionCallbacks(
-                                runListener, dayListener, r -> beginExperiment.accept(r.experiment()), say)));
+                                runListener, dayListener, r -> beginExperiment.accept(r.experiment()), say, onHalt)));
             }
         };
     }
@@ -66,6 +78,13 @@ final class GameDayStarter {
             case GameDayEvent.ExperimentFinished f ->
                 "experiment " + (f.index() + 1) + "/" + f.total() + " finished: "
                         + f.result().outcome();
+            case GameDayEvent.HaltDecided d ->
+                "after the halt of experiment " + (d.index() + 1) + "/" + d.total() + ": "
+                        + switch (d.decision()) {
+                            case RESUME -> "resumed with the next experiment";
+                            case REPEAT -> "repeating it";
+                            case END -> "the day was ended";
+                        };
             case GameDayEvent.Finished f -> "GameDay finished: " + f.outcome() + " (" + f.reason() + ")";
         };
     }

@@ -157,8 +157,12 @@ public final class RunSession<R> implements AutoCloseable {
             FaultlineStore store = c.store();
             GameDayRecorder dayRecorder = new GameDayRecorder(store.gameDays(), day.text(), day.sha256());
             List<RunRecorder> recorders = new CopyOnWriteArrayList<>();
-            GameDayRunner.Handle h =
-                    c.gameDays.start(day.gameDay(), experiments, env, List.of(dayRecorder, hub, callbacks), e -> {
+            GameDayRunner.Handle h = c.gameDays.start(
+                    day.gameDay(),
+                    experiments,
+                    env,
+                    List.of(dayRecorder, hub, callbacks),
+                    e -> {
                         // the GameDay runner starts only the experiments it was given, each one of these
                         LoadedRunbook rb = java.util.Objects.requireNonNull(
                                 byExperiment.get(e), "an experiment the GameDay was not given");
@@ -166,7 +170,8 @@ public final class RunSession<R> implements AutoCloseable {
                         RunRecorder rec = s.open(new RunRecorder(store, c.pendingResults, e, rb.text(), rb.sha256()));
                         recorders.add(rec);
                         return List.<RunListener>of(callbacks, rec, c.metrics, hub);
-                    });
+                    },
+                    callbacks::afterHalt);
             s.sandbox()
                     .nowRunning(request.origin()
                             .gameDayNow(h.gameDayRunId(), day.gameDay().name()));
@@ -221,6 +226,9 @@ public final class RunSession<R> implements AutoCloseable {
             @Nullable Integer metricsPort,
             boolean dryRun)
             throws RunRefused {
+        if (!dryRun) {
+            refuseWhileEngaged();
+        }
         callbacks.beforeStart();
         if (composition.haltSocketProblem != null) {
             callbacks.warn("warning: " + composition.haltSocketProblem);
@@ -248,6 +256,18 @@ public final class RunSession<R> implements AutoCloseable {
                         + "/metrics");
             }
         } catch (SandboxException | KillSwitchEngagedException | IOException ex) {
+            throw new RunRefused(RunRefused.Why.COULD_NOT_RUN, String.valueOf(ex.getMessage()));
+        }
+    }
+
+    /**
+     * Nothing starts while the kill switch is engaged, here or in another Faultline: refused before
+     * the production question, the sandbox or anything else, saying since when, why and how to release.
+     */
+    private void refuseWhileEngaged() throws RunRefused {
+        try {
+            composition.killSwitch.ensureReleased();
+        } catch (KillSwitchEngagedException ex) {
             throw new RunRefused(RunRefused.Why.COULD_NOT_RUN, String.valueOf(ex.getMessage()));
         }
     }

@@ -1,7 +1,9 @@
 package dev.faultline.app.session;
 
 import dev.faultline.engine.gameday.GameDayListener;
+import dev.faultline.engine.gameday.HaltPolicy;
 import dev.faultline.engine.runbook.LoadedRunbook;
+import dev.faultline.engine.spi.run.AfterHalt;
 import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunListener;
@@ -33,6 +35,16 @@ public interface SessionCallbacks extends RunListener, GameDayListener {
 
     /** Something is wrong and the session goes on without it (a notifier, the report, the halt socket). */
     void warn(String line);
+
+    /**
+     * Asked on the GameDay's thread after one of its experiments was halted (the kill switch, its stop
+     * condition): resume with the next experiment, repeat the halted one, or end the day. It may wait
+     * for a person, and for the kill switch's release. By default the day goes on as it always did:
+     * the kill switch ends it, a stop condition does not ({@link HaltPolicy#AS_BEFORE}).
+     */
+    default AfterHalt afterHalt(HaltPolicy.Halt halt) throws InterruptedException {
+        return HaltPolicy.AS_BEFORE.decide(halt);
+    }
 
     /** Told before each experiment's run starts (one for a run, each in turn for a GameDay). */
     default void experimentStarting(LoadedRunbook runbook) {}

@@ -221,6 +221,9 @@ class AppWindowIT {
         assertThat(live.tracks().get(0).series().size()).isGreaterThanOrEqualTo(drawn);
         assertThat(composition.journal.openFaults()).isEmpty();
         assertThat(composition.killSwitch.isEngaged()).isTrue();
+        // the GameDay pauses for the leader's choice; ending it lets the sandbox stop
+        waitFor("the GameDay is paused", () -> live.pausedProperty().get() != null, 30);
+        robot.interact(() -> live.choose(dev.faultline.engine.spi.run.AfterHalt.END));
     }
 
     @Test

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.faultline.app.Composition;
 import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.runbook.RunbookException;
+import dev.faultline.engine.spi.run.HaltReason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,5 +160,27 @@ class RunSessionRefusalsIT {
                 });
         assertThat(asked).isEmpty();
         assertThat(said).isEmpty();
+    }
+
+    @Test
+    void nothingStartsWhileTheKillSwitchIsEngagedNotEvenTheProductionQuestion() throws Exception {
+        composition
+                .killSwitch
+                .halt(HaltReason.killSwitch("smoke in the server room"))
+                .get(30, TimeUnit.SECONDS);
+        GameDayRequest request =
+                RunSession.loadGameDay(composition, gameDay("prod", experiment("prod")), Origin.APP, "", null);
+
+        assertThatThrownBy(() -> RunSession.startGameDay(composition, request, refuseProduction))
+                .isInstanceOfSatisfying(RunRefused.class, e -> {
+                    assertThat(e.why()).isEqualTo(RunRefused.Why.COULD_NOT_RUN);
+                    assertThat(e.getMessage())
+                            .contains("the kill switch is engaged")
+                            .contains("smoke in the server room")
+                            .contains("release");
+                });
+        assertThat(asked).isEmpty();
+        assertThat(said).isEmpty();
+        assertThat(composition.store().gameDays().recent(10)).isEmpty();
     }
 }

@@ -7,10 +7,12 @@ import dev.faultline.engine.run.ExperimentRunner;
 import dev.faultline.engine.run.RunHandle;
 import dev.faultline.engine.safety.KillSwitch;
 import dev.faultline.engine.safety.KillSwitchEngagedException;
+import dev.faultline.engine.spi.run.AfterHalt;
 import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.spi.run.GameDayOutcome;
 import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.spi.run.RunListener;
+import dev.faultline.engine.spi.run.RunOutcome;
 import dev.faultline.engine.spi.run.RunResult;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -27,9 +29,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a GameDay: its experiments one after the other through the {@link ExperimentRunner}, on a
- * thread of the GameDay's own. The day stops when the kill switch is engaged (no further experiment
- * starts) or when {@link Handle#stop} is called; a stop condition that halts one experiment does
- * not stop the day, since that is a result worth having.
+ * thread of the GameDay's own. After an experiment was halted (the kill switch, its stop condition)
+ * the {@link HaltPolicy} says how the day goes on: with the next experiment, the halted one again,
+ * or not at all (the rest are skipped). By default the kill switch ends the day and a stop condition
+ * does not, since its halt is a result worth having. {@link Handle#stop} always ends the day.
  */
 public final class GameDayRunner {
     private static final Logger log = LoggerFactory.getLogger(GameDayRunner.class);
@@ -57,7 +60,8 @@ public final class GameDayRunner {
     }
 
     /**
-     * Starts the day and returns at once.
+     * Starts the day and returns at once; after a halt it goes on as it always did ({@link
+     * HaltPolicy#AS_BEFORE}).
      *
      * @param experiments  the GameDay's experiments, loaded, in its order
      * @param runListeners listeners for each experiment's run (the recorder, a progress printer, ...)
@@ -68,8 +72,24 @@ public final class GameDayRunner {
             Environment environment,
             List<GameDayListener> listeners,
             Function<Experiment, List<RunListener>> runListeners) {
+        return start(day, experiments, environment, listeners, runListeners, HaltPolicy.AS_BEFORE);
+    }
+
+    /**
+     * Starts the day and returns at once.
+     *
+     * @param onHalt asked after each halted experiment whether to resume with the next one, repeat it,
+     *               or end the day
+     */
+    public Handle start(
+            GameDay day,
+            List<Experiment> experiments,
+            Environment environment,
+            List<GameDayListener> listeners,
+            Function<Experiment, List<RunListener>> runListeners,
+            HaltPolicy onHalt) {
         String id = newId(day);
-        Day d = new Day(id, day, List.copyOf(experiments), environment, List.copyOf(listeners), runListeners);
+        Day d = new Day(id, day, List.copyOf(experiments), environment, List.copyOf(listeners), runListeners, onHalt);
         Thread t = new Thread(d::execute, "faultline-gameday-" + id);
         t.start();
         return d;
@@ -82,9 +102,13 @@ public final class GameDayRunner {
         private final Environment environment;
         private final List<GameDayListener> listeners;
         private final Function<Experiment, List<RunListener>> runListeners;
+        private final HaltPolicy onHalt;
         private final CompletableFuture<GameDayResult> result = new CompletableFuture<>();
+        private final Object deciding = new Object();
         private volatile @Nullable HaltReason stopped;
         private volatile @Nullable RunHandle current;
+        /** The GameDay's thread while the halt policy is asked (it may wait for a person): stop interrupts it. */
+        private @Nullable Thread asking;
 
         Day(
                 String id,
@@ -92,55 +116,111 @@ public final class GameDayRunner {
                 List<Experiment> experiments,
                 Environment environment,
                 List<GameDayListener> listeners,
-                Function<Experiment, List<RunListener>> runListeners) {
+                Function<Experiment, List<RunListener>> runListeners,
+                HaltPolicy onHalt) {
             this.id = id;
             this.day = day;
             this.experiments = experiments;
             this.environment = environment;
             this.listeners = listeners;
             this.runListeners = runListeners;
+            this.onHalt = onHalt;
         }
 
         void execute() {
             List<RunResult> results = new ArrayList<>();
+            List<GameDayStep> steps = new ArrayList<>();
+            List<String> course = new ArrayList<>();
+            int total = experiments.size();
             GameDayOutcome outcome = GameDayOutcome.COMPLETED;
-            String reason = "all " + experiments.size() + " experiment(s) ran";
+            String reason = "";
             try {
                 emit(new GameDayEvent.Started(id, clock.instant(), day, experiments));
-                int total = experiments.size();
-                for (int i = 0; i < total; i++) {
+                int i = 0;
+                int attempt = 1;
+                while (i < total) {
                     Experiment e = experiments.get(i);
-                    String why = whyStop();
-                    if (why != null) {
+                    HaltReason s = stopped;
+                    String engaged = engagedText();
+                    RunResult r = null;
+                    if (s == null && (engaged == null || !steps.isEmpty())) {
+                        r = run(i, total, e);
+                    }
+                    if (r != null) {
+                        results.add(r);
+                        steps.add(new GameDayStep(i, e.name(), r.runId(), attempt, null, ""));
+                    }
+                    s = stopped;
+                    engaged = engagedText();
+                    boolean halted = r == null || r.outcome() == RunOutcome.HALTED || engaged != null;
+                    if (!halted) {
+                        i++;
+                        attempt = 1;
+                        continue;
+                    }
+                    AfterHalt decision;
+                    String why;
+                    if (s != null) {
+                        decision = AfterHalt.END;
+                        why = "stopped (" + s + ")";
+                    } else if (r == null && steps.isEmpty()) {
+                        decision = AfterHalt.END; // engaged before the day's first experiment: nothing starts
+                        why = java.util.Objects.requireNonNullElse(engaged, "the kill switch is engaged");
+                    } else {
+                        why = engaged != null ? engaged : r != null ? r.reason() : "the kill switch is engaged";
+                        decision = ask(new HaltPolicy.Halt(
+                                i,
+                                total,
+                                e,
+                                r,
+                                engaged != null,
+                                why,
+                                i + 1 < total ? experiments.get(i + 1).name() : ""));
+                        HaltReason stoppedMeanwhile = stopped;
+                        if (stoppedMeanwhile != null) {
+                            why = "stopped (" + stoppedMeanwhile + ")";
+                            decision = AfterHalt.END;
+                        } else if (decision != AfterHalt.END && engagedText() != null) {
+                            why = engagedText() + " (still, after the choice to " + verb(decision) + ")";
+                            decision = AfterHalt.END;
+                        }
+                        emit(new GameDayEvent.HaltDecided(id, clock.instant(), i, total, e, decision, why));
+                        if (r != null) {
+                            steps.set(
+                                    steps.size() - 1,
+                                    steps.get(steps.size() - 1).decided(decision, why));
+                        }
+                    }
+                    if (decision == AfterHalt.END) {
+                        int from = r == null ? i : i + 1;
                         outcome = GameDayOutcome.STOPPED;
-                        reason = why + "; " + (total - i) + " experiment(s) did not run";
-                        for (int j = i; j < total; j++) {
+                        reason = from == total
+                                ? why + " during the last experiment"
+                                : why + "; " + (total - from) + " experiment(s) did not run";
+                        for (int j = from; j < total; j++) {
                             emit(new GameDayEvent.ExperimentSkipped(
                                     id, clock.instant(), j, total, experiments.get(j), why));
+                            steps.add(new GameDayStep(j, experiments.get(j).name(), null, 1, null, why));
                         }
                         break;
                     }
-                    RunHandle h;
-                    try {
-                        h = runner.start(e, environment, runListeners.apply(e));
-                    } catch (KillSwitchEngagedException ex) {
-                        continue; // whyStop() says so on the next round
+                    course.add("experiment " + (i + 1) + " halted, then " + verb(decision));
+                    if (decision == AfterHalt.REPEAT) {
+                        attempt++;
+                    } else {
+                        if (r == null) {
+                            emit(new GameDayEvent.ExperimentSkipped(id, clock.instant(), i, total, e, why));
+                            steps.add(new GameDayStep(i, e.name(), null, 1, null, why));
+                        }
+                        i++;
+                        attempt = 1;
                     }
-                    current = h;
-                    emit(new GameDayEvent.ExperimentStarted(id, clock.instant(), i, total, e, h.runId()));
-                    if (stopped != null) {
-                        h.halt(stopped);
-                    }
-                    RunResult r = h.result().get();
-                    current = null;
-                    results.add(r);
-                    emit(new GameDayEvent.ExperimentFinished(id, clock.instant(), i, total, e, r));
-                    if (i == total - 1
-                            && whyStop() != null
-                            && r.outcome() == dev.faultline.engine.spi.run.RunOutcome.HALTED) {
-                        outcome = GameDayOutcome.STOPPED;
-                        reason = whyStop() + " during the last experiment";
-                    }
+                }
+                if (outcome == GameDayOutcome.COMPLETED) {
+                    reason = "all " + total + " experiment(s) ran";
+                }
+                if (!course.isEmpty()) {
+                    reason = reason + "; " + String.join("; ", course);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -151,16 +231,69 @@ public final class GameDayRunner {
                 outcome = GameDayOutcome.FAILED;
                 reason = "Faultline failed: " + e;
             }
-            GameDayResult r = new GameDayResult(id, outcome, reason, results);
+            GameDayResult r = new GameDayResult(id, outcome, reason, results, steps);
             emit(new GameDayEvent.Finished(id, clock.instant(), day, outcome, reason, results));
             result.complete(r);
         }
 
-        private @Nullable String whyStop() {
+        /** Runs one experiment to its end; null when the kill switch kept it from starting. */
+        private @Nullable RunResult run(int i, int total, Experiment e)
+                throws InterruptedException, ExecutionException {
+            RunHandle h;
+            try {
+                h = runner.start(e, environment, runListeners.apply(e));
+            } catch (KillSwitchEngagedException ex) {
+                return null;
+            }
+            current = h;
+            emit(new GameDayEvent.ExperimentStarted(id, clock.instant(), i, total, e, h.runId()));
             HaltReason s = stopped;
             if (s != null) {
-                return "stopped (" + s + ")";
+                h.halt(s);
             }
+            try {
+                RunResult r = h.result().get();
+                emit(new GameDayEvent.ExperimentFinished(id, clock.instant(), i, total, e, r));
+                return r;
+            } finally {
+                current = null;
+            }
+        }
+
+        /** Asks the halt policy; a stop while it waits ends the day. */
+        private AfterHalt ask(HaltPolicy.Halt halt) throws InterruptedException {
+            synchronized (deciding) {
+                if (stopped != null) {
+                    return AfterHalt.END;
+                }
+                asking = Thread.currentThread();
+            }
+            try {
+                return onHalt.decide(halt);
+            } catch (InterruptedException ex) {
+                if (stopped != null) {
+                    return AfterHalt.END;
+                }
+                throw ex;
+            } finally {
+                synchronized (deciding) {
+                    asking = null;
+                    if (stopped != null) {
+                        Thread.interrupted(); // a stop's interrupt that came as the answer did: the day ends anyway
+                    }
+                }
+            }
+        }
+
+        private static String verb(AfterHalt d) {
+            return switch (d) {
+                case RESUME -> "resumed with the next one";
+                case REPEAT -> "repeated";
+                case END -> "the day was ended";
+            };
+        }
+
+        private @Nullable String engagedText() {
             return killSwitch.isEngaged()
                     ? "the kill switch is engaged"
                             + killSwitch
@@ -196,6 +329,12 @@ public final class GameDayRunner {
             RunHandle h = current;
             if (h != null) {
                 h.halt(reason);
+            }
+            synchronized (deciding) {
+                Thread t = asking;
+                if (t != null) {
+                    t.interrupt();
+                }
             }
         }
     }

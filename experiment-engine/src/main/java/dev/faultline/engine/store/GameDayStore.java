@@ -4,6 +4,8 @@ import static dev.faultline.engine.store.FaultlineStore.instant;
 import static dev.faultline.engine.store.FaultlineStore.nullableInstant;
 import static dev.faultline.engine.store.FaultlineStore.time;
 
+import dev.faultline.engine.gameday.GameDayStep;
+import dev.faultline.engine.spi.run.AfterHalt;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -71,6 +73,63 @@ public final class GameDayStore {
                 gameDayRunId,
                 position,
                 runId);
+    }
+
+    /** A step of the day: an experiment's run ({@code runId}) or one that did not run (null, {@code note} says why). */
+    public void addStep(String gameDayRunId, int seq, GameDayStep step) throws StoreException {
+        update(
+                "record step " + seq + " of GameDay run " + gameDayRunId,
+                "INSERT INTO gameday_run_step (gameday_run_id, seq, position, experiment, run_id, attempt, after_halt,"
+                        + " note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                gameDayRunId,
+                seq,
+                step.index(),
+                FaultlineStore.clip(step.experiment(), 128),
+                step.runId(),
+                step.attempt(),
+                step.afterHalt() == null ? null : step.afterHalt().name(),
+                FaultlineStore.clip(step.note(), 4000));
+    }
+
+    /** What the leader chose after the halt of the experiment at {@code position}: kept on its latest step. */
+    public void decideAfterHalt(String gameDayRunId, int position, AfterHalt decision, String halt)
+            throws StoreException {
+        update(
+                "record the choice after the halt in GameDay run " + gameDayRunId,
+                "UPDATE gameday_run_step SET after_halt = ?, note = ? WHERE gameday_run_id = ? AND seq ="
+                        + " (SELECT MAX(seq) FROM gameday_run_step WHERE gameday_run_id = ? AND position = ?)",
+                decision.name(),
+                FaultlineStore.clip(halt, 4000),
+                gameDayRunId,
+                gameDayRunId,
+                position);
+    }
+
+    /** The day's steps in order; empty for a GameDay run recorded before steps were kept. */
+    public List<GameDayStep> steps(String gameDayRunId) throws StoreException {
+        synchronized (store) {
+            return store.sql("read the steps of GameDay run " + gameDayRunId, () -> {
+                List<GameDayStep> out = new ArrayList<>();
+                try (PreparedStatement ps = store.connection()
+                        .prepareStatement("SELECT position, experiment, run_id, attempt, after_halt, note"
+                                + " FROM gameday_run_step WHERE gameday_run_id = ? ORDER BY seq")) {
+                    ps.setString(1, gameDayRunId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String after = rs.getString(5);
+                            out.add(new GameDayStep(
+                                    rs.getInt(1),
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getInt(4),
+                                    after == null ? null : AfterHalt.valueOf(after),
+                                    rs.getString(6)));
+                        }
+                    }
+                }
+                return out;
+            });
+        }
     }
 
     public void finishRun(String id, String status, Instant endedAt, String reason) throws StoreException {

@@ -10,11 +10,13 @@ import dev.faultline.engine.model.GameDay;
 import dev.faultline.engine.model.Participant;
 import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.model.Tolerance.Op;
+import dev.faultline.engine.spi.run.AfterHalt;
 import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.spi.run.GameDayOutcome;
 import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunOutcome;
+import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.testkit.SimulatedBackend;
 import dev.faultline.engine.testkit.SimulatedBackendProvider;
 import dev.faultline.engine.testkit.SimulatedProbes;
@@ -157,6 +159,163 @@ class GameDayRunnerTest {
         GameDayResult r = h[0].result().get(60, TimeUnit.SECONDS);
         assertThat(r.outcome()).isEqualTo(GameDayOutcome.STOPPED);
         assertThat(r.results()).hasSize(1);
+    }
+
+    /** Presses the kill switch when the experiment at {@code index} starts, on its first attempt only. */
+    private GameDayListener pressAt(int index) {
+        boolean[] pressed = {false};
+        return e -> {
+            if (e instanceof GameDayEvent.ExperimentStarted s && s.index() == index && !pressed[0]) {
+                pressed[0] = true;
+                rig.killSwitch.halt(HaltReason.killSwitch("smoke in the server room"));
+            }
+        };
+    }
+
+    /** A leader who waits for the switch's reverts, releases it and then chooses {@code decision}. */
+    private HaltPolicy releaseAnd(AfterHalt decision, List<HaltPolicy.Halt> asked) {
+        return h -> {
+            asked.add(h);
+            rig.killSwitch.release("the room is clear");
+            return decision;
+        };
+    }
+
+    private GameDayResult run(int n, GameDayListener extra, HaltPolicy onHalt) throws Exception {
+        List<Experiment> list =
+                java.util.stream.IntStream.range(0, n).mapToObj(i -> exp()).toList();
+        GameDayRunner.Handle h = days.start(
+                day(n),
+                list,
+                TestRig.environment(),
+                List.of(dayEvents::add, extra),
+                e -> List.of(runEvents::add),
+                onHalt);
+        return h.result().get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void afterTheKillSwitchAndItsReleaseTheDayResumesWithTheNextExperiment() throws Exception {
+        List<HaltPolicy.Halt> asked = new CopyOnWriteArrayList<>();
+        GameDayResult r = run(4, pressAt(2), releaseAnd(AfterHalt.RESUME, asked));
+
+        assertThat(asked).singleElement().satisfies(h -> {
+            assertThat(h.index()).isEqualTo(2);
+            assertThat(h.killSwitch()).isTrue();
+            assertThat(h.why()).contains("smoke in the server room");
+        });
+        assertThat(r.outcome()).isEqualTo(GameDayOutcome.COMPLETED);
+        assertThat(r.results())
+                .extracting(RunResult::outcome)
+                .containsExactly(RunOutcome.HELD, RunOutcome.HELD, RunOutcome.HALTED, RunOutcome.HELD);
+        assertThat(r.steps()).extracting(GameDayStep::index).containsExactly(0, 1, 2, 3);
+        assertThat(r.steps().get(2).afterHalt()).isEqualTo(AfterHalt.RESUME);
+        assertThat(r.steps()).noneMatch(GameDayStep::skipped).noneMatch(GameDayStep::repeated);
+        assertThat(r.reason()).contains("all 4 experiment(s) ran").contains("experiment 3 halted, then resumed");
+        assertThat(dayEvents)
+                .filteredOn(GameDayEvent.HaltDecided.class::isInstance)
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(((GameDayEvent.HaltDecided) e).decision()).isEqualTo(AfterHalt.RESUME));
+        assertThat(r.exitCode()).isEqualTo(1); // one experiment was halted
+        assertThat(system.faultsInEffect()).isZero();
+    }
+
+    @Test
+    void afterAHaltTheLeaderCanRepeatTheHaltedExperiment() throws Exception {
+        List<HaltPolicy.Halt> asked = new CopyOnWriteArrayList<>();
+        GameDayResult r = run(3, pressAt(1), releaseAnd(AfterHalt.REPEAT, asked));
+
+        assertThat(asked).hasSize(1);
+        assertThat(r.outcome()).isEqualTo(GameDayOutcome.COMPLETED);
+        assertThat(r.results())
+                .extracting(RunResult::outcome)
+                .containsExactly(RunOutcome.HELD, RunOutcome.HALTED, RunOutcome.HELD, RunOutcome.HELD);
+        assertThat(r.steps()).extracting(GameDayStep::index).containsExactly(0, 1, 1, 2);
+        assertThat(r.steps()).extracting(GameDayStep::attempt).containsExactly(1, 1, 2, 1);
+        assertThat(r.steps().get(1).afterHalt()).isEqualTo(AfterHalt.REPEAT);
+        assertThat(r.steps().get(2).describe()).contains("repeat 2");
+        assertThat(r.results()).extracting(RunResult::runId).doesNotHaveDuplicates();
+        assertThat(r.reason()).contains("experiment 2 halted, then repeated");
+    }
+
+    @Test
+    void afterAHaltTheLeaderCanEndTheDayAndTheRestIsSkipped() throws Exception {
+        List<HaltPolicy.Halt> asked = new CopyOnWriteArrayList<>();
+        GameDayResult r = run(4, pressAt(2), releaseAnd(AfterHalt.END, asked));
+
+        assertThat(r.outcome()).isEqualTo(GameDayOutcome.STOPPED);
+        assertThat(r.results()).hasSize(3);
+        assertThat(r.steps()).extracting(GameDayStep::skipped).containsExactly(false, false, false, true);
+        assertThat(r.steps().get(2).afterHalt()).isEqualTo(AfterHalt.END);
+        assertThat(r.reason()).contains("kill switch").contains("1 experiment(s) did not run");
+        assertThat(dayEvents)
+                .filteredOn(GameDayEvent.ExperimentSkipped.class::isInstance)
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(((GameDayEvent.ExperimentSkipped) e).index()).isEqualTo(3));
+    }
+
+    @Test
+    void resumingWhileTheKillSwitchIsStillEngagedEndsTheDay() throws Exception {
+        GameDayResult r = run(3, pressAt(0), h -> AfterHalt.RESUME);
+
+        assertThat(r.outcome()).isEqualTo(GameDayOutcome.STOPPED);
+        assertThat(r.results()).hasSize(1);
+        assertThat(r.reason()).contains("still").contains("2 experiment(s) did not run");
+    }
+
+    @Test
+    void stoppingTheDayWhileTheLeaderDecidesEndsIt() throws Exception {
+        java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+        GameDayRunner.Handle[] h = new GameDayRunner.Handle[1];
+        h[0] = days.start(
+                day(3),
+                List.of(exp(), exp(), exp()),
+                TestRig.environment(),
+                List.of(dayEvents::add, pressAt(0)),
+                e -> List.of(),
+                halt -> {
+                    asked.countDown();
+                    Thread.sleep(60_000); // a leader who does not answer
+                    return AfterHalt.RESUME;
+                });
+        assertThat(asked.await(30, TimeUnit.SECONDS)).isTrue();
+        h[0].stop(new HaltReason(HaltReason.Source.SIGNAL, "Ctrl-C"));
+        GameDayResult r = h[0].result().get(10, TimeUnit.SECONDS);
+
+        assertThat(r.outcome()).isEqualTo(GameDayOutcome.STOPPED);
+        assertThat(r.reason()).contains("Ctrl-C").contains("2 experiment(s) did not run");
+    }
+
+    @Test
+    void aStopConditionsHaltAsksTooAndTheDefaultGoesOn() throws Exception {
+        List<HaltPolicy.Halt> asked = new CopyOnWriteArrayList<>();
+        HaltPolicy record = h -> {
+            asked.add(h);
+            return HaltPolicy.AS_BEFORE.decide(h);
+        };
+        system.target("proxy/orders").impact("proxy/orders", "latency", 500);
+        Experiment breaching = experiment()
+                .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 1000)))
+                .stopWhen("p99", new Tolerance.Threshold(Op.GT, 400))
+                .fault("slow", 0, Duration.ofSeconds(20), "orders")
+                .build();
+        GameDayRunner.Handle h = days.start(
+                day(2),
+                List.of(breaching, exp()),
+                TestRig.environment(),
+                List.of(dayEvents::add),
+                e -> List.of(),
+                record);
+        GameDayResult r = h.result().get(60, TimeUnit.SECONDS);
+
+        assertThat(asked)
+                .singleElement()
+                .satisfies(x -> assertThat(x.killSwitch()).isFalse());
+        assertThat(r.outcome()).isEqualTo(GameDayOutcome.COMPLETED);
+        assertThat(r.results()).extracting(RunResult::outcome).containsExactly(RunOutcome.HALTED, RunOutcome.HELD);
+        assertThat(r.steps().get(0).afterHalt()).isEqualTo(AfterHalt.RESUME);
     }
 
     @Test

@@ -96,6 +96,13 @@ public final class LiveChart extends Region {
         long now = System.currentTimeMillis();
         double x0 = xs.length == 0 ? now - 60_000 : xs[0];
         double x1 = xs.length == 0 ? now : Math.max(xs[xs.length - 1], x0 + 10_000);
+        // The axis ends at the run's last event, not at its last sample: the halt and the reverts that end
+        // a run come after it, and once the run is over the axis stays where it ended.
+        for (ChartMark m : marks) {
+            if (m.at() >= x0) {
+                x1 = Math.max(x1, m.at() + 1_000);
+            }
+        }
         ValueRange r = ValueRange.of(ys, track);
         double[] range = {r.low(), r.high()};
         Scale sx = new Scale(x0, x1, LEFT, LEFT + pw);

@@ -39,11 +39,25 @@ public final class LiveRunView extends BorderPane {
 
     public LiveRunView(
             LiveRunViewModel model, TimeZone zone, BooleanProperty dark, BiConsumer<Instant, String> onNote) {
+        this(model, zone, dark, onNote, new javafx.beans.property.SimpleBooleanProperty(false), () -> {});
+    }
+
+    /**
+     * @param engaged whether the kill switch is engaged: a paused GameDay can go on only once it is released
+     * @param release asks for the kill switch's release (the shell's dialog)
+     */
+    public LiveRunView(
+            LiveRunViewModel model,
+            TimeZone zone,
+            BooleanProperty dark,
+            BiConsumer<Instant, String> onNote,
+            javafx.beans.value.ObservableBooleanValue engaged,
+            Runnable release) {
         this.model = model;
         this.zone = zone;
         this.dark = dark;
         getStyleClass().add("live-run");
-        setTop(header());
+        setTop(new VBox(header(), new PausedDayPane(model, engaged, release)));
         charts.setPrefColumns(2);
         charts.setTileAlignment(javafx.geometry.Pos.TOP_LEFT);
         charts.setHgap(12);
@@ -101,7 +115,20 @@ public final class LiveRunView extends BorderPane {
         elapsed.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        VBox left = new VBox(4, title, phase, verdict);
+        Label progress = new Label();
+        progress.setId("gameday-progress");
+        progress.textProperty().bind(model.progressProperty());
+        progress.getStyleClass().add("gameday-progress");
+        progress.setWrapText(true);
+        progress.visibleProperty().bind(model.progressProperty().isNotEmpty());
+        progress.managedProperty().bind(progress.visibleProperty());
+        javafx.scene.control.ProgressBar starting = new javafx.scene.control.ProgressBar();
+        starting.setId("run-starting");
+        starting.setPrefWidth(280);
+        starting.setAccessibleText("Starting the sandbox and what the run needs");
+        starting.visibleProperty().bind(model.preparingProperty());
+        starting.managedProperty().bind(starting.visibleProperty());
+        VBox left = new VBox(4, progress, title, phase, starting, verdict);
         HBox h = new HBox(16, left, grow, elapsed);
         h.setPadding(new Insets(12, 16, 8, 16));
         return h;
@@ -113,18 +140,7 @@ public final class LiveRunView extends BorderPane {
         ListView<String> log = new ListView<>(model.log());
         log.setAccessibleText("Event log of the run");
         log.getStyleClass().add("event-log");
-        log.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
-            {
-                setWrapText(true);
-                prefWidthProperty().bind(l.widthProperty().subtract(24));
-            }
-
-            @Override
-            protected void updateItem(String line, boolean empty) {
-                super.updateItem(line, empty);
-                setText(empty ? null : line);
-            }
-        });
+        log.setCellFactory(l -> new WrappedLine(l));
         model.log().addListener((ListChangeListener<String>) c -> {
             if (!model.log().isEmpty()) {
                 log.scrollTo(model.log().size() - 1);
@@ -143,10 +159,44 @@ public final class LiveRunView extends BorderPane {
         });
         Label noteHeading = new Label("Scribe's notes");
         noteHeading.getStyleClass().add("section");
-        VBox v = new VBox(8, heading, log, noteHeading, note);
+        Label planHeading = new Label("GameDay plan");
+        planHeading.getStyleClass().add("section");
+        ListView<String> plan = new ListView<>(model.plan());
+        plan.setId("gameday-plan");
+        plan.setAccessibleText("The GameDay's experiments and their results");
+        plan.setCellFactory(l -> new WrappedLine(l));
+        plan.setPrefHeight(150);
+        plan.setMinHeight(80);
+        javafx.beans.binding.BooleanBinding dayShown = javafx.beans.binding.Bindings.isNotEmpty(model.plan());
+        for (javafx.scene.Node n : List.of(planHeading, plan)) {
+            n.visibleProperty().bind(dayShown);
+            n.managedProperty().bind(dayShown);
+        }
+        VBox v = new VBox(8, planHeading, plan, heading, log, noteHeading, note);
         VBox.setVgrow(log, Priority.ALWAYS);
         v.setPadding(new Insets(8, 12, 12, 12));
         return v;
+    }
+
+    /** A list line shown whole: wrapped to the list's width, never cut off. */
+    private static final class WrappedLine extends javafx.scene.control.ListCell<String> {
+        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+        WrappedLine(ListView<String> list) {
+            text.wrappingWidthProperty().bind(list.widthProperty().subtract(32));
+            text.getStyleClass().add("text");
+            text.fillProperty().bind(textFillProperty());
+            text.fontProperty().bind(fontProperty());
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(String line, boolean empty) {
+            super.updateItem(line, empty);
+            text.setText(empty || line == null ? "" : line);
+            setText(null);
+            setGraphic(empty || line == null ? null : text);
+        }
     }
 
     private ChartPalette palette() {

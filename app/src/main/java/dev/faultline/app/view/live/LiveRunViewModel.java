@@ -48,20 +48,77 @@ public final class LiveRunViewModel {
     private final List<ChartMark> marks = new ArrayList<>();
     private final Map<String, FaultSpan> spans = new LinkedHashMap<>();
     private String runId = "";
+    private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> plan = FXCollections.observableArrayList();
+    private final ObservableList<String> planView = FXCollections.unmodifiableObservableList(plan);
+    private final javafx.beans.property.ReadOnlyObjectWrapper<@org.jspecify.annotations.Nullable PausedDay> paused =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    /** The latest time on the charts: the last event of the run; fixed once it ended (the charts stop there). */
+    private long lastAt;
+
+    /**
+     * A GameDay paused after a halted experiment, waiting for the leader's choice.
+     *
+     * @param index the halted experiment's place in the day, from 0
+     * @param next  the next experiment's name; empty when the halted one was the last
+     */
+    public record PausedDay(
+            int index,
+            int total,
+            String experiment,
+            String next,
+            String why,
+            java.util.concurrent.CompletableFuture<dev.faultline.engine.spi.run.AfterHalt> answer) {
+        public boolean last() {
+            return next.isEmpty();
+        }
+    }
 
     public LiveRunViewModel(ZoneId zone) {
         this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
     }
 
-    /** Clears the view for a new run of {@code experiment}. */
+    /**
+     * A run or a GameDay is being started ({@code what}: its file): the log is cleared for it and the
+     * time the sandbox and the rest take to start is shown as progress.
+     */
+    public void preparing(String what, Instant at) {
+        runId = "";
+        title.set("Starting " + what);
+        phase.set("starting: the sandbox and what the run needs (this takes a few seconds)…");
+        verdict.set("");
+        progress.set("");
+        plan.clear();
+        paused.set(null);
+        startedAt.set(at.toEpochMilli());
+        lastAt = 0;
+        running.set(true);
+        preparing.set(true);
+        log.clear();
+        marks.clear();
+        spans.clear();
+        tracks.clear();
+        bump();
+    }
+
+    /**
+     * Clears the charts for a new run of {@code experiment}; the log goes on (a GameDay keeps one log
+     * for the whole day).
+     */
     public void begin(Experiment experiment, Instant at) {
         runId = "";
         title.set(experiment.title().isBlank() ? experiment.name() : experiment.title());
         phase.set("starting");
         verdict.set("");
         startedAt.set(at.toEpochMilli());
+        lastAt = 0;
         running.set(true);
-        log.clear();
+        preparing.set(false);
+        if (!log.isEmpty()) {
+            log.add(time.format(at) + "  ── " + (progress.get().isEmpty() ? experiment.name() : progress.get())
+                    + " ──");
+        }
         marks.clear();
         spans.clear();
         Map<String, Tolerance> haltZones = new LinkedHashMap<>();
@@ -82,8 +139,84 @@ public final class LiveRunViewModel {
         bump();
     }
 
+    /** Takes one event of the GameDay: its plan, "experiment n of m", each result, the halts and the choices. */
+    public void acceptDay(dev.faultline.engine.spi.run.GameDayEvent e) {
+        switch (e) {
+            case dev.faultline.engine.spi.run.GameDayEvent.Started s -> {
+                plan.setAll(java.util.stream.IntStream.range(0, s.experiments().size())
+                        .mapToObj(i -> planLine(i, s.experiments().get(i).name(), "waiting"))
+                        .toList());
+                progress.set("GameDay " + s.gameDay().title() + ": "
+                        + s.experiments().size() + " experiment(s)");
+            }
+            case dev.faultline.engine.spi.run.GameDayEvent.ExperimentStarted s -> {
+                boolean again = s.index() < plan.size() && !plan.get(s.index()).endsWith("waiting");
+                progress.set("Experiment " + (s.index() + 1) + " of " + s.total() + ": "
+                        + s.experiment().name() + (again ? " (repeated)" : ""));
+                setPlan(s.index(), s.experiment().name(), again ? "running again" : "running");
+            }
+            case dev.faultline.engine.spi.run.GameDayEvent.ExperimentFinished f -> {
+                setPlan(f.index(), f.experiment().name(), f.result().summary());
+                log.add(time.format(f.at()) + "  result of experiment " + (f.index() + 1) + " of " + f.total() + " ("
+                        + f.experiment().name() + "): " + f.result().summary());
+            }
+            case dev.faultline.engine.spi.run.GameDayEvent.ExperimentSkipped s ->
+                setPlan(s.index(), s.experiment().name(), "skipped: " + s.reason());
+            case dev.faultline.engine.spi.run.GameDayEvent.HaltDecided d -> {
+                String was = d.index() < plan.size() ? plan.get(d.index()) : "";
+                String result = was.substring(Math.min(was.length(), was.indexOf(" — ") + 3));
+                setPlan(
+                        d.index(),
+                        d.experiment().name(),
+                        result
+                                + switch (d.decision()) {
+                                    case RESUME -> " → resumed with the next";
+                                    case REPEAT -> " → repeated";
+                                    case END -> " → day ended";
+                                });
+            }
+            case dev.faultline.engine.spi.run.GameDayEvent.Finished f ->
+                progress.set("GameDay " + f.outcome() + ": " + f.reason());
+        }
+        bump();
+    }
+
+    private void setPlan(int index, String name, String state) {
+        if (index >= 0 && index < plan.size()) {
+            plan.set(index, planLine(index, name, state));
+        }
+    }
+
+    private static String planLine(int index, String name, String state) {
+        return (index + 1) + ". " + name + " — " + state;
+    }
+
+    /** The GameDay waits for the leader: resume, repeat or end (see {@link #choose}). */
+    public void pause(PausedDay day) {
+        paused.set(day);
+        progress.set("Paused after experiment " + (day.index() + 1) + " of " + day.total() + " was halted");
+        log.add(time.format(Instant.now()) + "  paused: experiment " + (day.index() + 1) + " of " + day.total() + " ("
+                + day.experiment() + ") was halted: " + day.why());
+        bump();
+    }
+
+    /** The leader's choice for the paused GameDay; nothing when none is paused. */
+    public void choose(dev.faultline.engine.spi.run.AfterHalt choice) {
+        PausedDay p = paused.get();
+        if (p != null) {
+            paused.set(null);
+            p.answer().complete(choice);
+        }
+    }
+
+    /** The pause is over without a choice (the day was stopped). */
+    public void unpause() {
+        paused.set(null);
+    }
+
     private void take(RunEvent e) {
         long at = e.at().toEpochMilli();
+        lastAt = Math.max(lastAt, at);
         if (e instanceof RunEvent.RunStarted s) {
             runId = s.runId();
             startedAt.set(at);
@@ -144,6 +277,7 @@ public final class LiveRunViewModel {
     /** The run could not start or broke off: says why. */
     public void failed(String why) {
         running.set(false);
+        preparing.set(false);
         phase.set("not running");
         verdict.set(why);
         log.add(time.format(Instant.now()) + "  " + why);
@@ -197,6 +331,30 @@ public final class LiveRunViewModel {
 
     public ReadOnlyIntegerProperty revisionProperty() {
         return revision.getReadOnlyProperty();
+    }
+
+    /** True from the start of a run or GameDay until its first experiment begins (the sandbox starting). */
+    public ReadOnlyBooleanProperty preparingProperty() {
+        return preparing.getReadOnlyProperty();
+    }
+
+    /** "Experiment 3 of 4: checkout-outage"; empty outside a GameDay. */
+    public ReadOnlyStringProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The GameDay's experiments, each with its state or result ("3. checkout — HALTED after 12s: ..."). */
+    public ObservableList<String> plan() {
+        return planView;
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<@org.jspecify.annotations.Nullable PausedDay> pausedProperty() {
+        return paused.getReadOnlyProperty();
+    }
+
+    /** The latest time of the run's events: where the charts end (0: none yet). */
+    public long lastAt() {
+        return lastAt;
     }
 
     public ObservableList<String> log() {

@@ -23,13 +23,28 @@ public final class RunCoordinator {
     private final Runnable showLive;
     private final Runnable runsChanged;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final java.util.function.Supplier<java.util.Optional<String>> refusal;
     private volatile Task<?> current;
 
     public RunCoordinator(RunStarter starter, LiveRunViewModel live, Runnable showLive, Runnable runsChanged) {
+        this(starter, live, showLive, runsChanged, java.util.Optional::empty);
+    }
+
+    /**
+     * @param refusal why nothing may start now (the kill switch is engaged), asked before anything
+     *                starts; empty: it may
+     */
+    public RunCoordinator(
+            RunStarter starter,
+            LiveRunViewModel live,
+            Runnable showLive,
+            Runnable runsChanged,
+            java.util.function.Supplier<java.util.Optional<String>> refusal) {
         this.starter = starter;
         this.live = live;
         this.showLive = showLive;
         this.runsChanged = runsChanged;
+        this.refusal = refusal;
     }
 
     /** Loads (off the FX thread) and runs a runbook, switching to the live view. */
@@ -56,7 +71,13 @@ public final class RunCoordinator {
                                     + " wait for it, or halt it."));
             return;
         }
+        java.util.Optional<String> refused = refusal.get();
+        if (refused.isPresent()) {
+            Dialogs.error("Nothing starts while the kill switch is engaged", new IllegalStateException(refused.get()));
+            return;
+        }
         busy.set(true);
+        live.preparing(what, Instant.now());
         showLive.run();
         FxRunBridge bridge = new FxRunBridge(live::accept);
         Consumer<String> say = line -> Platform.runLater(() -> live.addSystemLine(line));

@@ -5,34 +5,60 @@ import dev.faultline.engine.safety.KillSwitch;
 import dev.faultline.engine.safety.KillSwitchListener;
 import dev.faultline.engine.safety.RevertOutcome;
 import dev.faultline.engine.spi.run.HaltReason;
+import java.time.ZoneId;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 
 /**
  * The kill switch, always visible: a large red button that is never disabled, also on
  * Ctrl+Shift+K. Pressing it calls {@link KillSwitch#halt}, which returns at once; progress and the
- * report come back through the listener. While engaged it offers a release that asks for a reason.
+ * report come back through the listener. Engaged, it is latched: it reads "HALTED — Release…" and
+ * offers the release, which asks for a reason and stays open until one is given; the banner
+ * ({@link #bannerProperty()}) says what was reverted and what was not.
  */
 public final class KillSwitchButton extends HBox implements KillSwitchListener {
+    static final String IDLE_TEXT = "HALT ALL   Ctrl+Shift+K";
+    static final String ENGAGED_TEXT = "HALTED — Release…";
+    private static final PseudoClass ENGAGED = PseudoClass.getPseudoClass("engaged");
+
     private final KillSwitch killSwitch;
-    private final Button halt = new Button("HALT ALL   Ctrl+Shift+K");
+    private final ZoneId zone;
+    private final Button halt = new Button(IDLE_TEXT);
     private final Button release = new Button("Release…");
     private final Label state = new Label();
+    private final ReadOnlyBooleanWrapper engaged = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
 
-    KillSwitchButton(KillSwitch killSwitch) {
+    KillSwitchButton(KillSwitch killSwitch, ZoneId zone) {
         this.killSwitch = killSwitch;
+        this.zone = zone;
         getStyleClass().add("kill-switch-bar");
         halt.getStyleClass().add("kill-switch");
-        halt.setAccessibleText("Kill switch: halt every run and revert every fault");
-        halt.setTooltip(new javafx.scene.control.Tooltip(
-                "Halt every run and revert every fault in every backend (Ctrl+Shift+K)"));
-        halt.setOnAction(e -> press());
+        halt.setId("kill-switch");
+        halt.setOnAction(e -> {
+            if (killSwitch.isEngaged()) {
+                askRelease();
+            } else {
+                press();
+            }
+        });
+        release.setId("kill-switch-release");
         release.setOnAction(e -> askRelease());
         release.setAccessibleText("Release the kill switch");
         state.getStyleClass().add("kill-switch-state");
+        state.setMaxWidth(360);
         setSpacing(12);
         setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         getChildren().addAll(state, release, halt);
@@ -42,32 +68,99 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
                         ? "ENGAGED: "
                                 + killSwitch.engagement().map(x -> x.reason()).orElse("")
                         : "");
+        killSwitch
+                .engagement()
+                .ifPresent(en -> banner.set("Kill switch engaged (" + en.reason()
+                        + "). Nothing starts until it is released (Release… beside the button)."));
     }
 
     public void press() {
         killSwitch.halt(HaltReason.killSwitch("kill switch pressed in the app"));
     }
 
+    /**
+     * Asks why it is safe to go on and releases with that reason; an empty reason keeps the dialog
+     * open and says a reason is needed. Nothing happens when the switch is not engaged.
+     */
     public void askRelease() {
-        TextInputDialog d = new TextInputDialog();
+        if (!killSwitch.isEngaged()) {
+            return;
+        }
+        Dialog<String> d = releaseDialog();
+        d.showAndWait().ifPresent(reason -> {
+            killSwitch.release(reason);
+            show("released: " + reason); // at once: the listener's call comes a moment later
+        });
+    }
+
+    /** The release dialog (its OK refuses an empty reason); public for tests. */
+    public Dialog<String> releaseDialog() {
+        Dialog<String> d = new Dialog<>();
         d.setTitle("Release the kill switch");
         d.setHeaderText("Runs may start again once the kill switch is released.");
-        d.setContentText("Why is it safe to go on?");
-        d.showAndWait().filter(s -> !s.isBlank()).ifPresent(killSwitch::release);
+        TextField reason = new TextField();
+        reason.setId("release-reason");
+        reason.setPromptText("e.g. all faults confirmed gone, the team agrees to go on");
+        reason.setAccessibleText("Why is it safe to go on?");
+        Label problem = new Label();
+        problem.setId("release-problem");
+        problem.getStyleClass().add("danger");
+        problem.setWrapText(true);
+        problem.setManaged(false);
+        problem.setVisible(false);
+        VBox content = new VBox(8, new Label("Why is it safe to go on?"), reason, problem);
+        content.setPrefWidth(460);
+        d.getDialogPane().setContent(content);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        ((Button) d.getDialogPane().lookupButton(ButtonType.OK)).setText("Release");
+        d.getDialogPane().lookupButton(ButtonType.OK).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            if (reason.getText().isBlank()) {
+                e.consume(); // the dialog stays open
+                problem.setText("A reason is needed: say why it is safe to go on. It is kept with the release.");
+                problem.setManaged(true);
+                problem.setVisible(true);
+                reason.requestFocus();
+            }
+        });
+        d.setResultConverter(b -> b == ButtonType.OK ? reason.getText().strip() : null);
+        Platform.runLater(reason::requestFocus);
+        return d;
     }
 
     private void show(String text) {
         Platform.runLater(() -> {
+            boolean on = killSwitch.isEngaged();
             state.setText(text);
-            release.setVisible(killSwitch.isEngaged());
-            release.setManaged(killSwitch.isEngaged());
-            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("engaged"), killSwitch.isEngaged());
+            state.setTooltip(text.isEmpty() ? null : new Tooltip(text));
+            release.setVisible(on);
+            release.setManaged(on);
+            halt.setText(on ? ENGAGED_TEXT : IDLE_TEXT);
+            halt.setAccessibleText(
+                    on
+                            ? "Kill switch engaged: every run halted and nothing starts. Press to release it"
+                            : "Kill switch: halt every run and revert every fault");
+            halt.setTooltip(new Tooltip(
+                    on
+                            ? "Engaged: nothing starts until it is released. Press to release (asks why it is safe)."
+                                    + " Ctrl+Shift+K halts again."
+                            : "Halt every run and revert every fault in every backend (Ctrl+Shift+K)"));
+            halt.pseudoClassStateChanged(ENGAGED, on);
+            pseudoClassStateChanged(ENGAGED, on);
+            engaged.set(on);
+            if (!on) {
+                banner.set("");
+            }
         });
+    }
+
+    private void showBanner(String text) {
+        Platform.runLater(() -> banner.set(text));
     }
 
     @Override
     public void engaged(HaltReason reason) {
         show("ENGAGED: halting, reverting…");
+        showBanner("Kill switch engaged (" + reason.detail() + "): halting every run, reverting every fault…");
     }
 
     @Override
@@ -79,11 +172,27 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
     public void completed(HaltReport report) {
         int bad = report.needingAttention().size();
         show("ENGAGED: " + report.outcomes().size() + " fault(s) reverted"
-                + (bad == 0 ? ", all confirmed gone" : ", " + bad + " NEED A PERSON (see log)"));
+                + (bad == 0 ? ", all confirmed gone" : ", " + bad + " NEED A PERSON (see the banner)"));
+        showBanner(HaltSummary.of(report, zone));
     }
 
     @Override
     public void released(String reason) {
         show("released: " + reason);
+    }
+
+    /** Whether the kill switch is engaged (on the FX thread, as shown). */
+    public ReadOnlyBooleanProperty engagedProperty() {
+        return engaged.getReadOnlyProperty();
+    }
+
+    /** What the banner says while the switch is engaged; empty when released. */
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
+    /** The big button, for tests. */
+    public Button haltButton() {
+        return halt;
     }
 }

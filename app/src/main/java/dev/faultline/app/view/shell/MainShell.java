@@ -40,8 +40,8 @@ public final class MainShell extends BorderPane {
 
     public MainShell(KillSwitch ks, ZoneId zone, BooleanProperty dark) {
         getStyleClass().add("shell");
-        killSwitch = new KillSwitchButton(ks);
-        setTop(new VBox(menus(dark), header(zone, dark)));
+        killSwitch = new KillSwitchButton(ks, zone);
+        setTop(new VBox(menus(dark), header(zone, dark), haltBanner()));
         setLeft(navigation());
         setCenter(content);
     }
@@ -63,6 +63,34 @@ public final class MainShell extends BorderPane {
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("header");
         return h;
+    }
+
+    /**
+     * The kill switch's banner under the header while it is engaged: since when and why, which faults
+     * were reverted and which were not, and the release.
+     */
+    private HBox haltBanner() {
+        Label text = new Label();
+        text.setId("halt-banner-text");
+        text.setWrapText(true);
+        text.textProperty().bind(killSwitch.bannerProperty());
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        javafx.scene.control.Button release = new javafx.scene.control.Button("Release…");
+        release.setOnAction(e -> killSwitch.askRelease());
+        release.visibleProperty().bind(killSwitch.engagedProperty());
+        release.setAccessibleText("Release the kill switch");
+        HBox banner = new HBox(12, text, release);
+        banner.setId("halt-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("halt-banner");
+        banner.setPadding(new Insets(8, 16, 8, 16));
+        javafx.beans.binding.BooleanBinding shown = killSwitch.bannerProperty().isNotEmpty();
+        banner.visibleProperty().bind(shown);
+        banner.managedProperty().bind(shown);
+        banner.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        banner.accessibleTextProperty().bind(killSwitch.bannerProperty());
+        return banner;
     }
 
     /**

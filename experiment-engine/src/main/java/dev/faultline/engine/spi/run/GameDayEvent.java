@@ -51,6 +51,24 @@ public sealed interface GameDayEvent {
         }
     }
 
+    /**
+     * The experiment at {@code index} was halted (by the kill switch, its stop condition, ...) and the
+     * leader chose how the day goes on: resume with the next one, repeat it, or end the day.
+     */
+    record HaltDecided(
+            String gameDayRunId,
+            Instant at,
+            int index,
+            int total,
+            Experiment experiment,
+            AfterHalt decision,
+            String halt)
+            implements GameDayEvent {
+        public String type() {
+            return "halt-decided";
+        }
+    }
+
     record Finished(
             String gameDayRunId,
             Instant at,
