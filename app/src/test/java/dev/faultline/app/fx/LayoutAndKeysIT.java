@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -254,6 +255,90 @@ class LayoutAndKeysIT {
                 "the new item is listed without a restart",
                 () -> items.getItems().stream().anyMatch(i -> i.toString().startsWith("Alert on payment latency")),
                 10);
+    }
+
+    @ParameterizedTest(name = "dark theme: {0}")
+    @ValueSource(booleans = {false, true})
+    void everyTabStopOnHomeAndThePlannerShowsWhereTheFocusIs(boolean darkTheme) {
+        size(1440, 900);
+        robot.interact(() -> window.dark().set(darkTheme));
+        for (Screen screen : new Screen[] {Screen.HOME, Screen.GAMEDAY}) {
+            show(screen);
+            Node nav = robot.lookup("#nav-" + screen.name().toLowerCase(java.util.Locale.ROOT))
+                    .query();
+            robot.interact(nav::requestFocus);
+            java.util.Set<Node> seen = new java.util.HashSet<>();
+            javafx.scene.image.WritableImage before = snapshot();
+            for (int stop = 0; stop < 40; stop++) { // bounded: a screen has fewer stops than this
+                Node focused = stage.getScene().getFocusOwner();
+                if (focused == null || !seen.add(focused)) {
+                    break;
+                }
+                Bounds b = bounds(focused);
+                robot.type(KeyCode.TAB);
+                javafx.scene.image.WritableImage after = snapshot();
+                if (b.getWidth() > 0 && b.getMaxY() < stage.getScene().getHeight()) {
+                    assertThat(differs(before, after, b))
+                            .as("the focus on " + focused + " (" + screen + ", dark " + darkTheme + ") shows")
+                            .isTrue();
+                }
+                before = after;
+            }
+            assertThat(seen).as("Tab stops on " + screen).hasSizeGreaterThan(5);
+        }
+    }
+
+    @Test
+    void anEnvironmentAddedByFormIsUsedWithoutARestart() {
+        size(1024, 700);
+        show(Screen.SETTINGS);
+        robot.clickOn("#new-environment");
+        robot.clickOn("#environment-name").write("lab");
+        robot.interact(() -> robot.lookup("#apply-environment").queryButton().fire()); // below the fold
+        waitFor(
+                "the form is in the file",
+                () -> robot.lookup("#environments-file")
+                        .queryAs(javafx.scene.control.TextArea.class)
+                        .getText()
+                        .contains("lab:"),
+                5);
+        robot.interact(() -> robot.lookup("#save-environments").queryButton().fire());
+
+        waitFor("the runs use it", () -> composition.environments.find("lab").isPresent(), 10);
+        show(Screen.GAMEDAY);
+        assertThat(robot.lookup(".combo-box")
+                        .match((Node n) -> "Environment".equals(n.getAccessibleText()))
+                        .queryComboBox()
+                        .getItems())
+                .contains("lab");
+    }
+
+    private javafx.scene.image.WritableImage snapshot() {
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            return WaitForAsyncUtils.waitFor(
+                    10,
+                    TimeUnit.SECONDS,
+                    WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no snapshot of the window within 10 s", e);
+        }
+    }
+
+    /** Whether the pixels around {@code b} (a few beyond it, where a focus ring is drawn) changed. */
+    private static boolean differs(javafx.scene.image.Image a, javafx.scene.image.Image c, Bounds b) {
+        int x0 = (int) Math.max(0, b.getMinX() - 4);
+        int y0 = (int) Math.max(0, b.getMinY() - 4);
+        int x1 = (int) Math.min(a.getWidth() - 1, b.getMaxX() + 4);
+        int y1 = (int) Math.min(a.getHeight() - 1, b.getMaxY() + 4);
+        for (int y = y0; y <= y1; y++) {
+            for (int x = x0; x <= x1; x++) {
+                if (a.getPixelReader().getArgb(x, y) != c.getPixelReader().getArgb(x, y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void size(int width, int height) {
