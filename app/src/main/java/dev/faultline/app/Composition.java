@@ -38,10 +38,13 @@ public final class Composition implements AutoCloseable {
     public final FaultlineHome home;
     public final Clock clock = Clock.systemUTC();
     public final PluginCatalog plugins;
-    /** The built-in environments and those of {@code $FAULTLINE_HOME/environments.yaml}. */
-    public final Environments environments;
+    /**
+     * The built-in environments and those of {@code $FAULTLINE_HOME/environments.yaml}; replaced as a
+     * whole when the settings save the file ({@link #useEnvironments}), so a run reads it when it starts.
+     */
+    public volatile Environments environments;
     /** What is wrong with the environments file; when not empty only the built-ins are known. */
-    public final List<RunbookProblem> environmentProblems;
+    public volatile List<RunbookProblem> environmentProblems;
 
     public final FaultJournal journal;
     public final ActiveFaults active = new ActiveFaults();
@@ -116,6 +119,12 @@ public final class Composition implements AutoCloseable {
         }
         this.haltListener = listener;
         this.haltSocketProblem = problem;
+    }
+
+    /** Environments saved by the settings: runs started from now on use them, no restart needed. */
+    public void useEnvironments(Environments saved) {
+        environments = saved;
+        environmentProblems = List.of();
     }
 
     /** The database, opened on first use (validating a runbook needs none). */

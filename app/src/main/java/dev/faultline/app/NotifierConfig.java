@@ -2,6 +2,8 @@ package dev.faultline.app;
 
 import dev.faultline.engine.spi.NotifierSettings;
 import dev.faultline.engine.spi.Secret;
+import dev.faultline.engine.spi.SecretRef;
+import dev.faultline.engine.spi.SettingsException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -43,17 +45,34 @@ public final class NotifierConfig {
         });
         Map<String, String> values = new HashMap<>();
         Map<String, Secret> secrets = new HashMap<>();
-        raw.forEach((k, v) -> {
+        for (Map.Entry<String, String> e : raw.entrySet()) {
+            String k = e.getKey();
+            String v = e.getValue();
             if (v.isEmpty()) {
-                return;
+                continue;
             }
             if (isSecret(k)) {
-                secrets.put(k, Secret.of(v));
+                secrets.put(k, secret(k, v, env));
             } else {
                 values.put(k, v);
             }
-        });
+        }
         return new NotifierSettings(values, secrets);
+    }
+
+    /**
+     * A credential given as a reference ({@code env:VARIABLE}, {@code file:/path}, as the settings
+     * form writes it) is read now; one in clear (files of earlier versions) is taken as it is.
+     */
+    private static Secret secret(String key, String value, Map<String, String> env) throws IOException {
+        if (!value.startsWith("env:") && !value.startsWith("file:")) {
+            return Secret.of(value);
+        }
+        try {
+            return new SecretRef(value).resolve(env);
+        } catch (SettingsException | IllegalArgumentException e) {
+            throw new IOException(key + ": " + e.getMessage(), e);
+        }
     }
 
     static boolean isSecret(String key) {

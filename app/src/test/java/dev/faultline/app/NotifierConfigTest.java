@@ -1,6 +1,7 @@
 package dev.faultline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.engine.spi.NotifierSettings;
 import java.nio.file.Files;
@@ -35,5 +36,24 @@ class NotifierConfigTest {
     @Test
     void noFileAndNoVariablesMeansNoSettings() throws Exception {
         assertThat(NotifierConfig.load(home, Map.of())).isEqualTo(NotifierSettings.EMPTY);
+    }
+
+    @Test
+    void aCredentialGivenAsAReferenceIsReadFromWhereItPoints() throws Exception {
+        Path tokenFile = home.resolve("slack-token");
+        Files.writeString(tokenFile, "xoxb-from-file\n");
+        Files.writeString(
+                NotifierConfig.file(home),
+                "slack.token=file:" + tokenFile + "\nslack.webhookUrl=env:HOOK\nslack.channel=#ops\n");
+
+        NotifierSettings s = NotifierConfig.load(home, Map.of("HOOK", "https://hooks.slack.com/services/T/B/y"));
+
+        assertThat(s.secret("slack.token").orElseThrow().reveal()).isEqualTo("xoxb-from-file");
+        assertThat(s.secret("slack.webhookUrl").orElseThrow().reveal())
+                .isEqualTo("https://hooks.slack.com/services/T/B/y");
+        assertThatThrownBy(() -> NotifierConfig.load(home, Map.of()))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining("slack.webhookUrl")
+                .hasMessageContaining("HOOK");
     }
 }

@@ -5,6 +5,7 @@ import dev.faultline.app.view.common.ActionItemText;
 import dev.faultline.app.view.gameday.GameDayActions;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.runbook.LoadedGameDay;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -44,6 +45,18 @@ final class AppGameDayActions implements GameDayActions {
         return composition.store().retro().openActionItems("").stream()
                 .map(ActionItemText::line)
                 .toList();
+    }
+
+    @Override
+    public String experimentTitle(Path runbook) throws Exception {
+        return composition.loader.load(runbook).experiment().title();
+    }
+
+    /** {@code $FAULTLINE_HOME/runbooks} once there is one, else the user's home folder. */
+    @Override
+    public Path userFolder() {
+        Path own = composition.home.root().resolve("runbooks");
+        return Files.isDirectory(own) ? own : Path.of(System.getProperty("user.home", "."));
     }
 
     @Override

@@ -139,6 +139,7 @@ public final class AppWindow {
                 new AppRetroActions(composition, zone), zone, composition.clock, Work.background(), Dialogs::error));
         shell.put(Screen.GAMEDAY, gameDay);
         shell.put(Screen.EDITOR, editor);
+        shell.editHistory(Screen.EDITOR, editor::undo, editor::redo);
         shell.put(
                 Screen.LIVE,
                 new LiveRunView(
@@ -149,20 +150,29 @@ public final class AppWindow {
                         shell.killSwitch().engagedProperty(),
                         shell.killSwitch()::askRelease));
         shell.put(Screen.RETRO, retro);
-        shell.put(
-                Screen.SETTINGS,
-                new SettingsView(new SettingsViewModel(
-                        dark,
-                        textSize,
-                        composition.home.root(),
-                        zone,
-                        composition.environments.all(),
-                        composition.home.environments(),
-                        composition.environmentProblems,
-                        dev.faultline.app.NotifierConfig.file(composition.home.root()),
-                        this::sendSlackTest,
-                        Work.background(),
-                        Dialogs::error)));
+        SettingsViewModel settings = new SettingsViewModel(
+                dark,
+                textSize,
+                composition.home.root(),
+                zone,
+                composition.environments.all(),
+                composition.home.environments(),
+                composition.environmentProblems,
+                dev.faultline.app.NotifierConfig.file(composition.home.root()),
+                this::sendSlackTest,
+                Work.background(),
+                Dialogs::error);
+        settings.onEnvironmentsInUse(envs -> {
+            composition.useEnvironments(envs); // runs read it when they start: no restart
+            homeModel.useEnvironments(envs.all());
+            homeModel.refreshBackends();
+            gameDay.refreshEnvironments();
+        });
+        settings.connectionCheck(env -> ConnectionCheck.of(env, composition.plugins.backends()));
+        settings.databaseCheck(() -> "reachable: "
+                + composition.store().recentRuns(1000).size() + " run(s) recorded (up to 1000 counted) in "
+                + composition.home.database() + ".mv.db");
+        shell.put(Screen.SETTINGS, new SettingsView(settings));
         if (!shipped.isEmpty()) {
             editor.open(shipped.get(0), false);
         }
@@ -346,6 +356,9 @@ public final class AppWindow {
             retro.refresh();
         }
         homeModel.refreshGameDays(gameDayFiles);
+        if (gameDay != null) {
+            gameDay.refreshOpenItems(); // a run's retrospective may have opened or closed some
+        }
     }
 
     /**
@@ -439,6 +452,10 @@ public final class AppWindow {
 
     EditorViewModel editorModel() {
         return editorModel;
+    }
+
+    BooleanProperty dark() {
+        return dark;
     }
 
     Instant now() {

@@ -131,7 +131,13 @@ class AppWindowIT {
         robot.clickOn("New");
         robot.clickOn("#gameday-title").write("Payments GameDay ☕ 支付");
         robot.clickOn("Add participant").write("Ada").type(KeyCode.ENTER);
-        robot.clickOn("#add-experiment").clickOn("sandbox / payment-outage-halts.yaml");
+        String outage = "A payment outage halts the run  (sandbox / payment-outage-halts.yaml)"; // by its title
+        robot.clickOn("#add-experiment");
+        waitFor(
+                "the experiments' titles are read",
+                () -> robot.lookup(outage).tryQuery().isPresent(),
+                10);
+        robot.clickOn(outage);
         Path file = home.resolve("payments-gameday.yaml");
         robot.interact(() -> window.gameDay().saveAs(file));
         waitFor("the GameDay is saved", () -> java.nio.file.Files.exists(file), 10);

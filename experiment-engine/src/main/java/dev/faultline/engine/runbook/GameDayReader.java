@@ -1,6 +1,7 @@
 package dev.faultline.engine.runbook;
 
 import dev.faultline.engine.model.Checklist;
+import dev.faultline.engine.model.ExperimentCrew;
 import dev.faultline.engine.model.GameDay;
 import dev.faultline.engine.model.Participant;
 import java.time.DateTimeException;
@@ -10,7 +11,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +39,8 @@ final class GameDayReader {
         Instant start = zone == null ? null : start(spec.path("schedule"), zone);
         List<String> objectives = strings(spec.path("objectives"));
         List<Participant> participants = participants(spec.path("participants"));
-        List<String> experiments = experiments(spec.path("experiments"));
+        Map<String, ExperimentCrew> crews = new LinkedHashMap<>();
+        List<String> experiments = experiments(spec.path("experiments"), participants, crews);
         JsonNode c = spec.path("checklist");
         Checklist checklist =
                 new Checklist(items(c.path("preChecks")), items(c.path("comms")), items(c.path("abortCriteria")));
@@ -55,7 +59,8 @@ final class GameDayReader {
                         spec.path("environment").asString(),
                         participants,
                         experiments,
-                        checklist));
+                        checklist,
+                        crews));
     }
 
     private @Nullable ZoneId zone(JsonNode schedule) {
@@ -111,20 +116,42 @@ final class GameDayReader {
         return out;
     }
 
-    private List<String> experiments(JsonNode list) {
+    /**
+     * The experiments in order, each a runbook path, or {@code {runbook: path, operators: [names],
+     * observers: [names]}} to say who runs and watches it; their crews go to {@code crews}.
+     */
+    private List<String> experiments(JsonNode list, List<Participant> participants, Map<String, ExperimentCrew> crews) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Set<String> people = new HashSet<>();
+        participants.forEach(p -> people.add(p.name()));
         for (int i = 0; i < list.size(); i++) {
-            String ref = list.get(i).asString().strip();
+            JsonNode n = list.get(i);
+            String path = "spec.experiments[" + i + "]";
+            String ref = (n.isObject() ? n.path("runbook") : n).asString().strip();
             if (!seen.add(ref)) {
-                problems.at(
-                        "spec.experiments[" + i + "]",
-                        "'" + ref + "' is listed twice; a GameDay runs each" + " experiment once");
-            } else {
-                out.add(ref);
+                problems.at(path, "'" + ref + "' is listed twice; a GameDay runs each" + " experiment once");
+                continue;
+            }
+            out.add(ref);
+            if (n.isObject()) {
+                ExperimentCrew crew = new ExperimentCrew(
+                        crewNames(n.path("operators"), path + ".operators", people),
+                        crewNames(n.path("observers"), path + ".observers", people));
+                crews.put(ref, crew);
             }
         }
         return out;
+    }
+
+    private List<String> crewNames(JsonNode list, String path, Set<String> people) {
+        List<String> names = strings(list);
+        for (String name : names) {
+            if (!people.contains(name)) {
+                problems.at(path, "'" + name + "' is not a participant of the day; add them under spec.participants");
+            }
+        }
+        return names;
     }
 
     private static List<Checklist.Item> items(JsonNode list) {

@@ -1,6 +1,7 @@
 package dev.faultline.engine.runbook;
 
 import dev.faultline.engine.model.Checklist;
+import dev.faultline.engine.model.ExperimentCrew;
 import dev.faultline.engine.model.GameDay;
 import dev.faultline.engine.model.Participant;
 import java.util.List;
@@ -45,7 +46,16 @@ public final class GameDayWriter {
             }
         }
         ArrayNode ex = spec.putArray("experiments");
-        d.experiments().forEach(ex::add);
+        for (String e : d.experiments()) {
+            ExperimentCrew crew = d.crews().get(e);
+            if (crew == null) {
+                ex.add(e); // the form every Faultline reads
+            } else {
+                ObjectNode n = ex.addObject().put("runbook", e);
+                crew.operators().forEach(n.withArray("operators")::add);
+                crew.observers().forEach(n.withArray("observers")::add);
+            }
+        }
         if (!d.checklist().isEmpty()) {
             ObjectNode c = spec.putObject("checklist");
             items(c, "preChecks", d.checklist().preChecks());

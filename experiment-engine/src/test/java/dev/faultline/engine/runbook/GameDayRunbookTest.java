@@ -108,4 +108,34 @@ class GameDayRunbookTest {
         String none = GOOD.replace("experiments: [a.yaml, sub/b.yaml]", "experiments: []");
         assertThatThrownBy(() -> loader.parseGameDay(none, "day.yaml")).hasMessageContaining("spec.experiments");
     }
+
+    @Test
+    void anExperimentCanSayWhoRunsAndWhoWatchesItAndTheRestFallToTheOperatorsAndObservers() throws Exception {
+        String crews = GOOD.replace(
+                "experiments: [a.yaml, sub/b.yaml]",
+                "experiments:\n    - a.yaml\n    - {runbook: sub/b.yaml, operators: [山田太郎], observers: [Zoë Ångström]}");
+        GameDay d = loader.parseGameDay(crews, "day.yaml").gameDay();
+
+        assertThat(d.experiments()).containsExactly("a.yaml", "sub/b.yaml");
+        assertThat(d.crewOf("sub/b.yaml").operators()).containsExactly("山田太郎");
+        assertThat(d.crewOf("sub/b.yaml").observers()).containsExactly("Zoë Ångström");
+        assertThat(d.crewOf("a.yaml").isEmpty()).isTrue(); // nobody is an operator or observer in GOOD
+        String yaml = new GameDayWriter().toYaml(d);
+        assertThat(yaml).contains("- \"a.yaml\"").contains("runbook: \"sub/b.yaml\"");
+        assertThat(loader.parseGameDay(yaml, "again.yaml").gameDay()).isEqualTo(d);
+        // without crews the file stays in the form every earlier Faultline reads
+        assertThat(new GameDayWriter()
+                        .toYaml(loader.parseGameDay(GOOD, "day.yaml").gameDay()))
+                .doesNotContain("runbook:");
+    }
+
+    @Test
+    void aCrewOfSomeoneNotTakingPartIsRefusedWithWhere() {
+        String stranger = GOOD.replace(
+                "experiments: [a.yaml, sub/b.yaml]", "experiments:\n    - {runbook: a.yaml, operators: [Mallory]}");
+        assertThatThrownBy(() -> loader.parseGameDay(stranger, "day.yaml"))
+                .isInstanceOf(RunbookException.class)
+                .hasMessageContaining("spec.experiments[0].operators")
+                .hasMessageContaining("'Mallory' is not a participant");
+    }
 }

@@ -47,6 +47,8 @@ public final class EditorView extends BorderPane {
     private final YamlPane yamlPane;
     private final Label status = new Label();
     private final TabPane panels;
+    /** Below this width the timeline and the YAML are stacked, not side by side. */
+    private static final double SIDE_BY_SIDE_WIDTH = 620;
 
     public EditorView(
             EditorViewModel model, EditorActions actions, AuthoringActions authoring, List<FaultTemplate> templates) {
@@ -82,6 +84,16 @@ public final class EditorView extends BorderPane {
         yamlPane.setPadding(new Insets(8));
         SplitPane top = new SplitPane(timelineBox, yamlPane);
         top.setDividerPositions(0.62);
+        // Side by side while both get a readable width; the YAML below the timeline when the window is narrow.
+        timelineBox.setMinWidth(220);
+        yamlPane.setMinWidth(260);
+        top.widthProperty().addListener((o, a, w) -> {
+            Orientation wanted = w.doubleValue() < SIDE_BY_SIDE_WIDTH ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+            if (top.getOrientation() != wanted) {
+                top.setOrientation(wanted);
+                top.setDividerPositions(wanted == Orientation.VERTICAL ? 0.45 : 0.62);
+            }
+        });
         TabPane panels = new TabPane(
                 tab("Experiment", ExperimentForms.header(model)),
                 tab("Hypothesis & probes", ExperimentForms.probes(model, authoring, status::setText)),
@@ -98,6 +110,7 @@ public final class EditorView extends BorderPane {
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::undoKeys);
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane centre = new SplitPane(top, panels);
+        centre.setMinWidth(0); // narrower than its panes' minimum: the YAML goes under the timeline (below)
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.66);
         setCenter(centre);
@@ -116,7 +129,7 @@ public final class EditorView extends BorderPane {
         return new Tab(name, s);
     }
 
-    private ToolBar toolbar() {
+    private javafx.scene.layout.HBox toolbar() {
         Label file = new Label();
         file.textProperty()
                 .bind(model.fileProperty().map(f -> Path.of(f).getFileName().toString()));
@@ -131,14 +144,8 @@ public final class EditorView extends BorderPane {
         }
         Button open = button("", MaterialDesignF.FOLDER_OPEN, "Open a runbook file…", this::openFile);
         Button save = button("", MaterialDesignC.CONTENT_SAVE, "Save the runbook (Ctrl+S)", this::save);
-        Button undo = button("", MaterialDesignU.UNDO, "Undo (Ctrl+Z)", () -> {
-            yamlPane.flush();
-            status.setText(model.undo().map(d -> "undid: " + d).orElse("nothing to undo"));
-        });
-        Button redo = button("", MaterialDesignR.REDO, "Redo (Ctrl+Y)", () -> {
-            yamlPane.flush();
-            status.setText(model.redo().map(d -> "redid: " + d).orElse("nothing to redo"));
-        });
+        Button undo = button("", MaterialDesignU.UNDO, "Undo (Ctrl+Z)", this::undo);
+        Button redo = button("", MaterialDesignR.REDO, "Redo (Ctrl+Y)", this::redo);
         Button zoomOut = button("", MaterialDesignM.MAGNIFY_MINUS, "Zoom out (-)", () -> timeline.zoom(0.8));
         Button zoomIn = button("", MaterialDesignM.MAGNIFY_PLUS, "Zoom in (+)", () -> timeline.zoom(1.25));
         Button dry = button(
@@ -153,8 +160,14 @@ public final class EditorView extends BorderPane {
         file.setMaxWidth(260);
         Region grow = new Region();
         javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
-        ToolBar bar =
-                new ToolBar(file, templates, open, save, new Separator(), undo, redo, zoomOut, zoomIn, grow, dry, run);
+        ToolBar tools = new ToolBar(file, templates, open, save, new Separator(), undo, redo, zoomOut, zoomIn, grow);
+        // Run and Dry run never go into the tool bar's overflow menu: they sit beside it, at their full size.
+        ToolBar runs = new ToolBar(dry, run);
+        runs.setMinWidth(Region.USE_PREF_SIZE);
+        tools.setMinWidth(0);
+        javafx.scene.layout.HBox.setHgrow(tools, Priority.ALWAYS);
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(tools, runs);
+        bar.getStyleClass().add("editor-toolbar");
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 s.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+S"), () -> {
@@ -278,11 +291,11 @@ public final class EditorView extends BorderPane {
             return;
         }
         e.consume();
-        yamlPane.flush();
-        status.setText(
-                undo
-                        ? model.undo().map(d -> "undid: " + d).orElse("nothing to undo")
-                        : model.redo().map(d -> "redid: " + d).orElse("nothing to redo"));
+        if (undo) {
+            undo();
+        } else {
+            redo();
+        }
     }
 
     /** A problem clicked: its line in the YAML (selected, marked), its step on the timeline, the form showing its field. */
@@ -305,6 +318,18 @@ public final class EditorView extends BorderPane {
 
     private void run() {
         actions.run(model.experiment().name(), model::runbook);
+    }
+
+    /** Undoes the last edit, whichever view made it (the tool bar's button and Ctrl+Z anywhere in the editor). */
+    public void undo() {
+        yamlPane.flush();
+        status.setText(model.undo().map(d -> "undid: " + d).orElse("nothing to undo"));
+    }
+
+    /** Redoes the last undone edit (the tool bar's button, Ctrl+Y and Ctrl+Shift+Z anywhere in the editor). */
+    public void redo() {
+        yamlPane.flush();
+        status.setText(model.redo().map(d -> "redid: " + d).orElse("nothing to redo"));
     }
 
     public TimelineView timeline() {

@@ -21,4 +21,10 @@ public interface GameDayActions {
     List<String> openActionItems() throws Exception;
 
     Collection<String> environments();
+
+    /** The title of the experiment in {@code runbook}; blocks. */
+    String experimentTitle(Path runbook) throws Exception;
+
+    /** Where a person's own runbooks are: the folder a file chooser starts in. */
+    Path userFolder();
 }

@@ -1,6 +1,7 @@
 package dev.faultline.app.view.gameday;
 
 import dev.faultline.engine.model.Checklist;
+import dev.faultline.engine.model.ExperimentCrew;
 import dev.faultline.engine.model.GameDay;
 import dev.faultline.engine.model.Participant;
 import java.nio.file.Path;
@@ -10,14 +11,20 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,8 +52,17 @@ public final class GameDayPlanModel {
     private final ReadOnlyObjectWrapper<ZoneId> zone;
     private final ReadOnlyStringWrapper environment = new ReadOnlyStringWrapper("sandbox");
     private final ReadOnlyStringWrapper file = new ReadOnlyStringWrapper("");
-    private final ObservableList<ParticipantRow> participants = FXCollections.observableArrayList();
+    // an edit of a row's name or role is a change of the list too: crews and cells follow it
+    private final ObservableList<ParticipantRow> participants =
+            FXCollections.observableArrayList(r -> new javafx.beans.Observable[] {r.name, r.role});
     private final ObservableList<String> experiments = FXCollections.observableArrayList();
+    /** Who runs and watches an experiment, when the plan says so (otherwise the day's operators and observers). */
+    private final ObservableMap<String, ExperimentCrew> crews = FXCollections.observableHashMap();
+    /** The experiments' titles, by the name the plan gives them, as far as they are known. */
+    private final ObservableMap<String, String> titles = FXCollections.observableHashMap();
+
+    private final ObservableMap<String, ExperimentCrew> crewsView = FXCollections.unmodifiableObservableMap(crews);
+    private final ObservableMap<String, String> titlesView = FXCollections.unmodifiableObservableMap(titles);
     private final ObservableList<ChecklistRow> preChecks = FXCollections.observableArrayList();
     private final ObservableList<ChecklistRow> comms = FXCollections.observableArrayList();
     private final ObservableList<ChecklistRow> abortCriteria = FXCollections.observableArrayList();
@@ -67,6 +83,7 @@ public final class GameDayPlanModel {
     }
 
     public void load(GameDay d, String fromFile) {
+        file.set(fromFile); // first: the experiments are named relative to it
         name.set(d.name());
         title.set(d.title());
         description.set(d.description());
@@ -78,7 +95,9 @@ public final class GameDayPlanModel {
         participants.setAll(d.participants().stream()
                 .map(p -> new ParticipantRow(p.name(), p.role(), p.slackId()))
                 .toList());
+        crews.clear();
         experiments.setAll(d.experiments());
+        crews.putAll(d.crews());
         preChecks.setAll(rows(d.checklist().preChecks()));
         comms.setAll(rows(d.checklist().comms()));
         abortCriteria.setAll(rows(d.checklist().abortCriteria()));
@@ -101,6 +120,7 @@ public final class GameDayPlanModel {
                         Checklist.EMPTY),
                 "");
         experiments.clear();
+        crews.clear();
     }
 
     private static List<ChecklistRow> rows(List<Checklist.Item> items) {
@@ -141,7 +161,25 @@ public final class GameDayPlanModel {
                 environment.get(),
                 people,
                 List.copyOf(experiments),
-                checklist);
+                checklist,
+                ownCrews(people));
+    }
+
+    /** The crews the plan names, of people still taking part; an experiment left without one has none. */
+    private Map<String, ExperimentCrew> ownCrews(List<Participant> people) {
+        Set<String> names = people.stream().map(Participant::name).collect(Collectors.toSet());
+        Map<String, ExperimentCrew> out = new LinkedHashMap<>();
+        for (String e : experiments) {
+            ExperimentCrew c = crews.get(e);
+            if (c != null) {
+                out.put(
+                        e,
+                        new ExperimentCrew(
+                                c.operators().stream().filter(names::contains).toList(),
+                                c.observers().stream().filter(names::contains).toList()));
+            }
+        }
+        return out;
     }
 
     private static List<Checklist.Item> items(List<ChecklistRow> rows) {
@@ -204,22 +242,132 @@ public final class GameDayPlanModel {
 
     /**
      * Adds an experiment's runbook, named as the GameDay file names it: relative to the GameDay's
-     * folder; absolute until the plan has a file, and made relative when it is saved.
+     * folder; absolute until the plan has a file, and made relative when it is saved. An experiment
+     * already in the plan is not added twice.
+     *
+     * @return the name the plan gives it
      */
-    public void addExperiment(Path runbook) {
+    public String addExperiment(Path runbook) {
         String f = file.get();
-        experiments.add(
-                f.isEmpty()
-                        ? runbook.toAbsolutePath().toString()
-                        : Path.of(f)
-                                .toAbsolutePath()
-                                .getParent()
-                                .relativize(runbook.toAbsolutePath())
-                                .toString());
+        String name = f.isEmpty()
+                ? runbook.toAbsolutePath().toString()
+                : Path.of(f)
+                        .toAbsolutePath()
+                        .getParent()
+                        .relativize(runbook.toAbsolutePath())
+                        .toString();
+        if (!experiments.contains(name)) { // a GameDay runs each experiment once
+            experiments.add(name);
+        }
+        return name;
     }
 
     public void removeExperiment(@Nullable String experiment) {
         experiments.remove(experiment);
+        crews.remove(experiment);
+    }
+
+    /** What a participant does in one experiment. */
+    public enum Duty {
+        NONE,
+        RUNS,
+        WATCHES
+    }
+
+    /**
+     * Who runs and who watches {@code experiment}: its own crew when one was set, otherwise the
+     * day's operators run it and its observers watch.
+     */
+    public ExperimentCrew crewOf(String experiment) {
+        ExperimentCrew own = crews.get(experiment);
+        if (own != null) {
+            return own;
+        }
+        List<String> ops = new ArrayList<>();
+        List<String> obs = new ArrayList<>();
+        for (ParticipantRow p : participants) {
+            String n = p.name.get().strip();
+            if (n.isEmpty()) {
+                continue;
+            }
+            switch (p.role.get()) {
+                case OPERATOR -> ops.add(n);
+                case OBSERVER -> obs.add(n);
+                case LEADER, SCRIBE, ON_CALL -> {}
+            }
+        }
+        return new ExperimentCrew(ops, obs);
+    }
+
+    public Duty dutyOf(String experiment, String participant) {
+        ExperimentCrew c = crewOf(experiment);
+        return c.operators().contains(participant)
+                ? Duty.RUNS
+                : c.observers().contains(participant) ? Duty.WATCHES : Duty.NONE;
+    }
+
+    /** Says what {@code participant} does in {@code experiment}; the experiment has its own crew from then on. */
+    public void setDuty(String experiment, String participant, Duty duty) {
+        if (!experiments.contains(experiment) || participant.isBlank()) {
+            return;
+        }
+        ExperimentCrew c = crewOf(experiment);
+        List<String> ops = new ArrayList<>(c.operators());
+        List<String> obs = new ArrayList<>(c.observers());
+        ops.remove(participant);
+        obs.remove(participant);
+        switch (duty) {
+            case RUNS -> ops.add(participant);
+            case WATCHES -> obs.add(participant);
+            case NONE -> {}
+        }
+        crews.put(experiment, new ExperimentCrew(ops, obs));
+    }
+
+    /** One line for people: "runs: Grace · watches: Ada, Linus", or who is missing. */
+    public String crewLine(String experiment) {
+        ExperimentCrew c = crewOf(experiment);
+        String runs = c.operators().isEmpty() ? "nobody runs it yet" : "runs: " + String.join(", ", c.operators());
+        String watches = c.observers().isEmpty() ? "" : " · watches: " + String.join(", ", c.observers());
+        return runs + watches;
+    }
+
+    /** Remembers an experiment's title, to show it instead of its path. */
+    public void setTitleOf(String experiment, String title) {
+        titles.put(experiment, title);
+    }
+
+    /** The experiment's title when known, else its file name. */
+    public String titleOf(String experiment) {
+        String t = titles.get(experiment);
+        return t == null || t.isBlank() ? fileNameOf(experiment) : t;
+    }
+
+    /** The experiment's runbook file name, without its folders. */
+    public static String fileNameOf(String experiment) {
+        Path f = Path.of(experiment).getFileName();
+        return f == null ? experiment : f.toString();
+    }
+
+    /** Where the runbook of {@code experiment} is: relative names are relative to the plan's file. */
+    public Path runbookOf(String experiment) {
+        Path p = Path.of(experiment);
+        String f = file.get();
+        if (p.isAbsolute() || f.isEmpty()) {
+            return p.toAbsolutePath();
+        }
+        Path dir = Path.of(f).toAbsolutePath().getParent();
+        return dir == null ? p.toAbsolutePath() : dir.resolve(p).normalize();
+    }
+
+    /** Changes to the crews, for views to redraw. */
+    public ObservableMap<String, ExperimentCrew> crews() {
+        return crewsView;
+    }
+
+    /** Changes to the known titles, for views to redraw. */
+    public ObservableMap<String, String> titles() {
+        return titlesView;
     }
 
     /**
@@ -232,16 +380,34 @@ public final class GameDayPlanModel {
         if (index < 0 || index >= experiments.size() || j < 0 || j >= experiments.size()) {
             return -1;
         }
-        String s = experiments.remove(index);
+        String s = experiments.get(index);
+        ExperimentCrew c = crews.get(s);
+        experiments.remove(index);
         experiments.add(j, s);
+        if (c != null) {
+            crews.put(s, c);
+        }
         return j;
     }
 
     /** Names every experiment relative to {@code folder}, where the GameDay file is saved. */
     public void relativizeTo(Path folder) {
         Path dir = folder.toAbsolutePath();
-        experiments.replaceAll(
-                e -> Path.of(e).isAbsolute() ? dir.relativize(Path.of(e)).toString() : e);
+        experiments.replaceAll(e -> {
+            if (!Path.of(e).isAbsolute()) {
+                return e;
+            }
+            String rel = dir.relativize(Path.of(e)).toString();
+            ExperimentCrew c = crews.remove(e);
+            if (c != null) {
+                crews.put(rel, c);
+            }
+            String t = titles.get(e);
+            if (t != null) {
+                titles.put(rel, t);
+            }
+            return rel;
+        });
     }
 
     /** Adds an item to a part of the checklist (blank text: nothing); false when nothing was added. */

@@ -55,6 +55,10 @@ public final class GameDayView extends BorderPane {
     private final GameDayActions actions;
     private final Label status = new Label();
     private final Label fileLabel = new Label("new GameDay");
+    private final ComboBox<String> env = new ComboBox<>();
+    private static final double LEFT_MIN_WIDTH = 400;
+    private static final double RIGHT_MIN_WIDTH = 330;
+    private static final double DATE_MIN_WIDTH = 150;
     private final javafx.collections.ObservableList<String> openItems = FXCollections.observableArrayList();
     /** The GameDay as its file holds it: a run of an unchanged plan does not rewrite the file. */
     private @org.jspecify.annotations.Nullable GameDay saved;
@@ -64,7 +68,11 @@ public final class GameDayView extends BorderPane {
         this.actions = actions;
         getStyleClass().add("gameday");
         setTop(toolbar());
-        HBox columns = new HBox(24, left(), right());
+        VBox left = left();
+        VBox right = right();
+        left.setMinWidth(LEFT_MIN_WIDTH);
+        right.setMinWidth(RIGHT_MIN_WIDTH);
+        HBox columns = new HBox(24, left, right);
         columns.setPadding(new Insets(16, 20, 16, 20));
         ScrollPane scroll = new ScrollPane(columns);
         scroll.setFitToWidth(true);
@@ -76,6 +84,13 @@ public final class GameDayView extends BorderPane {
                 .addListener((o, a, b) -> fileLabel.setText(
                         b.isEmpty() ? "new GameDay" : Path.of(b).getFileName().toString()));
         refreshOpenItems();
+        // Shown again: the open action items may have changed in the retrospective meanwhile.
+        sceneProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                refreshOpenItems();
+            }
+        });
+        plan.experiments().addListener((javafx.collections.ListChangeListener<String>) c -> learnTitles());
     }
 
     private ToolBar toolbar() {
@@ -106,6 +121,21 @@ public final class GameDayView extends BorderPane {
         run.setTooltip(
                 new Tooltip("Save, then run every experiment in order, watched live; the kill switch stops the day"));
         run.setOnAction(e -> save(true));
+        run.setMinWidth(Region.USE_PREF_SIZE);
+        // Enter on the planner runs the day. Not a default button: the scene has one Enter accelerator,
+        // and Home's default button took it back and forth as the screens were switched.
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+                    && !e.isShortcutDown()
+                    && !e.isAltDown()
+                    && !e.isShiftDown()
+                    && getScene() != null
+                    && enterRuns(getScene().getFocusOwner(), run)) {
+                e.consume();
+                run.fire();
+            }
+        });
+        fileLabel.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         return new ToolBar(fileLabel, newDay, open, save, grow, run);
@@ -135,12 +165,17 @@ public final class GameDayView extends BorderPane {
         date.valueProperty().addListener((o, a, b) -> plan.setDate(b));
         date.setAccessibleText("Date");
         TextField time = text(plan.timeProperty(), plan::setTime, "Time", "HH:mm");
+        time.setId("gameday-time");
         time.setPrefColumnCount(5);
+        time.setMinWidth(Region.USE_PREF_SIZE);
+        date.setMinWidth(DATE_MIN_WIDTH);
         ComboBox<ZoneId> zone = new ComboBox<>(FXCollections.observableArrayList(
                 ZoneId.getAvailableZoneIds().stream().sorted().map(ZoneId::of).toList()));
         sync(zone.valueProperty(), plan.zoneProperty(), plan::setZone);
         zone.setAccessibleText("Time zone");
-        ComboBox<String> env = new ComboBox<>(FXCollections.observableArrayList(actions.environments()));
+        zone.setMinWidth(140);
+        zone.setMaxWidth(Double.MAX_VALUE);
+        env.getItems().setAll(actions.environments());
         sync(env.valueProperty(), plan.environmentProperty(), plan::setEnvironment);
         env.setAccessibleText("Environment");
         int r = 0;
@@ -148,7 +183,8 @@ public final class GameDayView extends BorderPane {
         g.addRow(r++, label("Name", name), name);
         g.addRow(r++, label("Description", description), description);
         g.addRow(r++, label("Objectives", objectives), objectives);
-        g.addRow(r++, label("When", date), new HBox(8, date, time, zone));
+        g.addRow(r++, label("When", date), new HBox(8, date, time));
+        g.addRow(r++, label("Time zone", zone), zone);
         g.addRow(r, label("Environment", env), env);
         GridPane.setHgrow(title, Priority.ALWAYS);
         Label ph = new Label("Participants");
@@ -179,10 +215,26 @@ public final class GameDayView extends BorderPane {
         table.getColumns().addAll(java.util.List.of(name, role, slack));
         table.setPlaceholder(new Label("No one yet: add the leader, an operator, a scribe and who is on call"));
         Button add = new Button("Add participant");
+        ParticipantForm form = new ParticipantForm(table);
         add.setOnAction(e -> {
             plan.addParticipant();
             table.getSelectionModel().selectLast();
-            table.edit(plan.participants().size() - 1, name);
+            form.focusName();
+        });
+        Button edit = new Button("Edit…");
+        edit.setId("edit-participant");
+        edit.setTooltip(new Tooltip("Edit the selected participant's name, role and Slack id (Enter on the table)"));
+        edit.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
+        edit.setOnAction(e -> form.focusName());
+        table.setId("participants");
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && table.getEditingCell() == null) {
+                if (table.getSelectionModel().getSelectedItem() != null) {
+                    form.focusName();
+                    e.consume();
+                }
+            }
         });
         Button remove = new Button("Remove");
         remove.disableProperty()
@@ -193,22 +245,55 @@ public final class GameDayView extends BorderPane {
                 plan.removeParticipant(row);
             }
         });
-        return new VBox(6, table, new HBox(8, add, remove));
+        return new VBox(6, table, buttons(add, edit, remove), form);
     }
 
     private VBox right() {
         ListView<String> experiments = new ListView<>(plan.experiments());
         experiments.setId("gameday-experiments");
-        experiments.setPrefHeight(150);
-        experiments.setAccessibleText("Experiments in the order they run");
+        experiments.setPrefHeight(170);
+        experiments.setMinHeight(120);
+        experiments.setAccessibleText("Experiments in the order they run, with who runs and who watches each");
         experiments.setPlaceholder(new Label("Add the experiments, in the order they run"));
+        experiments.setCellFactory(l -> new ExperimentCell(plan));
+        // a title learnt or a crew changed: the cells say it at once
+        plan.titles().addListener((javafx.collections.MapChangeListener<String, String>) c -> experiments.refresh());
+        plan.crews()
+                .addListener((javafx.collections.MapChangeListener<String, dev.faultline.engine.model.ExperimentCrew>)
+                        c -> experiments.refresh());
+        plan.participants()
+                .addListener((javafx.collections.ListChangeListener<ParticipantRow>) c -> experiments.refresh());
         MenuButton add = new MenuButton("Add experiment");
         add.setId("add-experiment");
         for (Path p : actions.experimentRunbooks()) {
             MenuItem item = new MenuItem(p.getParent().getFileName() + " / " + p.getFileName());
-            item.setOnAction(e -> plan.addExperiment(p));
+            item.setOnAction(e -> addExperiment(p));
             add.getItems().add(item);
+            Background.run(
+                    "experiment-title",
+                    () -> actions.experimentTitle(p),
+                    t -> item.setText(t + "  (" + p.getParent().getFileName() + " / " + p.getFileName() + ")"),
+                    err -> {}); // the file name stays: the editor says what is wrong with it
         }
+        MenuItem own = new MenuItem("A runbook file of your own…");
+        own.setId("add-own-experiment");
+        own.setOnAction(e -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Add an experiment runbook");
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Runbooks", "*.yaml", "*.yml"));
+            java.io.File dir = actions.userFolder().toFile();
+            if (dir.isDirectory()) {
+                fc.setInitialDirectory(dir);
+            }
+            java.io.File f = fc.showOpenDialog(getScene().getWindow());
+            if (f != null) {
+                addExperiment(f.toPath());
+            }
+        });
+        if (!add.getItems().isEmpty()) {
+            add.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        }
+        add.getItems().add(own);
         Button up = new Button("Up");
         up.setOnAction(e -> move(experiments, -1));
         Button down = new Button("Down");
@@ -216,7 +301,9 @@ public final class GameDayView extends BorderPane {
         Button remove = new Button("Remove");
         remove.setOnAction(
                 e -> plan.removeExperiment(experiments.getSelectionModel().getSelectedItem()));
+        CrewPane crew = new CrewPane(plan, experiments.getSelectionModel().selectedItemProperty());
         ListView<String> items = new ListView<>(openItems);
+        items.setId("open-action-items");
         items.setPrefHeight(110);
         items.setAccessibleText("Open action items from earlier GameDays");
         items.setPlaceholder(new Label("No open action items from earlier GameDays"));
@@ -224,7 +311,8 @@ public final class GameDayView extends BorderPane {
                 10,
                 heading("Experiments"),
                 experiments,
-                new HBox(8, add, up, down, remove),
+                buttons(add, up, down, remove),
+                crew,
                 heading("Checklist for the day"),
                 new ChecklistPane(
                         "Pre-checks", "e.g. dashboards open, on-call told", plan, GameDayPlanModel.Part.PRE_CHECKS),
@@ -241,6 +329,61 @@ public final class GameDayView extends BorderPane {
         return v;
     }
 
+    /**
+     * Whether Enter on {@code focus} runs the day: on Run GameDay itself and in a plain text field.
+     * A text area keeps Enter for new lines, a field with its own action (adding a checklist item,
+     * a table cell being edited), a date or zone picker, a list and a table keep theirs, and another
+     * button is left to its own key.
+     */
+    private static boolean enterRuns(javafx.scene.@org.jspecify.annotations.Nullable Node focus, Button run) {
+        if (focus == run) {
+            return true;
+        }
+        if (!(focus instanceof TextField f) || f.getOnAction() != null) {
+            return false;
+        }
+        for (javafx.scene.Node n = f.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.ComboBoxBase<?> || n instanceof javafx.scene.control.Cell<?>) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A row of buttons that wraps onto a second line rather than squeezing them into "…". */
+    private static javafx.scene.layout.FlowPane buttons(javafx.scene.Node... nodes) {
+        javafx.scene.layout.FlowPane f = new javafx.scene.layout.FlowPane(8, 6, nodes);
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof Region r) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return f;
+    }
+
+    /** Adds a runbook as the day's next experiment and looks up its title to show. */
+    public void addExperiment(Path runbook) {
+        String name = plan.addExperiment(runbook);
+        Background.run(
+                "experiment-title",
+                () -> actions.experimentTitle(runbook),
+                t -> plan.setTitleOf(name, t),
+                err -> status.setText(
+                        "added " + runbook.getFileName() + ", but it does not load: " + Dialogs.message(err)));
+    }
+
+    /** Finds the titles of the plan's experiments not known yet, off the FX thread. */
+    private void learnTitles() {
+        for (String e : java.util.List.copyOf(plan.experiments())) {
+            if (plan.titles().containsKey(e)) {
+                continue;
+            }
+            Path runbook = plan.runbookOf(e);
+            Background.run(
+                    "experiment-title", () -> actions.experimentTitle(runbook), t -> plan.setTitleOf(e, t), err -> {});
+        }
+    }
+
     private void move(ListView<String> list, int by) {
         int j = plan.moveExperiment(list.getSelectionModel().getSelectedIndex(), by);
         if (j >= 0) {
@@ -254,6 +397,7 @@ public final class GameDayView extends BorderPane {
                 () -> actions.load(file),
                 d -> {
                     plan.load(d.gameDay(), file.toString());
+                    learnTitles();
                     saved = d.gameDay();
                     status.setText("opened " + file.getFileName());
                 },
@@ -314,7 +458,15 @@ public final class GameDayView extends BorderPane {
                 });
     }
 
-    private void refreshOpenItems() {
+    /** Lists the environments again (saved in the settings: no restart needed). */
+    public void refreshEnvironments() {
+        String chosen = env.getValue();
+        env.getItems().setAll(actions.environments());
+        env.setValue(chosen);
+    }
+
+    /** Reads the open action items from earlier GameDays again (the planner does so whenever it is shown). */
+    public void refreshOpenItems() {
         Background.run(
                 "open-action-items",
                 actions::openActionItems,
@@ -369,7 +521,7 @@ public final class GameDayView extends BorderPane {
         });
     }
 
-    GameDayPlanModel plan() {
+    public GameDayPlanModel plan() {
         return plan;
     }
 }

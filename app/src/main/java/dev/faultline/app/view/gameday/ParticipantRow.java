@@ -18,7 +18,8 @@ public final class ParticipantRow {
         this.slackId.set(slackId);
     }
 
-    Participant toParticipant() {
+    /** The participant this row holds (the name must not be blank). */
+    public Participant toParticipant() {
         return new Participant(name.get().strip(), role.get(), slackId.get().strip());
     }
 }

@@ -12,11 +12,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -29,14 +31,33 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 public final class HomeView extends VBox {
     private final HomeViewModel model;
     private final ListView<Path> runbooks;
+    private static final double MIDDLE_MIN_HEIGHT = 190;
+    private static final double RECENT_MIN_HEIGHT = 170;
+    private static final double LIST_MIN_HEIGHT = 96;
+    private static final double LEFT_MIN_WIDTH = 290;
 
     public HomeView(HomeViewModel model, Runnable firstGameDay, Consumer<Path> run, Consumer<Path> edit) {
         this.model = model;
         this.runbooks = new ListView<>(model.runbooks());
         getStyleClass().add("home");
-        setSpacing(16);
-        setPadding(new Insets(20, 24, 20, 24));
-        getChildren().addAll(firstGameDayCard(firstGameDay), middle(run, edit), recentRuns());
+        // The three parts keep a usable height (a list shows rows, buttons do not overlap the runs): a
+        // window too low for them all scrolls instead of squeezing one to nothing.
+        HBox card = firstGameDayCard(firstGameDay);
+        card.setMinHeight(Region.USE_PREF_SIZE);
+        HBox middle = middle(run, edit);
+        middle.setMinHeight(MIDDLE_MIN_HEIGHT);
+        VBox.setVgrow(middle, Priority.SOMETIMES);
+        VBox recent = recentRuns();
+        recent.setMinHeight(RECENT_MIN_HEIGHT);
+        VBox content = new VBox(16, card, middle, recent);
+        content.setPadding(new Insets(20, 24, 20, 24));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().add(scroll);
         model.readyProperty().addListener((o, a, ready) -> {
             if (ready) {
                 if (!runbooks.getItems().isEmpty()) {
@@ -113,7 +134,15 @@ public final class HomeView extends VBox {
             }
             e.consume();
         });
-        VBox left = new VBox(8, heading, runbooks, new HBox(8, runIt, editIt));
+        runIt.setMinWidth(Region.USE_PREF_SIZE);
+        editIt.setMinWidth(Region.USE_PREF_SIZE);
+        runbooks.setMinHeight(LIST_MIN_HEIGHT);
+        VBox.setVgrow(runbooks, Priority.ALWAYS);
+        HBox buttons = new HBox(8, runIt, editIt);
+        buttons.setMinHeight(Region.USE_PREF_SIZE);
+        VBox left = new VBox(8, heading, runbooks, buttons);
+        left.setMinWidth(LEFT_MIN_WIDTH);
+        left.setPrefWidth(LEFT_MIN_WIDTH);
         HBox.setHgrow(left, Priority.ALWAYS);
 
         Label bh = new Label("Backends");
@@ -142,8 +171,11 @@ public final class HomeView extends VBox {
             }
         });
         list.setPrefHeight(190);
+        list.setMinHeight(LIST_MIN_HEIGHT);
+        VBox.setVgrow(list, Priority.ALWAYS);
         VBox right = new VBox(8, bh, list);
-        right.setPrefWidth(340);
+        right.setPrefWidth(320);
+        right.setMinWidth(200);
         Label gh = new Label("GameDays");
         gh.getStyleClass().add("section");
         ListView<String> days = new ListView<>(model.gameDays());
@@ -152,8 +184,11 @@ public final class HomeView extends VBox {
         days.setPlaceholder(new Label("none planned yet"));
         WrappingCell.wrapLines(days);
         days.setPrefHeight(190);
+        days.setMinHeight(LIST_MIN_HEIGHT);
+        VBox.setVgrow(days, Priority.ALWAYS);
         VBox middle = new VBox(8, gh, days);
-        middle.setPrefWidth(380);
+        middle.setPrefWidth(340);
+        middle.setMinWidth(180);
         return new HBox(20, left, middle, right);
     }
 

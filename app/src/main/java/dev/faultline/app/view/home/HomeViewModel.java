@@ -42,7 +42,7 @@ public final class HomeViewModel {
     private final Clock clock;
     private final Callable<FaultlineStore> store;
     private final RunbookLoader loader;
-    private final Collection<Environment> environments;
+    private volatile Collection<Environment> environments;
     private final List<FaultBackendProvider> providers;
     private final Work work;
     private final BiConsumer<String, Throwable> errors;
@@ -115,13 +115,19 @@ public final class HomeViewModel {
         return out;
     }
 
+    /** The environments whose backends are checked from now on (saved in the settings). */
+    public void useEnvironments(Collection<Environment> environments) {
+        this.environments = List.copyOf(environments);
+    }
+
     /** Asks each backend of each environment (and the local one everywhere) whether it can be reached. */
     public void refreshBackends() {
         work.run(
                 "check-backends",
                 () -> {
                     List<BackendStatus> out = new ArrayList<>();
-                    for (Environment env : environments) {
+                    Collection<Environment> envs = environments;
+                    for (Environment env : envs) {
                         for (FaultBackendProvider p : providers) {
                             if (env.backends().containsKey(p.id()) || p.id().equals("local")) {
                                 var a = p.check(env.settingsFor(p.id()));

@@ -3,6 +3,7 @@ package dev.faultline.app.view.settings;
 import dev.faultline.app.view.common.Dialogs;
 import dev.faultline.app.view.common.Work;
 import dev.faultline.engine.env.Environment;
+import dev.faultline.engine.env.Environments;
 import dev.faultline.engine.env.EnvironmentsFile;
 import dev.faultline.engine.runbook.RunbookProblem;
 import dev.faultline.engine.spi.BackendSettings;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -52,7 +55,7 @@ public final class SettingsViewModel {
     private final IntegerProperty textSize;
     private final Path dataFolder;
     private final ZoneId zone;
-    private final String environments;
+    private final ReadOnlyStringWrapper environments = new ReadOnlyStringWrapper("");
     private final Path environmentsFile;
     private final Path notifiersFile;
     private final Callable<String> sendTestMessage;
@@ -63,6 +66,13 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper problemsShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper slackResult = new ReadOnlyStringWrapper("");
+    private final EnvironmentForm form = new EnvironmentForm(fileText);
+    private final ReadOnlyStringWrapper connectionResult = new ReadOnlyStringWrapper("");
+    private final SlackForm slack;
+    private final ReadOnlyStringWrapper databaseResult = new ReadOnlyStringWrapper("");
+    private Consumer<Environments> inUse = e -> {};
+    private Function<Environment, List<String>> connectionCheck = e -> List.of("no connection check is available here");
+    private Callable<String> databaseCheck = () -> "no database check is available here";
 
     public SettingsViewModel(
             BooleanProperty dark,
@@ -80,12 +90,13 @@ public final class SettingsViewModel {
         this.textSize = textSize;
         this.dataFolder = dataFolder;
         this.zone = zone;
-        this.environments = describe(environments);
+        this.environments.set(describe(environments));
         this.environmentsFile = environmentsFile;
         this.notifiersFile = notifiersFile;
         this.sendTestMessage = sendTestMessage;
         this.work = work;
         this.errors = errors;
+        this.slack = new SlackForm(notifiersFile, work);
         show(startupProblems);
     }
 
@@ -124,11 +135,75 @@ public final class SettingsViewModel {
                     return environmentsFile;
                 },
                 p -> {
-                    problems.set("saved " + p + ": Faultline uses it from its next start");
+                    problems.set("saved " + p + ": in use now");
                     saved.set(true);
                     problemsShown.set(true);
+                    use(text);
                 },
                 err -> errors.accept("Could not save " + environmentsFile, err));
+    }
+
+    /** The saved environments go into use at once: the runs, the planner and Home take them from now on. */
+    private void use(String text) {
+        try {
+            Environments envs = problemsOf(text).isEmpty() && !isOnlyComments(text)
+                    ? EnvironmentsFile.parse(text, environmentsFile.toString())
+                    : Environments.builtIn();
+            environments.set(describe(envs.all()));
+            inUse.accept(envs);
+        } catch (SettingsException e) {
+            errors.accept("Could not use " + environmentsFile, e); // checked just before: not expected
+        }
+    }
+
+    private static boolean isOnlyComments(String text) {
+        return text.lines().map(String::strip).allMatch(l -> l.isEmpty() || l.startsWith("#"));
+    }
+
+    /** Where saved environments are handed over to be used without a restart. */
+    public void onEnvironmentsInUse(Consumer<Environments> use) {
+        this.inUse = use;
+    }
+
+    /** How an environment's backends are checked: one line each, saying what failed. Blocking. */
+    public void connectionCheck(Function<Environment, List<String>> check) {
+        this.connectionCheck = check;
+    }
+
+    /** How the database is checked: what it holds, or an exception saying what failed. Blocking. */
+    public void databaseCheck(Callable<String> check) {
+        this.databaseCheck = check;
+    }
+
+    /** Checks the backends of the environment in the form; {@link #connectionResultProperty()} says how each went. */
+    public void checkConnection() {
+        Environment env;
+        try {
+            env = form.toEnvironment();
+        } catch (IllegalArgumentException e) {
+            connectionResult.set("not checked: " + e.getMessage());
+            return;
+        }
+        if (env.backends().isEmpty()) {
+            connectionResult.set("not checked: the environment has no backends yet; add a setting, e.g. toxiproxy url");
+            return;
+        }
+        connectionResult.set("checking…");
+        work.run(
+                "check-environment",
+                () -> String.join("\n", connectionCheck.apply(env)),
+                connectionResult::set,
+                err -> connectionResult.set("the check failed: " + Dialogs.message(err)));
+    }
+
+    /** Opens the database and says what it holds, or what failed. */
+    public void checkDatabase() {
+        databaseResult.set("checking…");
+        work.run(
+                "check-database",
+                databaseCheck,
+                databaseResult::set,
+                err -> databaseResult.set("not reachable: " + Dialogs.message(err)));
     }
 
     /** Sends one Slack message with the configured settings; {@link #slackResultProperty()} says what Slack answered. */
@@ -214,7 +289,28 @@ public final class SettingsViewModel {
 
     /** The environments in use and their backends' settings, secrets masked. */
     public String environments() {
-        return environments;
+        return environments.get();
+    }
+
+    public ReadOnlyStringProperty environmentsProperty() {
+        return environments.getReadOnlyProperty();
+    }
+
+    /** One environment, edited by form. */
+    public EnvironmentForm form() {
+        return form;
+    }
+
+    public ReadOnlyStringProperty connectionResultProperty() {
+        return connectionResult.getReadOnlyProperty();
+    }
+
+    public SlackForm slack() {
+        return slack;
+    }
+
+    public ReadOnlyStringProperty databaseResultProperty() {
+        return databaseResult.getReadOnlyProperty();
     }
 
     public String slackHint() {

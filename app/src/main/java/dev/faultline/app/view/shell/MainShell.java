@@ -32,9 +32,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MainShell extends BorderPane {
     private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
     private final Map<Screen, ToggleButton> buttons = new EnumMap<>(Screen.class);
+    private final Map<Screen, EditHistoryKeys> histories = new EnumMap<>(Screen.class);
     private final StackPane content = new StackPane();
     private final ReadOnlyObjectWrapper<Screen> current = new ReadOnlyObjectWrapper<>(Screen.HOME);
     private final KillSwitchButton killSwitch;
+    private final VBox navigation;
     private Runnable onQuit = () -> {};
     private @org.jspecify.annotations.Nullable Screen pending;
 
@@ -42,7 +44,8 @@ public final class MainShell extends BorderPane {
         getStyleClass().add("shell");
         killSwitch = new KillSwitchButton(ks, zone);
         setTop(new VBox(menus(dark), header(zone, dark), haltBanner()));
-        setLeft(navigation());
+        navigation = navigation();
+        setLeft(navigation);
         setCenter(content);
     }
 
@@ -59,6 +62,11 @@ public final class MainShell extends BorderPane {
         theme.getStyleClass().add("header-button");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        // Only the muted subtitle may shrink: the name, the theme switch and the kill switch keep their size.
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        theme.setMinWidth(Region.USE_PREF_SIZE);
+        killSwitch.setMinWidth(Region.USE_PREF_SIZE);
+        sub.setMinWidth(0);
         HBox h = new HBox(14, title, sub, grow, theme, killSwitch);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("header");
@@ -167,6 +175,40 @@ public final class MainShell extends BorderPane {
         content.getChildren().setAll(view);
         buttons.get(s).setSelected(true);
         current.set(s);
+        // The focus goes into the screen shown, not back to the header (where Enter would toggle the theme).
+        javafx.application.Platform.runLater(() -> focusInto(view));
+    }
+
+    private void focusInto(Node view) {
+        Scene scene = getScene();
+        if (scene == null || !content.getChildren().contains(view)) {
+            return;
+        }
+        Node owner = scene.getFocusOwner();
+        for (Node n = owner; n != null; n = n.getParent()) {
+            if (n == view || n == navigation) {
+                return; // already in the screen, or on the navigation the user is moving through
+            }
+        }
+        Node first = firstFocusable(view);
+        if (first != null) {
+            first.requestFocus();
+        }
+    }
+
+    private static @org.jspecify.annotations.Nullable Node firstFocusable(Node n) {
+        if (n.isFocusTraversable() && n.isVisible() && !n.isDisabled()) {
+            return n;
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                Node f = firstFocusable(c);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 
     public ReadOnlyObjectProperty<Screen> currentProperty() {
@@ -185,6 +227,19 @@ public final class MainShell extends BorderPane {
             }
         });
         // the screens' shortcuts are the View menu's accelerators
+        // Undo and redo: wherever the focus is on a screen with an edit history (a form's field, the
+        // YAML, the timeline), the keys go to that one history, before a text field's own undo.
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            EditHistoryKeys h = histories.get(current.get());
+            if (h != null && h.handle(e)) {
+                e.consume();
+            }
+        });
+    }
+
+    /** Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z go to {@code undo} and {@code redo} while {@code s} is shown. */
+    public void editHistory(Screen s, Runnable undo, Runnable redo) {
+        histories.put(s, new EditHistoryKeys(undo, redo));
     }
 
     /** What File > Quit does: the window's own close, which asks first while a run is active. */

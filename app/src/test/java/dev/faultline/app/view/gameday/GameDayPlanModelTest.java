@@ -168,4 +168,65 @@ class GameDayPlanModelTest {
 
         assertThat(seen).containsExactly("Payments", "experiments");
     }
+
+    @Test
+    void eachExperimentIsRunByTheOperatorsAndWatchedByTheObserversUntilThePlanSaysOtherwise() throws Exception {
+        GameDay day = new RunbookLoader().loadGameDay(FIRST_GAMEDAY).gameDay();
+        plan.load(day, FIRST_GAMEDAY.toString());
+        String outage = "payment-outage-halts.yaml";
+
+        assertThat(plan.crewLine(outage)).isEqualTo("runs: Grace Hopper · watches: Linus");
+        assertThat(plan.dutyOf(outage, "Ada Lovelace")).isEqualTo(GameDayPlanModel.Duty.NONE);
+
+        plan.setDuty(outage, "Ada Lovelace", GameDayPlanModel.Duty.RUNS);
+        plan.setDuty(outage, "Grace Hopper", GameDayPlanModel.Duty.WATCHES);
+
+        assertThat(plan.crewLine(outage)).isEqualTo("runs: Ada Lovelace · watches: Linus, Grace Hopper");
+        assertThat(plan.crewLine("payment-latency-holds.yaml")).isEqualTo("runs: Grace Hopper · watches: Linus");
+        GameDay planned = plan.toGameDay();
+        assertThat(planned.crewOf(outage).operators()).containsExactly("Ada Lovelace");
+        assertThat(planned.crewOf(outage).observers()).containsExactly("Linus", "Grace Hopper");
+        assertThat(planned.crews()).containsOnlyKeys(outage);
+    }
+
+    @Test
+    void aCrewFollowsItsExperimentWhenMovedAndLeavesWithIt() {
+        plan.setFile(Path.of("/srv/gd.yaml").toAbsolutePath());
+        ParticipantRow grace = plan.addParticipant();
+        grace.name.set("Grace");
+        for (String n : List.of("a.yaml", "b.yaml")) {
+            plan.addExperiment(Path.of("/srv").toAbsolutePath().resolve(n));
+        }
+        plan.setDuty("a.yaml", "Grace", GameDayPlanModel.Duty.WATCHES);
+
+        plan.moveExperiment(0, 1);
+
+        assertThat(plan.dutyOf("a.yaml", "Grace")).isEqualTo(GameDayPlanModel.Duty.WATCHES);
+        plan.removeExperiment("a.yaml");
+        plan.addExperiment(Path.of("/srv").toAbsolutePath().resolve("a.yaml"));
+        assertThat(plan.dutyOf("a.yaml", "Grace")).isEqualTo(GameDayPlanModel.Duty.NONE);
+    }
+
+    @Test
+    void experimentsShowTheirTitleOnceKnownAndTheirFileNameUntilThen() {
+        plan.setFile(Path.of("/srv/gd/day.yaml").toAbsolutePath());
+        String name = plan.addExperiment(Path.of("/srv/runbooks/slow-db.yaml").toAbsolutePath());
+
+        assertThat(plan.titleOf(name)).isEqualTo("slow-db.yaml");
+        plan.setTitleOf(name, "The database is slow");
+        assertThat(plan.titleOf(name)).isEqualTo("The database is slow");
+        assertThat(plan.runbookOf(name))
+                .isEqualTo(Path.of("/srv/runbooks/slow-db.yaml").toAbsolutePath());
+    }
+
+    @Test
+    void anExperimentAlreadyInThePlanIsNotAddedTwice() {
+        plan.setFile(Path.of("/srv/gd.yaml").toAbsolutePath());
+        Path a = Path.of("/srv/a.yaml").toAbsolutePath();
+
+        assertThat(plan.addExperiment(a)).isEqualTo("a.yaml");
+        assertThat(plan.addExperiment(a)).isEqualTo("a.yaml");
+
+        assertThat(plan.experiments()).containsExactly("a.yaml");
+    }
 }

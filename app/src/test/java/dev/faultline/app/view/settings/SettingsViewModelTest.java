@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.app.view.common.InPlace;
 import dev.faultline.engine.env.Environment;
+import dev.faultline.engine.env.Environments;
 import dev.faultline.engine.env.EnvironmentsFile;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.runbook.RunbookProblem;
@@ -111,7 +112,7 @@ class SettingsViewModelTest {
         assertThat(EnvironmentsFile.load(file).all())
                 .extracting(Environment::name)
                 .contains("lab");
-        assertThat(m.problemsProperty().get()).isEqualTo("saved " + file + ": Faultline uses it from its next start");
+        assertThat(m.problemsProperty().get()).isEqualTo("saved " + file + ": in use now");
         assertThat(m.savedProperty().get()).isTrue();
         assertThat(m.problemsShownProperty().get()).isTrue();
         assertThat(errors).isEmpty();
@@ -168,5 +169,125 @@ class SettingsViewModelTest {
         });
         refused.sendTestMessage();
         assertThat(refused.slackResultProperty().get()).isEqualTo("not sent: the Slack plugin is not installed");
+    }
+
+    @Test
+    void savedEnvironmentsAreHandedOverToBeUsedWithoutARestart() {
+        SettingsViewModel m = model();
+        List<Environments> used = new ArrayList<>();
+        m.onEnvironmentsInUse(used::add);
+        m.fileTextProperty().set("environments:\n  lab:\n    production: true\n");
+
+        m.save();
+
+        assertThat(used)
+                .singleElement()
+                .satisfies(e -> assertThat(e.find("lab")).isPresent());
+        assertThat(m.environments()).contains("lab  (PRODUCTION");
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void anEnvironmentIsAddedEditedRenamedAndRemovedByFormAndTheYamlFollows() throws Exception {
+        SettingsViewModel m = model();
+        m.load();
+        EnvironmentForm form = m.form();
+        form.startNew();
+        form.nameProperty().set("staging");
+        form.productionProperty().set(true);
+        form.addSetting("toxiproxy", "url", "http://127.0.0.1:8474");
+        form.addSetting("kubernetes", "namespaces", "shop,payments");
+
+        assertThat(form.apply()).as(form.problemProperty().get()).isTrue();
+
+        Environment staging = EnvironmentsFile.parse(m.fileTextProperty().get(), "e.yaml")
+                .find("staging")
+                .orElseThrow();
+        assertThat(staging.production()).isTrue();
+        assertThat(staging.settingsFor("toxiproxy").values().get("url")).contains("http://127.0.0.1:8474");
+        assertThat(staging.settingsFor("kubernetes").values().get("namespaces")).contains("shop,payments");
+        assertThat(form.names()).containsExactly("staging");
+
+        form.edit("staging");
+        form.nameProperty().set("stage-2");
+        assertThat(form.apply()).isTrue();
+        assertThat(form.names()).containsExactly("stage-2");
+
+        form.startNew();
+        form.nameProperty().set("lab");
+        assertThat(form.apply()).isTrue();
+        form.remove("stage-2");
+        assertThat(form.names()).containsExactly("lab");
+        m.save();
+        assertThat(EnvironmentsFile.load(home.resolve("environments.yaml")).find("lab"))
+                .isPresent();
+    }
+
+    @Test
+    void theFormRefusesACredentialInClearAndADuplicateNameSayingWhich() {
+        SettingsViewModel m = model();
+        EnvironmentForm form = m.form();
+        form.startNew();
+        form.nameProperty().set("lab");
+        form.addSetting("prometheus", "url", "http://127.0.0.1:9090");
+        SettingRow token = form.addSetting("prometheus", "token", "s3cr3t");
+
+        assertThat(form.apply()).isFalse();
+        assertThat(form.problemProperty().get()).contains("token").contains("env:VARIABLE");
+        assertThat(m.fileTextProperty().get()).doesNotContain("s3cr3t");
+
+        token.set("prometheus", "token", "env:PROM_TOKEN");
+        assertThat(form.apply()).as(form.problemProperty().get()).isTrue();
+        form.startNew();
+        form.nameProperty().set("local");
+        assertThat(form.apply()).isFalse();
+        assertThat(form.problemProperty().get()).isEqualTo("name: there is an environment 'local' already");
+    }
+
+    @Test
+    void theConnectionCheckSaysWhatFailedForTheEnvironmentInTheForm() {
+        SettingsViewModel m = model();
+        List<Environment> checked = new ArrayList<>();
+        m.connectionCheck(e -> {
+            checked.add(e);
+            return List.of("toxiproxy: FAILED (connection refused)");
+        });
+        m.form().startNew();
+        m.form().nameProperty().set("lab");
+        m.checkConnection();
+        assertThat(m.connectionResultProperty().get()).startsWith("not checked: the environment has no backends yet");
+
+        m.form().addSetting("toxiproxy", "url", "http://127.0.0.1:1");
+        m.checkConnection();
+
+        assertThat(checked).singleElement().satisfies(e -> assertThat(e.name()).isEqualTo("lab"));
+        assertThat(m.connectionResultProperty().get()).isEqualTo("toxiproxy: FAILED (connection refused)");
+    }
+
+    @Test
+    void slackTakesItsCredentialsAsReferencesOnlyAndKeepsTheFilesOtherSettings() throws Exception {
+        Path notifiers = home.resolve("notifiers.yaml");
+        Files.writeString(notifiers, "slack.timeoutSeconds=5\n");
+        SettingsViewModel m = model();
+        SlackForm slack = m.slack();
+        slack.load();
+        slack.tokenProperty().set("xoxb-1234-in-clear");
+        slack.channelProperty().set("#gameday");
+
+        slack.save();
+
+        assertThat(slack.resultProperty().get()).startsWith("bot token: give it as env:VARIABLE or file:/path");
+        assertThat(Files.readString(notifiers)).doesNotContain("xoxb");
+
+        slack.tokenProperty().set("env:SLACK_BOT_TOKEN");
+        slack.save();
+
+        String saved = Files.readString(notifiers);
+        assertThat(saved).contains("slack.token=env\\:SLACK_BOT_TOKEN").contains("slack.timeoutSeconds=5");
+        assertThat(slack.resultProperty().get()).startsWith("saved ");
+        SettingsViewModel again = model();
+        again.slack().load();
+        assertThat(again.slack().tokenProperty().get()).isEqualTo("env:SLACK_BOT_TOKEN");
+        assertThat(again.slack().channelProperty().get()).isEqualTo("#gameday");
     }
 }
