@@ -38,23 +38,35 @@ public final class PdfReport implements ReportRenderer {
         String xhtml = ReportDocument.xhtml(report, true, charts);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         try {
-            PdfRendererBuilder b = new PdfRendererBuilder();
+            PdfRendererBuilder b = builder(xhtml);
             b.useObjectDrawerFactory(charts.factory());
-            for (ReportFonts.Font f : ReportFonts.available()) {
-                b.useFont(
-                        f.file().toFile(),
-                        f.family(),
-                        f.weight(),
-                        com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL,
-                        true);
-            }
-            b.withHtmlContent(xhtml, null);
-            b.withProducer("Faultline");
             b.toStream(out);
             b.run();
         } catch (IOException | RuntimeException e) {
             throw new ReportException("cannot make the PDF: " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /** Starts {@link PdfWarmUp} (once per process): a one-line PDF made in the background. */
+    @Override
+    public void prepare() {
+        PdfWarmUp.start();
+    }
+
+    /** The PDF engine set up for a document: the fonts in fallback order, Faultline as producer. */
+    static PdfRendererBuilder builder(String xhtml) {
+        PdfRendererBuilder b = new PdfRendererBuilder();
+        for (ReportFonts.Font f : ReportFonts.available()) {
+            b.useFont(
+                    f.file().toFile(),
+                    f.family(),
+                    f.weight(),
+                    com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL,
+                    true);
+        }
+        b.withHtmlContent(xhtml, null);
+        b.withProducer("Faultline");
+        return b;
     }
 }

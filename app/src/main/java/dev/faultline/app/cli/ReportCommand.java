@@ -60,6 +60,8 @@ final class ReportCommand implements Callable<Integer> {
         String f = format.toLowerCase(Locale.ROOT).replace("markdown", "md");
         Path out = output != null ? output : Path.of(id.replaceAll("[^A-Za-z0-9._-]", "_") + "." + f);
         try {
+            // the renderer may get ready (the PDF's in the background) while the database opens
+            ReportFiles.prepare(f);
             // the database alone: no plugins, kill switch or halt socket for a report
             Path written = ReportFiles.write(root.store(), Clock.systemUTC(), id, f, out, z);
             root.out().println("report written to " + written);

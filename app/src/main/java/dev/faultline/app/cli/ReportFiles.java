@@ -62,6 +62,14 @@ public final class ReportFiles {
         return target;
     }
 
+    /** Lets the renderer of {@code format}, if there is one, get ready while the report is read. */
+    static void prepare(String format) {
+        ReportRenderer r = renderers().get(format);
+        if (r != null) {
+            r.prepare();
+        }
+    }
+
     /** The report renderers: Markdown and JSON from the engine, HTML and PDF from the reports module. */
     static Map<String, ReportRenderer> renderers() {
         Map<String, ReportRenderer> out = new TreeMap<>();

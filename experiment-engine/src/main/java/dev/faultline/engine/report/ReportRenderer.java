@@ -10,4 +10,11 @@ public interface ReportRenderer {
     String format();
 
     byte[] render(Report report) throws ReportException;
+
+    /**
+     * Called when a report in this format is about to be made, before the report is read from the
+     * database: a renderer may get its engine ready meanwhile, in the background (the PDF's loads its
+     * fonts and classes). Never fails, never changes what {@link #render} makes; nothing by default.
+     */
+    default void prepare() {}
 }
