@@ -7,7 +7,6 @@ import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The seed's second and third cases and one runbook per kind of fault, all on one sandbox started
- * here (each run finds it running, as with {@code faultline sandbox}), to keep the suite short. Before
- * each runbook the shop must have settled ({@link SettledShop}): every order served, quickly. The
+ * here (each run finds it running, as with {@code faultline sandbox}), to keep the suite short. The
  * runbooks that start a sandbox of their own are in {@link SandboxRunbooksIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,9 +42,6 @@ class SandboxRunbooksOnOneSandboxIT {
     }
 
     private JsonNode run(String runbook, int exit) throws Exception {
-        // settle check: the shop serves every order again, quickly (the previous runbook's fault, or
-        // the sandbox's start, has faded), before this runbook's baseline is taken
-        SettledShop.await(sandbox.orderUrl(), Duration.ofSeconds(120));
         Path result = home.resolve(runbook + ".json");
         Cli cli = Cli.run(home, "run", Cli.runbook(runbook), "--json", result.toString());
         assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(exit);
