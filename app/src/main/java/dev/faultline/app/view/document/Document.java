@@ -18,12 +18,12 @@ public record Document(
         return new Document(kind, file, file.getFileName().toString(), text, text, readOnly);
     }
 
-    /** A new document, not saved yet: {@code text} is what it starts with (a template's). */
+    /** A new document, not saved yet: {@code text} is what it starts with (a template's), unsaved once edited. */
     public static Document untitled(DocumentKind kind, String name, String text) {
-        return new Document(kind, null, name, "", text, false);
+        return new Document(kind, null, name, text, text, false);
     }
 
-    /** Edits differ from what the file holds (an untitled document always counts as unsaved once edited). */
+    /** Edits differ from what the file holds . */
     public boolean dirty() {
         return !text.equals(savedText);
     }

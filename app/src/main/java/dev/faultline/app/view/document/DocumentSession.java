@@ -62,6 +62,11 @@ public final class DocumentSession {
         clearAutosave();
     }
 
+    /** The screen's first, empty document, before anything is opened; an autosave is left for {@link #leftOver()}. */
+    public void began(String name, String text) {
+        set(Document.untitled(kind, name, text));
+    }
+
     /** A new document from a template: untitled, saved for the first time into the user's folder. */
     public void startedUntitled(String name, String text) {
         set(Document.untitled(kind, name, text));
@@ -161,7 +166,7 @@ public final class DocumentSession {
         Path f = r.original();
         set(
                 f == null
-                        ? Document.untitled(kind, r.name(), r.text())
+                        ? new Document(kind, null, r.name(), savedText, r.text(), false)
                         : new Document(kind, f, r.name(), savedText, r.text(), folders.isShipped(f)));
         autosave(r.text());
     }
