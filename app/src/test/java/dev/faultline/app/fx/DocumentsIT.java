@@ -131,6 +131,15 @@ class DocumentsIT {
         assertThat(home.resolve("runbooks")).isDirectory();
         assertThat(robot.lookup("#read-only-banner").queryAs(Label.class).isVisible())
                 .isTrue();
+
+        // Closing the window with unsaved edits asks too; Cancel keeps it open.
+        edit(m);
+        robot.interact(() ->
+                stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        robot.clickOn(button(dialog("#unsaved-changes"), "Cancel"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(title()).contains("•");
     }
 
     @ParameterizedTest(name = "{0}x{1}")
@@ -245,6 +254,10 @@ class DocumentsIT {
     }
 
     private void edit(EditorViewModel m) {
+        waitFor(
+                "the editor's YAML is shown",
+                () -> robot.lookup("#yaml").tryQuery().isPresent(),
+                5);
         TextArea yaml = robot.lookup("#yaml").queryAs(TextArea.class);
         String name = m.experiment().method().get(0).name();
         robot.interact(() -> yaml.setText(yaml.getText().replace("name: " + name, "name: renamed-by-test")));
