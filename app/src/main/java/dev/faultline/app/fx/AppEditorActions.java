@@ -95,6 +95,11 @@ final class AppEditorActions implements EditorActions {
         return composition.loader.load(file);
     }
 
+    @Override
+    public LoadedRunbook parse(String text, String file) throws Exception {
+        return composition.loader.parse(text, file);
+    }
+
     private Environment environment(String name) {
         return composition
                 .environments

@@ -36,6 +36,11 @@ final class AppGameDayActions implements GameDayActions {
     }
 
     @Override
+    public LoadedGameDay parse(String text, String file) throws Exception {
+        return composition.loader.parseGameDay(text, file);
+    }
+
+    @Override
     public void run(Path file) {
         run.accept(file);
     }

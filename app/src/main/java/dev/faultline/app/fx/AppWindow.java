@@ -59,6 +59,7 @@ public final class AppWindow {
     private List<Path> gameDayFiles = List.of();
     private @org.jspecify.annotations.Nullable Path firstGameDayFile;
     private @org.jspecify.annotations.Nullable ClosingBar closing;
+    private final AppDocuments documents;
 
     public AppWindow(Composition composition, Stage stage) {
         this.composition = composition;
@@ -71,6 +72,7 @@ public final class AppWindow {
             applyTheme();
         });
         shell = new MainShell(composition.killSwitch, zone, dark);
+        documents = new AppDocuments(composition, prefs, runbookDir(), m -> Dialogs.error(m, null));
         textSize.set(prefs.textSize());
         shell.setStyle("-fx-font-size: " + textSize.get() + "px;");
         textSize.addListener((o, a, b) -> {
@@ -131,10 +133,16 @@ public final class AppWindow {
                 editorModel,
                 new AppEditorActions(composition, runs, shipped),
                 new AppAuthoringActions(composition),
-                FaultTemplates.available(composition.plugins.backends()));
+                FaultTemplates.available(composition.plugins.backends()),
+                documents.experiment,
+                documents.picker);
         gameDay = new GameDayView(
                 new dev.faultline.app.view.gameday.GameDayPlanModel(composition.clock, zone),
-                new AppGameDayActions(composition, shipped, this::runGameDay));
+                new AppGameDayActions(composition, shipped, this::runGameDay),
+                documents.plan,
+                documents.picker);
+        documents.installMenu(shell, editor, gameDay, m -> Dialogs.error(m, null));
+        AppDocuments.bindTitle(stage, shell, editor, gameDay);
         retro = new dev.faultline.app.view.retro.RetroView(new dev.faultline.app.view.retro.RetroViewModel(
                 new AppRetroActions(composition, zone), zone, composition.clock, Work.background(), Dialogs::error));
         shell.put(Screen.GAMEDAY, gameDay);
@@ -173,12 +181,25 @@ public final class AppWindow {
                 + composition.store().recentRuns(1000).size() + " run(s) recorded (up to 1000 counted) in "
                 + composition.home.database() + ".mv.db");
         shell.put(Screen.SETTINGS, new SettingsView(settings));
-        if (!shipped.isEmpty()) {
-            editor.open(shipped.get(0), false);
-        }
-        if (firstGameDayFile != null) {
-            gameDay.open(firstGameDayFile);
-        }
+        // What a crashed session left unsaved is offered back first; else the first runbooks open.
+        Path firstDay = firstGameDayFile;
+        editor.files()
+                .offerRecovery(
+                        zone,
+                        () -> {
+                            if (!shipped.isEmpty()) {
+                                editor.open(shipped.get(0), false);
+                            }
+                        },
+                        () -> gameDay.files()
+                                .offerRecovery(
+                                        zone,
+                                        () -> {
+                                            if (firstDay != null) {
+                                                gameDay.open(firstDay);
+                                            }
+                                        },
+                                        () -> {}));
         retro.refresh();
     }
 
@@ -271,20 +292,28 @@ public final class AppWindow {
         Scene scene = new Scene(shell, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(AppWindow.class.getResource("faultline.css").toExternalForm());
         shell.installShortcuts(scene);
-        stage.setTitle("Faultline");
+        if (!stage.titleProperty().isBound()) {
+            stage.setTitle("Faultline");
+        }
         stage.setScene(scene);
         stage.setMinWidth(1024);
         stage.setMinHeight(680);
         stage.setOnCloseRequest(e -> {
-            if (closing != null || runs.isRunning()) {
+            if (closing == null && documents.unsaved()) {
+                e.consume(); // asked first: Save, Discard or Cancel
+                AppDocuments.guardAll(editor, gameDay, () -> closeAfterTheRun(stage::close));
+            } else if (closing != null || runs.isRunning()) {
                 e.consume(); // closed once the run has ended, off the FX thread
                 closeAfterTheRun(stage::close);
             }
         });
-        shell.setOnQuit(() -> closeAfterTheRun(() -> {
-            stage.close();
-            javafx.application.Platform.exit();
-        }));
+        shell.setOnQuit(() -> AppDocuments.guardAll(
+                editor,
+                gameDay,
+                () -> closeAfterTheRun(() -> {
+                    stage.close();
+                    javafx.application.Platform.exit();
+                })));
         stage.show();
         home.focusStart();
         homeModel.refreshBackends();
@@ -448,6 +477,11 @@ public final class AppWindow {
 
     LiveRunViewModel live() {
         return live;
+    }
+
+    /** Answers the file dialogs in place of the system's (UI tests: no robot drives a native dialog). */
+    void useFilePicker(dev.faultline.app.view.common.FilePicker picker) {
+        documents.picker = picker;
     }
 
     EditorViewModel editorModel() {

@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The app's own preferences (theme, last opened runbook), in {@code app.properties} in the data
+ * The app's own preferences (theme, text size, recent files, last folder used), in {@code app.properties} in the data
  * folder. Never holds a secret: those live in the environments file as references.
  */
-public final class AppPreferences {
+public final class AppPreferences implements dev.faultline.app.view.document.DocumentPreferences {
     private static final Logger log = LoggerFactory.getLogger(AppPreferences.class);
     private final Path file;
     private final Properties values = new Properties();
@@ -49,6 +49,38 @@ public final class AppPreferences {
 
     public void setTextSize(int px) {
         values.setProperty("textSize", Integer.toString(px));
+        save();
+    }
+
+    @Override
+    public java.util.List<String> recentFiles() {
+        java.util.List<String> files = new java.util.ArrayList<>();
+        for (int i = 0; values.getProperty("recent." + i) != null; i++) {
+            files.add(values.getProperty("recent." + i));
+        }
+        return files;
+    }
+
+    @Override
+    public void setRecentFiles(java.util.List<String> files) {
+        values.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("recent."))
+                .toList()
+                .forEach(values::remove);
+        for (int i = 0; i < files.size(); i++) {
+            values.setProperty("recent." + i, files.get(i));
+        }
+        save();
+    }
+
+    @Override
+    public @org.jspecify.annotations.Nullable String lastFolder() {
+        return values.getProperty("lastFolder");
+    }
+
+    @Override
+    public void setLastFolder(String folder) {
+        values.setProperty("lastFolder", folder);
         save();
     }
 

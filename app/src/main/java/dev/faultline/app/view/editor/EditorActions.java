@@ -23,4 +23,7 @@ public interface EditorActions {
 
     /** Loads a runbook file; blocks. */
     LoadedRunbook load(Path file) throws Exception;
+
+    /** Reads a runbook's text as if it were {@code file} (the loader the command line uses). */
+    LoadedRunbook parse(String text, String file) throws Exception;
 }

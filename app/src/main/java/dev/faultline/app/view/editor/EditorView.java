@@ -2,8 +2,10 @@ package dev.faultline.app.view.editor;
 
 import dev.faultline.app.view.common.Background;
 import dev.faultline.app.view.common.Dialogs;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.faultline.app.view.common.DocumentFiles;
+import dev.faultline.app.view.common.FilePicker;
+import dev.faultline.app.view.common.ReadOnlyBanner;
+import dev.faultline.app.view.document.DocumentSession;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -25,7 +27,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -50,15 +51,33 @@ public final class EditorView extends BorderPane {
     /** Below this width the timeline and the YAML are stacked, not side by side. */
     private static final double SIDE_BY_SIDE_WIDTH = 620;
 
+    private final DocumentFiles files;
+
+    /**
+     * @param document the experiment's file lifecycle (saved or not, where it goes, its autosave)
+     * @param picker the file dialogs
+     */
     public EditorView(
-            EditorViewModel model, EditorActions actions, AuthoringActions authoring, List<FaultTemplate> templates) {
+            EditorViewModel model,
+            EditorActions actions,
+            AuthoringActions authoring,
+            List<FaultTemplate> templates,
+            DocumentSession document,
+            FilePicker picker) {
         this.model = model;
         this.actions = actions;
         this.authoring = authoring;
         getStyleClass().add("editor");
+        files = new DocumentFiles(
+                document,
+                new EditorDocument(model, actions, document.folders().userRunbooks()),
+                picker,
+                () -> getScene() == null ? null : getScene().getWindow(),
+                status::setText);
+        model.yamlProperty().addListener((o, a, b) -> files.changed());
         timeline = new TimelineView(model, status::setText);
         yamlPane = new YamlPane(model);
-        setTop(toolbar());
+        setTop(new VBox(toolbar(), ReadOnlyBanner.of(files.bannerProperty())));
         ScrollPane palette = new ScrollPane(new FaultPalette(templates, timeline));
         palette.setFitToWidth(true);
         palette.setPrefWidth(200);
@@ -131,8 +150,8 @@ public final class EditorView extends BorderPane {
 
     private javafx.scene.layout.HBox toolbar() {
         Label file = new Label();
-        file.textProperty()
-                .bind(model.fileProperty().map(f -> Path.of(f).getFileName().toString()));
+        file.textProperty().bind(files.titleProperty());
+        file.setId("editor-title");
         file.getStyleClass().add("title-4");
         MenuButton templates = new MenuButton("New", new FontIcon(MaterialDesignF.FILE_DOCUMENT_EDIT));
         templates.setTooltip(
@@ -144,6 +163,11 @@ public final class EditorView extends BorderPane {
         }
         Button open = button("", MaterialDesignF.FOLDER_OPEN, "Open a runbook file…", this::openFile);
         Button save = button("", MaterialDesignC.CONTENT_SAVE, "Save the runbook (Ctrl+S)", this::save);
+        Button saveAs = button(
+                "",
+                MaterialDesignC.CONTENT_SAVE_EDIT,
+                "Save the runbook as a new file (Ctrl+Shift+S)",
+                () -> files.saveAs(() -> {}));
         Button undo = button("", MaterialDesignU.UNDO, "Undo (Ctrl+Z)", this::undo);
         Button redo = button("", MaterialDesignR.REDO, "Redo (Ctrl+Y)", this::redo);
         Button zoomOut = button("", MaterialDesignM.MAGNIFY_MINUS, "Zoom out (-)", () -> timeline.zoom(0.8));
@@ -160,7 +184,8 @@ public final class EditorView extends BorderPane {
         file.setMaxWidth(260);
         Region grow = new Region();
         javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
-        ToolBar tools = new ToolBar(file, templates, open, save, new Separator(), undo, redo, zoomOut, zoomIn, grow);
+        ToolBar tools =
+                new ToolBar(file, templates, open, save, saveAs, new Separator(), undo, redo, zoomOut, zoomIn, grow);
         // Run and Dry run never go into the tool bar's overflow menu: they sit beside it, at their full size.
         ToolBar runs = new ToolBar(dry, run);
         runs.setMinWidth(Region.USE_PREF_SIZE);
@@ -168,16 +193,7 @@ public final class EditorView extends BorderPane {
         javafx.scene.layout.HBox.setHgrow(tools, Priority.ALWAYS);
         javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(tools, runs);
         bar.getStyleClass().add("editor-toolbar");
-        sceneProperty().addListener((o, a, s) -> {
-            if (s != null) {
-                s.getAccelerators().put(javafx.scene.input.KeyCombination.keyCombination("Shortcut+S"), () -> {
-                    if (isVisible()) {
-                        save();
-                    }
-                });
-            }
-        });
-        return bar;
+        return bar; // Ctrl+S and Ctrl+Shift+S are the File menu's
     }
 
     private static Button button(String text, org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {
@@ -188,48 +204,49 @@ public final class EditorView extends BorderPane {
         return b;
     }
 
-    /** Opens a runbook; as a template it becomes an untitled copy. */
+    /**
+     * Opens a runbook, once unsaved edits are saved or discarded; as a template it becomes an
+     * untitled experiment, saved for the first time into the user's folder.
+     */
     public void open(Path file, boolean asTemplate) {
+        files.guard(() -> load(file, asTemplate));
+    }
+
+    private void load(Path file, boolean asTemplate) {
         Background.run(
                 "editor-open",
                 () -> actions.load(file),
                 r -> {
                     model.open(r);
                     if (asTemplate) {
+                        // read beside the template (what it names is found there), saved in the user's folder
                         model.savedAs(file.resolveSibling("untitled-" + file.getFileName())
                                 .toString());
+                        files.startedUntitled("untitled-" + file.getFileName());
+                    } else {
+                        files.opened(file);
                     }
                     status.setText((asTemplate ? "new experiment from " : "opened ") + file.getFileName());
                 },
                 err -> Dialogs.error("Could not open " + file.getFileName(), err));
     }
 
-    private void openFile() {
-        FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Runbooks", "*.yaml", "*.yml"));
-        java.io.File f = fc.showOpenDialog(getScene().getWindow());
-        if (f != null) {
-            open(f.toPath(), false);
-        }
+    /** Asks for a runbook (in the user's or the last folder) and opens it, once unsaved edits are dealt with. */
+    public void openFile() {
+        files.guard(() -> files.pickToOpen("Open a runbook").ifPresent(p -> load(p, false)));
     }
 
     private void save() {
-        String text = model.yamlProperty().get();
-        Path file = Path.of(model.fileProperty().get());
         if (!model.problems().isEmpty()) {
-            status.setText("saved with " + model.problems().size()
+            status.setText("saving with " + model.problems().size()
                     + " problem(s): the runbook will not run until they are fixed");
         }
-        Background.run(
-                "editor-save",
-                () -> {
-                    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-                    Files.writeString(tmp, text, StandardCharsets.UTF_8);
-                    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    return file;
-                },
-                p -> status.setText("saved " + p),
-                err -> Dialogs.error("Could not save " + file, err));
+        files.save(() -> {});
+    }
+
+    /** The experiment's file lifecycle: Save, Save As, the unsaved marker, the guard before discarding. */
+    public DocumentFiles files() {
+        return files;
     }
 
     private void dryRun() {

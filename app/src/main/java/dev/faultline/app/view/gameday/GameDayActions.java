@@ -14,6 +14,9 @@ public interface GameDayActions {
     /** Loads and checks a GameDay file; blocks. */
     LoadedGameDay load(Path file) throws Exception;
 
+    /** Reads a GameDay's text as if it were {@code file} (the loader the command line uses). */
+    LoadedGameDay parse(String text, String file) throws Exception;
+
     /** Runs the saved GameDay, watched in the live view. */
     void run(Path file);
 

@@ -390,6 +390,13 @@ public final class GameDayPlanModel {
         return j;
     }
 
+    /** Names every experiment by its absolute path, relative ones read from {@code folder}: before a save elsewhere. */
+    public void absolutizeFrom(Path folder) {
+        Path dir = folder.toAbsolutePath();
+        experiments.replaceAll(
+                e -> Path.of(e).isAbsolute() ? e : dir.resolve(e).normalize().toString());
+    }
+
     /** Names every experiment relative to {@code folder}, where the GameDay file is saved. */
     public void relativizeTo(Path folder) {
         Path dir = folder.toAbsolutePath();

@@ -3,10 +3,11 @@ package dev.faultline.app.view.gameday;
 import dev.faultline.app.view.common.Background;
 import dev.faultline.app.view.common.Dates;
 import dev.faultline.app.view.common.Dialogs;
-import dev.faultline.engine.model.GameDay;
+import dev.faultline.app.view.common.DocumentFiles;
+import dev.faultline.app.view.common.FilePicker;
+import dev.faultline.app.view.common.ReadOnlyBanner;
+import dev.faultline.app.view.document.DocumentSession;
 import dev.faultline.engine.model.Participant;
-import dev.faultline.engine.runbook.GameDayWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -39,7 +40,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -60,14 +60,27 @@ public final class GameDayView extends BorderPane {
     private static final double RIGHT_MIN_WIDTH = 330;
     private static final double DATE_MIN_WIDTH = 150;
     private final javafx.collections.ObservableList<String> openItems = FXCollections.observableArrayList();
-    /** The GameDay as its file holds it: a run of an unchanged plan does not rewrite the file. */
-    private @org.jspecify.annotations.Nullable GameDay saved;
+    private final DocumentFiles files;
+    private final FilePicker picker;
 
-    public GameDayView(GameDayPlanModel plan, GameDayActions actions) {
+    /**
+     * @param document the plan's file lifecycle (saved or not, where it goes, its autosave)
+     * @param picker the file dialogs
+     */
+    public GameDayView(GameDayPlanModel plan, GameDayActions actions, DocumentSession document, FilePicker picker) {
         this.plan = plan;
         this.actions = actions;
+        this.picker = picker;
         getStyleClass().add("gameday");
-        setTop(toolbar());
+        PlanDocument planDocument = new PlanDocument(plan, actions);
+        files = new DocumentFiles(
+                document,
+                planDocument,
+                picker,
+                () -> getScene() == null ? null : getScene().getWindow(),
+                status::setText);
+        planDocument.watch(files::changed);
+        setTop(new VBox(toolbar(), ReadOnlyBanner.of(files.bannerProperty())));
         VBox left = left();
         VBox right = right();
         left.setMinWidth(LEFT_MIN_WIDTH);
@@ -80,9 +93,6 @@ public final class GameDayView extends BorderPane {
         status.getStyleClass().add("status-line");
         status.setPadding(new Insets(4, 12, 6, 12));
         setBottom(status);
-        plan.fileProperty()
-                .addListener((o, a, b) -> fileLabel.setText(
-                        b.isEmpty() ? "new GameDay" : Path.of(b).getFileName().toString()));
         refreshOpenItems();
         // Shown again: the open action items may have changed in the retrospective meanwhile.
         sceneProperty().addListener((o, a, b) -> {
@@ -95,26 +105,22 @@ public final class GameDayView extends BorderPane {
 
     private ToolBar toolbar() {
         fileLabel.getStyleClass().add("title-4");
+        fileLabel.setId("gameday-file");
+        fileLabel.textProperty().bind(files.titleProperty());
         Button newDay = new Button("New", new FontIcon(MaterialDesignF.FILE_DOCUMENT_EDIT));
         newDay.setTooltip(new Tooltip("Start a new GameDay plan"));
-        newDay.setOnAction(e -> {
-            plan.startNew();
-            status.setText("new GameDay: give it a title, participants and experiments, then save");
-        });
+        newDay.setOnAction(e -> startNew());
         Button open = new Button("", new FontIcon(MaterialDesignF.FOLDER_OPEN));
         open.setTooltip(new Tooltip("Open a GameDay runbook…"));
         open.setAccessibleText("Open a GameDay runbook");
-        open.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("GameDay runbooks", "*.yaml", "*.yml"));
-            java.io.File f = fc.showOpenDialog(getScene().getWindow());
-            if (f != null) {
-                open(f.toPath());
-            }
-        });
+        open.setOnAction(e -> openFile());
         Button save = new Button("Save", new FontIcon(MaterialDesignC.CONTENT_SAVE));
-        save.setTooltip(new Tooltip("Save as a kind: GameDay runbook"));
+        save.setTooltip(new Tooltip("Save as a kind: GameDay runbook (Ctrl+S)"));
         save.setOnAction(e -> save(false));
+        Button saveAs = new Button("", new FontIcon(MaterialDesignC.CONTENT_SAVE_EDIT));
+        saveAs.setTooltip(new Tooltip("Save the plan as a new file (Ctrl+Shift+S)"));
+        saveAs.setAccessibleText("Save the plan as a new file");
+        saveAs.setOnAction(e -> files.saveAs(this::checkSaved));
         Button run = new Button("Run GameDay", new FontIcon(MaterialDesignP.PLAY));
         run.getStyleClass().add("accent");
         run.setId("run-gameday");
@@ -138,7 +144,7 @@ public final class GameDayView extends BorderPane {
         fileLabel.setMinWidth(0);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        return new ToolBar(fileLabel, newDay, open, save, grow, run);
+        return new ToolBar(fileLabel, newDay, open, save, saveAs, grow, run);
     }
 
     private VBox left() {
@@ -278,17 +284,12 @@ public final class GameDayView extends BorderPane {
         MenuItem own = new MenuItem("A runbook file of your own…");
         own.setId("add-own-experiment");
         own.setOnAction(e -> {
-            FileChooser fc = new FileChooser();
-            fc.setTitle("Add an experiment runbook");
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Runbooks", "*.yaml", "*.yml"));
-            java.io.File dir = actions.userFolder().toFile();
-            if (dir.isDirectory()) {
-                fc.setInitialDirectory(dir);
-            }
-            java.io.File f = fc.showOpenDialog(getScene().getWindow());
-            if (f != null) {
-                addExperiment(f.toPath());
-            }
+            Path dir = actions.userFolder();
+            picker.open(
+                            getScene().getWindow(),
+                            "Add an experiment runbook",
+                            Files.isDirectory(dir) ? dir : Path.of(System.getProperty("user.home")))
+                    .ifPresent(this::addExperiment);
         });
         if (!add.getItems().isEmpty()) {
             add.getItems().add(new javafx.scene.control.SeparatorMenuItem());
@@ -391,71 +392,76 @@ public final class GameDayView extends BorderPane {
         }
     }
 
+    /** Opens a GameDay runbook, once unsaved edits of the plan are saved or discarded. */
     public void open(Path file) {
+        files.guard(() -> load(file));
+    }
+
+    /** Asks for a GameDay runbook (in the user's or the last folder) and opens it. */
+    public void openFile() {
+        files.guard(() -> files.pickToOpen("Open a GameDay runbook").ifPresent(this::load));
+    }
+
+    /** A new plan, once unsaved edits of this one are saved or discarded. */
+    public void startNew() {
+        files.guard(() -> {
+            plan.startNew();
+            files.startedUntitled("new-gameday.yaml");
+            status.setText("new GameDay: give it a title, participants and experiments, then save");
+        });
+    }
+
+    private void load(Path file) {
         Background.run(
                 "gameday-open",
                 () -> actions.load(file),
                 d -> {
                     plan.load(d.gameDay(), file.toString());
                     learnTitles();
-                    saved = d.gameDay();
+                    files.opened(file);
                     status.setText("opened " + file.getFileName());
                 },
                 err -> Dialogs.error("Could not open " + file.getFileName(), err));
     }
 
-    /** Saves the plan to {@code file} (the Save button asks for one when the plan is new). */
+    /** Saves the plan to {@code file} (never a shipped runbook). */
     public void saveAs(Path file) {
-        plan.setFile(file);
-        save(false);
+        files.write(file, this::checkSaved);
     }
 
+    /**
+     * Save (Run saves first): over the plan's own file; a new plan or a shipped one to a file
+     * people pick in their folder. A run of an unchanged, saved plan does not rewrite its file.
+     */
     private void save(boolean thenRun) {
-        GameDay day;
-        try {
-            day = plan.toGameDay();
-        } catch (IllegalArgumentException e) {
-            status.setText("not saved: " + e.getMessage());
+        String f = plan.fileProperty().get();
+        if (thenRun && !files.session().unsaved() && !f.isEmpty() && Files.exists(Path.of(f))) {
+            actions.run(Path.of(f));
             return;
         }
-        Path file;
-        if (plan.fileProperty().get().isEmpty()) {
-            FileChooser fc = new FileChooser();
-            fc.setInitialFileName(day.name() + ".yaml");
-            java.io.File f = fc.showSaveDialog(getScene().getWindow());
-            if (f == null) {
-                return;
-            }
-            file = f.toPath();
-        } else {
-            file = Path.of(plan.fileProperty().get());
-        }
-        plan.relativizeTo(file.toAbsolutePath().getParent());
-        day = plan.toGameDay();
-        if (thenRun && day.equals(saved) && Files.exists(file)) {
-            actions.run(file);
-            return;
-        }
-        GameDay toSave = day;
-        String yaml = new GameDayWriter().toYaml(day);
-        Background.run(
-                "gameday-save",
-                () -> {
-                    Files.writeString(file, yaml, StandardCharsets.UTF_8);
-                    return actions.load(file); // the same checks as the command line
-                },
-                d -> {
-                    plan.setFile(file);
-                    saved = toSave;
-                    status.setText("saved " + file);
-                    if (thenRun) {
-                        actions.run(file);
-                    }
-                },
-                err -> {
-                    status.setText("saved, but the GameDay has problems: " + Dialogs.message(err));
-                    Dialogs.error("The GameDay has problems", err);
-                });
+        files.save(
+                thenRun
+                        ? () -> checkSaved(
+                                () -> actions.run(Path.of(plan.fileProperty().get())))
+                        : this::checkSaved);
+    }
+
+    private void checkSaved() {
+        checkSaved(() -> {});
+    }
+
+    /** Checks the saved file as the command line would, then runs {@code then}; says what is wrong otherwise. */
+    private void checkSaved(Runnable then) {
+        Path file = Path.of(plan.fileProperty().get());
+        Background.run("gameday-check", () -> actions.load(file), d -> then.run(), err -> {
+            status.setText("saved, but the GameDay has problems: " + Dialogs.message(err));
+            Dialogs.error("The GameDay has problems", err);
+        });
+    }
+
+    /** The plan's file lifecycle: Save, Save As, the unsaved marker, the guard before discarding. */
+    public DocumentFiles files() {
+        return files;
     }
 
     /** Lists the environments again (saved in the settings: no restart needed). */

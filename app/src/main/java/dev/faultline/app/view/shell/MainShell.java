@@ -38,6 +38,7 @@ public final class MainShell extends BorderPane {
     private final KillSwitchButton killSwitch;
     private final VBox navigation;
     private Runnable onQuit = () -> {};
+    private final javafx.scene.control.Menu file = new javafx.scene.control.Menu("File");
     private @org.jspecify.annotations.Nullable Screen pending;
 
     public MainShell(KillSwitch ks, ZoneId zone, BooleanProperty dark) {
@@ -127,8 +128,8 @@ public final class MainShell extends BorderPane {
         javafx.scene.control.MenuItem quit = new javafx.scene.control.MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(javafx.scene.input.KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> onQuit.run());
-        javafx.scene.control.MenuBar bar =
-                new javafx.scene.control.MenuBar(new javafx.scene.control.Menu("File", null, quit), run, view);
+        javafx.scene.control.MenuBar bar = new javafx.scene.control.MenuBar(file, run, view);
+        file.getItems().add(quit);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -240,6 +241,12 @@ public final class MainShell extends BorderPane {
     /** Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z go to {@code undo} and {@code redo} while {@code s} is shown. */
     public void editHistory(Screen s, Runnable undo, Runnable redo) {
         histories.put(s, new EditHistoryKeys(undo, redo));
+    }
+
+    /** Puts the documents' items (New, Open, Save, Save As, Open Recent) in the File menu, above Quit. */
+    public void addFileItems(java.util.List<javafx.scene.control.MenuItem> items) {
+        file.getItems().addAll(file.getItems().size() - 1, items);
+        file.getItems().add(file.getItems().size() - 1, new javafx.scene.control.SeparatorMenuItem());
     }
 
     /** What File > Quit does: the window's own close, which asks first while a run is active. */
