@@ -48,6 +48,11 @@ final class ReportCommand implements Callable<Integer> {
     @Nullable
     String zone;
 
+    @Option(
+            names = "--no-engine-log",
+            description = "leave out the appendix with every run event (PDF, HTML): a shorter report")
+    boolean noEngineLog;
+
     @Override
     public Integer call() throws Exception {
         ZoneId z;
@@ -61,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
         Path out = output != null ? output : Path.of(id.replaceAll("[^A-Za-z0-9._-]", "_") + "." + f);
         try {
             // the database alone: no plugins, kill switch or halt socket for a report
-            Path written = ReportFiles.write(root.store(), Clock.systemUTC(), id, f, out, z);
+            Path written = ReportFiles.write(root.store(), Clock.systemUTC(), id, f, out, z, !noEngineLog);
             root.out().println("report written to " + written);
             return ExitCodes.OK;
         } catch (ReportException e) {

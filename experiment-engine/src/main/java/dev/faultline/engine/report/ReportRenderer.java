@@ -10,4 +10,9 @@ public interface ReportRenderer {
     String format();
 
     byte[] render(Report report) throws ReportException;
+
+    /** The same format without the engine log (the appendix of every run event); formats without one return themselves. */
+    default ReportRenderer withoutEngineLog() {
+        return this;
+    }
 }
