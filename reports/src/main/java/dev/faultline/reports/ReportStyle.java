@@ -58,7 +58,14 @@ final class ReportStyle {
                                    font-size: 7.5pt; color: #57606a; } }
                 @page :first { @top-left { content: none; } @top-right { content: none; } }
                 .cover { page-break-after: always; }
-                .cover h2 { margin-top: 12pt; }
+                .cover h2 { margin-top: 8pt; }
+                .cover h3 { margin: 8pt 0 2pt 0; }
+                .cover table { font-size: 8pt; margin: 2pt 0 4pt 0; }
+                .cover td, .cover th { padding: 1.5pt 4pt; }
+                .cover .lead { font-size: 10pt; margin: 4pt 0 6pt 0; }
+                .cover .score { font-size: 20pt; }
+                .cover p { margin: 3pt 0; }
+                table.score-parts td:first-child { width: 30%%; }
                 .chart-object { display: block; width: 178mm; height: 47mm; }
                 """.formatted(
                                 title.replace("\"", "'").replace("\\", ""),
