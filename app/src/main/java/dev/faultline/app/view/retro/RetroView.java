@@ -143,10 +143,16 @@ public final class RetroView extends SplitPane {
             TextField mitigatedAt = new TextField(RetroViewModel.duration(v.timeToMitigate()));
             mitigatedAt.setPromptText("mitigated after (3m, or 10:06:00)");
             mitigatedAt.setAccessibleText("Time to mitigate of " + v.runId());
-            Runnable times = () -> model.setTimes(v.runId(), detectedAt.getText(), mitigatedAt.getText());
-            detectedAt.setOnAction(e -> times.run());
-            mitigatedAt.setOnAction(e -> times.run());
-            detail.getChildren().add(new HBox(12, name, verdict, detected, mitigated, detectedAt, mitigatedAt));
+            Runnable saveTimes = () -> model.setTimes(v.runId(), detectedAt.getText(), mitigatedAt.getText());
+            detectedAt.setOnAction(e -> saveTimes.run());
+            mitigatedAt.setOnAction(e -> saveTimes.run());
+            detectedAt.setPrefColumnCount(18);
+            mitigatedAt.setPrefColumnCount(18);
+            Label times = new Label("times from the first fault:");
+            times.getStyleClass().add("muted");
+            HBox timeRow = new HBox(12, times, detectedAt, mitigatedAt);
+            timeRow.setPadding(new Insets(0, 0, 4, 24));
+            detail.getChildren().addAll(new HBox(12, name, verdict, detected, mitigated), timeRow);
         }
         for (String skipped : retro.skipped()) {
             Label name = new Label(skipped + " · SKIPPED: it never started");
