@@ -10,6 +10,8 @@ final class ExperimentSection {
 
     static void write(Xhtml h, Report.Experiment e, ZoneId z, boolean pdf, ChartObjects charts) {
         h.open("section", "experiment");
+        // the heading, the outcome and the figures stay together on one page
+        h.open("div", e.probes().size() <= 12 ? "keep" : "");
         h.el("h3", "", e.name());
         h.open("p", "")
                 .el("span", "badge " + e.outcome(), e.outcome())
@@ -21,6 +23,7 @@ final class ExperimentSection {
                 "run " + e.runId() + " · " + ReportText.dateTime(e.startedAt(), z) + " to "
                         + ReportText.dateTime(e.endedAt(), z) + " · score " + ReportText.score(e.score()));
         ReportDocument.figures(h, e);
+        h.close("div");
         for (Report.Series s : e.series()) {
             h.open("div", "chart");
             if (s.size() == 0) {
@@ -44,7 +47,7 @@ final class ExperimentSection {
             h.close("div");
         }
         if (!e.faults().isEmpty()) {
-            h.open("table", "").headRow("Fault", "Target", "What", "From", "To");
+            h.open("table", "faults").headRow("Fault", "Target", "What", "From", "To");
             for (Report.FaultSpan f : e.faults()) {
                 h.row(
                         f.step(),

@@ -6,6 +6,23 @@ import java.nio.charset.StandardCharsets;
 
 /** The report as one self-contained HTML file: inline CSS and inline SVG charts, nothing fetched. */
 public final class HtmlReport implements ReportRenderer {
+    private final boolean engineLog;
+
+    /** With the engine log as an appendix. */
+    public HtmlReport() {
+        this(true);
+    }
+
+    /** {@code engineLog}: the run events as an appendix; false leaves them out. */
+    public HtmlReport(boolean engineLog) {
+        this.engineLog = engineLog;
+    }
+
+    @Override
+    public ReportRenderer withoutEngineLog() {
+        return new HtmlReport(false);
+    }
+
     @Override
     public String format() {
         return "html";
@@ -13,6 +30,7 @@ public final class HtmlReport implements ReportRenderer {
 
     @Override
     public byte[] render(Report report) {
-        return ReportDocument.xhtml(report, false).getBytes(StandardCharsets.UTF_8);
+        return ReportDocument.xhtml(report, false, new ChartObjects(), engineLog)
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

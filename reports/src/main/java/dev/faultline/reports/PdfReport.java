@@ -21,6 +21,23 @@ public final class PdfReport implements ReportRenderer {
         PdfEngineLog.install();
     }
 
+    private final boolean engineLog;
+
+    /** With the engine log as an appendix. */
+    public PdfReport() {
+        this(true);
+    }
+
+    /** {@code engineLog}: the run events as an appendix; false leaves them out (a shorter PDF). */
+    public PdfReport(boolean engineLog) {
+        this.engineLog = engineLog;
+    }
+
+    @Override
+    public ReportRenderer withoutEngineLog() {
+        return new PdfReport(false);
+    }
+
     @Override
     public String format() {
         return "pdf";
@@ -35,7 +52,7 @@ public final class PdfReport implements ReportRenderer {
                     ReportFonts.missing());
         }
         ChartObjects charts = new ChartObjects();
-        String xhtml = ReportDocument.xhtml(report, true, charts);
+        String xhtml = ReportDocument.xhtml(report, true, charts, engineLog);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         try {
             PdfRendererBuilder b = builder(xhtml);

@@ -10,7 +10,11 @@ import java.util.Locale;
 import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -89,7 +93,8 @@ final class ProbeChart {
         JFreeChart chart = new JFreeChart(null, null, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
-        chart.setPadding(new RectangleInsets(4, 4, 4, 8));
+        // room on the right for the last time label, which is centred on its tick
+        chart.setPadding(new RectangleInsets(4, 4, 4, 24));
         return chart;
     }
 
@@ -134,10 +139,26 @@ final class ProbeChart {
         }
     }
 
+    /**
+     * Whole seconds, minutes and hours only, each unit with a format that tells its ticks apart (a
+     * run of seconds never shows the same "HH:mm:ss" twice; hours drop the seconds).
+     */
     private static DateAxis time(ZoneId zone) {
         DateAxis a = new DateAxis(null, TimeZone.getTimeZone(zone), Locale.ENGLISH);
-        a.setDateFormatOverride(zoned("HH:mm:ss", zone));
-        a.setTickLabelFont(new Font("DejaVu Sans", Font.PLAIN, 10));
+        TickUnits units = new TickUnits();
+        java.text.DateFormat seconds = zoned("HH:mm:ss", zone);
+        java.text.DateFormat minutes = zoned("HH:mm", zone);
+        for (int n : new int[] {1, 2, 5, 10, 15, 30}) {
+            units.add(new DateTickUnit(DateTickUnitType.SECOND, n, seconds));
+        }
+        for (int n : new int[] {1, 2, 5, 10, 15, 30}) {
+            units.add(new DateTickUnit(DateTickUnitType.MINUTE, n, minutes));
+        }
+        for (int n : new int[] {1, 2, 3, 6, 12}) {
+            units.add(new DateTickUnit(DateTickUnitType.HOUR, n, minutes));
+        }
+        a.setStandardTickUnits(units);
+        a.setTickLabelFont(new Font("DejaVu Sans", Font.PLAIN, 9));
         a.setLowerMargin(0.01);
         a.setUpperMargin(0.01);
         return a;
@@ -149,12 +170,27 @@ final class ProbeChart {
         return f;
     }
 
+    /**
+     * Tick units whose labels differ: a share shown as a percentage with as many decimals as its tick
+     * size needs (a range of 99.1% to 99.9% is not labelled "99%" five times).
+     */
     private static NumberAxis value(Report.Series s) {
         NumberAxis a = new NumberAxis(null);
         a.setAutoRangeIncludesZero(false);
-        a.setTickLabelFont(new Font("DejaVu Sans", Font.PLAIN, 10));
+        a.setTickLabelFont(new Font("DejaVu Sans", Font.PLAIN, 9));
         if (s.expect().contains("%")) {
-            a.setNumberFormatOverride(java.text.NumberFormat.getPercentInstance(Locale.ENGLISH));
+            TickUnits units = new TickUnits();
+            double[] sizes = {0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1};
+            for (double size : sizes) {
+                int decimals = Math.max(0, (int) Math.ceil(-Math.log10(size * 100) - 1e-9));
+                java.text.DecimalFormat f = new java.text.DecimalFormat(
+                        "0" + (decimals == 0 ? "" : "." + "0".repeat(decimals)) + "%",
+                        java.text.DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+                units.add(new NumberTickUnit(size, f));
+            }
+            a.setStandardTickUnits(units);
+        } else {
+            a.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ENGLISH));
         }
         return a;
     }

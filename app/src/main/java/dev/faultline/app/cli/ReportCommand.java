@@ -48,6 +48,11 @@ final class ReportCommand implements Callable<Integer> {
     @Nullable
     String zone;
 
+    @Option(
+            names = "--no-engine-log",
+            description = "leave out the appendix with every run event (PDF, HTML): a shorter report")
+    boolean noEngineLog;
+
     @Override
     public Integer call() throws Exception {
         ZoneId z;
@@ -63,7 +68,7 @@ final class ReportCommand implements Callable<Integer> {
             // the renderer may get ready (the PDF's in the background) while the database opens
             ReportFiles.prepare(f);
             // the database alone: no plugins, kill switch or halt socket for a report
-            Path written = ReportFiles.write(root.store(), Clock.systemUTC(), id, f, out, z);
+            Path written = ReportFiles.write(root.store(), Clock.systemUTC(), id, f, out, z, !noEngineLog);
             root.out().println("report written to " + written);
             return ExitCodes.OK;
         } catch (ReportException e) {

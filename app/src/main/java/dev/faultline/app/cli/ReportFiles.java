@@ -32,12 +32,20 @@ public final class ReportFiles {
     /** The same from the database alone, as {@code faultline report} makes it. */
     public static Path write(FaultlineStore store, Clock clock, String id, String format, Path out, ZoneId zone)
             throws ReportException, StoreException {
+        return write(store, clock, id, format, out, zone, true);
+    }
+
+    /** {@code engineLog}: the appendix of every run event (PDF, HTML); false leaves it out. */
+    public static Path write(
+            FaultlineStore store, Clock clock, String id, String format, Path out, ZoneId zone, boolean engineLog)
+            throws ReportException, StoreException {
         Map<String, ReportRenderer> renderers = renderers();
-        ReportRenderer r = renderers.get(format);
-        if (r == null) {
+        ReportRenderer found = renderers.get(format);
+        if (found == null) {
             throw new ReportException(
                     "unknown format '" + format + "'; use one of " + String.join(", ", renderers.keySet()));
         }
+        ReportRenderer r = engineLog ? found : found.withoutEngineLog();
         Report report = new ReportAssembler(store, clock).assemble(id, zone);
         byte[] bytes = r.render(report);
         Path target = out.toAbsolutePath();

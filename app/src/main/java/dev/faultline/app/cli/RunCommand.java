@@ -96,7 +96,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
             try (RunSession<RunResult> session = RunSession.startRun(c, request, callbacks)) {
                 RunResult result = session.await();
-                writeOutputs(result, events);
+                writeOutputs(result, events, runbook.experiment().stopConditions());
                 new ResultPrinter(root.out()).result(result);
                 return result.outcome().exitCode();
             }
@@ -108,9 +108,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private void writeOutputs(RunResult result, List<RunEvent> events) throws IOException {
+    private void writeOutputs(
+            RunResult result, List<RunEvent> events, List<dev.faultline.engine.model.StopCondition> stops)
+            throws IOException {
         if (json != null) {
-            Files.writeString(json, new ResultJson().write(result, events), StandardCharsets.UTF_8);
+            Files.writeString(json, new ResultJson().write(result, events, stops), StandardCharsets.UTF_8);
             root.out().println("result written to " + json);
         }
         if (junit != null) {

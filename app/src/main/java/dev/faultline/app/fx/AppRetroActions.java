@@ -7,13 +7,19 @@ import dev.faultline.engine.report.ActionItem;
 import dev.faultline.engine.report.ExperimentOutcome;
 import dev.faultline.engine.report.Finding;
 import dev.faultline.engine.report.Lesson;
+import dev.faultline.engine.report.Observation;
+import dev.faultline.engine.report.Report;
 import dev.faultline.engine.report.SearchHit;
+import dev.faultline.engine.report.SkippedExperiments;
+import dev.faultline.engine.store.EventRecord;
 import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.GameDayRunRecord;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** The retrospective screen's reads and writes, on the store the command line uses. */
@@ -93,6 +99,63 @@ public final class AppRetroActions implements RetroActions {
     @Override
     public void setOutcome(ExperimentOutcome o) throws Exception {
         store().retro().setOutcome(o, clock.instant());
+    }
+
+    @Override
+    public List<Observation> notes(GameDayRunRecord run) throws Exception {
+        List<String> subjects = new java.util.ArrayList<>(run.runIds());
+        subjects.add(run.id());
+        return store().retro().observations(subjects);
+    }
+
+    @Override
+    public List<String> skipped(GameDayRunRecord run) throws Exception {
+        return SkippedExperiments.of(store(), run).stream()
+                .map(Report.Skipped::name)
+                .toList();
+    }
+
+    @Override
+    public Optional<Instant> faultStart(String runId) throws Exception {
+        return store().events(runId).stream()
+                .filter(e -> e.type().equals("fault-injected"))
+                .map(EventRecord::at)
+                .findFirst();
+    }
+
+    @Override
+    public void updateFinding(Finding f) throws Exception {
+        store().retro().updateFinding(f);
+    }
+
+    @Override
+    public void closeFinding(long id, boolean closed) throws Exception {
+        store().retro().closeFinding(id, closed ? clock.instant() : null);
+    }
+
+    @Override
+    public void deleteFinding(long id) throws Exception {
+        store().retro().deleteFinding(id);
+    }
+
+    @Override
+    public void updateLesson(long id, Lesson.Kind kind, String text) throws Exception {
+        store().retro().updateLesson(id, kind, text);
+    }
+
+    @Override
+    public void deleteLesson(long id) throws Exception {
+        store().retro().deleteLesson(id);
+    }
+
+    @Override
+    public void updateActionItem(ActionItem a) throws Exception {
+        store().retro().updateActionItem(a);
+    }
+
+    @Override
+    public void deleteActionItem(long id) throws Exception {
+        store().retro().deleteActionItem(id);
     }
 
     @Override

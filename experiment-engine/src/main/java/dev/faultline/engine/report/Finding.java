@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A weakness learned: what happened against what was expected, linked to the GameDay run, a run,
- * a probe and an observation where they apply (empty text / null when not).
+ * a probe and an observation where they apply (empty text / null when not). {@code closedAt}: when
+ * the team closed it (dealt with), null while it is open.
  */
 public record Finding(
         long id,
@@ -18,7 +19,27 @@ public record Finding(
         String happened,
         String expected,
         Severity severity,
-        Instant createdAt) {
+        Instant createdAt,
+        @Nullable Instant closedAt) {
+    /** An open finding. */
+    public Finding(
+            long id,
+            String gameDayRunId,
+            String runId,
+            String probe,
+            @Nullable Long observationId,
+            String title,
+            String happened,
+            String expected,
+            Severity severity,
+            Instant createdAt) {
+        this(id, gameDayRunId, runId, probe, observationId, title, happened, expected, severity, createdAt, null);
+    }
+
+    public boolean open() {
+        return closedAt == null;
+    }
+
     public Finding {
         Objects.requireNonNull(gameDayRunId, "gameDayRunId");
         Objects.requireNonNull(runId, "runId");

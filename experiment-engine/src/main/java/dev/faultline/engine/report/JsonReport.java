@@ -48,6 +48,12 @@ public final class JsonReport implements ReportRenderer {
                         .put("gameDayRunId", t.gameDayRunId())
                         .put("at", t.at().toString())
                         .put("score", t.score()));
+        ArrayNode skipped = root.putArray("skipped");
+        r.skipped()
+                .forEach(k -> skipped.addObject()
+                        .put("position", k.position())
+                        .put("runbook", k.runbook())
+                        .put("name", k.name()));
         ArrayNode ex = root.putArray("experiments");
         for (Report.Experiment e : r.experiments()) {
             ObjectNode n = ex.addObject()
@@ -59,6 +65,15 @@ public final class JsonReport implements ReportRenderer {
             put(n, "startedAt", e.startedAt());
             put(n, "endedAt", e.endedAt());
             num(n, "score", e.score());
+            ResilienceScore.Explanation why = e.scoreExplained();
+            if (why != null) {
+                n.putObject("scoreExplained")
+                        .put("held", why.held())
+                        .put("recovery", why.recovery())
+                        .put("penalty", why.penalty())
+                        .put("expectedHalt", why.expectedHalt())
+                        .put("text", why.text());
+            }
             ArrayNode probes = n.putArray("probes");
             for (Report.ProbeFigures p : e.probes()) {
                 ObjectNode pn = probes.addObject()

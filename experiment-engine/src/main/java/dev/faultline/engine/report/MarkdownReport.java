@@ -65,6 +65,20 @@ public final class MarkdownReport implements ReportRenderer {
                     .append(e.impact())
                     .append(" |\n");
         }
+        for (Report.Skipped k : r.skipped()) {
+            b.append("| ").append(cell(k.name())).append(" | SKIPPED | — | — | — |\n");
+        }
+        b.append('\n');
+        for (Report.Experiment e : r.experiments()) {
+            ResilienceScore.Explanation why = e.scoreExplained();
+            if (why != null) {
+                b.append("- ")
+                        .append(cell(e.name()))
+                        .append(": score ")
+                        .append(line(why.text()))
+                        .append('\n');
+            }
+        }
         b.append('\n');
         for (Report.Experiment e : r.experiments()) {
             b.append("### ").append(line(e.name())).append("\n\n");

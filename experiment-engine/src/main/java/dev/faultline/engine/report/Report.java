@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param subjectId      the GameDay run's or the run's id
  * @param scheduledStart null for a single run
  * @param openEarlier    open action items of earlier GameDays, for planning the next one
+ * @param skipped        the GameDay's planned experiments that never started, in plan order
  */
 public record Report(
         String subjectId,
@@ -37,7 +38,8 @@ public record Report(
         @Nullable Double score,
         List<ResilienceScore.Point> trend,
         Instant generatedAt,
-        ZoneId zone) {
+        ZoneId zone,
+        List<Skipped> skipped) {
     public Report {
         Objects.requireNonNull(subjectId, "subjectId");
         objectives = List.copyOf(objectives);
@@ -46,9 +48,22 @@ public record Report(
         timeline = List.copyOf(timeline);
         openEarlier = List.copyOf(openEarlier);
         trend = List.copyOf(trend);
+        skipped = List.copyOf(skipped);
     }
 
-    /** One experiment's run in the report. {@code verdict} is the team's, when recorded. */
+    /** A planned experiment of the GameDay that did not start: its runbook as the plan names it. */
+    public record Skipped(int position, String runbook) {
+        /** "payment-pause-recovers" for "payment-pause-recovers.yaml". */
+        public String name() {
+            String file = runbook.substring(runbook.lastIndexOf('/') + 1);
+            return file.replaceFirst("\\.ya?ml$", "");
+        }
+    }
+
+    /**
+     * One experiment's run in the report. {@code verdict} is the team's, when recorded;
+     * {@code scoreExplained} says what counted in its score (null without a score).
+     */
     public record Experiment(
             String runId,
             String name,
@@ -61,7 +76,8 @@ public record Report(
             List<FaultSpan> faults,
             List<Series> series,
             @Nullable ExperimentOutcome verdict,
-            @Nullable Double score) {
+            @Nullable Double score,
+            ResilienceScore.@Nullable Explanation scoreExplained) {
         public Experiment {
             probes = List.copyOf(probes);
             faults = List.copyOf(faults);

@@ -102,6 +102,9 @@ public final class ReportAssembler {
                 retro.actionItems(d.id()));
         Double score = score(experiments);
         List<ResilienceScore.Point> trend = trend(d.name(), d.id(), score);
+        List<Report.Skipped> skipped = plan == null
+                ? List.of()
+                : SkippedExperiments.of(plan, store.gameDays().startedPositions(d.id()));
         return new Report(
                 d.id(),
                 true,
@@ -123,7 +126,8 @@ public final class ReportAssembler {
                 score,
                 trend,
                 clock.instant(),
-                zone);
+                zone,
+                skipped);
     }
 
     private Report run(RunRecord run, ZoneId zone) throws StoreException {
@@ -158,7 +162,8 @@ public final class ReportAssembler {
                 e.score(),
                 List.of(),
                 clock.instant(),
-                zone);
+                zone,
+                List.of());
     }
 
     private @Nullable Double score(List<Report.Experiment> experiments) {
@@ -187,7 +192,9 @@ public final class ReportAssembler {
                 Optional<RunRecord> rr = store.findRun(runId);
                 if (rj.isPresent() && rr.isPresent()) {
                     JsonNode root = parse(rj.get());
-                    experimentScore(rr.get().status(), root).ifPresent(scores::add);
+                    experimentScore(rr.get().status(), root)
+                            .map(ResilienceScore.Explanation::score)
+                            .ifPresent(scores::add);
                 }
             }
             OptionalDouble s = ResilienceScore.gameDay(scores);
@@ -243,7 +250,7 @@ public final class ReportAssembler {
                 .filter(v -> v.runId().equals(run.id()))
                 .findFirst()
                 .orElse(null);
-        OptionalDouble score = experimentScore(run.status(), root);
+        Optional<ResilienceScore.Explanation> score = experimentScore(run.status(), root);
         return new Report.Experiment(
                 run.id(),
                 run.experimentName(),
@@ -256,10 +263,11 @@ public final class ReportAssembler {
                 faults,
                 series,
                 verdict,
-                score.isPresent() ? score.getAsDouble() : null);
+                score.map(ResilienceScore.Explanation::score).orElse(null),
+                score.orElse(null));
     }
 
-    private static OptionalDouble experimentScore(String status, JsonNode root) {
+    private static Optional<ResilienceScore.Explanation> experimentScore(String status, JsonNode root) {
         List<ResilienceScore.ProbeOutcome> outcomes = new ArrayList<>();
         for (JsonNode p : root.path("probes")) {
             boolean held = p.path("held").asBoolean();
@@ -272,7 +280,10 @@ public final class ReportAssembler {
             outcomes.add(new ResilienceScore.ProbeOutcome(
                     held, left, p.path("recovered").asBoolean(), ms == null ? null : Duration.ofMillis(ms)));
         }
-        return ResilienceScore.experiment(root.path("outcome").asString(status), outcomes);
+        return ResilienceScore.explain(
+                root.path("outcome").asString(status),
+                outcomes,
+                root.path("haltedBy").path("expected").asBoolean(false));
     }
 
     private List<Report.Series> series(String runId, Map<String, String> expects) throws StoreException {

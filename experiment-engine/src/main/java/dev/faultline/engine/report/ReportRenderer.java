@@ -17,4 +17,9 @@ public interface ReportRenderer {
      * fonts and classes). Never fails, never changes what {@link #render} makes; nothing by default.
      */
     default void prepare() {}
+
+    /** The same format without the engine log (the appendix of every run event); formats without one return themselves. */
+    default ReportRenderer withoutEngineLog() {
+        return this;
+    }
 }

@@ -3,6 +3,7 @@ package dev.faultline.engine.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  *   H = share of the hypothesis' probes that held (within tolerance during and after)
  *   R = mean over probes of: 1 when it never left its tolerance; max(0, 1 − recovery / 5 min) when it
  *       left and came back; 0 when it did not recover
+ * A halt by a stop condition the experiment declares expected ({@code haltExpected}) is its outcome:
+ *   H = 1 and no penalty; R counts as usual (the system must still come back).
  * ABORTED runs (nothing injected) have no score; FAILED runs score 0. Clamped to 0..100.
  * GameDay = the mean of its experiments' scores.
  * </pre>
@@ -34,22 +37,61 @@ public final class ResilienceScore {
             boolean recovered,
             @Nullable Duration recovery) {}
 
+    /**
+     * How an experiment's score came about, for the report: the shares that counted and why.
+     *
+     * @param held     H, the share of probes counted as held (1 for an expected halt)
+     * @param recovery R, the mean recovery share
+     * @param penalty  the points taken off for an unexpected halt
+     * @param expectedHalt halted by a stop condition the experiment declares its expected outcome
+     * @param text     one or two sentences for people
+     */
+    public record Explanation(
+            double score, double held, double recovery, double penalty, boolean expectedHalt, String text) {}
+
     /** The experiment's score, or empty when it has none (aborted: nothing was tried). */
     public static OptionalDouble experiment(String outcome, List<ProbeOutcome> probes) {
+        return experiment(outcome, probes, false);
+    }
+
+    /** As above; {@code haltExpected}: it was halted by a stop condition it declares expected. */
+    public static OptionalDouble experiment(String outcome, List<ProbeOutcome> probes, boolean haltExpected) {
+        return explain(outcome, probes, haltExpected)
+                .map(x -> OptionalDouble.of(x.score()))
+                .orElse(OptionalDouble.empty());
+    }
+
+    /** The score with what counted, or empty when the experiment has no score. */
+    public static Optional<Explanation> explain(String outcome, List<ProbeOutcome> probes, boolean haltExpected) {
         if (outcome.equals("ABORTED") || outcome.equals("RUNNING") || outcome.equals("CRASHED") && probes.isEmpty()) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
         if (outcome.equals("FAILED")) {
-            return OptionalDouble.of(0);
+            return Optional.of(new Explanation(
+                    0, 0, 0, 0, false, "0: the run failed (a fault could not be injected or reverted as planned)."));
         }
         if (probes.isEmpty()) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
-        double h = probes.stream().filter(ProbeOutcome::held).count() / (double) probes.size();
+        boolean halted = outcome.equals("HALTED");
+        boolean expected = halted && haltExpected;
+        long heldCount = probes.stream().filter(ProbeOutcome::held).count();
+        double h = expected ? 1 : heldCount / (double) probes.size();
         double r =
                 probes.stream().mapToDouble(ResilienceScore::recovery).average().orElse(0);
-        double s = 100 * (0.6 * h + 0.4 * r) - (outcome.equals("HALTED") ? HALT_PENALTY : 0);
-        return OptionalDouble.of(Math.max(0, Math.min(100, s)));
+        double penalty = halted && !expected ? HALT_PENALTY : 0;
+        double s = Math.max(0, Math.min(100, 100 * (0.6 * h + 0.4 * r) - penalty));
+        String held = expected
+                ? "halted by its stop condition, the outcome this experiment expected: counted as held"
+                : heldCount + " of " + probes.size() + " probes held";
+        String text = ReportText.score(s) + " = 60% × " + held + " (" + pct(h) + ") + 40% × recovery ("
+                + pct(r) + ")" + (penalty > 0 ? ", 20 points off: a stop condition or the kill switch halted it" : "")
+                + ".";
+        return Optional.of(new Explanation(s, h, r, penalty, expected, text));
+    }
+
+    private static String pct(double share) {
+        return Math.round(share * 100) + "%";
     }
 
     private static double recovery(ProbeOutcome p) {

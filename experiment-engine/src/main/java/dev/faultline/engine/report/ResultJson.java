@@ -1,8 +1,10 @@
 package dev.faultline.engine.report;
 
+import dev.faultline.engine.model.StopCondition;
 import dev.faultline.engine.spi.run.FaultResult;
 import dev.faultline.engine.spi.run.ProbeResult;
 import dev.faultline.engine.spi.run.RunEvent;
+import dev.faultline.engine.spi.run.RunOutcome;
 import dev.faultline.engine.spi.run.RunResult;
 import dev.faultline.engine.spi.run.SampleStats;
 import java.time.Duration;
@@ -24,10 +26,19 @@ public final class ResultJson {
             JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public String write(RunResult r, List<RunEvent> events) {
-        return json.writeValueAsString(tree(r, events));
+        return write(r, events, List.of());
+    }
+
+    /** {@code stops}: the experiment's stop conditions, to say whether a halt by one was expected. */
+    public String write(RunResult r, List<RunEvent> events, List<StopCondition> stops) {
+        return json.writeValueAsString(tree(r, events, stops));
     }
 
     public ObjectNode tree(RunResult r, List<RunEvent> events) {
+        return tree(r, events, List.of());
+    }
+
+    public ObjectNode tree(RunResult r, List<RunEvent> events, List<StopCondition> stops) {
         ObjectNode root = json.createObjectNode();
         root.put("runId", r.runId());
         root.put("experiment", r.experiment());
@@ -39,6 +50,7 @@ public final class ResultJson {
         root.put("endedAt", r.endedAt().toString());
         root.put("durationMs", r.duration().toMillis());
         root.put("impact", r.impact().name());
+        haltedBy(root, r, events, stops);
         ArrayNode phases = root.putArray("phases");
         events.stream()
                 .filter(RunEvent.PhaseChanged.class::isInstance)
@@ -66,6 +78,22 @@ public final class ResultJson {
                         .put("type", e.type())
                         .put("text", EventText.describe(e)));
         return root;
+    }
+
+    /** The stop condition that halted the run, and whether the experiment declares that halt its expected outcome. */
+    private static void haltedBy(ObjectNode root, RunResult r, List<RunEvent> events, List<StopCondition> stops) {
+        if (r.outcome() != RunOutcome.HALTED) {
+            return;
+        }
+        events.stream()
+                .filter(RunEvent.StopConditionBreached.class::isInstance)
+                .map(RunEvent.StopConditionBreached.class::cast)
+                .findFirst()
+                .ifPresent(b -> root.putObject("haltedBy")
+                        .put("stopCondition", b.condition())
+                        .put(
+                                "expected",
+                                stops.stream().anyMatch(c -> c.name().equals(b.condition()) && c.haltExpected())));
     }
 
     private static void probe(ObjectNode n, ProbeResult p) {

@@ -194,7 +194,8 @@ final class ExperimentReader {
                             n.path("name").asString(),
                             p,
                             haltWhen,
-                            n.path("for").asInt(1)));
+                            n.path("for").asInt(1),
+                            n.path("haltExpected").asBoolean(false)));
             if (c != null) {
                 out.add(c);
             }

@@ -178,6 +178,9 @@ public final class RunbookWriter {
         if (c.consecutive() != 1) {
             n.put("for", c.consecutive());
         }
+        if (c.haltExpected()) {
+            n.put("haltExpected", true);
+        }
     }
 
     /** A share as a percentage when that reads back exactly, else as a number from 0 to 1. */

@@ -179,6 +179,25 @@ public final class GameDayStore {
         }
     }
 
+    /** The plan positions (0-based) of the experiments a GameDay run started: the others were skipped. */
+    public java.util.Set<Integer> startedPositions(String gameDayRunId) throws StoreException {
+        synchronized (store) {
+            return store.sql("read the experiments GameDay run " + gameDayRunId + " started", () -> {
+                java.util.Set<Integer> out = new java.util.TreeSet<>();
+                try (PreparedStatement ps = store.connection()
+                        .prepareStatement("SELECT position FROM gameday_run_member WHERE gameday_run_id = ?")) {
+                    ps.setString(1, gameDayRunId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getInt(1));
+                        }
+                    }
+                }
+                return out;
+            });
+        }
+    }
+
     /** The runbook text the GameDay run was started from. */
     public Optional<String> runbookOf(String gameDayRunId) throws StoreException {
         synchronized (store) {

@@ -90,7 +90,67 @@ public final class RetroStore {
                 f.happened(),
                 f.expected(),
                 f.severity(),
-                f.createdAt());
+                f.createdAt(),
+                f.closedAt());
+    }
+
+    /** Changes a finding's texts, severity and links (by its id); false when there is no such finding. */
+    public boolean updateFinding(Finding f) throws StoreException {
+        return update(
+                "change finding " + f.id(),
+                "UPDATE finding SET run_id = ?, probe = ?, observation_id = ?, title = ?, happened = ?, expected = ?,"
+                        + " severity = ? WHERE id = ?",
+                f.runId(),
+                f.probe(),
+                nullable(f.observationId(), Types.BIGINT),
+                f.title(),
+                f.happened(),
+                f.expected(),
+                f.severity().name(),
+                f.id());
+    }
+
+    /** Closes a finding at {@code at}, or opens it again (null); false when there is no such finding. */
+    public boolean closeFinding(long id, @Nullable Instant at) throws StoreException {
+        return update(
+                (at == null ? "reopen" : "close") + " finding " + id,
+                "UPDATE finding SET closed_at = ? WHERE id = ?",
+                at == null ? new Null(Types.TIMESTAMP_WITH_TIMEZONE) : time(at),
+                id);
+    }
+
+    /** Deletes a finding; action items that named it keep their text and lose the link. */
+    public boolean deleteFinding(long id) throws StoreException {
+        return update("delete finding " + id, "DELETE FROM finding WHERE id = ?", id);
+    }
+
+    /** Changes a lesson's kind and text; false when there is no such lesson. */
+    public boolean updateLesson(long id, Lesson.Kind kind, String text) throws StoreException {
+        return update(
+                "change lesson " + id, "UPDATE lesson SET kind = ?, text = ? WHERE id = ?", kind.name(), text, id);
+    }
+
+    public boolean deleteLesson(long id) throws StoreException {
+        return update("delete lesson " + id, "DELETE FROM lesson WHERE id = ?", id);
+    }
+
+    /** Changes an action item's title, owner, due date, status, ticket and finding; false when there is none. */
+    public boolean updateActionItem(ActionItem a) throws StoreException {
+        return update(
+                "change action item " + a.id(),
+                "UPDATE action_item SET finding_id = ?, title = ?, owner = ?, due = ?, status = ?, ticket_url = ?"
+                        + " WHERE id = ?",
+                nullable(a.findingId(), Types.BIGINT),
+                a.title(),
+                a.owner(),
+                nullable(a.due(), Types.DATE),
+                a.status().name(),
+                a.ticketUrl(),
+                a.id());
+    }
+
+    public boolean deleteActionItem(long id) throws StoreException {
+        return update("delete action item " + id, "DELETE FROM action_item WHERE id = ?", id);
     }
 
     /** Findings of a GameDay run and of its runs. */
@@ -105,7 +165,8 @@ public final class RetroStore {
         return query(
                 "read findings",
                 "SELECT id, gameday_run_id, run_id, probe, observation_id, title, happened,"
-                        + " expected, severity, created_at FROM finding WHERE gameday_run_id = ?" + in + " ORDER BY id",
+                        + " expected, severity, created_at, closed_at FROM finding WHERE gameday_run_id = ?" + in
+                        + " ORDER BY id",
                 rs -> {
                     long obs = rs.getLong(5);
                     Long o = rs.wasNull() ? null : obs;
@@ -119,7 +180,8 @@ public final class RetroStore {
                             rs.getString(7),
                             rs.getString(8),
                             Severity.valueOf(rs.getString(9)),
-                            instant(rs, 10));
+                            instant(rs, 10),
+                            rs.getObject(11) == null ? null : instant(rs, 11));
                 },
                 args.toArray());
     }
@@ -368,6 +430,18 @@ public final class RetroStore {
                     }
                 }
                 return out;
+            });
+        }
+    }
+
+    /** One row changed or deleted: true when it was there. */
+    private boolean update(String what, String sql, Object... args) throws StoreException {
+        synchronized (store) {
+            return store.sql(what, () -> {
+                try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
+                    bind(ps, args);
+                    return ps.executeUpdate() == 1;
+                }
             });
         }
     }

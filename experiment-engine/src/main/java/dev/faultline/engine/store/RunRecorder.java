@@ -95,7 +95,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
      */
     private void finish(RunEvent.RunFinished f) {
         String status = f.result().outcome().name();
-        String result = new ResultJson().write(f.result(), events);
+        String result = new ResultJson().write(f.result(), events, experiment.stopConditions());
         pending.keep(f.runId(), status, f.result().endedAt(), f.result().summary(), result);
         try {
             store.appendEvent(f.runId(), ++seq, f.at(), f.type(), EventText.describe(f));

@@ -199,6 +199,34 @@ class RunbookLoaderTest {
     }
 
     @Test
+    void aStopConditionCanDeclareThatItsHaltIsTheExpectedOutcome() throws Exception {
+        assertThat(loader.parse(GOOD, "good.yaml")
+                        .experiment()
+                        .stopConditions()
+                        .get(0)
+                        .haltExpected())
+                .isFalse();
+        String expected = GOOD.replace("      for: 2\n", "      for: 2\n      haltExpected: true\n");
+        assertThat(loader.parse(expected, "expected.yaml")
+                        .experiment()
+                        .stopConditions()
+                        .get(0)
+                        .haltExpected())
+                .isTrue();
+        assertThat(problems(GOOD.replace("      for: 2\n", "      for: 2\n      haltExpected: sometimes\n")))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.line()).isEqualTo(48);
+                    assertThat(p.toString()).contains("haltExpected");
+                });
+        assertThat(loader.load(Path.of("../runbooks/sandbox/payment-outage-halts.yaml"))
+                        .experiment()
+                        .stopConditions())
+                .singleElement()
+                .satisfies(c -> assertThat(c.haltExpected()).isTrue());
+    }
+
+    @Test
     void theShippedSandboxRunbooksAreValid() throws Exception {
         try (var files = Files.list(Path.of("../runbooks/sandbox"))) {
             List<Path> runbooks =

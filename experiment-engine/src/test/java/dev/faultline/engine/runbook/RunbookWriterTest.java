@@ -31,6 +31,18 @@ class RunbookWriterTest {
     }
 
     @Test
+    void anExpectedHaltIsWrittenAndOnlyWhenSet() throws Exception {
+        Experiment plain = loader.parse(RunbookLoaderTest.GOOD, "good.yaml").experiment();
+        assertThat(writer.toYaml(plain)).doesNotContain("haltExpected");
+        Experiment expected = loader.parse(
+                        RunbookLoaderTest.GOOD.replace("      for: 2\n", "      for: 2\n      haltExpected: true\n"),
+                        "expected.yaml")
+                .experiment();
+        assertThat(writer.toYaml(expected)).contains("haltExpected: true");
+        roundTrips(expected);
+    }
+
+    @Test
     void everyFaultTypeRoundTrips() throws Exception {
         String base =
                 RunbookLoaderTest.GOOD.replace("targets: [proxy/payments, process/sandbox-payment]", "targets: []");

@@ -3,15 +3,21 @@ package dev.faultline.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.engine.gameday.GameDayListener;
 import dev.faultline.engine.gameday.GameDayResult;
 import dev.faultline.engine.report.ActionItem;
+import dev.faultline.engine.report.Finding;
 import dev.faultline.engine.report.JsonReport;
+import dev.faultline.engine.report.Lesson;
 import dev.faultline.engine.report.MarkdownReport;
 import dev.faultline.engine.report.Observation;
 import dev.faultline.engine.report.Report;
 import dev.faultline.engine.report.ReportAssembler;
 import dev.faultline.engine.report.ReportException;
+import dev.faultline.engine.report.Severity;
 import dev.faultline.engine.spi.Undelivered;
+import dev.faultline.engine.spi.run.GameDayEvent;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.testkit.RecordedGameDay;
 import dev.faultline.engine.testkit.SimulatedBackend;
 import dev.faultline.engine.testkit.SimulatedBackendProvider;
@@ -22,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -103,6 +110,102 @@ class RetrospectiveIT {
                         .asLong())
                 .isEqualTo(42_000);
         assertThat(json.path("zone").asString()).isEqualTo("Asia/Tokyo");
+    }
+
+    @Test
+    void findingsLessonsAndActionItemsAreEditedClosedAndDeleted() throws Exception {
+        GameDayResult r = RecordedGameDay.run(store, home, rig, system, List.of(), List.of());
+        RecordedGameDay.retrospective(store, r);
+        RetroStore retro = store.retro();
+        String day = r.gameDayRunId();
+        String run1 = r.results().get(1).runId();
+        List<String> runs = r.results().stream().map(x -> x.runId()).toList();
+
+        Finding f = retro.findings(day, runs).get(0);
+        assertThat(f.open()).isTrue();
+        Finding moved = new Finding(
+                f.id(),
+                day,
+                run1,
+                "",
+                null,
+                "Retries hide slow payments, twice",
+                "p99 doubled",
+                "p99 flat",
+                Severity.CRITICAL,
+                f.createdAt());
+        assertThat(retro.updateFinding(moved)).isTrue();
+        Instant closed = Instant.parse("2026-12-04T10:00:00Z");
+        assertThat(retro.closeFinding(f.id(), closed)).isTrue();
+        assertThat(retro.findings(day, runs)).singleElement().satisfies(x -> {
+            assertThat(x.runId()).isEqualTo(run1);
+            assertThat(x.title()).isEqualTo("Retries hide slow payments, twice");
+            assertThat(x.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(x.closedAt()).isEqualTo(closed);
+        });
+        assertThat(retro.closeFinding(f.id(), null)).isTrue();
+        assertThat(retro.findings(day, runs).get(0).open()).isTrue();
+
+        Lesson l = retro.lessons(day).get(0);
+        assertThat(retro.updateLesson(l.id(), Lesson.Kind.FOLLOW_UP, "Try the kill switch first"))
+                .isTrue();
+        assertThat(retro.lessons(day).get(0)).satisfies(x -> {
+            assertThat(x.kind()).isEqualTo(Lesson.Kind.FOLLOW_UP);
+            assertThat(x.text()).isEqualTo("Try the kill switch first");
+        });
+        assertThat(retro.deleteLesson(l.id())).isTrue();
+        assertThat(retro.lessons(day)).hasSize(1);
+
+        ActionItem a = retro.actionItems(day).get(0);
+        ActionItem changed = new ActionItem(
+                a.id(),
+                day,
+                a.findingId(),
+                a.title(),
+                "Ken",
+                LocalDate.of(2027, 1, 15),
+                ActionItem.Status.IN_PROGRESS,
+                "",
+                a.createdAt());
+        assertThat(retro.updateActionItem(changed)).isTrue();
+        assertThat(retro.actionItems(day)).singleElement().satisfies(x -> {
+            assertThat(x.owner()).isEqualTo("Ken");
+            assertThat(x.due()).isEqualTo(LocalDate.of(2027, 1, 15));
+            assertThat(x.status()).isEqualTo(ActionItem.Status.IN_PROGRESS);
+            assertThat(x.ticketUrl()).isEmpty();
+        });
+
+        // deleting the finding keeps the action item that came from it, without the link
+        assertThat(retro.deleteFinding(f.id())).isTrue();
+        assertThat(retro.findings(day, runs)).isEmpty();
+        assertThat(retro.actionItems(day))
+                .singleElement()
+                .satisfies(x -> assertThat(x.findingId()).isNull());
+        assertThat(retro.deleteActionItem(a.id())).isTrue();
+        assertThat(retro.actionItems(day)).isEmpty();
+        assertThat(retro.deleteActionItem(a.id())).isFalse();
+    }
+
+    @Test
+    void theReportListsThePlannedExperimentsThatNeverStarted() throws Exception {
+        // the kill switch pressed as the first of two experiments ends: the second never starts
+        GameDayListener press = e -> {
+            if (e instanceof GameDayEvent.ExperimentFinished f && f.index() == 0) {
+                rig.killSwitch.halt(HaltReason.killSwitch("test: stop the day"));
+            }
+        };
+        GameDayResult r = RecordedGameDay.run(store, home, rig, system, List.of(press), List.of());
+        rig.killSwitch.release("test over");
+        assertThat(store.gameDays().startedPositions(r.gameDayRunId())).containsExactly(0);
+        Report report = new ReportAssembler(store, Clock.systemUTC()).assemble(r.gameDayRunId(), ZoneId.of("UTC"));
+        assertThat(report.experiments()).hasSize(1);
+        assertThat(report.skipped()).singleElement().satisfies(k -> {
+            assertThat(k.position()).isEqualTo(1);
+            assertThat(k.name()).isEqualTo("e1");
+        });
+        assertThat(new MarkdownReport().render(report))
+                .asString(StandardCharsets.UTF_8)
+                .contains("| e1 | SKIPPED");
     }
 
     @Test

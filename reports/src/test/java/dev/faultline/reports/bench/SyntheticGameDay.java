@@ -57,7 +57,9 @@ final class SyntheticGameDay {
                     List.of(new Report.FaultSpan("slow", "proxy/payments", "latency 150ms", faultFrom, faultTo)),
                     series,
                     null,
-                    88.0));
+                    88.0,
+                    new ResilienceScore.Explanation(
+                            88, 1, 0.7, 0, false, "88 = 60% × 2 of 2 probes held (100%) + 40% × recovery (70%).")));
         }
         return new Report(
                 "gd-bench",
@@ -86,6 +88,7 @@ final class SyntheticGameDay {
                 88.0,
                 List.<ResilienceScore.Point>of(),
                 t0,
-                ZoneId.of("Europe/Berlin"));
+                ZoneId.of("Europe/Berlin"),
+                List.of());
     }
 }

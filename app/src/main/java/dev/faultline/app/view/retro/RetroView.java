@@ -1,6 +1,7 @@
 package dev.faultline.app.view.retro;
 
 import dev.faultline.app.view.common.Dates;
+import dev.faultline.engine.report.ActionItem;
 import dev.faultline.engine.report.ExperimentOutcome;
 import dev.faultline.engine.report.Lesson;
 import dev.faultline.engine.report.Severity;
@@ -136,7 +137,33 @@ public final class RetroView extends SplitPane {
             Label name = new Label(v.name());
             name.setTooltip(new Tooltip(v.runId()));
             name.setMinWidth(300);
-            detail.getChildren().add(new HBox(12, name, verdict, detected, mitigated));
+            TextField detectedAt = new TextField(RetroViewModel.duration(v.timeToDetect()));
+            detectedAt.setPromptText("detected after (40s, or 10:03:12)");
+            detectedAt.setAccessibleText("Time to detect of " + v.runId());
+            TextField mitigatedAt = new TextField(RetroViewModel.duration(v.timeToMitigate()));
+            mitigatedAt.setPromptText("mitigated after (3m, or 10:06:00)");
+            mitigatedAt.setAccessibleText("Time to mitigate of " + v.runId());
+            Runnable saveTimes = () -> model.setTimes(v.runId(), detectedAt.getText(), mitigatedAt.getText());
+            detectedAt.setOnAction(e -> saveTimes.run());
+            mitigatedAt.setOnAction(e -> saveTimes.run());
+            detectedAt.setPrefColumnCount(18);
+            mitigatedAt.setPrefColumnCount(18);
+            Label times = new Label("times from the first fault:");
+            times.getStyleClass().add("muted");
+            HBox timeRow = new HBox(12, times, detectedAt, mitigatedAt);
+            timeRow.setPadding(new Insets(0, 0, 4, 24));
+            detail.getChildren().addAll(new HBox(12, name, verdict, detected, mitigated), timeRow);
+        }
+        for (String skipped : retro.skipped()) {
+            Label name = new Label(skipped + " · SKIPPED: it never started");
+            name.getStyleClass().add("muted");
+            detail.getChildren().add(name);
+        }
+        if (!retro.notes().isEmpty()) {
+            ListView<String> notes = new ListView<>(FXCollections.observableArrayList(retro.notes()));
+            notes.setPrefHeight(110);
+            notes.setAccessibleText("Notes of the day");
+            detail.getChildren().addAll(heading("Notes of the day"), notes);
         }
         GridPane lessons = new GridPane();
         lessons.setHgap(16);
@@ -169,6 +196,21 @@ public final class RetroView extends SplitPane {
         ListView<String> list = new ListView<>(model.findings());
         list.setPrefHeight(120);
         list.setPlaceholder(new Label("No findings yet"));
+        Button close = new Button("Close / reopen");
+        close.setOnAction(e -> {
+            int i = list.getSelectionModel().getSelectedIndex();
+            if (i >= 0 && i < model.findingRecords().size()) {
+                var f = model.findingRecords().get(i);
+                model.setFindingClosed(f, f.open());
+            }
+        });
+        Button delete = new Button("Delete finding");
+        delete.setOnAction(e -> {
+            int i = list.getSelectionModel().getSelectedIndex();
+            if (i >= 0 && i < model.findingRecords().size()) {
+                model.deleteFinding(model.findingRecords().get(i));
+            }
+        });
         TextField title = new TextField();
         title.setPromptText("finding, e.g. retries hide a slow payment provider");
         TextField happened = new TextField();
@@ -185,7 +227,12 @@ public final class RetroView extends SplitPane {
                     expected.clear();
                 }));
         HBox.setHgrow(title, Priority.ALWAYS);
-        return new VBox(6, list, new HBox(8, title, severity), new HBox(8, happened, expected, add));
+        return new VBox(
+                6,
+                list,
+                new HBox(8, close, delete),
+                new HBox(8, title, severity),
+                new HBox(8, happened, expected, add));
     }
 
     private VBox actionItems() {
@@ -193,6 +240,25 @@ public final class RetroView extends SplitPane {
         ListView<String> list = new ListView<>(lines);
         list.setPrefHeight(120);
         list.setPlaceholder(new Label("No action items yet"));
+        ChoiceBox<ActionItem.Status> state =
+                new ChoiceBox<>(FXCollections.observableArrayList(ActionItem.Status.values()));
+        state.setAccessibleText("Status of the selected action item");
+        state.setOnAction(e -> {
+            int i = list.getSelectionModel().getSelectedIndex();
+            if (i >= 0 && i < model.actionItemRecords().size() && state.getValue() != null) {
+                ActionItem a = model.actionItemRecords().get(i);
+                if (a.status() != state.getValue()) {
+                    model.editActionItem(a, a.title(), a.owner(), a.due(), state.getValue(), a.ticketUrl(), () -> {});
+                }
+            }
+        });
+        Button delete = new Button("Delete action item");
+        delete.setOnAction(e -> {
+            int i = list.getSelectionModel().getSelectedIndex();
+            if (i >= 0 && i < model.actionItemRecords().size()) {
+                model.deleteActionItem(model.actionItemRecords().get(i));
+            }
+        });
         TextField title = new TextField();
         title.setPromptText("what to do");
         TextField owner = new TextField();
@@ -207,7 +273,12 @@ public final class RetroView extends SplitPane {
                     ticket.clear();
                 }));
         HBox.setHgrow(title, Priority.ALWAYS);
-        return new VBox(6, list, new HBox(8, title, owner, due), new HBox(8, ticket, add));
+        return new VBox(
+                6,
+                list,
+                new HBox(8, new Label("status of the selected item"), state, delete),
+                new HBox(8, title, owner, due),
+                new HBox(8, ticket, add));
     }
 
     private MenuButton exportButton(GameDayRunRecord r) {

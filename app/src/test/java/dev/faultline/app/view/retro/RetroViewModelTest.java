@@ -231,4 +231,68 @@ class RetroViewModelTest {
         broken.refresh();
         assertThat(errors).containsExactly("Could not read the GameDays: the database is in use by another Faultline");
     }
+
+    @Test
+    void findingsLessonsAndActionItemsAreEditedClosedAndDeletedAndTheNotesShown() throws Exception {
+        store.retro().addObservation("run-1", STARTED.plusSeconds(12), "Margaret Hamilton", "dashboard red");
+        RetroViewModel m = model();
+        m.refresh();
+        assertThat(m.retroProperty().get().notes()).containsExactly("16:30:12 Margaret Hamilton: dashboard red");
+        m.addFinding("retries hide a slow provider", "p99 2 s", "fast failure", Severity.HIGH, "run-1", () -> {});
+        m.addLesson(Lesson.Kind.WENT_WELL, "the alert fired", () -> {});
+        m.addActionItem("Cap retries", "Ada", m.defaultDue(), "", () -> {});
+
+        var f = m.findingRecords().get(0);
+        assertThat(f.runId()).isEqualTo("run-1");
+        assertThat(m.findingLine(f)).endsWith(" · payment-outage-halts · HALTED");
+        m.editFinding(f, "retries hide it", "p99 3 s", "fast failure", Severity.CRITICAL, "", () -> {});
+        assertThat(m.findings()).containsExactly("[CRITICAL] retries hide it: p99 3 s (expected: fast failure)");
+        m.setFindingClosed(m.findingRecords().get(0), true);
+        assertThat(m.findings()).singleElement().satisfies(l -> assertThat(l).startsWith("(closed) "));
+        assertThat(store.retro().findings("gd-1", List.of("run-1")).get(0).closedAt())
+                .isEqualTo(NOW);
+
+        m.editLesson(m.lessonRecords(Lesson.Kind.WENT_WELL).get(0), "the alert fired in 40 s");
+        assertThat(m.lessons(Lesson.Kind.WENT_WELL)).containsExactly("the alert fired in 40 s");
+        m.deleteLesson(m.lessonRecords(Lesson.Kind.WENT_WELL).get(0));
+        assertThat(m.lessons(Lesson.Kind.WENT_WELL)).isEmpty();
+
+        ActionItem a = m.actionItemRecords().get(0);
+        m.editActionItem(a, "Cap retries at 2", "Ken", LocalDate.of(2027, 1, 8), ActionItem.Status.DONE, "", () -> {});
+        assertThat(store.retro().actionItems("gd-1")).singleElement().satisfies(x -> {
+            assertThat(x.owner()).isEqualTo("Ken");
+            assertThat(x.status()).isEqualTo(ActionItem.Status.DONE);
+        });
+        m.editActionItem(a, "Cap retries at 2", " ", null, ActionItem.Status.OPEN, "", () -> {});
+        assertThat(m.statusProperty().get()).contains("owner");
+        m.deleteActionItem(m.actionItemRecords().get(0));
+        m.deleteFinding(m.findingRecords().get(0));
+        assertThat(m.actionItems()).isEmpty();
+        assertThat(m.findings()).isEmpty();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void timesToDetectAndMitigateAreDurationsOrClockTimesCountedFromTheFirstFault() throws Exception {
+        RetroViewModel m = model();
+        m.refresh();
+        assertThat(m.setTimes("run-1", "10:00", "")).contains("no fault took effect");
+
+        store.appendEvent("run-1", 1, STARTED.plusSeconds(10), "fault-injected", "payments down");
+        m.select(null);
+        m.refresh();
+        // 16:30:10 in India is the fault; detected at 16:30:52, mitigated 3 minutes after the fault
+        assertThat(m.setTimes("run-1", "16:30:52", "3m")).isEmpty();
+        assertThat(m.retroProperty().get().verdicts()).singleElement().satisfies(v -> {
+            assertThat(v.detected()).isTrue();
+            assertThat(v.timeToDetect()).isEqualTo(java.time.Duration.ofSeconds(42));
+            assertThat(v.mitigated()).isTrue();
+            assertThat(v.timeToMitigate()).isEqualTo(java.time.Duration.ofMinutes(3));
+        });
+        assertThat(m.setTimes("run-1", "16:29", "")).contains("before the first fault");
+        assertThat(m.setTimes("run-1", "soon", "")).contains("neither a duration");
+        assertThat(store.retro().outcomes(List.of("run-1")))
+                .singleElement()
+                .satisfies(o -> assertThat(o.timeToDetect()).isEqualTo(java.time.Duration.ofSeconds(42)));
+    }
 }
