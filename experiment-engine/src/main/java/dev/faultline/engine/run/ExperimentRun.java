@@ -162,6 +162,8 @@ final class ExperimentRun implements Haltable {
         Duration warmup = run.experiment.timing().warmup();
         if (!warmup.isZero()) {
             run.enter(RunPhase.WARMUP);
+            // The first baseline sample covers the warm-up, not the service's whole life.
+            probes.markAll();
             run.sleepUnlessHalted(warmup);
         }
         if (run.halted()) {

@@ -35,6 +35,32 @@ final class ProbeSet {
         this.timeout = timeout;
     }
 
+    /**
+     * Marks every source (see {@link MetricSource#mark()}) in parallel, each bounded by the read
+     * timeout; a source that fails or does not answer is left as it was: its first read reports it.
+     */
+    void markAll() {
+        List<Future<?>> pending = new ArrayList<>();
+        sources.values()
+                .forEach(s -> pending.add(readers.submit(() -> {
+                    s.mark();
+                    return null;
+                })));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Future<?> f : pending) {
+            try {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                f.cancel(true);
+            } catch (ExecutionException e) {
+                // the source's first read meets the same trouble and reports it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     List<ProbeSample> readAll(RunPhase phase) {
         Instant at = clock.instant();
         Map<Probe, Future<Double>> pending = new LinkedHashMap<>();

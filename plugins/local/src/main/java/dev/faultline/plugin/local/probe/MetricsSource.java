@@ -40,6 +40,12 @@ final class MetricsSource implements MetricSource {
         }
     }
 
+    @Override
+    public void mark() throws ProbeException {
+        previous = scrape();
+        previousNanos = System.nanoTime();
+    }
+
     private double compute(List<Exposition.Sample> now, long nowNanos) throws ProbeException {
         if (params.has("value")) {
             return present(Selector.parse(params.require("value")).sum(now), params.require("value"));

@@ -65,6 +65,29 @@ class MetricsProbeIT {
     }
 
     @Test
+    void aMarkStartsTheWindowSoACountersHistoryBeforeItIsLeftOut() throws Exception {
+        MetricSource ratio = metricsProbe("ratio.of", "orders_total{outcome=\"ok\"}", "ratio.to", "orders_total");
+        // A cold start failed half the orders before the run began.
+        metrics.set("orders_total{outcome=\"ok\"} 50\norders_total{outcome=\"failed\"} 50\n");
+        ratio.mark();
+        metrics.set("orders_total{outcome=\"ok\"} 70\norders_total{outcome=\"failed\"} 50\n");
+        assertThat(ratio.read()).isEqualTo(1.0); // +20 ok of +20 orders since the mark
+
+        MetricSource rate = metricsProbe("rate", "orders_total");
+        rate.mark();
+        metrics.set("orders_total{outcome=\"ok\"} 90\norders_total{outcome=\"failed\"} 50\n");
+        assertThat(rate.read()).isPositive(); // a rate's first read needs no second sample after a mark
+
+        MetricSource p50 = metricsProbe("quantile.q", "0.5", "quantile.histogram", "d_seconds");
+        metrics.set(
+                "d_seconds_bucket{le=\"0.1\"} 0\nd_seconds_bucket{le=\"1\"} 100\nd_seconds_bucket{le=\"+Inf\"} 100\n");
+        p50.mark();
+        metrics.set(
+                "d_seconds_bucket{le=\"0.1\"} 10\nd_seconds_bucket{le=\"1\"} 110\nd_seconds_bucket{le=\"+Inf\"} 110\n");
+        assertThat(p50.read()).isLessThanOrEqualTo(100); // the 10 fast ones since the mark, not the slow 100 before
+    }
+
+    @Test
     void quantileOfASecondsHistogramIsInMilliseconds() throws Exception {
         MetricSource p99 = metricsProbe("quantile.q", "0.5", "quantile.histogram", "d_seconds");
         metrics.set(
