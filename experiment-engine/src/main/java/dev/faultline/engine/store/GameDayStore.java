@@ -9,10 +9,12 @@ import dev.faultline.engine.spi.run.AfterHalt;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** GameDays (with their runbook text), their runs, and the experiment runs of each. */
 public final class GameDayStore {
@@ -179,23 +181,50 @@ public final class GameDayStore {
         }
     }
 
-    /** The plan positions (0-based) of the experiments a GameDay run started: the others were skipped. */
+    /**
+     * The plan positions (0-based) of the experiments a GameDay run started: the others were skipped.
+     * Read from the run's steps (a repeated or resumed day keeps each experiment's place there); a run
+     * recorded before steps existed has its runs' places in {@code gameday_run_member}.
+     */
     public java.util.Set<Integer> startedPositions(String gameDayRunId) throws StoreException {
         synchronized (store) {
             return store.sql("read the experiments GameDay run " + gameDayRunId + " started", () -> {
-                java.util.Set<Integer> out = new java.util.TreeSet<>();
-                try (PreparedStatement ps = store.connection()
-                        .prepareStatement("SELECT position FROM gameday_run_member WHERE gameday_run_id = ?")) {
-                    ps.setString(1, gameDayRunId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(rs.getInt(1));
-                        }
-                    }
-                }
-                return out;
+                java.util.Set<Integer> fromSteps = positions(
+                        "SELECT position FROM gameday_run_step WHERE gameday_run_id = ? AND run_id IS NOT NULL",
+                        "SELECT COUNT(*) FROM gameday_run_step WHERE gameday_run_id = ?",
+                        gameDayRunId);
+                return fromSteps != null
+                        ? fromSteps
+                        : positions(
+                                "SELECT position FROM gameday_run_member WHERE gameday_run_id = ?", null, gameDayRunId);
             });
         }
+    }
+
+    /** The positions {@code query} lists; null when {@code anyRows} counts no row at all. */
+    private java.util.@Nullable Set<Integer> positions(String query, @Nullable String anyRows, String gameDayRunId)
+            throws SQLException {
+        Connection c = store.connection();
+        if (anyRows != null) {
+            try (PreparedStatement ps = c.prepareStatement(anyRows)) {
+                ps.setString(1, gameDayRunId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getInt(1) == 0) {
+                        return null;
+                    }
+                }
+            }
+        }
+        java.util.Set<Integer> out = new java.util.TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            ps.setString(1, gameDayRunId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getInt(1));
+                }
+            }
+        }
+        return out;
     }
 
     /** The runbook text the GameDay run was started from. */

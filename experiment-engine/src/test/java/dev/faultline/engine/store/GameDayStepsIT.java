@@ -99,6 +99,8 @@ class GameDayStepsIT {
                 .extracting(GameDayStep::afterHalt)
                 .containsExactly(AfterHalt.REPEAT, null, AfterHalt.RESUME, AfterHalt.END, null);
         assertThat(steps.get(3).note()).contains("smoke");
+        // experiment 0 ran twice, 3 never: the report and the retrospective list 3 as skipped
+        assertThat(store.gameDays().startedPositions(r.gameDayRunId())).containsExactly(0, 1, 2);
         assertThat(steps.get(4).skipped()).isTrue();
         assertThat(steps.get(4).describe()).contains("skipped").contains("smoke");
         GameDayRunRecord rec = store.gameDays().find(r.gameDayRunId()).orElseThrow();
