@@ -21,6 +21,9 @@ import tools.jackson.databind.node.ObjectNode;
  * outside the blast radius widens it in the same edit, one Ctrl+Z).
  */
 public final class TargetChoices {
+    /** Selector keys a runbook writes as a mapping (a Kubernetes target's label and field selectors). */
+    private static final java.util.Set<String> MAPS = java.util.Set.of("labels", "fieldSelectors");
+
     private final EditorViewModel model;
     private final AuthoringActions actions;
     private final Executor background;
@@ -87,7 +90,7 @@ public final class TargetChoices {
         return model.setField("spec.method[" + index + "].target", text(chosen.target()), "set target");
     }
 
-    /** The target as the runbook writes it: {@code {proxy: payments}}, {@code {process: {pid: "42"}}}. */
+    /** The target as the runbook writes it: {@code {proxy: payments}}, {@code {pods: {labels: {app: payment}, namespace: shop}}}. */
     public static String text(Target t) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         var selector = t.selector().values();
@@ -95,7 +98,21 @@ public final class TargetChoices {
             node.put(t.kind(), selector.get("name"));
         } else {
             ObjectNode inner = node.putObject(t.kind());
-            new java.util.TreeMap<>(selector).forEach(inner::put);
+            new java.util.TreeMap<>(selector).forEach((k, v) -> {
+                if (MAPS.contains(k)) { // kept as app=payment,tier=web; written as {app: payment, tier: web}
+                    ObjectNode map = inner.putObject(k);
+                    for (String pair : v.split(",")) {
+                        int eq = pair.indexOf('=');
+                        if (eq > 0) {
+                            map.put(
+                                    pair.substring(0, eq).strip(),
+                                    pair.substring(eq + 1).strip());
+                        }
+                    }
+                } else {
+                    inner.put(k, v);
+                }
+            });
         }
         return RunbookFields.flow(node);
     }

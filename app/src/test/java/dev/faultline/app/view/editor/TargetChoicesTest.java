@@ -141,8 +141,11 @@ class TargetChoicesTest {
     @Test
     void aTargetIsWrittenAsTheRunbookWritesIt() {
         assertThat(TargetChoices.text(PAYMENTS.target())).isEqualTo("{proxy: payments}");
-        assertThat(TargetChoices.text(new Target("pod", Params.of("namespace", "shop", "app", "payment"))))
-                .isEqualTo("{pod: {app: payment, namespace: shop}}");
+        assertThat(TargetChoices.text(new Target("process", Params.of("pid", "4242", "user", "shop"))))
+                .isEqualTo("{process: {pid: 4242, user: shop}}");
+        assertThat(TargetChoices.text(
+                        new Target("pods", Params.of("namespace", "shop", "labels", "app=payment,tier=web"))))
+                .isEqualTo("{pods: {labels: {app: payment, tier: web}, namespace: shop}}");
         assertThat(new DiscoveredTarget(
                                 new Target("pod", Params.of("app", "payment")), "pods app=payment", OptionalInt.of(3))
                         .summary())
