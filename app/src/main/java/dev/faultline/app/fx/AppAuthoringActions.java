@@ -7,8 +7,11 @@ import dev.faultline.app.view.editor.ProbeVerdict;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.env.Environments;
 import dev.faultline.engine.model.Probe;
+import dev.faultline.engine.spi.DiscoveredTarget;
+import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.MetricSource;
 import dev.faultline.engine.spi.MetricSourceProvider;
+import dev.faultline.engine.spi.TargetDiscovery;
 import dev.faultline.sandbox.RunningSandbox;
 import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxLease;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,6 +54,18 @@ final class AppAuthoringActions implements AuthoringActions {
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return ProbeCheck.failed(probe, message, env.get().sandbox() && !sandboxAnswers());
+        }
+    }
+
+    @Override
+    public List<DiscoveredTarget> listTargets(String environment, String backend, String kind) throws Exception {
+        Environment env = composition
+                .environments
+                .find(environment)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "unknown environment '" + environment + "' (known: " + composition.environments.names() + ")"));
+        try (FaultBackend b = composition.plugins.createBackend(env.settingsFor(backend))) {
+            return b instanceof TargetDiscovery discovery ? discovery.listTargets(kind) : List.of();
         }
     }
 

@@ -146,6 +146,55 @@ class EditorAuthoringIT {
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1024, 700", "1440, 900"})
+    void aProcessTheMachineRunsIsPickedAsTheTargetAndTheBlastRadiusWidensWithOneUndo(int width, int height)
+            throws Exception {
+        String marker = "faultline-picker-" + java.util.UUID.randomUUID();
+        Process child = new ProcessBuilder("sh", "-c", "sleep 120; true", marker).start();
+        try {
+            EditorViewModel m = open(width, height);
+            robot.interact(() -> robot.lookup("#palette-pause").query().requestFocus());
+            robot.type(KeyCode.ENTER);
+            waitFor("the pause is added", () -> m.experiment().method().size() == 2, 5);
+            int before = m.experiment().blastRadius().targets().size();
+
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<dev.faultline.engine.spi.DiscoveredTarget> picker =
+                    robot.lookup("#target-picker").queryAs(javafx.scene.control.ComboBox.class);
+            javafx.geometry.Bounds b = picker.localToScene(picker.getBoundsInLocal());
+            assertThat(b.getMaxX()).as("the picker fits the window's width").isLessThanOrEqualTo(width);
+            robot.interact(picker::show);
+            waitFor(
+                    "the child process is listed",
+                    () -> picker.getItems().stream()
+                            .anyMatch(d -> d.target().label().equals("process/" + marker)),
+                    15);
+            assertThat(robot.lookup("#target-picker-status")
+                            .queryAs(Label.class)
+                            .getText())
+                    .contains("process targets found by local in sandbox");
+            robot.interact(() -> picker.getSelectionModel()
+                    .select(picker.getItems().stream()
+                            .filter(d -> d.target().label().equals("process/" + marker))
+                            .findFirst()
+                            .orElseThrow()));
+            waitFor(
+                    "the step targets the child",
+                    () -> m.experiment().faultSteps().stream()
+                            .anyMatch(st -> st.target().label().equals("process/" + marker)),
+                    5);
+            assertThat(m.experiment().blastRadius().targets()).contains("process/" + marker);
+            assertThat(m.problems()).isEmpty();
+
+            robot.interact(m::undo);
+            assertThat(m.experiment().blastRadius().targets()).hasSize(before).doesNotContain("process/" + marker);
+        } finally {
+            child.descendants().forEach(ProcessHandle::destroyForcibly);
+            child.destroyForcibly();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1024, 700", "1440, 900"})
     void testingAProbeWhileTheSandboxIsStoppedSaysSoAndAYamlErrorMarksItsLine(int width, int height) throws Exception {
         waitUntilTheSandboxIsStopped();
         EditorViewModel m = open(width, height);

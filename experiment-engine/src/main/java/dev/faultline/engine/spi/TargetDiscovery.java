@@ -3,6 +3,7 @@ package dev.faultline.engine.spi;
 import dev.faultline.engine.model.BlastRadius;
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Target;
+import java.util.List;
 
 /** A backend that can tell, before anything is injected, whether a target exists. */
 public interface TargetDiscovery {
@@ -22,5 +23,16 @@ public interface TargetDiscovery {
     default String findTarget(Target target, Fault fault, double share, BlastRadius blastRadius)
             throws BackendException {
         return findTarget(target);
+    }
+
+    /**
+     * The targets of {@code kind} ({@code process}, {@code proxy}, {@code pod} ...) this backend finds
+     * in its environment now, for an author to pick from; a backend that cannot list a kind returns
+     * none. May block for a network call or a scan of the machine's processes: not on a UI thread.
+     *
+     * @throws BackendException saying what could not be reached (the chaos proxy, the cluster)
+     */
+    default List<DiscoveredTarget> listTargets(String kind) throws BackendException {
+        return List.of();
     }
 }

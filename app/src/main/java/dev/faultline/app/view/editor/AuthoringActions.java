@@ -1,6 +1,8 @@
 package dev.faultline.app.view.editor;
 
 import dev.faultline.engine.model.Probe;
+import dev.faultline.engine.spi.DiscoveredTarget;
+import java.util.List;
 
 /**
  * What the forms ask of the environment: read a probe once and explain the result, tell whether a
@@ -17,4 +19,14 @@ public interface AuthoringActions {
 
     /** Starts the sandbox and keeps it running until the app closes; blocks for its start (seconds). */
     String startSandbox() throws Exception;
+
+    /**
+     * The targets of {@code kind} that {@code backend} finds in {@code environment} now; blocks (a
+     * scan of the processes, a call to the chaos proxy or the cluster).
+     *
+     * @throws Exception saying in one line what could not be reached
+     */
+    default List<DiscoveredTarget> listTargets(String environment, String backend, String kind) throws Exception {
+        return List.of();
+    }
 }

@@ -133,7 +133,13 @@ public final class EditorView extends BorderPane {
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.66);
         setCenter(centre);
-        ScrollPane sheet = new ScrollPane(new PropertySheet(model));
+        ScrollPane sheet = new ScrollPane(new PropertySheet(
+                model,
+                new TargetChoices(
+                        model,
+                        authoring,
+                        r -> Thread.ofVirtual().name("faultline-target-listing").start(r),
+                        javafx.application.Platform::runLater)));
         sheet.setFitToWidth(true);
         sheet.setPrefWidth(290);
         setRight(sheet);

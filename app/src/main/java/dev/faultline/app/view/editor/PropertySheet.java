@@ -20,10 +20,12 @@ final class PropertySheet extends VBox {
     private static final List<String> STEP_FIELDS =
             List.of("name", "lane", "at", "duration", "wait", "share", "backend", "target");
     private final EditorViewModel model;
+    private final TargetChoices targets;
     private final YAMLMapper yaml = YAMLMapper.builder().build();
 
-    PropertySheet(EditorViewModel model) {
+    PropertySheet(EditorViewModel model, TargetChoices targets) {
         this.model = model;
+        this.targets = targets;
         getStyleClass().add("property-sheet");
         setSpacing(8);
         setPadding(new Insets(8));
@@ -66,6 +68,7 @@ final class PropertySheet extends VBox {
                 getChildren().add(new FieldRow(model, f, base + "." + f, hint(f)));
             }
             if (f.equals("target") && step instanceof MethodStep.FaultStep fs) {
+                getChildren().add(new TargetPicker(targets, index));
                 getChildren().add(blastRadius(e, fs));
             }
         }

@@ -5,6 +5,7 @@ import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.DiscoveredTarget;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
@@ -14,6 +15,7 @@ import dev.faultline.engine.spi.TargetDiscovery;
 import dev.faultline.plugin.kube.KubeErrors;
 import dev.faultline.plugin.kube.KubeSettings;
 import dev.faultline.plugin.kube.Names;
+import dev.faultline.plugin.kube.PodCandidates;
 import dev.faultline.plugin.kube.PodSelection;
 import dev.faultline.plugin.kube.PodTarget;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -64,6 +66,12 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
     public String findTarget(Target target) throws BackendException {
         PodTarget t = podTarget(target);
         return PodSelection.matching(client, settings, t).size() + " pod(s) match " + t.describe();
+    }
+
+    /** The namespace's pods, one target per label with how many pods carry it now. */
+    @Override
+    public List<DiscoveredTarget> listTargets(String kind) throws BackendException {
+        return kind.equals("pods") ? PodCandidates.list(client, settings) : List.of();
     }
 
     /** The pods the target matches, checked against the blast radius, and the fault's CRD installed. */

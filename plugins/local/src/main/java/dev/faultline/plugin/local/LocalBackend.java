@@ -5,12 +5,14 @@ import dev.faultline.engine.model.FileSystemFault;
 import dev.faultline.engine.model.HttpFault;
 import dev.faultline.engine.model.JvmFault;
 import dev.faultline.engine.model.NetworkFault;
+import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.PodFault;
 import dev.faultline.engine.model.ProcessFault;
 import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.DiscoveredTarget;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
@@ -19,6 +21,7 @@ import dev.faultline.engine.spi.FaultVerification;
 import dev.faultline.engine.spi.TargetDiscovery;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The local backend: proxy targets go to the chaos proxy, process targets to signals, jvm targets
@@ -32,6 +35,7 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
     private final StressFaults stress;
     private final HttpProxyFaults httpFaults;
     private final JvmFaults jvm;
+    private final ProcessCandidates candidates;
 
     /** With the default settings: other users' processes refused, the agent jar in {@code $FAULTLINE_HOME/agent}. */
     public LocalBackend(String proxyApi) {
@@ -48,6 +52,7 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
         this.httpFaults = new HttpProxyFaults(http, token, proxyApi);
         this.processes = new ProcessFaults(guard);
         this.jvm = new JvmFaults(new JvmAgentClient(), processes, guard);
+        this.candidates = new ProcessCandidates(guard);
     }
 
     @Override
@@ -189,6 +194,20 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
         }
         throw new BackendException(
                 id(), "unknown target kind '" + target.kind() + "' (proxy, httpProxy, host, process or jvm)");
+    }
+
+    /** Processes by a word that finds each alone, the chaos proxy's proxies, and this machine. */
+    @Override
+    public List<DiscoveredTarget> listTargets(String kind) throws BackendException {
+        return switch (kind) {
+            case "process" -> candidates.list();
+            case "proxy" -> proxies.list(defaultApi());
+            case "host" ->
+                List.of(DiscoveredTarget.single(
+                        new Target("host", Params.of("name", "local")),
+                        "this machine (" + Runtime.getRuntime().availableProcessors() + " cores)"));
+            default -> List.of();
+        };
     }
 
     @Override

@@ -57,7 +57,7 @@ final class Processes {
     }
 
     /** Live processes other than this JVM and its ancestors. */
-    private static Stream<ProcessHandle> others() {
+    static Stream<ProcessHandle> others() {
         ProcessHandle self = ProcessHandle.current();
         Set<Long> ancestors = new HashSet<>();
         for (ProcessHandle p = self.parent().orElse(null);

@@ -3,7 +3,9 @@ package dev.faultline.plugin.local;
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.ProxyFault;
+import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.DiscoveredTarget;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.plugin.toxiproxy.protocol.FaultToxics;
@@ -12,6 +14,7 @@ import dev.faultline.plugin.toxiproxy.protocol.Stream;
 import dev.faultline.plugin.toxiproxy.protocol.Toxic;
 import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyException.ErrorAnswer;
 import java.net.http.HttpClient;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,6 +66,19 @@ final class ProxyFaults {
                 "down_" + toxicName(r.runId(), r.step()),
                 "proxy/" + proxy + " down",
                 Params.of("kind", "down", "proxyApi", api, "proxy", proxy));
+    }
+
+    /** The proxies the chaos proxy at {@code api} has, each with where it listens and where it forwards. */
+    List<DiscoveredTarget> list(String api) throws BackendException {
+        try {
+            return client(api).call(c -> c.proxies()).values().stream()
+                    .map(p -> DiscoveredTarget.single(
+                            new Target("proxy", Params.of("name", p.name())), p.listen() + " -> " + p.upstream()))
+                    .toList();
+        } catch (ErrorAnswer e) {
+            throw new BackendException(
+                    LocalBackendProvider.ID, "listing the proxies of " + api + ": " + ProxyApiClient.error(e));
+        }
     }
 
     String findProxy(String api, String proxy) throws BackendException {
