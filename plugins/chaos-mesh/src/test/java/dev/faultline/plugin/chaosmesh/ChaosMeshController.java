@@ -36,6 +36,16 @@ final class ChaosMeshController implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::reconcileQuietly, 0, 20, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops reconciling, and returns only once a round already in flight has ended: a resource made
+     * after this call is never touched (setting {@code running} alone left a round that had already
+     * read it true free to confirm the next resource).
+     */
+    void stop() throws Exception {
+        running = false;
+        thread.submit(() -> {}).get(5, TimeUnit.SECONDS);
+    }
+
     private void reconcileQuietly() {
         try {
             if (running) {

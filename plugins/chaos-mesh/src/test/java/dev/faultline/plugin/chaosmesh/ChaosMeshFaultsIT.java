@@ -245,7 +245,7 @@ class ChaosMeshFaultsIT {
 
     @Test
     void anInjectionTheControllerNeverConfirmsFailsWithinTheTimeLimit() throws Exception {
-        fixture.controller.running = false;
+        fixture.controller.stop();
         FaultRequest r = request("dead", new PodFault.PodFailure(), ChaosMeshFixture.PAYMENT, 1);
         FaultHandle h = backend.prepare(r);
         long t0 = System.nanoTime();

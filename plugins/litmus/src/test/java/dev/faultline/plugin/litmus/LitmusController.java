@@ -37,6 +37,16 @@ final class LitmusController implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::reconcileQuietly, 0, 20, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Stops the operator, and returns only once a round already in flight has ended: an engine made
+     * after this call is never run (setting {@code running} alone left a round that had already read
+     * it true free to run the next engine).
+     */
+    void stop() throws Exception {
+        running = false;
+        thread.submit(() -> {}).get(5, TimeUnit.SECONDS);
+    }
+
     private void reconcileQuietly() {
         try {
             if (running) {

@@ -202,7 +202,7 @@ class LitmusFaultsIT {
 
     @Test
     void anEngineTheOperatorNeverRunsFailsWithinTheTimeLimitAndIsCleanedUp() throws Exception {
-        fixture.operator.running = false;
+        fixture.operator.stop();
         FaultRequest r = request("dead", new PodFault.PodKill(Duration.ZERO), LitmusFixture.PAYMENT, 1);
         FaultHandle h = backend.prepare(r);
         assertThatThrownBy(() -> backend.inject(r, h)).hasMessageContaining("did not report running within 2000 ms");
