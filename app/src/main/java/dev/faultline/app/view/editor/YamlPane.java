@@ -9,7 +9,6 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.skin.TextAreaSkin;
 import javafx.scene.layout.Region;
@@ -58,8 +57,6 @@ final class YamlPane extends VBox {
         problems = new ListView<>(model.problems());
         problems.setId("yaml-problems");
         problems.setAccessibleText("Problems in the runbook");
-        problems.setMinHeight(60);
-        problems.setPrefHeight(110);
         problems.setPlaceholder(new Label("valid runbook: the timeline shows it"));
         problems.setCellFactory(l -> new ProblemCell());
         problems.setOnMouseClicked(e -> {
@@ -100,12 +97,21 @@ final class YamlPane extends VBox {
         text.skinProperty().addListener((o, a, b) -> markLine());
         Label heading = new Label("YAML");
         heading.getStyleClass().add("section");
-        SplitPane split = new SplitPane(editor, problems);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.8);
+        // A valid runbook's problem list is one line high, so a short window keeps its height for the
+        // YAML; with problems it takes the room to list them in full.
+        editor.setMinHeight(72);
+        fitProblems();
+        model.problems().addListener((ListChangeListener<RunbookProblem>) c -> fitProblems());
         setSpacing(6);
-        getChildren().addAll(heading, split);
-        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        getChildren().addAll(heading, editor, problems);
+        VBox.setVgrow(editor, javafx.scene.layout.Priority.ALWAYS);
+    }
+
+    private void fitProblems() {
+        boolean valid = problems.getItems().isEmpty();
+        problems.setMinHeight(valid ? 34 : 60);
+        problems.setPrefHeight(valid ? 34 : 110);
+        problems.setMaxHeight(valid ? 34 : 160);
     }
 
     /** Where a problem click goes; the default moves the caret to its line. */
