@@ -109,14 +109,7 @@ final class ExecutiveSummary {
                     .close("tr");
         }
         for (Report.Skipped s : r.skipped()) {
-            h.open("tr", "")
-                    .el("td", "", s.name())
-                    .raw("<td>")
-                    .el("span", "badge SKIPPED", "SKIPPED")
-                    .raw("</td>")
-                    .el("td", "", "—")
-                    .el("td", "", "did not run: not counted")
-                    .close("tr");
+            ReportDocument.skippedRow(h, s, "—", "did not run: not counted");
         }
         h.close("table");
         h.el(

@@ -53,6 +53,19 @@ final class ReportDocument {
         return h.toString();
     }
 
+    /** A table row for an experiment that never started: its name, a SKIPPED badge, then {@code cells}. */
+    static void skippedRow(Xhtml h, Report.Skipped s, String... cells) {
+        h.open("tr", "")
+                .el("td", "", s.name())
+                .raw("<td>")
+                .el("span", "badge SKIPPED", "SKIPPED")
+                .raw("</td>");
+        for (String c : cells) {
+            h.el("td", "", c);
+        }
+        h.close("tr");
+    }
+
     /** Every experiment of the day in one table, skipped ones included, kept with its heading. */
     private static void overview(Xhtml h, Report r, ZoneId z) {
         h.open("div", r.experiments().size() + r.skipped().size() <= 15 ? "keep" : "");
@@ -75,17 +88,7 @@ final class ReportDocument {
                     .close("tr");
         }
         for (Report.Skipped s : r.skipped()) {
-            h.open("tr", "")
-                    .el("td", "", s.name())
-                    .raw("<td>")
-                    .el("span", "badge SKIPPED", "SKIPPED")
-                    .raw("</td>")
-                    .el("td", "", "—")
-                    .el("td", "", "—")
-                    .el("td", "", "—")
-                    .el("td", "", "did not start")
-                    .el("td", "", "—")
-                    .close("tr");
+            skippedRow(h, s, "—", "—", "—", "did not start", "—");
         }
         h.close("table");
         h.close("div");

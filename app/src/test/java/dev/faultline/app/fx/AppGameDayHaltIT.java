@@ -180,23 +180,21 @@ class AppGameDayHaltIT {
         String refusal = "Nothing starts while the kill switch is engaged";
         // Looked up by its header: a dialog a previous test's window left behind (a background
         // read cut short by its closed store) must not be taken for the refusal.
-        waitFor(
-                "the refusal is shown",
-                () -> robot.lookup(".dialog-pane").queryAllAs(javafx.scene.control.DialogPane.class).stream()
-                        .anyMatch(p -> refusal.equals(p.getHeaderText())),
-                10);
+        waitFor("the refusal is shown", () -> dialogHeaded(refusal).isPresent(), 10);
 
-        javafx.scene.control.DialogPane pane =
-                robot.lookup(".dialog-pane").queryAllAs(javafx.scene.control.DialogPane.class).stream()
-                        .filter(p -> refusal.equals(p.getHeaderText()))
-                        .findFirst()
-                        .orElseThrow();
+        javafx.scene.control.DialogPane pane = dialogHeaded(refusal).orElseThrow();
         assertThat(pane.getHeaderText()).isEqualTo(refusal);
         assertThat(pane.getContentText()).contains("smoke").contains("Release");
         assertThat(window.runs().busyProperty().get()).isFalse();
         assertThat(window.shell().currentProperty().get()).isNotEqualTo(Screen.LIVE);
         assertThat(composition.store().gameDays().recent(10)).isEmpty();
         robot.interact(() -> ((Stage) pane.getScene().getWindow()).close());
+    }
+
+    private java.util.Optional<javafx.scene.control.DialogPane> dialogHeaded(String header) {
+        return robot.lookup(".dialog-pane").queryAllAs(javafx.scene.control.DialogPane.class).stream()
+                .filter(p -> header.equals(p.getHeaderText()))
+                .findFirst();
     }
 
     private static boolean onScreen(Node n) {
