@@ -21,7 +21,11 @@ public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.Wait
     /** How long the step lasts as planned; a wait-until step at most its timeout. */
     Duration plannedLength();
 
-    /** Injects {@code fault} into {@code target} through {@code backend} for {@code duration}. */
+    /**
+     * Injects {@code fault} into {@code target} through {@code backend} for {@code duration}. With a
+     * {@code rollout}, the fault widens stage by stage: its duration is then the rollout's length and
+     * its share the widest stage.
+     */
     record FaultStep(
             String name,
             int lane,
@@ -30,7 +34,8 @@ public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.Wait
             String backend,
             Fault fault,
             Target target,
-            double share)
+            double share,
+            @Nullable Rollout rollout)
             implements MethodStep {
         public FaultStep {
             Objects.requireNonNull(name, "name");
@@ -42,6 +47,46 @@ public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.Wait
             if (!(share > 0 && share <= 1)) {
                 throw new IllegalArgumentException("share must be above 0% and at most 100%");
             }
+            if (rollout != null && (share != rollout.widest() || !duration.equals(rollout.length()))) {
+                throw new IllegalArgumentException("a step with a rollout lasts its stages' holds ("
+                        + Durations.format(rollout.length()) + ") at the widest stage's share ("
+                        + Rollout.percent(rollout.widest()) + ")");
+            }
+        }
+
+        /** A step without a rollout: the fault at {@code share} for {@code duration}. */
+        public FaultStep(
+                String name,
+                int lane,
+                @Nullable Duration at,
+                Duration duration,
+                String backend,
+                Fault fault,
+                Target target,
+                double share) {
+            this(name, lane, at, duration, backend, fault, target, share, null);
+        }
+
+        /** A step that rolls {@code fault} out in {@code rollout}'s stages. */
+        public static FaultStep rolledOut(
+                String name,
+                int lane,
+                @Nullable Duration at,
+                String backend,
+                Fault fault,
+                Target target,
+                Rollout rollout) {
+            return new FaultStep(name, lane, at, rollout.length(), backend, fault, target, rollout.widest(), rollout);
+        }
+
+        /** The rollout, when the step has one. */
+        public Optional<Rollout> stages() {
+            return Optional.ofNullable(rollout);
+        }
+
+        /** The share the fault goes in at: the first stage's with a rollout, else the step's. */
+        public double firstShare() {
+            return rollout == null ? share : rollout.stages().getFirst();
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.MethodStep.FaultStep;
 import dev.faultline.engine.model.Numbers;
+import dev.faultline.engine.model.Rollout;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,15 +38,12 @@ public final class BlastRadiusRules {
                         "target " + s.target().label() + " is outside the blast radius " + br.targets()));
             }
             if (s.share() > br.maxShare()) {
-                out.add(new Violation(
-                        s.name(),
-                        "share",
-                        "share " + pct(s.share()) + " is above the blast radius maximum of " + pct(br.maxShare())));
+                out.add(shareViolation(s, br));
             }
             if (entry.end().compareTo(br.maxDuration()) > 0) {
                 out.add(new Violation(
                         s.name(),
-                        "duration",
+                        s.rollout() == null ? "duration" : "rollout.hold",
                         "ends at " + Durations.format(entry.end()) + ", beyond the blast radius maximum of "
                                 + Durations.format(br.maxDuration())));
             }
@@ -57,6 +55,27 @@ public final class BlastRadiusRules {
                     targets.size() + " targets " + targets + ", more than the maximum of " + br.maxTargets()));
         }
         return out;
+    }
+
+    /** A rollout's first stage above the maximum is named, since pre-flight judges the widest stage. */
+    private static Violation shareViolation(FaultStep s, BlastRadius br) {
+        if (!(s.rollout() instanceof Rollout rollout)) {
+            return new Violation(
+                    s.name(),
+                    "share",
+                    "share " + pct(s.share()) + " is above the blast radius maximum of " + pct(br.maxShare()));
+        }
+        List<Double> stages = rollout.stages();
+        int i = 0;
+        while (stages.get(i) <= br.maxShare()) {
+            i++;
+        }
+        return new Violation(
+                s.name(),
+                "rollout.stages[" + i + "]",
+                "stage " + (i + 1) + " of the rollout (" + pct(stages.get(i))
+                        + ") is above the blast radius maximum of " + pct(br.maxShare())
+                        + "; lower it or raise blastRadius.maxShare");
     }
 
     private static String pct(double share) {

@@ -1,12 +1,14 @@
 package dev.faultline.engine.runbook;
 
 import dev.faultline.engine.model.BlastRadius;
+import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.Hypothesis;
 import dev.faultline.engine.model.Limits;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.model.RollbackAction;
+import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.model.StopCondition;
 import dev.faultline.engine.model.Timing;
 import dev.faultline.engine.model.Tolerance;
@@ -54,6 +56,9 @@ final class ExperimentReader {
         List<StopCondition> stops = stopConditions(spec.path("stopConditions"));
         List<RollbackAction> rollbacks = rollbacks(spec.path("rollbacks"));
         checkProbeReferences(steps);
+        if (timing != null) {
+            checkRolloutHolds(steps, timing);
+        }
         if (problems.any() || timing == null || hypothesis == null || blastRadius == null) {
             return null;
         }
@@ -228,6 +233,32 @@ final class ExperimentReader {
             if (steps.get(i) instanceof MethodStep.WaitUntilStep u && !declared.contains(u.probe())) {
                 problems.at(
                         "spec.method[" + i + "].waitUntil.probe", "no hypothesis probe is named '" + u.probe() + "'");
+            }
+            if (steps.get(i) instanceof MethodStep.FaultStep f && f.rollout() instanceof Rollout r) {
+                List<String> check = r.check();
+                for (int c = 0; c < check.size(); c++) {
+                    if (!declared.contains(check.get(c))) {
+                        problems.at(
+                                "spec.method[" + i + "].rollout.check[" + c + "]",
+                                "no hypothesis probe is named '" + check.get(c) + "' (known: "
+                                        + String.join(", ", new java.util.TreeSet<>(declared)) + ")");
+                    }
+                }
+            }
+        }
+    }
+
+    /** A stage is judged on the samples taken while it holds: it must hold for a probe interval at least. */
+    private void checkRolloutHolds(List<MethodStep> steps, Timing timing) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) instanceof MethodStep.FaultStep f
+                    && f.rollout() instanceof Rollout r
+                    && r.hold().compareTo(timing.probeInterval()) < 0) {
+                problems.at(
+                        "spec.method[" + i + "].rollout.hold",
+                        "hold " + Durations.format(r.hold()) + " is shorter than the probe interval ("
+                                + Durations.format(timing.probeInterval())
+                                + "): each stage needs a sample to be checked; hold at least that long");
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.faultline.engine.model.FaultKinds;
 import dev.faultline.engine.model.Limits;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.model.Target;
 import java.time.Duration;
 import java.util.List;
@@ -71,12 +72,12 @@ final class MethodReader {
     }
 
     private @Nullable MethodStep faultStep(JsonNode n, String path, String name, int lane, @Nullable Duration at) {
+        if (n.has("rollout")) {
+            return rolledOut(n, path, name, lane, at);
+        }
         Duration duration = problems.duration(n, path, "duration", null, Limits.SPAN_MAX);
         Fault fault = fault(n.get("fault"), LocatedTree.child(path, "fault"));
-        Target target = n.has("target") ? target(n.get("target"), LocatedTree.child(path, "target")) : null;
-        if (!n.has("target")) {
-            problems.at(path, "step '" + name + "' needs a target, e.g. target: {proxy: payments}");
-        }
+        Target target = target(n, path, name);
         double share = 1;
         if (n.has("share")) {
             try {
@@ -93,6 +94,36 @@ final class MethodReader {
         double s = share;
         return problems.build(
                 path, () -> new MethodStep.FaultStep(name, lane, at, duration, backend, fault, target, s));
+    }
+
+    /** A fault step with a rollout: its length and share come from the stages, so it takes neither. */
+    private @Nullable MethodStep rolledOut(JsonNode n, String path, String name, int lane, @Nullable Duration at) {
+        for (String taken : List.of("duration", "share")) {
+            if (n.has(taken)) {
+                problems.at(
+                        LocatedTree.child(path, taken),
+                        "a step with a rollout takes its " + taken + " from its stages"
+                                + (taken.equals("share") ? " (the widest)" : " (hold × stages)")
+                                + "; remove '" + taken + "'");
+            }
+        }
+        Fault fault = fault(n.get("fault"), LocatedTree.child(path, "fault"));
+        Target target = target(n, path, name);
+        Rollout rollout = new RolloutReader(problems).read(n.get("rollout"), LocatedTree.child(path, "rollout"));
+        if (fault == null || target == null || rollout == null) {
+            return null;
+        }
+        String backend = problems.text(n, "backend", DEFAULT_BACKEND);
+        return problems.build(
+                path, () -> MethodStep.FaultStep.rolledOut(name, lane, at, backend, fault, target, rollout));
+    }
+
+    private @Nullable Target target(JsonNode n, String path, String name) {
+        if (!n.has("target")) {
+            problems.at(path, "step '" + name + "' needs a target, e.g. target: {proxy: payments}");
+            return null;
+        }
+        return target(n.get("target"), LocatedTree.child(path, "target"));
     }
 
     private @Nullable Fault fault(JsonNode n, String path) {

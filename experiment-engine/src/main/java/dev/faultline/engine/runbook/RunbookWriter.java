@@ -8,12 +8,15 @@ import dev.faultline.engine.model.Numbers;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.model.RollbackAction;
+import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.model.StopCondition;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.model.Timing;
 import java.util.Map;
 import java.util.TreeMap;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -131,15 +134,29 @@ public final class RunbookWriter {
             n.putObject("waitUntil").put("probe", u.probe()).put("timeout", Durations.format(u.timeout()));
         } else {
             MethodStep.FaultStep f = (MethodStep.FaultStep) s;
-            n.put("duration", Durations.format(f.duration()));
+            if (f.rollout() == null) {
+                n.put("duration", Durations.format(f.duration()));
+            }
             if (!f.backend().equals(MethodReader.DEFAULT_BACKEND)) {
                 n.put("backend", f.backend());
             }
             target(n.putObject("target"), f.target());
-            if (f.share() != 1) {
+            if (f.rollout() instanceof Rollout r) {
+                rollout(n.putObject("rollout"), r);
+            } else if (f.share() != 1) {
                 share(n, "share", f.share());
             }
             FaultWriter.write(n.putObject("fault"), f.fault());
+        }
+    }
+
+    private static void rollout(ObjectNode n, Rollout r) {
+        ArrayNode stages = n.putArray("stages");
+        r.stages().forEach(stage -> stages.add(share(stage)));
+        n.put("hold", Durations.format(r.hold()));
+        if (!r.checksHypothesis()) {
+            ArrayNode check = n.putArray("check");
+            r.check().forEach(check::add);
         }
     }
 
@@ -185,11 +202,13 @@ public final class RunbookWriter {
 
     /** A share as a percentage when that reads back exactly, else as a number from 0 to 1. */
     private static void share(ObjectNode n, String key, double share) {
+        n.set(key, share(share));
+    }
+
+    private static JsonNode share(double share) {
         String pct = Numbers.format(share * 100) + "%";
-        if (Double.parseDouble(pct.substring(0, pct.length() - 1)) / 100 == share) {
-            n.put(key, pct);
-        } else {
-            n.put(key, share);
-        }
+        return Double.parseDouble(pct.substring(0, pct.length() - 1)) / 100 == share
+                ? JsonNodeFactory.instance.stringNode(pct)
+                : JsonNodeFactory.instance.numberNode(share);
     }
 }
