@@ -1,6 +1,7 @@
 package dev.faultline.engine.report;
 
 import dev.faultline.engine.model.Numbers;
+import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.spi.run.RunEvent;
 
 /** One line per event, for logs, the command line and reports. */
@@ -46,6 +47,15 @@ public final class EventText {
         }
         if (e instanceof RunEvent.FaultRevertFailed f) {
             return "COULD NOT REVERT " + f.step() + ": " + f.reason() + "; by hand: " + f.manualStep();
+        }
+        if (e instanceof RunEvent.RolloutStageStarted s) {
+            return "rollout " + s.step() + ": stage " + s.stage() + " of " + s.stages() + " ("
+                    + Rollout.percent(s.share()) + ") " + s.applied()
+                    + (s.stage() == 1 ? "" : " in " + s.applyTime().toMillis() + " ms");
+        }
+        if (e instanceof RunEvent.RolloutStageChecked c) {
+            return "rollout " + c.step() + ": stage " + c.stage() + " of " + c.stages() + " ("
+                    + Rollout.percent(c.share()) + ") " + (c.held() ? "held" : "did NOT hold") + ": " + c.detail();
         }
         if (e instanceof RunEvent.StopConditionBreached b) {
             return b.detail();

@@ -40,6 +40,18 @@ public final class JUnitXml {
             failures += failure == null ? 0 : 1;
             cases.append(testCase("fault " + f.step() + " reverted", 0, failure));
         }
+        for (var o : r.rollouts()) {
+            for (var s : o.stages()) {
+                tests++;
+                @Nullable String failure = s.held() ? null : s.verdict() + ": " + s.detail() + "; " + o.summary();
+                failures += failure == null ? 0 : 1;
+                cases.append(testCase(
+                        "rollout " + o.step() + " stage " + s.number() + " of " + o.stagesPlanned() + " ("
+                                + dev.faultline.engine.model.Rollout.percent(s.share()) + ")",
+                        java.time.Duration.between(s.startedAt(), s.endedAt()).toMillis(),
+                        failure));
+            }
+        }
         for (var b : r.rollbacks()) {
             tests++;
             @Nullable String failure = b.ok() ? null : b.detail();

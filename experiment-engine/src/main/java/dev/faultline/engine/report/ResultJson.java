@@ -3,6 +3,7 @@ package dev.faultline.engine.report;
 import dev.faultline.engine.model.StopCondition;
 import dev.faultline.engine.spi.run.FaultResult;
 import dev.faultline.engine.spi.run.ProbeResult;
+import dev.faultline.engine.spi.run.RolloutResult;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunOutcome;
 import dev.faultline.engine.spi.run.RunResult;
@@ -68,6 +69,10 @@ public final class ResultJson {
                         .put("ok", b.ok())
                         .put("tookMs", b.took().toMillis())
                         .put("detail", b.detail()));
+        if (!r.rollouts().isEmpty()) {
+            ArrayNode rollouts = root.putArray("rollouts");
+            r.rollouts().forEach(o -> rollout(rollouts.addObject(), o));
+        }
         ArrayNode recs = root.putArray("recommendations");
         r.recommendations().forEach(recs::add);
         ArrayNode log = root.putArray("events");
@@ -131,6 +136,38 @@ public final class ResultJson {
         millis(n, "timeToRecoveryMs", f.timeToRecovery());
         n.put("detail", f.detail());
         n.put("manualStep", f.manualStep());
+    }
+
+    /** A progressive rollout: each stage reached with its figures, and the largest that held. */
+    private static void rollout(ObjectNode n, RolloutResult o) {
+        n.put("step", o.step());
+        n.put("target", o.target());
+        n.put("fault", o.fault());
+        n.put("stagesPlanned", o.stagesPlanned());
+        number(n, "safeUpTo", o.safeUpTo().orElse(Double.NaN));
+        n.put("completed", o.completed());
+        o.brokeAt().ifPresentOrElse(s -> n.put("stoppedAtStage", s.number()), () -> n.putNull("stoppedAtStage"));
+        n.put("summary", o.summary());
+        ArrayNode stages = n.putArray("stages");
+        for (RolloutResult.Stage s : o.stages()) {
+            ObjectNode st = stages.addObject();
+            st.put("stage", s.number());
+            st.put("share", s.share());
+            st.put("startedAt", s.startedAt().toString());
+            st.put("endedAt", s.endedAt().toString());
+            st.put("applied", s.applied());
+            st.put("applyMs", s.applyTime().toNanos() / 1e6);
+            st.put("verdict", s.verdict().name());
+            st.put("held", s.held());
+            st.put("detail", s.detail());
+            ArrayNode probes = st.putArray("probes");
+            s.probes().forEach(p -> {
+                ObjectNode pn = probes.addObject();
+                pn.put("name", p.probe());
+                pn.put("expect", p.expect());
+                stats(pn, p.stats());
+            });
+        }
     }
 
     private static void number(ObjectNode n, String field, double v) {

@@ -130,7 +130,8 @@ final class ExperimentRun implements Haltable {
             }
             run.enter(RunPhase.VERIFY);
             sampleRepeatedly(probes, RunPhase.VERIFY, run.experiment.timing().verificationSamples());
-            finish(judge(), null, faultsEnded);
+            RunOutcome judged = judge();
+            finish(judged, judged == RunOutcome.DEVIATED ? run.rolloutStop().orElse(null) : null, faultsEnded);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             halt(new HaltReason(HaltReason.Source.SIGNAL, "interrupted"));
@@ -281,6 +282,9 @@ final class ExperimentRun implements Haltable {
     private RunOutcome judge() {
         if (run.halted()) {
             return RunOutcome.HALTED;
+        }
+        if (run.rolloutStop().isPresent()) {
+            return RunOutcome.DEVIATED; // a stage did not hold: the hypothesis broke at that share
         }
         List<ProbeResult> probes = new ResultAnalyzer().probes(run.experiment, run.samples(), run.faultResults(), null);
         return probes.stream().allMatch(ProbeResult::held) ? RunOutcome.HELD : RunOutcome.DEVIATED;

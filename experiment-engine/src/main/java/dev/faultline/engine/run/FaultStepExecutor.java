@@ -1,6 +1,7 @@
 package dev.faultline.engine.run;
 
 import dev.faultline.engine.model.MethodStep.FaultStep;
+import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.safety.ActiveFault;
 import dev.faultline.engine.safety.FaultRefusedException;
 import dev.faultline.engine.safety.JournalEntry;
@@ -53,8 +54,8 @@ final class FaultStepExecutor {
     /** Runs the step from {@code began}; returns when its fault is reverted or the run halts. */
     void execute(FaultStep step, Instant began) {
         FaultBackend backend = backends.get(step.backend());
-        FaultRequest request =
-                new FaultRequest(run.runId, step.name(), step.fault(), step.target(), step.share(), step.duration());
+        FaultRequest request = new FaultRequest(
+                run.runId, step.name(), step.fault(), step.target(), step.firstShare(), step.duration());
         run.emit(new RunEvent.FaultInjecting(
                 run.runId,
                 run.now(),
@@ -81,15 +82,19 @@ final class FaultStepExecutor {
             failed(step, e);
             return;
         }
-        inject(step, request, fault);
+        boolean injected = inject(step, request, fault);
         Instant plannedEnd = began.plus(step.duration());
-        boolean heldToTheEnd = !fault.isRevoked() && run.sleepUnlessHalted(Duration.between(run.now(), plannedEnd));
+        boolean heldToTheEnd = step.rollout() instanceof Rollout rollout && injected
+                ? new RolloutStages(run, halt).hold(step, rollout, request, fault, run.now())
+                : !fault.isRevoked() && run.sleepUnlessHalted(Duration.between(run.now(), plannedEnd));
         // When halted, the halt has started the revert already and this joins it.
-        await(revert(fault, heldToTheEnd ? plannedEnd : run.now()));
+        await(revert(fault, heldToTheEnd && step.rollout() == null ? plannedEnd : run.now()));
     }
 
-    private void inject(FaultStep step, FaultRequest request, ActiveFault fault) {
+    /** True when the injection went through and the fault was not revoked meanwhile. */
+    private boolean inject(FaultStep step, FaultRequest request, ActiveFault fault) {
         FaultBackend backend = fault.backend();
+        boolean injected = false;
         try {
             run.services
                     .calls()
@@ -100,6 +105,7 @@ final class FaultStepExecutor {
                             },
                             run.services.policy().callTimeout());
             markInjected(fault);
+            injected = true;
             injectedAt.put(fault.journalId(), run.now());
             run.emit(new RunEvent.FaultInjected(
                     run.runId,
@@ -118,7 +124,9 @@ final class FaultStepExecutor {
             await(revert(fault, run.now()));
             RevertOutcome again = run.services.rollbacks().revertAgain(fault, run.now());
             log.info("re-reverted {} after a late injection: {}", fault, again.detail());
+            return false;
         }
+        return injected;
     }
 
     /** The intent is already in the journal and counts as open, so a mark that cannot be written yet changes nothing. */

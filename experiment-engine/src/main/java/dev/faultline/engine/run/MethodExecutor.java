@@ -68,7 +68,7 @@ final class MethodExecutor {
                 detail = "failed: " + e.getMessage();
             }
             run.emit(new RunEvent.StepFinished(run.runId, run.now(), step.name(), detail));
-            if (run.halted()) {
+            if (run.methodEnded()) {
                 return;
             }
             cursor = Duration.between(start, run.now());
@@ -78,7 +78,9 @@ final class MethodExecutor {
     private String execute(MethodStep step, Instant began) {
         if (step instanceof MethodStep.FaultStep f) {
             faults.execute(f, began);
-            return run.halted() ? "ended by the halt" : "done";
+            return run.halted()
+                    ? "ended by the halt"
+                    : run.rolloutStop().map(r -> "ended: " + r).orElse("done");
         }
         if (step instanceof MethodStep.WaitStep w) {
             return run.sleepUnlessHalted(w.duration())

@@ -50,7 +50,8 @@ final class ResultBuilder {
                 probes,
                 faults,
                 run.rollbackResults(),
-                analyzer.recommendations(ended, probes, faults));
+                analyzer.recommendations(ended, probes, faults),
+                run.rolloutResults());
     }
 
     private static String explain(RunOutcome outcome, List<ProbeResult> probes) {

@@ -7,6 +7,7 @@ import dev.faultline.engine.spi.run.FaultResult;
 import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.spi.run.ProbeSample;
 import dev.faultline.engine.spi.run.RollbackResult;
+import dev.faultline.engine.spi.run.RolloutResult;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunListener;
 import dev.faultline.engine.spi.run.RunPhase;
@@ -38,7 +39,11 @@ final class RunContext {
     private final ListenerDispatcher events;
 
     private final AtomicReference<HaltReason> haltReason = new AtomicReference<>();
+    /** Released by a halt, or when a rollout's stage did not hold: the method ends, the run goes on. */
     private final CountDownLatch haltSignal = new CountDownLatch(1);
+
+    private final AtomicReference<String> rolloutStop = new AtomicReference<>();
+    private final List<RolloutResult> rolloutResults = new CopyOnWriteArrayList<>();
     /** Released when a person halts (kill switch, Ctrl-C): then even recovery and verification stop. */
     private final CountDownLatch personHalt = new CountDownLatch(1);
 
@@ -126,6 +131,37 @@ final class RunContext {
         return true;
     }
 
+    /**
+     * Ends the method because a rollout's stage did not hold: every lane stops and its faults are
+     * reverted, then rollback, recovery and verification run as after the method's planned end. Not
+     * a halt. True for the first caller only.
+     */
+    boolean stopRollout(String reason) {
+        if (!rolloutStop.compareAndSet(null, reason)) {
+            return false;
+        }
+        haltSignal.countDown();
+        return true;
+    }
+
+    /** Why a rollout ended the method, if one did. */
+    Optional<String> rolloutStop() {
+        return Optional.ofNullable(rolloutStop.get());
+    }
+
+    /** Whether the method ends now: halted, or stopped by a rollout. */
+    boolean methodEnded() {
+        return haltSignal.getCount() == 0;
+    }
+
+    void addRolloutResult(RolloutResult r) {
+        rolloutResults.add(r);
+    }
+
+    List<RolloutResult> rolloutResults() {
+        return List.copyOf(rolloutResults);
+    }
+
     Optional<HaltReason> haltReason() {
         return Optional.ofNullable(haltReason.get());
     }
@@ -134,10 +170,13 @@ final class RunContext {
         return haltReason.get() != null;
     }
 
-    /** Sleeps for {@code d} unless halted first; returns true when it slept the whole time. */
+    /**
+     * Sleeps for {@code d} unless halted (or the method stopped by a rollout) first; returns true when
+     * it slept the whole time.
+     */
     boolean sleepUnlessHalted(Duration d) {
         if (d.isNegative() || d.isZero()) {
-            return !halted();
+            return !methodEnded();
         }
         try {
             return !haltSignal.await(d.toMillis(), TimeUnit.MILLISECONDS);

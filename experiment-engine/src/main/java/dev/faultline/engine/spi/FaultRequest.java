@@ -23,4 +23,9 @@ public record FaultRequest(String runId, String step, Fault fault, Target target
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(duration, "duration");
     }
+
+    /** The same fault at another share: a rollout's next stage. */
+    public FaultRequest withShare(double wider) {
+        return new FaultRequest(runId, step, fault, target, wider, duration);
+    }
 }

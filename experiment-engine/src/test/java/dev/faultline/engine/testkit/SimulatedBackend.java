@@ -7,6 +7,7 @@ import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.engine.spi.FaultReset;
+import dev.faultline.engine.spi.FaultShareChange;
 import dev.faultline.engine.spi.FaultVerification;
 import dev.faultline.engine.spi.TargetDiscovery;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A backend over a {@link SimulatedSystem}, with knobs for misbehaving: hang on inject or revert
  * (until released or interrupted), or fail a number of reverts.
  */
-public final class SimulatedBackend implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset {
+public final class SimulatedBackend
+        implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, FaultShareChange {
     public static final String ID = "simulated";
 
     private final SimulatedSystem system;
@@ -26,6 +28,8 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
     private volatile boolean hangOnRevert;
     private volatile boolean refuseReset;
     private volatile boolean failInject;
+    private volatile boolean shareInPlace;
+    private final AtomicInteger shareChanges = new AtomicInteger();
     private volatile Runnable onRevert = () -> {};
     private final AtomicInteger revertFailuresLeft = new AtomicInteger();
     private final AtomicInteger reverts = new AtomicInteger();
@@ -50,6 +54,29 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
     public SimulatedBackend onRevert(Runnable hook) {
         onRevert = hook;
         return this;
+    }
+
+    /** Whether a rollout's stage changes the share in place (else the runner reverts and injects again). */
+    public SimulatedBackend shareInPlace(boolean inPlace) {
+        shareInPlace = inPlace;
+        return this;
+    }
+
+    public int shareChanges() {
+        return shareChanges.get();
+    }
+
+    @Override
+    public boolean changesShareInPlace(FaultHandle handle) {
+        return shareInPlace;
+    }
+
+    @Override
+    public void changeShare(FaultRequest r, FaultHandle h) throws BackendException {
+        shareChanges.incrementAndGet();
+        if (!system.changeShare(h.id(), r.share())) {
+            throw new BackendException(ID, "no fault " + h.id() + " in effect to change");
+        }
     }
 
     public SimulatedBackend failInject(boolean fail) {
@@ -107,7 +134,7 @@ public final class SimulatedBackend implements FaultBackend, TargetDiscovery, Fa
                 Thread.currentThread().interrupt();
             }
         }
-        system.apply(h.id(), h.data().require("target"));
+        system.apply(h.id(), h.data().require("target"), r.share());
     }
 
     @Override

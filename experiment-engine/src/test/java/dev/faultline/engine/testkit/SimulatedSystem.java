@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SimulatedSystem {
     private final Map<String, Double> base = new ConcurrentHashMap<>();
     private final Map<String, String> faultsInEffect = new ConcurrentHashMap<>();
+    private final Map<String, Double> shares = new ConcurrentHashMap<>();
     private final Map<String, Double> impacts = new ConcurrentHashMap<>();
     private final AtomicInteger injections = new AtomicInteger();
     private final Set<String> targets = ConcurrentHashMap.newKeySet();
@@ -39,15 +40,31 @@ public final class SimulatedSystem {
 
     public double read(String metric) {
         double v = base.getOrDefault(metric, 0.0);
-        for (String target : faultsInEffect.values()) {
-            v += impacts.getOrDefault(target + "->" + metric, 0.0);
+        for (Map.Entry<String, String> f : faultsInEffect.entrySet()) {
+            v += impacts.getOrDefault(f.getValue() + "->" + metric, 0.0) * shares.getOrDefault(f.getKey(), 1.0);
         }
         return v;
     }
 
-    void apply(String faultId, String target) {
+    /** A fault in effect adds its target's impact times its share (1 for the whole of the traffic). */
+    void apply(String faultId, String target, double share) {
         injections.incrementAndGet();
+        shares.put(faultId, share);
         faultsInEffect.put(faultId, target);
+    }
+
+    /** Changes a fault's share in place; false when it is not in effect. */
+    boolean changeShare(String faultId, double share) {
+        if (!faultsInEffect.containsKey(faultId)) {
+            return false;
+        }
+        shares.put(faultId, share);
+        return true;
+    }
+
+    /** The share of the fault in effect, 0 when it is not. */
+    public double share(String faultId) {
+        return faultsInEffect.containsKey(faultId) ? shares.getOrDefault(faultId, 1.0) : 0;
     }
 
     void remove(String faultId) {

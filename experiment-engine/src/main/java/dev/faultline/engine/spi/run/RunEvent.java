@@ -100,6 +100,34 @@ public sealed interface RunEvent {
         }
     }
 
+    /**
+     * A rollout's stage began: its share is in effect ({@code applied}: injected, in place or
+     * re-injected), {@code applyTime} after the change was asked for.
+     */
+    record RolloutStageStarted(
+            String runId,
+            Instant at,
+            String step,
+            int stage,
+            int stages,
+            double share,
+            String applied,
+            Duration applyTime)
+            implements RunEvent {
+        public String type() {
+            return "rollout-stage-started";
+        }
+    }
+
+    /** A rollout's stage was checked at its end (or cut short): held or not, and why. */
+    record RolloutStageChecked(
+            String runId, Instant at, String step, int stage, int stages, double share, boolean held, String detail)
+            implements RunEvent {
+        public String type() {
+            return "rollout-stage-checked";
+        }
+    }
+
     record StopConditionBreached(String runId, Instant at, String condition, String probe, double value, String detail)
             implements RunEvent {
         public String type() {

@@ -18,7 +18,8 @@ public record RunResult(
         List<ProbeResult> probes,
         List<FaultResult> faults,
         List<RollbackResult> rollbacks,
-        List<String> recommendations) {
+        List<String> recommendations,
+        List<RolloutResult> rollouts) {
     public RunResult {
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(outcome, "outcome");
@@ -27,6 +28,37 @@ public record RunResult(
         faults = List.copyOf(faults);
         rollbacks = List.copyOf(rollbacks);
         recommendations = List.copyOf(recommendations);
+        rollouts = List.copyOf(rollouts);
+    }
+
+    /** A result without progressive rollouts. */
+    public RunResult(
+            String runId,
+            String experiment,
+            String environment,
+            RunOutcome outcome,
+            String reason,
+            Instant startedAt,
+            Instant endedAt,
+            Impact impact,
+            List<ProbeResult> probes,
+            List<FaultResult> faults,
+            List<RollbackResult> rollbacks,
+            List<String> recommendations) {
+        this(
+                runId,
+                experiment,
+                environment,
+                outcome,
+                reason,
+                startedAt,
+                endedAt,
+                impact,
+                probes,
+                faults,
+                rollbacks,
+                recommendations,
+                List.of());
     }
 
     public Duration duration() {

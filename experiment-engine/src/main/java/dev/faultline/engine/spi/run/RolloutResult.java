@@ -1,0 +1,116 @@
+package dev.faultline.engine.spi.run;
+
+import dev.faultline.engine.model.Rollout;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * How a fault step's progressive rollout went: each stage reached, with the checked probes'
+ * figures and whether it held, and the largest stage that held.
+ *
+ * @param stagesPlanned how many stages the rollout had; those not reached are not in {@code stages}
+ */
+public record RolloutResult(String step, String target, String fault, int stagesPlanned, List<Stage> stages) {
+    public RolloutResult {
+        Objects.requireNonNull(step, "step");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(fault, "fault");
+        stages = List.copyOf(stages);
+    }
+
+    /** How a stage ended. */
+    public enum Verdict {
+        /** Every sample of the checked probes taken while it held was within tolerance. */
+        HELD,
+        /** A checked probe left its tolerance (or could not be read): the rollout stopped here. */
+        DID_NOT_HOLD,
+        /** A halt, the kill switch or a failure to apply it ended the stage before its check. */
+        CUT_SHORT
+    }
+
+    /** One probe's samples while a stage held. */
+    public record ProbeFigures(String probe, String expect, SampleStats stats) {
+        public ProbeFigures {
+            Objects.requireNonNull(probe, "probe");
+            Objects.requireNonNull(expect, "expect");
+            Objects.requireNonNull(stats, "stats");
+        }
+    }
+
+    /**
+     * One stage reached.
+     *
+     * @param number    1 for the first stage
+     * @param applied   how its share went in: {@code injected} (the first), {@code in place}, {@code re-injected}
+     * @param applyTime from asking for the share to the backend's answer
+     */
+    public record Stage(
+            int number,
+            double share,
+            Instant startedAt,
+            Instant endedAt,
+            String applied,
+            Duration applyTime,
+            Verdict verdict,
+            List<ProbeFigures> probes,
+            String detail) {
+        public Stage {
+            Objects.requireNonNull(startedAt, "startedAt");
+            Objects.requireNonNull(endedAt, "endedAt");
+            Objects.requireNonNull(applied, "applied");
+            Objects.requireNonNull(applyTime, "applyTime");
+            Objects.requireNonNull(verdict, "verdict");
+            Objects.requireNonNull(detail, "detail");
+            probes = List.copyOf(probes);
+        }
+
+        public boolean held() {
+            return verdict == Verdict.HELD;
+        }
+    }
+
+    /** The largest share whose stage held; empty when the first did not. */
+    public OptionalDouble safeUpTo() {
+        return stages.stream().filter(Stage::held).mapToDouble(Stage::share).max();
+    }
+
+    /** The stage the rollout stopped at because it did not hold, if it did. */
+    public Optional<Stage> brokeAt() {
+        return stages.stream().filter(s -> s.verdict() == Verdict.DID_NOT_HOLD).findFirst();
+    }
+
+    /** Whether every planned stage held. */
+    public boolean completed() {
+        return stages.size() == stagesPlanned && stages.stream().allMatch(Stage::held);
+    }
+
+    /**
+     * One line: "safe up to 25% of httpProxy/payments-http (HTTP 503 on POST /pay); did not hold at
+     * stage 3 of 3 (100%): ...".
+     */
+    public String summary() {
+        OptionalDouble safe = safeUpTo();
+        String upTo = safe.isPresent()
+                ? "safe up to " + Rollout.percent(safe.getAsDouble()) + " of " + target + " (" + fault + ")"
+                : "not safe at the first stage on " + target + " (" + fault + ")";
+        if (completed()) {
+            return upTo + ": every stage of " + stagesPlanned + " held";
+        }
+        Optional<Stage> broke = brokeAt();
+        if (broke.isPresent()) {
+            Stage s = broke.get();
+            return upTo + "; did not hold at stage " + s.number() + " of " + stagesPlanned + " ("
+                    + Rollout.percent(s.share()) + "): " + s.detail();
+        }
+        Stage last = stages.isEmpty() ? null : stages.getLast();
+        return upTo
+                + (last == null
+                        ? "; no stage began"
+                        : "; stage " + last.number() + " of " + stagesPlanned + " (" + Rollout.percent(last.share())
+                                + ") was cut short: " + last.detail());
+    }
+}
