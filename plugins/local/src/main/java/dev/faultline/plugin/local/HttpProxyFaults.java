@@ -83,6 +83,19 @@ final class HttpProxyFaults {
         }
     }
 
+    /** The fault's share of the requests changed in place, from the next request on. */
+    void changeShare(FaultRequest r, FaultHandle h) throws BackendException {
+        ObjectNode n = json.createObjectNode();
+        n.put("share", r.share());
+        ToxiproxyClient.Answer a = client(h.data().require("proxyApi"))
+                .post(faults(h) + "/" + ProxyApiClient.seg(h.data().require("fault")), json.writeValueAsString(n));
+        if (a.status() != 200) {
+            throw new BackendException(
+                    LocalBackendProvider.ID,
+                    "changing the share of " + h.description() + " failed: " + ProxyApiClient.error(a));
+        }
+    }
+
     void revert(FaultHandle h) throws BackendException {
         ToxiproxyClient.Answer a = client(h.data().require("proxyApi"))
                 .delete(faults(h) + "/" + ProxyApiClient.seg(h.data().require("fault")));

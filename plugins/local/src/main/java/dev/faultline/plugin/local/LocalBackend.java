@@ -17,6 +17,7 @@ import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.engine.spi.FaultReset;
+import dev.faultline.engine.spi.FaultShareChange;
 import dev.faultline.engine.spi.FaultVerification;
 import dev.faultline.engine.spi.TargetDiscovery;
 import java.net.http.HttpClient;
@@ -27,7 +28,8 @@ import java.util.List;
  * The local backend: proxy targets go to the chaos proxy, process targets to signals, jvm targets
  * to the JVM fault agent; dependency faults become proxy faults.
  */
-public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset {
+public final class LocalBackend
+        implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, FaultShareChange {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ProxyFaults proxies;
@@ -125,6 +127,24 @@ public final class LocalBackend implements FaultBackend, TargetDiscovery, FaultV
             stress.inject(h);
         } else {
             processes.inject(h);
+        }
+    }
+
+    /** A toxic's toxicity and an HTTP fault's share change in place; the other faults are re-injected. */
+    @Override
+    public boolean changesShareInPlace(FaultHandle h) {
+        return h.data().get("kind").orElse("").equals("toxic") || isHttp(h);
+    }
+
+    @Override
+    public void changeShare(FaultRequest original, FaultHandle h) throws BackendException {
+        FaultRequest r = dependency(original);
+        if (isHttp(h)) {
+            httpFaults.changeShare(r, h);
+        } else if (h.data().get("kind").orElse("").equals("toxic")) {
+            proxies.changeShare(r, h);
+        } else {
+            throw new BackendException(id(), h.description() + " has no share to change in place; re-inject it");
         }
     }
 

@@ -121,6 +121,19 @@ final class ProxyFaults {
         }
     }
 
+    /** The toxic's toxicity set to the request's share, in place: its attributes and connections kept. */
+    void changeShare(FaultRequest r, FaultHandle h) throws BackendException {
+        Params d = h.data();
+        String proxy = d.require("proxy");
+        try {
+            client(d.require("proxyApi")).call(c -> c.setToxicity(proxy, d.require("toxic"), r.share()));
+        } catch (ErrorAnswer e) {
+            throw new BackendException(
+                    LocalBackendProvider.ID,
+                    "changing the share of " + h.description() + " failed: " + ProxyApiClient.error(e));
+        }
+    }
+
     void revert(FaultHandle h) throws BackendException {
         Params d = h.data();
         ProxyApiClient api = client(d.require("proxyApi"));

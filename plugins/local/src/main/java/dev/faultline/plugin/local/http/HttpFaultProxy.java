@@ -117,6 +117,20 @@ public final class HttpFaultProxy implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Changes a fault's share of the requests in place, from the next request on; false when there
+     * is no such fault.
+     */
+    public synchronized boolean changeShare(String faultName, double share) {
+        for (int i = 0; i < faults.size(); i++) {
+            if (faults.get(i).name().equals(faultName)) {
+                faults.set(i, faults.get(i).withShare(share));
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Removes a fault; false when there was none of that name. */
     public synchronized boolean remove(String faultName) {
         return faults.removeIf(f -> f.name().equals(faultName));

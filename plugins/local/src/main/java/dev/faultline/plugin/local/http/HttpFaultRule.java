@@ -58,6 +58,22 @@ public record HttpFaultRule(
         }
     }
 
+    /** The same fault for another share of the requests: a rollout's next stage. */
+    public HttpFaultRule withShare(double wider) {
+        return new HttpFaultRule(
+                name,
+                method,
+                pathGlob,
+                headers,
+                wider,
+                abortStatus,
+                delayMillis,
+                reset,
+                replaceBody,
+                corruptBody,
+                addHeaders);
+    }
+
     /** Whether a request with this method, path and headers is one this fault applies to. */
     boolean matches(String requestMethod, String path, Map<String, String> requestHeaders) {
         if (method != null && !method.equalsIgnoreCase(requestMethod)) {

@@ -13,12 +13,14 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * One client connection through a proxy: its two channels, and which toxics apply to it. A toxic
  * with toxicity below 1 applies to a connection or not, decided once per connection, as in
- * Toxiproxy.
+ * Toxiproxy: by a number drawn once per connection and toxic, below the toxicity or not. So a
+ * toxicity widened in place (a rollout's next stage) keeps the connections it hit and takes more of
+ * the open ones, in the new proportion, without waiting for new connections.
  */
 final class Connection {
     final Channel client;
     volatile Channel upstream;
-    private final Map<String, Boolean> applies = new ConcurrentHashMap<>();
+    private final Map<String, Double> draws = new ConcurrentHashMap<>();
     /** When the last delayed chunk of each stream is due: later chunks never overtake it. */
     final long[] lastDueNanos = new long[2];
 
@@ -57,8 +59,7 @@ final class Connection {
         if (t.toxicity() >= 1) {
             return true;
         }
-        return applies.computeIfAbsent(
-                t.name(), n -> ThreadLocalRandom.current().nextDouble() < t.toxicity());
+        return draws.computeIfAbsent(t.name(), n -> ThreadLocalRandom.current().nextDouble()) < t.toxicity();
     }
 
     void close() {

@@ -71,6 +71,15 @@ final class HttpFaultJson {
         return value.longValue();
     }
 
+    /** The share of a change of share: required, a number above 0 and at most 1. */
+    static double changedShare(JsonNode n) throws ApiError {
+        JsonNode v = n.path("share");
+        if (!v.isNumber() || !(v.asDouble() > 0 && v.asDouble() <= 1)) {
+            throw ApiError.badBody("share must be a number above 0 and at most 1");
+        }
+        return v.asDouble();
+    }
+
     private static double share(JsonNode n) throws ApiError {
         JsonNode v = n.path("share");
         if (v.isMissingNode() || v.isNull()) {

@@ -12,7 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Faultline's extension of the Toxiproxy API for HTTP fault proxies, under {@code /faultline/http}:
- * create, list and delete proxies; add, list and remove their faults. {@code /reset} clears them.
+ * create, list and delete proxies; add, list, remove their faults and change a fault's share
+ * ({@code POST /faultline/http/NAME/faults/FAULT} with {@code {"share": 0.25}}). {@code /reset}
+ * clears them.
  */
 final class HttpProxyRoutes {
     private final Map<String, HttpFaultProxy> proxies = new TreeMap<>();
@@ -64,6 +66,13 @@ final class HttpProxyRoutes {
                     }
                     return new Answer(200, HttpFaultJson.node(json.json, rule));
                 }
+            }
+            if (parts.length == 3 && parts[1].equals("faults") && (method.equals("POST") || method.equals("PATCH"))) {
+                double share = HttpFaultJson.changedShare(json.parse(body));
+                if (!p.changeShare(parts[2], share)) {
+                    throw new ApiError(404, "fault not found");
+                }
+                return new Answer(200, faults(p));
             }
             if (parts.length == 3 && parts[1].equals("faults") && method.equals("DELETE")) {
                 if (!p.remove(parts[2])) {

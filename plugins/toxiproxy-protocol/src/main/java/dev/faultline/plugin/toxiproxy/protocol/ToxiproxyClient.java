@@ -3,6 +3,7 @@ package dev.faultline.plugin.toxiproxy.protocol;
 import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyException.ErrorAnswer;
 import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyException.NoAnswer;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -120,6 +121,17 @@ public final class ToxiproxyClient {
     /** {@code POST /proxies/{proxy}/toxics}: the toxic as the server took it. A name in use is a 409. */
     public Toxic addToxic(String proxy, Toxic toxic) throws ToxiproxyException {
         return ToxiproxyJson.toxic(expect("POST", toxicsPath(proxy), ToxiproxyJson.write(ToxiproxyJson.toJson(toxic))));
+    }
+
+    /**
+     * {@code POST /proxies/{proxy}/toxics/{name}} with {@code {"toxicity": ...}}: the toxic's share
+     * of connections changed in place, its attributes kept. A 404 when the proxy or the toxic is unknown.
+     */
+    public Toxic setToxicity(String proxy, String name, double toxicity) throws ToxiproxyException {
+        return ToxiproxyJson.toxic(expect(
+                "POST",
+                toxicsPath(proxy) + "/" + segment(name),
+                "{\"toxicity\":" + BigDecimal.valueOf(toxicity).toPlainString() + "}"));
     }
 
     /** {@code DELETE /proxies/{proxy}/toxics/{name}}: a 404 when the proxy or the toxic is unknown. */
