@@ -3,12 +3,14 @@ package dev.faultline.app.cli;
 import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.Numbers;
+import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.run.DryRun;
 import dev.faultline.engine.run.PreflightCheck;
 import dev.faultline.engine.run.TimelinePlan;
 import dev.faultline.engine.spi.run.FaultResult;
 import dev.faultline.engine.spi.run.ProbeResult;
 import dev.faultline.engine.spi.run.ProbeSample;
+import dev.faultline.engine.spi.run.RolloutResult;
 import dev.faultline.engine.spi.run.RunResult;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -86,6 +88,20 @@ final class ResultPrinter {
                                                 ? ""
                                                 : " in " + p.recoveryTime().toMillis() + " ms")
                                 : "NO");
+            }
+        }
+        for (RolloutResult o : r.rollouts()) {
+            out.println("rollout " + o.step() + ": " + o.summary());
+            for (RolloutResult.Stage s : o.stages()) {
+                out.println("  stage " + s.number() + " of " + o.stagesPlanned() + "  " + Rollout.percent(s.share())
+                        + "  "
+                        + switch (s.verdict()) {
+                            case HELD -> "held       ";
+                            case DID_NOT_HOLD -> "DID NOT HOLD";
+                            case CUT_SHORT -> "cut short  ";
+                        }
+                        + "  " + s.applied()
+                        + (s.number() == 1 ? "" : " in " + s.applyTime().toMillis() + " ms") + "; " + s.detail());
             }
         }
         for (FaultResult f : r.faults()) {

@@ -1,0 +1,67 @@
+package dev.faultline.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shipped progressive rollout, run as a user runs it: the real sandbox, a real HTTP fault
+ * widened in place on its chaos proxy from 5% to 25% to 90% of the payment calls, real /metrics.
+ * The shop survives the first two stages and not the last, so the run stops at stage 3 and says
+ * it is safe up to 25%, in the output, the JSON and the JUnit XML.
+ */
+class RolloutRunbookIT {
+    @TempDir
+    Path home;
+
+    @Test
+    void theRolloutStopsAtTheStageWhereTheShopBreaksAndSaysHowFarItIsSafe() throws Exception {
+        Path json = home.resolve("r.json");
+        Path junit = home.resolve("junit.xml");
+        Cli cli = Cli.run(
+                home,
+                "run",
+                Cli.runbook("payment-rollout-stops.yaml"),
+                "--json",
+                json.toString(),
+                "--junit",
+                junit.toString());
+
+        assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(1);
+        assertThat(cli.out())
+                .as(cli.out())
+                .contains("DEVIATED")
+                .contains("rollout of payments-failing stopped at stage 3 of 3 (90%)")
+                .contains("safe up to 25% of httpProxy/payments-http")
+                .contains("stage 1 of 3 (5%) injected")
+                .contains("stage 2 of 3 (25%) in place")
+                .contains("stage 2 of 3  25%  held");
+        JsonNode r = JsonMapper.builder().build().readTree(Files.readString(json));
+        assertThat(r.path("outcome").asString()).isEqualTo("DEVIATED");
+        JsonNode rollout = r.path("rollouts").get(0);
+        assertThat(rollout.path("safeUpTo").asDouble()).isEqualTo(0.25);
+        assertThat(rollout.path("stoppedAtStage").asInt()).isEqualTo(3);
+        assertThat(rollout.path("stages")
+                        .valueStream()
+                        .map(s -> s.path("verdict").asString())
+                        .toList())
+                .containsExactly("HELD", "HELD", "DID_NOT_HOLD");
+        assertThat(rollout.path("stages")
+                        .get(2)
+                        .path("probes")
+                        .get(0)
+                        .path("mean")
+                        .asDouble())
+                .as("orders at 90%% of payments failing")
+                .isLessThan(0.7);
+        assertThat(r.path("faults").get(0).path("confirmedGone").asBoolean()).isTrue();
+        assertThat(Files.readString(junit))
+                .contains("name=\"rollout payments-failing stage 2 of 3 (25%)\" time=")
+                .contains("<failure message=\"DID_NOT_HOLD: order-success-ratio");
+    }
+}
