@@ -8,6 +8,7 @@ import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.engine.spi.FaultReset;
+import dev.faultline.engine.spi.FaultShareChange;
 import dev.faultline.engine.spi.FaultVerification;
 import dev.faultline.engine.spi.TargetDiscovery;
 import dev.faultline.plugin.toxiproxy.protocol.Proxy;
@@ -30,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * proxy. The handle holds the server, proxy and toxic, so any process can revert it. A reset removes
  * only Faultline's toxics (by their name prefix) and re-enables only the proxies it disabled.
  */
-public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset {
+public final class ToxiproxyBackend
+        implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, FaultShareChange {
     private final ToxiproxySettings settings;
     private final HttpClient http;
     private final ToxiproxyApi api;
@@ -147,6 +149,25 @@ public final class ToxiproxyBackend implements FaultBackend, TargetDiscovery, Fa
                     id(),
                     "proxy '" + proxy + "' already has a toxic named " + name + " that is not this " + toxic.type()
                             + " toxic (" + existing + ")");
+        }
+    }
+
+    /** A toxic's toxicity changes in place; a proxy taken down has no share. */
+    @Override
+    public boolean changesShareInPlace(FaultHandle h) {
+        return !h.data().get("kind").orElse("").equals("down");
+    }
+
+    @Override
+    public void changeShare(FaultRequest r, FaultHandle h) throws BackendException {
+        Params d = h.data();
+        ToxiproxyApi server = server(d);
+        String proxy = d.require("proxy");
+        try {
+            server.call(c -> c.setToxicity(proxy, d.require("toxic"), r.share()));
+        } catch (ErrorAnswer e) {
+            throw new BackendException(
+                    id(), "changing the share of " + h.description() + " failed: " + ToxiproxyApi.error(e));
         }
     }
 

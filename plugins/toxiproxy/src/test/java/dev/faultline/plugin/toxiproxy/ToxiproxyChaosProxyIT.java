@@ -105,4 +105,35 @@ class ToxiproxyChaosProxyIT extends FaultBackendContract {
             assertThat(EchoServer.fastestRoundTripMillis(listenPort, 3)).isLessThan(250);
         }
     }
+
+    @Test
+    void aRolloutStageWidensTheToxicityInPlace() throws Exception {
+        FaultRequest few = new FaultRequest(
+                "run1",
+                "slow",
+                new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
+                new Target("proxy", Params.of("name", "payments")),
+                0.01,
+                Duration.ofSeconds(30));
+        try (var backend = provider().create(settings())) {
+            FaultHandle h = backend.prepare(few);
+            backend.inject(few, h);
+            assertThat(effectPresent(h)).isFalse();
+            assertThat(((dev.faultline.engine.spi.FaultShareChange) backend).changesShareInPlace(h))
+                    .isTrue();
+            ((dev.faultline.engine.spi.FaultShareChange) backend).changeShare(few.withShare(1.0), h);
+            assertThat(effectPresent(h)).isTrue();
+            var client = new dev.faultline.plugin.toxiproxy.protocol.ToxiproxyClient(
+                    proxy.apiUrl(),
+                    java.net.http.HttpClient.newHttpClient(),
+                    Duration.ofSeconds(2),
+                    null,
+                    dev.faultline.plugin.toxiproxy.protocol.ToxiproxyClient.ProxyUpdate.POST);
+            assertThat(client.toxics("payments"))
+                    .singleElement()
+                    .satisfies(t -> assertThat(t.toxicity()).isEqualTo(1.0));
+            backend.revert(h);
+            assertThat(effectPresent(h)).isFalse();
+        }
+    }
 }
