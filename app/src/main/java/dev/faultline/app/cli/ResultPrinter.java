@@ -93,15 +93,19 @@ final class ResultPrinter {
         for (RolloutResult o : r.rollouts()) {
             out.println("rollout " + o.step() + ": " + o.summary());
             for (RolloutResult.Stage s : o.stages()) {
-                out.println("  stage " + s.number() + " of " + o.stagesPlanned() + "  " + Rollout.percent(s.share())
-                        + "  "
-                        + switch (s.verdict()) {
-                            case HELD -> "held       ";
+                out.printf(
+                        "  stage %d of %d %5s  %-12s  %s; %s%n",
+                        s.number(),
+                        o.stagesPlanned(),
+                        Rollout.percent(s.share()),
+                        switch (s.verdict()) {
+                            case HELD -> "held";
                             case DID_NOT_HOLD -> "DID NOT HOLD";
-                            case CUT_SHORT -> "cut short  ";
-                        }
-                        + "  " + s.applied()
-                        + (s.number() == 1 ? "" : " in " + s.applyTime().toMillis() + " ms") + "; " + s.detail());
+                            case CUT_SHORT -> "cut short";
+                        },
+                        s.applied()
+                                + (s.number() == 1 ? "" : " in " + s.applyTime().toMillis() + " ms"),
+                        s.detail());
             }
         }
         for (FaultResult f : r.faults()) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +42,7 @@ class RolloutRunbookIT {
                 .contains("safe up to 25% of httpProxy/payments-http")
                 .contains("stage 1 of 3 (5%) injected")
                 .contains("stage 2 of 3 (25%) in place")
-                .contains("stage 2 of 3  25%  held");
+                .contains("stage 2 of 3   25%  held ");
         JsonNode r = JsonMapper.builder().build().readTree(Files.readString(json));
         assertThat(r.path("outcome").asString()).isEqualTo("DEVIATED");
         JsonNode rollout = r.path("rollouts").get(0);
@@ -63,5 +65,25 @@ class RolloutRunbookIT {
         assertThat(Files.readString(junit))
                 .contains("name=\"rollout payments-failing stage 2 of 3 (25%)\" time=")
                 .contains("<failure message=\"DID_NOT_HOLD: order-success-ratio");
+    }
+
+    @Test
+    void aFaultlineKilledMidStageHasTheWidenedFaultRevertedByTheNextStart() throws Exception {
+        try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-rollout-stops.yaml"))) {
+            assertThat(run.awaitOutput("stage 2 of 3 (25%) in place", Duration.ofSeconds(90)))
+                    .as("%s", run.output())
+                    .isTrue();
+            run.process.destroyForcibly(); // SIGKILL mid-stage: no shutdown hook, no rollback
+            assertThat(run.process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        Cli recover = Cli.run(home, "recover");
+
+        assertThat(recover.exit()).as(recover.out() + recover.err()).isZero();
+        assertThat(recover.out())
+                .contains("reverted a fault left behind by a crashed Faultline")
+                .contains("HTTP 503 on POST /pay via httpProxy/payments-http")
+                .contains("confirmed gone");
+        assertThat(Cli.run(home, "recover").out()).contains("nothing to recover");
     }
 }
