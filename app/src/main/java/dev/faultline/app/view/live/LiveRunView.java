@@ -36,6 +36,13 @@ public final class LiveRunView extends BorderPane {
     private final TilePane charts = new TilePane();
     private final List<LiveChart> probeCharts = new ArrayList<>();
     private final Label elapsed = new Label();
+    /** The side (plan, log, notes) never narrower than this: at 1024 px its lines would wrap word by word. */
+    static final double SIDE_MIN_WIDTH = 300;
+
+    private static final double SIDE_PREF_WIDTH = 360;
+    private static final double CHARTS_MIN_WIDTH = 420;
+    /** No chart lower than this; more rows than two scroll. */
+    static final double CHART_MIN_HEIGHT = 200;
 
     public LiveRunView(
             LiveRunViewModel model, TimeZone zone, BooleanProperty dark, BiConsumer<Instant, String> onNote) {
@@ -73,11 +80,25 @@ public final class LiveRunView extends BorderPane {
                                 / Math.max(1, Math.min(2, model.tracks().size())),
                         scroll.widthProperty(),
                         model.tracks()));
+        // and the height: one or two rows fill what is shown, more rows scroll at half of it each
+        charts.prefTileHeightProperty()
+                .bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> chartHeight(
+                                scroll.getViewportBounds().getHeight(),
+                                model.tracks().size()),
+                        scroll.viewportBoundsProperty(),
+                        model.tracks()));
         Label empty = new Label(
                 "Start a GameDay, or run an experiment from Home or the editor: its probes appear here as charts.");
         empty.getStyleClass().add("muted");
         StackedPlaceholder stack = new StackedPlaceholder(scroll, empty, model.tracks());
-        SplitPane split = new SplitPane(stack, side(onNote));
+        VBox side = side(onNote);
+        // the log and the plan stay readable at 1024 px: the side keeps its width, the charts get the rest
+        side.setMinWidth(SIDE_MIN_WIDTH);
+        side.setPrefWidth(SIDE_PREF_WIDTH);
+        stack.setMinWidth(CHARTS_MIN_WIDTH);
+        SplitPane.setResizableWithParent(side, false);
+        SplitPane split = new SplitPane(stack, side);
         split.setDividerPositions(0.7);
         setCenter(split);
         model.tracks().addListener((ListChangeListener<ProbeTrack>) c -> rebuildCharts());
@@ -208,9 +229,7 @@ public final class LiveRunView extends BorderPane {
         probeCharts.clear();
         for (ProbeTrack t : model.tracks()) {
             LiveChart chart = new LiveChart(t, zone.toZoneId(), palette());
-            chart.setPrefHeight(
-                    model.tracks().size() == 1 ? 460 : model.tracks().size() == 2 ? 380 : 270);
-            chart.setMinHeight(200);
+            chart.setMinHeight(CHART_MIN_HEIGHT);
             chart.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2) {
                     openDetail(t);
@@ -222,6 +241,15 @@ public final class LiveRunView extends BorderPane {
             charts.getChildren().add(chart);
         }
         repaint();
+    }
+
+    /**
+     * A chart's height: the charts come two a row, and up to two rows share the height shown (8 px
+     * of padding, 12 between rows); more rows scroll, each half of it.
+     */
+    static double chartHeight(double shown, int charts) {
+        int rows = Math.max(1, Math.min(2, (charts + 1) / 2));
+        return Math.max(CHART_MIN_HEIGHT, (shown - 8 - 12 * (rows - 1)) / rows);
     }
 
     private void repaint() {
