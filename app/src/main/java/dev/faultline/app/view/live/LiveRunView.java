@@ -41,6 +41,8 @@ public final class LiveRunView extends BorderPane {
 
     private static final double SIDE_PREF_WIDTH = 360;
     private static final double CHARTS_MIN_WIDTH = 420;
+    /** Two charts side by side only where each is this wide. */
+    static final double CHART_MIN_WIDTH = 320;
     /** No chart lower than this; more rows than two scroll. */
     static final double CHART_MIN_HEIGHT = 200;
 
@@ -73,11 +75,11 @@ public final class LiveRunView extends BorderPane {
         ScrollPane scroll = new ScrollPane(charts);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        // one probe gets the whole width; more share it two by two
+        // one probe gets the whole width; more share it two by two where two fit, else one under the other
         charts.prefTileWidthProperty()
                 .bind(javafx.beans.binding.Bindings.createDoubleBinding(
                         () -> (scroll.getWidth() - 40)
-                                / Math.max(1, Math.min(2, model.tracks().size())),
+                                / columns(scroll.getWidth() - 40, model.tracks().size()),
                         scroll.widthProperty(),
                         model.tracks()));
         // and the height: one or two rows fill what is shown, more rows scroll at half of it each
@@ -85,12 +87,16 @@ public final class LiveRunView extends BorderPane {
                 .bind(javafx.beans.binding.Bindings.createDoubleBinding(
                         () -> chartHeight(
                                 scroll.getViewportBounds().getHeight(),
-                                model.tracks().size()),
+                                model.tracks().size(),
+                                columns(scroll.getWidth() - 40, model.tracks().size())),
                         scroll.viewportBoundsProperty(),
+                        scroll.widthProperty(),
                         model.tracks()));
         Label empty = new Label(
                 "Start a GameDay, or run an experiment from Home or the editor: its probes appear here as charts.");
         empty.getStyleClass().add("muted");
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(0, 24, 0, 24));
         StackedPlaceholder stack = new StackedPlaceholder(scroll, empty, model.tracks());
         VBox side = side(onNote);
         // the log and the plan stay readable at 1024 px: the side keeps its width, the charts get the rest
@@ -114,6 +120,7 @@ public final class LiveRunView extends BorderPane {
         Label title = new Label();
         title.textProperty().bind(model.titleProperty());
         title.getStyleClass().add("title-3");
+        title.setWrapText(true);
         Label phase = new Label();
         phase.textProperty().bind(model.phaseProperty());
         phase.getStyleClass().add("phase");
@@ -186,7 +193,7 @@ public final class LiveRunView extends BorderPane {
         plan.setId("gameday-plan");
         plan.setAccessibleText("The GameDay's experiments and their results");
         plan.setCellFactory(l -> new WrappedLine(l));
-        plan.setPrefHeight(150);
+        plan.setPrefHeight(210); // four results of a day, wrapped, without scrolling
         plan.setMinHeight(80);
         javafx.beans.binding.BooleanBinding dayShown = javafx.beans.binding.Bindings.isNotEmpty(model.plan());
         for (javafx.scene.Node n : List.of(planHeading, plan)) {
@@ -243,12 +250,17 @@ public final class LiveRunView extends BorderPane {
         repaint();
     }
 
+    /** Charts side by side: two where each gets {@link #CHART_MIN_WIDTH}, else one (its labels stay whole). */
+    static int columns(double width, int charts) {
+        return charts >= 2 && width / 2 >= CHART_MIN_WIDTH ? 2 : 1;
+    }
+
     /**
-     * A chart's height: the charts come two a row, and up to two rows share the height shown (8 px
-     * of padding, 12 between rows); more rows scroll, each half of it.
+     * A chart's height: up to two rows share the height shown (8 px of padding, 12 between rows);
+     * more rows scroll, each half of it.
      */
-    static double chartHeight(double shown, int charts) {
-        int rows = Math.max(1, Math.min(2, (charts + 1) / 2));
+    static double chartHeight(double shown, int charts, int columns) {
+        int rows = Math.max(1, Math.min(2, (charts + columns - 1) / columns));
         return Math.max(CHART_MIN_HEIGHT, (shown - 8 - 12 * (rows - 1)) / rows);
     }
 

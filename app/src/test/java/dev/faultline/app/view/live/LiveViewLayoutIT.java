@@ -96,6 +96,9 @@ class LiveViewLayoutIT {
                 .orElseThrow();
 
         assertThat(view.chartCount()).isPositive();
+        assertThat(view.probeCharts())
+                .as("each chart wide enough for its title and labels")
+                .allSatisfy(c -> assertThat(c.getWidth()).isGreaterThanOrEqualTo(LiveRunView.CHART_MIN_WIDTH));
         assertThat(shown.getMaxY() - lowest).as("empty space under the charts").isLessThan(24);
         Node side =
                 ((javafx.scene.control.SplitPane) view.getCenter()).getItems().get(1);
