@@ -102,6 +102,11 @@ final class GameDayRunCommand implements java.util.concurrent.Callable<Integer> 
             }
 
             @Override
+            public String haltDecider() {
+                return prompt.decider();
+            }
+
+            @Override
             public void onEvent(RunEvent e) {
                 progress.onEvent(e);
             }
@@ -139,6 +144,11 @@ final class GameDayRunCommand implements java.util.concurrent.Callable<Integer> 
                 root.out()
                         .println("== " + f.experiment().name() + ": "
                                 + f.result().summary());
+            case GameDayEvent.HaltDecided d
+            when d.expected() ->
+                root.out()
+                        .println("== " + d.experiment().name() + " " + d.halt()
+                                + ": passed as expected, the day goes on without asking");
             case GameDayEvent.HaltDecided d ->
                 root.out()
                         .println("== after the halt of " + d.experiment().name() + ": "

@@ -74,6 +74,17 @@ final class HaltPrompt implements HaltPolicy {
         };
     }
 
+    /** Who ends the day when this policy does: the person asked, or the {@code --on-halt} rule. */
+    @Override
+    public String decider() {
+        return switch (effective(mode)) {
+            case ASK -> "the leader";
+            case RESUME -> "--on-halt resume";
+            case END -> "--on-halt end";
+            case KILL_SWITCH_ENDS, AUTO -> HaltPolicy.AS_BEFORE.decider();
+        };
+    }
+
     private void awaitRelease() throws InterruptedException {
         if (killSwitch.isEngaged()) {
             out.println("== the day is paused until the kill switch is released: faultline release --reason \"...\"");

@@ -250,7 +250,7 @@ public final class AppWindow {
                             say.accept(GameDayStarter.describe(ev));
                         },
                         say,
-                        this::askAfterHalt));
+                        dev.faultline.engine.gameday.HaltPolicy.of("the leader", this::askAfterHalt)));
     }
 
     /** The GameDay's thread waits here for the leader's choice in the live view (a stop interrupts it). */

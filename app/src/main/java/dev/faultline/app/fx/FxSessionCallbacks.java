@@ -46,6 +46,11 @@ final class FxSessionCallbacks implements SessionCallbacks {
     }
 
     @Override
+    public String haltDecider() {
+        return onHalt.decider();
+    }
+
+    @Override
     public boolean confirmProduction(String environment, Subject subject) throws InterruptedException {
         return ProductionConfirmation.ask(
                 environment, subject.gameDay() ? "GameDay " + subject.title() : subject.name());

@@ -78,6 +78,10 @@ final class GameDayStarter {
             case GameDayEvent.ExperimentFinished f ->
                 "experiment " + (f.index() + 1) + "/" + f.total() + " finished: "
                         + f.result().outcome();
+            case GameDayEvent.HaltDecided d
+            when d.expected() ->
+                "experiment " + (d.index() + 1) + "/" + d.total() + " " + d.halt()
+                        + ": passed as expected, the day goes on";
             case GameDayEvent.HaltDecided d ->
                 "after the halt of experiment " + (d.index() + 1) + "/" + d.total() + ": "
                         + switch (d.decision()) {

@@ -8,6 +8,7 @@ import dev.faultline.app.cli.ReportFiles;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.gameday.GameDayResult;
 import dev.faultline.engine.gameday.GameDayRunner;
+import dev.faultline.engine.gameday.HaltPolicy;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.notify.NotificationHub;
 import dev.faultline.engine.report.ReportException;
@@ -171,7 +172,7 @@ public final class RunSession<R> implements AutoCloseable {
                         recorders.add(rec);
                         return List.<RunListener>of(callbacks, rec, c.metrics, hub);
                     },
-                    callbacks::afterHalt);
+                    HaltPolicy.of(callbacks.haltDecider(), callbacks::afterHalt));
             s.sandbox()
                     .nowRunning(request.origin()
                             .gameDayNow(h.gameDayRunId(), day.gameDay().name()));

@@ -46,6 +46,11 @@ public interface SessionCallbacks extends RunListener, GameDayListener {
         return HaltPolicy.AS_BEFORE.decide(halt);
     }
 
+    /** Who answers {@link #afterHalt} ("the leader" where a person is asked), for the day's reason when it ends it. */
+    default String haltDecider() {
+        return HaltPolicy.AS_BEFORE.decider();
+    }
+
     /** Told before each experiment's run starts (one for a run, each in turn for a GameDay). */
     default void experimentStarting(LoadedRunbook runbook) {}
 

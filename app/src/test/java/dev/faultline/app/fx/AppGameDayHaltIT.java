@@ -134,6 +134,24 @@ class AppGameDayHaltIT {
         assertThat(robot.lookup("#paused-resume").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#paused-resume").queryButton().getText())
                 .isEqualTo("Resume with experiment 2: pause-b");
+        // one way to the release besides the latched button: the paused panel's, none in the header or banner
+        assertThat(robot.lookup(".button").queryAllAs(Button.class).stream()
+                        .filter(b -> b.getScene() == stage.getScene() && shown(b))
+                        .filter(b -> b.getText() != null && b.getText().contains("Release"))
+                        .map(Node::getId))
+                .containsExactlyInAnyOrder("kill-switch", "paused-release");
+        // and nothing of the header or the banner is cut off
+        waitFor(
+                "the state beside the button is final",
+                () -> !robot.lookup("#kill-switch-state")
+                        .queryAs(Label.class)
+                        .getText()
+                        .contains("reverting"),
+                10);
+        for (String label : List.of("#kill-switch-state", ".header-muted", "#halt-banner-text")) {
+            Label l = robot.lookup(label).queryAs(Label.class);
+            assertThat(displayed(l)).as(label).isEqualTo(l.getText());
+        }
 
         // an empty reason keeps the dialog open and says a reason is needed
         robot.clickOn("#paused-release");
@@ -195,6 +213,22 @@ class AppGameDayHaltIT {
         return robot.lookup(".dialog-pane").queryAllAs(javafx.scene.control.DialogPane.class).stream()
                 .filter(p -> header.equals(p.getHeaderText()))
                 .findFirst();
+    }
+
+    /** Shown: it and all its parents are visible. */
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text a label shows: its own, or cut off with "…" where it does not fit. */
+    private static String displayed(Label l) {
+        javafx.scene.text.Text t = (javafx.scene.text.Text) l.lookup(".text");
+        return t == null ? "" : t.getText().replace("\n", " ");
     }
 
     private static boolean onScreen(Node n) {

@@ -94,6 +94,11 @@ class RunSessionGameDayHaltIT {
             }
 
             @Override
+            public String haltDecider() {
+                return "the leader";
+            }
+
+            @Override
             public AfterHalt afterHalt(HaltPolicy.Halt halt) {
                 asked.add(halt);
                 composition.killSwitch.release("checked, safe again");
@@ -150,5 +155,27 @@ class RunSessionGameDayHaltIT {
                         .orElseThrow()
                         .runIds())
                 .hasSize(4);
+    }
+
+    @Test
+    void whenTheLeaderEndsTheDayTheRecordSaysWhoEndedItAfterWhichExperimentAndWhy() throws Exception {
+        GameDayRequest request = RunSession.loadGameDay(composition, dayOfThree(), Origin.APP, "", null);
+        GameDayResult r;
+        try (RunSession<GameDayResult> s = RunSession.startGameDay(composition, request, leaderWho(AfterHalt.END))) {
+            r = s.await();
+        }
+
+        assertThat(r.outcome()).isEqualTo(GameDayOutcome.STOPPED);
+        assertThat(r.reason())
+                .startsWith("ended by the leader after experiment 1 of 3 was halted (")
+                .contains("pressed in the test")
+                .contains("2 experiment(s) did not run");
+        assertThat(composition
+                        .store()
+                        .gameDays()
+                        .find(r.gameDayRunId())
+                        .orElseThrow()
+                        .reason())
+                .isEqualTo(r.reason());
     }
 }

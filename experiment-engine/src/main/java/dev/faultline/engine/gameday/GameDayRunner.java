@@ -11,6 +11,7 @@ import dev.faultline.engine.spi.run.AfterHalt;
 import dev.faultline.engine.spi.run.GameDayEvent;
 import dev.faultline.engine.spi.run.GameDayOutcome;
 import dev.faultline.engine.spi.run.HaltReason;
+import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunListener;
 import dev.faultline.engine.spi.run.RunOutcome;
 import dev.faultline.engine.spi.run.RunResult;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * thread of the GameDay's own. After an experiment was halted (the kill switch, its stop condition)
  * the {@link HaltPolicy} says how the day goes on: with the next experiment, the halted one again,
  * or not at all (the rest are skipped). By default the kill switch ends the day and a stop condition
- * does not, since its halt is a result worth having. {@link Handle#stop} always ends the day.
+ * does not, since its halt is a result worth having. A halt by a stop condition the experiment
+ * declares its expected outcome ({@code haltExpected}) is not a question: the day goes on with the
+ * next experiment and the policy is not asked. {@link Handle#stop} always ends the day.
  */
 public final class GameDayRunner {
     private static final Logger log = LoggerFactory.getLogger(GameDayRunner.class);
@@ -107,6 +110,8 @@ public final class GameDayRunner {
         private final Object deciding = new Object();
         private volatile @Nullable HaltReason stopped;
         private volatile @Nullable RunHandle current;
+        /** The stop condition that halted the run going on, heard from its events (they all come before its result). */
+        private volatile @Nullable String breached;
         /** The GameDay's thread while the halt policy is asked (it may wait for a person): stop interrupts it. */
         private @Nullable Thread asking;
 
@@ -160,6 +165,20 @@ public final class GameDayRunner {
                     }
                     AfterHalt decision;
                     String why;
+                    boolean decided = false; // the policy's answer (a person's, mostly), not forced
+                    java.util.Optional<String> expectedBy =
+                            s == null && engaged == null && r != null ? expectedHalt(e) : java.util.Optional.empty();
+                    if (expectedBy.isPresent()) {
+                        // the outcome the experiment set out to show: the day goes on by itself, nobody is asked
+                        why = GameDayStep.HALTED_AS_EXPECTED + expectedBy.get();
+                        emit(new GameDayEvent.HaltDecided(
+                                id, clock.instant(), i, total, e, AfterHalt.RESUME, why, true));
+                        steps.set(steps.size() - 1, steps.get(steps.size() - 1).decided(AfterHalt.RESUME, why));
+                        course.add("experiment " + (i + 1) + " " + why);
+                        i++;
+                        attempt = 1;
+                        continue;
+                    }
                     if (s != null) {
                         decision = AfterHalt.END;
                         why = "stopped (" + s + ")";
@@ -176,11 +195,14 @@ public final class GameDayRunner {
                                 engaged != null,
                                 why,
                                 i + 1 < total ? experiments.get(i + 1).name() : ""));
+                        decided = true;
                         HaltReason stoppedMeanwhile = stopped;
                         if (stoppedMeanwhile != null) {
+                            decided = false;
                             why = "stopped (" + stoppedMeanwhile + ")";
                             decision = AfterHalt.END;
                         } else if (decision != AfterHalt.END && engagedText() != null) {
+                            decided = false;
                             why = engagedText() + " (still, after the choice to " + verb(decision) + ")";
                             decision = AfterHalt.END;
                         }
@@ -194,9 +216,13 @@ public final class GameDayRunner {
                     if (decision == AfterHalt.END) {
                         int from = r == null ? i : i + 1;
                         outcome = GameDayOutcome.STOPPED;
+                        String ended = decided
+                                ? "ended by " + onHalt.decider() + " after experiment " + (i + 1) + " of " + total
+                                        + " was halted (" + why + ")"
+                                : why;
                         reason = from == total
-                                ? why + " during the last experiment"
-                                : why + "; " + (total - from) + " experiment(s) did not run";
+                                ? ended + (decided ? "" : " during the last experiment")
+                                : ended + "; " + (total - from) + " experiment(s) did not run";
                         for (int j = from; j < total; j++) {
                             emit(new GameDayEvent.ExperimentSkipped(
                                     id, clock.instant(), j, total, experiments.get(j), why));
@@ -236,12 +262,31 @@ public final class GameDayRunner {
             result.complete(r);
         }
 
+        /**
+         * The stop condition that halted the last run, when the experiment declares its halt the
+         * expected outcome ({@code haltExpected}); empty for any other halt.
+         */
+        private java.util.Optional<String> expectedHalt(Experiment e) {
+            String condition = breached;
+            return e.stopConditions().stream()
+                    .filter(c -> c.haltExpected() && c.name().equals(condition))
+                    .map(dev.faultline.engine.model.StopCondition::name)
+                    .findFirst();
+        }
+
         /** Runs one experiment to its end; null when the kill switch kept it from starting. */
         private @Nullable RunResult run(int i, int total, Experiment e)
                 throws InterruptedException, ExecutionException {
             RunHandle h;
+            breached = null;
+            List<RunListener> listeners = new ArrayList<>(runListeners.apply(e));
+            listeners.add(event -> {
+                if (event instanceof RunEvent.StopConditionBreached b && breached == null) {
+                    breached = b.condition();
+                }
+            });
             try {
-                h = runner.start(e, environment, runListeners.apply(e));
+                h = runner.start(e, environment, listeners);
             } catch (KillSwitchEngagedException ex) {
                 return null;
             }

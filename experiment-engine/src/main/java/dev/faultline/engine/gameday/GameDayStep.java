@@ -20,6 +20,8 @@ public record GameDayStep(
         int attempt,
         @Nullable AfterHalt afterHalt,
         String note) {
+    /** How the note of a step begins whose halt was the outcome its experiment expected ({@code haltExpected}). */
+    public static final String HALTED_AS_EXPECTED = "halted as expected by ";
 
     public boolean skipped() {
         return runId == null;
@@ -27,6 +29,11 @@ public record GameDayStep(
 
     public boolean repeated() {
         return attempt > 1;
+    }
+
+    /** Halted by the stop condition its experiment declares expected: passed, and the day went on by itself. */
+    public boolean haltedAsExpected() {
+        return afterHalt == AfterHalt.RESUME && note.startsWith(HALTED_AS_EXPECTED);
     }
 
     /** This step with the leader's choice after its halt. */
@@ -44,6 +51,9 @@ public record GameDayStep(
             return b.append(": skipped")
                     .append(note.isEmpty() ? "" : " (" + note + ")")
                     .toString();
+        }
+        if (haltedAsExpected()) {
+            return b.append(": ").append(note).append(", passed as expected").toString();
         }
         if (afterHalt != null) {
             b.append(": halted, then ")

@@ -319,6 +319,90 @@ class GameDayRunnerTest {
     }
 
     @Test
+    void aHaltItsExperimentExpectsCarriesOnWithoutAsking() throws Exception {
+        List<HaltPolicy.Halt> asked = new CopyOnWriteArrayList<>();
+        HaltPolicy leader = h -> {
+            asked.add(h);
+            return AfterHalt.END;
+        };
+        system.target("proxy/orders").impact("proxy/orders", "latency", 500);
+        Experiment outage = experiment()
+                .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 1000)))
+                .stopWhenExpected("p99", new Tolerance.Threshold(Op.GT, 400))
+                .fault("slow", 0, Duration.ofSeconds(20), "orders")
+                .build();
+        GameDayRunner.Handle h = days.start(
+                day(2), List.of(outage, exp()), TestRig.environment(), List.of(dayEvents::add), e -> List.of(), leader);
+        GameDayResult r = h.result().get(60, TimeUnit.SECONDS);
+
+        assertThat(asked).isEmpty();
+        assertThat(r.outcome()).isEqualTo(GameDayOutcome.COMPLETED);
+        assertThat(r.results()).extracting(RunResult::outcome).containsExactly(RunOutcome.HALTED, RunOutcome.HELD);
+        assertThat(r.steps().get(0).afterHalt()).isEqualTo(AfterHalt.RESUME);
+        assertThat(r.steps().get(0).note()).isEqualTo("halted as expected by stop-p99");
+        assertThat(r.steps().get(0).describe()).endsWith(": halted as expected by stop-p99, passed as expected");
+        assertThat(r.reason())
+                .contains("all 2 experiment(s) ran")
+                .contains("experiment 1 halted as expected by stop-p99");
+        assertThat(dayEvents)
+                .filteredOn(GameDayEvent.HaltDecided.class::isInstance)
+                .singleElement()
+                .satisfies(e -> {
+                    GameDayEvent.HaltDecided d = (GameDayEvent.HaltDecided) e;
+                    assertThat(d.expected()).isTrue();
+                    assertThat(d.decision()).isEqualTo(AfterHalt.RESUME);
+                    assertThat(d.halt()).isEqualTo("halted as expected by stop-p99");
+                });
+    }
+
+    @Test
+    void anExpectedHaltOfTheLastExperimentCompletesTheDayWithoutAsking() throws Exception {
+        List<HaltPolicy.Halt> asked = new CopyOnWriteArrayList<>();
+        system.target("proxy/orders").impact("proxy/orders", "latency", 500);
+        Experiment outage = experiment()
+                .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 1000)))
+                .stopWhenExpected("p99", new Tolerance.Threshold(Op.GT, 400))
+                .fault("slow", 0, Duration.ofSeconds(20), "orders")
+                .build();
+        GameDayRunner.Handle h = days.start(
+                day(1), List.of(outage), TestRig.environment(), List.of(dayEvents::add), e -> List.of(), halt -> {
+                    asked.add(halt);
+                    return AfterHalt.END;
+                });
+        GameDayResult r = h.result().get(60, TimeUnit.SECONDS);
+
+        assertThat(asked).isEmpty();
+        assertThat(r.outcome()).isEqualTo(GameDayOutcome.COMPLETED);
+        assertThat(r.steps())
+                .singleElement()
+                .satisfies(st -> assertThat(st.skipped()).isFalse());
+    }
+
+    @Test
+    void whenTheLeaderEndsTheDayTheReasonSaysSoAndWhyTheRunHalted() throws Exception {
+        system.target("proxy/orders").impact("proxy/orders", "latency", 500);
+        Experiment breaching = experiment()
+                .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 1000)))
+                .stopWhen("p99", new Tolerance.Threshold(Op.GT, 400))
+                .fault("slow", 0, Duration.ofSeconds(20), "orders")
+                .build();
+        GameDayRunner.Handle h = days.start(
+                day(3),
+                List.of(exp(), breaching, exp()),
+                TestRig.environment(),
+                List.of(dayEvents::add),
+                e -> List.of(),
+                HaltPolicy.of("the leader", halt -> AfterHalt.END));
+        GameDayResult r = h.result().get(60, TimeUnit.SECONDS);
+
+        assertThat(r.outcome()).isEqualTo(GameDayOutcome.STOPPED);
+        assertThat(r.reason())
+                .startsWith("ended by the leader after experiment 2 of 3 was halted (")
+                .contains(r.results().get(1).reason())
+                .endsWith("; 1 experiment(s) did not run");
+    }
+
+    @Test
     void aListenerThatThrowsDoesNotStopTheDay() throws Exception {
         GameDayResult r = run(1, e -> {
             throw new IllegalStateException("broken listener");

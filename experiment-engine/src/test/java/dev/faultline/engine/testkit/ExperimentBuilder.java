@@ -65,6 +65,16 @@ public final class ExperimentBuilder {
         return this;
     }
 
+    /** A stop condition whose halt is the outcome the experiment expects ({@code haltExpected: true}). */
+    public ExperimentBuilder stopWhenExpected(String probeName, Tolerance haltWhen) {
+        Probe p = probes.stream()
+                .filter(x -> x.name().equals(probeName))
+                .findFirst()
+                .orElseThrow();
+        stops.add(new StopCondition("stop-" + probeName, p, haltWhen, 1, true));
+        return this;
+    }
+
     public ExperimentBuilder blastRadius(BlastRadius br) {
         blastRadius = br;
         return this;

@@ -23,6 +23,9 @@ public final class LiveChart extends Region {
     private static final double RIGHT = 14;
     private static final double TOP = 30;
     private static final double BOTTOM = 24;
+    /** The height of a row of mark labels. */
+    private static final double LABEL_ROW = 14;
+
     private static final long[] TIME_STEPS = {
         1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000, 3_600_000
     };
@@ -135,25 +138,53 @@ public final class LiveChart extends Region {
             g.fillText("baseline", LEFT + 4, y - 15);
         }
         line(g, xs, ys, sx, sy);
+        java.util.List<ChartMark> labelled = new java.util.ArrayList<>();
         for (ChartMark m : marks) {
             if (m.kind() == ChartMark.Kind.INJECT || m.kind() == ChartMark.Kind.PHASE || m.at() < x0 || m.at() > x1) {
                 continue;
             }
-            java.awt.Color c = switch (m.kind()) {
-                case BREACH, HALT -> palette.breach();
-                case REVERT -> palette.revert();
-                default -> palette.observation();
-            };
             double x = sx.at(m.at());
-            g.setStroke(fx(c));
+            g.setStroke(fx(colour(m)));
             g.setLineWidth(m.kind() == ChartMark.Kind.HALT ? 2.5 : 1.4);
             g.strokeLine(x, TOP, x, TOP + ph);
             if (m.kind() != ChartMark.Kind.REVERT) {
-                g.setFill(fx(c));
-                g.setFont(Font.font(11));
-                g.fillText(m.kind() == ChartMark.Kind.OBSERVATION ? "note" : m.text(), x + 3, TOP + ph - 15);
+                labelled.add(m);
             }
         }
+        labels(g, labelled, sx, ph);
+    }
+
+    /** The marks' labels above the time axis, a row up where one would cover another (the halt right after the breach). */
+    private void labels(GraphicsContext g, java.util.List<ChartMark> labelled, Scale sx, double ph) {
+        Font font = Font.font(11);
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(font);
+        double[] x = new double[labelled.size()];
+        double[] width = new double[labelled.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = sx.at(labelled.get(i).at()) + 3;
+            measure.setText(labelText(labelled.get(i)));
+            width[i] = measure.getLayoutBounds().getWidth();
+        }
+        int[] rows = MarkLabels.rows(x, width);
+        g.setFont(font);
+        for (int i = 0; i < x.length; i++) {
+            double y = Math.max(TOP, TOP + ph - 15 - rows[i] * LABEL_ROW);
+            g.setFill(fx(colour(labelled.get(i))));
+            g.fillText(labelText(labelled.get(i)), x[i], y);
+        }
+    }
+
+    private static String labelText(ChartMark m) {
+        return m.kind() == ChartMark.Kind.OBSERVATION ? "note" : m.text();
+    }
+
+    private java.awt.Color colour(ChartMark m) {
+        return switch (m.kind()) {
+            case BREACH, HALT -> palette.breach();
+            case REVERT -> palette.revert();
+            default -> palette.observation();
+        };
     }
 
     private void line(GraphicsContext g, double[] xs, double[] ys, Scale sx, Scale sy) {

@@ -36,6 +36,15 @@ public final class LiveRunView extends BorderPane {
     private final TilePane charts = new TilePane();
     private final List<LiveChart> probeCharts = new ArrayList<>();
     private final Label elapsed = new Label();
+    /** The side (plan, log, notes) never narrower than this: at 1024 px its lines would wrap word by word. */
+    static final double SIDE_MIN_WIDTH = 300;
+
+    private static final double SIDE_PREF_WIDTH = 360;
+    private static final double CHARTS_MIN_WIDTH = 420;
+    /** Two charts side by side only where each is this wide. */
+    static final double CHART_MIN_WIDTH = 320;
+    /** No chart lower than this; more rows than two scroll. */
+    static final double CHART_MIN_HEIGHT = 200;
 
     public LiveRunView(
             LiveRunViewModel model, TimeZone zone, BooleanProperty dark, BiConsumer<Instant, String> onNote) {
@@ -66,18 +75,36 @@ public final class LiveRunView extends BorderPane {
         ScrollPane scroll = new ScrollPane(charts);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
-        // one probe gets the whole width; more share it two by two
+        // one probe gets the whole width; more share it two by two where two fit, else one under the other
         charts.prefTileWidthProperty()
                 .bind(javafx.beans.binding.Bindings.createDoubleBinding(
                         () -> (scroll.getWidth() - 40)
-                                / Math.max(1, Math.min(2, model.tracks().size())),
+                                / columns(scroll.getWidth() - 40, model.tracks().size()),
+                        scroll.widthProperty(),
+                        model.tracks()));
+        // and the height: one or two rows fill what is shown, more rows scroll at half of it each
+        charts.prefTileHeightProperty()
+                .bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                        () -> chartHeight(
+                                scroll.getViewportBounds().getHeight(),
+                                model.tracks().size(),
+                                columns(scroll.getWidth() - 40, model.tracks().size())),
+                        scroll.viewportBoundsProperty(),
                         scroll.widthProperty(),
                         model.tracks()));
         Label empty = new Label(
                 "Start a GameDay, or run an experiment from Home or the editor: its probes appear here as charts.");
         empty.getStyleClass().add("muted");
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(0, 24, 0, 24));
         StackedPlaceholder stack = new StackedPlaceholder(scroll, empty, model.tracks());
-        SplitPane split = new SplitPane(stack, side(onNote));
+        VBox side = side(onNote);
+        // the log and the plan stay readable at 1024 px: the side keeps its width, the charts get the rest
+        side.setMinWidth(SIDE_MIN_WIDTH);
+        side.setPrefWidth(SIDE_PREF_WIDTH);
+        stack.setMinWidth(CHARTS_MIN_WIDTH);
+        SplitPane.setResizableWithParent(side, false);
+        SplitPane split = new SplitPane(stack, side);
         split.setDividerPositions(0.7);
         setCenter(split);
         model.tracks().addListener((ListChangeListener<ProbeTrack>) c -> rebuildCharts());
@@ -93,6 +120,7 @@ public final class LiveRunView extends BorderPane {
         Label title = new Label();
         title.textProperty().bind(model.titleProperty());
         title.getStyleClass().add("title-3");
+        title.setWrapText(true);
         Label phase = new Label();
         phase.textProperty().bind(model.phaseProperty());
         phase.getStyleClass().add("phase");
@@ -165,7 +193,7 @@ public final class LiveRunView extends BorderPane {
         plan.setId("gameday-plan");
         plan.setAccessibleText("The GameDay's experiments and their results");
         plan.setCellFactory(l -> new WrappedLine(l));
-        plan.setPrefHeight(150);
+        plan.setPrefHeight(210); // four results of a day, wrapped, without scrolling
         plan.setMinHeight(80);
         javafx.beans.binding.BooleanBinding dayShown = javafx.beans.binding.Bindings.isNotEmpty(model.plan());
         for (javafx.scene.Node n : List.of(planHeading, plan)) {
@@ -208,9 +236,7 @@ public final class LiveRunView extends BorderPane {
         probeCharts.clear();
         for (ProbeTrack t : model.tracks()) {
             LiveChart chart = new LiveChart(t, zone.toZoneId(), palette());
-            chart.setPrefHeight(
-                    model.tracks().size() == 1 ? 460 : model.tracks().size() == 2 ? 380 : 270);
-            chart.setMinHeight(200);
+            chart.setMinHeight(CHART_MIN_HEIGHT);
             chart.setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2) {
                     openDetail(t);
@@ -222,6 +248,20 @@ public final class LiveRunView extends BorderPane {
             charts.getChildren().add(chart);
         }
         repaint();
+    }
+
+    /** Charts side by side: two where each gets {@link #CHART_MIN_WIDTH}, else one (its labels stay whole). */
+    static int columns(double width, int charts) {
+        return charts >= 2 && width / 2 >= CHART_MIN_WIDTH ? 2 : 1;
+    }
+
+    /**
+     * A chart's height: up to two rows share the height shown (8 px of padding, 12 between rows);
+     * more rows scroll, each half of it.
+     */
+    static double chartHeight(double shown, int charts, int columns) {
+        int rows = Math.max(1, Math.min(2, (charts + columns - 1) / columns));
+        return Math.max(CHART_MIN_HEIGHT, (shown - 8 - 12 * (rows - 1)) / rows);
     }
 
     private void repaint() {

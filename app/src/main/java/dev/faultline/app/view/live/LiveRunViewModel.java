@@ -162,6 +162,12 @@ public final class LiveRunViewModel {
             }
             case dev.faultline.engine.spi.run.GameDayEvent.ExperimentSkipped s ->
                 setPlan(s.index(), s.experiment().name(), "skipped: " + s.reason());
+            case dev.faultline.engine.spi.run.GameDayEvent.HaltDecided d
+            when d.expected() -> {
+                setPlan(d.index(), d.experiment().name(), "PASSED as expected: " + d.halt());
+                log.add(time.format(d.at()) + "  experiment " + (d.index() + 1) + " of " + d.total() + " ("
+                        + d.experiment().name() + ") " + d.halt() + ": passed as expected, the day goes on");
+            }
             case dev.faultline.engine.spi.run.GameDayEvent.HaltDecided d -> {
                 String was = d.index() < plan.size() ? plan.get(d.index()) : "";
                 String result = was.substring(Math.min(was.length(), was.indexOf(" — ") + 3));

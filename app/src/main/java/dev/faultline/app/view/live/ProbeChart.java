@@ -136,8 +136,11 @@ public final class ProbeChart {
                 if (mark.kind() != ChartMark.Kind.REVERT) {
                     m.setLabel(mark.kind() == ChartMark.Kind.OBSERVATION ? "note" : mark.text());
                     m.setLabelPaint(m.getPaint());
-                    m.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
-                    m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+                    // the halt comes right after its stop condition's breach: its label at the top, the breach's at the
+                    // foot
+                    boolean top = mark.kind() == ChartMark.Kind.HALT;
+                    m.setLabelAnchor(top ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.BOTTOM_RIGHT);
+                    m.setLabelTextAnchor(top ? TextAnchor.TOP_LEFT : TextAnchor.BOTTOM_LEFT);
                 }
                 plot.addDomainMarker(m, Layer.FOREGROUND);
             }

@@ -86,10 +86,13 @@ public final class RunCoordinator {
             busy.set(false);
             runsChanged.run();
         });
+        Background.WindowScope window = Background.WindowScope.now();
         task.setOnFailed(e -> {
             busy.set(false);
             live.failed("Could not run " + what + ": " + Dialogs.message(task.getException()));
-            Dialogs.error("Could not run " + what, task.getException());
+            if (window.open("run " + what)) { // no dialog over a window that was closed meanwhile
+                Dialogs.error("Could not run " + what, task.getException());
+            }
             runsChanged.run();
         });
         current = task;

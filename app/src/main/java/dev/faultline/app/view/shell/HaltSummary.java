@@ -11,6 +11,10 @@ import java.util.List;
  * (by step and what they did) and which it failed to revert, with what to do by hand.
  */
 final class HaltSummary {
+    /** How to go on, where the release is offered: the latched button (and a paused GameDay's panel). */
+    static final String RELEASE =
+            "Nothing starts until it is released: press HALTED — Release… and say why it is safe.";
+
     private HaltSummary() {}
 
     static String of(HaltReport r, ZoneId zone) {
@@ -45,8 +49,7 @@ final class HaltSummary {
                     .append(r.notLatched())
                     .append(". ");
         }
-        return b.append("Nothing starts until it is released (Release… beside the button).")
-                .toString();
+        return b.append(RELEASE).toString();
     }
 
     private static String name(RevertOutcome o) {

@@ -25,8 +25,10 @@ import javafx.scene.layout.VBox;
  * The kill switch, always visible: a large red button that is never disabled, also on
  * Ctrl+Shift+K. Pressing it calls {@link KillSwitch#halt}, which returns at once; progress and the
  * report come back through the listener. Engaged, it is latched: it reads "HALTED — Release…" and
- * offers the release, which asks for a reason and stays open until one is given; the banner
- * ({@link #bannerProperty()}) says what was reverted and what was not.
+ * is the release, which asks for a reason and stays open until one is given; the banner
+ * ({@link #bannerProperty()}) says what was reverted and what was not. The release is offered here
+ * (always in sight, on every screen) and in a paused GameDay's panel (where the leader decides how
+ * the day goes on), nowhere else: one button that halts and releases, not four.
  */
 public final class KillSwitchButton extends HBox implements KillSwitchListener {
     static final String IDLE_TEXT = "HALT ALL   Ctrl+Shift+K";
@@ -36,7 +38,6 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
     private final KillSwitch killSwitch;
     private final ZoneId zone;
     private final Button halt = new Button(IDLE_TEXT);
-    private final Button release = new Button("Release…");
     private final Label state = new Label();
     private final ReadOnlyBooleanWrapper engaged = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
@@ -54,24 +55,19 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
                 press();
             }
         });
-        release.setId("kill-switch-release");
-        release.setOnAction(e -> askRelease());
-        release.setAccessibleText("Release the kill switch");
         state.getStyleClass().add("kill-switch-state");
-        state.setMaxWidth(360);
+        state.setId("kill-switch-state");
+        state.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         setSpacing(12);
         setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-        getChildren().addAll(state, release, halt);
+        getChildren().addAll(state, halt);
         killSwitch.addListener(this);
         show(
-                killSwitch.isEngaged()
-                        ? "ENGAGED: "
-                                + killSwitch.engagement().map(x -> x.reason()).orElse("")
-                        : "");
+                killSwitch.isEngaged() ? "ENGAGED" : "",
+                killSwitch.engagement().map(x -> "Engaged: " + x.reason()).orElse(""));
         killSwitch
                 .engagement()
-                .ifPresent(en -> banner.set("Kill switch engaged (" + en.reason()
-                        + "). Nothing starts until it is released (Release… beside the button)."));
+                .ifPresent(en -> banner.set("Kill switch engaged (" + en.reason() + "). " + HaltSummary.RELEASE));
     }
 
     public void press() {
@@ -89,7 +85,7 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
         Dialog<String> d = releaseDialog();
         d.showAndWait().ifPresent(reason -> {
             killSwitch.release(reason);
-            show("released: " + reason); // at once: the listener's call comes a moment later
+            show("released", "Released: " + reason); // at once: the listener's call comes a moment later
         });
     }
 
@@ -127,13 +123,15 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
         return d;
     }
 
-    private void show(String text) {
+    /**
+     * @param text   the few words beside the button (the banner says the rest)
+     * @param detail its tooltip: the whole of it
+     */
+    private void show(String text, String detail) {
         Platform.runLater(() -> {
             boolean on = killSwitch.isEngaged();
             state.setText(text);
-            state.setTooltip(text.isEmpty() ? null : new Tooltip(text));
-            release.setVisible(on);
-            release.setManaged(on);
+            state.setTooltip(detail.isEmpty() ? null : new Tooltip(detail));
             halt.setText(on ? ENGAGED_TEXT : IDLE_TEXT);
             halt.setAccessibleText(
                     on
@@ -159,26 +157,28 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
 
     @Override
     public void engaged(HaltReason reason) {
-        show("ENGAGED: halting, reverting…");
+        show("ENGAGED: reverting…", "Engaged (" + reason.detail() + "): halting every run, reverting every fault");
         showBanner("Kill switch engaged (" + reason.detail() + "): halting every run, reverting every fault…");
     }
 
     @Override
     public void progress(int done, int total, RevertOutcome last) {
-        show("ENGAGED: reverting " + done + "/" + total);
+        show("ENGAGED: reverting " + done + "/" + total, "Reverting fault " + done + " of " + total);
     }
 
     @Override
     public void completed(HaltReport report) {
         int bad = report.needingAttention().size();
-        show("ENGAGED: " + report.outcomes().size() + " fault(s) reverted"
-                + (bad == 0 ? ", all confirmed gone" : ", " + bad + " NEED A PERSON (see the banner)"));
+        show(
+                bad == 0 ? "ENGAGED" : "ENGAGED: " + bad + " NEED A PERSON",
+                "Engaged: " + report.outcomes().size() + " fault(s) reverted"
+                        + (bad == 0 ? ", all confirmed gone" : ", " + bad + " NEED A PERSON (see the banner)"));
         showBanner(HaltSummary.of(report, zone));
     }
 
     @Override
     public void released(String reason) {
-        show("released: " + reason);
+        show("released", "Released: " + reason);
     }
 
     /** Whether the kill switch is engaged (on the FX thread, as shown). */

@@ -76,7 +76,7 @@ public final class MainShell extends BorderPane {
 
     /**
      * The kill switch's banner under the header while it is engaged: since when and why, which faults
-     * were reverted and which were not, and the release.
+     * were reverted and which were not, and where the release is (the latched button: no second one here).
      */
     private HBox haltBanner() {
         Label text = new Label();
@@ -85,11 +85,7 @@ public final class MainShell extends BorderPane {
         text.textProperty().bind(killSwitch.bannerProperty());
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
-        javafx.scene.control.Button release = new javafx.scene.control.Button("Release…");
-        release.setOnAction(e -> killSwitch.askRelease());
-        release.visibleProperty().bind(killSwitch.engagedProperty());
-        release.setAccessibleText("Release the kill switch");
-        HBox banner = new HBox(12, text, release);
+        HBox banner = new HBox(12, text);
         banner.setId("halt-banner");
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.getStyleClass().add("halt-banner");

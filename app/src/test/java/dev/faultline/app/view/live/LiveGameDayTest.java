@@ -107,4 +107,20 @@ class LiveGameDayTest {
         m.acceptDay(new GameDayEvent.ExperimentSkipped("d1", T0, 1, 2, e, "the day was ended"));
         assertThat(m.plan().get(1)).contains("skipped: the day was ended");
     }
+
+    @Test
+    void anExpectedHaltIsMarkedPassedAsExpectedAndTheDayIsNotPaused() throws Exception {
+        Experiment e = experiment();
+        m.preparing("day.yaml", T0);
+        m.acceptDay(new GameDayEvent.Started("d1", T0, day(), List.of(e, e)));
+        m.acceptDay(new GameDayEvent.ExperimentStarted("d1", T0, 0, 2, e, "r1"));
+        m.acceptDay(new GameDayEvent.ExperimentFinished("d1", T0, 0, 2, e, result("r1", e, RunOutcome.HALTED)));
+        m.acceptDay(new GameDayEvent.HaltDecided(
+                "d1", T0, 0, 2, e, AfterHalt.RESUME, "halted as expected by orders-failing", true));
+
+        assertThat(m.pausedProperty().get()).isNull();
+        assertThat(m.plan().get(0)).contains("PASSED as expected").contains("halted as expected by orders-failing");
+        assertThat(m.log())
+                .anyMatch(l -> l.contains("halted as expected by orders-failing") && l.contains("the day goes on"));
+    }
 }

@@ -44,7 +44,7 @@ class HaltSummaryTest {
                 .contains("Reverted and confirmed gone: slow-payments (latency 300ms on proxy/payments).")
                 .contains("FAILED to revert: cut-cache — the proxy did not answer; by hand: toxiproxy-cli toxic remove"
                         + " cache -n cut.")
-                .endsWith("Nothing starts until it is released (Release… beside the button).");
+                .endsWith("Nothing starts until it is released: press HALTED — Release… and say why it is safe.");
     }
 
     @Test

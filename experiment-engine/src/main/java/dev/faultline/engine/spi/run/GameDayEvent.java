@@ -54,6 +54,8 @@ public sealed interface GameDayEvent {
     /**
      * The experiment at {@code index} was halted (by the kill switch, its stop condition, ...) and the
      * leader chose how the day goes on: resume with the next one, repeat it, or end the day.
+     * {@code expected}: the halt was by a stop condition the experiment declares its expected outcome
+     * ({@code haltExpected}); the day went on with the next experiment by itself, nobody was asked.
      */
     record HaltDecided(
             String gameDayRunId,
@@ -62,8 +64,21 @@ public sealed interface GameDayEvent {
             int total,
             Experiment experiment,
             AfterHalt decision,
-            String halt)
+            String halt,
+            boolean expected)
             implements GameDayEvent {
+        /** A halt the leader decided on (not one the experiment expected). */
+        public HaltDecided(
+                String gameDayRunId,
+                Instant at,
+                int index,
+                int total,
+                Experiment experiment,
+                AfterHalt decision,
+                String halt) {
+            this(gameDayRunId, at, index, total, experiment, decision, halt, false);
+        }
+
         public String type() {
             return "halt-decided";
         }
