@@ -20,7 +20,12 @@ public final class RetroActionItems {
     private final RetroWrites writes;
     private final Supplier<@Nullable String> run;
     private final ObservableList<ActionItem> records = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would be collected with its listeners. */
+    private final ObservableList<ActionItem> recordsView = FXCollections.unmodifiableObservableList(records);
+
     private final ObservableList<String> lines = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would be collected with its listeners. */
+    private final ObservableList<String> linesView = FXCollections.unmodifiableObservableList(lines);
 
     RetroActionItems(
             RetroActions actions, ZoneId zone, Clock clock, RetroWrites writes, Supplier<@Nullable String> run) {
@@ -156,10 +161,10 @@ public final class RetroActionItems {
     }
 
     public ObservableList<String> lines() {
-        return FXCollections.unmodifiableObservableList(lines);
+        return linesView;
     }
 
     public ObservableList<ActionItem> records() {
-        return FXCollections.unmodifiableObservableList(records);
+        return recordsView;
     }
 }

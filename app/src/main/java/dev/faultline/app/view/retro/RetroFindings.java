@@ -34,7 +34,13 @@ public final class RetroFindings {
     private final RetroWrites writes;
     private final Supplier<@Nullable String> run;
     private final ObservableList<Finding> records = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would be collected with its listeners. */
+    private final ObservableList<Finding> recordsView = FXCollections.unmodifiableObservableList(records);
+
     private final ObservableList<String> lines = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would be collected with its listeners. */
+    private final ObservableList<String> linesView = FXCollections.unmodifiableObservableList(lines);
+
     private final ReadOnlyStringWrapper undoLabel = new ReadOnlyStringWrapper("");
     private @Nullable Undo undo;
     private Map<String, String> experiments = Map.of();
@@ -239,12 +245,12 @@ public final class RetroFindings {
     }
 
     public ObservableList<String> lines() {
-        return FXCollections.unmodifiableObservableList(lines);
+        return linesView;
     }
 
     /** The findings as records, in the order of {@link #lines()}. */
     public ObservableList<Finding> records() {
-        return FXCollections.unmodifiableObservableList(records);
+        return recordsView;
     }
 
     /** "Undo …" naming what the last undoable change was, or "" when there is none. */

@@ -16,6 +16,9 @@ public final class RetroLessons {
     private final Supplier<@Nullable String> run;
     private final Map<Lesson.Kind, ObservableList<String>> lines = new EnumMap<>(Lesson.Kind.class);
     private final Map<Lesson.Kind, ObservableList<Lesson>> records = new EnumMap<>(Lesson.Kind.class);
+    // one read-only view per list, kept: a view made per call would be collected with its listeners
+    private final Map<Lesson.Kind, ObservableList<String>> linesView = new EnumMap<>(Lesson.Kind.class);
+    private final Map<Lesson.Kind, ObservableList<Lesson>> recordsView = new EnumMap<>(Lesson.Kind.class);
 
     RetroLessons(RetroActions actions, RetroWrites writes, Supplier<@Nullable String> run) {
         this.actions = actions;
@@ -24,6 +27,8 @@ public final class RetroLessons {
         for (Lesson.Kind k : Lesson.Kind.values()) {
             lines.put(k, FXCollections.observableArrayList());
             records.put(k, FXCollections.observableArrayList());
+            linesView.put(k, FXCollections.unmodifiableObservableList(lines.get(k)));
+            recordsView.put(k, FXCollections.unmodifiableObservableList(records.get(k)));
         }
     }
 
@@ -72,10 +77,10 @@ public final class RetroLessons {
     }
 
     public ObservableList<String> lines(Lesson.Kind kind) {
-        return FXCollections.unmodifiableObservableList(lines.get(kind));
+        return linesView.get(kind);
     }
 
     public ObservableList<Lesson> records(Lesson.Kind kind) {
-        return FXCollections.unmodifiableObservableList(records.get(kind));
+        return recordsView.get(kind);
     }
 }

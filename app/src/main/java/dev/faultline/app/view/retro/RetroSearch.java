@@ -13,6 +13,8 @@ public final class RetroSearch {
     private final ZoneId zone;
     private final Work work;
     private final ObservableList<String> hits = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would be collected with its listeners. */
+    private final ObservableList<String> hitsView = FXCollections.unmodifiableObservableList(hits);
 
     RetroSearch(RetroActions actions, ZoneId zone, Work work) {
         this.actions = actions;
@@ -33,6 +35,6 @@ public final class RetroSearch {
     }
 
     public ObservableList<String> hits() {
-        return FXCollections.unmodifiableObservableList(hits);
+        return hitsView;
     }
 }

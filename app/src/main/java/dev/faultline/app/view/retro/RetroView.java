@@ -5,6 +5,7 @@ import dev.faultline.engine.report.Lesson;
 import dev.faultline.engine.store.GameDayRunRecord;
 import java.nio.file.Path;
 import javafx.collections.FXCollections;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -48,6 +49,7 @@ public final class RetroView extends SplitPane {
     private final ActionItemsPane actionItems;
     private final ExportBar export;
     private final Node[] sections;
+    private final ScrollPane scroll;
 
     public RetroView(RetroViewModel model) {
         this(model, ReportSaver.system());
@@ -132,8 +134,14 @@ public final class RetroView extends SplitPane {
         header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         detail.getChildren().addAll(header, when, status);
         detail.setPadding(new Insets(16, 20, 16, 20));
-        ScrollPane scroll = new ScrollPane(detail);
+        scroll = new ScrollPane(detail);
         scroll.setFitToWidth(true);
+        // Tab moves the focus below the fold: scroll so the focused control shows
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((x, was, now) -> reveal(now));
+            }
+        });
         getItems().addAll(left, scroll);
         setDividerPositions(0.26);
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -148,6 +156,29 @@ public final class RetroView extends SplitPane {
 
     public void refresh() {
         model.refresh();
+    }
+
+    /** Scrolls the detail so {@code n} (when it is part of it) is inside the viewport. */
+    private void reveal(@Nullable Node n) {
+        Node p = n;
+        while (p != null && p != detail) {
+            p = p.getParent();
+        }
+        if (n == null || p == null) {
+            return;
+        }
+        Bounds b = detail.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        double viewport = scroll.getViewportBounds().getHeight();
+        double hidden = detail.getHeight() - viewport;
+        if (hidden <= 0) {
+            return;
+        }
+        double top = scroll.getVvalue() * hidden;
+        if (b.getMinY() < top) {
+            scroll.setVvalue(Math.max(0, b.getMinY() - 8) / hidden);
+        } else if (b.getMaxY() > top + viewport) {
+            scroll.setVvalue(Math.min(hidden, b.getMaxY() + 8 - viewport) / hidden);
+        }
     }
 
     private void showRun(@Nullable GameDayRunRecord r) {

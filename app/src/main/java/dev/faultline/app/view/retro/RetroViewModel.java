@@ -85,6 +85,9 @@ public final class RetroViewModel {
     private final Work work;
     private final BiConsumer<String, Throwable> errors;
     private final ObservableList<GameDayRunRecord> runs = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call would be collected with its listeners. */
+    private final ObservableList<GameDayRunRecord> runsView = FXCollections.unmodifiableObservableList(runs);
+
     private final ReadOnlyObjectWrapper<@Nullable GameDayRunRecord> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<@Nullable Retro> retro = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -226,7 +229,7 @@ public final class RetroViewModel {
     }
 
     public ObservableList<GameDayRunRecord> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return runsView;
     }
 
     public ReadOnlyObjectProperty<@Nullable GameDayRunRecord> selectedProperty() {
