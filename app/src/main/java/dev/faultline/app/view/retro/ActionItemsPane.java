@@ -49,6 +49,7 @@ final class ActionItemsPane extends VBox {
         list.setAccessibleText("Action items");
         list.setPrefHeight(130);
         list.setPlaceholder(new Label("No action items yet"));
+        dev.faultline.app.view.common.WrappingCell.wrapLines(list);
         state.setId("retro-action-status");
         state.setAccessibleText("Status of the selected action item");
         state.setOnAction(e -> {
@@ -134,13 +135,20 @@ final class ActionItemsPane extends VBox {
         ticket.setOnAction(e -> addIt.run());
         HBox.setHgrow(title, Priority.ALWAYS);
         HBox.setHgrow(ticket, Priority.ALWAYS);
-        Label status = new Label("selected:");
+        Label status = new Label("selected item:");
         Label answersLabel = new Label("answers");
         Label newAnswersLabel = new Label("answers");
         for (Label l : List.of(status, answersLabel, newAnswersLabel)) {
             l.getStyleClass().add("muted");
+            l.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         }
-        HBox selectedRow = new HBox(8, status, state, answersLabel, answers, done, delete);
+        for (var b : List.of(done, delete, add)) {
+            b.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        answers.setPrefWidth(260);
+        newAnswers.setPrefWidth(220);
+        javafx.scene.layout.FlowPane selectedRow =
+                new javafx.scene.layout.FlowPane(8, 6, status, state, answersLabel, answers, done, delete);
         selectedRow.setAlignment(Pos.CENTER_LEFT);
         HBox newRow = new HBox(8, ticket, newAnswersLabel, newAnswers, add);
         newRow.setAlignment(Pos.CENTER_LEFT);

@@ -47,6 +47,7 @@ final class FindingsPane extends VBox {
         list.setAccessibleText("Findings");
         list.setPrefHeight(130);
         list.setPlaceholder(new Label("No findings yet"));
+        dev.faultline.app.view.common.WrappingCell.wrapLines(list);
         list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DELETE) {
                 selected().ifPresent(findings::delete);
@@ -103,6 +104,8 @@ final class FindingsPane extends VBox {
         severity.setId("retro-finding-severity");
         severity.setAccessibleText("Severity");
         severity.setValue(Severity.MEDIUM);
+        severity.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        save.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         save.setId("retro-finding-save");
         save.setOnAction(e -> save());
         cancel.setId("retro-finding-cancel");
@@ -123,9 +126,18 @@ final class FindingsPane extends VBox {
         HBox.setHgrow(expected, Priority.ALWAYS);
         Label about = new Label("about");
         Label from = new Label("from");
-        about.getStyleClass().add("muted");
-        from.getStyleClass().add("muted");
-        HBox selectedRow = new HBox(8, edit, close, delete, about, experiment, from, note, undo);
+        for (Label l : List.of(about, from)) {
+            l.getStyleClass().add("muted");
+            l.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        for (Button b : List.of(edit, close, delete, undo)) {
+            b.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        }
+        experiment.setPrefWidth(240);
+        note.setPrefWidth(260);
+        // a flow: at 1024 px the links wrap under the buttons instead of squeezing them to "..."
+        javafx.scene.layout.FlowPane selectedRow =
+                new javafx.scene.layout.FlowPane(8, 6, edit, close, delete, undo, about, experiment, from, note);
         selectedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren()
                 .addAll(list, selectedRow, new HBox(8, title, severity), new HBox(8, happened, expected, save, cancel));

@@ -251,11 +251,11 @@ public final class RetroView extends SplitPane {
         name.setWrapText(true);
         TextField detectedAt = new TextField(RetroVerdicts.duration(v.timeToDetect()));
         detectedAt.setId("retro-time-detect-" + v.runId());
-        detectedAt.setPromptText("detected after (40s, or 10:03:12)");
+        detectedAt.setPromptText("detected: 40s or 10:03:12");
         detectedAt.setAccessibleText("Time to detect of " + v.name());
         TextField mitigatedAt = new TextField(RetroVerdicts.duration(v.timeToMitigate()));
         mitigatedAt.setId("retro-time-mitigate-" + v.runId());
-        mitigatedAt.setPromptText("mitigated after (3m, or 10:06:00)");
+        mitigatedAt.setPromptText("mitigated: 3m or 10:06:00");
         mitigatedAt.setAccessibleText("Time to mitigate of " + v.name());
         Runnable saveTimes = () -> verdicts.setTimes(v.runId(), detectedAt.getText(), mitigatedAt.getText());
         detectedAt.setOnAction(e -> saveTimes.run());
