@@ -104,6 +104,8 @@ public final class RetroView extends SplitPane {
         VBox.setVgrow(runList, Priority.ALWAYS);
         left.setPadding(new Insets(12));
         left.setMinWidth(200);
+        left.setPrefWidth(250);
+        SplitPane.setResizableWithParent(left, false); // a wider window widens the retrospective, not the list
 
         findings = new FindingsPane(model);
         actionItems = new ActionItemsPane(model);
@@ -143,7 +145,7 @@ public final class RetroView extends SplitPane {
             }
         });
         getItems().addAll(left, scroll);
-        setDividerPositions(0.26);
+        setDividerPositions(0.22);
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (UNDO.match(e) && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
                 model.findings().undo();
@@ -214,6 +216,7 @@ public final class RetroView extends SplitPane {
             ListView<String> list = new ListView<>(FXCollections.observableArrayList(
                     retro.notes().stream().map(RetroViewModel.Note::line).toList()));
             list.setId("retro-notes");
+            dev.faultline.app.view.common.WrappingCell.wrapLines(list);
             list.setPrefHeight(110);
             list.setAccessibleText("Notes of the day");
             notes.getChildren().addAll(heading("Notes of the day"), list);
@@ -277,6 +280,7 @@ public final class RetroView extends SplitPane {
         list.setPrefHeight(110);
         list.setPrefWidth(420);
         list.setAccessibleText(kind.heading());
+        dev.faultline.app.view.common.WrappingCell.wrapLines(list);
         TextField add = new TextField();
         add.setPromptText("add and press Enter");
         add.setAccessibleText("Add to " + kind.heading());
