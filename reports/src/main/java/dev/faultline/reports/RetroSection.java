@@ -2,6 +2,7 @@ package dev.faultline.reports;
 
 import dev.faultline.engine.report.ActionItem;
 import dev.faultline.engine.report.Finding;
+import dev.faultline.engine.report.FindingLinks;
 import dev.faultline.engine.report.Lesson;
 import dev.faultline.engine.report.Report;
 import dev.faultline.engine.report.ReportText;
@@ -87,7 +88,7 @@ final class RetroSection {
             h.close("div");
             return;
         }
-        h.open("table", "").headRow("Severity", "Finding", "Happened", "Expected", "Experiment", "Probe");
+        h.open("table", "").headRow("Severity", "Finding", "Happened", "Expected", "Linked to");
         for (Finding f : r.retro().findings()) {
             h.open("tr", "")
                     .raw("<td>")
@@ -96,8 +97,7 @@ final class RetroSection {
                     .el("td", "", f.title())
                     .el("td", "", f.happened())
                     .el("td", "", f.expected())
-                    .el("td", "", experimentOf(r, f.runId()))
-                    .el("td", "", f.probe().isEmpty() ? "—" : f.probe())
+                    .el("td", "", FindingLinks.of(r, f, r.zone()))
                     .close("tr");
         }
         h.close("table");

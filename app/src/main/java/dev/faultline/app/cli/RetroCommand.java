@@ -27,13 +27,20 @@ import picocli.CommandLine.ParentCommand;
 /** {@code faultline retro ...}: record and read a GameDay's retrospective from the command line. */
 @Command(
         name = "retro",
-        description = "The retrospective: findings, outcomes, lessons, action items, search, score.",
+        description = "The retrospective: findings, outcomes, lessons, action items (written, changed, closed,"
+                + " deleted), search, score.",
         subcommands = {
             RetroCommand.FindingCmd.class,
+            RetroFindingCommands.EditCmd.class,
+            RetroFindingCommands.CloseCmd.class,
+            RetroFindingCommands.DeleteCmd.class,
             RetroCommand.OutcomeCmd.class,
             RetroCommand.LessonCmd.class,
             RetroCommand.ActionCmd.class,
             RetroCommand.ActionStatusCmd.class,
+            RetroActionCommands.EditCmd.class,
+            RetroActionCommands.CloseCmd.class,
+            RetroActionCommands.DeleteCmd.class,
             RetroCommand.ActionsCmd.class,
             RetroCommand.SearchCmd.class,
             RetroCommand.ScoreCmd.class

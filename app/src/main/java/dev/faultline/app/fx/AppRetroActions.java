@@ -33,6 +33,7 @@ public final class AppRetroActions implements RetroActions {
     private final Callable<FaultlineStore> store;
     private final Clock clock;
     private final ReportExport export;
+    private final Path reportFolder;
 
     AppRetroActions(Composition c, ZoneId zone) {
         this(c::store, c.clock, (id, format, to) -> ReportFiles.write(c, id, format, to, zone));
@@ -40,9 +41,15 @@ public final class AppRetroActions implements RetroActions {
 
     /** On {@code store} (opened on first use), stamping what is written with {@code clock}. */
     public AppRetroActions(Callable<FaultlineStore> store, Clock clock, ReportExport export) {
+        this(store, clock, export, FolderOpener.documents(Path.of(System.getProperty("user.home", "."))));
+    }
+
+    /** The same, offering reports in {@code reportFolder} first. */
+    public AppRetroActions(Callable<FaultlineStore> store, Clock clock, ReportExport export, Path reportFolder) {
         this.store = store;
         this.clock = clock;
         this.export = export;
+        this.reportFolder = reportFolder;
     }
 
     private FaultlineStore store() throws Exception {
@@ -87,8 +94,8 @@ public final class AppRetroActions implements RetroActions {
     }
 
     @Override
-    public void addFinding(Finding f) throws Exception {
-        store().retro().addFinding(f);
+    public Finding addFinding(Finding f) throws Exception {
+        return store().retro().addFinding(f);
     }
 
     @Override
@@ -166,5 +173,15 @@ public final class AppRetroActions implements RetroActions {
     @Override
     public Path exportReport(String gameDayRun, String format, Path to) throws Exception {
         return export.write(gameDayRun, format, to);
+    }
+
+    @Override
+    public Path reportFolder() {
+        return reportFolder;
+    }
+
+    @Override
+    public void openFolder(Path folder) throws Exception {
+        FolderOpener.open(folder);
     }
 }

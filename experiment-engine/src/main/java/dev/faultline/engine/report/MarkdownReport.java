@@ -184,11 +184,12 @@ public final class MarkdownReport implements ReportRenderer {
                     .append("] ")
                     .append(line(f.title()))
                     .append("**")
-                    .append(f.probe().isEmpty() ? "" : " (probe " + f.probe() + ")")
                     .append("  \n  Happened: ")
                     .append(line(f.happened()))
                     .append("  \n  Expected: ")
                     .append(line(f.expected()))
+                    .append("  \n  Linked to: ")
+                    .append(line(FindingLinks.of(r, f, z)))
                     .append('\n');
         }
         b.append('\n');

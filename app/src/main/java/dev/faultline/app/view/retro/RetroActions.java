@@ -29,7 +29,8 @@ public interface RetroActions {
 
     void addLesson(String gameDayRun, Lesson.Kind kind, String text) throws Exception;
 
-    void addFinding(Finding f) throws Exception;
+    /** Stores a finding; returns it with its id. */
+    Finding addFinding(Finding f) throws Exception;
 
     void addActionItem(ActionItem a) throws Exception;
 
@@ -63,4 +64,10 @@ public interface RetroActions {
 
     /** Writes the GameDay run's report; returns the file written. */
     Path exportReport(String gameDayRun, String format, Path to) throws Exception;
+
+    /** Where reports are offered first: the user's documents folder, not the installation folder. */
+    Path reportFolder();
+
+    /** Shows {@code folder} in the desktop's file manager. */
+    void openFolder(Path folder) throws Exception;
 }

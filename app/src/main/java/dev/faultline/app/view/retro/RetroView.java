@@ -1,53 +1,66 @@
 package dev.faultline.app.view.retro;
 
-import dev.faultline.app.view.common.Dates;
-import dev.faultline.engine.report.ActionItem;
 import dev.faultline.engine.report.ExperimentOutcome;
 import dev.faultline.engine.report.Lesson;
-import dev.faultline.engine.report.Severity;
 import dev.faultline.engine.store.GameDayRunRecord;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
-import javafx.scene.control.Button;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The retrospective of a GameDay run: the team's verdict per experiment, what went well, what did
- * not, surprises and follow-ups, findings with severity, action items with owner and due date,
- * full-text search across every GameDay, and the report export. State and commands are the
- * {@link RetroViewModel}'s; this view lays them out and binds.
+ * The retrospective of a GameDay run: the team's verdict per experiment with its times, the
+ * skipped experiments, the notes of the day, what went well, what did not, surprises and
+ * follow-ups, findings ({@link FindingsPane}), action items ({@link ActionItemsPane}), full-text
+ * search across every GameDay, and the report export ({@link ExportBar}). State and commands are the
+ * {@link RetroViewModel}'s; this view lays them out and binds. The sections stay while the run is
+ * read again after a change, so what is selected and focused stays.
  */
 public final class RetroView extends SplitPane {
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+
     private final RetroViewModel model;
     private final ListView<GameDayRunRecord> runList;
     private final VBox detail = new VBox(12);
     private final Label status = new Label();
+    private final Label title = new Label();
+    private final Label when = new Label();
+    private final VBox experiments = new VBox(6);
+    private final VBox notes = new VBox(6);
+    private final FindingsPane findings;
+    private final ActionItemsPane actionItems;
+    private final ExportBar export;
+    private final Node[] sections;
+    private final ScrollPane scroll;
 
     public RetroView(RetroViewModel model) {
+        this(model, ReportSaver.system());
+    }
+
+    public RetroView(RetroViewModel model, ReportSaver saver) {
         this.model = model;
         getStyleClass().add("retro");
         status.textProperty().bind(model.statusProperty());
+        status.setId("retro-status");
+        status.setWrapText(true);
         runList = new ListView<>(model.runs());
         runList.setId("retro-gamedays");
         runList.setAccessibleText("GameDay runs");
@@ -72,7 +85,7 @@ public final class RetroView extends SplitPane {
                     runList.getSelectionModel().select(r);
                 }
             }
-            showHeader(r);
+            showRun(r);
         });
         model.retroProperty().addListener((o, a, retro) -> {
             if (retro != null) {
@@ -80,91 +93,26 @@ public final class RetroView extends SplitPane {
             }
         });
         TextField search = new TextField();
+        search.setId("retro-search");
         search.setPromptText("Search every GameDay: notes, findings, lessons, actions");
         search.setAccessibleText("Full-text search across all GameDays");
-        search.setOnAction(e -> model.search(search.getText()));
-        ListView<String> results = new ListView<>(model.hits());
+        search.setOnAction(e -> model.search().search(search.getText()));
+        ListView<String> results = new ListView<>(model.search().hits());
         results.setPrefHeight(160);
         results.setPlaceholder(new Label("Enter a term and press Enter"));
-        Label h = heading("GameDay runs");
-        VBox left = new VBox(8, h, runList, heading("Search"), search, results);
+        VBox left = new VBox(8, heading("GameDay runs"), runList, heading("Search"), search, results);
         VBox.setVgrow(runList, Priority.ALWAYS);
         left.setPadding(new Insets(12));
-        detail.setPadding(new Insets(16, 20, 16, 20));
-        ScrollPane scroll = new ScrollPane(detail);
-        scroll.setFitToWidth(true);
-        getItems().addAll(left, scroll);
-        setDividerPositions(0.28);
-        showHeader(null);
-        refresh();
-    }
+        left.setMinWidth(200);
+        left.setPrefWidth(250);
+        SplitPane.setResizableWithParent(left, false); // a wider window widens the retrospective, not the list
 
-    public void refresh() {
-        model.refresh();
-    }
-
-    private void showHeader(@Nullable GameDayRunRecord r) {
-        detail.getChildren().clear();
-        if (r == null) {
-            Label none = new Label("Run a GameDay first; its retrospective is written here.");
-            none.getStyleClass().add("muted");
-            detail.getChildren().add(none);
-            return;
-        }
-        Label title = new Label(r.title());
+        findings = new FindingsPane(model);
+        actionItems = new ActionItemsPane(model);
+        export = new ExportBar(model.report(), saver);
         title.getStyleClass().add("title-3");
-        Label when = new Label(model.when(r));
+        title.setWrapText(true);
         when.setWrapText(true);
-        detail.getChildren().addAll(new HBox(12, title, exportButton(r)), when, status);
-    }
-
-    private void fill(RetroViewModel.Retro retro) {
-        detail.getChildren().add(heading("Experiments: the team's verdict"));
-        for (RetroViewModel.Verdict v : retro.verdicts()) {
-            ChoiceBox<ExperimentOutcome.Verdict> verdict =
-                    new ChoiceBox<>(FXCollections.observableArrayList(ExperimentOutcome.Verdict.values()));
-            verdict.setValue(v.verdict());
-            verdict.setAccessibleText("Verdict on " + v.runId());
-            CheckBox detected = new CheckBox("our monitoring detected it");
-            detected.setSelected(v.detected());
-            CheckBox mitigated = new CheckBox("mitigated");
-            mitigated.setSelected(v.mitigated());
-            Runnable save = () ->
-                    model.setVerdict(v.runId(), verdict.getValue(), detected.isSelected(), mitigated.isSelected());
-            verdict.setOnAction(e -> save.run());
-            detected.setOnAction(e -> save.run());
-            mitigated.setOnAction(e -> save.run());
-            Label name = new Label(v.name());
-            name.setTooltip(new Tooltip(v.runId()));
-            name.setMinWidth(300);
-            TextField detectedAt = new TextField(RetroViewModel.duration(v.timeToDetect()));
-            detectedAt.setPromptText("detected after (40s, or 10:03:12)");
-            detectedAt.setAccessibleText("Time to detect of " + v.runId());
-            TextField mitigatedAt = new TextField(RetroViewModel.duration(v.timeToMitigate()));
-            mitigatedAt.setPromptText("mitigated after (3m, or 10:06:00)");
-            mitigatedAt.setAccessibleText("Time to mitigate of " + v.runId());
-            Runnable saveTimes = () -> model.setTimes(v.runId(), detectedAt.getText(), mitigatedAt.getText());
-            detectedAt.setOnAction(e -> saveTimes.run());
-            mitigatedAt.setOnAction(e -> saveTimes.run());
-            detectedAt.setPrefColumnCount(18);
-            mitigatedAt.setPrefColumnCount(18);
-            Label times = new Label("times from the first fault:");
-            times.getStyleClass().add("muted");
-            HBox timeRow = new HBox(12, times, detectedAt, mitigatedAt);
-            timeRow.setPadding(new Insets(0, 0, 4, 24));
-            detail.getChildren().addAll(new HBox(12, name, verdict, detected, mitigated), timeRow);
-        }
-        for (String skipped : retro.skipped()) {
-            Label name = new Label(skipped + " · SKIPPED: it never started");
-            name.getStyleClass().add("muted");
-            detail.getChildren().add(name);
-        }
-        if (!retro.notes().isEmpty()) {
-            ListView<String> notes = new ListView<>(FXCollections.observableArrayList(retro.notes()));
-            notes.setPrefHeight(110);
-            notes.setAccessibleText("Notes of the day");
-            detail.getChildren().addAll(heading("Notes of the day"), notes);
-        }
         GridPane lessons = new GridPane();
         lessons.setHgap(16);
         lessons.setVgap(8);
@@ -173,136 +121,176 @@ public final class RetroView extends SplitPane {
             lessons.add(lessonBox(k), i % 2, i / 2);
             i++;
         }
-        detail.getChildren().addAll(heading("Retrospective"), lessons);
-        detail.getChildren().addAll(heading("Findings"), findings());
-        detail.getChildren().addAll(heading("Action items"), actionItems());
+        sections = new Node[] {
+            heading("Experiments: the team's verdict"),
+            experiments,
+            notes,
+            heading("Retrospective"),
+            lessons,
+            heading("Findings"),
+            findings,
+            heading("Action items"),
+            actionItems
+        };
+        FlowPane header = new FlowPane(12, 6, title, export);
+        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        detail.getChildren().addAll(header, when, status);
+        detail.setPadding(new Insets(16, 20, 16, 20));
+        scroll = new ScrollPane(detail);
+        scroll.setFitToWidth(true);
+        // Tab moves the focus below the fold: scroll so the focused control shows
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((x, was, now) -> reveal(now));
+            }
+        });
+        getItems().addAll(left, scroll);
+        setDividerPositions(0.22);
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (UNDO.match(e) && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                model.findings().undo();
+                e.consume();
+            }
+        });
+        showRun(null);
+        refresh();
+    }
+
+    public void refresh() {
+        model.refresh();
+    }
+
+    /** Scrolls the detail so {@code n} (when it is part of it) is inside the viewport. */
+    private void reveal(@Nullable Node n) {
+        Node p = n;
+        while (p != null && p != detail) {
+            p = p.getParent();
+        }
+        if (n == null || p == null) {
+            return;
+        }
+        Bounds b = detail.sceneToLocal(n.localToScene(n.getBoundsInLocal()));
+        double viewport = scroll.getViewportBounds().getHeight();
+        double hidden = detail.getHeight() - viewport;
+        if (hidden <= 0) {
+            return;
+        }
+        double top = scroll.getVvalue() * hidden;
+        if (b.getMinY() < top) {
+            scroll.setVvalue(Math.max(0, b.getMinY() - 8) / hidden);
+        } else if (b.getMaxY() > top + viewport) {
+            scroll.setVvalue(Math.min(hidden, b.getMaxY() + 8 - viewport) / hidden);
+        }
+    }
+
+    private void showRun(@Nullable GameDayRunRecord r) {
+        detail.getChildren().removeAll(sections);
+        if (r == null) {
+            title.setText("Run a GameDay first; its retrospective is written here.");
+            title.getStyleClass().setAll("label", "muted");
+            when.setText("");
+            export.setVisible(false);
+            return;
+        }
+        title.setText(r.title());
+        title.getStyleClass().setAll("label", "title-3");
+        when.setText(model.when(r));
+        export.setVisible(true);
+    }
+
+    private void fill(RetroViewModel.Retro retro) {
+        String focused = getScene() != null && getScene().getFocusOwner() != null
+                ? getScene().getFocusOwner().getId()
+                : null;
+        experiments.getChildren().clear();
+        for (RetroViewModel.Verdict v : retro.verdicts()) {
+            experiments.getChildren().add(verdictRow(v));
+        }
+        for (String skipped : retro.skipped()) {
+            Label name = new Label(skipped + " · SKIPPED: it never started");
+            name.getStyleClass().add("muted");
+            experiments.getChildren().add(name);
+        }
+        notes.getChildren().clear();
+        if (!retro.notes().isEmpty()) {
+            ListView<String> list = new ListView<>(FXCollections.observableArrayList(
+                    retro.notes().stream().map(RetroViewModel.Note::line).toList()));
+            list.setId("retro-notes");
+            dev.faultline.app.view.common.WrappingCell.wrapLines(list);
+            list.setPrefHeight(110);
+            list.setAccessibleText("Notes of the day");
+            notes.getChildren().addAll(heading("Notes of the day"), list);
+        }
+        findings.update(retro);
+        if (!detail.getChildren().contains(sections[0])) {
+            detail.getChildren().addAll(sections);
+        }
+        if (focused != null && focused.startsWith("retro-time-")) {
+            Node again = experiments.lookup("#" + focused);
+            if (again != null) {
+                again.requestFocus();
+            }
+        }
+    }
+
+    private Node verdictRow(RetroViewModel.Verdict v) {
+        RetroVerdicts verdicts = model.verdicts();
+        ChoiceBox<ExperimentOutcome.Verdict> verdict =
+                new ChoiceBox<>(FXCollections.observableArrayList(ExperimentOutcome.Verdict.values()));
+        verdict.setValue(v.verdict());
+        verdict.setAccessibleText("Verdict on " + v.name());
+        CheckBox detected = new CheckBox("our monitoring detected it");
+        detected.setSelected(v.detected());
+        CheckBox mitigated = new CheckBox("mitigated");
+        mitigated.setSelected(v.mitigated());
+        Runnable save =
+                () -> verdicts.set(v.runId(), verdict.getValue(), detected.isSelected(), mitigated.isSelected());
+        verdict.setOnAction(e -> save.run());
+        detected.setOnAction(e -> save.run());
+        mitigated.setOnAction(e -> save.run());
+        Label name = new Label(v.name());
+        name.setTooltip(new Tooltip(v.runId()));
+        name.setMinWidth(220);
+        name.setWrapText(true);
+        TextField detectedAt = new TextField(RetroVerdicts.duration(v.timeToDetect()));
+        detectedAt.setId("retro-time-detect-" + v.runId());
+        detectedAt.setPromptText("detected: 40s or 10:03:12");
+        detectedAt.setAccessibleText("Time to detect of " + v.name());
+        TextField mitigatedAt = new TextField(RetroVerdicts.duration(v.timeToMitigate()));
+        mitigatedAt.setId("retro-time-mitigate-" + v.runId());
+        mitigatedAt.setPromptText("mitigated: 3m or 10:06:00");
+        mitigatedAt.setAccessibleText("Time to mitigate of " + v.name());
+        Runnable saveTimes = () -> verdicts.setTimes(v.runId(), detectedAt.getText(), mitigatedAt.getText());
+        detectedAt.setOnAction(e -> saveTimes.run());
+        mitigatedAt.setOnAction(e -> saveTimes.run());
+        detectedAt.setPrefColumnCount(16);
+        mitigatedAt.setPrefColumnCount(16);
+        Label times = new Label("times from the first fault (Enter saves):");
+        times.getStyleClass().add("muted");
+        FlowPane row = new FlowPane(12, 4, name, verdict, detected, mitigated);
+        FlowPane timeRow = new FlowPane(12, 4, times, detectedAt, mitigatedAt);
+        timeRow.setPadding(new Insets(0, 0, 4, 24));
+        return new VBox(4, row, timeRow);
     }
 
     private VBox lessonBox(Lesson.Kind kind) {
         Label h = new Label(kind.heading());
         h.getStyleClass().add("subsection");
-        ListView<String> list = new ListView<>(model.lessons(kind));
+        ListView<String> list = new ListView<>(model.lessons().lines(kind));
         list.setPrefHeight(110);
         list.setPrefWidth(420);
         list.setAccessibleText(kind.heading());
+        dev.faultline.app.view.common.WrappingCell.wrapLines(list);
         TextField add = new TextField();
         add.setPromptText("add and press Enter");
         add.setAccessibleText("Add to " + kind.heading());
-        add.setOnAction(e -> model.addLesson(kind, add.getText(), add::clear));
+        add.setOnAction(e -> model.lessons().add(kind, add.getText(), add::clear));
         return new VBox(4, h, list, add);
-    }
-
-    private VBox findings() {
-        ListView<String> list = new ListView<>(model.findings());
-        list.setPrefHeight(120);
-        list.setPlaceholder(new Label("No findings yet"));
-        Button close = new Button("Close / reopen");
-        close.setOnAction(e -> {
-            int i = list.getSelectionModel().getSelectedIndex();
-            if (i >= 0 && i < model.findingRecords().size()) {
-                var f = model.findingRecords().get(i);
-                model.setFindingClosed(f, f.open());
-            }
-        });
-        Button delete = new Button("Delete finding");
-        delete.setOnAction(e -> {
-            int i = list.getSelectionModel().getSelectedIndex();
-            if (i >= 0 && i < model.findingRecords().size()) {
-                model.deleteFinding(model.findingRecords().get(i));
-            }
-        });
-        TextField title = new TextField();
-        title.setPromptText("finding, e.g. retries hide a slow payment provider");
-        TextField happened = new TextField();
-        happened.setPromptText("what happened");
-        TextField expected = new TextField();
-        expected.setPromptText("what we expected");
-        ChoiceBox<Severity> severity = new ChoiceBox<>(FXCollections.observableArrayList(Severity.values()));
-        severity.setValue(Severity.MEDIUM);
-        Button add = new Button("Add finding");
-        add.setOnAction(e ->
-                model.addFinding(title.getText(), happened.getText(), expected.getText(), severity.getValue(), () -> {
-                    title.clear();
-                    happened.clear();
-                    expected.clear();
-                }));
-        HBox.setHgrow(title, Priority.ALWAYS);
-        return new VBox(
-                6,
-                list,
-                new HBox(8, close, delete),
-                new HBox(8, title, severity),
-                new HBox(8, happened, expected, add));
-    }
-
-    private VBox actionItems() {
-        ObservableList<String> lines = model.actionItems();
-        ListView<String> list = new ListView<>(lines);
-        list.setPrefHeight(120);
-        list.setPlaceholder(new Label("No action items yet"));
-        ChoiceBox<ActionItem.Status> state =
-                new ChoiceBox<>(FXCollections.observableArrayList(ActionItem.Status.values()));
-        state.setAccessibleText("Status of the selected action item");
-        state.setOnAction(e -> {
-            int i = list.getSelectionModel().getSelectedIndex();
-            if (i >= 0 && i < model.actionItemRecords().size() && state.getValue() != null) {
-                ActionItem a = model.actionItemRecords().get(i);
-                if (a.status() != state.getValue()) {
-                    model.editActionItem(a, a.title(), a.owner(), a.due(), state.getValue(), a.ticketUrl(), () -> {});
-                }
-            }
-        });
-        Button delete = new Button("Delete action item");
-        delete.setOnAction(e -> {
-            int i = list.getSelectionModel().getSelectedIndex();
-            if (i >= 0 && i < model.actionItemRecords().size()) {
-                model.deleteActionItem(model.actionItemRecords().get(i));
-            }
-        });
-        TextField title = new TextField();
-        title.setPromptText("what to do");
-        TextField owner = new TextField();
-        owner.setPromptText("owner");
-        DatePicker due = Dates.unambiguous(new DatePicker(model.defaultDue()));
-        TextField ticket = new TextField();
-        ticket.setPromptText("ticket URL (optional)");
-        Button add = new Button("Add action item");
-        add.setOnAction(
-                e -> model.addActionItem(title.getText(), owner.getText(), due.getValue(), ticket.getText(), () -> {
-                    title.clear();
-                    ticket.clear();
-                }));
-        HBox.setHgrow(title, Priority.ALWAYS);
-        return new VBox(
-                6,
-                list,
-                new HBox(8, new Label("status of the selected item"), state, delete),
-                new HBox(8, title, owner, due),
-                new HBox(8, ticket, add));
-    }
-
-    private MenuButton exportButton(GameDayRunRecord r) {
-        MenuButton export = new MenuButton("Export report");
-        export.setTooltip(
-                new Tooltip("The GameDay report: summary, timeline, charts, results, findings, lessons, actions"));
-        for (String f : List.of("pdf", "html", "md", "json")) {
-            MenuItem item = new MenuItem(f.toUpperCase(Locale.ROOT));
-            item.setOnAction(e -> {
-                FileChooser fc = new FileChooser();
-                fc.setInitialFileName(RetroViewModel.reportFileName(r, f));
-                java.io.File file = fc.showSaveDialog(getScene().getWindow());
-                if (file != null) {
-                    export(f, file.toPath());
-                }
-            });
-            export.getItems().add(item);
-        }
-        return export;
     }
 
     /** Writes the selected run's report (off the FX thread), saying where. */
     public void export(String format, Path to) {
-        model.export(format, to);
+        model.report().export(format, to);
     }
 
     private static Label heading(String text) {

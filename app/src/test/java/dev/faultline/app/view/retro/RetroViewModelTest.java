@@ -94,24 +94,27 @@ class RetroViewModelTest {
         m.refresh();
         List<String> saved = new ArrayList<>();
 
-        m.addLesson(Lesson.Kind.WENT_WELL, "  the alert fired in 40 s ", () -> saved.add("lesson"));
-        m.addLesson(Lesson.Kind.SURPRISE, "   ", () -> saved.add("blank lesson"));
-        m.addFinding(
-                "retries hide a slow provider",
-                "p99 rose to 2 s",
-                "a fast failure",
-                Severity.HIGH,
-                () -> saved.add("finding"));
-        m.addActionItem("Cap payment retries at 2", "Ada", m.defaultDue(), "", () -> saved.add("action"));
+        m.lessons().add(Lesson.Kind.WENT_WELL, "  the alert fired in 40 s ", () -> saved.add("lesson"));
+        m.lessons().add(Lesson.Kind.SURPRISE, "   ", () -> saved.add("blank lesson"));
+        m.findings()
+                .add(
+                        "retries hide a slow provider",
+                        "p99 rose to 2 s",
+                        "a fast failure",
+                        Severity.HIGH,
+                        "",
+                        () -> saved.add("finding"));
+        m.actionItems()
+                .add("Cap payment retries at 2", "Ada", m.actionItems().defaultDue(), "", () -> saved.add("action"));
 
         assertThat(saved).containsExactly("lesson", "finding", "action");
-        assertThat(m.lessons(Lesson.Kind.WENT_WELL)).containsExactly("the alert fired in 40 s");
-        assertThat(m.lessons(Lesson.Kind.SURPRISE)).isEmpty();
-        assertThat(m.findings())
-                .containsExactly("[HIGH] retries hide a slow provider: p99 rose to 2 s (expected: a fast failure)");
-        assertThat(m.actionItems())
+        assertThat(m.lessons().lines(Lesson.Kind.WENT_WELL)).containsExactly("the alert fired in 40 s");
+        assertThat(m.lessons().lines(Lesson.Kind.SURPRISE)).isEmpty();
+        assertThat(m.findings().lines())
+                .containsExactly("#1 [HIGH] retries hide a slow provider: p99 rose to 2 s (expected: a fast failure)");
+        assertThat(m.actionItems().lines())
                 .singleElement()
-                .satisfies(l -> assertThat(l).startsWith("Cap payment retries at 2 · Ada · due 2026-12-21"));
+                .satisfies(l -> assertThat(l).startsWith("#1 Cap payment retries at 2 · Ada · due 2026-12-21"));
         assertThat(store.retro().lessons("gd-1"))
                 .singleElement()
                 .satisfies(l -> assertThat(l.createdAt()).isEqualTo(NOW));
@@ -126,7 +129,8 @@ class RetroViewModelTest {
 
     @Test
     void theDefaultDueDateIsTwoWeeksFromTodayInTheUsersZoneNotInUtc() {
-        assertThat(model().defaultDue()).isEqualTo(LocalDate.of(2026, 12, 21)); // 7 Dec in India, 6 Dec in UTC
+        assertThat(model().actionItems().defaultDue())
+                .isEqualTo(LocalDate.of(2026, 12, 21)); // 7 Dec in India, 6 Dec in UTC
     }
 
     @Test
@@ -134,14 +138,14 @@ class RetroViewModelTest {
         RetroViewModel m = model();
         m.refresh();
 
-        m.addFinding("  ", "something", "", Severity.LOW, () -> {});
+        m.findings().add("  ", "something", "", Severity.LOW, "", () -> {});
         assertThat(m.statusProperty().get()).isEqualTo("not added: a finding needs a title");
-        m.addActionItem("", "Ada", null, "", () -> {});
+        m.actionItems().add("", "Ada", null, "", () -> {});
         assertThat(m.statusProperty().get()).startsWith("not added: ");
 
         assertThat(store.retro().findings("gd-1", List.of("run-1"))).isEmpty();
         assertThat(store.retro().actionItems("gd-1")).isEmpty();
-        assertThat(m.findings()).isEmpty();
+        assertThat(m.findings().lines()).isEmpty();
     }
 
     @Test
@@ -149,7 +153,7 @@ class RetroViewModelTest {
         RetroViewModel m = model();
         m.refresh();
 
-        m.setVerdict("run-1", ExperimentOutcome.Verdict.PASSED, true, false);
+        m.verdicts().set("run-1", ExperimentOutcome.Verdict.PASSED, true, false);
 
         assertThat(m.statusProperty().get()).isEqualTo("verdict on run-1 saved");
         assertThat(store.retro().outcomes(List.of("run-1"))).singleElement().satisfies(o -> {
@@ -169,11 +173,11 @@ class RetroViewModelTest {
     void searchFindsWhatWasWrittenAndShowsWhenInTheUsersZone() {
         RetroViewModel m = model();
         m.refresh();
-        m.addLesson(Lesson.Kind.FOLLOW_UP, "ask the payments team about retries", () -> {});
+        m.lessons().add(Lesson.Kind.FOLLOW_UP, "ask the payments team about retries", () -> {});
 
-        m.search("RETRIES");
+        m.search().search("RETRIES");
 
-        assertThat(m.hits())
+        assertThat(m.search().hits())
                 .singleElement()
                 .satisfies(h -> assertThat(h)
                         .startsWith("lesson · ")
@@ -193,13 +197,13 @@ class RetroViewModelTest {
                 (what, e) -> errors.add(what + ": " + e.getMessage()));
         m.refresh();
 
-        m.export("pdf", home.resolve("payments-report.pdf"));
+        m.report().export("pdf", home.resolve("payments-report.pdf"));
 
         assertThat(m.statusProperty().get())
                 .isEqualTo("the report could not be written: disk full writing payments-report.pdf");
         assertThat(errors).containsExactly("The report could not be written: disk full writing payments-report.pdf");
-        assertThat(RetroViewModel.reportFileName(m.selectedProperty().get(), "pdf"))
-                .isEqualTo("payments-report.pdf");
+        assertThat(RetroReportExport.fileName(m.selectedProperty().get(), "pdf", INDIA))
+                .isEqualTo("payments-2026-12-06-report.pdf");
     }
 
     @Test
@@ -237,38 +241,43 @@ class RetroViewModelTest {
         store.retro().addObservation("run-1", STARTED.plusSeconds(12), "Margaret Hamilton", "dashboard red");
         RetroViewModel m = model();
         m.refresh();
-        assertThat(m.retroProperty().get().notes()).containsExactly("16:30:12 Margaret Hamilton: dashboard red");
-        m.addFinding("retries hide a slow provider", "p99 2 s", "fast failure", Severity.HIGH, "run-1", () -> {});
-        m.addLesson(Lesson.Kind.WENT_WELL, "the alert fired", () -> {});
-        m.addActionItem("Cap retries", "Ada", m.defaultDue(), "", () -> {});
+        assertThat(m.retroProperty().get().notes().stream().map(RetroViewModel.Note::line))
+                .containsExactly("16:30:12 Margaret Hamilton: dashboard red");
+        m.findings().add("retries hide a slow provider", "p99 2 s", "fast failure", Severity.HIGH, "run-1", () -> {});
+        m.lessons().add(Lesson.Kind.WENT_WELL, "the alert fired", () -> {});
+        m.actionItems().add("Cap retries", "Ada", m.actionItems().defaultDue(), "", () -> {});
 
-        var f = m.findingRecords().get(0);
+        var f = m.findings().records().get(0);
         assertThat(f.runId()).isEqualTo("run-1");
-        assertThat(m.findingLine(f)).endsWith(" · payment-outage-halts · HALTED");
-        m.editFinding(f, "retries hide it", "p99 3 s", "fast failure", Severity.CRITICAL, "", () -> {});
-        assertThat(m.findings()).containsExactly("[CRITICAL] retries hide it: p99 3 s (expected: fast failure)");
-        m.setFindingClosed(m.findingRecords().get(0), true);
-        assertThat(m.findings()).singleElement().satisfies(l -> assertThat(l).startsWith("(closed) "));
+        assertThat(m.findings().lines().get(0)).endsWith(" · payment-outage-halts · HALTED");
+        m.findings().edit(f, "retries hide it", "p99 3 s", "fast failure", Severity.CRITICAL, () -> {});
+        assertThat(m.findings().lines().get(0))
+                .startsWith("#1 [CRITICAL] retries hide it: p99 3 s (expected: fast failure) · payment-outage-halts");
+        m.findings().setClosed(m.findings().records().get(0), true);
+        assertThat(m.findings().lines())
+                .singleElement()
+                .satisfies(l -> assertThat(l).startsWith("#1 (closed) "));
         assertThat(store.retro().findings("gd-1", List.of("run-1")).get(0).closedAt())
                 .isEqualTo(NOW);
 
-        m.editLesson(m.lessonRecords(Lesson.Kind.WENT_WELL).get(0), "the alert fired in 40 s");
-        assertThat(m.lessons(Lesson.Kind.WENT_WELL)).containsExactly("the alert fired in 40 s");
-        m.deleteLesson(m.lessonRecords(Lesson.Kind.WENT_WELL).get(0));
-        assertThat(m.lessons(Lesson.Kind.WENT_WELL)).isEmpty();
+        m.lessons().edit(m.lessons().records(Lesson.Kind.WENT_WELL).get(0), "the alert fired in 40 s");
+        assertThat(m.lessons().lines(Lesson.Kind.WENT_WELL)).containsExactly("the alert fired in 40 s");
+        m.lessons().delete(m.lessons().records(Lesson.Kind.WENT_WELL).get(0));
+        assertThat(m.lessons().lines(Lesson.Kind.WENT_WELL)).isEmpty();
 
-        ActionItem a = m.actionItemRecords().get(0);
-        m.editActionItem(a, "Cap retries at 2", "Ken", LocalDate.of(2027, 1, 8), ActionItem.Status.DONE, "", () -> {});
+        ActionItem a = m.actionItems().records().get(0);
+        m.actionItems()
+                .edit(a, "Cap retries at 2", "Ken", LocalDate.of(2027, 1, 8), ActionItem.Status.DONE, "", () -> {});
         assertThat(store.retro().actionItems("gd-1")).singleElement().satisfies(x -> {
             assertThat(x.owner()).isEqualTo("Ken");
             assertThat(x.status()).isEqualTo(ActionItem.Status.DONE);
         });
-        m.editActionItem(a, "Cap retries at 2", " ", null, ActionItem.Status.OPEN, "", () -> {});
+        m.actionItems().edit(a, "Cap retries at 2", " ", null, ActionItem.Status.OPEN, "", () -> {});
         assertThat(m.statusProperty().get()).contains("owner");
-        m.deleteActionItem(m.actionItemRecords().get(0));
-        m.deleteFinding(m.findingRecords().get(0));
-        assertThat(m.actionItems()).isEmpty();
-        assertThat(m.findings()).isEmpty();
+        m.actionItems().delete(m.actionItems().records().get(0));
+        m.findings().delete(m.findings().records().get(0));
+        assertThat(m.actionItems().lines()).isEmpty();
+        assertThat(m.findings().lines()).isEmpty();
         assertThat(errors).isEmpty();
     }
 
@@ -276,23 +285,178 @@ class RetroViewModelTest {
     void timesToDetectAndMitigateAreDurationsOrClockTimesCountedFromTheFirstFault() throws Exception {
         RetroViewModel m = model();
         m.refresh();
-        assertThat(m.setTimes("run-1", "10:00", "")).contains("no fault took effect");
+        assertThat(m.verdicts().setTimes("run-1", "10:00", "")).contains("no fault took effect");
 
         store.appendEvent("run-1", 1, STARTED.plusSeconds(10), "fault-injected", "payments down");
         m.select(null);
         m.refresh();
         // 16:30:10 in India is the fault; detected at 16:30:52, mitigated 3 minutes after the fault
-        assertThat(m.setTimes("run-1", "16:30:52", "3m")).isEmpty();
+        assertThat(m.verdicts().setTimes("run-1", "16:30:52", "3m")).isEmpty();
         assertThat(m.retroProperty().get().verdicts()).singleElement().satisfies(v -> {
             assertThat(v.detected()).isTrue();
             assertThat(v.timeToDetect()).isEqualTo(java.time.Duration.ofSeconds(42));
             assertThat(v.mitigated()).isTrue();
             assertThat(v.timeToMitigate()).isEqualTo(java.time.Duration.ofMinutes(3));
         });
-        assertThat(m.setTimes("run-1", "16:29", "")).contains("before the first fault");
-        assertThat(m.setTimes("run-1", "soon", "")).contains("neither a duration");
+        assertThat(m.verdicts().setTimes("run-1", "16:29", "")).contains("before the first fault");
+        assertThat(m.verdicts().setTimes("run-1", "soon", "")).contains("neither a duration");
         assertThat(store.retro().outcomes(List.of("run-1")))
                 .singleElement()
                 .satisfies(o -> assertThat(o.timeToDetect()).isEqualTo(java.time.Duration.ofSeconds(42)));
+    }
+
+    @Test
+    void aFindingIsLinkedToAnExperimentANoteAndAnActionItemThenUnlinked() throws Exception {
+        var note = store.retro().addObservation("run-1", STARTED.plusSeconds(12), "Margaret Hamilton", "dashboard red");
+        RetroViewModel m = model();
+        m.refresh();
+        m.findings().add("retries hide a slow provider", "p99 2 s", "fast failure", Severity.HIGH, "", () -> {});
+        m.actionItems().add("Cap retries", "Ada", null, "", () -> {});
+
+        m.findings().link(m.findings().records().get(0), "run-1", note.id());
+        m.actionItems()
+                .link(m.actionItems().records().get(0), m.findings().records().get(0));
+
+        assertThat(store.retro().findings("gd-1", List.of("run-1")))
+                .singleElement()
+                .satisfies(x -> {
+                    assertThat(x.runId()).isEqualTo("run-1");
+                    assertThat(x.observationId()).isEqualTo(note.id());
+                });
+        assertThat(store.retro().actionItems("gd-1").get(0).findingId()).isEqualTo(1L);
+        assertThat(m.findings().lines())
+                .containsExactly("#1 [HIGH] retries hide a slow provider: p99 2 s (expected: fast failure)"
+                        + " · payment-outage-halts · HALTED · note 16:30:12 · action #1");
+        assertThat(m.actionItems().lines().get(0)).endsWith(" · finding #1");
+
+        m.findings().link(m.findings().records().get(0), "", null);
+        m.actionItems().link(m.actionItems().records().get(0), null);
+
+        assertThat(m.findings().lines())
+                .containsExactly("#1 [HIGH] retries hide a slow provider: p99 2 s (expected: fast failure)");
+        assertThat(store.retro().actionItems("gd-1").get(0).findingId()).isNull();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void anEditIsUndoneAndADeletedFindingComesBackClosedWithTheActionItemThatAnsweredIt() throws Exception {
+        RetroViewModel m = model();
+        m.refresh();
+        m.findings().add("retries hide a slow provider", "p99 2 s", "fast failure", Severity.HIGH, "run-1", () -> {});
+        assertThat(m.findings().undoLabelProperty().get()).isEmpty();
+
+        m.findings().edit(m.findings().records().get(0), "typo", "", "", Severity.LOW, () -> {});
+        assertThat(store.retro().findings("gd-1", List.of()).get(0).title()).isEqualTo("typo");
+        assertThat(m.findings().undoLabelProperty().get()).isEqualTo("Undo edit of 'retries hide a slow provider'");
+        m.findings().undo();
+        assertThat(store.retro().findings("gd-1", List.of())).singleElement().satisfies(x -> {
+            assertThat(x.title()).isEqualTo("retries hide a slow provider");
+            assertThat(x.happened()).isEqualTo("p99 2 s");
+            assertThat(x.severity()).isEqualTo(Severity.HIGH);
+        });
+        assertThat(m.findings().undoLabelProperty().get()).isEmpty();
+
+        m.actionItems()
+                .add("Cap retries", "Ada", null, "", m.findings().records().get(0), () -> {});
+        m.findings().setClosed(m.findings().records().get(0), true);
+        m.findings().delete(m.findings().records().get(0));
+        assertThat(m.findings().lines()).isEmpty();
+        assertThat(m.statusProperty().get()).isEqualTo("finding 'retries hide a slow provider' deleted");
+        assertThat(store.retro().actionItems("gd-1").get(0).findingId()).isNull();
+
+        m.findings().undo();
+
+        assertThat(store.retro().findings("gd-1", List.of())).singleElement().satisfies(x -> {
+            assertThat(x.title()).isEqualTo("retries hide a slow provider");
+            assertThat(x.runId()).isEqualTo("run-1");
+            assertThat(x.closedAt()).isEqualTo(NOW);
+            assertThat(store.retro().actionItems("gd-1").get(0).findingId()).isEqualTo(x.id());
+        });
+        assertThat(m.findings().lines())
+                .singleElement()
+                .satisfies(l -> assertThat(l).contains("(closed)"));
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void anActionItemIsMarkedDoneAndOpenAgain() throws Exception {
+        RetroViewModel m = model();
+        m.refresh();
+        m.actionItems().add("Cap retries", "Ada", LocalDate.of(2027, 1, 8), "", () -> {});
+
+        m.actionItems().close(m.actionItems().records().get(0), true);
+        assertThat(store.retro().actionItems("gd-1").get(0).status()).isEqualTo(ActionItem.Status.DONE);
+        assertThat(m.actionItems().lines().get(0)).contains(" · done");
+        m.actionItems().close(m.actionItems().records().get(0), false);
+        assertThat(store.retro().actionItems("gd-1").get(0).status()).isEqualTo(ActionItem.Status.OPEN);
+        assertThat(store.retro().actionItems("gd-1").get(0).due()).isEqualTo(LocalDate.of(2027, 1, 8));
+    }
+
+    /** Runs each job when told, as the app's background threads would, later. */
+    static final class Later implements dev.faultline.app.view.common.Work {
+        final List<Runnable> jobs = new ArrayList<>();
+
+        @Override
+        public <T> void run(
+                String name,
+                java.util.concurrent.Callable<T> work,
+                java.util.function.Consumer<T> onDone,
+                java.util.function.Consumer<Throwable> onError) {
+            jobs.add(() -> {
+                try {
+                    onDone.accept(work.call());
+                } catch (Exception e) {
+                    onError.accept(e);
+                }
+            });
+        }
+
+        void runAll() {
+            for (int i = 0; i < 50 && !jobs.isEmpty(); i++) {
+                jobs.remove(0).run();
+            }
+        }
+    }
+
+    @Test
+    void theReportIsOfferedInTheUsersFolderAndWrittenLaterWhileTheModelSaysItIsBusyThenWhereItWent() throws Exception {
+        Path documents = java.nio.file.Files.createDirectories(home.resolve("Documents"));
+        Later later = new Later();
+        RetroViewModel m = new RetroViewModel(
+                new AppRetroActions(
+                        () -> store,
+                        clock,
+                        (id, format, to) ->
+                                dev.faultline.app.cli.ReportFiles.write(store, clock, id, format, to, INDIA),
+                        documents),
+                INDIA,
+                clock,
+                later,
+                (what, e) -> errors.add(what + ": " + e.getMessage()));
+        m.refresh();
+        later.runAll();
+        m.findings().add("retries hide a slow provider", "p99 2 s", "fast failure", Severity.HIGH, "run-1", () -> {});
+        later.runAll();
+
+        Path proposed = m.report().proposed("md");
+        assertThat(proposed).isEqualTo(documents.resolve("payments-2026-12-06-report.md"));
+        Path to = home.resolve("shared/reports/payments.md");
+        m.report().export("md", to);
+
+        assertThat(m.report().busyProperty().get()).isTrue();
+        assertThat(m.statusProperty().get()).isEqualTo("writing the MD report of Payments GameDay…");
+        m.report().export("md", home.resolve("twice.md")); // ignored while one is written
+        assertThat(later.jobs).hasSize(1);
+        assertThat(to).doesNotExist();
+        later.runAll();
+
+        assertThat(m.report().busyProperty().get()).isFalse();
+        assertThat(m.report().writtenProperty().get()).isEqualTo(to.toAbsolutePath());
+        assertThat(m.statusProperty().get()).isEqualTo("report written to " + to.toAbsolutePath());
+        assertThat(java.nio.file.Files.readString(to))
+                .contains("16:30") // times in the user's zone
+                .contains("Linked to: experiment payment-outage-halts");
+        assertThat(m.report().proposed("pdf")).isEqualTo(to.getParent().resolve("payments-2026-12-06-report.pdf"));
+        assertThat(errors).isEmpty();
     }
 }
