@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /**
@@ -36,7 +37,15 @@ public final class HomeView extends VBox {
     private static final double LIST_MIN_HEIGHT = 96;
     private static final double LEFT_MIN_WIDTH = 290;
 
-    public HomeView(HomeViewModel model, Runnable firstGameDay, Consumer<Path> run, Consumer<Path> edit) {
+    /**
+     * @param openRecent opens a recent file in the editor or the planner, as its kind says
+     */
+    public HomeView(
+            HomeViewModel model,
+            Runnable firstGameDay,
+            Consumer<Path> run,
+            Consumer<Path> edit,
+            Consumer<Path> openRecent) {
         this.model = model;
         this.runbooks = new ListView<>(model.runbooks());
         getStyleClass().add("home");
@@ -44,7 +53,7 @@ public final class HomeView extends VBox {
         // window too low for them all scrolls instead of squeezing one to nothing.
         HBox card = firstGameDayCard(firstGameDay);
         card.setMinHeight(Region.USE_PREF_SIZE);
-        HBox middle = middle(run, edit);
+        HBox middle = middle(run, edit, openRecent);
         middle.setMinHeight(MIDDLE_MIN_HEIGHT);
         VBox.setVgrow(middle, Priority.SOMETIMES);
         VBox recent = recentRuns();
@@ -95,7 +104,7 @@ public final class HomeView extends VBox {
         return card;
     }
 
-    private HBox middle(Consumer<Path> run, Consumer<Path> edit) {
+    private HBox middle(Consumer<Path> run, Consumer<Path> edit, Consumer<Path> openRecent) {
         Label heading = new Label("Runbooks that ship with Faultline");
         heading.getStyleClass().add("section");
         runbooks.setId("runbooks");
@@ -189,7 +198,60 @@ public final class HomeView extends VBox {
         VBox middle = new VBox(8, gh, days);
         middle.setPrefWidth(340);
         middle.setMinWidth(180);
-        return new HBox(20, left, middle, right);
+        return new HBox(20, left, recentFiles(openRecent), middle, right);
+    }
+
+    /** The files opened or saved last (File → Open Recent's list): Enter, a double-click or Open opens one. */
+    private VBox recentFiles(Consumer<Path> open) {
+        Label heading = new Label("Recent files");
+        heading.getStyleClass().add("section");
+        ListView<Path> files = new ListView<>(model.recentFiles());
+        files.setId("recent-files");
+        files.setAccessibleText("Files you opened or saved last: Enter opens the selected one");
+        Label none = new Label("none yet: files you open or save are listed here");
+        none.setWrapText(true);
+        files.setPlaceholder(none);
+        files.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Path p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : String.valueOf(p.getFileName()));
+                setTooltip(empty || p == null ? null : new Tooltip(HomeViewModel.recentLabel(p)));
+                setOnMouseClicked(e -> {
+                    if (!isEmpty() && getItem() != null && e.getClickCount() == 2) {
+                        open.accept(getItem());
+                    }
+                });
+            }
+        });
+        files.setOnKeyPressed(e -> {
+            Path p = files.getSelectionModel().getSelectedItem();
+            if (p != null && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                open.accept(p);
+                e.consume();
+            }
+        });
+        files.focusedProperty().addListener((o, a, focused) -> {
+            if (focused
+                    && files.getSelectionModel().isEmpty()
+                    && !files.getItems().isEmpty()) {
+                files.getSelectionModel().select(0); // Tab into the list, Enter opens the newest
+            }
+        });
+        files.setPrefHeight(190);
+        files.setMinHeight(LIST_MIN_HEIGHT);
+        VBox.setVgrow(files, Priority.ALWAYS);
+        Button openIt = new Button("Open", new FontIcon(MaterialDesignF.FOLDER_OPEN));
+        openIt.setId("open-recent-file");
+        openIt.setTooltip(new Tooltip("Open the selected file in the editor or the planner (Enter)"));
+        openIt.disableProperty()
+                .bind(files.getSelectionModel().selectedItemProperty().isNull());
+        openIt.setOnAction(e -> open.accept(files.getSelectionModel().getSelectedItem()));
+        openIt.setMinWidth(Region.USE_PREF_SIZE);
+        VBox v = new VBox(8, heading, files, openIt);
+        v.setPrefWidth(240);
+        v.setMinWidth(170);
+        return v;
     }
 
     private VBox recentRuns() {
