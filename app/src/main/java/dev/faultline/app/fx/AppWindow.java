@@ -37,6 +37,7 @@ import javafx.stage.Stage;
  * ({@link GameDayRuns}), closing during a run ({@link AppClosing}), Settings ({@link SettingsScreen}).
  */
 public final class AppWindow {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AppWindow.class);
     private final Composition composition;
     private final Stage stage;
     private final ZoneId zone = ZoneId.systemDefault();
@@ -82,7 +83,7 @@ public final class AppWindow {
                 composition.environments.all(),
                 composition.plugins.backends(),
                 Work.background(),
-                Dialogs::error);
+                this::failed);
         home = new HomeView(
                 homeModel,
                 this::firstGameDay,
@@ -96,6 +97,19 @@ public final class AppWindow {
                 homeModel.showRecent(documents.experiment.recent()); // opened or saved meanwhile
             }
         });
+    }
+
+    /**
+     * A background read's failure, said in a dialog while this window is shown; one that ends after the
+     * window closed or showed something else (the database closed with it) is only logged: nobody is
+     * there to read it, and a dialog would sit over what is shown now.
+     */
+    private void failed(String what, Throwable err) {
+        if (stage.isShowing() && stage.getScene() != null && stage.getScene().getRoot() == shell) {
+            Dialogs.error(what, err);
+        } else {
+            log.info("{} after the window closed: {}", what, err.toString());
+        }
     }
 
     private void discovered(ShippedRunbooks found) {
@@ -130,7 +144,7 @@ public final class AppWindow {
         documents.installMenu(shell, editor, gameDay, m -> Dialogs.error(m, null));
         AppDocuments.bindTitle(stage, shell, editor, gameDay);
         retro = new RetroView(new RetroViewModel(
-                new AppRetroActions(composition, zone), zone, composition.clock, Work.background(), Dialogs::error));
+                new AppRetroActions(composition, zone), zone, composition.clock, Work.background(), this::failed));
         shell.put(Screen.GAMEDAY, gameDay);
         shell.put(Screen.EDITOR, editor);
         shell.editHistory(Screen.EDITOR, editor::undo, editor::redo);

@@ -51,9 +51,9 @@ public final class HomeView extends VBox {
         getStyleClass().add("home");
         // The three parts keep a usable height (a list shows rows, buttons do not overlap the runs): a
         // window too low for them all scrolls instead of squeezing one to nothing.
-        HBox card = firstGameDayCard(firstGameDay);
+        HBox card = firstGameDayCard(firstGameDay, openRecent);
         card.setMinHeight(Region.USE_PREF_SIZE);
-        HBox middle = middle(run, edit, openRecent);
+        HBox middle = middle(run, edit);
         middle.setMinHeight(MIDDLE_MIN_HEIGHT);
         VBox.setVgrow(middle, Priority.SOMETIMES);
         VBox recent = recentRuns();
@@ -77,7 +77,8 @@ public final class HomeView extends VBox {
         });
     }
 
-    private HBox firstGameDayCard(Runnable firstGameDay) {
+    /** The two ways to start: the first GameDay on the sandbox, or a file worked on last (beside it). */
+    private HBox firstGameDayCard(Runnable firstGameDay, Consumer<Path> openRecent) {
         Label heading = new Label("Your first GameDay");
         heading.getStyleClass().add("title-3");
         Label text = new Label("Faultline starts a small shop on this machine (orders, payments, inventory, a cache, a"
@@ -98,13 +99,14 @@ public final class HomeView extends VBox {
         v.setMinWidth(0);
         v.setPrefWidth(400);
         HBox.setHgrow(v, Priority.ALWAYS);
-        HBox card = new HBox(16, v);
+        VBox recent = recentFiles(openRecent);
+        HBox card = new HBox(24, v, recent);
         card.getStyleClass().add("card-hero");
         card.setPadding(new Insets(18));
         return card;
     }
 
-    private HBox middle(Consumer<Path> run, Consumer<Path> edit, Consumer<Path> openRecent) {
+    private HBox middle(Consumer<Path> run, Consumer<Path> edit) {
         Label heading = new Label("Runbooks that ship with Faultline");
         heading.getStyleClass().add("section");
         runbooks.setId("runbooks");
@@ -157,6 +159,7 @@ public final class HomeView extends VBox {
         Label bh = new Label("Backends");
         bh.getStyleClass().add("section");
         ListView<BackendStatus> list = new ListView<>(model.backends());
+        list.setId("backends");
         list.setAccessibleText("Backends and whether they can be reached");
         list.setPlaceholder(new Label("checking…"));
         list.setCellFactory(l -> new ListCell<>() {
@@ -198,7 +201,7 @@ public final class HomeView extends VBox {
         VBox middle = new VBox(8, gh, days);
         middle.setPrefWidth(340);
         middle.setMinWidth(180);
-        return new HBox(20, left, recentFiles(openRecent), middle, right);
+        return new HBox(20, left, middle, right);
     }
 
     /** The files opened or saved last (File → Open Recent's list): Enter, a double-click or Open opens one. */
@@ -238,7 +241,7 @@ public final class HomeView extends VBox {
                 files.getSelectionModel().select(0); // Tab into the list, Enter opens the newest
             }
         });
-        files.setPrefHeight(190);
+        files.setPrefHeight(120);
         files.setMinHeight(LIST_MIN_HEIGHT);
         VBox.setVgrow(files, Priority.ALWAYS);
         Button openIt = new Button("Open", new FontIcon(MaterialDesignF.FOLDER_OPEN));
@@ -248,9 +251,9 @@ public final class HomeView extends VBox {
                 .bind(files.getSelectionModel().selectedItemProperty().isNull());
         openIt.setOnAction(e -> open.accept(files.getSelectionModel().getSelectedItem()));
         openIt.setMinWidth(Region.USE_PREF_SIZE);
-        VBox v = new VBox(8, heading, files, openIt);
-        v.setPrefWidth(240);
-        v.setMinWidth(170);
+        VBox v = new VBox(6, heading, files, openIt);
+        v.setPrefWidth(300);
+        v.setMinWidth(220);
         return v;
     }
 
