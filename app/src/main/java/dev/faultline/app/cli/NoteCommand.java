@@ -1,11 +1,14 @@
 package dev.faultline.app.cli;
 
+import dev.faultline.app.view.common.AppPreferences;
+import dev.faultline.app.view.common.YourName;
 import dev.faultline.engine.report.Observation;
 import dev.faultline.engine.store.FaultlineStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,8 +29,12 @@ final class NoteCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "TEXT", description = "what you saw")
     List<String> words;
 
-    @Option(names = "--author", description = "who noted it (default: your user name)")
-    String author = System.getProperty("user.name", "someone");
+    @Option(
+            names = "--author",
+            description =
+                    "who noted it (default: your name as the desktop app's Settings keep it, else your user name)")
+    @Nullable
+    String author;
 
     @Override
     public Integer call() throws Exception {
@@ -48,8 +55,14 @@ final class NoteCommand implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         try {
+            String by = author != null
+                    ? author
+                    : YourName.orAccount(
+                            new AppPreferences(root.composition().home.root().resolve("app.properties"))
+                                    .keptYourName()
+                                    .orElse(""));
             Observation o = store.retro()
-                    .addObservation(subject, root.composition().clock.instant(), author, text);
+                    .addObservation(subject, root.composition().clock.instant(), by, text);
             root.out().println("noted (#" + o.id() + ", " + o.text().length() + " characters) on " + subject);
             return ExitCodes.OK;
         } catch (IllegalArgumentException e) {

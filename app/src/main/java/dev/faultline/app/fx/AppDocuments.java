@@ -87,7 +87,7 @@ final class AppDocuments {
         }
         List<MenuItem> items = experiment.recent().files().stream()
                 .map(p -> {
-                    MenuItem item = new MenuItem(p.getFileName() + "  (" + p.getParent() + ")");
+                    MenuItem item = new MenuItem(dev.faultline.app.view.home.HomeViewModel.recentLabel(p));
                     item.setMnemonicParsing(false);
                     item.setOnAction(e -> openRecent(p, shell, editor, gameDay));
                     return item;

@@ -144,10 +144,10 @@ class AppWindowIT {
 
         var day = composition.loader.loadGameDay(file).gameDay();
         assertThat(day.title()).isEqualTo("Payments GameDay ☕ 支付");
-        assertThat(day.participants()).singleElement().satisfies(p -> {
-            assertThat(p.name()).isEqualTo("Ada");
-            assertThat(p.role()).isEqualTo(dev.faultline.engine.model.Participant.Role.LEADER);
-        });
+        // a new plan is led by you (your name in Settings: on a first start, this account's)
+        assertThat(day.participants())
+                .extracting(p -> p.name() + " " + p.role())
+                .containsExactly(dev.faultline.app.view.common.YourName.ofThisAccount() + " LEADER", "Ada OBSERVER");
         assertThat(day.experiments())
                 .singleElement()
                 .satisfies(e -> assertThat(e).endsWith("payment-outage-halts.yaml"));

@@ -213,6 +213,15 @@ class EditorAuthoringIT {
         robot.interact(() -> yaml.setText(yaml.getText().replace("duration: 20s", "duration: twenty")));
         waitFor("the problem is listed", () -> !m.problems().isEmpty(), 5);
         int line = m.problems().get(0).line();
+        // in a narrow window the YAML and its problems are a tab under the timeline: shown first
+        robot.interact(() -> {
+            javafx.scene.control.TabPane forms =
+                    robot.lookup("#editor-forms").queryAs(javafx.scene.control.TabPane.class);
+            forms.getTabs().stream()
+                    .filter(t -> "yaml-tab".equals(t.getId()))
+                    .findFirst()
+                    .ifPresent(t -> forms.getSelectionModel().select(t));
+        });
         robot.clickOn(".problem");
         Node marker = robot.lookup("#yaml-error-line").query();
         waitFor("the line is marked", marker::isVisible, 5);

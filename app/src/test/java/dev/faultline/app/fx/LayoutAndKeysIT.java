@@ -88,6 +88,9 @@ class LayoutAndKeysIT {
         Button edit = robot.lookup("Open in editor").queryButton();
         assertWhole(run);
         assertWhole(edit);
+        for (String list : new String[] {"#recent-files", "#gamedays", "#backends"}) {
+            assertInside(robot.lookup(list).query()); // four columns side by side, none cut off at the right
+        }
         TableView<?> recent = robot.lookup("#recent-runs").queryTableView();
         assertThat(bounds(run).getMaxY())
                 .as("the runbook buttons end above the recent runs")
@@ -121,6 +124,9 @@ class LayoutAndKeysIT {
     void theEditorKeepsTheYamlReadableAndRunOutOfTheOverflowMenu(int width, int height) {
         size(width, height);
         show(Screen.EDITOR);
+        if (!window.editor().sideBySide()) {
+            selectTab("#yaml-tab");
+        }
 
         Node yaml = robot.lookup("#yaml").query();
         assertInside(yaml);
@@ -131,6 +137,109 @@ class LayoutAndKeysIT {
                 .match(n -> n.getParent() != null && n.getScene() != null)
                 .query());
         assertWhole(robot.lookup("Dry run").query());
+    }
+
+    @Test
+    void atTheSmallestSizeTheBlockAndTheYamlAreTabsUnderTheTimelineAsWideAsIt() {
+        size(1024, 700);
+        show(Screen.EDITOR);
+        assertThat(window.editor().sideBySide()).isFalse();
+        Node timeline = robot.lookup("#timeline-scroll").query();
+
+        selectTab("#yaml-tab");
+        Node yaml = robot.lookup("#yaml").query();
+        assertInside(yaml);
+        assertThat(bounds(yaml).getWidth())
+                .as("the YAML as wide as the timeline")
+                .isGreaterThanOrEqualTo(600);
+        selectTab("#block-tab");
+        javafx.scene.control.TabPane forms = robot.lookup("#editor-forms").queryAs(javafx.scene.control.TabPane.class);
+        Node sheet = forms.getSelectionModel().getSelectedItem().getContent(); // it scrolls
+        assertThat(forms.getSelectionModel().getSelectedItem().getId()).isEqualTo("block-tab");
+        assertInside(sheet);
+        assertThat(bounds(sheet).getWidth())
+                .as("the block's properties get the timeline's width")
+                .isGreaterThanOrEqualTo(600);
+        assertNotCut(robot.lookup("#step-blast-radius").query());
+        assertThat(bounds(timeline).getWidth()).as("the timeline is wide").isGreaterThanOrEqualTo(600);
+        assertThat(bounds(timeline).getHeight())
+                .as("the timeline shows its lanes")
+                .isGreaterThanOrEqualTo(150);
+        // every tool of the bar in view: none in an overflow menu
+        for (Node overflow : robot.lookup(".tool-bar-overflow-button").queryAll()) {
+            assertThat(overflow.isVisible())
+                    .as("a tool bar with an overflow menu")
+                    .isFalse();
+        }
+        for (Node tab : forms.lookupAll(".tab")) {
+            assertThat(bounds(tab).getMaxX())
+                    .as("the tab " + tab + " is in its row")
+                    .isLessThanOrEqualTo(bounds(forms).getMaxX());
+        }
+        for (Node menu : forms.lookupAll(".control-buttons-tab")) {
+            boolean shown = true;
+            for (Node n = menu; n != null; n = n.getParent()) {
+                shown &= n.isVisible();
+            }
+            assertThat(shown).as("a menu of tabs that do not fit").isFalse();
+        }
+        assertWhole(robot.lookup("Dry run").query());
+    }
+
+    @Test
+    void atALaptopSizeTheYamlAndTheBlockStayBesideTheTimeline() {
+        size(1440, 900);
+        show(Screen.EDITOR);
+
+        assertThat(window.editor().sideBySide()).isTrue();
+        Node yaml = robot.lookup("#yaml").query();
+        Node radius = robot.lookup("#step-blast-radius").query();
+        assertInside(yaml);
+        assertInside(radius);
+        assertThat(robot.lookup("#yaml-tab").tryQuery()).as("no YAML tab").isEmpty();
+        assertThat(bounds(radius).getMinX())
+                .as("the block's properties right of the YAML")
+                .isGreaterThan(bounds(yaml).getMaxX());
+        // narrowed and widened again: back beside it
+        size(1024, 700);
+        size(1440, 900);
+        assertThat(window.editor().sideBySide()).isTrue();
+        assertInside(robot.lookup("#yaml").query());
+    }
+
+    @Test
+    void aRecentFileOnHomeOpensByKeyboardAndByMouse() {
+        size(1024, 700);
+        waitFor(
+                "the first GameDay is open",
+                () -> !window.gameDay().plan().experiments().isEmpty(),
+                10);
+        show(Screen.EDITOR);
+        show(Screen.HOME); // Home reads the list again when it is shown
+        ListView<?> recent = robot.lookup("#recent-files").queryListView();
+        waitFor("the files opened at start are listed", () -> recent.getItems().size() >= 2, 10);
+        assertInside(recent);
+        // the editor's experiment and the planner's GameDay, opened at start in either order
+        String newest = recent.getItems().get(0).toString();
+        String other = ((Path) recent.getItems().get(1)).getFileName().toString();
+
+        robot.interact(() -> robot.lookup("#first-gameday").queryButton().requestFocus()); // beside it
+        robot.type(KeyCode.TAB);
+        waitFor("Tab goes into the recent files, not " + stage.getScene().getFocusOwner(), recent::isFocused, 5);
+        assertThat(recent.getSelectionModel().getSelectedIndex())
+                .as("the newest is selected")
+                .isZero();
+        robot.type(KeyCode.ENTER);
+        Screen first = newest.endsWith("first-gameday.yaml") ? Screen.GAMEDAY : Screen.EDITOR;
+        waitFor("Enter opened " + newest, () -> window.shell().currentProperty().get() == first, 10);
+
+        show(Screen.HOME);
+        robot.doubleClickOn(other);
+        Screen second = other.equals("first-gameday.yaml") ? Screen.GAMEDAY : Screen.EDITOR;
+        waitFor(
+                "a double-click opened " + other,
+                () -> window.shell().currentProperty().get() == second,
+                10);
     }
 
     @Test
@@ -348,6 +457,16 @@ class LayoutAndKeysIT {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.getScene().getWidth()).isEqualTo(width);
+    }
+
+    /** Selects the editor's tab with this id (the tabs under the timeline in a narrow window). */
+    private void selectTab(String id) {
+        javafx.scene.control.TabPane forms = robot.lookup("#editor-forms").queryAs(javafx.scene.control.TabPane.class);
+        robot.interact(() -> forms.getTabs().stream()
+                .filter(t -> ("#" + t.getId()).equals(id))
+                .findFirst()
+                .ifPresent(t -> forms.getSelectionModel().select(t)));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void show(Screen s) {

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The app's own preferences (theme, text size, recent files, last folder used), in {@code app.properties} in the data
+ * The app's own preferences (theme, text size, your name, recent files, last folder used), in {@code app.properties} in the data
  * folder. Never holds a secret: those live in the environments file as references.
  */
 public final class AppPreferences implements dev.faultline.app.view.document.DocumentPreferences {
@@ -49,6 +49,30 @@ public final class AppPreferences implements dev.faultline.app.view.document.Doc
 
     public void setTextSize(int px) {
         values.setProperty("textSize", Integer.toString(px));
+        save();
+    }
+
+    /**
+     * Your name as people know it. On the first start (none kept yet) {@code firstStart} proposes
+     * it, and it is kept in this file from then on.
+     */
+    public String yourName(java.util.function.Supplier<String> firstStart) {
+        String kept = values.getProperty("yourName");
+        if (kept != null) {
+            return kept;
+        }
+        String proposed = firstStart.get().strip();
+        setYourName(proposed);
+        return proposed;
+    }
+
+    /** Your name when one is kept (the desktop app has started once), without proposing one. */
+    public java.util.Optional<String> keptYourName() {
+        return java.util.Optional.ofNullable(values.getProperty("yourName")).filter(n -> !n.isBlank());
+    }
+
+    public void setYourName(String name) {
+        values.setProperty("yourName", name.strip());
         save();
     }
 

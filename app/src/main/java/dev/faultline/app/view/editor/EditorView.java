@@ -9,7 +9,6 @@ import dev.faultline.app.view.document.DocumentSession;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -17,7 +16,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -48,8 +46,7 @@ public final class EditorView extends BorderPane {
     private final YamlPane yamlPane;
     private final Label status = new Label();
     private final TabPane panels;
-    /** Below this width the timeline and the YAML are stacked, not side by side. */
-    private static final double SIDE_BY_SIDE_WIDTH = 620;
+    private final EditorLayout layout;
 
     private final DocumentFiles files;
 
@@ -85,6 +82,7 @@ public final class EditorView extends BorderPane {
         setLeft(palette);
         ScrollPane timelineScroll = new ScrollPane(timeline);
         timelineScroll.setPannable(false);
+        timelineScroll.setId("timeline-scroll");
         timelineScroll.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
             if (e.isShortcutDown()) {
                 timeline.zoom(e.getDeltaY() > 0 ? 1.15 : 0.87);
@@ -101,18 +99,8 @@ public final class EditorView extends BorderPane {
         VBox.setVgrow(timelineScroll, Priority.ALWAYS);
         timelineBox.setPadding(new Insets(8));
         yamlPane.setPadding(new Insets(8));
-        SplitPane top = new SplitPane(timelineBox, yamlPane);
-        top.setDividerPositions(0.62);
-        // Side by side while both get a readable width; the YAML below the timeline when the window is narrow.
         timelineBox.setMinWidth(220);
         yamlPane.setMinWidth(260);
-        top.widthProperty().addListener((o, a, w) -> {
-            Orientation wanted = w.doubleValue() < SIDE_BY_SIDE_WIDTH ? Orientation.VERTICAL : Orientation.HORIZONTAL;
-            if (top.getOrientation() != wanted) {
-                top.setOrientation(wanted);
-                top.setDividerPositions(wanted == Orientation.VERTICAL ? 0.45 : 0.62);
-            }
-        });
         TabPane panels = new TabPane(
                 tab("Experiment", ExperimentForms.header(model)),
                 tab("Hypothesis & probes", ExperimentForms.probes(model, authoring, status::setText)),
@@ -128,11 +116,6 @@ public final class EditorView extends BorderPane {
         });
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::undoKeys);
         panels.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        SplitPane centre = new SplitPane(top, panels);
-        centre.setMinWidth(0); // narrower than its panes' minimum: the YAML goes under the timeline (below)
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.66);
-        setCenter(centre);
         ScrollPane sheet = new ScrollPane(new PropertySheet(
                 model,
                 new TargetChoices(
@@ -142,7 +125,12 @@ public final class EditorView extends BorderPane {
                         javafx.application.Platform::runLater)));
         sheet.setFitToWidth(true);
         sheet.setPrefWidth(290);
-        setRight(sheet);
+        layout = new EditorLayout(this, timelineBox, yamlPane, sheet, panels);
+        model.selectedProperty().addListener((o, a, b) -> {
+            if (b != null && !b.isEmpty() && timeline.isFocusWithin()) {
+                layout.showBlock(); // chosen on the timeline: its properties in view
+            }
+        });
         status.getStyleClass().add("status-line");
         status.setPadding(new Insets(4, 12, 6, 12));
         setBottom(status);
@@ -187,17 +175,22 @@ public final class EditorView extends BorderPane {
         run.getStyleClass().add("accent");
         run.setMinWidth(Region.USE_PREF_SIZE);
         dry.setMinWidth(Region.USE_PREF_SIZE);
+        // The file's name gives way (cut to "…", whole in the window's title) before any tool does:
+        // no tool goes into an overflow menu, Run and Dry run included.
         file.setMaxWidth(260);
+        file.setMinWidth(60);
+        javafx.scene.layout.HBox name = new javafx.scene.layout.HBox(file);
+        name.getStyleClass().add("tool-bar"); // looks like the tool bars beside it; never overflows
+        name.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox.setHgrow(name, Priority.SOMETIMES);
+        ToolBar tools = new ToolBar(templates, open, save, saveAs, new Separator(), undo, redo, zoomOut, zoomIn);
+        tools.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
+        grow.getStyleClass().add("tool-bar");
         javafx.scene.layout.HBox.setHgrow(grow, Priority.ALWAYS);
-        ToolBar tools =
-                new ToolBar(file, templates, open, save, saveAs, new Separator(), undo, redo, zoomOut, zoomIn, grow);
-        // Run and Dry run never go into the tool bar's overflow menu: they sit beside it, at their full size.
         ToolBar runs = new ToolBar(dry, run);
         runs.setMinWidth(Region.USE_PREF_SIZE);
-        tools.setMinWidth(0);
-        javafx.scene.layout.HBox.setHgrow(tools, Priority.ALWAYS);
-        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(tools, runs);
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(name, tools, grow, runs);
         bar.getStyleClass().add("editor-toolbar");
         return bar; // Ctrl+S and Ctrl+Shift+S are the File menu's
     }
@@ -331,8 +324,9 @@ public final class EditorView extends BorderPane {
                 model.selectedProperty().set(model.experiment().method().get(i).name());
             }
         }
-        for (Tab t : panels.getTabs()) {
-            if (t.getContent().lookup("#field-" + p.field().replaceAll("[^A-Za-z0-9]+", "-")) != null) {
+        for (Tab t : layout.isWide() ? panels.getTabs() : List.<Tab>of()) { // narrow: the YAML tab stays in view
+            if (t.getContent() != null
+                    && t.getContent().lookup("#field-" + p.field().replaceAll("[^A-Za-z0-9]+", "-")) != null) {
                 panels.getSelectionModel().select(t); // the form that shows the field, beside the line
             }
         }
@@ -357,6 +351,11 @@ public final class EditorView extends BorderPane {
 
     public TimelineView timeline() {
         return timeline;
+    }
+
+    /** True while the YAML and the block's properties are beside the timeline, not tabs under it. */
+    public boolean sideBySide() {
+        return layout.isWide();
     }
 
     TabPane forms() {

@@ -23,6 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class TargetChoices {
     /** Selector keys a runbook writes as a mapping (a Kubernetes target's label and field selectors). */
     private static final java.util.Set<String> MAPS = java.util.Set.of("labels", "fieldSelectors");
+    /** Kubernetes kinds: the runbook loader reads them as mappings only ({@code {nodes: {name: worker-1}}}). */
+    private static final java.util.Set<String> MAPPED_KINDS = java.util.Set.of("pods", "nodes");
 
     private final EditorViewModel model;
     private final AuthoringActions actions;
@@ -94,7 +96,7 @@ public final class TargetChoices {
     public static String text(Target t) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         var selector = t.selector().values();
-        if (selector.size() == 1 && selector.containsKey("name")) {
+        if (selector.size() == 1 && selector.containsKey("name") && !MAPPED_KINDS.contains(t.kind())) {
             node.put(t.kind(), selector.get("name"));
         } else {
             ObjectNode inner = node.putObject(t.kind());

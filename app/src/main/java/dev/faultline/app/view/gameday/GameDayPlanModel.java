@@ -11,13 +11,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,7 +27,9 @@ import org.jspecify.annotations.Nullable;
  * The GameDay being planned. Its parts are read-only properties and lists for the planner to bind
  * to; every change goes through a method. {@link #toGameDay()} makes the immutable model (and says
  * what is missing when it cannot). No nodes. New plans are dated by {@code clock} in {@code zone},
- * the organiser's.
+ * the organiser's. The parts with rules of their own are their own classes: the crews
+ * ({@link ExperimentCrews}), the checklist ({@link PlanChecklist}), how experiments are named
+ * ({@link ExperimentNames}).
  */
 public final class GameDayPlanModel {
     /** Which part of the day's checklist. */
@@ -42,6 +40,7 @@ public final class GameDayPlanModel {
     }
 
     private final Clock clock;
+    private final Supplier<String> you;
     private final ZoneId home;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper("new-gameday");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
@@ -57,25 +56,24 @@ public final class GameDayPlanModel {
             FXCollections.observableArrayList(r -> new javafx.beans.Observable[] {r.name, r.role});
     private final ObservableList<String> experiments = FXCollections.observableArrayList();
     /** Who runs and watches an experiment, when the plan says so (otherwise the day's operators and observers). */
-    private final ObservableMap<String, ExperimentCrew> crews = FXCollections.observableHashMap();
+    private final ExperimentCrews crews = new ExperimentCrews();
     /** The experiments' titles, by the name the plan gives them, as far as they are known. */
     private final ObservableMap<String, String> titles = FXCollections.observableHashMap();
 
-    private final ObservableMap<String, ExperimentCrew> crewsView = FXCollections.unmodifiableObservableMap(crews);
     private final ObservableMap<String, String> titlesView = FXCollections.unmodifiableObservableMap(titles);
-    private final ObservableList<ChecklistRow> preChecks = FXCollections.observableArrayList();
-    private final ObservableList<ChecklistRow> comms = FXCollections.observableArrayList();
-    private final ObservableList<ChecklistRow> abortCriteria = FXCollections.observableArrayList();
+    private final PlanChecklist checklist = new PlanChecklist();
     // One read-only view each, kept: a wrapper made per call would be collected with its listeners.
     private final ObservableList<ParticipantRow> participantsView =
             FXCollections.unmodifiableObservableList(participants);
     private final ObservableList<String> experimentsView = FXCollections.unmodifiableObservableList(experiments);
-    private final ObservableList<ChecklistRow> preChecksView = FXCollections.unmodifiableObservableList(preChecks);
-    private final ObservableList<ChecklistRow> commsView = FXCollections.unmodifiableObservableList(comms);
-    private final ObservableList<ChecklistRow> abortCriteriaView =
-            FXCollections.unmodifiableObservableList(abortCriteria);
 
     public GameDayPlanModel(Clock clock, ZoneId zone) {
+        this(clock, zone, () -> "");
+    }
+
+    /** @param you your name (Settings), the leader of the GameDays you start; blank: none proposed */
+    public GameDayPlanModel(Clock clock, ZoneId zone, Supplier<String> you) {
+        this.you = you;
         this.clock = clock;
         this.home = zone;
         this.zone = new ReadOnlyObjectWrapper<>(zone);
@@ -97,15 +95,17 @@ public final class GameDayPlanModel {
                 .toList());
         crews.clear();
         experiments.setAll(d.experiments());
-        crews.putAll(d.crews());
-        preChecks.setAll(rows(d.checklist().preChecks()));
-        comms.setAll(rows(d.checklist().comms()));
-        abortCriteria.setAll(rows(d.checklist().abortCriteria()));
+        crews.load(d.crews());
+        checklist.load(d.checklist());
         file.set(fromFile);
     }
 
-    /** A new plan: tomorrow at this time in the organiser's zone, on the sandbox, no experiments yet. */
+    /**
+     * A new plan: tomorrow at this time in the organiser's zone, on the sandbox, no experiments yet,
+     * led by you (your name in Settings).
+     */
     public void startNew() {
+        String leader = you.get().strip();
         load(
                 new GameDay(
                         "new-gameday",
@@ -115,16 +115,12 @@ public final class GameDayPlanModel {
                         clock.instant().plus(Duration.ofDays(1)),
                         home,
                         "sandbox",
-                        List.of(),
+                        leader.isEmpty() ? List.of() : List.of(new Participant(leader, Participant.Role.LEADER, "")),
                         List.of("payment-latency-holds.yaml"),
                         Checklist.EMPTY),
                 "");
         experiments.clear();
         crews.clear();
-    }
-
-    private static List<ChecklistRow> rows(List<Checklist.Item> items) {
-        return items.stream().map(i -> new ChecklistRow(i.text(), i.done())).toList();
     }
 
     /** The plan as a GameDay; throws with a message for people when a part is missing or wrong. */
@@ -150,7 +146,6 @@ public final class GameDayPlanModel {
                 .filter(p -> !p.name.get().isBlank())
                 .map(ParticipantRow::toParticipant)
                 .toList();
-        Checklist checklist = new Checklist(items(preChecks), items(comms), items(abortCriteria));
         return new GameDay(
                 name.get().strip(),
                 title.get().strip(),
@@ -161,32 +156,8 @@ public final class GameDayPlanModel {
                 environment.get(),
                 people,
                 List.copyOf(experiments),
-                checklist,
-                ownCrews(people));
-    }
-
-    /** The crews the plan names, of people still taking part; an experiment left without one has none. */
-    private Map<String, ExperimentCrew> ownCrews(List<Participant> people) {
-        Set<String> names = people.stream().map(Participant::name).collect(Collectors.toSet());
-        Map<String, ExperimentCrew> out = new LinkedHashMap<>();
-        for (String e : experiments) {
-            ExperimentCrew c = crews.get(e);
-            if (c != null) {
-                out.put(
-                        e,
-                        new ExperimentCrew(
-                                c.operators().stream().filter(names::contains).toList(),
-                                c.observers().stream().filter(names::contains).toList()));
-            }
-        }
-        return out;
-    }
-
-    private static List<Checklist.Item> items(List<ChecklistRow> rows) {
-        return rows.stream()
-                .filter(r -> !r.text.get().isBlank())
-                .map(ChecklistRow::toItem)
-                .toList();
+                checklist.toChecklist(),
+                crews.own(experiments, people));
     }
 
     public void setName(String v) {
@@ -248,14 +219,7 @@ public final class GameDayPlanModel {
      * @return the name the plan gives it
      */
     public String addExperiment(Path runbook) {
-        String f = file.get();
-        String name = f.isEmpty()
-                ? runbook.toAbsolutePath().toString()
-                : Path.of(f)
-                        .toAbsolutePath()
-                        .getParent()
-                        .relativize(runbook.toAbsolutePath())
-                        .toString();
+        String name = ExperimentNames.of(file.get(), runbook);
         if (!experiments.contains(name)) { // a GameDay runs each experiment once
             experiments.add(name);
         }
@@ -279,31 +243,11 @@ public final class GameDayPlanModel {
      * day's operators run it and its observers watch.
      */
     public ExperimentCrew crewOf(String experiment) {
-        ExperimentCrew own = crews.get(experiment);
-        if (own != null) {
-            return own;
-        }
-        List<String> ops = new ArrayList<>();
-        List<String> obs = new ArrayList<>();
-        for (ParticipantRow p : participants) {
-            String n = p.name.get().strip();
-            if (n.isEmpty()) {
-                continue;
-            }
-            switch (p.role.get()) {
-                case OPERATOR -> ops.add(n);
-                case OBSERVER -> obs.add(n);
-                case LEADER, SCRIBE, ON_CALL -> {}
-            }
-        }
-        return new ExperimentCrew(ops, obs);
+        return crews.crewOf(experiment, participants);
     }
 
     public Duty dutyOf(String experiment, String participant) {
-        ExperimentCrew c = crewOf(experiment);
-        return c.operators().contains(participant)
-                ? Duty.RUNS
-                : c.observers().contains(participant) ? Duty.WATCHES : Duty.NONE;
+        return crews.dutyOf(experiment, participant, participants);
     }
 
     /** Says what {@code participant} does in {@code experiment}; the experiment has its own crew from then on. */
@@ -311,25 +255,12 @@ public final class GameDayPlanModel {
         if (!experiments.contains(experiment) || participant.isBlank()) {
             return;
         }
-        ExperimentCrew c = crewOf(experiment);
-        List<String> ops = new ArrayList<>(c.operators());
-        List<String> obs = new ArrayList<>(c.observers());
-        ops.remove(participant);
-        obs.remove(participant);
-        switch (duty) {
-            case RUNS -> ops.add(participant);
-            case WATCHES -> obs.add(participant);
-            case NONE -> {}
-        }
-        crews.put(experiment, new ExperimentCrew(ops, obs));
+        crews.setDuty(experiment, participant, duty, participants);
     }
 
     /** One line for people: "runs: Grace · watches: Ada, Linus", or who is missing. */
     public String crewLine(String experiment) {
-        ExperimentCrew c = crewOf(experiment);
-        String runs = c.operators().isEmpty() ? "nobody runs it yet" : "runs: " + String.join(", ", c.operators());
-        String watches = c.observers().isEmpty() ? "" : " · watches: " + String.join(", ", c.observers());
-        return runs + watches;
+        return crews.line(experiment, participants);
     }
 
     /** Remembers an experiment's title, to show it instead of its path. */
@@ -345,24 +276,17 @@ public final class GameDayPlanModel {
 
     /** The experiment's runbook file name, without its folders. */
     public static String fileNameOf(String experiment) {
-        Path f = Path.of(experiment).getFileName();
-        return f == null ? experiment : f.toString();
+        return ExperimentNames.fileName(experiment);
     }
 
     /** Where the runbook of {@code experiment} is: relative names are relative to the plan's file. */
     public Path runbookOf(String experiment) {
-        Path p = Path.of(experiment);
-        String f = file.get();
-        if (p.isAbsolute() || f.isEmpty()) {
-            return p.toAbsolutePath();
-        }
-        Path dir = Path.of(f).toAbsolutePath().getParent();
-        return dir == null ? p.toAbsolutePath() : dir.resolve(p).normalize();
+        return ExperimentNames.runbook(file.get(), experiment);
     }
 
     /** Changes to the crews, for views to redraw. */
     public ObservableMap<String, ExperimentCrew> crews() {
-        return crewsView;
+        return crews.view();
     }
 
     /** Changes to the known titles, for views to redraw. */
@@ -380,21 +304,14 @@ public final class GameDayPlanModel {
         if (index < 0 || index >= experiments.size() || j < 0 || j >= experiments.size()) {
             return -1;
         }
-        String s = experiments.get(index);
-        ExperimentCrew c = crews.get(s);
-        experiments.remove(index);
-        experiments.add(j, s);
-        if (c != null) {
-            crews.put(s, c);
-        }
+        String s = experiments.remove(index);
+        experiments.add(j, s); // its crew is kept by name
         return j;
     }
 
     /** Names every experiment by its absolute path, relative ones read from {@code folder}: before a save elsewhere. */
     public void absolutizeFrom(Path folder) {
-        Path dir = folder.toAbsolutePath();
-        experiments.replaceAll(
-                e -> Path.of(e).isAbsolute() ? e : dir.resolve(e).normalize().toString());
+        experiments.replaceAll(e -> ExperimentNames.absolute(folder, e));
     }
 
     /** Names every experiment relative to {@code folder}, where the GameDay file is saved. */
@@ -405,10 +322,7 @@ public final class GameDayPlanModel {
                 return e;
             }
             String rel = dir.relativize(Path.of(e)).toString();
-            ExperimentCrew c = crews.remove(e);
-            if (c != null) {
-                crews.put(rel, c);
-            }
+            crews.rename(e, rel);
             String t = titles.get(e);
             if (t != null) {
                 titles.put(rel, t);
@@ -419,28 +333,16 @@ public final class GameDayPlanModel {
 
     /** Adds an item to a part of the checklist (blank text: nothing); false when nothing was added. */
     public boolean addCheck(Part part, String text) {
-        if (text.isBlank()) {
-            return false;
-        }
-        rows(part).add(new ChecklistRow(text.strip(), false));
-        return true;
+        return checklist.add(part, text);
     }
 
     public void removeCheck(Part part, ChecklistRow row) {
-        rows(part).remove(row);
+        checklist.remove(part, row);
     }
 
     /** Ticks an item off, or back on. */
     public void toggleCheck(ChecklistRow row) {
-        row.done.set(!row.done.get());
-    }
-
-    private ObservableList<ChecklistRow> rows(Part part) {
-        return switch (part) {
-            case PRE_CHECKS -> preChecks;
-            case COMMS -> comms;
-            case ABORT_CRITERIA -> abortCriteria;
-        };
+        PlanChecklist.toggle(row);
     }
 
     public ReadOnlyStringProperty nameProperty() {
@@ -489,10 +391,6 @@ public final class GameDayPlanModel {
     }
 
     public ObservableList<ChecklistRow> checks(Part part) {
-        return switch (part) {
-            case PRE_CHECKS -> preChecksView;
-            case COMMS -> commsView;
-            case ABORT_CRITERIA -> abortCriteriaView;
-        };
+        return checklist.view(part);
     }
 }

@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /**
@@ -36,13 +37,21 @@ public final class HomeView extends VBox {
     private static final double LIST_MIN_HEIGHT = 96;
     private static final double LEFT_MIN_WIDTH = 290;
 
-    public HomeView(HomeViewModel model, Runnable firstGameDay, Consumer<Path> run, Consumer<Path> edit) {
+    /**
+     * @param openRecent opens a recent file in the editor or the planner, as its kind says
+     */
+    public HomeView(
+            HomeViewModel model,
+            Runnable firstGameDay,
+            Consumer<Path> run,
+            Consumer<Path> edit,
+            Consumer<Path> openRecent) {
         this.model = model;
         this.runbooks = new ListView<>(model.runbooks());
         getStyleClass().add("home");
         // The three parts keep a usable height (a list shows rows, buttons do not overlap the runs): a
         // window too low for them all scrolls instead of squeezing one to nothing.
-        HBox card = firstGameDayCard(firstGameDay);
+        HBox card = firstGameDayCard(firstGameDay, openRecent);
         card.setMinHeight(Region.USE_PREF_SIZE);
         HBox middle = middle(run, edit);
         middle.setMinHeight(MIDDLE_MIN_HEIGHT);
@@ -68,7 +77,8 @@ public final class HomeView extends VBox {
         });
     }
 
-    private HBox firstGameDayCard(Runnable firstGameDay) {
+    /** The two ways to start: the first GameDay on the sandbox, or a file worked on last (beside it). */
+    private HBox firstGameDayCard(Runnable firstGameDay, Consumer<Path> openRecent) {
         Label heading = new Label("Your first GameDay");
         heading.getStyleClass().add("title-3");
         Label text = new Label("Faultline starts a small shop on this machine (orders, payments, inventory, a cache, a"
@@ -89,7 +99,8 @@ public final class HomeView extends VBox {
         v.setMinWidth(0);
         v.setPrefWidth(400);
         HBox.setHgrow(v, Priority.ALWAYS);
-        HBox card = new HBox(16, v);
+        VBox recent = recentFiles(openRecent);
+        HBox card = new HBox(24, v, recent);
         card.getStyleClass().add("card-hero");
         card.setPadding(new Insets(18));
         return card;
@@ -148,6 +159,7 @@ public final class HomeView extends VBox {
         Label bh = new Label("Backends");
         bh.getStyleClass().add("section");
         ListView<BackendStatus> list = new ListView<>(model.backends());
+        list.setId("backends");
         list.setAccessibleText("Backends and whether they can be reached");
         list.setPlaceholder(new Label("checking…"));
         list.setCellFactory(l -> new ListCell<>() {
@@ -190,6 +202,59 @@ public final class HomeView extends VBox {
         middle.setPrefWidth(340);
         middle.setMinWidth(180);
         return new HBox(20, left, middle, right);
+    }
+
+    /** The files opened or saved last (File → Open Recent's list): Enter, a double-click or Open opens one. */
+    private VBox recentFiles(Consumer<Path> open) {
+        Label heading = new Label("Recent files");
+        heading.getStyleClass().add("section");
+        ListView<Path> files = new ListView<>(model.recentFiles());
+        files.setId("recent-files");
+        files.setAccessibleText("Files you opened or saved last: Enter opens the selected one");
+        Label none = new Label("none yet: files you open or save are listed here");
+        none.setWrapText(true);
+        files.setPlaceholder(none);
+        files.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Path p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : String.valueOf(p.getFileName()));
+                setTooltip(empty || p == null ? null : new Tooltip(HomeViewModel.recentLabel(p)));
+                setOnMouseClicked(e -> {
+                    if (!isEmpty() && getItem() != null && e.getClickCount() == 2) {
+                        open.accept(getItem());
+                    }
+                });
+            }
+        });
+        files.setOnKeyPressed(e -> {
+            Path p = files.getSelectionModel().getSelectedItem();
+            if (p != null && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                open.accept(p);
+                e.consume();
+            }
+        });
+        files.focusedProperty().addListener((o, a, focused) -> {
+            if (focused
+                    && files.getSelectionModel().isEmpty()
+                    && !files.getItems().isEmpty()) {
+                files.getSelectionModel().select(0); // Tab into the list, Enter opens the newest
+            }
+        });
+        files.setPrefHeight(120);
+        files.setMinHeight(LIST_MIN_HEIGHT);
+        VBox.setVgrow(files, Priority.ALWAYS);
+        Button openIt = new Button("Open", new FontIcon(MaterialDesignF.FOLDER_OPEN));
+        openIt.setId("open-recent-file");
+        openIt.setTooltip(new Tooltip("Open the selected file in the editor or the planner (Enter)"));
+        openIt.disableProperty()
+                .bind(files.getSelectionModel().selectedItemProperty().isNull());
+        openIt.setOnAction(e -> open.accept(files.getSelectionModel().getSelectedItem()));
+        openIt.setMinWidth(Region.USE_PREF_SIZE);
+        VBox v = new VBox(6, heading, files, openIt);
+        v.setPrefWidth(300);
+        v.setMinWidth(220);
+        return v;
     }
 
     private VBox recentRuns() {

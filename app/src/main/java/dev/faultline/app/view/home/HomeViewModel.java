@@ -3,6 +3,7 @@ package dev.faultline.app.view.home;
 import dev.faultline.app.view.common.Dialogs;
 import dev.faultline.app.view.common.RunRow;
 import dev.faultline.app.view.common.Work;
+import dev.faultline.app.view.document.RecentFiles;
 import dev.faultline.engine.env.Environment;
 import dev.faultline.engine.model.GameDay;
 import dev.faultline.engine.runbook.RunbookLoader;
@@ -48,6 +49,8 @@ public final class HomeViewModel {
     private final BiConsumer<String, Throwable> errors;
     private final ObservableList<Path> runbooks = FXCollections.observableArrayList();
     private final ObservableList<Path> runbooksView = FXCollections.unmodifiableObservableList(runbooks);
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+    private final ObservableList<Path> recentFilesView = FXCollections.unmodifiableObservableList(recentFiles);
     private final ObservableList<RunRow> runs = FXCollections.observableArrayList();
     private final ObservableList<RunRow> runsView = FXCollections.unmodifiableObservableList(runs);
     private final ObservableList<String> gameDays = FXCollections.observableArrayList();
@@ -79,6 +82,15 @@ public final class HomeViewModel {
     public void showRunbooks(List<Path> shipped) {
         runbooks.setAll(shipped);
         ready.set(true);
+    }
+
+    /**
+     * The files opened or saved last, newest first: the list File → Open Recent shows. Files no
+     * longer there are dropped (from the menu too).
+     */
+    public void showRecent(RecentFiles recent) {
+        recent.dropMissing();
+        recentFiles.setAll(recent.files());
     }
 
     /** Reads the recent runs from the database. */
@@ -161,6 +173,11 @@ public final class HomeViewModel {
         return (parent == null ? "" : parent.getFileName() + " / ") + p.getFileName();
     }
 
+    /** A recent file as the list shows it: "checkout-latency.yaml  (/home/ada/runbooks)", as File → Open Recent. */
+    public static String recentLabel(Path p) {
+        return p.getFileName() + "  (" + p.getParent() + ")";
+    }
+
     public static String backendLine(BackendStatus s) {
         return s.backend() + " in " + s.environment() + ": " + (s.available() ? "reachable" : "not reachable");
     }
@@ -171,6 +188,11 @@ public final class HomeViewModel {
 
     public ObservableList<Path> runbooks() {
         return runbooksView;
+    }
+
+    /** The recent files, newest first (see {@link #showRecent}). */
+    public ObservableList<Path> recentFiles() {
+        return recentFilesView;
     }
 
     public ObservableList<RunRow> runs() {

@@ -47,6 +47,16 @@ public final class SettingsView extends ScrollPane {
         Label sizeLabel = new Label("Text size");
         sizeLabel.setLabelFor(size);
         sizeLabel.setMinWidth(Region.USE_PREF_SIZE);
+        TextField yourName = new TextField();
+        yourName.setId("your-name");
+        yourName.setPrefColumnCount(24);
+        yourName.setAccessibleText("Your name: the author of your notes and the leader of GameDays you plan");
+        yourName.setTooltip(new Tooltip("The author of your notes and the leader of new GameDays, as reports show"
+                + " it (kept for next time; empty: your user name)"));
+        yourName.textProperty().bindBidirectional(model.yourNameProperty());
+        Label yourNameLabel = new Label("Your name");
+        yourNameLabel.setLabelFor(yourName);
+        yourNameLabel.setMinWidth(Region.USE_PREF_SIZE);
         GridPane facts = new GridPane();
         facts.setHgap(16);
         facts.setVgap(6);
@@ -90,7 +100,8 @@ public final class SettingsView extends ScrollPane {
                 14,
                 heading,
                 darkBox,
-                new HBox(10, sizeLabel, size),
+                row(sizeLabel, size),
+                row(yourNameLabel, yourName),
                 facts,
                 section("Environments"),
                 new Label("Each environment names its backends and how to reach them. Edit one by form, or the file"
@@ -115,6 +126,13 @@ public final class SettingsView extends ScrollPane {
         setContent(v);
         model.load();
         model.slack().load();
+    }
+
+    /** A label and its field on one line, centred on each other. */
+    private static HBox row(Label label, Node field) {
+        HBox row = new HBox(10, label, field);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private Node environmentForm(SettingsViewModel model) {

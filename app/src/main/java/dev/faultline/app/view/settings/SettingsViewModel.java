@@ -62,6 +62,7 @@ public final class SettingsViewModel {
     private final Work work;
     private final BiConsumer<String, Throwable> errors;
     private final StringProperty fileText = new SimpleStringProperty("");
+    private final StringProperty yourName = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper problems = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper problemsShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(false);
@@ -272,6 +273,15 @@ public final class SettingsViewModel {
 
     public IntegerProperty textSizeProperty() {
         return textSize;
+    }
+
+    /**
+     * Your name as people know it: the author of your observations, the leader of the GameDays you
+     * start, shown in reports. Kept in the app's settings file (not a secret); blank means your OS
+     * user name.
+     */
+    public StringProperty yourNameProperty() {
+        return yourName;
     }
 
     public String dataFolder() {

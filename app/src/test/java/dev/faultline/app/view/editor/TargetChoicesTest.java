@@ -146,6 +146,11 @@ class TargetChoicesTest {
         assertThat(TargetChoices.text(
                         new Target("pods", Params.of("namespace", "shop", "labels", "app=payment,tier=web"))))
                 .isEqualTo("{pods: {labels: {app: payment, tier: web}, namespace: shop}}");
+        assertThat(TargetChoices.text(new Target("nodes", Params.of("name", "worker-1"))))
+                .as("a Litmus node, as the loader reads it")
+                .isEqualTo("{nodes: {name: worker-1}}");
+        assertThat(TargetChoices.text(new Target("jvm", Params.of("name", "JvmTargetMain"))))
+                .isEqualTo("{jvm: JvmTargetMain}");
         assertThat(new DiscoveredTarget(
                                 new Target("pod", Params.of("app", "payment")), "pods app=payment", OptionalInt.of(3))
                         .summary())

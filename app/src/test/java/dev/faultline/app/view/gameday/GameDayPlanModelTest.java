@@ -42,6 +42,26 @@ class GameDayPlanModelTest {
     }
 
     @Test
+    void aNewPlanIsLedByTheNameGivenInSettings() {
+        java.util.concurrent.atomic.AtomicReference<String> you =
+                new java.util.concurrent.atomic.AtomicReference<>("Ada Lovelace");
+        GameDayPlanModel mine = new GameDayPlanModel(CLOCK, TOKYO, you::get);
+
+        mine.startNew();
+
+        assertThat(mine.participants()).singleElement().satisfies(p -> {
+            assertThat(p.toParticipant().name()).isEqualTo("Ada Lovelace");
+            assertThat(p.toParticipant().role()).isEqualTo(dev.faultline.engine.model.Participant.Role.LEADER);
+        });
+        you.set("Grace Hopper"); // changed in Settings meanwhile: the next new plan has it
+        mine.startNew();
+        assertThat(mine.participants().getFirst().toParticipant().name()).isEqualTo("Grace Hopper");
+        you.set("  ");
+        mine.startNew();
+        assertThat(mine.participants()).isEmpty();
+    }
+
+    @Test
     void anOpenedGameDayComesBackUnchangedFromThePlan() throws Exception {
         GameDay day = new RunbookLoader().loadGameDay(FIRST_GAMEDAY).gameDay();
 

@@ -83,6 +83,30 @@ class HomeViewModelTest {
     }
 
     @Test
+    void recentFilesAreTheOpenRecentListWithoutTheFilesNoLongerThere() throws Exception {
+        Path kept = java.nio.file.Files.writeString(home.resolve("mine.yaml"), "kind: Experiment\n");
+        Path gone = java.nio.file.Files.writeString(home.resolve("gone.yaml"), "kind: Experiment\n");
+        Path day = java.nio.file.Files.writeString(home.resolve("day.yaml"), "kind: GameDay\n");
+        List<String> prefs = new ArrayList<>();
+        dev.faultline.app.view.document.RecentFiles recent =
+                new dev.faultline.app.view.document.RecentFiles(() -> List.copyOf(prefs), l -> {
+                    prefs.clear();
+                    prefs.addAll(l);
+                });
+        recent.add(kept);
+        recent.add(gone);
+        recent.add(day);
+        java.nio.file.Files.delete(gone);
+        HomeViewModel m = model(STARTED);
+
+        m.showRecent(recent);
+
+        assertThat(m.recentFiles()).containsExactly(day.toAbsolutePath(), kept.toAbsolutePath());
+        assertThat(recent.files()).as("dropped from File > Open Recent too").containsExactly(day, kept);
+        assertThat(HomeViewModel.recentLabel(kept)).isEqualTo("mine.yaml  (" + home + ")");
+    }
+
+    @Test
     void recentRunsAreReadNewestFirstWithTimesInTheUsersZone() {
         HomeViewModel m = model(STARTED);
         m.refreshRuns();

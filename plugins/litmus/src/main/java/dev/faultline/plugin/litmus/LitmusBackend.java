@@ -7,6 +7,7 @@ import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.PodFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.DiscoveredTarget;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
@@ -17,6 +18,8 @@ import dev.faultline.engine.spi.TargetDiscovery;
 import dev.faultline.plugin.kube.KubeErrors;
 import dev.faultline.plugin.kube.KubeSettings;
 import dev.faultline.plugin.kube.Names;
+import dev.faultline.plugin.kube.NodeCandidates;
+import dev.faultline.plugin.kube.PodCandidates;
 import dev.faultline.plugin.kube.PodSelection;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -71,6 +74,16 @@ public final class LitmusBackend
     @Override
     public void useHypothesis(Hypothesis hypothesis) {
         probes = LitmusProbes.of(hypothesis, prometheusUrl);
+    }
+
+    /** Pods by label with how many each label matches now (as Chaos Mesh lists them), and the cluster's nodes. */
+    @Override
+    public List<DiscoveredTarget> listTargets(String kind) throws BackendException {
+        return switch (kind) {
+            case "pods" -> PodCandidates.list(client, settings);
+            case "nodes" -> NodeCandidates.list(client, settings);
+            default -> List.of();
+        };
     }
 
     @Override

@@ -2,11 +2,16 @@ package dev.faultline.plugin.local;
 
 import dev.faultline.engine.model.HttpFault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.DiscoveredTarget;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.plugin.toxiproxy.protocol.ToxiproxyClient;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -42,6 +47,25 @@ final class HttpProxyFaults {
                         proxy,
                         "fault",
                         name));
+    }
+
+    /** The HTTP fault proxies of the chaos proxy server at {@code api}, with where each listens and forwards to. */
+    List<DiscoveredTarget> list(String api) throws BackendException {
+        ToxiproxyClient.Answer a = client(api).get("/faultline/http");
+        if (a.status() != 200) {
+            throw new BackendException(
+                    LocalBackendProvider.ID, "listing the HTTP proxies of " + api + ": " + ProxyApiClient.error(a));
+        }
+        List<DiscoveredTarget> found = new ArrayList<>();
+        for (var p : a.body().properties()) {
+            found.add(DiscoveredTarget.single(
+                    new Target("httpProxy", Params.of("name", p.getKey())),
+                    p.getValue().path("listen").asString() + " -> "
+                            + p.getValue().path("upstream").asString()));
+        }
+        return found.stream()
+                .sorted(Comparator.comparing(d -> d.target().label()))
+                .toList();
     }
 
     String find(String api, String proxy) throws BackendException {

@@ -38,6 +38,7 @@ public final class LocalBackend
     private final HttpProxyFaults httpFaults;
     private final JvmFaults jvm;
     private final ProcessCandidates candidates;
+    private final JvmCandidates jvmCandidates;
 
     /** With the default settings: other users' processes refused, the agent jar in {@code $FAULTLINE_HOME/agent}. */
     public LocalBackend(String proxyApi) {
@@ -55,6 +56,7 @@ public final class LocalBackend
         this.processes = new ProcessFaults(guard);
         this.jvm = new JvmFaults(new JvmAgentClient(), processes, guard);
         this.candidates = new ProcessCandidates(guard);
+        this.jvmCandidates = new JvmCandidates(guard);
     }
 
     @Override
@@ -216,12 +218,17 @@ public final class LocalBackend
                 id(), "unknown target kind '" + target.kind() + "' (proxy, httpProxy, host, process or jvm)");
     }
 
-    /** Processes by a word that finds each alone, the chaos proxy's proxies, and this machine. */
+    /**
+     * Processes and JVMs by a word that finds each alone, the chaos proxy's proxies and HTTP proxies,
+     * and this machine.
+     */
     @Override
     public List<DiscoveredTarget> listTargets(String kind) throws BackendException {
         return switch (kind) {
             case "process" -> candidates.list();
+            case "jvm" -> jvmCandidates.list();
             case "proxy" -> proxies.list(defaultApi());
+            case "httpProxy" -> httpFaults.list(defaultApi());
             case "host" ->
                 List.of(DiscoveredTarget.single(
                         new Target("host", Params.of("name", "local")),
