@@ -1,11 +1,17 @@
 package dev.faultline.reports;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dev.faultline.engine.report.Report;
 import dev.faultline.engine.report.ReportException;
 import dev.faultline.engine.report.ReportRenderer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,15 +60,31 @@ public final class PdfReport implements ReportRenderer {
         ChartObjects charts = new ChartObjects();
         String xhtml = ReportDocument.xhtml(report, true, charts, engineLog);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        Map<Path, TrueTypeFont> parsed = ParsedFonts.take();
+        // the fonts parsed ahead are made into PDF fonts of this document, so the engine writes into it
+        PDDocument doc = parsed.isEmpty() ? null : new PDDocument();
         try {
-            PdfRendererBuilder b = builder(xhtml);
+            PdfRendererBuilder b = builder(xhtml, doc, parsed);
             b.useObjectDrawerFactory(charts.factory());
             b.toStream(out);
             b.run();
         } catch (IOException | RuntimeException e) {
             throw new ReportException("cannot make the PDF: " + e.getMessage(), e);
+        } finally {
+            parsed.values().forEach(ParsedFonts::close);
+            closeQuietly(doc);
         }
         return out.toByteArray();
+    }
+
+    private static void closeQuietly(@Nullable PDDocument doc) {
+        if (doc != null) {
+            try {
+                doc.close(); // the engine closes it when done: a second close does nothing
+            } catch (IOException e) {
+                // a document in memory: nothing left to release
+            }
+        }
     }
 
     /** Starts {@link PdfWarmUp} (once per process): a one-line PDF made in the background. */
@@ -73,14 +95,25 @@ public final class PdfReport implements ReportRenderer {
 
     /** The PDF engine set up for a document: the fonts in fallback order, Faultline as producer. */
     static PdfRendererBuilder builder(String xhtml) {
+        return builder(xhtml, null, Map.of());
+    }
+
+    /**
+     * The same into {@code doc} when given, with the fonts of {@code parsed} (parsed ahead by {@link
+     * ParsedFonts}, for this document alone) instead of reading those files again.
+     */
+    static PdfRendererBuilder builder(String xhtml, @Nullable PDDocument doc, Map<Path, TrueTypeFont> parsed) {
         PdfRendererBuilder b = new PdfRendererBuilder();
+        if (doc != null) {
+            b.usePDDocument(doc);
+        }
         for (ReportFonts.Font f : ReportFonts.available()) {
-            b.useFont(
-                    f.file().toFile(),
-                    f.family(),
-                    f.weight(),
-                    com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL,
-                    true);
+            TrueTypeFont ttf = doc == null ? null : parsed.get(f.file());
+            if (doc != null && ttf != null) {
+                b.useFont(ParsedFonts.supplier(doc, ttf), f.family(), f.weight(), FontStyle.NORMAL, true);
+            } else {
+                b.useFont(f.file().toFile(), f.family(), f.weight(), FontStyle.NORMAL, true);
+            }
         }
         b.withHtmlContent(xhtml, null);
         b.withProducer("Faultline");

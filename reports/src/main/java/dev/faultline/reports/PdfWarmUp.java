@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gets the PDF engine ready in the background while a command reads its report from the database:
- * the metrics of PDFBox's 14 standard fonts (parsed once per process, for every PDF), the engine's
+ * the report's Latin fonts for the next PDF ({@link ParsedFonts}), the metrics of PDFBox's 14
+ * standard fonts (parsed once per process, for every PDF), the engine's
  * classes and their first compilation, by making a one-line PDF with the report's fonts and throwing
  * it away. The report's own PDF is made as before and is the same; on one core it only costs the
  * time of the one-line PDF. Once per process.
@@ -46,6 +47,7 @@ final class PdfWarmUp {
     }
 
     private static void warmUp() throws Exception {
+        ParsedFonts.parseAhead();
         for (Standard14Fonts.FontName f : Standard14Fonts.FontName.values()) {
             Standard14Fonts.getAFM(f.getName());
         }

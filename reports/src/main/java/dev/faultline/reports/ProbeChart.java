@@ -37,6 +37,12 @@ final class ProbeChart {
     private static final Color BAND = new Color(46, 160, 67, 40);
     private static final Color FAULT = new Color(218, 54, 51, 45);
     private static final Color LINE = new Color(31, 86, 160);
+    /**
+     * Round joins: drawn as one path, the line's corners look as its separate segments did (a
+     * mitred corner would overshoot a sharp spike).
+     */
+    private static final BasicStroke LINE_STROKE =
+            new BasicStroke(1.2f, BasicStroke.CAP_SQUARE, BasicStroke.JOIN_ROUND);
 
     private ProbeChart() {}
 
@@ -68,8 +74,11 @@ final class ProbeChart {
             valueAxis.setRange(lo - pad, hi + pad);
         }
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        // the line as one path: one drawing call and one path on the page per chart, not one per
+        // segment each with its colour and stroke set again (half of a PDF chart's time)
+        r.setDrawSeriesLineAsPath(true);
         r.setSeriesPaint(0, LINE);
-        r.setSeriesStroke(0, new BasicStroke(1.2f));
+        r.setSeriesStroke(0, LINE_STROKE);
         plot.setRenderer(r);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(225, 225, 225));

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /** Makes a report and writes it whole (through a temporary file in the same folder) or not at all. */
 public final class ReportFiles {
@@ -39,11 +40,10 @@ public final class ReportFiles {
     public static Path write(
             FaultlineStore store, Clock clock, String id, String format, Path out, ZoneId zone, boolean engineLog)
             throws ReportException, StoreException {
-        Map<String, ReportRenderer> renderers = renderers();
-        ReportRenderer found = renderers.get(format);
+        ReportRenderer found = renderer(format);
         if (found == null) {
-            throw new ReportException(
-                    "unknown format '" + format + "'; use one of " + String.join(", ", renderers.keySet()));
+            throw new ReportException("unknown format '" + format + "'; use one of "
+                    + String.join(", ", renderers().keySet()));
         }
         ReportRenderer r = engineLog ? found : found.withoutEngineLog();
         Report report = new ReportAssembler(store, clock).assemble(id, zone);
@@ -72,10 +72,24 @@ public final class ReportFiles {
 
     /** Lets the renderer of {@code format}, if there is one, get ready while the report is read. */
     static void prepare(String format) {
-        ReportRenderer r = renderers().get(format);
+        ReportRenderer r = renderer(format);
         if (r != null) {
             r.prepare();
         }
+    }
+
+    /** The renderer of {@code format} alone (the others are not made: JSON's sets up Jackson), or null. */
+    static @Nullable ReportRenderer renderer(String format) {
+        return switch (format) {
+            case "md" -> new MarkdownReport();
+            case "json" -> new JsonReport();
+            default ->
+                ServiceLoader.load(ReportRenderer.class, ReportFiles.class.getClassLoader()).stream()
+                        .map(ServiceLoader.Provider::get)
+                        .filter(r -> r.format().equals(format))
+                        .findFirst()
+                        .orElse(null);
+        };
     }
 
     /** The report renderers: Markdown and JSON from the engine, HTML and PDF from the reports module. */

@@ -10,7 +10,7 @@ import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.GameDayRunRecord;
 import dev.faultline.engine.store.RetroStore;
 import dev.faultline.engine.store.RunRecord;
-import dev.faultline.engine.store.SampleRecord;
+import dev.faultline.engine.store.SampleSeries;
 import dev.faultline.engine.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
@@ -287,22 +287,20 @@ public final class ReportAssembler {
     }
 
     private List<Report.Series> series(String runId, Map<String, String> expects) throws StoreException {
-        Map<String, List<SampleRecord>> byProbe = new LinkedHashMap<>();
-        expects.keySet().forEach(k -> byProbe.put(k, new ArrayList<>()));
-        for (SampleRecord s : store.samples(runId)) {
-            byProbe.computeIfAbsent(s.probe(), k -> new ArrayList<>()).add(s);
+        // the probes of the result first, in its order, then any other probe with samples
+        Map<String, @Nullable SampleSeries> byProbe = new LinkedHashMap<>();
+        expects.keySet().forEach(k -> byProbe.put(k, null));
+        for (SampleSeries s : store.series(runId)) {
+            byProbe.put(s.probe(), s);
         }
         List<Report.Series> out = new ArrayList<>();
         byProbe.forEach((probe, samples) -> {
             String expect = expects.getOrDefault(probe, "");
             double[] band = band(expect);
-            long[] at = new long[samples.size()];
-            double[] v = new double[samples.size()];
-            for (int i = 0; i < samples.size(); i++) {
-                at[i] = samples.get(i).at().toEpochMilli();
-                v[i] = samples.get(i).value();
-            }
-            out.add(new Report.Series(probe, expect, band[0], band[1], at, v));
+            out.add(
+                    samples == null
+                            ? new Report.Series(probe, expect, band[0], band[1], new long[0], new double[0])
+                            : new Report.Series(probe, expect, band[0], band[1], samples.at(), samples.values()));
         });
         return out;
     }

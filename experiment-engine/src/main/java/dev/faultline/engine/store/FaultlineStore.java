@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -236,6 +238,42 @@ public final class FaultlineStore implements AutoCloseable {
             });
         }
     }
+
+    /**
+     * A run's samples as one time series per probe (time and value only, what a report draws), the
+     * probes in the order of their first sample; waits for the samples written so far to land first.
+     * Reads the covering index {@code probe_sample_series} alone, in its order.
+     */
+    public List<SampleSeries> series(String runId) throws StoreException {
+        samples.flush();
+        synchronized (this) {
+            return sql("read samples of " + runId, () -> {
+                Map<String, SampleSeries.Builder> byProbe = new LinkedHashMap<>();
+                try (PreparedStatement ps = connection.prepareStatement(SERIES_QUERY)) {
+                    ps.setString(1, runId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long at = instant(rs, 1).toEpochMilli();
+                            String probe = rs.getString(2);
+                            double v = rs.getDouble(3);
+                            if (rs.wasNull()) {
+                                v = Double.NaN;
+                            }
+                            byProbe.computeIfAbsent(probe, SampleSeries.Builder::new)
+                                    .add(at, v);
+                        }
+                    }
+                }
+                List<SampleSeries> out = new ArrayList<>(byProbe.size());
+                byProbe.values().forEach(b -> out.add(b.build()));
+                return out;
+            });
+        }
+    }
+
+    /** The query of {@link #series}: the columns of {@code probe_sample_series}, in its order. */
+    static final String SERIES_QUERY =
+            "SELECT at, probe, val FROM probe_sample WHERE run_id = ? ORDER BY run_id, at, probe";
 
     private List<RunRecord> runs(String query, String... args) throws StoreException {
         return sql("read runs", () -> {

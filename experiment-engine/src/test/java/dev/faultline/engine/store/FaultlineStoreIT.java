@@ -114,4 +114,45 @@ class FaultlineStoreIT {
             assertThat(store.sampleWriter().dropped()).isZero();
         }
     }
+
+    @Test
+    void aRunsSeriesHoldEachProbesTimesAndValuesInTimeOrder() throws Exception {
+        try (FaultlineStore store = FaultlineStore.open(dir.resolve("faultline"))) {
+            newRun(store, "r1");
+            newRun(store, "other");
+            store.sampleWriter().add("r1", "p99", "BASELINE", t0.plusSeconds(2), 130, null, true);
+            store.sampleWriter().add("r1", "errors", "BASELINE", t0.plusSeconds(1), 0.5, null, true);
+            store.sampleWriter().add("r1", "p99", "BASELINE", t0.plusSeconds(1), 120, null, true);
+            store.sampleWriter().add("r1", "p99", "INJECT", t0.plusSeconds(3), Double.NaN, "no answer", false);
+            store.sampleWriter().add("other", "p99", "BASELINE", t0, 999, null, true);
+            List<SampleSeries> series = store.series("r1");
+            assertThat(series).extracting(SampleSeries::probe).containsExactly("errors", "p99");
+            SampleSeries p99 = series.get(1);
+            assertThat(p99.at())
+                    .containsExactly(
+                            t0.plusSeconds(1).toEpochMilli(),
+                            t0.plusSeconds(2).toEpochMilli(),
+                            t0.plusSeconds(3).toEpochMilli());
+            assertThat(p99.values()[0]).isEqualTo(120);
+            assertThat(p99.values()[1]).isEqualTo(130);
+            assertThat(p99.values()[2]).isNaN();
+            assertThat(series.get(0).values()).containsExactly(0.5);
+        }
+    }
+
+    /** The report's read walks the covering index in its order: no row look-ups in the table, no sort. */
+    @Test
+    void theSeriesQueryReadsTheCoveringIndexInItsOrder() throws Exception {
+        try (FaultlineStore store = FaultlineStore.open(dir.resolve("faultline"));
+                java.sql.PreparedStatement ps =
+                        store.connection().prepareStatement("EXPLAIN " + FaultlineStore.SERIES_QUERY)) {
+            ps.setString(1, "r1");
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1))
+                        .containsIgnoringCase("PROBE_SAMPLE_SERIES")
+                        .containsIgnoringCase("index sorted");
+            }
+        }
+    }
 }

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Random;
 
 /** A four-hour GameDay report: 10 experiments of 24 minutes, each with 20 probes sampled every second. */
-final class SyntheticGameDay {
+public final class SyntheticGameDay {
     private SyntheticGameDay() {}
 
-    static Report fourHours(int experiments, int probes) {
+    public static Report fourHours(int experiments, int probes) {
         Instant t0 = Instant.parse("2026-12-03T09:00:00Z");
         Duration each = Duration.ofHours(4).dividedBy(experiments);
         Random rnd = new Random(42);
