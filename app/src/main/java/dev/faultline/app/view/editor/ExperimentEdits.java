@@ -2,6 +2,7 @@ package dev.faultline.app.view.editor;
 
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.MethodStep;
+import dev.faultline.engine.model.Rollout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,7 +83,11 @@ public final class ExperimentEdits {
 
     static MethodStep retimed(MethodStep s, int lane, @Nullable Duration at, Duration length) {
         if (s instanceof MethodStep.FaultStep f) {
-            return new MethodStep.FaultStep(f.name(), lane, at, length, f.backend(), f.fault(), f.target(), f.share());
+            return f.stages()
+                    .map(r -> MethodStep.FaultStep.rolledOut(
+                            f.name(), lane, at, f.backend(), f.fault(), f.target(), heldFor(r, length)))
+                    .orElseGet(() -> new MethodStep.FaultStep(
+                            f.name(), lane, at, length, f.backend(), f.fault(), f.target(), f.share()));
         }
         if (s instanceof MethodStep.WaitStep w) {
             return new MethodStep.WaitStep(w.name(), lane, at, length);
@@ -94,12 +99,24 @@ public final class ExperimentEdits {
     static MethodStep renamed(MethodStep s, String name) {
         if (s instanceof MethodStep.FaultStep f) {
             return new MethodStep.FaultStep(
-                    name, f.lane(), f.at(), f.duration(), f.backend(), f.fault(), f.target(), f.share());
+                    name, f.lane(), f.at(), f.duration(), f.backend(), f.fault(), f.target(), f.share(), f.rollout());
         }
         if (s instanceof MethodStep.WaitStep w) {
             return new MethodStep.WaitStep(name, w.lane(), w.at(), w.duration());
         }
         MethodStep.WaitUntilStep u = (MethodStep.WaitUntilStep) s;
         return new MethodStep.WaitUntilStep(name, u.lane(), u.at(), u.probe(), u.timeout());
+    }
+
+    /**
+     * A rolled-out step lasts its stages' holds: a block stretched to {@code length} shares it out
+     * as the hold of each stage (whole seconds, at least one), the stages and checks unchanged.
+     */
+    private static Rollout heldFor(Rollout r, Duration length) {
+        if (length.equals(r.length())) {
+            return r;
+        }
+        long seconds = Math.max(1, length.dividedBy(r.stages().size()).toSeconds());
+        return new Rollout(r.stages(), Duration.ofSeconds(seconds), r.check());
     }
 }

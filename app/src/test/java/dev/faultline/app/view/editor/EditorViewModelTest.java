@@ -182,4 +182,28 @@ class EditorViewModelTest {
                 .findFirst()
                 .orElseThrow();
     }
+
+    @Test
+    void aRolledOutStepKeepsItsRolloutWhenMovedResizedOrDuplicated() throws Exception {
+        model.open(loader.load(Path.of("..", "runbooks", "sandbox", "payment-rollout-stops.yaml")));
+        String step = model.experiment().method().get(0).name();
+
+        assertThat(model.apply("move", e -> ExperimentEdits.move(e, step, Duration.ofSeconds(2), 1)))
+                .isEmpty();
+        assertThat(model.apply("resize", e -> ExperimentEdits.resize(e, step, Duration.ofSeconds(30), null)))
+                .isEmpty();
+        assertThat(model.apply("duplicate", e -> ExperimentEdits.duplicate(e, step, Duration.ofSeconds(40))))
+                .isEmpty();
+
+        for (MethodStep s : model.experiment().method()) {
+            MethodStep.FaultStep f = (MethodStep.FaultStep) s;
+            assertThat(f.stages()).as(f.name()).isPresent();
+            assertThat(f.stages().orElseThrow().stages()).containsExactly(0.05, 0.25, 0.9);
+            assertThat(f.stages().orElseThrow().hold()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(f.duration()).isEqualTo(Duration.ofSeconds(30));
+        }
+        assertThat(model.yamlProperty().get())
+                .contains("rollout:", "- 90%")
+                .contains("hold: 10s");
+    }
 }
