@@ -61,7 +61,9 @@ class GameDaySessionIT {
         }
         Assumptions.assumeTrue(installed, "skipped: no prometheus binary on PATH (apt-get install -y prometheus)");
         Path day = home.resolve("promql-day.yaml");
-        Files.writeString(day, """
+        Files.writeString(
+                day,
+                """
                 apiVersion: faultline.dev/v1
                 kind: GameDay
                 metadata: {name: promql-day, title: PromQL in a GameDay}
@@ -72,7 +74,10 @@ class GameDaySessionIT {
                   participants:
                     - {name: Ada, role: leader}
                   experiments: [%s]
-                """.formatted(Cli.runbook("payment-latency-promql.yaml")), StandardCharsets.UTF_8);
+                """.formatted(
+                        // the fault held 5 s instead of 15 s: this test is about the day getting a Prometheus
+                        Cli.shortenedRunbook(home, "payment-latency-promql.yaml", "duration: 15s", "duration: 5s")),
+                StandardCharsets.UTF_8);
 
         Cli run = Cli.run(home, "gameday", "run", day.toString(), "--no-report");
 
