@@ -202,8 +202,6 @@ class EditorViewModelTest {
             assertThat(f.stages().orElseThrow().hold()).isEqualTo(Duration.ofSeconds(10));
             assertThat(f.duration()).isEqualTo(Duration.ofSeconds(30));
         }
-        assertThat(model.yamlProperty().get())
-                .contains("rollout:", "- 90%")
-                .contains("hold: 10s");
+        assertThat(model.yamlProperty().get()).contains("rollout:", "- 90%").contains("hold: 10s");
     }
 }
