@@ -84,12 +84,8 @@ make_runtime() {
   say "modules: $modules"
   say "making the runtime (jlink)..."
   rm -rf "$out/runtime"
-  local strip=()
-  if [ "$(uname -s)" = Linux ] && command -v objcopy >/dev/null; then # the JVM's native symbols too (libjvm.so: -7 MB)
-    strip=(--strip-native-debug-symbols "objcopy=$(command -v objcopy)")
-  fi
   ${slot[@]+"${slot[@]}"} "$JAVA_HOME/bin/jlink" --module-path "$out/jmods" --add-modules "$modules" \
-    --strip-debug ${strip[@]+"${strip[@]}"} --no-header-files --no-man-pages --compress=zip-6 --output "$out/runtime"
+    --strip-debug --no-header-files --no-man-pages --compress=zip-6 --output "$out/runtime"
 }
 
 # The runbooks that ship, copied into $1 (their folders kept: sandbox/, chaos-mesh/, ...).
