@@ -1,5 +1,6 @@
 package dev.faultline.app.cli;
 
+import dev.faultline.app.BuildInfo;
 import dev.faultline.app.Composition;
 import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.runbook.RunbookLoader;
@@ -24,11 +25,19 @@ import picocli.CommandLine.Command;
 @Command(
         name = "faultline",
         mixinStandardHelpOptions = true,
-        version = "Faultline 0.1.0",
+        versionProvider = FaultlineCommand.Version.class,
         description = "Chaos-engineering GameDays: run experiments, halt them, recover what a crash left behind.",
         exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT,
         exitCodeOnExecutionException = ExitCodes.COULD_NOT_RUN)
 public final class FaultlineCommand implements Runnable {
+    /** {@code --version}: the version and the commit this program was built from ({@link BuildInfo}). */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {BuildInfo.current().line()};
+        }
+    }
+
     /** The subcommands, in the order help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             ValidateCommand.class,

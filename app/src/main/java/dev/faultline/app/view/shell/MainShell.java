@@ -124,7 +124,10 @@ public final class MainShell extends BorderPane {
         javafx.scene.control.MenuItem quit = new javafx.scene.control.MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(javafx.scene.input.KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> onQuit.run());
-        javafx.scene.control.MenuBar bar = new javafx.scene.control.MenuBar(file, run, view);
+        javafx.scene.control.MenuItem about = new javafx.scene.control.MenuItem("About Faultline");
+        about.setOnAction(e -> AboutDialog.show());
+        javafx.scene.control.Menu help = new javafx.scene.control.Menu("Help", null, about);
+        javafx.scene.control.MenuBar bar = new javafx.scene.control.MenuBar(file, run, view, help);
         file.getItems().add(quit);
         bar.setUseSystemMenuBar(true);
         return bar;
