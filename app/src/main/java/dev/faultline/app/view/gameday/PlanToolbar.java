@@ -1,7 +1,9 @@
 package dev.faultline.app.view.gameday;
 
+import javafx.application.Platform;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
@@ -99,8 +101,24 @@ final class PlanToolbar extends ToolBar {
         return true;
     }
 
-    /** Puts the focus on Run GameDay, so Enter starts the day. */
+    /**
+     * Puts the focus on Run GameDay, so Enter starts the day. A tool bar places its items in its
+     * own layout: on a screen just shown, the button may not be in the scene until the next layout
+     * pulse, and a focus asked for before that is lost. So it is asked for now and once more after
+     * that pulse.
+     */
     void focusRun() {
         run.requestFocus();
+        Scene scene = getScene();
+        if (scene == null || run.isFocused()) {
+            return;
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            Platform.runLater(() -> scene.removePostLayoutPulseListener(once[0]));
+            run.requestFocus();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
     }
 }
