@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SandboxLease implements AutoCloseable {
     private static final String KIND = "faultline-sandbox-lease";
     private static final int MAX_LINE = 2048;
+    private static final long CLOSE_WAIT_MS = 2_000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
@@ -77,12 +78,13 @@ public final class SandboxLease implements AutoCloseable {
     }
 
     private final ServerSocket socket;
+    private final Thread answerer;
     private volatile Holder holder;
 
     private SandboxLease(ServerSocket socket, Holder holder) {
         this.socket = socket;
         this.holder = holder;
-        Thread answerer = new Thread(this::answer, "faultline-sandbox-lease");
+        this.answerer = new Thread(this::answer, "faultline-sandbox-lease");
         answerer.setDaemon(true);
         answerer.start();
     }
@@ -105,6 +107,7 @@ public final class SandboxLease implements AutoCloseable {
                 close(s);
                 Optional<String> line = readHolder(o.leasePort());
                 if (line.isEmpty()) {
+                    pause();
                     continue; // the holder just ended: try again
                 }
                 throw new SandboxException(Holder.parse(line.get())
@@ -197,8 +200,20 @@ public final class SandboxLease implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives the lease back. The port is free when this returns: a thread blocked in {@code accept}
+     * keeps the kernel's listening socket alive (and answering) after the descriptor is closed, until
+     * it wakes, so the answerer is waited for (at most {@value #CLOSE_WAIT_MS} ms).
+     */
     @Override
     public void close() {
         close(socket);
+        if (Thread.currentThread() != answerer) {
+            try {
+                answerer.join(CLOSE_WAIT_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
