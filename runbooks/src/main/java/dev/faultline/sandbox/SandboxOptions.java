@@ -1,5 +1,6 @@
 package dev.faultline.sandbox;
 
+import dev.faultline.engine.spi.JavaCommand;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -28,10 +29,7 @@ public record SandboxOptions(
     }
 
     public static SandboxOptions defaults(Path home) {
-        String java = ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String java = JavaCommand.ofThisRuntime();
         return new SandboxOptions(home, DEFAULT_PORT_BASE, 20, true, java, System.getProperty("java.class.path"));
     }
 

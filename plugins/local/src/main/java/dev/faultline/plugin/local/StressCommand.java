@@ -2,6 +2,7 @@ package dev.faultline.plugin.local;
 
 import dev.faultline.engine.model.StressFault;
 import dev.faultline.engine.spi.BackendException;
+import dev.faultline.engine.spi.JavaCommand;
 import dev.faultline.plugin.local.stress.StressorMain;
 import java.io.File;
 import java.nio.file.Files;
@@ -119,11 +120,7 @@ record StressCommand(String engine, List<String> argv) {
         // memory stress holds its blocks outside the heap, exactly as many as asked for
         long direct = fault instanceof StressFault.MemoryStress m ? m.bytes() + (1 << 20) : 16 << 20;
         List<String> cmd = new ArrayList<>(List.of(
-                ProcessHandle.current()
-                        .info()
-                        .command()
-                        .orElse(Path.of(System.getProperty("java.home"), "bin", "java")
-                                .toString()),
+                JavaCommand.ofThisRuntime(),
                 "-Xmx32m",
                 "-XX:MaxDirectMemorySize=" + direct,
                 "-XX:+UseSerialGC",
