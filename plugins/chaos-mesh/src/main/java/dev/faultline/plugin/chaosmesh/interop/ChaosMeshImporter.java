@@ -32,6 +32,8 @@ public final class ChaosMeshImporter implements RunbookImporter {
     static final String GROUP = "chaos-mesh.org/";
     /** Set by the exporter on a kill, which has no duration in Chaos Mesh: how long the step lasts. */
     static final String DURATION_ANNOTATION = "faultline.dev/duration";
+    /** Set by the exporter on a resource named after its experiment: the step's own name. */
+    static final String STEP_ANNOTATION = "faultline.dev/step";
 
     static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
     static final Duration KILL_DURATION = Duration.ofSeconds(30);
@@ -90,9 +92,10 @@ public final class ChaosMeshImporter implements RunbookImporter {
             ManifestNode spec = doc.require("spec");
             if (ChaosSpecReader.isChaosKind(kind)) {
                 ChaosSteps steps = new ChaosSteps(source, notes, stepNames);
-                List<ChaosFault> faults = new ChaosSpecReader(source, notes).read(kind, name, spec, namespace);
+                String stepName = annotation(doc, STEP_ANNOTATION).orElse(name);
+                List<ChaosFault> faults = new ChaosSpecReader(source, notes).read(kind, stepName, spec, namespace);
                 Duration length = steps.length(faults, Optional.empty(), annotated(doc), kind, spec);
-                standalone.addAll(steps.place(name, faults, lanes.next(), Duration.ZERO, length, lanes));
+                standalone.addAll(steps.place(stepName, faults, lanes.next(), Duration.ZERO, length, lanes));
                 standaloneNames.add(name);
             } else if (kind.equals("Schedule")) {
                 experiments.add(new ChaosScheduleReader(source, notes).read(name, spec, namespace, annotated(doc)));
@@ -122,12 +125,17 @@ public final class ChaosMeshImporter implements RunbookImporter {
 
     /** The step length the exporter wrote on a resource that has no duration of its own (a kill). */
     static Optional<Duration> annotated(ManifestNode doc) throws ImportException {
-        Optional<ManifestNode> meta = doc.get("metadata");
-        if (meta.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<ManifestNode> a = meta.get().get("annotations").flatMap(n -> n.get(DURATION_ANNOTATION));
+        Optional<ManifestNode> a = annotationNode(doc, DURATION_ANNOTATION);
         return a.isEmpty() ? Optional.empty() : Optional.of(ChaosSpecReader.positive(a.get()));
+    }
+
+    private static Optional<String> annotation(ManifestNode doc, String key) throws ImportException {
+        Optional<ManifestNode> a = annotationNode(doc, key);
+        return a.isEmpty() ? Optional.empty() : Optional.of(a.get().text());
+    }
+
+    private static Optional<ManifestNode> annotationNode(ManifestNode doc, String key) {
+        return doc.get("metadata").flatMap(m -> m.get("annotations")).flatMap(n -> n.get(key));
     }
 
     private static String baseName(ForeignFile file) {
