@@ -68,7 +68,9 @@ public final class ChaosMeshExporter implements RunbookExporter {
         }
         if (made.isEmpty()) {
             throw new ExportException("runbook " + e.name() + " has no fault Chaos Mesh can make (it makes faults on"
-                    + " pods targets: latency, packet loss, pod kills, stress, io, time, http, dns, jvm)");
+                    + " pods targets: latency, packet loss, pod kills, stress, io, time, http, dns, jvm): "
+                    + String.join(
+                            "; ", notes.stream().map(ConversionNote::toString).toList()));
         }
         for (Probe p : e.hypothesis().probes()) {
             notes.add(new ConversionNote("probe " + p.name(), "left out: Chaos Mesh has no steady-state hypothesis"));

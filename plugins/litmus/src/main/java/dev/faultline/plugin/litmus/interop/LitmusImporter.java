@@ -88,7 +88,8 @@ public final class LitmusImporter implements RunbookImporter {
         List<MethodStep> method = new ArrayList<>();
         Map<String, Probe> probes = new LinkedHashMap<>();
         Set<String> names = ImportedExperiments.names();
-        for (ManifestNode x : spec.items("experiments")) {
+        List<ManifestNode> experiments = spec.items("experiments");
+        for (ManifestNode x : experiments) {
             String experiment = x.require("name").text();
             String here = source + " experiment " + experiment;
             ManifestNode xspec = x.get("spec").orElse(x);
@@ -101,7 +102,8 @@ public final class LitmusImporter implements RunbookImporter {
                         here + " env TOTAL_CHAOS_DURATION",
                         "not set: the step lasts " + duration.toSeconds() + "s, the hub's default"));
             }
-            String stepName = ImportedExperiments.unique(experiment, names);
+            // One experiment: the step is the engine (as the exporter names an engine after its step).
+            String stepName = ImportedExperiments.unique(experiments.size() == 1 ? name : experiment, names);
             if (fault.isEmpty()) {
                 method.add(new MethodStep.WaitStep(stepName, 0, null, duration));
                 notes.add(new ConversionNote(
