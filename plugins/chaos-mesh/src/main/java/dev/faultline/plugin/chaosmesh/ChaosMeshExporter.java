@@ -199,7 +199,7 @@ public final class ChaosMeshExporter implements RunbookExporter {
                 at = start.plus(s.plannedLength()).compareTo(at) > 0 ? start.plus(s.plannedLength()) : at;
             }
             String laneName = "lane-" + lane.getKey();
-            templates.add(Map.of("name", laneName, "templateType", "Serial", "children", children));
+            templates.add(template(laneName, "Serial", children));
             laneNames.add(laneName);
         }
         String entry;
@@ -207,7 +207,7 @@ public final class ChaosMeshExporter implements RunbookExporter {
             entry = laneNames.getFirst();
         } else {
             entry = "lanes";
-            templates.add(Map.of("name", entry, "templateType", "Parallel", "children", laneNames));
+            templates.add(template(entry, "Parallel", laneNames));
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("entry", entry);
@@ -215,9 +215,20 @@ public final class ChaosMeshExporter implements RunbookExporter {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("apiVersion", API_VERSION);
         r.put("kind", "Workflow");
-        r.put("metadata", Map.of("name", e.name(), "namespace", namespace));
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", e.name());
+        metadata.put("namespace", namespace);
+        r.put("metadata", metadata);
         r.put("spec", spec);
         return r;
+    }
+
+    private static Map<String, Object> template(String name, String type, List<String> children) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("name", name);
+        t.put("templateType", type);
+        t.put("children", children);
+        return t;
     }
 
     private static Map<String, Object> suspend(String name, Duration length) {

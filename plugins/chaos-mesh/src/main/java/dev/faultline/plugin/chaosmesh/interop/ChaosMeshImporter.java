@@ -37,7 +37,10 @@ public final class ChaosMeshImporter implements RunbookImporter {
 
     static final Duration DEFAULT_DURATION = Duration.ofSeconds(60);
     static final Duration KILL_DURATION = Duration.ofSeconds(30);
-    private static final Pattern KIND = Pattern.compile("(?m)^\\s*kind:\\s*[\"']?(\\w+)[\"']?\\s*$");
+    private static final Pattern KIND = Pattern.compile("(?m)^kind:\\s*[\"']?(\\w+)[\"']?\\s*(?:#.*)?$");
+    /** A manifest's own apiVersion, at the top level of a document (not one quoted inside another format). */
+    private static final Pattern API_VERSION = Pattern.compile("(?m)^apiVersion:\\s*[\"']?chaos-mesh\\.org/");
+
     private static final Set<String> OWN_KINDS = Set.of("Schedule", "Workflow");
 
     @Override
@@ -48,7 +51,7 @@ public final class ChaosMeshImporter implements RunbookImporter {
     @Override
     public Optional<String> recognise(ForeignFile file) {
         String text = file.text();
-        if (!text.contains(GROUP)) {
+        if (!API_VERSION.matcher(text).find()) {
             return Optional.empty();
         }
         Matcher m = KIND.matcher(text);

@@ -55,6 +55,22 @@ class ChaosMeshImporterTest {
         assertThat(importer.recognise(
                         new ForeignFile(Path.of("x.yaml"), "apiVersion: litmuschaos.io/v1alpha1\nkind: ChaosEngine\n")))
                 .isEmpty();
+        // A Chaos Toolkit experiment that creates a PodChaos through the Kubernetes extension is not one.
+        assertThat(importer.recognise(new ForeignFile(Path.of("ctk.yaml"), """
+                        title: Carts survive a pod kill
+                        method:
+                          - type: action
+                            name: kill-cart
+                            provider:
+                              type: python
+                              module: chaosk8s.crd.actions
+                              func: create_custom_object
+                              arguments:
+                                resource:
+                                  apiVersion: chaos-mesh.org/v1alpha1
+                                  kind: PodChaos
+                        """)))
+                .isEmpty();
     }
 
     @Test

@@ -45,7 +45,8 @@ public final class LitmusImporter implements RunbookImporter {
     @Override
     public Optional<String> recognise(ForeignFile file) {
         String t = file.text();
-        return t.contains("litmuschaos.io/") && t.matches("(?s).*\\bkind:\\s*[\"']?ChaosEngine\\b.*")
+        return t.matches("(?s)(.*\\n)?apiVersion:\\s*[\"']?litmuschaos\\.io/.*")
+                        && t.matches("(?s)(.*\\n)?kind:\\s*[\"']?ChaosEngine\\b.*")
                 ? Optional.of("a " + NAME + " ChaosEngine")
                 : Optional.empty();
     }

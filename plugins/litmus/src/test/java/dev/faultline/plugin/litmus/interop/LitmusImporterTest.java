@@ -45,6 +45,11 @@ class LitmusImporterTest {
         assertThat(importer.recognise(
                         new ForeignFile(Path.of("x.yaml"), "apiVersion: chaos-mesh.org/v1alpha1\nkind: PodChaos\n")))
                 .isEmpty();
+        assertThat(importer.recognise(new ForeignFile(
+                        Path.of("ctk.yaml"),
+                        "title: t\nmethod:\n  - arguments:\n      body:\n        apiVersion: litmuschaos.io/v1alpha1\n"
+                                + "        kind: ChaosEngine\n")))
+                .isEmpty();
     }
 
     @Test
