@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,9 +45,16 @@ public final class EnvironmentsFile {
             "prometheus",
             Set.of("url", "token", "username", "password", "timeout", "retries"),
             "toxiproxy",
-            Set.of("url", "stream", "token", "timeout"),
+            Set.of("url", "stream", "token", "timeout", "proxies"),
             "local",
             Set.of("proxyApi", "proxyApiToken", "stressor", "allowOtherUsers"));
+    /**
+     * The proxies a Toxiproxy server should have, as a configuration file or {@code /populate}
+     * lists them ({@code faultline import} writes them): {@code proxies: redis,payments} and
+     * {@code proxies.redis.listen}, {@code .upstream}, {@code .enabled} for each.
+     */
+    private static final Pattern PROXY_KEY = Pattern.compile("proxies\\.[A-Za-z0-9_.-]+\\.(listen|upstream|enabled)");
+
     private static final Set<String> URL_KEYS = Set.of("url", "proxyApi");
     private static final Set<String> DURATION_KEYS =
             Set.of("timeout", "requestTimeout", "injectTimeout", "deleteTimeout");
@@ -183,7 +191,7 @@ public final class EnvironmentsFile {
         for (String key : n.propertyNames()) {
             String kp = LocatedYaml.child(path, key);
             JsonNode v = n.get(key);
-            if (known != null && !known.contains(key)) {
+            if (known != null && !known.contains(key) && !isProxyKey(known, key)) {
                 problems.add(yaml.atKey(kp, unknown(key, known)));
                 continue;
             }
@@ -256,6 +264,10 @@ public final class EnvironmentsFile {
             return "stream is upstream (client to server) or downstream (server to client), not '" + value + "'";
         }
         return null;
+    }
+
+    private static boolean isProxyKey(Set<String> known, String key) {
+        return known == SECTION_KEYS.get("toxiproxy") && PROXY_KEY.matcher(key).matches();
     }
 
     private static String unknown(String key, Set<String> known) {

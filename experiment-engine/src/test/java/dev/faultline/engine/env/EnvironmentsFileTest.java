@@ -93,6 +93,32 @@ class EnvironmentsFileTest {
     }
 
     @Test
+    void aToxiproxyEnvironmentListsTheProxiesItsServerShouldHaveAndWritesThemBack() throws Exception {
+        String text = """
+                environments:
+                  ci:
+                    toxiproxy:
+                      url: http://127.0.0.1:8474
+                      proxies: redis,payments
+                      proxies.redis.listen: 127.0.0.1:26379
+                      proxies.redis.upstream: 127.0.0.1:6379
+                      proxies.redis.enabled: "true"
+                """;
+        Environments envs = EnvironmentsFile.parse(text, "environments.yaml");
+        var toxiproxy = envs.find("ci").orElseThrow().settingsFor("toxiproxy").values();
+        assertThat(toxiproxy.get("proxies")).contains("redis,payments");
+        assertThat(toxiproxy.get("proxies.redis.upstream")).contains("127.0.0.1:6379");
+        String written = new EnvironmentsWriter().toYaml(envs);
+        assertThat(new EnvironmentsWriter().toYaml(EnvironmentsFile.parse(written, "written.yaml")))
+                .isEqualTo(written);
+
+        assertThatThrownBy(() -> EnvironmentsFile.parse(
+                        text.replace("proxies.redis.enabled", "proxies.redis.toxics"), "environments.yaml"))
+                .hasMessageContaining("environments.yaml:8:")
+                .hasMessageContaining("unknown field 'proxies.redis.toxics'");
+    }
+
+    @Test
     void problemsNameTheFileTheLineAndTheField() {
         String text = """
                 environments:
