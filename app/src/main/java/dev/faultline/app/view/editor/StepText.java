@@ -11,7 +11,9 @@ final class StepText {
     static String describe(MethodStep s) {
         if (s instanceof MethodStep.FaultStep f) {
             return f.fault().describe() + " → " + f.target().label()
-                    + (f.share() < 1 ? " (" + Math.round(f.share() * 100) + "%)" : "");
+                    + f.stages()
+                            .map(r -> " (" + RolloutEdits.stages(r) + ")")
+                            .orElse(f.share() < 1 ? " (" + Math.round(f.share() * 100) + "%)" : "");
         }
         if (s instanceof MethodStep.WaitUntilStep u) {
             return "wait until " + u.probe() + " holds";
