@@ -34,7 +34,8 @@ class RolloutEditsTest {
     @Test
     void theBlockShowsTheStages() throws Exception {
         EditorViewModel model = open("payment-rollout-stops.yaml");
-        assertThat(StepText.describe(model.experiment().method().getFirst())).endsWith("(5→25→90%)");
+        assertThat(StepText.describe(model.experiment().method().getFirst()))
+                .isEqualTo("5→25→90% · HTTP 503 on POST /pay → httpProxy/payments-http");
         assertThat(RolloutEdits.stages(new Rollout(
                         java.util.List.of(0.01, 0.05, 0.25, 1.0), Duration.ofSeconds(5), java.util.List.of())))
                 .isEqualTo("1→5→25→100%");
