@@ -4,7 +4,7 @@ import dev.faultline.engine.report.Report;
 import dev.faultline.engine.report.ReportText;
 import java.time.ZoneId;
 
-/** One experiment: outcome, figures, one chart per probe with its tolerance band and fault markers, faults. */
+/** One experiment: outcome, figures, its rollouts' stages, one chart per probe with its tolerance band and fault markers, faults. */
 final class ExperimentSection {
     private ExperimentSection() {}
 
@@ -24,6 +24,7 @@ final class ExperimentSection {
                         + ReportText.dateTime(e.endedAt(), z) + " · score " + ReportText.score(e.score()));
         ReportDocument.figures(h, e);
         h.close("div");
+        RolloutSection.write(h, e, z);
         for (Report.Series s : e.series()) {
             h.open("div", "chart");
             if (s.size() == 0) {

@@ -4,6 +4,7 @@ import static dev.faultline.engine.report.ReportText.dateTime;
 import static dev.faultline.engine.report.ReportText.value;
 
 import dev.faultline.engine.model.Participant;
+import dev.faultline.engine.spi.run.RolloutResult;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 
@@ -131,6 +132,7 @@ public final class MarkdownReport implements ReportRenderer {
                         .append(f.to() == null ? "?" : ReportText.time(f.to(), z))
                         .append('\n');
             }
+            rollouts(b, e, z);
             if (e.verdict() != null) {
                 ExperimentOutcome v = e.verdict();
                 b.append("- Team verdict: **")
@@ -241,6 +243,34 @@ public final class MarkdownReport implements ReportRenderer {
                     .append(" |\n");
         }
         b.append('\n');
+    }
+
+    /** Each rollout's outcome in a sentence and its stages in a table. */
+    private static void rollouts(StringBuilder b, Report.Experiment e, ZoneId z) {
+        for (RolloutResult o : e.rollouts()) {
+            b.append("\n**")
+                    .append(line(RolloutText.title(o)))
+                    .append("**: ")
+                    .append(line(o.headline()))
+                    .append("\n\n| ")
+                    .append(String.join(" | ", RolloutText.COLUMNS))
+                    .append(" |\n|")
+                    .append("---|".repeat(RolloutText.COLUMNS.size()))
+                    .append('\n');
+            for (RolloutResult.Stage s : o.stages()) {
+                b.append("| ")
+                        .append(String.join(
+                                " | ",
+                                RolloutText.row(o, s, z).stream()
+                                        .map(MarkdownReport::cell)
+                                        .toList()))
+                        .append(" |\n");
+            }
+            String left = RolloutText.notReached(o);
+            if (!left.isEmpty()) {
+                b.append('\n').append(left).append('\n');
+            }
+        }
     }
 
     private static void row(StringBuilder b, String k, String v) {

@@ -1,6 +1,7 @@
 package dev.faultline.engine.report;
 
 import dev.faultline.engine.model.Participant;
+import dev.faultline.engine.spi.run.RolloutResult;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -62,7 +63,8 @@ public record Report(
 
     /**
      * One experiment's run in the report. {@code verdict} is the team's, when recorded;
-     * {@code scoreExplained} says what counted in its score (null without a score).
+     * {@code scoreExplained} says what counted in its score (null without a score); {@code rollouts}
+     * its progressive rollouts' stages as stored.
      */
     public record Experiment(
             String runId,
@@ -77,11 +79,45 @@ public record Report(
             List<Series> series,
             @Nullable ExperimentOutcome verdict,
             @Nullable Double score,
-            ResilienceScore.@Nullable Explanation scoreExplained) {
+            ResilienceScore.@Nullable Explanation scoreExplained,
+            List<RolloutResult> rollouts) {
         public Experiment {
             probes = List.copyOf(probes);
             faults = List.copyOf(faults);
             series = List.copyOf(series);
+            rollouts = List.copyOf(rollouts);
+        }
+
+        /** An experiment without a progressive rollout. */
+        public Experiment(
+                String runId,
+                String name,
+                String outcome,
+                String reason,
+                Instant startedAt,
+                @Nullable Instant endedAt,
+                String impact,
+                List<ProbeFigures> probes,
+                List<FaultSpan> faults,
+                List<Series> series,
+                @Nullable ExperimentOutcome verdict,
+                @Nullable Double score,
+                ResilienceScore.@Nullable Explanation scoreExplained) {
+            this(
+                    runId,
+                    name,
+                    outcome,
+                    reason,
+                    startedAt,
+                    endedAt,
+                    impact,
+                    probes,
+                    faults,
+                    series,
+                    verdict,
+                    score,
+                    scoreExplained,
+                    List.of());
         }
     }
 

@@ -264,7 +264,8 @@ public final class ReportAssembler {
                 series,
                 verdict,
                 score.map(ResilienceScore.Explanation::score).orElse(null),
-                score.orElse(null));
+                score.orElse(null),
+                store.rollouts(run.id()));
     }
 
     private static Optional<ResilienceScore.Explanation> experimentScore(String status, JsonNode root) {

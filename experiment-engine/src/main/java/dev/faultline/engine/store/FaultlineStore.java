@@ -1,5 +1,6 @@
 package dev.faultline.engine.store;
 
+import dev.faultline.engine.spi.run.RolloutResult;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -317,6 +318,19 @@ public final class FaultlineStore implements AutoCloseable {
     /** Observations, findings, outcomes, lessons, action items; full-text search. */
     public RetroStore retro() {
         return new RetroStore(this);
+    }
+
+    /**
+     * Stores a run's progressive rollouts (each stage reached with its checked probes' figures and
+     * whether it held), in the order they ran; written once, when the run ends.
+     */
+    public void saveRollouts(String runId, List<RolloutResult> rollouts) throws StoreException {
+        new RolloutTable(this).save(runId, rollouts);
+    }
+
+    /** A run's progressive rollouts as stored, in the order they ran; empty for a run without one. */
+    public List<RolloutResult> rollouts(String runId) throws StoreException {
+        return new RolloutTable(this).of(runId);
     }
 
     /** Messages notifiers could not deliver. */

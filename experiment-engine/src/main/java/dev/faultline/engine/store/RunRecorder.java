@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a run in the database as it goes: the experiment and its runbook text, the run, every
- * event, every sample (through the batching writer) and the result. A database that fails is logged
+ * event, every sample (through the batching writer) and the result with its rollouts' stages. A database that fails is logged
  * and never stops the run.
  */
 public final class RunRecorder implements RunListener, AutoCloseable {
@@ -99,6 +99,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         pending.keep(f.runId(), status, f.result().endedAt(), f.result().summary(), result);
         try {
             store.appendEvent(f.runId(), ++seq, f.at(), f.type(), EventText.describe(f));
+            store.saveRollouts(f.runId(), f.result().rollouts());
             store.finishRun(f.runId(), status, f.result().endedAt(), f.result().summary(), result);
             store.syncToDisk();
             pending.recorded(f.runId());

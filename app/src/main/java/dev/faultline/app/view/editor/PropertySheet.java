@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The selected block's settings: timing, target, share and the fault's own parameters, each a
- * {@link FieldRow} checked by the runbook loader as you type.
+ * The selected block's settings: timing, target, share or rollout stages and the fault's own
+ * parameters, each a {@link FieldRow} checked by the runbook loader as you type.
  */
 final class PropertySheet extends VBox {
     private static final List<String> STEP_FIELDS =
@@ -60,7 +60,9 @@ final class PropertySheet extends VBox {
         JsonNode node = yaml.readTree(model.field(base));
         for (String f : STEP_FIELDS) {
             boolean applies = switch (f) {
-                case "duration", "share", "backend", "target" -> step instanceof MethodStep.FaultStep;
+                // a rolled-out step takes its length and share from its stages
+                case "duration", "share" -> step instanceof MethodStep.FaultStep fs && fs.rollout() == null;
+                case "backend", "target" -> step instanceof MethodStep.FaultStep;
                 case "wait" -> step instanceof MethodStep.WaitStep;
                 default -> true;
             };
@@ -70,6 +72,7 @@ final class PropertySheet extends VBox {
             if (f.equals("target") && step instanceof MethodStep.FaultStep fs) {
                 getChildren().add(new TargetPicker(targets, index));
                 getChildren().add(blastRadius(e, fs));
+                getChildren().add(new RolloutRows(model, index, fs));
             }
         }
         if (step instanceof MethodStep.FaultStep fault) {

@@ -91,7 +91,8 @@ final class RunbookFields {
         String v = n.asString();
         return n.isString()
                         && (v.isEmpty()
-                                || v.matches(".*[:{}\\[\\],#&*!|>'\"%@`].*")
+                                || v.matches(".*[:{}\\[\\],#&*!|>'\"@`].*")
+                                || v.startsWith("%")
                                 || !v.strip().equals(v))
                 ? "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\""
                 : v;

@@ -10,8 +10,10 @@ final class StepText {
 
     static String describe(MethodStep s) {
         if (s instanceof MethodStep.FaultStep f) {
-            return f.fault().describe() + " → " + f.target().label()
-                    + (f.share() < 1 ? " (" + Math.round(f.share() * 100) + "%)" : "");
+            // a rollout's stages first: on a short block they are what is cut last
+            return f.stages().map(r -> RolloutEdits.stages(r) + " · ").orElse("")
+                    + f.fault().describe() + " → " + f.target().label()
+                    + (f.stages().isEmpty() && f.share() < 1 ? " (" + Math.round(f.share() * 100) + "%)" : "");
         }
         if (s instanceof MethodStep.WaitUntilStep u) {
             return "wait until " + u.probe() + " holds";

@@ -14,6 +14,8 @@ public record ChartMark(long at, Kind kind, String text) {
         BREACH,
         HALT,
         OBSERVATION,
-        PHASE
+        PHASE,
+        /** A progressive rollout's stage began: its share is in effect. */
+        STAGE
     }
 }

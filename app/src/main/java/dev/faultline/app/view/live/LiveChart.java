@@ -183,6 +183,7 @@ public final class LiveChart extends Region {
         return switch (m.kind()) {
             case BREACH, HALT -> palette.breach();
             case REVERT -> palette.revert();
+            case STAGE -> palette.baseline();
             default -> palette.observation();
         };
     }

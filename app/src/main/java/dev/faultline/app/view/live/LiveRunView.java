@@ -156,7 +156,15 @@ public final class LiveRunView extends BorderPane {
         starting.setAccessibleText("Starting the sandbox and what the run needs");
         starting.visibleProperty().bind(model.preparingProperty());
         starting.managedProperty().bind(starting.visibleProperty());
-        VBox left = new VBox(4, progress, title, phase, starting, verdict);
+        Label stage = new Label();
+        stage.setId("rollout-stage");
+        stage.textProperty().bind(model.stageProperty());
+        stage.getStyleClass().add("rollout-stage");
+        stage.setWrapText(true);
+        stage.setAccessibleHelp("The progressive rollout's stage in effect and the next");
+        stage.visibleProperty().bind(model.stageProperty().isNotEmpty());
+        stage.managedProperty().bind(stage.visibleProperty());
+        VBox left = new VBox(4, progress, title, phase, stage, starting, verdict);
         HBox h = new HBox(16, left, grow, elapsed);
         h.setPadding(new Insets(12, 16, 8, 16));
         return h;
@@ -274,6 +282,7 @@ public final class LiveRunView extends BorderPane {
     }
 
     private void showElapsed() {
+        model.tick(System.currentTimeMillis());
         long start = model.startedAtProperty().get();
         if (start == 0) {
             elapsed.setText("");

@@ -46,6 +46,7 @@ public final class LiveRunViewModel {
     private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
     private final ObservableList<ProbeTrack> tracksView = FXCollections.unmodifiableObservableList(tracks);
     private final List<ChartMark> marks = new ArrayList<>();
+    private final StageStrip stages = new StageStrip();
     private final Map<String, FaultSpan> spans = new LinkedHashMap<>();
     private String runId = "";
     private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper(false);
@@ -97,6 +98,7 @@ public final class LiveRunViewModel {
         preparing.set(true);
         log.clear();
         marks.clear();
+        stages.clear();
         spans.clear();
         tracks.clear();
         bump();
@@ -120,6 +122,7 @@ public final class LiveRunViewModel {
                     + " ──");
         }
         marks.clear();
+        stages.begin(experiment);
         spans.clear();
         Map<String, Tolerance> haltZones = new LinkedHashMap<>();
         for (StopCondition s : experiment.stopConditions()) {
@@ -255,11 +258,17 @@ public final class LiveRunViewModel {
                 spans.put(f.faultId(), span.endedAt(at));
             }
             marks.add(new ChartMark(at, ChartMark.Kind.REVERT, f.step()));
+        } else if (e instanceof RunEvent.RolloutStageStarted || e instanceof RunEvent.RolloutStageChecked) {
+            ChartMark stage = stages.take(e, System.currentTimeMillis());
+            if (stage != null) {
+                marks.add(stage);
+            }
         } else if (e instanceof RunEvent.StopConditionBreached b) {
             marks.add(new ChartMark(at, ChartMark.Kind.BREACH, b.condition()));
         } else if (e instanceof RunEvent.Halted h) {
             marks.add(new ChartMark(at, ChartMark.Kind.HALT, "halt"));
         } else if (e instanceof RunEvent.RunFinished f) {
+            stages.take(e, at);
             running.set(false);
             verdict.set(f.result().summary());
             phase.set(f.result().outcome().name());
@@ -321,6 +330,16 @@ public final class LiveRunViewModel {
 
     public ReadOnlyStringProperty phaseProperty() {
         return phase.getReadOnlyProperty();
+    }
+
+    /** Where a progressive rollout stands: "payments-failing: stage 2 of 4: 5% → next 25% in 0:42"; empty without one. */
+    public ReadOnlyStringProperty stageProperty() {
+        return stages.textProperty();
+    }
+
+    /** Refreshes what counts down (the rollout's next stage) at {@code now}, epoch milliseconds. */
+    public void tick(long now) {
+        stages.tick(now);
     }
 
     public ReadOnlyStringProperty verdictProperty() {

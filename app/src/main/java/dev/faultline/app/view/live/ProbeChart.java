@@ -130,6 +130,7 @@ public final class ProbeChart {
                         switch (mark.kind()) {
                             case BREACH, HALT -> palette.breach();
                             case REVERT -> palette.revert();
+                            case STAGE -> palette.baseline();
                             default -> palette.observation();
                         },
                         new BasicStroke(mark.kind() == ChartMark.Kind.HALT ? 2.5f : 1.4f));

@@ -89,6 +89,37 @@ public record RolloutResult(String step, String target, String fault, int stages
     }
 
     /**
+     * The rollout's outcome in one sentence, without the figures, for a report's or a message's
+     * heading: "Safe up to 25% of httpProxy/payments-http (HTTP 503 on POST /pay): it did not hold at
+     * 90% (stage 3 of 3).", "Held at every stage: safe up to 100% of ...", "Never held: not safe even at
+     * 5% of ..., the first of 3 stages.".
+     */
+    public String headline() {
+        String of = " of " + target + " (" + fault + ")";
+        OptionalDouble safe = safeUpTo();
+        if (completed()) {
+            return "Held at every stage: safe up to " + Rollout.percent(safe.orElse(0)) + of + ", all " + stagesPlanned
+                    + " stages.";
+        }
+        if (stages.isEmpty()) {
+            return "No stage began" + of + ".";
+        }
+        Optional<Stage> broke = brokeAt();
+        Stage last = broke.orElse(stages.getLast());
+        String where = Rollout.percent(last.share()) + " (stage " + last.number() + " of " + stagesPlanned + ")";
+        if (safe.isEmpty()) {
+            return broke.isPresent()
+                    ? "Never held: not safe even at " + Rollout.percent(last.share()) + of + ", the first of "
+                            + stagesPlanned + " stages."
+                    : "No stage held" + of + ": the rollout was cut short at " + where + ".";
+        }
+        String upTo = "Safe up to " + Rollout.percent(safe.getAsDouble()) + of;
+        return broke.isPresent()
+                ? upTo + ": it did not hold at " + where + "."
+                : upTo + " so far: the rollout was cut short at " + where + ".";
+    }
+
+    /**
      * One line: "safe up to 25% of httpProxy/payments-http (HTTP 503 on POST /pay); did not hold at
      * stage 3 of 3 (100%): ...".
      */

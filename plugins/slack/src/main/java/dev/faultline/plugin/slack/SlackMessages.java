@@ -15,7 +15,9 @@ import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.GameDay;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Participant;
+import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.spi.run.ProbeResult;
+import dev.faultline.engine.spi.run.RolloutResult;
 import dev.faultline.engine.spi.run.RunOutcome;
 import dev.faultline.engine.spi.run.RunResult;
 import java.time.Duration;
@@ -178,6 +180,9 @@ final class SlackMessages {
         if (!fields.isEmpty()) {
             b.add(section(s -> s.fields(fields)));
         }
+        for (RolloutResult o : r.rollouts()) {
+            b.add(section(s -> s.text(markdownText(cut(rollout(o), 3000)))));
+        }
         b.add(context(c -> c.elements(List.of(markdownText("run `" + r.runId() + "` · "
                 + Durations.format(Duration.ofSeconds(r.duration().toSeconds())) + " · impact " + r.impact())))));
         return new SlackMessage(r.outcome() + ": " + r.experiment() + " (" + r.reason() + ")", b, false);
@@ -189,7 +194,10 @@ final class SlackMessages {
         b.add(section(s -> s.text(markdownText(cut(
                 "*" + outcome + "*: " + esc(reason) + "\n"
                         + results.stream()
-                                .map(r -> icon(r.outcome()) + " " + esc(r.experiment()) + ": " + r.outcome())
+                                .map(r -> icon(r.outcome()) + " " + esc(r.experiment()) + ": " + r.outcome()
+                                        + r.rollouts().stream()
+                                                .map(o -> "\n    ↳ " + esc(o.headline()))
+                                                .collect(Collectors.joining()))
                                 .collect(Collectors.joining("\n")),
                 3000)))));
         b.add(divider());
@@ -198,6 +206,24 @@ final class SlackMessages {
                         ? "Report: `faultline report <GameDay run> --format pdf`"
                         : "Report: `" + esc(reportFile) + "`"))));
         return new SlackMessage("GameDay finished: " + d.title() + " (" + outcome + ")", b, false);
+    }
+
+    /**
+     * A rollout in a few lines: how far it was safe, then each stage reached, "5% held · 25% held ·
+     * 90% did not hold".
+     */
+    static String rollout(RolloutResult o) {
+        String stages = o.stages().stream()
+                .map(s -> Rollout.percent(s.share()) + " "
+                        + switch (s.verdict()) {
+                            case HELD -> "held";
+                            case DID_NOT_HOLD -> "*did not hold*";
+                            case CUT_SHORT -> "_cut short_";
+                        })
+                .collect(Collectors.joining(" · "));
+        int left = o.stagesPlanned() - o.stages().size();
+        return "📶 *Rollout of " + esc(o.step()) + "*: " + esc(o.headline()) + "\n" + stages
+                + (left > 0 ? " · " + left + " not reached" : "");
     }
 
     static SlackMessage test(String host) {
