@@ -41,6 +41,8 @@ public final class FaultlineCommand implements Runnable {
     /** The subcommands, in the order help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             ValidateCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
             RunCommand.class,
             RecoverCommand.class,
             RunsCommand.class,

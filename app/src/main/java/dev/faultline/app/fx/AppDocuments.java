@@ -74,7 +74,10 @@ final class AppDocuments {
         recent.setId("open-recent");
         recent.getItems().add(new MenuItem("(none yet)"));
         recent.setOnShowing(e -> fillRecent(recent, shell, editor, gameDay, say));
-        shell.addFileItems(List.of(open, recent, save, saveAs));
+        MenuItem importItem = new MenuItem("Import…");
+        importItem.setId("file-import");
+        importItem.setOnAction(e -> importFile(shell, editor, say));
+        shell.addFileItems(List.of(open, recent, importItem, save, saveAs));
         fillRecent(recent, shell, editor, gameDay, say);
     }
 
@@ -117,6 +120,31 @@ final class AppDocuments {
                     }
                 },
                 err -> Dialogs.error("Could not open " + p.getFileName(), err));
+    }
+
+    /**
+     * File → Import: an experiment of another tool (Chaos Toolkit, Chaos Mesh, Litmus ...) written as
+     * a runbook under {@code $FAULTLINE_HOME/imported} and opened in the editor; what was not carried
+     * over exactly is said, never dropped.
+     */
+    void importFile(MainShell shell, EditorView editor, Consumer<String> say) {
+        javafx.stage.Window owner =
+                shell.getScene() == null ? null : shell.getScene().getWindow();
+        java.util.Optional<Path> chosen =
+                picker.open(owner, "Import an experiment from another tool", composition.home.root());
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path folder = composition.home.root().resolve("imported");
+        Background.run(
+                "import",
+                () -> ImportedRunbook.write(chosen.get(), folder, composition.loader),
+                done -> {
+                    shell.show(Screen.EDITOR);
+                    editor.open(done.runbook(), false);
+                    say.accept(done.summary());
+                },
+                err -> Dialogs.error("Could not import " + chosen.get().getFileName(), err));
     }
 
     private static boolean planner(MainShell shell) {

@@ -15,6 +15,8 @@ class FaultlineCommandTest {
 
     private static final List<String> NAMES = List.of(
             "validate",
+            "import",
+            "export",
             "run",
             "recover",
             "runs",

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * One block on the method's timeline. Steps sit in lanes: lanes run in parallel, and within a lane
  * a step without an explicit {@code at} starts when the previous step of its lane ends.
  */
-public sealed interface MethodStep permits MethodStep.FaultStep, MethodStep.WaitStep, MethodStep.WaitUntilStep {
+public sealed interface MethodStep
+        permits MethodStep.FaultStep, MethodStep.WaitStep, MethodStep.WaitUntilStep, CommandStep {
 
     String name();
 

@@ -1,9 +1,13 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.command.CommandOutcome;
+import dev.faultline.engine.command.CommandRunner;
+import dev.faultline.engine.model.CommandStep;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.spi.run.RunEvent;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ final class MethodExecutor {
     private final RunContext run;
     private final FaultStepExecutor faults;
     private final Consumer<HaltReason> halt;
+    private final CommandRunner commands = new CommandRunner();
 
     MethodExecutor(RunContext run, FaultStepExecutor faults, Consumer<HaltReason> halt) {
         this.run = run;
@@ -76,19 +81,44 @@ final class MethodExecutor {
     }
 
     private String execute(MethodStep step, Instant began) {
-        if (step instanceof MethodStep.FaultStep f) {
-            faults.execute(f, began);
-            return run.halted()
-                    ? "ended by the halt"
-                    : run.rolloutStop().map(r -> "ended: " + r).orElse("done");
+        return switch (step) {
+            case MethodStep.FaultStep f -> {
+                faults.execute(f, began);
+                yield run.halted()
+                        ? "ended by the halt"
+                        : run.rolloutStop().map(r -> "ended: " + r).orElse("done");
+            }
+            case MethodStep.WaitStep w ->
+                run.sleepUnlessHalted(w.duration())
+                        ? "waited " + dev.faultline.engine.model.Durations.format(w.duration())
+                        : "ended by the halt";
+            case MethodStep.WaitUntilStep u -> waitUntil(u, began);
+            case CommandStep c -> command(c);
+        };
+    }
+
+    /** Runs the step's process; anything but exit 0 within its timeout halts the run. */
+    private String command(CommandStep c) {
+        CommandOutcome o;
+        try {
+            o = commands.run(c.command(), run::halted);
+        } catch (IOException e) {
+            String why = "command '" + c.name() + "': " + e.getMessage();
+            halt.accept(new HaltReason(HaltReason.Source.METHOD, why));
+            return why;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
         }
-        if (step instanceof MethodStep.WaitStep w) {
-            return run.sleepUnlessHalted(w.duration())
-                    ? "waited " + dev.faultline.engine.model.Durations.format(w.duration())
-                    : "ended by the halt";
+        if (o.stopped()) {
+            return "ended by the halt";
         }
-        MethodStep.WaitUntilStep u = (MethodStep.WaitUntilStep) step;
-        return waitUntil(u, began);
+        if (!o.succeeded()) {
+            String why = "command '" + c.name() + "' " + o.summary();
+            halt.accept(new HaltReason(HaltReason.Source.METHOD, why));
+            return why;
+        }
+        return o.summary();
     }
 
     /** Waits until a sample of the probe taken after {@code began} is within its tolerance. */
@@ -117,15 +147,18 @@ final class MethodExecutor {
     }
 
     private static String describe(MethodStep step) {
-        if (step instanceof MethodStep.FaultStep f) {
-            return f.fault().describe() + " on " + f.target().label() + " via " + f.backend() + " for "
-                    + dev.faultline.engine.model.Durations.format(f.duration());
-        }
-        if (step instanceof MethodStep.WaitStep w) {
-            return "wait " + dev.faultline.engine.model.Durations.format(w.duration());
-        }
-        MethodStep.WaitUntilStep u = (MethodStep.WaitUntilStep) step;
-        return "wait until " + u.probe() + " holds, at most "
-                + dev.faultline.engine.model.Durations.format(u.timeout());
+        return switch (step) {
+            case MethodStep.FaultStep f ->
+                f.fault().describe() + " on " + f.target().label() + " via " + f.backend() + " for "
+                        + dev.faultline.engine.model.Durations.format(f.duration());
+            case MethodStep.WaitStep w -> "wait " + dev.faultline.engine.model.Durations.format(w.duration());
+            case MethodStep.WaitUntilStep u ->
+                "wait until " + u.probe() + " holds, at most "
+                        + dev.faultline.engine.model.Durations.format(u.timeout());
+            case CommandStep c ->
+                "run " + c.command().describe() + ", at most "
+                        + dev.faultline.engine.model.Durations.format(
+                                c.command().timeout());
+        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.faultline.engine.runbook;
 
+import dev.faultline.engine.model.Command;
+import dev.faultline.engine.model.CommandStep;
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.FaultKind;
 import dev.faultline.engine.model.FaultKinds;
@@ -38,13 +40,14 @@ final class MethodReader {
         String name = n.path("name").asString("");
         int lane = n.path("lane").asInt(0);
         Duration at = n.has("at") ? problems.duration(n, path, "at", null, Limits.SPAN_MAX) : null;
-        List<String> kinds =
-                List.of("fault", "wait", "waitUntil").stream().filter(n::has).toList();
+        List<String> kinds = List.of("fault", "wait", "waitUntil", "command").stream()
+                .filter(n::has)
+                .toList();
         if (kinds.size() != 1) {
             problems.at(
                     path,
                     kinds.isEmpty()
-                            ? "step '" + name + "' needs one of fault, wait or waitUntil"
+                            ? "step '" + name + "' needs one of fault, wait, waitUntil or command"
                             : "step '" + name + "' has " + String.join(" and ", kinds) + "; give one per step");
             return null;
         }
@@ -64,6 +67,11 @@ final class MethodReader {
                 return timeout == null
                         ? null
                         : problems.build(up, () -> new MethodStep.WaitUntilStep(name, lane, at, probe, timeout));
+            }
+            case "command" -> {
+                String cp = LocatedTree.child(path, "command");
+                Command command = CommandYaml.read(n.get("command"), cp, problems, Set.of());
+                return command == null ? null : problems.build(cp, () -> new CommandStep(name, lane, at, command));
             }
             default -> {
                 return faultStep(n, path, name, lane, at);

@@ -1,18 +1,21 @@
 package dev.faultline.engine.runbook;
 
+import dev.faultline.engine.command.CommandProbeProvider;
+import dev.faultline.engine.model.Command;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.spi.MetricSourceProvider;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Reads probes: a name, the tolerance it must keep, and exactly one source ({@code http}, {@code metrics}). */
 final class ProbeReader {
-    static final List<String> TYPES = List.of("http", "metrics", "prometheus");
+    static final List<String> TYPES = List.of("http", "metrics", "prometheus", "command");
 
     private final Problems problems;
     private final Map<String, MetricSourceProvider> probeTypes;
@@ -38,7 +41,21 @@ final class ProbeReader {
         }
         String type = types.get(0);
         String typePath = LocatedTree.child(path, type);
-        Params params = new Params(flatten(n.get(type), "", new TreeMap<>()));
+        Params params;
+        if (type.equals(CommandProbeProvider.TYPE)) {
+            Command command = CommandYaml.read(n.get(type), typePath, problems, Set.of("value"));
+            if (command == null) {
+                return null;
+            }
+            Map<String, String> values = new TreeMap<>(command.toParams());
+            JsonNode value = n.get(type).get("value");
+            if (value != null) {
+                values.put("value", value.asString());
+            }
+            params = new Params(values);
+        } else {
+            params = new Params(flatten(n.get(type), "", new TreeMap<>()));
+        }
         MetricSourceProvider provider = probeTypes.get(type);
         if (provider != null) {
             provider.validate(params).forEach(p -> problems.at(typePath, p));

@@ -1,6 +1,9 @@
 package dev.faultline.engine.runbook;
 
+import dev.faultline.engine.command.CommandProbeProvider;
 import dev.faultline.engine.model.BlastRadius;
+import dev.faultline.engine.model.Command;
+import dev.faultline.engine.model.CommandStep;
 import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.MethodStep;
@@ -98,7 +101,12 @@ public final class RunbookWriter {
             n.put("during", false);
         }
         ObjectNode source = n.putObject(p.type());
-        nest(source, p.params());
+        if (p.type().equals(CommandProbeProvider.TYPE)) {
+            CommandYaml.write(source, Command.fromParams(p.params()));
+            p.params().get("value").ifPresent(v -> source.put("value", v));
+        } else {
+            nest(source, p.params());
+        }
     }
 
     /** Dotted keys ({@code ratio.of}) back into nested mappings. */
@@ -130,6 +138,8 @@ public final class RunbookWriter {
         s.explicitStart().ifPresent(at -> n.put("at", Durations.format(at)));
         if (s instanceof MethodStep.WaitStep w) {
             n.put("wait", Durations.format(w.duration()));
+        } else if (s instanceof CommandStep c) {
+            CommandYaml.write(n.putObject("command"), c.command());
         } else if (s instanceof MethodStep.WaitUntilStep u) {
             n.putObject("waitUntil").put("probe", u.probe()).put("timeout", Durations.format(u.timeout()));
         } else {

@@ -1,5 +1,7 @@
 package dev.faultline.app.view.editor;
 
+import dev.faultline.engine.model.Command;
+import dev.faultline.engine.model.CommandStep;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Rollout;
@@ -92,6 +94,10 @@ public final class ExperimentEdits {
         if (s instanceof MethodStep.WaitStep w) {
             return new MethodStep.WaitStep(w.name(), lane, at, length);
         }
+        if (s instanceof CommandStep c) {
+            Command k = c.command();
+            return new CommandStep(c.name(), lane, at, new Command(k.argv(), length, k.directory(), k.env()));
+        }
         MethodStep.WaitUntilStep u = (MethodStep.WaitUntilStep) s;
         return new MethodStep.WaitUntilStep(u.name(), lane, at, u.probe(), length);
     }
@@ -103,6 +109,9 @@ public final class ExperimentEdits {
         }
         if (s instanceof MethodStep.WaitStep w) {
             return new MethodStep.WaitStep(name, w.lane(), w.at(), w.duration());
+        }
+        if (s instanceof CommandStep c) {
+            return new CommandStep(name, c.lane(), c.at(), c.command());
         }
         MethodStep.WaitUntilStep u = (MethodStep.WaitUntilStep) s;
         return new MethodStep.WaitUntilStep(name, u.lane(), u.at(), u.probe(), u.timeout());

@@ -1,5 +1,6 @@
 package dev.faultline.app.view.editor;
 
+import dev.faultline.engine.model.CommandStep;
 import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.model.MethodStep;
 import java.time.Duration;
@@ -17,6 +18,9 @@ final class StepText {
         }
         if (s instanceof MethodStep.WaitUntilStep u) {
             return "wait until " + u.probe() + " holds";
+        }
+        if (s instanceof CommandStep c) {
+            return "run " + c.command().describe();
         }
         return "wait";
     }
