@@ -35,7 +35,8 @@ import picocli.CommandLine.ParentCommand;
             ScheduleCommand.ListCmd.class,
             ScheduleCommand.RemoveCmd.class,
             ScheduleCommand.PauseCmd.class,
-            ScheduleCommand.ResumeCmd.class
+            ScheduleCommand.ResumeCmd.class,
+            ScheduleExportCommand.class
         })
 final class ScheduleCommand implements Runnable {
     @ParentCommand
