@@ -29,6 +29,8 @@ public final class SchedulesPane extends VBox {
 
     private final TableView<SchedulesModel.Row> table;
     private final LineChart<Number, Number> chart;
+    private final Label noScores = new Label("No scored run of a scheduled experiment yet: the resilience score over"
+            + " time is drawn here once one has run (aborted runs have no score).");
     private final Label empty = new Label(
             "No schedules yet. Add one from a terminal: faultline schedule add weekly-payments"
                     + " runbooks/sandbox/payment-latency-holds.yaml --cron \"0 9 * * MON\"; 'faultline scheduler' runs them.");
@@ -96,7 +98,9 @@ public final class SchedulesPane extends VBox {
 
         VBox.setVgrow(table, Priority.SOMETIMES);
         setMinHeight(Region.USE_PREF_SIZE);
-        getChildren().addAll(heading, table, buttons, chart);
+        noScores.setWrapText(true);
+        noScores.setId("no-scores");
+        getChildren().addAll(heading, table, buttons, noScores, chart);
     }
 
     private void showTrends(SchedulesModel model) {
@@ -109,8 +113,12 @@ public final class SchedulesPane extends VBox {
             }
             chart.getData().add(s);
         }
-        chart.setVisible(!model.trends().isEmpty());
-        chart.setManaged(!model.trends().isEmpty());
+        // an axis of time without a single point only shows the epoch: say why there is no line instead
+        boolean scored = model.trends().stream().anyMatch(t -> !t.points().isEmpty());
+        chart.setVisible(scored);
+        chart.setManaged(scored);
+        noScores.setVisible(!scored && !model.trends().isEmpty());
+        noScores.setManaged(noScores.isVisible());
     }
 
     private static TableColumn<SchedulesModel.Row, String> column(
@@ -118,6 +126,15 @@ public final class SchedulesPane extends VBox {
         TableColumn<SchedulesModel.Row, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        // a narrow window shortens a cell: its whole text stays one hover away
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
         return c;
     }
 }
