@@ -16,6 +16,9 @@ import java.util.function.Consumer;
  * message; the day runs without it.
  */
 public final class GameDayNotifiers {
+    /** The setting that tells a notifier the run is a schedule's, and which ({@code run.schedule}). */
+    public static final String SCHEDULE = "run.schedule";
+
     private GameDayNotifiers() {}
 
     /**
@@ -26,12 +29,24 @@ public final class GameDayNotifiers {
      */
     public static List<Notifier> create(
             Composition c, String reportPattern, Consumer<String> say, Consumer<String> warn) {
+        return create(c, reportPattern, "", say, warn);
+    }
+
+    /**
+     * As above, for a run a schedule started: the notifiers get its name as {@value #SCHEDULE} (a
+     * message of its own); empty for any other run.
+     */
+    public static List<Notifier> create(
+            Composition c, String reportPattern, String schedule, Consumer<String> say, Consumer<String> warn) {
         List<Notifier> out = new ArrayList<>();
         NotifierSettings settings;
         try {
             NotifierSettings s = NotifierConfig.load(c.home.root(), System.getenv());
             Map<String, String> values = new HashMap<>(s.values());
             values.put("report.file", reportPattern);
+            if (!schedule.isEmpty()) {
+                values.put(SCHEDULE, schedule);
+            }
             settings = new NotifierSettings(values, s.secrets());
         } catch (java.io.IOException e) {
             warn.accept("cannot read " + NotifierConfig.file(c.home.root()) + ": " + e.getMessage()

@@ -56,7 +56,9 @@ public final class FaultlineCommand implements Runnable {
             RetroCommand.class,
             ReportCommand.class,
             NotificationsCommand.class,
-            SlackCommand.class);
+            SlackCommand.class,
+            ScheduleCommand.class,
+            SchedulerCommand.class);
 
     private final FaultlineHome home;
     private @Nullable Composition composition;

@@ -13,6 +13,8 @@ import dev.faultline.app.view.gameday.GameDayPlanModel;
 import dev.faultline.app.view.gameday.GameDayView;
 import dev.faultline.app.view.home.HomeView;
 import dev.faultline.app.view.home.HomeViewModel;
+import dev.faultline.app.view.home.SchedulesModel;
+import dev.faultline.app.view.home.SchedulesPane;
 import dev.faultline.app.view.live.LiveRunView;
 import dev.faultline.app.view.live.LiveRunViewModel;
 import dev.faultline.app.view.live.RunCoordinator;
@@ -45,6 +47,7 @@ public final class AppWindow {
     private final MainShell shell;
     private final HomeView home;
     private final HomeViewModel homeModel;
+    private final SchedulesModel schedules;
     private final LiveRunViewModel live = new LiveRunViewModel(zone);
     private EditorViewModel editorModel;
     private EditorView editor;
@@ -90,6 +93,9 @@ public final class AppWindow {
                 p -> runs.start(p.getFileName().toString(), () -> composition.loader.load(p)),
                 this::edit,
                 this::openRecent);
+        schedules = new SchedulesModel(
+                zone, composition.clock, composition::store, composition.loader, Work.background(), this::failed);
+        home.showSchedules(new SchedulesPane(schedules, zone));
         shell.put(Screen.HOME, home);
         homeModel.showRecent(documents.experiment.recent());
         shell.currentProperty().addListener((o, was, now) -> {
@@ -285,6 +291,7 @@ public final class AppWindow {
 
     private void refreshRuns() {
         homeModel.refreshRuns();
+        schedules.refresh();
         if (retro != null) {
             retro.refresh();
         }

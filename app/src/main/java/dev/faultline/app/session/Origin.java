@@ -2,16 +2,21 @@ package dev.faultline.app.session;
 
 /**
  * Who starts a session: it names the run to whoever finds the sandbox taken ("faultline run
- * payment-latency-holds", "a run of payment-latency-holds in the Faultline app").
+ * payment-latency-holds", "a run of payment-latency-holds in the Faultline app", "a scheduled run of
+ * payment-latency-holds (faultline scheduler)").
  */
 public enum Origin {
     COMMAND_LINE,
-    APP;
+    APP,
+    /** {@code faultline scheduler}: a schedule's run. */
+    SCHEDULER;
 
     String runLease(String experiment) {
-        return this == COMMAND_LINE
-                ? "faultline run " + experiment
-                : "a run of " + experiment + " in the Faultline app";
+        return switch (this) {
+            case COMMAND_LINE -> "faultline run " + experiment;
+            case APP -> "a run of " + experiment + " in the Faultline app";
+            case SCHEDULER -> "a scheduled run of " + experiment + " (faultline scheduler)";
+        };
     }
 
     String runNow(String runId, String experiment) {
@@ -29,6 +34,10 @@ public enum Origin {
     }
 
     private String suffix() {
-        return this == COMMAND_LINE ? "" : " in the Faultline app";
+        return switch (this) {
+            case COMMAND_LINE -> "";
+            case APP -> " in the Faultline app";
+            case SCHEDULER -> " (faultline scheduler)";
+        };
     }
 }

@@ -114,7 +114,7 @@ public final class RunSession<R> implements AutoCloseable {
                     List.of(e),
                     request.metricsPort(),
                     false);
-            NotificationHub hub = s.notifiers(request.notifications(), "");
+            NotificationHub hub = s.notifiers(request.notifications(), "", request.schedule());
             RunRecorder recorder =
                     s.open(new RunRecorder(c.store(), c.pendingResults, e, runbook.text(), runbook.sha256()));
             callbacks.experimentStarting(runbook);
@@ -154,7 +154,7 @@ public final class RunSession<R> implements AutoCloseable {
                     experiments,
                     request.metricsPort(),
                     false);
-            NotificationHub hub = s.notifiers(Notify.IF_SET_UP, request.reportPattern());
+            NotificationHub hub = s.notifiers(Notify.IF_SET_UP, request.reportPattern(), "");
             FaultlineStore store = c.store();
             GameDayRecorder dayRecorder = new GameDayRecorder(store.gameDays(), day.text(), day.sha256());
             List<RunRecorder> recorders = new CopyOnWriteArrayList<>();
@@ -273,10 +273,10 @@ public final class RunSession<R> implements AutoCloseable {
         }
     }
 
-    private NotificationHub notifiers(Notify notify, String reportPattern) throws StoreException {
+    private NotificationHub notifiers(Notify notify, String reportPattern, String schedule) throws StoreException {
         List<Notifier> notifiers = notify == Notify.OFF
                 ? List.of()
-                : GameDayNotifiers.create(composition, reportPattern, callbacks::say, callbacks::warn);
+                : GameDayNotifiers.create(composition, reportPattern, schedule, callbacks::say, callbacks::warn);
         NotificationHub hub = open(new NotificationHub(
                 notifiers, composition.store().undelivered(), composition.clock, NOTIFIERS_CLOSE_WAIT));
         if (notify == Notify.REQUESTED && hub.isEmpty()) {

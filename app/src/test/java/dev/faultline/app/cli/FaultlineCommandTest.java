@@ -30,7 +30,9 @@ class FaultlineCommandTest {
             "retro",
             "report",
             "notifications",
-            "slack");
+            "slack",
+            "schedule",
+            "scheduler");
 
     @Test
     void helpListsEverySubcommandInItsOrder() {

@@ -268,7 +268,7 @@ public final class ReportAssembler {
                 store.rollouts(run.id()));
     }
 
-    private static Optional<ResilienceScore.Explanation> experimentScore(String status, JsonNode root) {
+    static Optional<ResilienceScore.Explanation> experimentScore(String status, JsonNode root) {
         List<ResilienceScore.ProbeOutcome> outcomes = new ArrayList<>();
         for (JsonNode p : root.path("probes")) {
             boolean held = p.path("held").asBoolean();

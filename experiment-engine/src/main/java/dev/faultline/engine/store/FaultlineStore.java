@@ -333,6 +333,11 @@ public final class FaultlineStore implements AutoCloseable {
         return new RolloutTable(this).of(runId);
     }
 
+    /** Recurring experiments: schedules, their state and decisions. */
+    public ScheduleStore schedules() {
+        return new ScheduleStore(this);
+    }
+
     /** Messages notifiers could not deliver. */
     public UndeliveredStore undelivered() {
         return new UndeliveredStore(this);

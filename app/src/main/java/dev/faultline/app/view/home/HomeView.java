@@ -32,6 +32,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 public final class HomeView extends VBox {
     private final HomeViewModel model;
     private final ListView<Path> runbooks;
+    private final VBox content;
     private static final double MIDDLE_MIN_HEIGHT = 190;
     private static final double RECENT_MIN_HEIGHT = 170;
     private static final double LIST_MIN_HEIGHT = 96;
@@ -58,7 +59,7 @@ public final class HomeView extends VBox {
         VBox.setVgrow(middle, Priority.SOMETIMES);
         VBox recent = recentRuns();
         recent.setMinHeight(RECENT_MIN_HEIGHT);
-        VBox content = new VBox(16, card, middle, recent);
+        content = new VBox(16, card, middle, recent);
         content.setPadding(new Insets(20, 24, 20, 24));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -75,6 +76,11 @@ public final class HomeView extends VBox {
                 focusStart();
             }
         });
+    }
+
+    /** Adds the schedules (next runs, last results, score trends) below the recent runs. */
+    public void showSchedules(javafx.scene.Node schedules) {
+        content.getChildren().add(schedules);
     }
 
     /** The two ways to start: the first GameDay on the sandbox, or a file worked on last (beside it). */

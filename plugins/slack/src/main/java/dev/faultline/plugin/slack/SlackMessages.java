@@ -71,6 +71,26 @@ final class SlackMessages {
         return new SlackMessage("GameDay starting: " + d.title(), b, false);
     }
 
+    /**
+     * The parent message of a schedule's run ({@code faultline scheduler}): like any run of its own, its
+     * details in its thread, nobody mentioned (a GameDay's participants are the day's, not the schedule's).
+     */
+    static SlackMessage scheduledRunStarting(String runId, String experiment, String environment, String schedule) {
+        List<LayoutBlock> b = new ArrayList<>();
+        b.add(header(h -> h.text(plainText(cut("⏰ Scheduled experiment starting: " + experiment, 150), true))));
+        b.add(section(x -> x.fields(List.of(
+                field("*Schedule*\n" + esc(schedule)),
+                field("*Environment*\n" + esc(environment)),
+                field("*Run*\n`" + esc(runId) + "`")))));
+        b.add(context(c -> c.elements(List.of(markdownText(
+                "started by `faultline scheduler` · details in the thread" + " · pause it: `faultline schedule pause "
+                        + esc(schedule) + "` · halt everything: `faultline halt`")))));
+        return new SlackMessage(
+                "Scheduled experiment starting: " + experiment + " in " + environment + " (schedule " + schedule + ")",
+                b,
+                false);
+    }
+
     /** The parent message of a run outside a GameDay ({@code faultline run --notify}): its details go in its thread. */
     static SlackMessage runStarting(String runId, String experiment, String environment) {
         List<LayoutBlock> b = new ArrayList<>();

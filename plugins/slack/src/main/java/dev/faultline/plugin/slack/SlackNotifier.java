@@ -34,6 +34,7 @@ final class SlackNotifier implements Notifier {
     private final String reportFile;
 
     private @Nullable GameDay day;
+    private String schedule = "";
     private String dayRunId = "";
     private @Nullable String parentTs;
     private @Nullable Experiment current;
@@ -47,6 +48,11 @@ final class SlackNotifier implements Notifier {
         this.undelivered = undelivered;
         this.clock = clock;
         this.reportFile = reportFile;
+    }
+
+    /** The runs this notifier hears are a schedule's: their parent message says so, and names the schedule. */
+    void scheduledBy(String scheduleName) {
+        this.schedule = scheduleName;
     }
 
     @Override
@@ -91,7 +97,12 @@ final class SlackNotifier implements Notifier {
     public void onRunEvent(RunEvent event) {
         if (event instanceof RunEvent.RunStarted s && day == null && !s.dryRun()) {
             // A run of its own, outside a GameDay: a parent message of its own, details in its thread
-            parentTs = send(SlackMessages.runStarting(s.runId(), s.experiment(), s.environment()), null, s.runId());
+            parentTs = send(
+                    schedule.isEmpty()
+                            ? SlackMessages.runStarting(s.runId(), s.experiment(), s.environment())
+                            : SlackMessages.scheduledRunStarting(s.runId(), s.experiment(), s.environment(), schedule),
+                    null,
+                    s.runId());
         } else if (event instanceof RunEvent.PhaseChanged p && day != null) {
             if (current != null) {
                 updateParent("", progress + " — " + p.to());

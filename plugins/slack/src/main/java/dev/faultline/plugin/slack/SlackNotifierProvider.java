@@ -27,8 +27,13 @@ public final class SlackNotifierProvider implements NotifierProvider {
         if (s.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(notifier(s.get(), undelivered));
+        SlackNotifier n = notifier(s.get(), undelivered);
+        settings.value(SCHEDULE).filter(v -> !v.isBlank()).ifPresent(n::scheduledBy);
+        return Optional.of(n);
     }
+
+    /** Set (by the app) when the run is a schedule's: its name, for a message of its own. */
+    static final String SCHEDULE = "run.schedule";
 
     @Override
     public String sendTest(NotifierSettings settings) throws NotifierException {
