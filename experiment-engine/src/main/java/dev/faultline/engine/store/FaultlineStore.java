@@ -1,5 +1,6 @@
 package dev.faultline.engine.store;
 
+import dev.faultline.engine.env.FaultlineHome;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,15 +17,16 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Faultline's H2 database: experiments with their runbook text, runs, their events and probe
- * samples. Thread-safe; samples go through a {@link SampleWriter} that writes in batches.
+ * Faultline's store: experiments with their runbook text, runs, their events and probe samples; in
+ * the user's H2 file, or in a team's shared PostgreSQL ({@link #openShared}). Thread-safe; samples
+ * go through a {@link SampleWriter} that writes in batches.
  */
 public final class FaultlineStore implements AutoCloseable {
-    private final Database db;
+    private final StoreDatabase db;
     private final Connection connection;
     private final SampleWriter samples;
 
-    private FaultlineStore(Database db, Connection connection, SampleWriter samples) {
+    private FaultlineStore(StoreDatabase db, Connection connection, SampleWriter samples) {
         this.db = db;
         this.connection = connection;
         this.samples = samples;
@@ -32,8 +34,45 @@ public final class FaultlineStore implements AutoCloseable {
 
     /** Opens (and creates or migrates) the database at {@code file} ({@code file.mv.db} on disk). */
     public static FaultlineStore open(Path file) throws StoreException {
-        Database db = Database.open(file);
-        return new FaultlineStore(db, db.connect(), new SampleWriter(db.connect(), db.describe()));
+        return on(Database.open(file));
+    }
+
+    /**
+     * The store this home is set to: the team's shared PostgreSQL when {@link StoreSettingsFile}
+     * names one, else the H2 file {@link FaultlineHome#database()}.
+     */
+    public static FaultlineStore open(FaultlineHome home) throws StoreException {
+        Optional<SharedStoreSettings> shared = StoreSettingsFile.of(home).read();
+        return shared.isPresent() ? openShared(shared.get()) : open(home.database());
+    }
+
+    /** Opens (and creates or migrates as needed) a team's shared PostgreSQL store. */
+    public static FaultlineStore openShared(SharedStoreSettings settings) throws StoreException {
+        return on(SharedDatabase.open(settings));
+    }
+
+    private static FaultlineStore on(StoreDatabase db) throws StoreException {
+        Connection main = db.connect();
+        try {
+            return new FaultlineStore(db, main, new SampleWriter(db.connect(), db.describe()));
+        } catch (StoreException e) {
+            try {
+                main.close();
+            } catch (SQLException ignored) {
+                // already broken
+            }
+            throw e;
+        }
+    }
+
+    /** Whether this is a team's shared store (other desktops read and write it too). */
+    public boolean shared() {
+        return db.shared();
+    }
+
+    /** Where the store is, for messages: the H2 file, or the shared server and database. */
+    public String describe() {
+        return db.describe();
     }
 
     /** Stores an experiment's runbook once per (name, text) and returns its id. */
@@ -70,13 +109,14 @@ public final class FaultlineStore implements AutoCloseable {
     public synchronized void createRun(RunRecord run) throws StoreException {
         sql("create run " + run.id(), () -> {
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO run (id, experiment_id, environment,"
-                    + " status, started_at, owner_pid) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " status, started_at, owner_pid, owner_host) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, run.id());
                 ps.setLong(2, run.experimentId());
                 ps.setString(3, run.environment());
                 ps.setString(4, run.status());
                 ps.setObject(5, time(run.startedAt()));
                 ps.setLong(6, ProcessHandle.current().pid());
+                ps.setString(7, ThisMachine.name());
                 ps.executeUpdate();
             }
             return null;
@@ -129,15 +169,20 @@ public final class FaultlineStore implements AutoCloseable {
 
     /**
      * Marks runs whose process died mid-run (a crash, a {@code kill -9}) as CRASHED, so that no run
-     * stays RUNNING forever. Returns their ids.
+     * stays RUNNING forever. Returns their ids. On a shared store only this machine's runs are
+     * looked at: another desktop's pid means nothing here.
      */
     public synchronized List<String> closeRunsOfDeadProcesses(Instant now) throws StoreException {
         List<String> closed = sql("find runs of dead processes", () -> {
             List<String> found = new ArrayList<>();
-            try (PreparedStatement ps =
-                            connection.prepareStatement("SELECT id, owner_pid FROM run WHERE status = 'RUNNING'");
+            try (PreparedStatement ps = connection.prepareStatement(
+                            "SELECT id, owner_pid, owner_host FROM run WHERE status = 'RUNNING'");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    String host = rs.getString(3);
+                    if (db.shared() && host != null && !host.equals(ThisMachine.name())) {
+                        continue;
+                    }
                     long pid = rs.getLong(2);
                     if (rs.wasNull()
                             || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {

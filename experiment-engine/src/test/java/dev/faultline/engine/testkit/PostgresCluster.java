@@ -49,6 +49,13 @@ public final class PostgresCluster implements AutoCloseable {
         public String toString() {
             return "TestDatabase[" + url + ", user=" + user + "]";
         }
+
+        /** Settings for this database, its password in {@code passwordFile} (written now) as a file: reference. */
+        public dev.faultline.engine.store.SharedStoreSettings settings(Path passwordFile) throws IOException {
+            Files.writeString(passwordFile, password + "\n", StandardCharsets.UTF_8);
+            return new dev.faultline.engine.store.SharedStoreSettings(
+                    url, user, new dev.faultline.engine.spi.SecretRef("file:" + passwordFile.toAbsolutePath()));
+        }
     }
 
     private PostgresCluster(Path bin, Path dir, int port, String adminPassword, boolean asRoot) {
