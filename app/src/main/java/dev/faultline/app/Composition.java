@@ -133,7 +133,7 @@ public final class Composition implements AutoCloseable {
         synchronized (storeLock) {
             FaultlineStore s = store;
             if (s == null) {
-                s = FaultlineStore.open(home.database());
+                s = FaultlineStore.open(home);
                 if (closed) {
                     s.close();
                     throw new StoreException("Faultline is closing: the database is closed", null);

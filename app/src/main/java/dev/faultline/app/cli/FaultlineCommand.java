@@ -54,7 +54,8 @@ public final class FaultlineCommand implements Runnable {
             RetroCommand.class,
             ReportCommand.class,
             NotificationsCommand.class,
-            SlackCommand.class);
+            SlackCommand.class,
+            StoreCommand.class);
 
     private final FaultlineHome home;
     private @Nullable Composition composition;
@@ -139,7 +140,7 @@ public final class FaultlineCommand implements Runnable {
             return composition.store();
         }
         if (store == null) {
-            store = FaultlineStore.open(home.database());
+            store = FaultlineStore.open(home);
         }
         return store;
     }

@@ -28,7 +28,8 @@ class FaultlineCommandTest {
             "retro",
             "report",
             "notifications",
-            "slack");
+            "slack",
+            "store");
 
     @Test
     void helpListsEverySubcommandInItsOrder() {

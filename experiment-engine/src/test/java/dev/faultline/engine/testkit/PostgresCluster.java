@@ -78,6 +78,15 @@ public final class PostgresCluster implements AutoCloseable {
      * another one (three tries).
      */
     public static PostgresCluster start(List<String> settings) throws IOException, InterruptedException {
+        return start(settings, List.of());
+    }
+
+    /**
+     * As {@link #start(List)}, with {@code files} copied into the data folder first (private to the
+     * server's user), e.g. {@code server.crt} and {@code server.key} for {@code ssl = on}.
+     */
+    public static PostgresCluster start(List<String> settings, List<Path> files)
+            throws IOException, InterruptedException {
         Path bin = findBin();
         boolean asRoot = isRoot();
         Path dir = Files.createTempDirectory("faultline-pg");
@@ -117,6 +126,14 @@ public final class PostgresCluster implements AutoCloseable {
                 "max_connections = 200",
                 "shared_buffers = 32MB"));
         conf.addAll(settings);
+        for (Path f : files) {
+            Path copy = data.resolve(f.getFileName());
+            Files.copy(f, copy);
+            Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            if (asRoot) {
+                owned(copy);
+            }
+        }
         Files.writeString(
                 data.resolve("postgresql.conf"),
                 "\n" + String.join("\n", conf) + "\n",
