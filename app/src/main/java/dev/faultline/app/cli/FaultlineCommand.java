@@ -55,7 +55,8 @@ public final class FaultlineCommand implements Runnable {
             ReportCommand.class,
             NotificationsCommand.class,
             SlackCommand.class,
-            StoreCommand.class);
+            StoreCommand.class,
+            TeamCommand.class);
 
     private final FaultlineHome home;
     private @Nullable Composition composition;

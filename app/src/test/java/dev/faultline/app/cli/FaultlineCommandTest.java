@@ -29,7 +29,8 @@ class FaultlineCommandTest {
             "report",
             "notifications",
             "slack",
-            "store");
+            "store",
+            "team");
 
     @Test
     void helpListsEverySubcommandInItsOrder() {

@@ -54,7 +54,7 @@ public final class FaultlineStore implements AutoCloseable {
     private static FaultlineStore on(StoreDatabase db) throws StoreException {
         Connection main = db.connect();
         try {
-            return new FaultlineStore(db, main, new SampleWriter(db.connect(), db.describe()));
+            return new FaultlineStore(db, main, new SampleWriter(db.connect(), db.describe(), db.shared()));
         } catch (StoreException e) {
             try {
                 main.close();
@@ -228,8 +228,23 @@ public final class FaultlineStore implements AutoCloseable {
                 ps.setString(5, clip(text, 4000));
                 ps.executeUpdate();
             }
+            announce(runId);
             return null;
         });
+    }
+
+    /** The channel on which a shared store announces that a run (or a GameDay run) has something new. */
+    static final String CHANGES = "faultline_run";
+
+    /**
+     * Tells the followers of a shared store that {@code subject} has something new (PostgreSQL
+     * {@code NOTIFY}, delivered when the writing transaction commits; this connection autocommits).
+     * Nothing on H2: followers there poll.
+     */
+    void announce(String subject) throws SQLException {
+        if (db.shared()) {
+            Notify.send(connection, CHANGES, subject);
+        }
     }
 
     public synchronized List<EventRecord> events(String runId) throws StoreException {
@@ -321,28 +336,40 @@ public final class FaultlineStore implements AutoCloseable {
             "SELECT at, probe, val FROM probe_sample WHERE run_id = ? ORDER BY run_id, at, probe";
 
     private List<RunRecord> runs(String query, String... args) throws StoreException {
-        return sql("read runs", () -> {
-            List<RunRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement(query)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setString(i + 1, args[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new RunRecord(
-                                rs.getString(1),
-                                rs.getLong(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                instant(rs, 6),
-                                nullableInstant(rs, 7),
-                                rs.getString(8)));
-                    }
+        return sql("read runs", () -> runsOn(connection, query, args));
+    }
+
+    /** A run as {@code c} reads it (a follower's own connection). */
+    Optional<RunRecord> findRunOn(Connection c, String id) throws SQLException {
+        return runsOn(c, RUN_COLUMNS + "WHERE r.id = ?", id).stream().findFirst();
+    }
+
+    /** A connection of its own (a follower's), with the app's rights. */
+    Connection newConnection() throws StoreException {
+        return db.connect();
+    }
+
+    private static List<RunRecord> runsOn(Connection c, String query, String... args) throws SQLException {
+        List<RunRecord> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RunRecord(
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            instant(rs, 6),
+                            nullableInstant(rs, 7),
+                            rs.getString(8)));
                 }
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     interface Sql<T> {
