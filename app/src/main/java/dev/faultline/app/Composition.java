@@ -65,6 +65,8 @@ public final class Composition implements AutoCloseable {
             Executors.newCachedThreadPool(NamedThreads.factory("faultline-revert-"));
     private final ScheduledExecutorService latchWatcher =
             Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("faultline-killswitch-watch-"));
+    /** Team mode: the shared store's kill switch, watched while the store is open (null: not shared). */
+    private volatile @org.jspecify.annotations.Nullable AutoCloseable teamKillSwitch;
     /** Where every running Faultline of this user can be reached to halt it, whatever its home. */
     public final HaltRendezvous rendezvous;
     /** This process's socket in the rendezvous; null when it could not be opened ({@link #haltSocketProblem}). */
@@ -133,10 +135,19 @@ public final class Composition implements AutoCloseable {
         synchronized (storeLock) {
             FaultlineStore s = store;
             if (s == null) {
-                s = FaultlineStore.open(home.database());
+                s = FaultlineStore.open(home);
                 if (closed) {
                     s.close();
                     throw new StoreException("Faultline is closing: the database is closed", null);
+                }
+                if (s.shared()) {
+                    try {
+                        teamKillSwitch = TeamKillSwitch.watch(s, killSwitch);
+                    } catch (StoreException e) {
+                        // this desktop's own switch works as before; a press elsewhere does not reach it
+                        org.slf4j.LoggerFactory.getLogger(Composition.class)
+                                .error("the team's kill switch is not watched here: {}", e.getMessage());
+                    }
                 }
                 store = s;
             }
@@ -161,6 +172,14 @@ public final class Composition implements AutoCloseable {
         runner.close();
         if (haltListener != null) {
             haltListener.close();
+        }
+        AutoCloseable team = teamKillSwitch;
+        if (team != null) {
+            try {
+                team.close();
+            } catch (Exception e) {
+                // the watch's connection is gone already
+            }
         }
         killSwitch.close();
         latchWatcher.shutdownNow();

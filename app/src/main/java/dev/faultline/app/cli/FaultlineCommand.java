@@ -58,7 +58,9 @@ public final class FaultlineCommand implements Runnable {
             NotificationsCommand.class,
             SlackCommand.class,
             ScheduleCommand.class,
-            SchedulerCommand.class);
+            SchedulerCommand.class,
+            StoreCommand.class,
+            TeamCommand.class);
 
     private final FaultlineHome home;
     private @Nullable Composition composition;
@@ -143,7 +145,7 @@ public final class FaultlineCommand implements Runnable {
             return composition.store();
         }
         if (store == null) {
-            store = FaultlineStore.open(home.database());
+            store = FaultlineStore.open(home);
         }
         return store;
     }

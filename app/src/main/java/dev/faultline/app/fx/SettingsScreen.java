@@ -37,7 +37,7 @@ final class SettingsScreen {
         settings.connectionCheck(env -> ConnectionCheck.of(env, composition.plugins.backends()));
         settings.databaseCheck(() -> "reachable: "
                 + composition.store().recentRuns(1000).size() + " run(s) recorded (up to 1000 counted) in "
-                + composition.home.database() + ".mv.db");
+                + composition.store().describe());
         return new SettingsView(settings);
     }
 

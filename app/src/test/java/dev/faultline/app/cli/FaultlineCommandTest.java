@@ -32,7 +32,9 @@ class FaultlineCommandTest {
             "notifications",
             "slack",
             "schedule",
-            "scheduler");
+            "scheduler",
+            "store",
+            "team");
 
     @Test
     void helpListsEverySubcommandInItsOrder() {

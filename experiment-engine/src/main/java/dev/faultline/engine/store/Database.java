@@ -34,7 +34,7 @@ import org.h2.api.ErrorCode;
  * combined with AUTO_SERVER), so a run halted by Ctrl-C may find it closed: {@link PendingResults}
  * keeps such a run's end on disk until the next start records it.
  */
-final class Database {
+final class Database implements StoreDatabase {
     static final String ADMIN = "SA";
     static final String APP = "FAULTLINE";
 
@@ -76,7 +76,7 @@ final class Database {
     }
 
     /** The newest migration in {@code db/migration} (a test keeps it so). */
-    static final String NEWEST_MIGRATION = "7";
+    static final String NEWEST_MIGRATION = "8";
 
     /**
      * Whether Flyway has work: unless the last migration applied is the newest one, and it succeeded.
@@ -112,8 +112,14 @@ final class Database {
                 + " address; remove -Dh2.bindAddress");
     }
 
-    String describe() {
+    @Override
+    public String describe() {
         return file.toAbsolutePath() + ".mv.db";
+    }
+
+    @Override
+    public boolean shared() {
+        return false;
     }
 
     /** The admin login; a database still on the old empty password gets the generated one first. */
@@ -210,7 +216,8 @@ final class Database {
      * Writes everything committed so far to disk and waits for it. {@code CHECKPOINT SYNC} needs
      * the admin login, which the app's connections do not have, so it runs on one of its own.
      */
-    void checkpoint() throws SQLException {
+    @Override
+    public void checkpoint() throws SQLException {
         try (Connection admin = DriverManager.getConnection(url, ADMIN, secret.admin());
                 Statement st = admin.createStatement()) {
             st.execute("CHECKPOINT SYNC");
@@ -221,7 +228,8 @@ final class Database {
      * A connection with the app's rights: the tables' rows, nothing else. H2 has (re)made its lock
      * file by now, with the process's umask: it is made private here.
      */
-    Connection connect() throws StoreException {
+    @Override
+    public Connection connect() throws StoreException {
         Connection c;
         try {
             c = DriverManager.getConnection(url, APP, secret.app());

@@ -1,5 +1,6 @@
 package dev.faultline.engine.store;
 
+import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.spi.run.RolloutResult;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,15 +18,16 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Faultline's H2 database: experiments with their runbook text, runs, their events and probe
- * samples. Thread-safe; samples go through a {@link SampleWriter} that writes in batches.
+ * Faultline's store: experiments with their runbook text, runs, their events and probe samples; in
+ * the user's H2 file, or in a team's shared PostgreSQL ({@link #openShared}). Thread-safe; samples
+ * go through a {@link SampleWriter} that writes in batches.
  */
 public final class FaultlineStore implements AutoCloseable {
-    private final Database db;
+    private final StoreDatabase db;
     private final Connection connection;
     private final SampleWriter samples;
 
-    private FaultlineStore(Database db, Connection connection, SampleWriter samples) {
+    private FaultlineStore(StoreDatabase db, Connection connection, SampleWriter samples) {
         this.db = db;
         this.connection = connection;
         this.samples = samples;
@@ -33,8 +35,45 @@ public final class FaultlineStore implements AutoCloseable {
 
     /** Opens (and creates or migrates) the database at {@code file} ({@code file.mv.db} on disk). */
     public static FaultlineStore open(Path file) throws StoreException {
-        Database db = Database.open(file);
-        return new FaultlineStore(db, db.connect(), new SampleWriter(db.connect(), db.describe()));
+        return on(Database.open(file));
+    }
+
+    /**
+     * The store this home is set to: the team's shared PostgreSQL when {@link StoreSettingsFile}
+     * names one, else the H2 file {@link FaultlineHome#database()}.
+     */
+    public static FaultlineStore open(FaultlineHome home) throws StoreException {
+        Optional<SharedStoreSettings> shared = StoreSettingsFile.of(home).read();
+        return shared.isPresent() ? openShared(shared.get()) : open(home.database());
+    }
+
+    /** Opens (and creates or migrates as needed) a team's shared PostgreSQL store. */
+    public static FaultlineStore openShared(SharedStoreSettings settings) throws StoreException {
+        return on(SharedDatabase.open(settings));
+    }
+
+    private static FaultlineStore on(StoreDatabase db) throws StoreException {
+        Connection main = db.connect();
+        try {
+            return new FaultlineStore(db, main, new SampleWriter(db.connect(), db.describe(), db.shared()));
+        } catch (StoreException e) {
+            try {
+                main.close();
+            } catch (SQLException ignored) {
+                // already broken
+            }
+            throw e;
+        }
+    }
+
+    /** Whether this is a team's shared store (other desktops read and write it too). */
+    public boolean shared() {
+        return db.shared();
+    }
+
+    /** Where the store is, for messages: the H2 file, or the shared server and database. */
+    public String describe() {
+        return db.describe();
     }
 
     /** Stores an experiment's runbook once per (name, text) and returns its id. */
@@ -71,13 +110,14 @@ public final class FaultlineStore implements AutoCloseable {
     public synchronized void createRun(RunRecord run) throws StoreException {
         sql("create run " + run.id(), () -> {
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO run (id, experiment_id, environment,"
-                    + " status, started_at, owner_pid) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " status, started_at, owner_pid, owner_host) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, run.id());
                 ps.setLong(2, run.experimentId());
                 ps.setString(3, run.environment());
                 ps.setString(4, run.status());
                 ps.setObject(5, time(run.startedAt()));
                 ps.setLong(6, ProcessHandle.current().pid());
+                ps.setString(7, ThisMachine.name());
                 ps.executeUpdate();
             }
             return null;
@@ -130,15 +170,20 @@ public final class FaultlineStore implements AutoCloseable {
 
     /**
      * Marks runs whose process died mid-run (a crash, a {@code kill -9}) as CRASHED, so that no run
-     * stays RUNNING forever. Returns their ids.
+     * stays RUNNING forever. Returns their ids. On a shared store only this machine's runs are
+     * looked at: another desktop's pid means nothing here.
      */
     public synchronized List<String> closeRunsOfDeadProcesses(Instant now) throws StoreException {
         List<String> closed = sql("find runs of dead processes", () -> {
             List<String> found = new ArrayList<>();
-            try (PreparedStatement ps =
-                            connection.prepareStatement("SELECT id, owner_pid FROM run WHERE status = 'RUNNING'");
+            try (PreparedStatement ps = connection.prepareStatement(
+                            "SELECT id, owner_pid, owner_host FROM run WHERE status = 'RUNNING'");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    String host = rs.getString(3);
+                    if (db.shared() && host != null && !host.equals(ThisMachine.name())) {
+                        continue;
+                    }
                     long pid = rs.getLong(2);
                     if (rs.wasNull()
                             || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
@@ -184,8 +229,23 @@ public final class FaultlineStore implements AutoCloseable {
                 ps.setString(5, clip(text, 4000));
                 ps.executeUpdate();
             }
+            announce(runId);
             return null;
         });
+    }
+
+    /** The channel on which a shared store announces that a run (or a GameDay run) has something new. */
+    static final String CHANGES = "faultline_run";
+
+    /**
+     * Tells the followers of a shared store that {@code subject} has something new (PostgreSQL
+     * {@code NOTIFY}, delivered when the writing transaction commits; this connection autocommits).
+     * Nothing on H2: followers there poll.
+     */
+    void announce(String subject) throws SQLException {
+        if (db.shared()) {
+            Notify.send(connection, CHANGES, subject);
+        }
     }
 
     public synchronized List<EventRecord> events(String runId) throws StoreException {
@@ -277,28 +337,40 @@ public final class FaultlineStore implements AutoCloseable {
             "SELECT at, probe, val FROM probe_sample WHERE run_id = ? ORDER BY run_id, at, probe";
 
     private List<RunRecord> runs(String query, String... args) throws StoreException {
-        return sql("read runs", () -> {
-            List<RunRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement(query)) {
-                for (int i = 0; i < args.length; i++) {
-                    ps.setString(i + 1, args[i]);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new RunRecord(
-                                rs.getString(1),
-                                rs.getLong(2),
-                                rs.getString(3),
-                                rs.getString(4),
-                                rs.getString(5),
-                                instant(rs, 6),
-                                nullableInstant(rs, 7),
-                                rs.getString(8)));
-                    }
+        return sql("read runs", () -> runsOn(connection, query, args));
+    }
+
+    /** A run as {@code c} reads it (a follower's own connection). */
+    Optional<RunRecord> findRunOn(Connection c, String id) throws SQLException {
+        return runsOn(c, RUN_COLUMNS + "WHERE r.id = ?", id).stream().findFirst();
+    }
+
+    /** A connection of its own (a follower's), with the app's rights. */
+    Connection newConnection() throws StoreException {
+        return db.connect();
+    }
+
+    private static List<RunRecord> runsOn(Connection c, String query, String... args) throws SQLException {
+        List<RunRecord> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(query)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RunRecord(
+                            rs.getString(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            instant(rs, 6),
+                            nullableInstant(rs, 7),
+                            rs.getString(8)));
                 }
             }
-            return out;
-        });
+        }
+        return out;
     }
 
     interface Sql<T> {

@@ -19,19 +19,33 @@ final class OutcomeTable {
         this.sql = sql;
     }
 
+    /**
+     * Records or replaces a run's outcome: the standard {@code MERGE ... USING ... ON}, which H2 and
+     * PostgreSQL 15 both run (H2's own {@code MERGE ... KEY} is not PostgreSQL's).
+     */
     void set(ExperimentOutcome o, Instant at) throws StoreException {
+        Object[] values = {
+            o.verdict().name(),
+            o.detected(),
+            nullable(millis(o.timeToDetect()), Types.BIGINT),
+            o.mitigated(),
+            nullable(millis(o.timeToMitigate()), Types.BIGINT),
+            o.notes(),
+            time(at)
+        };
+        Object[] args = new Object[1 + 2 * values.length];
+        args[0] = o.runId();
+        System.arraycopy(values, 0, args, 1, values.length);
+        System.arraycopy(values, 0, args, 1 + values.length, values.length);
         sql.update(
                 "record the outcome of " + o.runId(),
-                "MERGE INTO experiment_outcome (run_id, verdict, detected, time_to_detect_ms, mitigated,"
-                        + " time_to_mitigate_ms, notes, recorded_at) KEY (run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                o.runId(),
-                o.verdict().name(),
-                o.detected(),
-                nullable(millis(o.timeToDetect()), Types.BIGINT),
-                o.mitigated(),
-                nullable(millis(o.timeToMitigate()), Types.BIGINT),
-                o.notes(),
-                time(at));
+                "MERGE INTO experiment_outcome t USING (SELECT CAST(? AS VARCHAR(96)) AS run_id) s"
+                        + " ON (t.run_id = s.run_id)"
+                        + " WHEN MATCHED THEN UPDATE SET verdict = ?, detected = ?, time_to_detect_ms = ?,"
+                        + " mitigated = ?, time_to_mitigate_ms = ?, notes = ?, recorded_at = ?"
+                        + " WHEN NOT MATCHED THEN INSERT (run_id, verdict, detected, time_to_detect_ms, mitigated,"
+                        + " time_to_mitigate_ms, notes, recorded_at) VALUES (s.run_id, ?, ?, ?, ?, ?, ?, ?)",
+                args);
     }
 
     List<ExperimentOutcome> of(Collection<String> runIds) throws StoreException {

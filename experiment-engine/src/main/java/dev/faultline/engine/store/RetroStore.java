@@ -24,8 +24,10 @@ public final class RetroStore {
     private final OutcomeTable outcomes;
     private final ActionItemTable actions;
     private final RetroSearch search;
+    private final FaultlineStore store;
 
     RetroStore(FaultlineStore store) {
+        this.store = store;
         RetroSql sql = new RetroSql(store);
         this.notes = new NoteTables(sql);
         this.findings = new FindingTable(sql);
@@ -35,7 +37,14 @@ public final class RetroStore {
     }
 
     public Observation addObservation(String subject, Instant at, String author, String text) throws StoreException {
-        return notes.addObservation(subject, at, author, text);
+        Observation o = notes.addObservation(subject, at, author, text);
+        synchronized (store) {
+            store.sql("announce the note on " + subject, () -> {
+                store.announce(subject);
+                return null;
+            });
+        }
+        return o;
     }
 
     /** The observations about any of {@code subjects} (runs and GameDay runs), in time order. */

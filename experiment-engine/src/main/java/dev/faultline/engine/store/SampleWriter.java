@@ -33,11 +33,14 @@ public final class SampleWriter implements AutoCloseable {
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
+    private final boolean announce;
     private volatile boolean closed;
 
-    SampleWriter(Connection connection, String where) {
+    /** @param announce whether each batch is announced to followers (a shared store's NOTIFY, per run) */
+    SampleWriter(Connection connection, String where, boolean announce) {
         this.connection = connection;
         this.where = where;
+        this.announce = announce;
         this.writer = new Thread(this::drain, "faultline-sample-writer");
         writer.setDaemon(true);
         writer.start();
@@ -133,6 +136,12 @@ public final class SampleWriter implements AutoCloseable {
                 ps.addBatch();
             }
             ps.executeBatch();
+            if (announce) {
+                for (String run :
+                        batch.stream().map(SampleRecord::runId).distinct().toList()) {
+                    Notify.send(connection, FaultlineStore.CHANGES, run); // sent when the batch commits
+                }
+            }
             connection.commit();
         } catch (SQLException e) {
             dropped.addAndGet(batch.size());

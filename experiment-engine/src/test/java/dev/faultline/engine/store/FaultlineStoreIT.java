@@ -18,6 +18,11 @@ class FaultlineStoreIT {
     @TempDir
     Path dir;
 
+    /** The store under test, opened again on every call (FaultlineStorePostgresIT: the same cases on PostgreSQL). */
+    FaultlineStore open() throws StoreException {
+        return FaultlineStore.open(dir.resolve("faultline"));
+    }
+
     private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
     private String newRun(FaultlineStore store, String id) throws StoreException {
@@ -29,7 +34,7 @@ class FaultlineStoreIT {
 
     @Test
     void runsEventsAndSamplesSurviveReopeningTheDatabase() throws Exception {
-        try (FaultlineStore store = FaultlineStore.open(dir.resolve("faultline"))) {
+        try (FaultlineStore store = open()) {
             newRun(store, "r1");
             store.appendEvent("r1", 1, t0, "phase", "phase BASELINE");
             store.appendEvent("r1", 2, t0.plusSeconds(1), "halt", "HALT: stop condition … 注文");
@@ -38,7 +43,7 @@ class FaultlineStoreIT {
             store.finishRun("r1", "HALTED", t0.plusSeconds(5), "HALTED after 5s", "{\"outcome\":\"HALTED\"}");
             store.sampleWriter().flush();
         }
-        try (FaultlineStore store = FaultlineStore.open(dir.resolve("faultline"))) {
+        try (FaultlineStore store = open()) {
             RunRecord r = store.findRun("r1").orElseThrow();
             assertThat(r.status()).isEqualTo("HALTED");
             assertThat(r.experimentName()).isEqualTo("payment-latency");
@@ -58,7 +63,7 @@ class FaultlineStoreIT {
 
     @Test
     void theSameRunbookTextIsStoredOnce() throws Exception {
-        try (FaultlineStore store = FaultlineStore.open(dir.resolve("faultline"))) {
+        try (FaultlineStore store = open()) {
             long a = store.saveExperiment("x", "X", "text", "b".repeat(64));
             long b = store.saveExperiment("x", "X", "text", "b".repeat(64));
             long c = store.saveExperiment("x", "X", "text 2", "c".repeat(64));
@@ -68,7 +73,7 @@ class FaultlineStoreIT {
 
     @Test
     void recentRunsComeNewestFirstAndRunningOnesAreFound() throws Exception {
-        try (FaultlineStore store = FaultlineStore.open(dir.resolve("faultline"))) {
+        try (FaultlineStore store = open()) {
             long exp = store.saveExperiment("x", "X", "t", "d".repeat(64));
             store.createRun(new RunRecord("old", exp, "x", "sandbox", "RUNNING", t0.minusSeconds(60), null, null));
             store.createRun(new RunRecord("new", exp, "x", "sandbox", "RUNNING", t0, null, null));
@@ -80,8 +85,8 @@ class FaultlineStoreIT {
 
     @Test
     void twoStoresOnOneFileSeeEachOthersRuns() throws Exception {
-        try (FaultlineStore app = FaultlineStore.open(dir.resolve("faultline"));
-                FaultlineStore cli = FaultlineStore.open(dir.resolve("faultline"))) {
+        try (FaultlineStore app = open();
+                FaultlineStore cli = open()) {
             newRun(cli, "from-cli");
             assertThat(app.findRun("from-cli")).isPresent();
         }
@@ -97,7 +102,7 @@ class FaultlineStoreIT {
 
     @Test
     void samplesAddedFromManyThreadsAreAllWritten() throws Exception {
-        try (FaultlineStore store = FaultlineStore.open(dir.resolve("faultline"))) {
+        try (FaultlineStore store = open()) {
             newRun(store, "r1");
             ExecutorService pool = Executors.newFixedThreadPool(4);
             for (int t = 0; t < 4; t++) {
@@ -117,7 +122,7 @@ class FaultlineStoreIT {
 
     @Test
     void aRunsSeriesHoldEachProbesTimesAndValuesInTimeOrder() throws Exception {
-        try (FaultlineStore store = FaultlineStore.open(dir.resolve("faultline"))) {
+        try (FaultlineStore store = open()) {
             newRun(store, "r1");
             newRun(store, "other");
             store.sampleWriter().add("r1", "p99", "BASELINE", t0.plusSeconds(2), 130, null, true);
@@ -143,7 +148,7 @@ class FaultlineStoreIT {
     /** The report's read walks the covering index in its order: no row look-ups in the table, no sort. */
     @Test
     void theSeriesQueryReadsTheCoveringIndexInItsOrder() throws Exception {
-        try (FaultlineStore store = FaultlineStore.open(dir.resolve("faultline"));
+        try (FaultlineStore store = open();
                 java.sql.PreparedStatement ps =
                         store.connection().prepareStatement("EXPLAIN " + FaultlineStore.SERIES_QUERY)) {
             ps.setString(1, "r1");

@@ -51,7 +51,12 @@ class GameDayStepsIT {
                 home,
                 List.of(new SimulatedBackendProvider(new SimulatedBackend(system))),
                 List.of(new SimulatedProbes(system)));
-        store = FaultlineStore.open(home.resolve("db/faultline"));
+        store = openStore();
+    }
+
+    /** The store under test (the PostgreSQL subclass runs the same cases on a shared store). */
+    FaultlineStore openStore() throws Exception {
+        return FaultlineStore.open(home.resolve("db/faultline"));
     }
 
     @AfterEach

@@ -116,7 +116,9 @@ public final class SettingsView extends ScrollPane {
                 section("Slack"),
                 slack(model),
                 section("Database"),
-                database(model));
+                database(model),
+                section("Shared store (team mode)"),
+                SharedStorePane.of(model.sharedStore()));
         for (Node n : v.getChildren()) {
             if (n instanceof Label l) {
                 l.setWrapText(true);
@@ -126,6 +128,7 @@ public final class SettingsView extends ScrollPane {
         setContent(v);
         model.load();
         model.slack().load();
+        model.sharedStore().load();
     }
 
     /** A label and its field on one line, centred on each other. */

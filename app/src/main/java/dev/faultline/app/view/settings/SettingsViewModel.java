@@ -70,6 +70,7 @@ public final class SettingsViewModel {
     private final EnvironmentForm form = new EnvironmentForm(fileText);
     private final ReadOnlyStringWrapper connectionResult = new ReadOnlyStringWrapper("");
     private final SlackForm slack;
+    private final SharedStoreForm sharedStore;
     private final ReadOnlyStringWrapper databaseResult = new ReadOnlyStringWrapper("");
     private Consumer<Environments> inUse = e -> {};
     private Function<Environment, List<String>> connectionCheck = e -> List.of("no connection check is available here");
@@ -98,6 +99,7 @@ public final class SettingsViewModel {
         this.work = work;
         this.errors = errors;
         this.slack = new SlackForm(notifiersFile, work);
+        this.sharedStore = new SharedStoreForm(new dev.faultline.engine.env.FaultlineHome(dataFolder), work);
         show(startupProblems);
     }
 
@@ -195,6 +197,11 @@ public final class SettingsViewModel {
                 () -> String.join("\n", connectionCheck.apply(env)),
                 connectionResult::set,
                 err -> connectionResult.set("the check failed: " + Dialogs.message(err)));
+    }
+
+    /** Team mode: the shared store's settings and their test. */
+    public SharedStoreForm sharedStore() {
+        return sharedStore;
     }
 
     /** Opens the database and says what it holds, or what failed. */
