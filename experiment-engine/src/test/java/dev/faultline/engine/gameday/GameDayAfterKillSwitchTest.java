@@ -2,6 +2,7 @@ package dev.faultline.engine.gameday;
 
 import static dev.faultline.engine.gameday.GameDayFixture.day;
 import static dev.faultline.engine.gameday.GameDayFixture.exp;
+import static dev.faultline.engine.gameday.GameDayFixture.outcomes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.engine.spi.run.AfterHalt;
@@ -50,6 +51,7 @@ class GameDayAfterKillSwitchTest {
         });
         assertThat(r.outcome()).isEqualTo(GameDayOutcome.COMPLETED);
         assertThat(r.results())
+                .as(outcomes(r))
                 .extracting(RunResult::outcome)
                 .containsExactly(RunOutcome.HELD, RunOutcome.HELD, RunOutcome.HALTED, RunOutcome.HELD);
         assertThat(r.steps()).extracting(GameDayStep::index).containsExactly(0, 1, 2, 3);
@@ -73,6 +75,7 @@ class GameDayAfterKillSwitchTest {
         assertThat(asked).hasSize(1);
         assertThat(r.outcome()).isEqualTo(GameDayOutcome.COMPLETED);
         assertThat(r.results())
+                .as(outcomes(r))
                 .extracting(RunResult::outcome)
                 .containsExactly(RunOutcome.HELD, RunOutcome.HALTED, RunOutcome.HELD, RunOutcome.HELD);
         assertThat(r.steps()).extracting(GameDayStep::index).containsExactly(0, 1, 1, 2);

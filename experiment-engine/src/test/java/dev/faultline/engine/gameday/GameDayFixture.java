@@ -115,6 +115,14 @@ final class GameDayFixture implements AutoCloseable {
         return h.result().get(60, TimeUnit.SECONDS);
     }
 
+    /** Each run's outcome and reason, for a failure's message (an ABORTED run says why). */
+    static String outcomes(GameDayResult r) {
+        return r.results().stream()
+                .map(x -> x.outcome() + " (" + x.reason() + ")")
+                .toList()
+                .toString();
+    }
+
     /** Presses the kill switch when the experiment at {@code index} starts, on its first attempt only. */
     GameDayListener pressAt(int index) {
         boolean[] pressed = {false};

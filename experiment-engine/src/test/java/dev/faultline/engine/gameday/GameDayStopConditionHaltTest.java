@@ -2,6 +2,7 @@ package dev.faultline.engine.gameday;
 
 import static dev.faultline.engine.gameday.GameDayFixture.day;
 import static dev.faultline.engine.gameday.GameDayFixture.exp;
+import static dev.faultline.engine.gameday.GameDayFixture.outcomes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.engine.model.Experiment;
@@ -58,7 +59,10 @@ class GameDayStopConditionHaltTest {
                 .singleElement()
                 .satisfies(x -> assertThat(x.killSwitch()).isFalse());
         assertThat(r.outcome()).isEqualTo(GameDayOutcome.COMPLETED);
-        assertThat(r.results()).extracting(RunResult::outcome).containsExactly(RunOutcome.HALTED, RunOutcome.HELD);
+        assertThat(r.results())
+                .as(outcomes(r))
+                .extracting(RunResult::outcome)
+                .containsExactly(RunOutcome.HALTED, RunOutcome.HELD);
         assertThat(r.steps().get(0).afterHalt()).isEqualTo(AfterHalt.RESUME);
     }
 
@@ -81,7 +85,10 @@ class GameDayStopConditionHaltTest {
 
         assertThat(asked).isEmpty();
         assertThat(r.outcome()).isEqualTo(GameDayOutcome.COMPLETED);
-        assertThat(r.results()).extracting(RunResult::outcome).containsExactly(RunOutcome.HALTED, RunOutcome.HELD);
+        assertThat(r.results())
+                .as(outcomes(r))
+                .extracting(RunResult::outcome)
+                .containsExactly(RunOutcome.HALTED, RunOutcome.HELD);
         assertThat(r.steps().get(0).afterHalt()).isEqualTo(AfterHalt.RESUME);
         assertThat(r.steps().get(0).note()).isEqualTo("halted as expected by stop-p99");
         assertThat(r.steps().get(0).describe()).endsWith(": halted as expected by stop-p99, passed as expected");
