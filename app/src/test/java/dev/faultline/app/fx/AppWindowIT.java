@@ -120,6 +120,11 @@ class AppWindowIT {
     @Test
     void aGameDayIsPlannedAndSavedAsARunbook() throws Exception {
         robot.interact(() -> window.shell().show(Screen.GAMEDAY));
+        // a tool bar places its items in its next layout pulse: a busy machine may not have had it yet
+        waitFor(
+                "the planner's New is shown",
+                () -> robot.lookup("New").tryQuery().isPresent(),
+                10);
         robot.clickOn("New");
         robot.clickOn("#gameday-title").write("Payments GameDay ☕ 支付");
         robot.clickOn("Add participant").write("Ada").type(KeyCode.ENTER);

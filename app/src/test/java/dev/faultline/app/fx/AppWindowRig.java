@@ -41,6 +41,9 @@ final class AppWindowRig implements AutoCloseable {
             AppWindow w = new AppWindow(composition, s);
             window.set(w);
             w.show();
+            // the primary stage is the same for every test and keeps a size an earlier test gave it:
+            // each window starts at the app's own first size, whatever ran before
+            s.sizeToScene();
         });
         AppWindow w = window.get();
         waitFor("the screens are built", () -> w.editorModel() != null, 20);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -136,6 +137,14 @@ class KeysAndFocusIT {
         TableView<?> table = robot.lookup("#participants").queryTableView();
         robot.interact(() -> table.getSelectionModel().select(1));
 
+        // shown with the selection, in the page's next layout: a busy machine may not have had it yet
+        waitFor(
+                "Edit… is shown",
+                () -> robot.lookup("#edit-participant")
+                        .match(NodeQueryUtils.isVisible())
+                        .tryQuery()
+                        .isPresent(),
+                10);
         robot.clickOn("#edit-participant");
         TextField name = robot.lookup("#participant-name").queryAs(TextField.class);
         waitFor("the focus is on the participant's name", name::isFocused, 5);
