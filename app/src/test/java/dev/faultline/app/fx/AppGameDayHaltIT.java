@@ -1,22 +1,20 @@
 package dev.faultline.app.fx;
 
+import static dev.faultline.app.fx.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.app.Composition;
 import dev.faultline.app.session.LocalExperiment;
 import dev.faultline.app.view.live.LiveRunViewModel;
 import dev.faultline.app.view.shell.Screen;
-import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.gameday.GameDayStep;
 import dev.faultline.engine.spi.run.AfterHalt;
 import dev.faultline.engine.spi.run.HaltReason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -41,6 +38,7 @@ class AppGameDayHaltIT {
     @TempDir
     Path home;
 
+    private AppWindowRig rig;
     private Composition composition;
     private AppWindow window;
     private Stage stage;
@@ -49,24 +47,18 @@ class AppGameDayHaltIT {
 
     @BeforeEach
     void start() throws Exception {
-        composition = new Composition(new FaultlineHome(home));
         local = new LocalExperiment(home, "20s");
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new AppWindow(composition, s);
-            window.show();
-        });
-        waitFor("the screens are built", () -> window.editorModel() != null, 20);
+        rig = AppWindowRig.open(home);
+        composition = rig.composition;
+        window = rig.window;
+        stage = rig.stage;
     }
 
     @AfterEach
     void stop() throws Exception {
         LiveRunViewModel live = window.live();
         robot.interact(() -> live.choose(AfterHalt.END));
-        window.runs().awaitIdle(Duration.ofSeconds(60));
-        FxToolkit.cleanupStages();
-        composition.killSwitch.release("test over");
-        composition.close();
+        rig.close();
         local.close();
     }
 
@@ -236,14 +228,5 @@ class AppGameDayHaltIT {
                 && n.getScene() != null
                 && n.localToScene(n.getBoundsInLocal()).getMaxY()
                         <= n.getScene().getHeight();
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition, int seconds) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.getAsBoolean());
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting until " + what, e);
-        }
     }
 }

@@ -1,12 +1,12 @@
 package dev.faultline.app.fx;
 
+import static dev.faultline.app.fx.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.app.Composition;
 import dev.faultline.app.view.editor.EditorViewModel;
 import dev.faultline.app.view.live.LiveRunViewModel;
 import dev.faultline.app.view.shell.Screen;
-import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.model.MethodStep;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,6 +37,7 @@ class AppWindowIT {
     @TempDir
     Path home;
 
+    private AppWindowRig rig;
     private Composition composition;
     private AppWindow window;
     private Stage stage;
@@ -45,24 +45,16 @@ class AppWindowIT {
 
     @BeforeEach
     void start() throws Exception {
-        composition = new Composition(new FaultlineHome(home));
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
-            window = new AppWindow(composition, s);
-            window.show();
-        });
-        waitFor(
-                "the editor has the first runbook",
-                () -> window.editorModel() != null && window.editorModel().experiment() != null,
-                20);
+        rig = AppWindowRig.open(home);
+        composition = rig.composition;
+        window = rig.window;
+        stage = rig.stage;
+        waitFor("the editor has the first runbook", () -> window.editorModel().experiment() != null, 20);
     }
 
     @AfterEach
     void stop() throws Exception {
-        window.runs().awaitIdle(Duration.ofSeconds(60)); // its sandbox processes are stopped
-        FxToolkit.cleanupStages();
-        composition.killSwitch.release("test over");
-        composition.close();
+        rig.close(); // after the window's runs end: their sandbox processes are stopped
     }
 
     @Test
@@ -128,6 +120,11 @@ class AppWindowIT {
     @Test
     void aGameDayIsPlannedAndSavedAsARunbook() throws Exception {
         robot.interact(() -> window.shell().show(Screen.GAMEDAY));
+        // a tool bar places its items in its next layout pulse: a busy machine may not have had it yet
+        waitFor(
+                "the planner's New is shown",
+                () -> robot.lookup("New").tryQuery().isPresent(),
+                10);
         robot.clickOn("New");
         robot.clickOn("#gameday-title").write("Payments GameDay ☕ 支付");
         robot.clickOn("Add participant").write("Ada").type(KeyCode.ENTER);
@@ -361,14 +358,5 @@ class AppWindowIT {
                       fault: {type: latency, latency: 100ms}
                 """.formatted(healthPort));
         return runbook;
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition, int seconds) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.getAsBoolean());
-            WaitForAsyncUtils.waitForFxEvents(); // what the FX thread was doing when it came true is done
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting until " + what, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.app.view.retro;
 
+import static dev.faultline.app.fx.FxWait.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -21,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -273,14 +273,5 @@ class RetroViewIT {
         Bounds b = n.localToScene(n.getBoundsInLocal());
         assertThat(b.getMinX()).as(n.getId() + " starts inside the window").isGreaterThanOrEqualTo(0);
         assertThat(b.getMaxX()).as(n.getId() + " ends inside the window").isLessThanOrEqualTo(width);
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition, int seconds) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out after " + seconds + " s waiting until " + what, e);
-        }
     }
 }
