@@ -108,7 +108,8 @@ final class OrderFlow {
             String prefix = "sandbox_orders_total{outcome=\"" + outcome + "\"} ";
             return page.lines()
                     .filter(l -> l.startsWith(prefix))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).strip()))
+                    .mapToDouble(
+                            l -> Double.parseDouble(l.substring(prefix.length()).strip()))
                     .sum();
         }
     }

@@ -59,7 +59,9 @@ class OrderFlowTest {
                 new double[] {171, 31},
                 new double[] {191, 31}));
         new OrderFlow(m, Duration.ofMillis(20), 2, 10).awaitSteady(Instant.now().plusSeconds(10));
-        assertThat(reads.get()).as("pages read: the first, then one a window up to the second steady one").isEqualTo(7);
+        assertThat(reads.get())
+                .as("pages read: the first, then one a window up to the second steady one")
+                .isEqualTo(7);
     }
 
     @Test

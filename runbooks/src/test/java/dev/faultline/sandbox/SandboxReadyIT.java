@@ -39,7 +39,9 @@ class SandboxReadyIT {
             double ok = after.ok() - before.ok();
             double failed = after.failed() - before.failed();
             assertThat(ok).as("orders confirmed in the first second").isGreaterThanOrEqualTo(10);
-            assertThat(ok / (ok + failed)).as("share confirmed in the first second").isGreaterThanOrEqualTo(0.9);
+            assertThat(ok / (ok + failed))
+                    .as("share confirmed in the first second")
+                    .isGreaterThanOrEqualTo(0.9);
         }
     }
 }
