@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Starts the sandbox shop: payment, database stand-in, cache, the chaos proxy in front of them,
  * inventory, order and the load generator, each a process of its own on 127.0.0.1, and stops what
- * a dead Faultline left running.
+ * a dead Faultline left running. {@link #start} returns once the load generator's orders go through
+ * the shop steadily ({@link OrderFlow}), so a baseline read right after it sees a steady shop.
  */
 public final class Sandbox {
     private Sandbox() {}
@@ -65,6 +66,9 @@ public final class Sandbox {
             started.put(loadgen, ChildProcess.start(loadgen, o));
             SandboxState.ofThisProcess(started).write(o.home());
             awaitHealthy(loadgen, started.get(loadgen), deadline, o);
+            // Healthy is not steady: on a busy machine the first orders still fail or time out, and an
+            // experiment's first baseline sample would read them. Ready once real orders flow.
+            OrderFlow.of(o).awaitSteady(Instant.now().plusSeconds(45));
             return new RunningSandbox(o, started);
         } catch (IOException e) {
             stopAll(started, o);

@@ -20,6 +20,10 @@ import javafx.scene.layout.StackPane;
 final class EditorLayout {
     /** Below this width of the editor the parts beside the timeline become tabs under it. */
     static final double WIDE_FROM = 1100;
+    /** Narrow: the timeline's share of the height over the block's and the experiment's forms. */
+    static final double NARROW_SPLIT = 0.5;
+    /** Narrow, the YAML tab shown: the timeline keeps its first lanes, the YAML gets the rest. */
+    static final double NARROW_YAML_SPLIT = 0.3;
 
     private final BorderPane editor;
     private final Node timeline;
@@ -54,7 +58,9 @@ final class EditorLayout {
         wideCentre.setDividerPositions(0.66);
         narrowCentre = new SplitPane(narrowTimeline, narrowForms);
         narrowCentre.setOrientation(Orientation.VERTICAL);
-        narrowCentre.setDividerPositions(0.5);
+        narrowCentre.setDividerPositions(NARROW_SPLIT);
+        // a YAML of a dozen lines and more does not read in half a short window: it gets more room
+        forms.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> roomFor(t));
         for (SplitPane p : new SplitPane[] {wideCentre, narrowCentre}) {
             p.setMinWidth(0);
         }
@@ -84,6 +90,17 @@ final class EditorLayout {
     void showBlock() {
         if (!wide) {
             forms.getSelectionModel().select(blockTab);
+        }
+    }
+
+    /** Narrow: moves the divider for the tab shown, unless the user has put it somewhere else. */
+    private void roomFor(Tab shown) {
+        if (wide) {
+            return;
+        }
+        double at = narrowCentre.getDividers().getFirst().getPosition();
+        if (Math.abs(at - NARROW_SPLIT) < 0.02 || Math.abs(at - NARROW_YAML_SPLIT) < 0.02) {
+            narrowCentre.setDividerPositions(shown == yamlTab ? NARROW_YAML_SPLIT : NARROW_SPLIT);
         }
     }
 
@@ -120,5 +137,6 @@ final class EditorLayout {
         narrowTimeline.getChildren().setAll(timeline);
         narrowForms.getChildren().setAll(forms);
         editor.setCenter(narrowCentre);
+        roomFor(forms.getSelectionModel().getSelectedItem());
     }
 }

@@ -17,6 +17,27 @@ final class ExperimentCell extends ListCell<String> {
         detail.getStyleClass().add("muted");
         title.setMinWidth(0);
         detail.setMinWidth(0);
+        // a long title or crew line wraps to the list's width instead of ending in "..." (1024 px)
+        title.setWrapText(true);
+        detail.setWrapText(true);
+        setPrefWidth(0);
+        listViewProperty().addListener((o, a, list) -> {
+            box.maxWidthProperty().unbind();
+            if (list != null) {
+                box.maxWidthProperty().bind(list.widthProperty().subtract(28));
+                box.prefWidthProperty().bind(box.maxWidthProperty());
+            }
+        });
+        box.maxWidthProperty().addListener((o, a, b) -> requestLayout()); // measured again at the new width
+    }
+
+    /** As high as the wrapped lines need at the list's width (a list asks for the height without a width). */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (getGraphic() == null || box.getMaxWidth() <= 0) {
+            return super.computePrefHeight(width);
+        }
+        return snappedTopInset() + snappedBottomInset() + box.prefHeight(box.getMaxWidth());
     }
 
     @Override

@@ -240,9 +240,25 @@ public final class LiveChart extends Region {
         for (long t = (long) Math.ceil(x0 / tstep) * tstep; t <= x1; t += tstep) {
             double x = sx.at(t);
             g.strokeLine(x, TOP, x, TOP + ph);
-            g.fillText(clock.format(Instant.ofEpochMilli(t)), x, TOP + ph + 5);
+            String label = clock.format(Instant.ofEpochMilli(t));
+            g.fillText(label, timeLabelX(x, textWidth(label, g.getFont()), getWidth()), TOP + ph + 5);
         }
         g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    /**
+     * Where a time label centred under its tick at {@code x} is drawn so that all of it is on the
+     * canvas: the last tick of a run can sit closer to the right edge than half a label's width.
+     */
+    static double timeLabelX(double x, double labelWidth, double canvasWidth) {
+        double half = labelWidth / 2;
+        return Math.max(half + 1, Math.min(x, canvasWidth - half - 1));
+    }
+
+    private static double textWidth(String text, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private void band(GraphicsContext g, ToleranceBand b, Scale sy, double pw, java.awt.Color c) {

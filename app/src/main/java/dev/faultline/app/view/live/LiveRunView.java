@@ -130,7 +130,8 @@ public final class LiveRunView extends BorderPane {
             switch (b) {
                 case "HELD" -> phase.getStyleClass().add("outcome-good");
                 case "DEVIATED", "ABORTED" -> phase.getStyleClass().add("outcome-warn");
-                case "HALTED", "FAILED", "CRASHED" -> phase.getStyleClass().add("outcome-bad");
+                case "HALTED", "FAILED", "CRASHED", "NOT STARTED" ->
+                    phase.getStyleClass().add("outcome-bad");
                 default -> {}
             }
         });

@@ -49,6 +49,9 @@ public final class LiveRunViewModel {
     private final StageStrip stages = new StageStrip();
     private final Map<String, FaultSpan> spans = new LinkedHashMap<>();
     private String runId = "";
+    /** What {@link #preparing} started, for the title when it could not start. */
+    private String starting = "";
+
     private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ObservableList<String> plan = FXCollections.observableArrayList();
@@ -86,6 +89,7 @@ public final class LiveRunViewModel {
      */
     public void preparing(String what, Instant at) {
         runId = "";
+        starting = what;
         title.set("Starting " + what);
         phase.set("starting: the sandbox and what the run needs (this takes a few seconds)…");
         verdict.set("");
@@ -289,11 +293,15 @@ public final class LiveRunViewModel {
         log.add(time.format(Instant.now()) + "  " + text);
     }
 
-    /** The run could not start or broke off: says why. */
+    /** The run could not start or broke off: says why (the title too, when nothing had started yet). */
     public void failed(String why) {
+        boolean notStarted = preparing.get();
+        if (notStarted) {
+            title.set("Could not start " + starting);
+        }
         running.set(false);
         preparing.set(false);
-        phase.set("not running");
+        phase.set(notStarted ? "NOT STARTED" : "not running");
         verdict.set(why);
         log.add(time.format(Instant.now()) + "  " + why);
         bump();

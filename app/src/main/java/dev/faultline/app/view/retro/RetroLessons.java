@@ -55,6 +55,11 @@ public final class RetroLessons {
 
     /** Changes a lesson's text (blank: nothing). */
     public void edit(Lesson l, String text) {
+        edit(l, text, () -> {});
+    }
+
+    /** Changes a lesson's text (blank: nothing); {@code onSaved} runs once it is stored. */
+    public void edit(Lesson l, String text, Runnable onSaved) {
         String t = text.strip();
         if (t.isEmpty()) {
             return;
@@ -62,9 +67,9 @@ public final class RetroLessons {
         writes.write(
                 "retro-lesson-edit",
                 "Could not save the lesson",
-                "",
+                "lesson saved",
                 () -> actions.updateLesson(l.id(), l.kind(), t),
-                () -> {});
+                onSaved);
     }
 
     public void delete(Lesson l) {

@@ -130,6 +130,14 @@ public final class RetroVerdicts {
         }
     }
 
+    /**
+     * Whether a fault took effect in the run: only then are there times to detect and to mitigate
+     * (an experiment ABORTED at its baseline, or halted before its first fault, injected nothing).
+     */
+    public boolean faulted(String runId) {
+        return faultStarts.containsKey(runId);
+    }
+
     /** A time from the run's first fault, for people: "40s", or "" when not recorded. */
     public static String duration(@Nullable Duration d) {
         return d == null ? "" : Durations.format(d);

@@ -65,12 +65,28 @@ public final class RetroView extends SplitPane {
         runList.setId("retro-gamedays");
         runList.setAccessibleText("GameDay runs");
         runList.setPlaceholder(new Label("No GameDay has run yet"));
-        runList.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(GameDayRunRecord r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(empty || r == null ? null : model.label(r));
-            }
+        runList.setCellFactory(l -> {
+            ListCell<GameDayRunRecord> cell = new ListCell<>() {
+                @Override
+                protected void updateItem(GameDayRunRecord r, boolean empty) {
+                    super.updateItem(r, empty);
+                    setText(empty || r == null ? null : model.label(r));
+                    setTooltip(empty || r == null ? null : new Tooltip(model.label(r)));
+                }
+
+                @Override
+                protected double computePrefHeight(double width) {
+                    // the list asks without a width: measured unwrapped, the title would be cut to "..."
+                    return dev.faultline.app.view.common.WrappingCell.heightWrapped(
+                            this, width, super.computePrefHeight(width));
+                }
+            };
+            // a long GameDay title wraps onto more lines instead of ending in "..."
+            cell.setWrapText(true);
+            cell.prefWidthProperty().bind(l.widthProperty().subtract(24));
+            cell.setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+            cell.prefWidthProperty().addListener((o, a, b) -> cell.requestLayout());
+            return cell;
         });
         runList.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) { // null only while the list's items are replaced: the model decides what stays selected
@@ -267,6 +283,17 @@ public final class RetroView extends SplitPane {
         mitigatedAt.setPrefColumnCount(16);
         Label times = new Label("times from the first fault (Enter saves):");
         times.getStyleClass().add("muted");
+        if (!verdicts.faulted(v.runId())) {
+            // nothing was injected (ABORTED at the baseline, halted before the first fault): nothing to
+            // detect or mitigate, so no times or checkboxes to fill in by mistake
+            Label none = new Label("no fault took effect: nothing to detect or mitigate");
+            none.setId("retro-no-fault-" + v.runId());
+            none.getStyleClass().add("muted");
+            none.setWrapText(true);
+            FlowPane row = new FlowPane(12, 4, name, verdict);
+            VBox.setMargin(none, new Insets(0, 0, 4, 24));
+            return new VBox(4, row, none);
+        }
         FlowPane row = new FlowPane(12, 4, name, verdict, detected, mitigated);
         FlowPane timeRow = new FlowPane(12, 4, times, detectedAt, mitigatedAt);
         timeRow.setPadding(new Insets(0, 0, 4, 24));
@@ -277,15 +304,16 @@ public final class RetroView extends SplitPane {
         Label h = new Label(kind.heading());
         h.getStyleClass().add("subsection");
         ListView<String> list = new ListView<>(model.lessons().lines(kind));
+        list.setId("retro-lessons-" + kind.name());
         list.setPrefHeight(110);
         list.setPrefWidth(420);
         list.setAccessibleText(kind.heading());
         dev.faultline.app.view.common.WrappingCell.wrapLines(list);
         TextField add = new TextField();
+        add.setId("retro-lesson-text-" + kind.name());
         add.setPromptText("add and press Enter");
         add.setAccessibleText("Add to " + kind.heading());
-        add.setOnAction(e -> model.lessons().add(kind, add.getText(), add::clear));
-        return new VBox(4, h, list, add);
+        return new VBox(4, h, list, new LessonControls(model.lessons(), kind, list, add));
     }
 
     /** Writes the selected run's report (off the FX thread), saying where. */

@@ -89,6 +89,9 @@ public final class RetroViewModel {
     private final ObservableList<GameDayRunRecord> runsView = FXCollections.unmodifiableObservableList(runs);
 
     private final ReadOnlyObjectWrapper<@Nullable GameDayRunRecord> selected = new ReadOnlyObjectWrapper<>();
+    /** The ids of the GameDay runs read last, to tell a run that is new since. */
+    private final java.util.Set<String> known = new java.util.HashSet<>();
+
     private final ReadOnlyObjectWrapper<@Nullable Retro> retro = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final RetroVerdicts verdicts;
@@ -118,17 +121,25 @@ public final class RetroViewModel {
         return r == null ? null : r.id();
     }
 
-    /** Reads the GameDay runs; selects the first when none is selected (or the selected one is gone). */
+    /**
+     * Reads the GameDay runs; selects the first (the newest) when none is selected, the selected one
+     * is gone, or a GameDay has run since the last read: the day just over is the one to write up.
+     */
     public void refresh() {
         work.run(
                 "retro-runs",
                 actions::gameDayRuns,
                 list -> {
+                    boolean newRun = !list.isEmpty()
+                            && !known.isEmpty()
+                            && !known.contains(list.get(0).id());
+                    known.clear();
+                    list.forEach(r -> known.add(r.id()));
                     runs.setAll(list);
                     GameDayRunRecord s = selected.get();
                     if (list.isEmpty()) {
                         select(null);
-                    } else if (s == null || !list.contains(s)) {
+                    } else if (s == null || !list.contains(s) || newRun) {
                         select(list.get(0));
                     }
                 },
