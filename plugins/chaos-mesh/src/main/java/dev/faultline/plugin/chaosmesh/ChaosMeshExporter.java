@@ -1,5 +1,6 @@
 package dev.faultline.plugin.chaosmesh;
 
+import dev.faultline.engine.model.CommandStep;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.PodFault;
@@ -63,6 +64,15 @@ public final class ChaosMeshExporter implements RunbookExporter {
                             "became a Suspend of its timeout " + GoDurations.format(u.timeout()) + ": Chaos Mesh"
                                     + " cannot wait for probe " + u.probe()));
                     kept.add(new MethodStep.WaitStep(u.name(), u.lane(), u.at(), u.timeout()));
+                }
+                case CommandStep c -> {
+                    notes.add(new ConversionNote(
+                            "step " + c.name(),
+                            "became a Suspend of its timeout "
+                                    + GoDurations.format(c.command().timeout()) + ": Chaos Mesh cannot run command "
+                                    + c.command().describe()));
+                    kept.add(new MethodStep.WaitStep(
+                            c.name(), c.lane(), c.at(), c.command().timeout()));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.faultline.plugin.litmus;
 
+import dev.faultline.engine.model.CommandStep;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Probe;
@@ -93,6 +94,11 @@ public final class LitmusExporter implements RunbookExporter {
                     notes.add(new ConversionNote("step " + w.name(), "left out: a ChaosEngine has no waits"));
                 case MethodStep.WaitUntilStep u ->
                     notes.add(new ConversionNote("step " + u.name(), "left out: a ChaosEngine has no waits"));
+                case CommandStep c ->
+                    notes.add(new ConversionNote(
+                            "step " + c.name(),
+                            "left out: a ChaosEngine cannot run command "
+                                    + c.command().describe()));
             }
         }
         if (engines.isEmpty()) {
