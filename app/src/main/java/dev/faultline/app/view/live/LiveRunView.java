@@ -92,8 +92,8 @@ public final class LiveRunView extends BorderPane {
                         scroll.viewportBoundsProperty(),
                         scroll.widthProperty(),
                         model.tracks()));
-        Label empty = new Label(
-                "Start a GameDay, or run an experiment from Home or the editor: its probes appear here as charts.");
+        Label empty = new Label();
+        empty.textProperty().bind(model.chartsPlaceholder());
         empty.getStyleClass().add("muted");
         empty.setWrapText(true);
         empty.setPadding(new Insets(0, 24, 0, 24));

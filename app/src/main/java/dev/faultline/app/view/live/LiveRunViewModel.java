@@ -53,6 +53,12 @@ public final class LiveRunViewModel {
     private String starting = "";
 
     private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.value.ObservableStringValue chartsPlaceholder = javafx.beans.binding.Bindings.when(
+                    preparing)
+            .then("Getting ready: the sandbox starts and waits until its orders flow. The probes appear here as"
+                    + " charts when the first experiment begins.")
+            .otherwise("Start a GameDay, or run an experiment from Home or the editor: its probes appear here as"
+                    + " charts.");
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ObservableList<String> plan = FXCollections.observableArrayList();
     private final ObservableList<String> planView = FXCollections.unmodifiableObservableList(plan);
@@ -369,6 +375,14 @@ public final class LiveRunViewModel {
     /** True from the start of a run or GameDay until its first experiment begins (the sandbox starting). */
     public ReadOnlyBooleanProperty preparingProperty() {
         return preparing.getReadOnlyProperty();
+    }
+
+    /**
+     * What the empty chart area says: how to start something, or, while a run or GameDay gets ready
+     * (the sandbox starting, its orders not yet flowing), that the charts come with its first experiment.
+     */
+    public javafx.beans.value.ObservableStringValue chartsPlaceholder() {
+        return chartsPlaceholder;
     }
 
     /** "Experiment 3 of 4: checkout-outage"; empty outside a GameDay. */

@@ -11,8 +11,12 @@ class LiveStartFailureTest {
     @Test
     void aFailedStartSaysItFailedAndWhyInsteadOfStarting() {
         LiveRunViewModel m = new LiveRunViewModel(ZoneId.of("Europe/Berlin"));
+        assertThat(m.chartsPlaceholder().get()).startsWith("Start a GameDay");
         m.preparing("first-gameday.yaml", Instant.parse("2026-12-07T00:10:00Z"));
         assertThat(m.titleProperty().get()).isEqualTo("Starting first-gameday.yaml");
+        assertThat(m.chartsPlaceholder().get())
+                .startsWith("Getting ready: the sandbox starts")
+                .doesNotContain("Start a GameDay");
 
         m.failed("Could not run first-gameday.yaml: port 18080 (sandbox-order) is already in use");
 
@@ -22,5 +26,6 @@ class LiveStartFailureTest {
         assertThat(m.preparingProperty().get()).isFalse();
         assertThat(m.runningProperty().get()).isFalse();
         assertThat(m.log()).last().asString().endsWith("is already in use");
+        assertThat(m.chartsPlaceholder().get()).startsWith("Start a GameDay");
     }
 }
