@@ -28,10 +28,14 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * gives the same experiment. Values equal to their defaults are left out.
  */
 public final class RunbookWriter {
-    /** Reads like a hand-written runbook: no document marker, quotes only where YAML needs them. */
+    /**
+     * Reads like a hand-written runbook: no document marker, quotes only where YAML needs them, and
+     * text that looks like a number quoted (a header value {@code "30"} stays text when read back).
+     */
     private final YAMLMapper yaml = YAMLMapper.builder()
             .disable(tools.jackson.dataformat.yaml.YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(tools.jackson.dataformat.yaml.YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(tools.jackson.dataformat.yaml.YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(tools.jackson.dataformat.yaml.YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
             .build();
 

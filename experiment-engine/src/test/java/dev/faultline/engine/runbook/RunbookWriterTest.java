@@ -59,6 +59,10 @@ class RunbookWriterTest {
                     "{type: http, method: POST, path: '/pay*', headers: {X-A: b},"
                             + " abort: 503, addHeaders: {X-Chaos: 'yes'}}"
                 },
+                new String[] {
+                    "{httpProxy: payments}",
+                    "{type: http, headers: {X-Attempt: '2'}, delay: 100ms, addHeaders: {Retry-After: '30'}}"
+                },
                 new String[] {"{host: local}", "{type: cpu-stress, workers: 2, load: 80%}"},
                 new String[] {"{host: local}", "{type: memory-stress, size: 64MB}"},
                 new String[] {"{host: local}", "{type: disk-stress, size: 1GiB}"},
