@@ -1,5 +1,6 @@
 package dev.faultline.plugin.kube.interop;
 
+import dev.faultline.engine.model.Durations;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -51,31 +52,11 @@ public final class GoDurations {
         return negative ? d.negated() : d;
     }
 
-    /** A Go duration string for {@code d}: {@code 1500ms}, {@code 30s}, {@code 2m}, {@code 1h30m}. */
+    /**
+     * The shortest form Go reads back exactly ({@code 250ms}, {@code 0.5ms}, {@code 1m30s}): the
+     * engine's own {@link Durations#format}, whose units and decimal fractions are Go's too.
+     */
     public static String format(Duration d) {
-        if (d.isNegative()) {
-            return "-" + format(d.negated());
-        }
-        long ms = d.toMillis();
-        if (ms % 1000 != 0) {
-            return ms + "ms";
-        }
-        long s = ms / 1000;
-        if (s == 0) {
-            return "0s";
-        }
-        StringBuilder b = new StringBuilder();
-        if (s >= 3600) {
-            b.append(s / 3600).append('h');
-            s %= 3600;
-        }
-        if (s >= 60) {
-            b.append(s / 60).append('m');
-            s %= 60;
-        }
-        if (s > 0) {
-            b.append(s).append('s');
-        }
-        return b.toString();
+        return Durations.format(d);
     }
 }
