@@ -11,9 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -273,30 +271,7 @@ public final class FaultlineStore implements AutoCloseable {
     public List<SampleRecord> samples(String runId) throws StoreException {
         samples.flush();
         synchronized (this) {
-            return sql("read samples of " + runId, () -> {
-                List<SampleRecord> out = new ArrayList<>();
-                try (PreparedStatement ps = connection.prepareStatement("SELECT probe, phase, at, val, error, within"
-                        + " FROM probe_sample WHERE run_id = ? ORDER BY at, probe")) {
-                    ps.setString(1, runId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            double v = rs.getDouble(4);
-                            if (rs.wasNull()) {
-                                v = Double.NaN;
-                            }
-                            out.add(new SampleRecord(
-                                    runId,
-                                    rs.getString(1),
-                                    rs.getString(2),
-                                    instant(rs, 3),
-                                    v,
-                                    rs.getString(5),
-                                    rs.getBoolean(6)));
-                        }
-                    }
-                }
-                return out;
-            });
+            return sql("read samples of " + runId, () -> SampleReads.samples(connection, runId));
         }
     }
 
@@ -308,27 +283,7 @@ public final class FaultlineStore implements AutoCloseable {
     public List<SampleSeries> series(String runId) throws StoreException {
         samples.flush();
         synchronized (this) {
-            return sql("read samples of " + runId, () -> {
-                Map<String, SampleSeries.Builder> byProbe = new LinkedHashMap<>();
-                try (PreparedStatement ps = connection.prepareStatement(SERIES_QUERY)) {
-                    ps.setString(1, runId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            long at = instant(rs, 1).toEpochMilli();
-                            String probe = rs.getString(2);
-                            double v = rs.getDouble(3);
-                            if (rs.wasNull()) {
-                                v = Double.NaN;
-                            }
-                            byProbe.computeIfAbsent(probe, SampleSeries.Builder::new)
-                                    .add(at, v);
-                        }
-                    }
-                }
-                List<SampleSeries> out = new ArrayList<>(byProbe.size());
-                byProbe.values().forEach(b -> out.add(b.build()));
-                return out;
-            });
+            return sql("read samples of " + runId, () -> SampleReads.series(connection, runId));
         }
     }
 

@@ -59,11 +59,7 @@ public final class LiveRunViewModel {
                     + " charts when the first experiment begins.")
             .otherwise("Start a GameDay, or run an experiment from Home or the editor: its probes appear here as"
                     + " charts.");
-    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
-    private final ObservableList<String> plan = FXCollections.observableArrayList();
-    private final ObservableList<String> planView = FXCollections.unmodifiableObservableList(plan);
-    private final javafx.beans.property.ReadOnlyObjectWrapper<@org.jspecify.annotations.Nullable PausedDay> paused =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    private final GameDayPlan day;
     /** The latest time on the charts: the last event of the run; fixed once it ended (the charts stop there). */
     private long lastAt;
 
@@ -87,6 +83,7 @@ public final class LiveRunViewModel {
 
     public LiveRunViewModel(ZoneId zone) {
         this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
+        this.day = new GameDayPlan(time, log);
     }
 
     /**
@@ -99,9 +96,7 @@ public final class LiveRunViewModel {
         title.set("Starting " + what);
         phase.set("starting: the sandbox and what the run needs (this takes a few seconds)…");
         verdict.set("");
-        progress.set("");
-        plan.clear();
-        paused.set(null);
+        day.clear();
         startedAt.set(at.toEpochMilli());
         lastAt = 0;
         running.set(true);
@@ -128,7 +123,7 @@ public final class LiveRunViewModel {
         running.set(true);
         preparing.set(false);
         if (!log.isEmpty()) {
-            log.add(time.format(at) + "  ── " + (progress.get().isEmpty() ? experiment.name() : progress.get())
+            log.add(time.format(at) + "  ── " + (day.progress.get().isEmpty() ? experiment.name() : day.progress.get())
                     + " ──");
         }
         marks.clear();
@@ -144,93 +139,34 @@ public final class LiveRunViewModel {
         bump();
     }
 
+    /** Takes one event of the GameDay: its plan, "experiment n of m", each result, the halts and the choices. */
+    public void acceptDay(dev.faultline.engine.spi.run.GameDayEvent e) {
+        day.accept(e);
+        bump();
+    }
+
+    /** The GameDay waits for the leader: resume, repeat or end (see {@link #choose}). */
+    public void pause(PausedDay paused) {
+        day.pause(paused);
+        bump();
+    }
+
+    /** The leader's choice for the paused GameDay; nothing when none is paused. */
+    public void choose(dev.faultline.engine.spi.run.AfterHalt choice) {
+        day.choose(choice);
+    }
+
+    /** The pause is over without a choice (the day was stopped). */
+    public void unpause() {
+        day.unpause();
+    }
+
     /** Takes one batch of events, in order. */
     public void accept(List<RunEvent> batch) {
         for (RunEvent e : batch) {
             take(e);
         }
         bump();
-    }
-
-    /** Takes one event of the GameDay: its plan, "experiment n of m", each result, the halts and the choices. */
-    public void acceptDay(dev.faultline.engine.spi.run.GameDayEvent e) {
-        switch (e) {
-            case dev.faultline.engine.spi.run.GameDayEvent.Started s -> {
-                plan.setAll(java.util.stream.IntStream.range(0, s.experiments().size())
-                        .mapToObj(i -> planLine(i, s.experiments().get(i).name(), "waiting"))
-                        .toList());
-                progress.set("GameDay " + s.gameDay().title() + ": "
-                        + s.experiments().size() + " experiment(s)");
-            }
-            case dev.faultline.engine.spi.run.GameDayEvent.ExperimentStarted s -> {
-                boolean again = s.index() < plan.size() && !plan.get(s.index()).endsWith("waiting");
-                progress.set("Experiment " + (s.index() + 1) + " of " + s.total() + ": "
-                        + s.experiment().name() + (again ? " (repeated)" : ""));
-                setPlan(s.index(), s.experiment().name(), again ? "running again" : "running");
-            }
-            case dev.faultline.engine.spi.run.GameDayEvent.ExperimentFinished f -> {
-                setPlan(f.index(), f.experiment().name(), f.result().summary());
-                log.add(time.format(f.at()) + "  result of experiment " + (f.index() + 1) + " of " + f.total() + " ("
-                        + f.experiment().name() + "): " + f.result().summary());
-            }
-            case dev.faultline.engine.spi.run.GameDayEvent.ExperimentSkipped s ->
-                setPlan(s.index(), s.experiment().name(), "skipped: " + s.reason());
-            case dev.faultline.engine.spi.run.GameDayEvent.HaltDecided d
-            when d.expected() -> {
-                setPlan(d.index(), d.experiment().name(), "PASSED as expected: " + d.halt());
-                log.add(time.format(d.at()) + "  experiment " + (d.index() + 1) + " of " + d.total() + " ("
-                        + d.experiment().name() + ") " + d.halt() + ": passed as expected, the day goes on");
-            }
-            case dev.faultline.engine.spi.run.GameDayEvent.HaltDecided d -> {
-                String was = d.index() < plan.size() ? plan.get(d.index()) : "";
-                String result = was.substring(Math.min(was.length(), was.indexOf(" — ") + 3));
-                setPlan(
-                        d.index(),
-                        d.experiment().name(),
-                        result
-                                + switch (d.decision()) {
-                                    case RESUME -> " → resumed with the next";
-                                    case REPEAT -> " → repeated";
-                                    case END -> " → day ended";
-                                });
-            }
-            case dev.faultline.engine.spi.run.GameDayEvent.Finished f ->
-                progress.set("GameDay " + f.outcome() + ": " + f.reason());
-        }
-        bump();
-    }
-
-    private void setPlan(int index, String name, String state) {
-        if (index >= 0 && index < plan.size()) {
-            plan.set(index, planLine(index, name, state));
-        }
-    }
-
-    private static String planLine(int index, String name, String state) {
-        return (index + 1) + ". " + name + " — " + state;
-    }
-
-    /** The GameDay waits for the leader: resume, repeat or end (see {@link #choose}). */
-    public void pause(PausedDay day) {
-        paused.set(day);
-        progress.set("Paused after experiment " + (day.index() + 1) + " of " + day.total() + " was halted");
-        log.add(time.format(Instant.now()) + "  paused: experiment " + (day.index() + 1) + " of " + day.total() + " ("
-                + day.experiment() + ") was halted: " + day.why());
-        bump();
-    }
-
-    /** The leader's choice for the paused GameDay; nothing when none is paused. */
-    public void choose(dev.faultline.engine.spi.run.AfterHalt choice) {
-        PausedDay p = paused.get();
-        if (p != null) {
-            paused.set(null);
-            p.answer().complete(choice);
-        }
-    }
-
-    /** The pause is over without a choice (the day was stopped). */
-    public void unpause() {
-        paused.set(null);
     }
 
     private void take(RunEvent e) {
@@ -387,16 +323,16 @@ public final class LiveRunViewModel {
 
     /** "Experiment 3 of 4: checkout-outage"; empty outside a GameDay. */
     public ReadOnlyStringProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return day.progress.getReadOnlyProperty();
     }
 
     /** The GameDay's experiments, each with its state or result ("3. checkout — HALTED after 12s: ..."). */
     public ObservableList<String> plan() {
-        return planView;
+        return day.planView;
     }
 
     public javafx.beans.property.ReadOnlyObjectProperty<@org.jspecify.annotations.Nullable PausedDay> pausedProperty() {
-        return paused.getReadOnlyProperty();
+        return day.paused.getReadOnlyProperty();
     }
 
     /** The latest time of the run's events: where the charts end (0: none yet). */

@@ -1,0 +1,112 @@
+package dev.faultline.app.view.live;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The GameDay part of {@link LiveRunViewModel}: the day's plan, its progress line and the pause
+ * after a halted experiment. Its log lines go to the view model's log.
+ */
+final class GameDayPlan {
+    private final DateTimeFormatter time;
+    private final ObservableList<String> log;
+    final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> plan = FXCollections.observableArrayList();
+    final ObservableList<String> planView = FXCollections.unmodifiableObservableList(plan);
+    final javafx.beans.property.ReadOnlyObjectWrapper<LiveRunViewModel.@org.jspecify.annotations.Nullable PausedDay>
+            paused = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+
+    GameDayPlan(DateTimeFormatter time, ObservableList<String> log) {
+        this.time = time;
+        this.log = log;
+    }
+
+    /** A new run or GameDay is being started: no plan, no progress, no pause. */
+    void clear() {
+        progress.set("");
+        plan.clear();
+        paused.set(null);
+    }
+
+    /** Takes one event of the GameDay: its plan, "experiment n of m", each result, the halts and the choices. */
+    void accept(dev.faultline.engine.spi.run.GameDayEvent e) {
+        switch (e) {
+            case dev.faultline.engine.spi.run.GameDayEvent.Started s -> {
+                plan.setAll(java.util.stream.IntStream.range(0, s.experiments().size())
+                        .mapToObj(i -> planLine(i, s.experiments().get(i).name(), "waiting"))
+                        .toList());
+                progress.set("GameDay " + s.gameDay().title() + ": "
+                        + s.experiments().size() + " experiment(s)");
+            }
+            case dev.faultline.engine.spi.run.GameDayEvent.ExperimentStarted s -> {
+                boolean again = s.index() < plan.size() && !plan.get(s.index()).endsWith("waiting");
+                progress.set("Experiment " + (s.index() + 1) + " of " + s.total() + ": "
+                        + s.experiment().name() + (again ? " (repeated)" : ""));
+                setPlan(s.index(), s.experiment().name(), again ? "running again" : "running");
+            }
+            case dev.faultline.engine.spi.run.GameDayEvent.ExperimentFinished f -> {
+                setPlan(f.index(), f.experiment().name(), f.result().summary());
+                log.add(time.format(f.at()) + "  result of experiment " + (f.index() + 1) + " of " + f.total() + " ("
+                        + f.experiment().name() + "): " + f.result().summary());
+            }
+            case dev.faultline.engine.spi.run.GameDayEvent.ExperimentSkipped s ->
+                setPlan(s.index(), s.experiment().name(), "skipped: " + s.reason());
+            case dev.faultline.engine.spi.run.GameDayEvent.HaltDecided d
+            when d.expected() -> {
+                setPlan(d.index(), d.experiment().name(), "PASSED as expected: " + d.halt());
+                log.add(time.format(d.at()) + "  experiment " + (d.index() + 1) + " of " + d.total() + " ("
+                        + d.experiment().name() + ") " + d.halt() + ": passed as expected, the day goes on");
+            }
+            case dev.faultline.engine.spi.run.GameDayEvent.HaltDecided d -> {
+                String was = d.index() < plan.size() ? plan.get(d.index()) : "";
+                String result = was.substring(Math.min(was.length(), was.indexOf(" — ") + 3));
+                setPlan(
+                        d.index(),
+                        d.experiment().name(),
+                        result
+                                + switch (d.decision()) {
+                                    case RESUME -> " → resumed with the next";
+                                    case REPEAT -> " → repeated";
+                                    case END -> " → day ended";
+                                });
+            }
+            case dev.faultline.engine.spi.run.GameDayEvent.Finished f ->
+                progress.set("GameDay " + f.outcome() + ": " + f.reason());
+        }
+    }
+
+    private void setPlan(int index, String name, String state) {
+        if (index >= 0 && index < plan.size()) {
+            plan.set(index, planLine(index, name, state));
+        }
+    }
+
+    private static String planLine(int index, String name, String state) {
+        return (index + 1) + ". " + name + " — " + state;
+    }
+
+    /** The GameDay waits for the leader: resume, repeat or end (see {@link #choose}). */
+    void pause(LiveRunViewModel.PausedDay day) {
+        paused.set(day);
+        progress.set("Paused after experiment " + (day.index() + 1) + " of " + day.total() + " was halted");
+        log.add(time.format(Instant.now()) + "  paused: experiment " + (day.index() + 1) + " of " + day.total() + " ("
+                + day.experiment() + ") was halted: " + day.why());
+    }
+
+    /** The leader's choice for the paused GameDay; nothing when none is paused. */
+    void choose(dev.faultline.engine.spi.run.AfterHalt choice) {
+        LiveRunViewModel.PausedDay p = paused.get();
+        if (p != null) {
+            paused.set(null);
+            p.answer().complete(choice);
+        }
+    }
+
+    /** The pause is over without a choice (the day was stopped). */
+    void unpause() {
+        paused.set(null);
+    }
+}
