@@ -149,21 +149,17 @@ public final class FaultlineStore implements AutoCloseable {
         });
     }
 
-    private static final String RUN_COLUMNS = "SELECT r.id, r.experiment_id, e.name, r.environment, r.status,"
-            + " r.started_at, r.ended_at, r.summary FROM run r JOIN experiment e ON e.id = r.experiment_id ";
-
     public synchronized Optional<RunRecord> findRun(String id) throws StoreException {
-        List<RunRecord> found = runs(RUN_COLUMNS + "WHERE r.id = ?", id);
-        return found.stream().findFirst();
+        return sql("read runs", () -> RunReads.find(connection, id));
     }
 
     public synchronized List<RunRecord> recentRuns(int limit) throws StoreException {
-        return runs(RUN_COLUMNS + "ORDER BY r.started_at DESC LIMIT " + Math.max(1, limit));
+        return sql("read runs", () -> RunReads.recent(connection, limit));
     }
 
     /** Runs still marked RUNNING: after a crash, those whose process is gone were cut short. */
     public synchronized List<RunRecord> runsStillMarkedRunning() throws StoreException {
-        return runs(RUN_COLUMNS + "WHERE r.status = 'RUNNING' ORDER BY r.started_at");
+        return sql("read runs", () -> RunReads.stillMarkedRunning(connection));
     }
 
     /**
@@ -172,26 +168,8 @@ public final class FaultlineStore implements AutoCloseable {
      * looked at: another desktop's pid means nothing here.
      */
     public synchronized List<String> closeRunsOfDeadProcesses(Instant now) throws StoreException {
-        List<String> closed = sql("find runs of dead processes", () -> {
-            List<String> found = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement(
-                            "SELECT id, owner_pid, owner_host FROM run WHERE status = 'RUNNING'");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String host = rs.getString(3);
-                    if (db.shared() && host != null && !host.equals(ThisMachine.name())) {
-                        continue;
-                    }
-                    long pid = rs.getLong(2);
-                    if (rs.wasNull()
-                            || ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                        continue;
-                    }
-                    found.add(rs.getString(1));
-                }
-            }
-            return found;
-        });
+        List<String> closed =
+                sql("find runs of dead processes", () -> RunReads.ofDeadProcesses(connection, db.shared()));
         for (String id : closed) {
             finishRun(
                     id,
@@ -291,41 +269,14 @@ public final class FaultlineStore implements AutoCloseable {
     static final String SERIES_QUERY =
             "SELECT at, probe, val FROM probe_sample WHERE run_id = ? ORDER BY run_id, at, probe";
 
-    private List<RunRecord> runs(String query, String... args) throws StoreException {
-        return sql("read runs", () -> runsOn(connection, query, args));
-    }
-
     /** A run as {@code c} reads it (a follower's own connection). */
     Optional<RunRecord> findRunOn(Connection c, String id) throws SQLException {
-        return runsOn(c, RUN_COLUMNS + "WHERE r.id = ?", id).stream().findFirst();
+        return RunReads.find(c, id);
     }
 
     /** A connection of its own (a follower's), with the app's rights. */
     Connection newConnection() throws StoreException {
         return db.connect();
-    }
-
-    private static List<RunRecord> runsOn(Connection c, String query, String... args) throws SQLException {
-        List<RunRecord> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(query)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setString(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new RunRecord(
-                            rs.getString(1),
-                            rs.getLong(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getString(5),
-                            instant(rs, 6),
-                            nullableInstant(rs, 7),
-                            rs.getString(8)));
-                }
-            }
-        }
-        return out;
     }
 
     interface Sql<T> {
