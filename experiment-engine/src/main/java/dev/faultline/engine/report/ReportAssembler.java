@@ -78,10 +78,11 @@ public final class ReportAssembler {
                 d.startedAt(), d.id(), "gameday-started", "GameDay " + d.title() + " started"));
         RetroStore retro = store.retro();
         List<ExperimentOutcome> verdicts = retro.outcomes(d.runIds());
+        Map<String, List<SampleSeries>> samples = store.series(d.runIds());
         for (String runId : d.runIds()) {
             Optional<RunRecord> r = store.findRun(runId);
             if (r.isPresent()) {
-                experiments.add(experiment(r.get(), verdicts, timeline));
+                experiments.add(experiment(r.get(), verdicts, timeline, samples.getOrDefault(runId, List.of())));
             }
         }
         if (d.endedAt() != null) {
@@ -134,7 +135,7 @@ public final class ReportAssembler {
         List<Report.TimelineEntry> timeline = new ArrayList<>();
         RetroStore retro = store.retro();
         List<ExperimentOutcome> verdicts = retro.outcomes(List.of(run.id()));
-        Report.Experiment e = experiment(run, verdicts, timeline);
+        Report.Experiment e = experiment(run, verdicts, timeline, store.series(run.id()));
         List<Observation> observations = retro.observations(List.of(run.id()));
         observations.forEach(o -> timeline.add(
                 new Report.TimelineEntry(o.at(), o.subject(), "observation", o.author() + ": " + o.text())));
@@ -206,7 +207,10 @@ public final class ReportAssembler {
     }
 
     private Report.Experiment experiment(
-            RunRecord run, List<ExperimentOutcome> verdicts, List<Report.TimelineEntry> timeline)
+            RunRecord run,
+            List<ExperimentOutcome> verdicts,
+            List<Report.TimelineEntry> timeline,
+            List<SampleSeries> samples)
             throws StoreException {
         JsonNode root = parse(store.resultJson(run.id()).orElse("{}"));
         List<Report.ProbeFigures> probes = new ArrayList<>();
@@ -245,7 +249,7 @@ public final class ReportAssembler {
                 timeline.add(new Report.TimelineEntry(e.at(), run.id(), e.type(), e.text()));
             }
         }
-        List<Report.Series> series = series(run.id(), expects);
+        List<Report.Series> series = series(samples, expects);
         ExperimentOutcome verdict = verdicts.stream()
                 .filter(v -> v.runId().equals(run.id()))
                 .findFirst()
@@ -287,21 +291,21 @@ public final class ReportAssembler {
                 root.path("haltedBy").path("expected").asBoolean(false));
     }
 
-    private List<Report.Series> series(String runId, Map<String, String> expects) throws StoreException {
+    private static List<Report.Series> series(List<SampleSeries> samples, Map<String, String> expects) {
         // the probes of the result first, in its order, then any other probe with samples
         Map<String, @Nullable SampleSeries> byProbe = new LinkedHashMap<>();
         expects.keySet().forEach(k -> byProbe.put(k, null));
-        for (SampleSeries s : store.series(runId)) {
+        for (SampleSeries s : samples) {
             byProbe.put(s.probe(), s);
         }
         List<Report.Series> out = new ArrayList<>();
-        byProbe.forEach((probe, samples) -> {
+        byProbe.forEach((probe, found) -> {
             String expect = expects.getOrDefault(probe, "");
             double[] band = band(expect);
             out.add(
-                    samples == null
+                    found == null
                             ? new Report.Series(probe, expect, band[0], band[1], new long[0], new double[0])
-                            : new Report.Series(probe, expect, band[0], band[1], samples.at(), samples.values()));
+                            : new Report.Series(probe, expect, band[0], band[1], found.at(), found.values()));
         });
         return out;
     }

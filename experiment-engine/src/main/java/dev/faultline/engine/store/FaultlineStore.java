@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -263,6 +264,15 @@ public final class FaultlineStore implements AutoCloseable {
         synchronized (this) {
             return sql("read samples of " + runId, () -> SampleReads.series(connection, runId));
         }
+    }
+
+    /**
+     * {@link #series(String)} of several runs (a GameDay's), by run id in the order given; the second
+     * half is read at the same time on a connection of its own.
+     */
+    public Map<String, List<SampleSeries>> series(List<String> runIds) throws StoreException {
+        samples.flush();
+        return SampleReads.series(this, runIds);
     }
 
     /** The query of {@link #series}: the columns of {@code probe_sample_series}, in its order. */

@@ -145,6 +145,42 @@ class FaultlineStoreIT {
         }
     }
 
+    /**
+     * A GameDay's runs read at once (half of them on a second connection): each run gets its own
+     * series, as read alone, in the order the ids were given; a run without samples gets none.
+     */
+    @Test
+    void severalRunsSeriesAreEachRunsOwnInTheOrderAsked() throws Exception {
+        try (FaultlineStore store = open()) {
+            List<String> ids = List.of("r3", "r1", "empty", "r2", "r5");
+            for (String id : ids) {
+                newRun(store, id);
+            }
+            for (int i = 1; i <= 5; i++) {
+                for (int k = 0; k < 50; k++) {
+                    store.sampleWriter().add("r" + i, "p99", "BASELINE", t0.plusSeconds(k), i * 100 + k, null, true);
+                    store.sampleWriter().add("r" + i, "errors", "BASELINE", t0.plusSeconds(k), i, null, true);
+                }
+            }
+            java.util.Map<String, List<SampleSeries>> read = store.series(ids);
+            assertThat(read.keySet()).containsExactlyElementsOf(ids);
+            assertThat(read.get("empty")).isEmpty();
+            for (String id : List.of("r1", "r2", "r3", "r5")) {
+                List<SampleSeries> alone = store.series(id);
+                assertThat(read.get(id)).hasSize(2);
+                for (int p = 0; p < 2; p++) {
+                    assertThat(read.get(id).get(p).probe())
+                            .isEqualTo(alone.get(p).probe());
+                    assertThat(read.get(id).get(p).at())
+                            .containsExactly(alone.get(p).at());
+                    assertThat(read.get(id).get(p).values())
+                            .containsExactly(alone.get(p).values());
+                }
+                assertThat(read.get(id).get(1).values()[49]).isEqualTo(Integer.parseInt(id.substring(1)) * 100 + 49);
+            }
+        }
+    }
+
     /** The report's read walks the covering index in its order: no row look-ups in the table, no sort. */
     @Test
     void theSeriesQueryReadsTheCoveringIndexInItsOrder() throws Exception {
