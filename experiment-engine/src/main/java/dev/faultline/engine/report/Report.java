@@ -87,38 +87,6 @@ public record Report(
             series = List.copyOf(series);
             rollouts = List.copyOf(rollouts);
         }
-
-        /** An experiment without a progressive rollout. */
-        public Experiment(
-                String runId,
-                String name,
-                String outcome,
-                String reason,
-                Instant startedAt,
-                @Nullable Instant endedAt,
-                String impact,
-                List<ProbeFigures> probes,
-                List<FaultSpan> faults,
-                List<Series> series,
-                @Nullable ExperimentOutcome verdict,
-                @Nullable Double score,
-                ResilienceScore.@Nullable Explanation scoreExplained) {
-            this(
-                    runId,
-                    name,
-                    outcome,
-                    reason,
-                    startedAt,
-                    endedAt,
-                    impact,
-                    probes,
-                    faults,
-                    series,
-                    verdict,
-                    score,
-                    scoreExplained,
-                    List.of());
-        }
     }
 
     /** A probe's baseline, during and after means (NaN when there were no samples) and its impact. */

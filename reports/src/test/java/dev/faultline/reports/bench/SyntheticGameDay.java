@@ -59,7 +59,8 @@ public final class SyntheticGameDay {
                     null,
                     88.0,
                     new ResilienceScore.Explanation(
-                            88, 1, 0.7, 0, false, "88 = 60% × 2 of 2 probes held (100%) + 40% × recovery (70%).")));
+                            88, 1, 0.7, 0, false, "88 = 60% × 2 of 2 probes held (100%) + 40% × recovery (70%)."),
+                    List.of()));
         }
         return new Report(
                 "gd-bench",
