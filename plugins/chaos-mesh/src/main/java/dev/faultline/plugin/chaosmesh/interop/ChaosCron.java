@@ -7,7 +7,6 @@ import dev.faultline.plugin.kube.interop.ManifestNode;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,7 +37,7 @@ record ChaosCron(String cron, ZoneId zone) {
      */
     static ChaosCron read(ManifestNode node, String source, List<ConversionNote> notes) throws ImportException {
         String text = node.text().strip();
-        ZoneId zone = ZoneOffset.UTC;
+        ZoneId zone = ZoneId.of("UTC");
         Matcher z = ZONE.matcher(text);
         if (z.matches()) {
             try {

@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -94,7 +93,7 @@ class ChaosMeshScheduleImportTest {
         assertThat(every5s.schedules())
                 .singleElement()
                 .isEqualTo(new ImportedSchedule(
-                        "schedule-pod-kill-example", "schedule-pod-kill-example", "* * * * *", ZoneOffset.UTC, true));
+                        "schedule-pod-kill-example", "schedule-pod-kill-example", "* * * * *", ZoneId.of("UTC"), true));
         assertThat(every5s.notes().stream().map(ConversionNote::toString))
                 .anySatisfy(n -> assertThat(n).contains("'@every 5s' has no exact five-field cron expression"))
                 .anySatisfy(n -> assertThat(n).contains("no CRON_TZ").contains("UTC"))
@@ -135,8 +134,9 @@ class ChaosMeshScheduleImportTest {
 
         assertThat(in.schedules())
                 .containsExactly(
-                        new ImportedSchedule("ledger-duplicate", "ledger-duplicate", "0 * * * *", ZoneOffset.UTC, true),
-                        new ImportedSchedule("gateway-narrow", "gateway-narrow", "* * * * *", ZoneOffset.UTC, true));
+                        new ImportedSchedule(
+                                "ledger-duplicate", "ledger-duplicate", "0 * * * *", ZoneId.of("UTC"), true),
+                        new ImportedSchedule("gateway-narrow", "gateway-narrow", "* * * * *", ZoneId.of("UTC"), true));
         assertThat(in.experiments()).extracting(Experiment::name).containsExactly("ledger-duplicate", "gateway-narrow");
         FaultStep narrow = in.experiments().get(1).faultSteps().getFirst();
         assertThat(narrow.share()).isEqualTo(0.25);
