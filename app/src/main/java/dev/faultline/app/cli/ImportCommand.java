@@ -6,6 +6,7 @@ import dev.faultline.engine.runbook.RunbookException;
 import dev.faultline.engine.runbook.RunbookWriter;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.interop.ImportedEnvironment;
+import dev.faultline.engine.spi.interop.ImportedSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * {@code faultline import FILE... [-o OUT]}: reads experiments written for other tools (each format
  * a plugin, recognised from the content) and writes them as runbooks that pass {@code validate}.
  * Exit 0 imported (what was not carried over exactly on standard error), 2 not a supported format
- * or invalid, 3 could not be written.
+ * or invalid (or, with {@code --schedule}, a schedule found could not be added), 3 could not be
+ * written. A schedule found ({@link ImportedSchedules}) is printed as the command that adds it.
  */
 @Command(
         name = "import",
@@ -51,8 +53,14 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "overwrite runbooks that already exist")
     boolean force;
 
+    @Option(
+            names = "--schedule",
+            description = "also add the schedules found (a Chaos Mesh Schedule) as 'faultline schedule add' would;"
+                    + " without it each is printed as that command")
+    boolean addSchedules;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         ForeignFormats formats = ForeignFormats.installed(ImportCommand.class.getClassLoader());
         int exit = ExitCodes.OK;
         List<Path> inputs = new ArrayList<>();
@@ -91,6 +99,10 @@ final class ImportCommand implements Callable<Integer> {
         RunbookWriter writer = new RunbookWriter();
         for (ForeignFormats.Read r : read) {
             r.imported().notes().forEach(n -> root.err().println("note: " + r.file() + ": " + n));
+            if (r.imported().experiments().isEmpty()
+                    && r.imported().environments().isEmpty()) {
+                root.out().printf("nothing to import from %s (%s): see the notes%n", r.file(), r.looksLike());
+            }
             for (Experiment e : r.imported().experiments()) {
                 String yaml = writer.toYaml(e);
                 Path target = toFile ? output : folder.resolve(e.name() + ".yaml");
@@ -120,6 +132,12 @@ final class ImportCommand implements Callable<Integer> {
                                 e.hypothesis().probes().size(),
                                 e.method().size(),
                                 e.rollbacks().size());
+                for (ImportedSchedule s : r.imported().schedules()) {
+                    if (s.experiment().equals(e.name())) {
+                        ImportedSchedules schedules = new ImportedSchedules(root);
+                        exit = Math.max(exit, addSchedules ? schedules.add(s, e, target) : schedules.print(s, target));
+                    }
+                }
             }
             if (!r.imported().environments().isEmpty()) {
                 Path target = folder.resolve(stem(r.file()) + "-environments.yaml");

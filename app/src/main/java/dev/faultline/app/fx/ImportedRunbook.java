@@ -1,5 +1,6 @@
 package dev.faultline.app.fx;
 
+import dev.faultline.app.cli.ImportedSchedules;
 import dev.faultline.app.interop.ForeignFormats;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.runbook.RunbookLoader;
@@ -41,12 +42,19 @@ record ImportedRunbook(Path runbook, String summary) {
                                 + r.imported().notes().stream()
                                         .map(ConversionNote::toString)
                                         .collect(Collectors.joining("; "));
+                Path written = target;
+                String schedule = r.imported().schedules().stream()
+                        .filter(s -> s.experiment().equals(e.name()))
+                        .map(s ->
+                                "; its schedule '" + s.cron() + "' (" + s.zone().getId() + "): once the environment"
+                                        + " and hypothesis are right, " + ImportedSchedules.command(s, written))
+                        .collect(Collectors.joining());
                 int more = r.imported().experiments().size() - 1;
                 yield new ImportedRunbook(
                         target,
                         "Imported " + source.getFileName() + " (" + r.looksLike() + ") as " + target.getFileName()
-                                + (more > 0 ? " (" + more + " more experiment(s): use faultline import)" : "") + "; "
-                                + notes);
+                                + (more > 0 ? " (" + more + " more experiment(s): use faultline import)" : "")
+                                + schedule + "; " + notes);
             }
         };
     }

@@ -89,6 +89,7 @@ final class ExperimentImport {
         List<RollbackAction> rollbacks = rollbackImport.rollbacks(root.path("rollbacks"));
         rollbackImport.controls(root);
         rollbackImport.contributions(root);
+        rollbackImport.runtime(root);
 
         Map<String, String> labels = new TreeMap<>();
         JsonNode extLabels = ext.path("labels");

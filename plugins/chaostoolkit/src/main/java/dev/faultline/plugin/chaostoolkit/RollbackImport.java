@@ -61,6 +61,38 @@ final class RollbackImport extends ImportContext {
         }
     }
 
+    /**
+     * The {@code runtime} strategies an experiment may carry ({@code hypothesis}: when the steady state
+     * is checked, {@code rollbacks}: when they run): Faultline checks the hypothesis at baseline, during
+     * the faults through stop conditions and at the end, and always runs its rollbacks.
+     */
+    void runtime(JsonNode root) {
+        JsonNode r = root.path("runtime");
+        if (!r.isObject()) {
+            return;
+        }
+        for (String part : r.propertyNames()) {
+            JsonNode v = r.get(part);
+            List<String> settings = new ArrayList<>();
+            if (v.isObject()) {
+                for (String k : v.propertyNames()) {
+                    settings.add(k + " " + v.get(k).asString(v.get(k).toString()));
+                }
+            } else {
+                settings.add(v.asString(v.toString()));
+            }
+            String instead = switch (part) {
+                case "hypothesis" ->
+                    "Faultline samples the hypothesis at baseline, during the faults (halting on its stop"
+                            + " conditions: add one for fail_fast) and at the end";
+                case "rollbacks" -> "Faultline always runs its rollbacks, on a halt too";
+                default -> "Faultline has no such runtime setting";
+            };
+            notes.add(new ConversionNote(
+                    "runtime." + part, "left out (" + String.join(", ", settings) + "): " + instead));
+        }
+    }
+
     void contributions(JsonNode root) {
         JsonNode c = root.path("contributions");
         if (c.isObject() && !c.isEmpty()) {

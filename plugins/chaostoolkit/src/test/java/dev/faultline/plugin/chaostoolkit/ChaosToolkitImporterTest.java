@@ -206,6 +206,21 @@ class ChaosToolkitImporterTest {
     }
 
     @Test
+    void runtimeStrategiesInTheFileAreNotedNotDroppedSilently() throws Exception {
+        Imported i = importer.read(file("runtime-strategies.yaml"));
+        assertThat(notes(i))
+                .anySatisfy(n -> assertThat(n)
+                        .startsWith("runtime.hypothesis: left out (strategy continuously, frequency 2, fail_fast true)")
+                        .contains("stop conditions"))
+                .anySatisfy(n -> assertThat(n)
+                        .startsWith("runtime.rollbacks: left out (strategy always)")
+                        .contains("always runs its rollbacks"));
+        Experiment e = i.experiments().getFirst();
+        assertThat(e.hypothesis().probes()).extracting(Probe::name).containsExactly("catalogue-answers");
+        assertThat(e.method()).extracting(MethodStep::name).startsWith("restart-cache");
+    }
+
+    @Test
     void filesFromBeforeOneDotZeroAreRefusedAtTheirLine() throws Exception {
         assertThatThrownBy(() -> importer.read(file("before-1.0.json")))
                 .isInstanceOfSatisfying(ImportException.class, x -> {

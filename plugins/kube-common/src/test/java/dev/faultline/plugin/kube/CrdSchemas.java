@@ -19,7 +19,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The upstream CRDs' {@code openAPIV3Schema}s as strict JSON Schemas: an object that lists its
  * properties accepts no other (as an API server with strict field validation), unless the CRD says
- * {@code x-kubernetes-preserve-unknown-fields}. Metadata is checked as the API server does: the
+ * {@code x-kubernetes-preserve-unknown-fields}; a {@code nullable} field also takes {@code null}, as
+ * the API server lets it. Metadata is checked as the API server does: the
  * name a DNS subdomain, label values at most 63 characters of the allowed alphabet.
  */
 public final class CrdSchemas {
@@ -86,6 +87,11 @@ public final class CrdSchemas {
 
     private static void strict(JsonNode node) {
         if (node instanceof ObjectNode o) {
+            if (o.path("nullable").asBoolean(false) && o.path("type").isString()) {
+                // OpenAPI's nullable, which the API server honours: JSON Schema says it with a type list
+                String type = o.get("type").asString();
+                o.putArray("type").add(type).add("null");
+            }
             if (o.has("properties")
                     && !o.has("additionalProperties")
                     && !o.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {

@@ -24,25 +24,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Faults on a Toxiproxy server. A toxic is named {@code faultline-<run>-<step>}, acts on the
  * environment's stream direction with the step's share as its toxicity; {@code down} disables the
  * proxy. The handle holds the server, proxy and toxic, so any process can revert it. A reset removes
  * only Faultline's toxics (by their name prefix) and re-enables only the proxies it disabled.
+ *
+ * <p>The proxies the environment declares ({@code proxies}) are made to exist in pre-flight, before
+ * the baseline, so that probes through them see the service: missing ones are created, existing ones
+ * left alone. Those created are deleted when the run closes the backend; each handle names them
+ * ({@code created}), so that the recovery of a run that died with a fault on deletes them too.
  */
 public final class ToxiproxyBackend
         implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, FaultShareChange {
+    private static final Logger log = LoggerFactory.getLogger(ToxiproxyBackend.class);
     private final ToxiproxySettings settings;
     private final HttpClient http;
     private final ToxiproxyApi api;
     /** Proxies this backend took down, for {@link #resetAll}: another process's are reverted from its journal. */
     private final Set<String> disabledHere = ConcurrentHashMap.newKeySet();
+    /** The environment's proxies, and which of them this backend created. */
+    private final DeclaredProxies declared;
 
     ToxiproxyBackend(ToxiproxySettings settings) throws BackendException {
         this.settings = settings;
         this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
         this.api = new ToxiproxyApi(settings.url(), http, callLimit(), settings.resolveToken());
+        this.declared = new DeclaredProxies(settings.proxies());
     }
 
     @Override
@@ -75,7 +86,7 @@ public final class ToxiproxyBackend
                     id(),
                     name,
                     "proxy/" + proxy + " down",
-                    Params.of("kind", "down", "url", api.base(), "proxy", proxy));
+                    withCreated(Params.of("kind", "down", "url", api.base(), "proxy", proxy)));
         }
         if (Toxics.type(r.fault()).isEmpty()) {
             throw new BackendException(id(), "cannot make a '" + r.fault().type() + "' fault");
@@ -84,7 +95,7 @@ public final class ToxiproxyBackend
                 id(),
                 name,
                 r.fault().describe() + " on proxy/" + proxy + " (" + settings.stream() + ")",
-                Params.of(
+                withCreated(Params.of(
                         "kind",
                         "toxic",
                         "url",
@@ -94,7 +105,13 @@ public final class ToxiproxyBackend
                         "toxic",
                         name,
                         "stream",
-                        settings.stream()));
+                        settings.stream())));
+    }
+
+    /** The handle's data, naming the proxies this backend created for the run (for a recovery to delete). */
+    private Params withCreated(Params data) {
+        List<String> created = declared.created();
+        return created.isEmpty() ? data : data.with("created", String.join(",", created));
     }
 
     private String proxyOf(Target t) throws BackendException {
@@ -108,6 +125,9 @@ public final class ToxiproxyBackend
     public void inject(FaultRequest r, FaultHandle h) throws BackendException {
         Params d = h.data();
         ToxiproxyApi server = server(d);
+        if (server == api) {
+            declared.ensure(api); // done in pre-flight already; here for a caller that skipped it
+        }
         String proxy = d.require("proxy");
         if (d.require("kind").equals("down")) {
             try {
@@ -190,6 +210,29 @@ public final class ToxiproxyBackend
         if (d.require("kind").equals("down")) {
             disabledHere.remove(server.base() + " " + proxy);
         }
+        removeCreatedByADeadRun(server, d);
+    }
+
+    /**
+     * A handle naming proxies a run created, reverted by a backend that did not create them: the
+     * recovery of that run after it died. They are deleted, as the run would have at its end.
+     */
+    private void removeCreatedByADeadRun(ToxiproxyApi server, Params d) throws BackendException {
+        List<String> theirs = d.get("created").stream()
+                .flatMap(c -> java.util.Arrays.stream(c.split(",")))
+                .map(String::strip)
+                .filter(n -> !n.isEmpty() && !(server == api && declared.createdHere(n)))
+                .toList();
+        if (theirs.isEmpty()) {
+            return; // the live run's own proxies: deleted when it closes the backend
+        }
+        List<String> failures = DeclaredProxies.remove(server, theirs);
+        if (!failures.isEmpty()) {
+            throw new BackendException(
+                    id(),
+                    "deleting the proxies a run created at " + server.base() + " failed: "
+                            + String.join("; ", failures));
+        }
     }
 
     @Override
@@ -217,6 +260,7 @@ public final class ToxiproxyBackend
     @Override
     public String findTarget(Target target) throws BackendException {
         String proxy = proxyOf(target);
+        declared.ensure(api);
         Proxy p;
         try {
             p = api.call(c -> c.proxy(proxy));
@@ -231,11 +275,17 @@ public final class ToxiproxyBackend
                 throw new BackendException(
                         id(),
                         "the Toxiproxy server at " + api.base() + " has no proxy '" + proxy + "' (it has: "
-                                + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+                                + (names.isEmpty() ? "none" : String.join(", ", names)) + ")"
+                                + (declared.declares(proxy)
+                                        ? ""
+                                        : "; create it there, or declare it in the environment (toxiproxy"
+                                                + " proxies: " + proxy + ", proxies." + proxy
+                                                + ".upstream: HOST:PORT)"));
             }
             throw new BackendException(id(), "looking up proxy '" + proxy + "': " + ToxiproxyApi.error(e));
         }
-        return "proxy " + proxy + " (" + p.listen() + " -> " + p.upstream() + (p.enabled() ? "" : ", DISABLED") + ")";
+        return "proxy " + proxy + " (" + p.listen() + " -> " + p.upstream() + (p.enabled() ? "" : ", DISABLED") + ")"
+                + declared.remark(proxy).map(r -> ", " + r).orElse("");
     }
 
     /** Removes every toxic whose name has Faultline's prefix, and re-enables the proxies this backend disabled. */
@@ -295,10 +345,16 @@ public final class ToxiproxyBackend
         Params d = h.data();
         String url = d.get("url").orElse(api.base());
         String proxy = d.get("proxy").orElse("?");
-        return d.get("kind").orElse("").equals("down")
-                ? "curl -X PATCH -d '{\"enabled\":true}' " + url + "/proxies/" + proxy
-                : "curl -X DELETE " + url + "/proxies/" + proxy + "/toxics/"
-                        + d.get("toxic").orElse("?");
+        String created = d.get("created")
+                .map(c -> java.util.Arrays.stream(c.split(","))
+                        .map(n -> "; curl -X DELETE " + url + "/proxies/" + n.strip())
+                        .collect(java.util.stream.Collectors.joining()))
+                .orElse("");
+        return (d.get("kind").orElse("").equals("down")
+                        ? "curl -X PATCH -d '{\"enabled\":true}' " + url + "/proxies/" + proxy
+                        : "curl -X DELETE " + url + "/proxies/" + proxy + "/toxics/"
+                                + d.get("toxic").orElse("?"))
+                + created;
     }
 
     private ToxiproxyApi server(Params handleData) throws BackendException {
@@ -311,8 +367,21 @@ public final class ToxiproxyBackend
         return settings.timeout().multipliedBy(2);
     }
 
+    /**
+     * Deletes the proxies created for the run (each call bounded by the call limit), then closes the
+     * connections without waiting for calls in flight.
+     */
     @Override
     public void close() {
+        List<String> failures = declared.removeCreated(api);
+        if (!failures.isEmpty()) {
+            log.warn(
+                    "the proxies Faultline created at {} for the run could not all be deleted ({}); delete them"
+                            + " with curl -X DELETE {}/proxies/NAME",
+                    api.base(),
+                    String.join("; ", failures),
+                    api.base());
+        }
         http.shutdownNow(); // never waits: a reset or a kill switch may close the backend mid-call
     }
 }

@@ -107,6 +107,47 @@ class ToxiproxyChaosProxyIT extends FaultBackendContract {
     }
 
     @Test
+    void aProxyTheEnvironmentDeclaresIsCreatedOnAFreshServerCarriesTheFaultAndIsGoneAfterTheRun() throws Exception {
+        int declaredPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            declaredPort = free.getLocalPort();
+        }
+        try (ChaosProxyServer fresh = ChaosProxyServer.start("127.0.0.1", 0, List.of())) {
+            BackendSettings env = new BackendSettings(
+                    "toxiproxy",
+                    Params.of(
+                            "url",
+                            fresh.apiUrl(),
+                            "proxies",
+                            "orders",
+                            "proxies.orders.listen",
+                            "127.0.0.1:" + declaredPort,
+                            "proxies.orders.upstream",
+                            "127.0.0.1:" + echo.port(),
+                            "proxies.orders.enabled",
+                            "true"));
+            FaultRequest slow = new FaultRequest(
+                    "run2",
+                    "slow orders",
+                    new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
+                    new Target("proxy", Params.of("name", "orders")),
+                    1.0,
+                    Duration.ofSeconds(30));
+            assertThatThrownBy(() -> EchoServer.roundTripMillis(declaredPort)).isInstanceOf(java.io.IOException.class);
+            try (var b = new ToxiproxyBackendProvider().create(env)) {
+                assertThat(b.findTarget(slow.target())).contains("created for this run");
+                assertThat(EchoServer.fastestRoundTripMillis(declaredPort, 3)).isLessThan(250);
+                FaultHandle h = b.prepare(slow);
+                b.inject(slow, h);
+                assertThat(EchoServer.fastestRoundTripMillis(declaredPort, 3)).isGreaterThanOrEqualTo(250);
+                b.revert(h);
+                assertThat(EchoServer.fastestRoundTripMillis(declaredPort, 3)).isLessThan(250);
+            }
+            assertThatThrownBy(() -> EchoServer.roundTripMillis(declaredPort)).isInstanceOf(java.io.IOException.class);
+        }
+    }
+
+    @Test
     void aRolloutStageWidensTheToxicityInPlace() throws Exception {
         FaultRequest few = new FaultRequest(
                 "run1",

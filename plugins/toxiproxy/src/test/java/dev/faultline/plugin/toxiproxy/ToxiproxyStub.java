@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A local HTTP server on 127.0.0.1 that answers as the Toxiproxy API documents it
- * (shared/protocols/toxiproxy.md): proxies and toxics in memory, 201 on proxy create, 200 on toxic
+ * (shared/protocols/toxiproxy.md): proxies and toxics in memory, 201 on proxy create (400 without
+ * name or upstream, 409 for a name in use, 500 for an address in use, a port picked for {@code :0}), 200 on toxic
  * create, 204 on deletes and reset, errors as {@code {"error","status"}} with a text/plain content
  * type, 403 for browser user agents, an empty 503 when told to time out. It moves no bytes: the
  * effect of a toxic is its presence here.
@@ -31,6 +32,8 @@ final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private volatile boolean timingOut;
     private volatile long delayMillis;
+    private int nextPort = 40000;
+    private final List<String> calls = new java.util.ArrayList<>();
 
     ToxiproxyStub() throws IOException {
         server.setDispatcher(this);
@@ -60,6 +63,21 @@ final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
                                 .put("type", type)
                                 .put("stream", "downstream")
                                 .put("toxicity", 1.0));
+    }
+
+    /** The proxies the server has now, by name. */
+    synchronized Set<String> proxyNames() {
+        return Set.copyOf(proxies.keySet());
+    }
+
+    /** A proxy as {@code GET /proxies/NAME} answers it. */
+    synchronized ObjectNode proxyJson(String name) {
+        return proxy(name);
+    }
+
+    /** Every call answered so far, as "METHOD /path". */
+    synchronized List<String> calls() {
+        return List.copyOf(calls);
     }
 
     synchronized List<String> toxicNames(String proxy) {
@@ -109,6 +127,7 @@ final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
     }
 
     private synchronized MockResponse.Builder answer(String method, String path, String body) {
+        calls.add(method + " " + path);
         String[] seg = path.substring(1).split("/");
         if (path.equals("/version") && method.equals("GET")) {
             return new MockResponse.Builder()
@@ -125,6 +144,9 @@ final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
             ObjectNode all = json.createObjectNode();
             proxies.keySet().forEach(n -> all.set(n, proxy(n)));
             return ok(200, all);
+        }
+        if (path.equals("/proxies") && method.equals("POST")) {
+            return create(parse(body));
         }
         if (seg.length < 2 || !seg[0].equals("proxies")) {
             return error(404, "404 page not found");
@@ -195,6 +217,39 @@ final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
             return ok(200, t);
         }
         return error(404, "404 page not found");
+    }
+
+    private MockResponse.Builder create(JsonNode p) {
+        if (p == null || !p.isObject()) {
+            return error(400, "bad request body");
+        }
+        for (String field : List.of("name", "upstream")) {
+            if (p.path(field).asString("").isEmpty()) {
+                return error(400, "missing required field: " + field);
+            }
+        }
+        String name = p.get("name").asString();
+        if (proxies.containsKey(name)) {
+            return error(409, "proxy already exists");
+        }
+        String listen = p.path("listen").asString("");
+        if (listen.isEmpty() || listen.endsWith(":0")) {
+            String host = listen.isEmpty() ? "127.0.0.1" : listen.substring(0, listen.length() - 2);
+            listen = host + ":" + nextPort++;
+        }
+        String wanted = listen;
+        if (proxies.values().stream().anyMatch(q -> q.path("listen").asString().equals(wanted))) {
+            // what the server answers when the operating system refuses the bind
+            return error(500, "listen tcp " + listen + ": bind: address already in use");
+        }
+        ObjectNode made = json.createObjectNode()
+                .put("name", name)
+                .put("listen", listen)
+                .put("upstream", p.get("upstream").asString())
+                .put("enabled", p.path("enabled").asBoolean(true));
+        proxies.put(name, made);
+        toxics.put(name, new LinkedHashMap<>());
+        return ok(201, proxy(name));
     }
 
     private ObjectNode proxy(String name) {

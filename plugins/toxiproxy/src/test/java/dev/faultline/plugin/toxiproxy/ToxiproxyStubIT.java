@@ -181,7 +181,8 @@ class ToxiproxyStubIT extends FaultBackendContract {
                     .isEqualTo("proxy redis (127.0.0.1:26379 -> 127.0.0.1:6379)");
             assertThatThrownBy(() -> b.findTarget(new Target("proxy", Params.of("name", "mysql"))))
                     .hasMessage("backend 'toxiproxy': the Toxiproxy server at " + stub.url()
-                            + " has no proxy 'mysql' (it has: redis, payments)");
+                            + " has no proxy 'mysql' (it has: redis, payments); create it there, or declare it in the"
+                            + " environment (toxiproxy proxies: mysql, proxies.mysql.upstream: HOST:PORT)");
             assertThatThrownBy(() -> b.prepare(new FaultRequest(
                             "r",
                             "s",

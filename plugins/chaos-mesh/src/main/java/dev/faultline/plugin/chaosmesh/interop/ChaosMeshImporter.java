@@ -6,6 +6,7 @@ import dev.faultline.engine.spi.interop.ConversionNote;
 import dev.faultline.engine.spi.interop.ForeignFile;
 import dev.faultline.engine.spi.interop.ImportException;
 import dev.faultline.engine.spi.interop.Imported;
+import dev.faultline.engine.spi.interop.ImportedSchedule;
 import dev.faultline.engine.spi.interop.RunbookImporter;
 import dev.faultline.plugin.kube.interop.ImportedExperiments;
 import dev.faultline.plugin.kube.interop.ManifestNode;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Reads Chaos Mesh manifests ({@code chaos-mesh.org/v1alpha1}), one or several documents to a file:
  * the chaos resources of a file become one experiment, each in its own lane from the start (as
- * {@code kubectl apply} starts them all at once); a {@code Workflow} and a {@code Schedule} become
- * an experiment each.
+ * {@code kubectl apply} starts them all at once); a {@code Workflow} becomes an experiment, a
+ * {@code Schedule} an experiment and a Faultline schedule of it.
  */
 public final class ChaosMeshImporter implements RunbookImporter {
     /** The format's id, as {@code faultline export --to} spells it. */
@@ -68,6 +69,7 @@ public final class ChaosMeshImporter implements RunbookImporter {
         List<ManifestNode> docs = ManifestNode.documents(file, NAME);
         List<ConversionNote> notes = new ArrayList<>();
         List<Experiment> experiments = new ArrayList<>();
+        List<ImportedSchedule> schedules = new ArrayList<>();
         List<MethodStep> standalone = new ArrayList<>();
         List<String> standaloneNames = new ArrayList<>();
         Set<String> stepNames = ImportedExperiments.names();
@@ -101,7 +103,10 @@ public final class ChaosMeshImporter implements RunbookImporter {
                 standalone.addAll(steps.place(stepName, faults, lanes.next(), Duration.ZERO, length, lanes));
                 standaloneNames.add(name);
             } else if (kind.equals("Schedule")) {
-                experiments.add(new ChaosScheduleReader(source, notes).read(name, spec, namespace, annotated(doc)));
+                ChaosScheduleReader.Scheduled s =
+                        new ChaosScheduleReader(source, notes).read(name, spec, namespace, annotated(doc));
+                experiments.add(s.experiment());
+                schedules.add(s.schedule());
             } else if (kind.equals("Workflow")) {
                 experiments.add(new ChaosWorkflowReader(source, notes).read(name, spec, namespace));
             } else {
@@ -123,7 +128,7 @@ public final class ChaosMeshImporter implements RunbookImporter {
         if (experiments.isEmpty()) {
             throw new ImportException(NAME, file.path(), 0, null, "it has no chaos resource, Schedule or Workflow");
         }
-        return new Imported(experiments, List.of(), notes);
+        return new Imported(experiments, List.of(), schedules, notes);
     }
 
     /** The step length the exporter wrote on a resource that has no duration of its own (a kill). */

@@ -197,7 +197,7 @@ class ChaosMeshImporterTest {
         assertThat(kill.plannedLength()).isEqualTo(Duration.ofMinutes(2));
         assertThat(in.notes())
                 .anySatisfy(n -> assertThat(n.instead())
-                        .contains("'*/1 * * * *'", "concurrencyPolicy Forbid", "recurring schedule"));
+                        .contains("'*/1 * * * *'", "concurrencyPolicy Forbid", "imports as a Faultline schedule"));
         assertThat(e.blastRadius().maxDuration()).isEqualTo(Duration.ofSeconds(200));
         assertThat(SharedCrds.asRunbook(e)).isEqualTo(e);
     }

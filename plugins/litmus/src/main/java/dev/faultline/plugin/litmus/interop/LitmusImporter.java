@@ -45,9 +45,14 @@ public final class LitmusImporter implements RunbookImporter {
     @Override
     public Optional<String> recognise(ForeignFile file) {
         String t = file.text();
-        return t.matches("(?s)(.*\\n)?apiVersion:\\s*[\"']?litmuschaos\\.io/.*")
-                        && t.matches("(?s)(.*\\n)?kind:\\s*[\"']?ChaosEngine\\b.*")
-                ? Optional.of("a " + NAME + " ChaosEngine")
+        if (!t.matches("(?s)(.*\\n)?apiVersion:\\s*[\"']?litmuschaos\\.io/.*")) {
+            return Optional.empty();
+        }
+        if (t.matches("(?s)(.*\\n)?kind:\\s*[\"']?ChaosEngine\\b.*")) {
+            return Optional.of("a " + NAME + " ChaosEngine");
+        }
+        return t.matches("(?s)(.*\\n)?kind:\\s*[\"']?ChaosExperiment\\b.*")
+                ? Optional.of("a " + NAME + " ChaosExperiment")
                 : Optional.empty();
     }
 
@@ -61,6 +66,11 @@ public final class LitmusImporter implements RunbookImporter {
             if (!doc.isMap() || !doc.text("apiVersion", "").startsWith("litmuschaos.io/")) {
                 notes.add(new ConversionNote(
                         (kind.isEmpty() ? "document" : kind) + " " + name, "left out: not a LitmusChaos resource"));
+            } else if (kind.equals("ChaosExperiment")) {
+                notes.add(new ConversionNote(
+                        kind + " " + name,
+                        "left out, nothing to import on its own: it is the definition (image, arguments, defaults"
+                                + " of its environment variables) that a ChaosEngine runs; import the ChaosEngine"));
             } else if (!kind.equals("ChaosEngine")) {
                 notes.add(new ConversionNote(
                         kind + " " + name,
@@ -69,10 +79,15 @@ public final class LitmusImporter implements RunbookImporter {
                 experiments.add(engine(doc, name, notes));
             }
         }
-        if (experiments.isEmpty()) {
+        if (experiments.isEmpty() && !definitionsOnly(notes)) {
             throw new ImportException(NAME, file.path(), 0, null, "it has no ChaosEngine");
         }
         return new Imported(experiments, List.of(), notes);
+    }
+
+    /** Whether the file held ChaosExperiment definitions (and nothing else of Litmus' that could run). */
+    private static boolean definitionsOnly(List<ConversionNote> notes) {
+        return notes.stream().anyMatch(n -> n.source().startsWith("ChaosExperiment "));
     }
 
     private static Experiment engine(ManifestNode doc, String name, List<ConversionNote> notes) throws ImportException {

@@ -121,12 +121,19 @@ class LitmusImporterTest {
         int engines = 0;
         for (Path f : files) {
             ForeignFile file = new ForeignFile(f, Files.readString(f));
-            if (importer.recognise(file).isEmpty()) {
-                assertThat(f.getFileName().toString()).as(f.toString()).endsWith("-experiment.yaml");
+            assertThat(importer.recognise(file)).as(f.toString()).isPresent();
+            Imported in = importer.read(file);
+            if (f.getFileName().toString().endsWith("-experiment.yaml")) {
+                assertThat(importer.recognise(file)).contains("a LitmusChaos ChaosExperiment");
+                assertThat(in.experiments()).as(f.toString()).isEmpty();
+                assertThat(in.notes())
+                        .singleElement()
+                        .satisfies(n -> assertThat(n.toString())
+                                .startsWith("ChaosExperiment ")
+                                .contains("nothing to import on its own", "import the ChaosEngine"));
                 continue;
             }
             engines++;
-            Imported in = importer.read(file);
             for (Experiment e : in.experiments()) {
                 assertThat(e.method()).as(f.toString()).isNotEmpty();
                 if (!f.getParent().getFileName().toString().equals("probes")) {
