@@ -184,7 +184,8 @@ class TeamFollowIT {
                             .contains("the team's shared store could not be told")
                             .doesNotContain("TEAM KILL SWITCH ENGAGED");
                 }
-                assertThat(runner.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                // its records wait for the store up to 30 s when the run ends, then it exits
+                assertThat(runner.process.waitFor(90, TimeUnit.SECONDS)).isTrue();
                 assertThat(runner.output())
                         .contains("HALTED")
                         .contains("store is down")

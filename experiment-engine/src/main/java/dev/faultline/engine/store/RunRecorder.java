@@ -145,8 +145,11 @@ public final class RunRecorder implements RunListener, AutoCloseable {
 
     @Override
     public void close() {
-        flush();
-        unsent.awaitSent(UnsentWrites.CLOSE_WAIT);
+        // a shared store that is away gets CLOSE_WAIT in all, for the samples and the rest
+        long deadline = System.nanoTime() + UnsentWrites.CLOSE_WAIT.toNanos();
+        store.sampleWriter().flush(UnsentWrites.CLOSE_WAIT);
+        unsent.awaitSent(java.time.Duration.ofNanos(
+                Math.max(java.util.concurrent.TimeUnit.SECONDS.toNanos(1), deadline - System.nanoTime())));
         pending.retry(store);
     }
 }

@@ -88,15 +88,30 @@ public final class SampleWriter implements AutoCloseable {
 
     /** Waits (at most 30 s) until every sample added so far is written. */
     public void flush() {
+        flush(java.time.Duration.ofSeconds(30));
+    }
+
+    /**
+     * Waits (at most {@code within}) until every sample added so far is written. While a shared store
+     * is away it waits once: a flush that timed out then makes later ones return at once until the
+     * store is back (closing does not wait twice for a server that is gone).
+     */
+    public void flush(java.time.Duration within) {
         long target = added.get();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + within.toNanos();
         while (written.get() < target && System.nanoTime() < deadline && writer.isAlive()) {
+            if (away && gaveUp) {
+                return;
+            }
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        if (written.get() < target && away) {
+            gaveUp = true;
         }
     }
 
@@ -150,7 +165,10 @@ public final class SampleWriter implements AutoCloseable {
     /** How long a batch waits before it is written again to a shared store that was away. */
     static final java.time.Duration RETRY = java.time.Duration.ofSeconds(1);
 
-    private boolean away;
+    /** Whether the shared store's server is away (the writer thread sets it; flushes read it). */
+    private volatile boolean away;
+
+    private volatile boolean gaveUp;
 
     private void reconnect() {
         try {
@@ -198,6 +216,7 @@ public final class SampleWriter implements AutoCloseable {
             connection.commit();
             if (away) {
                 away = false;
+                gaveUp = false;
                 log.warn("{} is back: the samples kept meanwhile are written", where);
             }
             return true;
