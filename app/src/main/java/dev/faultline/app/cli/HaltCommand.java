@@ -27,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
  * user on this machine, whatever its home, through its socket in the halt rendezvous (no free disk
  * space needed), and latches this home. Every wait is bounded by {@code --wait}: a Faultline that
  * does not answer (stopped by SIGSTOP, hung) has its faults reverted from its journal instead.
- * Never touches the database.
+ * Never touches this machine's own database; on a team's shared store it presses the team's kill
+ * switch too (after this machine's, on a thread of its own: a store that is down holds nothing up).
  */
 @Command(
         name = "halt",
@@ -64,6 +65,8 @@ final class HaltCommand implements Callable<Integer> {
         root.out()
                 .println(
                         "KILL SWITCH ENGAGED: every Faultline of this user on this machine halts and reverts its faults.");
+        java.util.concurrent.CompletableFuture<String> team =
+                new dev.faultline.app.TeamSwitchRelay(c).press(TeamCommand.you(root, null), reason);
         if (!c.killSwitch.latchProblem(LATCH_WITHIN).isEmpty()) {
             root.err()
                     .println("faultline: could not latch the kill switch in " + c.home.root() + " (is its disk full?):"
@@ -88,6 +91,7 @@ final class HaltCommand implements Callable<Integer> {
                                                 + " `faultline recover` with its FAULTLINE_HOME"));
             }
         }
+        sayTeam(team);
         UnattendedFaults unattended = new UnattendedFaults(c, homes);
         awaitRunningOwners(unattended, silent, deadline);
         Set<ProcessOwner> stopped = new HashSet<>();
@@ -101,6 +105,16 @@ final class HaltCommand implements Callable<Integer> {
         }
         FaultJournal.describe(still).forEach(l -> root.err().println("STILL OPEN: " + l));
         return ExitCodes.DEVIATED_OR_HALTED;
+    }
+
+    /** What the team's shared store made of the press (nothing on this machine's own database). */
+    private void sayTeam(java.util.concurrent.CompletableFuture<String> team) {
+        String line = team.join();
+        if (line.startsWith("the team's shared store could not")) {
+            root.err().println("faultline: " + line);
+        } else if (!line.isEmpty()) {
+            root.out().println(line);
+        }
     }
 
     private List<HaltAnswer> askEveryone(Composition c, String why, Instant deadline) {

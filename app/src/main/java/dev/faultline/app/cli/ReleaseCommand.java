@@ -15,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code faultline release --reason R}: releases the kill switch of this home and of every running
  * Faultline of this user (through their halt sockets, each releasing its own home's latch), so runs
- * may start again. A home where nothing runs keeps its latch until released from that home.
+ * may start again. A home where nothing runs keeps its latch until released from that home. On a
+ * team's shared store the team's kill switch is released too.
  */
 @Command(
         name = "release",
@@ -39,6 +40,14 @@ final class ReleaseCommand implements Callable<Integer> {
         Composition c = root.composition();
         boolean was = c.killSwitch.release(reason);
         root.out().println(was ? "kill switch released: " + reason : "the kill switch was not engaged");
+        String team = new dev.faultline.app.TeamSwitchRelay(c)
+                .release(TeamCommand.you(root, null), reason)
+                .join();
+        if (team.startsWith("the team's shared store could not")) {
+            root.err().println("faultline: " + team);
+        } else if (!team.isEmpty()) {
+            root.out().println(team);
+        }
         List<HaltAnswer> answers;
         try {
             answers = new HaltCaller(c.rendezvous, ANSWER_WITHIN, NamedThreads.factory("faultline-release-call-"))

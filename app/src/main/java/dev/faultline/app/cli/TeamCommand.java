@@ -60,6 +60,11 @@ final class TeamCommand implements Runnable {
     }
 
     String you(@Nullable String by) {
+        return you(root, by);
+    }
+
+    /** Who acts: {@code by} when given, else the name in the app's Settings, else the user name. */
+    static String you(FaultlineCommand root, @Nullable String by) {
         return by != null
                 ? by
                 : YourName.orAccount(new AppPreferences(root.home().root().resolve("app.properties"))

@@ -52,6 +52,9 @@ public final class AppWindow {
     private EditorViewModel editorModel;
     private EditorView editor;
     private final RunCoordinator runs;
+    /** Team mode: the run of another desktop the live view follows, if any. */
+    private final dev.faultline.app.view.live.RunFollowing following;
+
     private final RunStarter starter;
     private final GameDayRuns gameDayRuns;
     private final AppClosing closing;
@@ -67,6 +70,18 @@ public final class AppWindow {
         AppPreferences prefs = new AppPreferences(composition.home.root().resolve("app.properties"));
         look = new AppLook(prefs, stage);
         shell = new MainShell(composition.killSwitch, zone, look.dark());
+        dev.faultline.app.TeamSwitchRelay team = new dev.faultline.app.TeamSwitchRelay(composition);
+        shell.killSwitch().relayTo(new dev.faultline.app.view.shell.KillSwitchButton.TeamSwitch() {
+            @Override
+            public java.util.concurrent.CompletableFuture<String> press(String reason) {
+                return team.press(look.author(), reason);
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<String> release(String reason) {
+                return team.release(look.author(), reason);
+            }
+        });
         look.sizeText(shell);
         documents = new AppDocuments(composition, prefs, ShippedRunbooks.dir(), m -> Dialogs.error(m, null));
         starter = new RunStarter(composition);
@@ -96,6 +111,26 @@ public final class AppWindow {
         schedules = new SchedulesModel(
                 zone, composition.clock, composition::store, composition.loader, Work.background(), this::failed);
         home.showSchedules(new SchedulesPane(schedules, zone));
+        following = new dev.faultline.app.view.live.RunFollowing(
+                composition::store, composition.loader, live, javafx.application.Platform::runLater, composition.clock);
+        home.showUnderWay(new dev.faultline.app.view.home.UnderWayPane(
+                new dev.faultline.app.view.home.UnderWayModel(zone, composition::store, Work.background()), r -> {
+                    if (runs.busyProperty().get()) {
+                        Dialogs.error(
+                                "A run of this desktop is active",
+                                new IllegalStateException("The live view shows this desktop's run until it ends: follow"
+                                        + " the other desktop's run then."));
+                        return;
+                    }
+                    following.follow(r);
+                    shell.show(Screen.LIVE);
+                }));
+        // this desktop's own run takes the live view: following another desktop's stops
+        runs.busyProperty().addListener((o, was, busy) -> {
+            if (busy) {
+                following.stop();
+            }
+        });
         shell.put(Screen.HOME, home);
         homeModel.showRecent(documents.experiment.recent());
         shell.currentProperty().addListener((o, was, now) -> {

@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FaultlineStore implements AutoCloseable {
     private final StoreDatabase db;
-    private final Connection connection;
+    /** The one connection; a shared store's is replaced when the server went away and came back. */
+    private volatile Connection connection;
+
     private final SampleWriter samples;
 
     private FaultlineStore(StoreDatabase db, Connection connection, SampleWriter samples) {
@@ -54,7 +56,8 @@ public final class FaultlineStore implements AutoCloseable {
     private static FaultlineStore on(StoreDatabase db) throws StoreException {
         Connection main = db.connect();
         try {
-            return new FaultlineStore(db, main, new SampleWriter(db.connect(), db.describe(), db.shared()));
+            return new FaultlineStore(
+                    db, main, new SampleWriter(db.connect(), db::connect, db.describe(), db.shared()));
         } catch (StoreException e) {
             try {
                 main.close();
@@ -335,7 +338,37 @@ public final class FaultlineStore implements AutoCloseable {
         try {
             return work.run();
         } catch (SQLException e) {
+            reconnectIfGone();
             throw new StoreException("cannot " + what + " in " + db.describe() + ": " + Database.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * A shared store's server that went away (restarted, the network cut) leaves the connection
+     * broken: a new one is made, if the server is back, so that the next call works again. The call
+     * that failed has failed; the run's recorder keeps what it could not write and sends it again.
+     */
+    private synchronized void reconnectIfGone() {
+        if (!db.shared()) {
+            return;
+        }
+        try {
+            if (connection.isValid(2)) {
+                return;
+            }
+        } catch (SQLException e) {
+            // broken: make a new one
+        }
+        try {
+            Connection fresh = db.connect();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // gone already
+            }
+            connection = fresh;
+        } catch (StoreException e) {
+            // still away: the next call tries again
         }
     }
 

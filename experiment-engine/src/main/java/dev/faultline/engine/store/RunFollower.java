@@ -52,8 +52,11 @@ public final class RunFollower implements AutoCloseable {
     private final FaultlineStore store;
     private final String runId;
     private final Consumer<Change> listener;
-    private final Connection connection;
+    private volatile Connection connection;
     private final Thread thread;
+    /** Why the store cannot be read just now ("" while it can): the follower is behind until it can again. */
+    private volatile String problem = "";
+
     private final CountDownLatch ended = new CountDownLatch(1);
     private long lastSeq;
     private @Nullable Instant newestSample;
@@ -97,28 +100,76 @@ public final class RunFollower implements AutoCloseable {
     private void follow() {
         try {
             while (!closed) {
-                Optional<RunRecord> run = store.findRunOn(connection, runId);
-                readEvents();
-                readSamples();
-                readNotes(gameDayRun == null ? gameDayRunOf() : gameDayRun);
-                if (run.isPresent() && !run.get().status().equals("RUNNING")) {
-                    readEvents(); // anything written between the status read and now
-                    readSamples();
-                    listener.accept(new Ended(run.get()));
-                    ended.countDown();
-                    return;
+                try {
+                    if (readOnce()) {
+                        return;
+                    }
+                    problem = "";
+                    waitForNews();
+                } catch (SQLException e) {
+                    if (closed) {
+                        return;
+                    }
+                    if (problem.isEmpty()) {
+                        log.warn(
+                                "run {} cannot be followed on {} just now ({}); retrying",
+                                runId,
+                                store.describe(),
+                                Database.rootMessage(e));
+                    }
+                    problem = "the shared store does not answer (" + Database.rootMessage(e) + ")";
+                    Thread.sleep(POLL.toMillis());
+                    reconnect();
                 }
-                waitForNews();
-            }
-        } catch (SQLException e) {
-            if (!closed) {
-                log.error("stopped following run {} on {}: {}", runId, store.describe(), Database.rootMessage(e));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             closeConnection();
         }
+    }
+
+    /** Reads what is new; true when the run's end was told. */
+    private boolean readOnce() throws SQLException {
+        Optional<RunRecord> run = store.findRunOn(connection, runId);
+        readEvents();
+        readSamples();
+        readNotes(gameDayRun == null ? gameDayRunOf() : gameDayRun);
+        if (run.isPresent() && !run.get().status().equals("RUNNING")) {
+            readEvents(); // anything written between the status read and now
+            readSamples();
+            listener.accept(new Ended(run.get()));
+            ended.countDown();
+            return true;
+        }
+        return false;
+    }
+
+    /** A new connection (and LISTEN) after the store went away; the old one is closed. Quiet while still away. */
+    private void reconnect() {
+        try {
+            Connection fresh = store.newConnection();
+            if (store.shared()) {
+                try (Statement st = fresh.createStatement()) {
+                    st.execute("LISTEN " + FaultlineStore.CHANGES);
+                } catch (SQLException e) {
+                    fresh.close();
+                    return;
+                }
+            }
+            closeConnection();
+            connection = fresh;
+        } catch (StoreException | SQLException e) {
+            // still away: the next round tries again
+        }
+    }
+
+    /**
+     * Why the store cannot be read just now, or empty: while it is not, what is shown is behind the
+     * runner (whose run goes on, and whose news reach the store when it is back).
+     */
+    public String problem() {
+        return problem;
     }
 
     /** Until this run is announced, or {@link #POLL} has passed. */

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a run in the database as it goes: the experiment and its runbook text, the run, every
  * event, every sample (through the batching writer) and the result with its rollouts' stages. A database that fails is logged
- * and never stops the run.
+ * and never stops the run. A team's shared store that goes away during the run misses nothing: what
+ * it could not take is kept here, in order, and sent when it is back ({@link UnsentWrites}).
  */
 public final class RunRecorder implements RunListener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunRecorder.class);
@@ -27,6 +28,8 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     private final List<RunEvent> events = new ArrayList<>();
     private long seq;
     private boolean recording = true;
+    /** A shared store's writes, in order; kept while its server is away and sent when it is back. */
+    private final UnsentWrites unsent;
 
     public RunRecorder(
             FaultlineStore store, PendingResults pending, Experiment experiment, String runbookText, String sha256) {
@@ -35,6 +38,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         this.experiment = experiment;
         this.runbookText = runbookText;
         this.sha256 = sha256;
+        this.unsent = new UnsentWrites(store);
     }
 
     @Override
@@ -55,18 +59,19 @@ public final class RunRecorder implements RunListener, AutoCloseable {
             finish(f);
             return;
         }
+        if (store.shared()) {
+            List<UnsentWrites.Write> writes = new ArrayList<>();
+            if (e instanceof RunEvent.RunStarted started) {
+                writes.add(s -> createRun(started));
+            }
+            long n = ++seq;
+            writes.add(s -> s.appendEvent(e.runId(), n, e.at(), e.type(), EventText.describe(e)));
+            unsent.record(writes);
+            return;
+        }
         try {
             if (e instanceof RunEvent.RunStarted started) {
-                long id = store.saveExperiment(experiment.name(), experiment.title(), runbookText, sha256);
-                store.createRun(new RunRecord(
-                        started.runId(),
-                        id,
-                        experiment.name(),
-                        started.environment(),
-                        "RUNNING",
-                        started.at(),
-                        null,
-                        null));
+                createRun(started);
             }
             store.appendEvent(e.runId(), ++seq, e.at(), e.type(), EventText.describe(e));
         } catch (StoreException ex) {
@@ -75,6 +80,12 @@ public final class RunRecorder implements RunListener, AutoCloseable {
             }
             recording = false;
         }
+    }
+
+    private void createRun(RunEvent.RunStarted started) throws StoreException {
+        long id = store.saveExperiment(experiment.name(), experiment.title(), runbookText, sha256);
+        store.createRun(new RunRecord(
+                started.runId(), id, experiment.name(), started.environment(), "RUNNING", started.at(), null, null));
     }
 
     private void reserve(String runId) {
@@ -97,8 +108,24 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         String status = f.result().outcome().name();
         String result = new ResultJson().write(f.result(), events, experiment.stopConditions());
         pending.keep(f.runId(), status, f.result().endedAt(), f.result().summary(), result);
+        long n = ++seq;
+        if (store.shared()) {
+            unsent.record(List.<UnsentWrites.Write>of(
+                    s -> s.appendEvent(f.runId(), n, f.at(), f.type(), EventText.describe(f)),
+                    s -> s.saveRollouts(f.runId(), f.result().rollouts()),
+                    s -> {
+                        s.finishRun(
+                                f.runId(),
+                                status,
+                                f.result().endedAt(),
+                                f.result().summary(),
+                                result);
+                        pending.recorded(f.runId());
+                    }));
+            return;
+        }
         try {
-            store.appendEvent(f.runId(), ++seq, f.at(), f.type(), EventText.describe(f));
+            store.appendEvent(f.runId(), n, f.at(), f.type(), EventText.describe(f));
             store.saveRollouts(f.runId(), f.result().rollouts());
             store.finishRun(f.runId(), status, f.result().endedAt(), f.result().summary(), result);
             store.syncToDisk();
@@ -118,7 +145,11 @@ public final class RunRecorder implements RunListener, AutoCloseable {
 
     @Override
     public void close() {
-        flush();
+        // a shared store that is away gets CLOSE_WAIT in all, for the samples and the rest
+        long deadline = System.nanoTime() + UnsentWrites.CLOSE_WAIT.toNanos();
+        store.sampleWriter().flush(UnsentWrites.CLOSE_WAIT);
+        unsent.awaitSent(java.time.Duration.ofNanos(
+                Math.max(java.util.concurrent.TimeUnit.SECONDS.toNanos(1), deadline - System.nanoTime())));
         pending.retry(store);
     }
 }

@@ -26,7 +26,13 @@ public final class SampleWriter implements AutoCloseable {
     private static final int BATCH = 2_000;
     private static final SampleRecord STOP = new SampleRecord("", "", "", Instant.EPOCH, 0, null, false);
 
-    private final Connection connection;
+    /** A new connection when the shared store's server went away and came back. */
+    interface Reconnect {
+        Connection connect() throws StoreException;
+    }
+
+    private volatile Connection connection;
+    private final Reconnect reconnect;
     private final String where;
     private final BlockingQueue<SampleRecord> queue = new ArrayBlockingQueue<>(200_000);
     private final AtomicLong added = new AtomicLong();
@@ -36,9 +42,14 @@ public final class SampleWriter implements AutoCloseable {
     private final boolean announce;
     private volatile boolean closed;
 
-    /** @param announce whether each batch is announced to followers (a shared store's NOTIFY, per run) */
-    SampleWriter(Connection connection, String where, boolean announce) {
+    /**
+     * @param announce whether each batch is announced to followers (a shared store's NOTIFY, per run);
+     *                 such a store's batches are also kept and written again when its server was away,
+     *                 never dropped
+     */
+    SampleWriter(Connection connection, Reconnect reconnect, String where, boolean announce) {
         this.connection = connection;
+        this.reconnect = reconnect;
         this.where = where;
         this.announce = announce;
         this.writer = new Thread(this::drain, "faultline-sample-writer");
@@ -77,15 +88,30 @@ public final class SampleWriter implements AutoCloseable {
 
     /** Waits (at most 30 s) until every sample added so far is written. */
     public void flush() {
+        flush(java.time.Duration.ofSeconds(30));
+    }
+
+    /**
+     * Waits (at most {@code within}) until every sample added so far is written. While a shared store
+     * is away it waits once: a flush that timed out then makes later ones return at once until the
+     * store is back (closing does not wait twice for a server that is gone).
+     */
+    public void flush(java.time.Duration within) {
         long target = added.get();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + within.toNanos();
         while (written.get() < target && System.nanoTime() < deadline && writer.isAlive()) {
+            if (away && gaveUp) {
+                return;
+            }
             try {
                 Thread.sleep(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        if (written.get() < target && away) {
+            gaveUp = true;
         }
     }
 
@@ -95,32 +121,77 @@ public final class SampleWriter implements AutoCloseable {
 
     private void drain() {
         List<SampleRecord> batch = new ArrayList<>(BATCH);
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO probe_sample"
-                + " (run_id, probe, phase, at, val, error, within) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        boolean stop = false;
+        try {
             connection.setAutoCommit(false);
             while (true) {
-                SampleRecord first = queue.take();
-                if (first == STOP) {
-                    return;
+                if (batch.isEmpty()) {
+                    if (stop) {
+                        return;
+                    }
+                    SampleRecord first = queue.take();
+                    if (first == STOP) {
+                        return;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                    stop = batch.remove(STOP);
                 }
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
-                boolean stop = batch.remove(STOP);
-                write(ps, batch);
-                batch.clear();
-                if (stop) {
-                    return;
+                if (write(batch)) {
+                    written.addAndGet(batch.size());
+                    batch.clear();
+                } else {
+                    if (closed) {
+                        return; // closing gave up waiting for the store (see finally)
+                    }
+                    // a shared store away: the batch waits (the queue fills behind it) until the server is back
+                    Thread.sleep(RETRY.toMillis());
+                    reconnect();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (SQLException e) {
             log.error("the sample writer of {} stopped: {}", where, e.getMessage(), e);
+        } finally {
+            if (!batch.isEmpty()) {
+                dropped.addAndGet(batch.size());
+                written.addAndGet(batch.size());
+                log.error("{} samples could not be written to {} before it closed", batch.size(), where);
+            }
         }
     }
 
-    private void write(PreparedStatement ps, List<SampleRecord> batch) {
+    /** How long a batch waits before it is written again to a shared store that was away. */
+    static final java.time.Duration RETRY = java.time.Duration.ofSeconds(1);
+
+    /** Whether the shared store's server is away (the writer thread sets it; flushes read it). */
+    private volatile boolean away;
+
+    private volatile boolean gaveUp;
+
+    private void reconnect() {
         try {
+            Connection fresh = reconnect.connect();
+            fresh.setAutoCommit(false);
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // gone already
+            }
+            connection = fresh;
+        } catch (StoreException | SQLException e) {
+            // still away: the next round tries again
+        }
+    }
+
+    /**
+     * Writes one batch in one transaction; true when done with it (written, or refused and counted as
+     * dropped), false when a shared store is away and the batch is to be written again.
+     */
+    private boolean write(List<SampleRecord> batch) {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO probe_sample"
+                + " (run_id, probe, phase, at, val, error, within) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (SampleRecord s : batch) {
                 ps.setString(1, s.runId());
                 ps.setString(2, s.probe());
@@ -143,16 +214,31 @@ public final class SampleWriter implements AutoCloseable {
                 }
             }
             connection.commit();
+            if (away) {
+                away = false;
+                gaveUp = false;
+                log.warn("{} is back: the samples kept meanwhile are written", where);
+            }
+            return true;
         } catch (SQLException e) {
-            dropped.addAndGet(batch.size());
-            log.error("{} samples could not be written to {}: {}", batch.size(), where, e.getMessage());
             try {
                 connection.rollback();
             } catch (SQLException ignored) {
                 // the connection is gone; the next batch will say so
             }
-        } finally {
-            written.addAndGet(batch.size());
+            if (announce && UnsentWrites.gone(e)) {
+                if (!away) {
+                    away = true;
+                    log.error(
+                            "samples cannot be written to {} just now ({}): they are kept and written when it is back",
+                            where,
+                            e.getMessage());
+                }
+                return false;
+            }
+            dropped.addAndGet(batch.size());
+            log.error("{} samples could not be written to {}: {}", batch.size(), where, e.getMessage());
+            return true;
         }
     }
 

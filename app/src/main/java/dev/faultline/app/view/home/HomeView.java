@@ -78,6 +78,11 @@ public final class HomeView extends VBox {
         });
     }
 
+    /** Team mode: adds the runs under way on the other desktops, to follow live, below the first-GameDay card. */
+    public void showUnderWay(javafx.scene.Node underWay) {
+        content.getChildren().add(1, underWay);
+    }
+
     /** Adds the schedules (next runs, last results, score trends) below the recent runs. */
     public void showSchedules(javafx.scene.Node schedules) {
         content.getChildren().add(schedules);

@@ -78,6 +78,29 @@ final class GameDayPlan {
         }
     }
 
+    /** A followed GameDay (another desktop runs it): its plan, unless already shown. */
+    void followed(String title, java.util.List<String> names) {
+        if (plan.size() != names.size()) {
+            plan.setAll(java.util.stream.IntStream.range(0, names.size())
+                    .mapToObj(i -> planLine(i, names.get(i), "waiting"))
+                    .toList());
+        }
+        if (progress.get().isEmpty()) {
+            progress.set("GameDay " + title + ": " + names.size() + " experiment(s)");
+        }
+    }
+
+    /** A followed GameDay's experiment {@code index} (from 0) started on the runner's desktop. */
+    void followedExperiment(int index, int total, String name) {
+        progress.set("Experiment " + (index + 1) + " of " + total + ": " + name);
+        setPlan(index, name, "running");
+    }
+
+    /** A followed GameDay's experiment {@code index} ended. */
+    void followedResult(int index, String name, String result) {
+        setPlan(index, name, result);
+    }
+
     private void setPlan(int index, String name, String state) {
         if (index >= 0 && index < plan.size()) {
             plan.set(index, planLine(index, name, state));

@@ -165,10 +165,34 @@ public final class LiveRunView extends BorderPane {
         stage.setAccessibleHelp("The progressive rollout's stage in effect and the next");
         stage.visibleProperty().bind(model.stageProperty().isNotEmpty());
         stage.managedProperty().bind(stage.visibleProperty());
-        VBox left = new VBox(4, progress, title, phase, stage, starting, verdict);
+        VBox left = new VBox(4, following(), progress, title, phase, stage, starting, verdict, behind());
         HBox h = new HBox(16, left, grow, elapsed);
         h.setPadding(new Insets(12, 16, 8, 16));
         return h;
+    }
+
+    /** Team mode: whose run this is, when another desktop runs it. */
+    private Label following() {
+        Label l = new Label();
+        l.setId("following");
+        l.textProperty().bind(model.followingProperty());
+        l.getStyleClass().add("following");
+        l.setWrapText(true);
+        l.visibleProperty().bind(model.followingProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    /** Team mode: how far behind the runner a followed run is, when its news is late. */
+    private Label behind() {
+        Label l = new Label();
+        l.setId("following-behind");
+        l.textProperty().bind(model.behindProperty());
+        l.getStyleClass().add("danger");
+        l.setWrapText(true);
+        l.visibleProperty().bind(model.behindProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     private VBox side(BiConsumer<Instant, String> onNote) {

@@ -48,11 +48,19 @@ public final class LiveRunViewModel {
     private final List<ChartMark> marks = new ArrayList<>();
     private final StageStrip stages = new StageStrip();
     private final Map<String, FaultSpan> spans = new LinkedHashMap<>();
+    private final java.util.Set<String> notesShown = new java.util.HashSet<>();
     private String runId = "";
     /** What {@link #preparing} started, for the title when it could not start. */
     private String starting = "";
+    /** True while {@link FollowFeed} feeds this model (a run of another desktop). */
+    boolean followed;
 
     private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper(false);
+    /** Team mode: whose run this is when it runs on another desktop ("" for this desktop's own runs). */
+    private final ReadOnlyStringWrapper following = new ReadOnlyStringWrapper("");
+    /** Team mode: how far behind the runner a followed run is, when it is ("" when it is not). */
+    private final ReadOnlyStringWrapper behind = new ReadOnlyStringWrapper("");
+
     private final javafx.beans.value.ObservableStringValue chartsPlaceholder = javafx.beans.binding.Bindings.when(
                     preparing)
             .then("Getting ready: the sandbox starts and waits until its orders flow. The probes appear here as"
@@ -92,6 +100,9 @@ public final class LiveRunViewModel {
      */
     public void preparing(String what, Instant at) {
         runId = "";
+        followed = false;
+        following.set("");
+        behind.set("");
         starting = what;
         title.set("Starting " + what);
         phase.set("starting: the sandbox and what the run needs (this takes a few seconds)…");
@@ -102,6 +113,7 @@ public final class LiveRunViewModel {
         running.set(true);
         preparing.set(true);
         log.clear();
+        notesShown.clear();
         marks.clear();
         stages.clear();
         spans.clear();
@@ -114,7 +126,11 @@ public final class LiveRunViewModel {
      * for the whole day).
      */
     public void begin(Experiment experiment, Instant at) {
-        runId = "";
+        if (!followed) { // a followed run's id is set already (notes go to it)
+            runId = "";
+            following.set("");
+            behind.set("");
+        }
         title.set(experiment.title().isBlank() ? experiment.name() : experiment.title());
         phase.set("starting");
         verdict.set("");
@@ -225,9 +241,163 @@ public final class LiveRunViewModel {
 
     /** A scribe's note: it lands in the log and on every chart's time axis. */
     public void addObservation(Instant at, String author, String text) {
+        notesShown.add(noteKey(at, author, text));
         marks.add(new ChartMark(at.toEpochMilli(), ChartMark.Kind.OBSERVATION, text));
         log.add(time.format(at) + "  note" + (author.isBlank() ? "" : " (" + author + ")") + ": " + text);
         bump();
+    }
+
+    /** Team mode: the run shown is another desktop's, fed from the store ({@link FollowFeed}). */
+    void followRun(String runner, String id) {
+        followed = true;
+        runId = id;
+        following.set("Following " + runner + ": read-only here; notes and the kill switch work");
+        behind.set("");
+    }
+
+    /** The run shown is this desktop's again (or none). */
+    void unfollow() {
+        followed = false;
+        following.set("");
+        behind.set("");
+    }
+
+    void showBehind(String text) {
+        behind.set(text);
+    }
+
+    /** A followed run whose runbook cannot be read here: its log and phase, no charts. */
+    void beginUncharted(String name, Instant at) {
+        title.set(name);
+        phase.set("starting");
+        verdict.set("");
+        startedAt.set(at.toEpochMilli());
+        lastAt = 0;
+        running.set(true);
+        preparing.set(false);
+        marks.clear();
+        stages.clear();
+        spans.clear();
+        tracks.clear();
+        bump();
+    }
+
+    /** A followed GameDay: its plan, and its experiment {@code day.index()} running. */
+    void followedDay(FollowFeed.FollowedDay d) {
+        day.followed(d.title(), d.experiments());
+        if (d.index() >= 0 && d.index() < d.experiments().size()) {
+            day.followedExperiment(
+                    d.index(), d.experiments().size(), d.experiments().get(d.index()));
+        }
+        bump();
+    }
+
+    void followedResult(int index, String name, String result) {
+        day.followedResult(index, name, result);
+        bump();
+    }
+
+    /** One event of a followed run, as the store keeps it (its type and its line of text). */
+    void acceptStored(dev.faultline.engine.store.EventRecord e) {
+        long at = e.at().toEpochMilli();
+        lastAt = Math.max(lastAt, at);
+        String text = e.text();
+        switch (e.type()) {
+            case "run-started" -> startedAt.set(at);
+            case "phase" -> {
+                RunPhase to = storedPhase(text);
+                if (to != null) {
+                    phase.set(phaseText(to));
+                }
+                if (to == RunPhase.INJECT || to == RunPhase.RECOVERY || to == RunPhase.VERIFY) {
+                    marks.add(new ChartMark(at, ChartMark.Kind.PHASE, to.name().toLowerCase(java.util.Locale.ROOT)));
+                }
+            }
+            case "fault-injected" -> {
+                String what = text.startsWith("injected ") ? text.substring(9) : text;
+                spans.put("stored-" + e.seq(), new FaultSpan(what, what, at, Long.MAX_VALUE));
+                marks.add(new ChartMark(at, ChartMark.Kind.INJECT, what));
+            }
+            case "fault-reverted" -> {
+                // the stored line names the step, not the fault: the oldest fault still active ends here
+                spans.entrySet().stream()
+                        .filter(x -> x.getValue().active())
+                        .findFirst()
+                        .ifPresent(x -> x.setValue(x.getValue().endedAt(at)));
+                String step = text.startsWith("reverted ") ? text.substring(9).split(",", 2)[0] : text;
+                marks.add(new ChartMark(at, ChartMark.Kind.REVERT, step));
+            }
+            case "breach" -> marks.add(new ChartMark(at, ChartMark.Kind.BREACH, text));
+            case "halt" -> marks.add(new ChartMark(at, ChartMark.Kind.HALT, "halt"));
+            case "run-finished" -> {
+                running.set(false);
+                verdict.set(text.startsWith("finished: ") ? text.substring(10) : text);
+                spans.replaceAll((id, s) -> s.active() ? s.endedAt(at) : s);
+            }
+            default -> {}
+        }
+        logLine(e.at(), text);
+        bump();
+    }
+
+    /** The phase a stored "phase INJECT" line names; null when it names none (a newer runner's). */
+    private static @org.jspecify.annotations.Nullable RunPhase storedPhase(String text) {
+        try {
+            return RunPhase.valueOf(text.substring(text.indexOf(' ') + 1).strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Samples of a followed run, as the store keeps them. */
+    void acceptStored(List<dev.faultline.engine.store.SampleRecord> samples) {
+        for (dev.faultline.engine.store.SampleRecord s : samples) {
+            long at = s.at().toEpochMilli();
+            lastAt = Math.max(lastAt, at);
+            for (ProbeTrack t : tracks) {
+                if (t.name().equals(s.probe())) {
+                    t.add(at, s.value(), s.within(), s.error(), s.phase().equals(RunPhase.BASELINE.name()));
+                }
+            }
+            if (!s.within()) {
+                logLine(
+                        s.at(),
+                        s.probe() + " = "
+                                + (Double.isNaN(s.value())
+                                        ? "unreadable (" + s.error() + ")"
+                                        : dev.faultline.engine.model.Numbers.format(s.value()))
+                                + " OUTSIDE tolerance");
+            }
+        }
+        bump();
+    }
+
+    /** A followed run is over: its outcome as the store has it. */
+    void endStored(String status, @org.jspecify.annotations.Nullable String summary) {
+        running.set(false);
+        phase.set(status);
+        if (summary != null) {
+            verdict.set(summary);
+        }
+        long end = lastAt;
+        spans.replaceAll((id, s) -> s.active() ? s.endedAt(end) : s);
+        bump();
+    }
+
+    /** Whether this note is already shown (written here, then read back from the store). */
+    boolean noteShown(Instant at, String author, String text) {
+        return notesShown.contains(noteKey(at, author, text));
+    }
+
+    private static String noteKey(Instant at, String author, String text) {
+        return at.toEpochMilli() + "|" + author + "|" + text;
+    }
+
+    private void logLine(Instant at, String text) {
+        log.add(time.format(at) + "  " + text);
+        if (log.size() > LOG_LINES) {
+            log.remove(0, log.size() - LOG_LINES);
+        }
     }
 
     /** A line from Faultline itself (the sandbox starting, ...), not from the run's events. */
@@ -250,10 +420,7 @@ public final class LiveRunViewModel {
     }
 
     private void addLog(RunEvent e) {
-        log.add(time.format(e.at()) + "  " + EventText.describe(e));
-        if (log.size() > LOG_LINES) {
-            log.remove(0, log.size() - LOG_LINES);
-        }
+        logLine(e.at(), EventText.describe(e));
     }
 
     private void bump() {
@@ -319,6 +486,19 @@ public final class LiveRunViewModel {
      */
     public javafx.beans.value.ObservableStringValue chartsPlaceholder() {
         return chartsPlaceholder;
+    }
+
+    /**
+     * Team mode: "Following ops-laptop-3 (pid 4242): read-only, notes and the kill switch work" while
+     * the run shown runs on another desktop; empty for this desktop's own runs.
+     */
+    public ReadOnlyStringProperty followingProperty() {
+        return following.getReadOnlyProperty();
+    }
+
+    /** Team mode: "3 s behind the runner: …" while a followed run's news is late; empty otherwise. */
+    public ReadOnlyStringProperty behindProperty() {
+        return behind.getReadOnlyProperty();
     }
 
     /** "Experiment 3 of 4: checkout-outage"; empty outside a GameDay. */

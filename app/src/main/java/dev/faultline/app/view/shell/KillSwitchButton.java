@@ -41,6 +41,32 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
     private final Label state = new Label();
     private final ReadOnlyBooleanWrapper engaged = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    /** Team mode: what the team's shared switch made of the last press or release ("" when nothing was sent). */
+    private final ReadOnlyStringWrapper team = new ReadOnlyStringWrapper("");
+
+    private TeamSwitch teamSwitch = TeamSwitch.NONE;
+
+    /**
+     * Team mode: the team's shared kill switch, pressed and released with this one (after it, never
+     * holding it up). Each call completes with a line for the person, empty when nothing was sent.
+     */
+    public interface TeamSwitch {
+        TeamSwitch NONE = new TeamSwitch() {
+            @Override
+            public java.util.concurrent.CompletableFuture<String> press(String reason) {
+                return java.util.concurrent.CompletableFuture.completedFuture("");
+            }
+
+            @Override
+            public java.util.concurrent.CompletableFuture<String> release(String reason) {
+                return java.util.concurrent.CompletableFuture.completedFuture("");
+            }
+        };
+
+        java.util.concurrent.CompletableFuture<String> press(String reason);
+
+        java.util.concurrent.CompletableFuture<String> release(String reason);
+    }
 
     KillSwitchButton(KillSwitch killSwitch, ZoneId zone) {
         this.killSwitch = killSwitch;
@@ -71,7 +97,23 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
     }
 
     public void press() {
-        killSwitch.halt(HaltReason.killSwitch("kill switch pressed in the app"));
+        String why = "kill switch pressed in the app";
+        killSwitch.halt(HaltReason.killSwitch(why));
+        teamSwitch.press(why).thenAccept(this::showTeam);
+    }
+
+    /** Team mode: presses and releases {@code shared} with this switch from now on. */
+    public void relayTo(TeamSwitch shared) {
+        this.teamSwitch = shared;
+    }
+
+    private void showTeam(String line) {
+        Platform.runLater(() -> team.set(line));
+    }
+
+    /** Team mode: what the team's shared switch made of the last press or release; empty when nothing was sent. */
+    public ReadOnlyStringProperty teamProperty() {
+        return team.getReadOnlyProperty();
     }
 
     /**
@@ -86,6 +128,10 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
         d.showAndWait().ifPresent(reason -> {
             killSwitch.release(reason);
             show("released", "Released: " + reason); // at once: the listener's call comes a moment later
+            // a release that reached the team needs no words; one that did not stays in sight
+            teamSwitch
+                    .release(reason)
+                    .thenAccept(line -> showTeam(line.startsWith("the team's shared store could not") ? line : ""));
         });
     }
 

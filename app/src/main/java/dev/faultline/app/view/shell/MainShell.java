@@ -82,7 +82,17 @@ public final class MainShell extends BorderPane {
         Label text = new Label();
         text.setId("halt-banner-text");
         text.setWrapText(true);
-        text.textProperty().bind(killSwitch.bannerProperty());
+        javafx.beans.binding.StringBinding said = javafx.beans.binding.Bindings.createStringBinding(
+                () -> String.join(
+                        "\n",
+                        java.util.stream.Stream.of(
+                                        killSwitch.bannerProperty().get(),
+                                        killSwitch.teamProperty().get())
+                                .filter(x -> !x.isEmpty())
+                                .toList()),
+                killSwitch.bannerProperty(),
+                killSwitch.teamProperty());
+        text.textProperty().bind(said);
         text.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox banner = new HBox(12, text);
@@ -90,11 +100,11 @@ public final class MainShell extends BorderPane {
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.getStyleClass().add("halt-banner");
         banner.setPadding(new Insets(8, 16, 8, 16));
-        javafx.beans.binding.BooleanBinding shown = killSwitch.bannerProperty().isNotEmpty();
+        javafx.beans.binding.BooleanBinding shown = said.isNotEmpty();
         banner.visibleProperty().bind(shown);
         banner.managedProperty().bind(shown);
         banner.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
-        banner.accessibleTextProperty().bind(killSwitch.bannerProperty());
+        banner.accessibleTextProperty().bind(said);
         return banner;
     }
 

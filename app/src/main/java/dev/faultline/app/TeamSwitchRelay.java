@@ -1,0 +1,83 @@
+package dev.faultline.app;
+
+import dev.faultline.engine.store.FaultlineStore;
+import dev.faultline.engine.store.SharedKillSwitch;
+import dev.faultline.engine.store.StoreException;
+import dev.faultline.engine.store.StoreSettingsFile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Team mode: a person's HALT or release on this desktop (the app's button, {@code faultline halt},
+ * {@code faultline release}) reaches the team's shared kill switch too, so every runner on the
+ * team's store halts (or may start again). It comes after this desktop's own switch and never holds
+ * it up: it runs on a thread of its own, and a store that is down or slow only means the other
+ * desktops are not told (this desktop's own switch has already worked, as it always did). On a
+ * desktop with its own database nothing is sent, and the database is not opened.
+ */
+public final class TeamSwitchRelay {
+    /** How long a press or release may take before it is said to have failed (the store's login alone can take 10 s). */
+    public static final Duration WITHIN = Duration.ofSeconds(8);
+
+    private final Composition composition;
+
+    public TeamSwitchRelay(Composition composition) {
+        this.composition = composition;
+    }
+
+    /**
+     * Presses the team's switch; completes (within {@link #WITHIN}) with a line for the person: what
+     * was done, or why the team was not told; empty on a desktop's own database.
+     */
+    public CompletableFuture<String> press(String by, String reason) {
+        return relay(PRESS_FAILED, store -> {
+            SharedKillSwitch.Press p = new SharedKillSwitch(store).press(by, reason, Instant.now());
+            return "TEAM KILL SWITCH ENGAGED too (#" + p.id() + " by " + p.by() + "): every runner on "
+                    + store.describe() + " halts and reverts its faults, until it is released with a reason";
+        });
+    }
+
+    /** Releases the team's switch; completes with a line as {@link #press} does. */
+    public CompletableFuture<String> release(String by, String reason) {
+        return relay(
+                RELEASE_FAILED,
+                store -> new SharedKillSwitch(store).release(by, reason, Instant.now())
+                        ? "team kill switch released too, on " + store.describe()
+                        : "");
+    }
+
+    private interface Act {
+        String on(FaultlineStore store) throws StoreException;
+    }
+
+    private static final String PRESS_FAILED = "this desktop's kill switch worked, the other desktops did not hear it;"
+            + " press it again once the store is back (faultline team halt)";
+    private static final String RELEASE_FAILED = "this desktop's kill switch is released, the team's stays engaged;"
+            + " release it once the store is back (faultline team release)";
+
+    private CompletableFuture<String> relay(String failed, Act act) {
+        CompletableFuture<String> done = new CompletableFuture<>();
+        Thread.ofVirtual().name("faultline-team-switch").start(() -> {
+            try {
+                if (StoreSettingsFile.of(composition.home).read().isEmpty()) {
+                    done.complete("");
+                    return;
+                }
+                FaultlineStore store = composition.store();
+                done.complete(store.shared() ? act.on(store) : "");
+            } catch (StoreException | RuntimeException e) {
+                done.complete(unreachable(e.getMessage(), failed));
+            }
+        });
+        return done.completeOnTimeout(
+                unreachable("no answer within " + WITHIN.toSeconds() + " s", failed),
+                WITHIN.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private static String unreachable(String why, String failed) {
+        return "the team's shared store could not be told (" + why + "): " + failed;
+    }
+}
