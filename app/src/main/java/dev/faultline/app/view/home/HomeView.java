@@ -304,6 +304,5 @@ public final class HomeView extends VBox {
         protected double computePrefHeight(double width) {
             return WrappingCell.heightWrapped(this, width, super.computePrefHeight(width));
         }
-
     }
 }

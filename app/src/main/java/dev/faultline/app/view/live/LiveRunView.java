@@ -251,7 +251,6 @@ public final class LiveRunView extends BorderPane {
             }
             return Math.ceil(text.getLayoutBounds().getHeight()) + snappedTopInset() + snappedBottomInset();
         }
-
     }
 
     private ChartPalette palette() {

@@ -218,7 +218,6 @@ class LiveViewLayoutIT {
         assertThat(log.getHeight() / one.getLayoutBounds().getHeight())
                 .as("lines of the event log in view while the day is paused")
                 .isGreaterThanOrEqualTo(6);
-
     }
 
     private static javafx.scene.paint.Paint fill(javafx.scene.layout.Region r) {
