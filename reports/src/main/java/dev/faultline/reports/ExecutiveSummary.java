@@ -119,7 +119,9 @@ final class ExecutiveSummary {
                         + "An experiment scores 60% for the share of its hypothesis' probes that held and 40% for"
                         + " recovery (full marks when a probe never left its tolerance, none when it took 5 minutes or"
                         + " did not come back); a halt by a stop condition or the kill switch takes 20 points off,"
-                        + " unless the experiment declares that halt the outcome it expects (haltExpected).");
+                        + " unless the experiment declares that halt the outcome it expects (haltExpected) or the"
+                        + " kill switch halted it while every probe was within its tolerance (a drill: counted as"
+                        + " held).");
         h.close("div");
     }
 

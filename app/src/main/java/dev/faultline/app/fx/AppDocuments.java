@@ -76,7 +76,7 @@ final class AppDocuments {
         recent.setOnShowing(e -> fillRecent(recent, shell, editor, gameDay, say));
         MenuItem importItem = new MenuItem("Import…");
         importItem.setId("file-import");
-        importItem.setOnAction(e -> importFile(shell, editor, say));
+        importItem.setOnAction(e -> importFile(shell, editor));
         shell.addFileItems(List.of(open, recent, importItem, save, saveAs));
         fillRecent(recent, shell, editor, gameDay, say);
     }
@@ -127,7 +127,7 @@ final class AppDocuments {
      * a runbook under {@code $FAULTLINE_HOME/imported} and opened in the editor; what was not carried
      * over exactly is said, never dropped.
      */
-    void importFile(MainShell shell, EditorView editor, Consumer<String> say) {
+    void importFile(MainShell shell, EditorView editor) {
         javafx.stage.Window owner =
                 shell.getScene() == null ? null : shell.getScene().getWindow();
         java.util.Optional<Path> chosen =
@@ -139,10 +139,9 @@ final class AppDocuments {
         Background.run(
                 "import",
                 () -> ImportedRunbook.write(chosen.get(), folder, composition.loader),
-                done -> {
+                done -> { // said on the editor's status line: an import is no error
                     shell.show(Screen.EDITOR);
-                    editor.open(done.runbook(), false);
-                    say.accept(done.summary());
+                    editor.open(done.runbook(), done.summary());
                 },
                 err -> Dialogs.error("Could not import " + chosen.get().getFileName(), err));
     }

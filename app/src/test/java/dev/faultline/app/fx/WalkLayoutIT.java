@@ -92,6 +92,57 @@ class WalkLayoutIT {
         }
     }
 
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1024, 700", "1440, 900"})
+    void thePlannersFourExperimentsAreAllInView(int width, int height) {
+        size(width, height);
+        robot.interact(() -> window.shell().show(Screen.GAMEDAY));
+        waitFor(
+                "the titles and crews are known",
+                () -> robot.lookup("payment-outage-halts.yaml · runs: Grace Hopper · watches: Linus")
+                        .tryQuery()
+                        .isPresent(),
+                10);
+        ListView<?> list = robot.lookup("#gameday-experiments").queryListView();
+        assertThat(list.getItems()).hasSize(4);
+        Bounds shown = bounds(list);
+        List<javafx.scene.control.ListCell<?>> cells =
+                robot.lookup("#gameday-experiments .list-cell").queryAll().stream()
+                        .<javafx.scene.control.ListCell<?>>map(n -> (javafx.scene.control.ListCell<?>) n)
+                        .filter(c -> c.isVisible() && !c.isEmpty())
+                        .toList();
+        assertThat(cells).as("the experiments' rows").hasSize(4);
+        for (javafx.scene.control.ListCell<?> c : cells) {
+            assertThat(bounds(c).getMaxY())
+                    .as("experiment " + (c.getIndex() + 1) + " ends inside the list (no scrolling to see the day)")
+                    .isLessThanOrEqualTo(shown.getMaxY());
+        }
+        // the day's checklist items are read whole too
+        List<javafx.scene.control.CheckBox> items =
+                robot.lookup(".day-checklist .check-box").queryAllAs(javafx.scene.control.CheckBox.class).stream()
+                        .filter(javafx.scene.Node::isVisible)
+                        .toList();
+        assertThat(items).as("the checklist's items").isNotEmpty();
+        for (javafx.scene.control.CheckBox b : items) {
+            Text drawn = (Text) b.lookup(".text");
+            assertThat(drawn.getText().replace("\n", " ").replaceAll(" +", " "))
+                    .as("the item as drawn")
+                    .isEqualTo(b.getText().replaceAll(" +", " "));
+            ListView<?> its = (ListView<?>) ancestor(b, ListView.class);
+            assertThat(bounds(drawn).getMaxX())
+                    .as("the item '" + b.getText() + "' ends inside its list")
+                    .isLessThanOrEqualTo(bounds(its).getMaxX());
+        }
+    }
+
+    private static Node ancestor(Node n, Class<?> type) {
+        Node p = n.getParent();
+        while (p != null && !type.isInstance(p)) {
+            p = p.getParent();
+        }
+        return java.util.Objects.requireNonNull(p);
+    }
+
     @Test
     void atTheSmallestSizeTheYamlTabShowsARunbooksWorthOfLines() {
         size(1024, 700);

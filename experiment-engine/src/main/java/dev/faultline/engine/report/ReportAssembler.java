@@ -274,9 +274,12 @@ public final class ReportAssembler {
 
     static Optional<ResilienceScore.Explanation> experimentScore(String status, JsonNode root) {
         List<ResilienceScore.ProbeOutcome> outcomes = new ArrayList<>();
+        // the kill switch skips the final verification: a probe has not "held", but whether it left
+        // its tolerance until the halt is in its samples
+        boolean byKillSwitch = root.path("haltedBy").has("killSwitch");
         for (JsonNode p : root.path("probes")) {
             boolean held = p.path("held").asBoolean();
-            boolean left = !held
+            boolean left = !held && !byKillSwitch
                     || p.path("during").path("outsideTolerance").asInt() > 0
                     || p.path("after").path("outsideTolerance").asInt() > 0;
             Long ms = p.path("recoveryTimeMs").isNumber()
@@ -288,7 +291,8 @@ public final class ReportAssembler {
         return ResilienceScore.explain(
                 root.path("outcome").asString(status),
                 outcomes,
-                root.path("haltedBy").path("expected").asBoolean(false));
+                root.path("haltedBy").path("expected").asBoolean(false),
+                byKillSwitch);
     }
 
     private static List<Report.Series> series(List<SampleSeries> samples, Map<String, String> expects) {

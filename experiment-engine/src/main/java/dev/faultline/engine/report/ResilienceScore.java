@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  *       left and came back; 0 when it did not recover
  * A halt by a stop condition the experiment declares expected ({@code haltExpected}) is its outcome:
  *   H = 1 and no penalty; R counts as usual (the system must still come back).
+ * A halt by the kill switch while every probe was within its tolerance (a drill, or a person's call
+ *   before anything went wrong) is not the system's failure: the probes count as held until the
+ *   halt and no penalty (the final verification it skipped cannot count against it).
  * ABORTED runs (nothing injected) have no score; FAILED runs score 0. Clamped to 0..100.
  * GameDay = the mean of its experiments' scores.
  * </pre>
@@ -63,6 +66,15 @@ public final class ResilienceScore {
 
     /** The score with what counted, or empty when the experiment has no score. */
     public static Optional<Explanation> explain(String outcome, List<ProbeOutcome> probes, boolean haltExpected) {
+        return explain(outcome, probes, haltExpected, false);
+    }
+
+    /**
+     * As above; {@code byKillSwitch}: a person's kill switch halted it (not a stop condition). While
+     * every probe was still within its tolerance, that halt is no failure of the system.
+     */
+    public static Optional<Explanation> explain(
+            String outcome, List<ProbeOutcome> probes, boolean haltExpected, boolean byKillSwitch) {
         if (outcome.equals("ABORTED") || outcome.equals("RUNNING") || outcome.equals("CRASHED") && probes.isEmpty()) {
             return Optional.empty();
         }
@@ -75,15 +87,22 @@ public final class ResilienceScore {
         }
         boolean halted = outcome.equals("HALTED");
         boolean expected = halted && haltExpected;
-        long heldCount = probes.stream().filter(ProbeOutcome::held).count();
-        double h = expected ? 1 : heldCount / (double) probes.size();
+        boolean drill = halted && byKillSwitch && probes.stream().noneMatch(ProbeOutcome::leftTolerance);
+        // the kill switch skips the final verification: a probe within its tolerance until then held
+        long heldCount = probes.stream()
+                .filter(p -> p.held() || halted && byKillSwitch && !p.leftTolerance())
+                .count();
+        double h = expected || drill ? 1 : heldCount / (double) probes.size();
         double r =
                 probes.stream().mapToDouble(ResilienceScore::recovery).average().orElse(0);
-        double penalty = halted && !expected ? HALT_PENALTY : 0;
+        double penalty = halted && !expected && !drill ? HALT_PENALTY : 0;
         double s = Math.max(0, Math.min(100, 100 * (0.6 * h + 0.4 * r) - penalty));
         String held = expected
                 ? "halted by its stop condition, the outcome this experiment expected: counted as held"
-                : heldCount + " of " + probes.size() + " probes held";
+                : drill
+                        ? "halted by the kill switch with every probe within its tolerance (a drill or a"
+                                + " person's call, not a failure): counted as held"
+                        : heldCount + " of " + probes.size() + " probes held";
         String text = ReportText.score(s) + " = 60% × " + held + " (" + pct(h) + ") + 40% × recovery ("
                 + pct(r) + ")" + (penalty > 0 ? ", 20 points off: a stop condition or the kill switch halted it" : "")
                 + ".";

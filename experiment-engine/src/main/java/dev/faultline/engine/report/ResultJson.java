@@ -85,20 +85,31 @@ public final class ResultJson {
         return root;
     }
 
-    /** The stop condition that halted the run, and whether the experiment declares that halt its expected outcome. */
+    /**
+     * The stop condition that halted the run, and whether the experiment declares that halt its
+     * expected outcome; or the kill switch's reason when a person halted it.
+     */
     private static void haltedBy(ObjectNode root, RunResult r, List<RunEvent> events, List<StopCondition> stops) {
         if (r.outcome() != RunOutcome.HALTED) {
             return;
         }
-        events.stream()
+        java.util.Optional<RunEvent.StopConditionBreached> breach = events.stream()
                 .filter(RunEvent.StopConditionBreached.class::isInstance)
                 .map(RunEvent.StopConditionBreached.class::cast)
+                .findFirst();
+        if (breach.isPresent()) {
+            String condition = breach.get().condition();
+            root.putObject("haltedBy")
+                    .put("stopCondition", condition)
+                    .put("expected", stops.stream().anyMatch(c -> c.name().equals(condition) && c.haltExpected()));
+            return;
+        }
+        events.stream()
+                .filter(RunEvent.Halted.class::isInstance)
+                .map(e -> ((RunEvent.Halted) e).reason())
+                .filter(h -> h.source() == dev.faultline.engine.spi.run.HaltReason.Source.KILL_SWITCH)
                 .findFirst()
-                .ifPresent(b -> root.putObject("haltedBy")
-                        .put("stopCondition", b.condition())
-                        .put(
-                                "expected",
-                                stops.stream().anyMatch(c -> c.name().equals(b.condition()) && c.haltExpected())));
+                .ifPresent(h -> root.putObject("haltedBy").put("killSwitch", h.detail()));
     }
 
     private static void probe(ObjectNode n, ProbeResult p) {

@@ -79,4 +79,71 @@ class ResilienceScoreTest {
         assertThat(expected.text()).contains("halt", "expected");
         assertThat(expected.penalty()).isZero();
     }
+
+    @Test
+    void aKillSwitchDrillWhileEveryProbeWasWithinItsToleranceIsNotAFailure() {
+        // halted by the leader's kill switch before the final verification: no probe has "held" (the
+        // verification was skipped), but none ever left its tolerance
+        ProbeOutcome withinUntilTheHalt = new ProbeOutcome(false, false, false, null);
+        ResilienceScore.Explanation drill = ResilienceScore.explain(
+                        "HALTED", List.of(withinUntilTheHalt, withinUntilTheHalt), false, true)
+                .orElseThrow();
+
+        assertThat(drill.score()).isEqualTo(100);
+        assertThat(drill.penalty()).isZero();
+        assertThat(drill.text())
+                .contains("kill switch", "every probe within its tolerance")
+                .doesNotContain("points off", "0 of 2");
+        // the kill switch pulled because a probe had left its tolerance: a halt as before
+        ResilienceScore.Explanation pulled = ResilienceScore.explain(
+                        "HALTED", List.of(withinUntilTheHalt, new ProbeOutcome(false, true, false, null)), false, true)
+                .orElseThrow();
+        assertThat(pulled.penalty()).isEqualTo(20);
+        assertThat(pulled.score()).isCloseTo(100 * (0.6 * 0.5 + 0.4 * 0.5) - 20, within(1e-9));
+        // a stop condition's halt is not a drill
+        assertThat(ResilienceScore.explain("HALTED", List.of(withinUntilTheHalt), false, false)
+                        .orElseThrow()
+                        .penalty())
+                .isEqualTo(20);
+    }
+
+    @Test
+    void theKillSwitchHaltIsReadFromTheStoredResult() throws Exception {
+        tools.jackson.databind.JsonNode drill =
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree("""
+                        {"outcome":"HALTED","reason":"drill (final verification skipped)",
+                         "haltedBy":{"killSwitch":"drill"},
+                         "probes":[{"name":"order-success-ratio","held":false,"recovered":false,
+                                    "during":{"outsideTolerance":0},"after":{"outsideTolerance":0}}]}
+                        """);
+
+        assertThat(ReportAssembler.experimentScore("HALTED", drill)
+                        .orElseThrow()
+                        .score())
+                .isEqualTo(100);
+    }
+
+    @Test
+    void theResultSaysAKillSwitchHaltedTheRun() {
+        java.time.Instant t0 = java.time.Instant.parse("2026-12-07T10:00:00Z");
+        dev.faultline.engine.spi.run.RunResult halted = new dev.faultline.engine.spi.run.RunResult(
+                "r1",
+                "payment-latency-holds",
+                "sandbox",
+                dev.faultline.engine.spi.run.RunOutcome.HALTED,
+                "drill (final verification skipped)",
+                t0,
+                t0.plusSeconds(30),
+                dev.faultline.engine.spi.run.Impact.of(0, true),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
+        List<dev.faultline.engine.spi.run.RunEvent> events = List.of(new dev.faultline.engine.spi.run.RunEvent.Halted(
+                "r1", t0.plusSeconds(20), dev.faultline.engine.spi.run.HaltReason.killSwitch("drill")));
+
+        tools.jackson.databind.JsonNode root = new ResultJson().tree(halted, events);
+
+        assertThat(root.path("haltedBy").path("killSwitch").asString()).isEqualTo("drill");
+    }
 }

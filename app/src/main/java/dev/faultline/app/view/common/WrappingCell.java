@@ -8,11 +8,16 @@ import javafx.scene.text.Text;
 /** A list line that wraps to the list's width instead of running off to the side. */
 public final class WrappingCell extends ListCell<String> {
     private WrappingCell(ListView<String> list) {
-        setWrapText(true);
-        prefWidthProperty().bind(list.widthProperty().subtract(24)); // room for the scroll bar
-        setMaxWidth(USE_PREF_SIZE);
+        fitTo(this, list);
+    }
+
+    /** Makes {@code cell} (with {@link #heightWrapped} as its height) wrap its text to {@code list}'s width. */
+    public static void fitTo(Labeled cell, ListView<?> list) {
+        cell.setWrapText(true);
+        cell.prefWidthProperty().bind(list.widthProperty().subtract(24)); // room for the scroll bar
+        cell.setMaxWidth(USE_PREF_SIZE);
         // the height measured for another width is kept until asked again: ask again
-        prefWidthProperty().addListener((o, a, b) -> requestLayout());
+        cell.prefWidthProperty().addListener((o, a, b) -> cell.requestLayout());
     }
 
     /** Makes every line of {@code list} wrap. */
@@ -36,9 +41,12 @@ public final class WrappingCell extends ListCell<String> {
      */
     public static double heightWrapped(Labeled cell, double width, double themed) {
         String text = cell.getText();
+        javafx.scene.Node graphic = cell.getGraphic();
+        double beside = graphic == null ? 0 : graphic.prefWidth(-1) + cell.getGraphicTextGap(); // an icon left of it
         double w = (cell.getPrefWidth() > 0 ? cell.getPrefWidth() : width)
                 - cell.snappedLeftInset()
-                - cell.snappedRightInset();
+                - cell.snappedRightInset()
+                - beside;
         if (text == null || text.isEmpty() || w <= 0) {
             return themed;
         }

@@ -132,6 +132,9 @@ public final class EditorView extends BorderPane {
             }
         });
         status.getStyleClass().add("status-line");
+        status.setId("editor-status");
+        status.setWrapText(true); // an import says what it did not carry over exactly: all of it is read
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.setPadding(new Insets(4, 12, 6, 12));
         setBottom(status);
     }
@@ -208,10 +211,15 @@ public final class EditorView extends BorderPane {
      * untitled experiment, saved for the first time into the user's folder.
      */
     public void open(Path file, boolean asTemplate) {
-        files.guard(() -> load(file, asTemplate));
+        files.guard(() -> load(file, asTemplate, ""));
     }
 
-    private void load(Path file, boolean asTemplate) {
+    /** Opens a runbook (as {@link #open}) and says {@code said} on the status line instead of "opened …". */
+    public void open(Path file, String said) {
+        files.guard(() -> load(file, false, said));
+    }
+
+    private void load(Path file, boolean asTemplate, String said) {
         Background.run(
                 "editor-open",
                 () -> actions.load(file),
@@ -225,14 +233,17 @@ public final class EditorView extends BorderPane {
                     } else {
                         files.opened(file);
                     }
-                    status.setText((asTemplate ? "new experiment from " : "opened ") + file.getFileName());
+                    status.setText(
+                            said.isEmpty()
+                                    ? (asTemplate ? "new experiment from " : "opened ") + file.getFileName()
+                                    : said);
                 },
                 err -> Dialogs.error("Could not open " + file.getFileName(), err));
     }
 
     /** Asks for a runbook (in the user's or the last folder) and opens it, once unsaved edits are dealt with. */
     public void openFile() {
-        files.guard(() -> files.pickToOpen("Open a runbook").ifPresent(p -> load(p, false)));
+        files.guard(() -> files.pickToOpen("Open a runbook").ifPresent(p -> load(p, false, "")));
     }
 
     private void save() {

@@ -21,6 +21,7 @@ final class ChecklistPane extends VBox {
         ListView<ChecklistRow> list = new ListView<>(rows);
         list.setPrefHeight(100);
         list.setAccessibleText(heading + ": Space ticks an item, Delete removes it");
+        list.getStyleClass().add("day-checklist");
         list.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(ChecklistRow r, boolean empty) {
@@ -33,7 +34,23 @@ final class ChecklistPane extends VBox {
                 box.textProperty().bind(r.text);
                 box.selectedProperty().bindBidirectional(r.done);
                 box.setWrapText(true);
+                // a long item wraps to the list's width instead of running off to the right (1024 px)
+                box.setMinWidth(0);
+                box.prefWidthProperty().bind(l.widthProperty().subtract(30));
+                box.maxWidthProperty().bind(box.prefWidthProperty());
+                box.prefWidthProperty().addListener((o, a, b) -> requestLayout());
                 setGraphic(box);
+            }
+
+            /** As high as the wrapped item (a list asks for the height without a width). */
+            @Override
+            protected double computePrefHeight(double width) {
+                if (getGraphic() instanceof CheckBox box && box.getPrefWidth() > 0) {
+                    return Math.max(
+                            super.computePrefHeight(width),
+                            snappedTopInset() + snappedBottomInset() + box.prefHeight(box.getPrefWidth()));
+                }
+                return super.computePrefHeight(width);
             }
         });
         list.setOnKeyPressed(e -> {

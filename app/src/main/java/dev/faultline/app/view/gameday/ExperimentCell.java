@@ -11,8 +11,12 @@ final class ExperimentCell extends ListCell<String> {
     private final Label detail = new Label();
     private final VBox box = new VBox(2, title, detail);
 
-    ExperimentCell(GameDayPlanModel plan) {
+    private final java.util.function.ObjDoubleConsumer<String> measured;
+
+    /** @param measured told each experiment's row height as measured at the list's width */
+    ExperimentCell(GameDayPlanModel plan, java.util.function.ObjDoubleConsumer<String> measured) {
         this.plan = plan;
+        this.measured = measured;
         title.getStyleClass().add("experiment-title");
         detail.getStyleClass().add("muted");
         title.setMinWidth(0);
@@ -37,7 +41,11 @@ final class ExperimentCell extends ListCell<String> {
         if (getGraphic() == null || box.getMaxWidth() <= 0) {
             return super.computePrefHeight(width);
         }
-        return snappedTopInset() + snappedBottomInset() + box.prefHeight(box.getMaxWidth());
+        double h = snappedTopInset() + snappedBottomInset() + box.prefHeight(box.getMaxWidth());
+        if (!isEmpty() && getItem() != null) {
+            measured.accept(getItem(), h);
+        }
+        return h;
     }
 
     @Override

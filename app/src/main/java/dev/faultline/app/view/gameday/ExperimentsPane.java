@@ -33,11 +33,13 @@ final class ExperimentsPane extends VBox {
         this.plan = plan;
         ListView<String> experiments = new ListView<>(plan.experiments());
         experiments.setId("gameday-experiments");
-        experiments.setPrefHeight(170);
+        // the whole day in view: as high as its rows as measured (a row wraps to three or four lines at
+        // 1024 px), up to six; the planner scrolls as a whole when the window is lower
+        RowHeights rows = new RowHeights(plan, experiments);
         experiments.setMinHeight(120);
         experiments.setAccessibleText("Experiments in the order they run, with who runs and who watches each");
         experiments.setPlaceholder(new Label("Add the experiments, in the order they run"));
-        experiments.setCellFactory(l -> new ExperimentCell(plan));
+        experiments.setCellFactory(l -> new ExperimentCell(plan, rows::measured));
         // a title learnt or a crew changed: the cells say it at once
         plan.titles().addListener((MapChangeListener<String, String>) c -> experiments.refresh());
         plan.crews().addListener((MapChangeListener<String, ExperimentCrew>) c -> experiments.refresh());
@@ -76,6 +78,47 @@ final class ExperimentsPane extends VBox {
         int j = plan.moveExperiment(list.getSelectionModel().getSelectedIndex(), by);
         if (j >= 0) {
             list.getSelectionModel().select(j);
+        }
+    }
+
+    /**
+     * The list's height from its rows' heights as the cells measure them at the list's width; a row
+     * not measured yet (not in view yet) counts as three lines.
+     */
+    private static final class RowHeights {
+        private static final int ROWS_SHOWN = 6;
+        private static final double UNMEASURED = 60;
+
+        private final GameDayPlanModel plan;
+        private final ListView<String> list;
+        private final java.util.Map<String, Double> heights = new java.util.HashMap<>();
+        private boolean pending;
+
+        RowHeights(GameDayPlanModel plan, ListView<String> list) {
+            this.plan = plan;
+            this.list = list;
+            plan.experiments().addListener((ListChangeListener<String>) c -> fit());
+            list.widthProperty().addListener((o, a, b) -> heights.clear());
+            fit();
+        }
+
+        /** A cell measured {@code experiment}'s row: the list fits it on the next pulse (not during the layout). */
+        void measured(String experiment, double height) {
+            Double was = heights.put(experiment, height);
+            if ((was == null || Math.abs(was - height) > 0.5) && !pending) {
+                pending = true;
+                javafx.application.Platform.runLater(this::fit);
+            }
+        }
+
+        private void fit() {
+            pending = false;
+            java.util.List<String> all = plan.experiments();
+            double h = 0;
+            for (int i = 0; i < Math.max(2, Math.min(ROWS_SHOWN, all.size())); i++) {
+                h += i < all.size() ? heights.getOrDefault(all.get(i), UNMEASURED) : UNMEASURED;
+            }
+            list.setPrefHeight(Math.ceil(h) + list.snappedTopInset() + list.snappedBottomInset() + 4);
         }
     }
 }

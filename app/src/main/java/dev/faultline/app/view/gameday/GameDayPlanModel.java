@@ -311,7 +311,17 @@ public final class GameDayPlanModel {
 
     /** Names every experiment by its absolute path, relative ones read from {@code folder}: before a save elsewhere. */
     public void absolutizeFrom(Path folder) {
-        experiments.replaceAll(e -> ExperimentNames.absolute(folder, e));
+        experiments.replaceAll(e -> {
+            String abs = ExperimentNames.absolute(folder, e);
+            if (!abs.equals(e)) { // its title and crew go with it: after a Save As they read as file names
+                crews.rename(e, abs);
+                String t = titles.get(e);
+                if (t != null) {
+                    titles.put(abs, t);
+                }
+            }
+            return abs;
+        });
     }
 
     /** Names every experiment relative to {@code folder}, where the GameDay file is saved. */

@@ -173,25 +173,10 @@ public final class HomeView extends VBox {
         list.setId("backends");
         list.setAccessibleText("Backends and whether they can be reached");
         list.setPlaceholder(new Label("checking…"));
-        list.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(BackendStatus s, boolean empty) {
-                super.updateItem(s, empty);
-                getStyleClass().removeAll("status-ok", "status-down");
-                if (empty || s == null) {
-                    setText(null);
-                    setGraphic(null);
-                    setTooltip(null);
-                    return;
-                }
-                setText(HomeViewModel.backendLine(s));
-                FontIcon icon =
-                        new FontIcon(s.available() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignC.CLOSE_CIRCLE);
-                icon.getStyleClass().add(s.available() ? "icon-ok" : "icon-down");
-                setGraphic(icon);
-                setTooltip(new Tooltip(HomeViewModel.backendDetail(s)));
-                getStyleClass().add(s.available() ? "status-ok" : "status-down");
-            }
+        list.setCellFactory(l -> {
+            ListCell<BackendStatus> cell = new BackendCell();
+            WrappingCell.fitTo(cell, l); // "toxiproxy in sandbox: not reachable" wraps in a narrow column (1024 px)
+            return cell;
         });
         list.setPrefHeight(190);
         list.setMinHeight(LIST_MIN_HEIGHT);
@@ -298,5 +283,31 @@ public final class HomeView extends VBox {
 
     public void focusStart() {
         lookup("#first-gameday").requestFocus();
+    }
+
+    /** A backend's line: its icon and whether it can be reached, wrapped to the list's width. */
+    private static final class BackendCell extends ListCell<BackendStatus> {
+        @Override
+        protected void updateItem(BackendStatus s, boolean empty) {
+            super.updateItem(s, empty);
+            getStyleClass().removeAll("status-ok", "status-down");
+            if (empty || s == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            setText(HomeViewModel.backendLine(s));
+            FontIcon icon = new FontIcon(s.available() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignC.CLOSE_CIRCLE);
+            icon.getStyleClass().add(s.available() ? "icon-ok" : "icon-down");
+            setGraphic(icon);
+            setTooltip(new Tooltip(HomeViewModel.backendDetail(s)));
+            getStyleClass().add(s.available() ? "status-ok" : "status-down");
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return WrappingCell.heightWrapped(this, width, super.computePrefHeight(width));
+        }
     }
 }

@@ -66,7 +66,7 @@ public final class LiveRunView extends BorderPane {
         this.zone = zone;
         this.dark = dark;
         getStyleClass().add("live-run");
-        setTop(new VBox(header(), new PausedDayPane(model, engaged, release)));
+        setTop(header());
         charts.setPrefColumns(2);
         charts.setTileAlignment(javafx.geometry.Pos.TOP_LEFT);
         charts.setHgap(12);
@@ -102,9 +102,13 @@ public final class LiveRunView extends BorderPane {
         // the log and the plan stay readable at 1024 px: the side keeps its width, the charts get the rest
         side.setMinWidth(SIDE_MIN_WIDTH);
         side.setPrefWidth(SIDE_PREF_WIDTH);
-        stack.setMinWidth(CHARTS_MIN_WIDTH);
+        // a paused day's question sits above the charts, not above the side: at 1024x700 the side kept
+        // a line or two of the event log under it, when the log is what the leader reads then
+        VBox left = new VBox(new PausedDayPane(model, engaged, release), stack);
+        VBox.setVgrow(stack, Priority.ALWAYS);
+        left.setMinWidth(CHARTS_MIN_WIDTH);
         SplitPane.setResizableWithParent(side, false);
-        SplitPane split = new SplitPane(stack, side);
+        SplitPane split = new SplitPane(left, side);
         split.setDividerPositions(0.7);
         setCenter(split);
         model.tracks().addListener((ListChangeListener<ProbeTrack>) c -> rebuildCharts());
@@ -227,7 +231,7 @@ public final class LiveRunView extends BorderPane {
         plan.setAccessibleText("The GameDay's experiments and their results");
         plan.setCellFactory(l -> new WrappedLine(l));
         plan.setPrefHeight(210); // four results of a day, wrapped, without scrolling
-        plan.setMinHeight(80);
+        plan.setMinHeight(90); // three of a day's experiments in view at 1024x700, the rest one scroll away
         javafx.beans.binding.BooleanBinding dayShown = javafx.beans.binding.Bindings.isNotEmpty(model.plan());
         for (javafx.scene.Node n : List.of(planHeading, plan)) {
             n.visibleProperty().bind(dayShown);
@@ -235,6 +239,7 @@ public final class LiveRunView extends BorderPane {
         }
         VBox v = new VBox(8, planHeading, plan, heading, log, noteHeading, note);
         VBox.setVgrow(log, Priority.ALWAYS);
+        log.setMinHeight(120); // six lines of the log, whatever else the side shows
         v.setPadding(new Insets(8, 12, 12, 12));
         return v;
     }
@@ -257,6 +262,18 @@ public final class LiveRunView extends BorderPane {
             text.setText(empty || line == null ? "" : line);
             setText(null);
             setGraphic(empty || line == null ? null : text);
+        }
+
+        /**
+         * As high as the line's wrapped text: the theme gives every list cell one size (two lines'
+         * worth), which leaves a blank line under each one-line entry and cuts a longer one.
+         */
+        @Override
+        protected double computePrefHeight(double width) {
+            if (getGraphic() == null) {
+                return super.computePrefHeight(width);
+            }
+            return Math.ceil(text.getLayoutBounds().getHeight()) + snappedTopInset() + snappedBottomInset();
         }
     }
 

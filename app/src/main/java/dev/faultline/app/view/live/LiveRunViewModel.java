@@ -84,8 +84,26 @@ public final class LiveRunViewModel {
             String next,
             String why,
             java.util.concurrent.CompletableFuture<dev.faultline.engine.spi.run.AfterHalt> answer) {
+        private static final String ENGAGED = "the kill switch is engaged";
+
         public boolean last() {
             return next.isEmpty();
+        }
+
+        /**
+         * What was halted and why, as true now: once the kill switch is released, "the kill switch is
+         * engaged (drill)" would be a stale reason, so it reads "halted by the kill switch (drill); it
+         * is released now".
+         */
+        public String headline(boolean engagedNow) {
+            String what =
+                    "GameDay paused: experiment " + (index + 1) + " of " + total + " (" + experiment + ") was halted";
+            if (!engagedNow && why.startsWith(ENGAGED)) {
+                // "the kill switch is engaged (kill switch: pressed in the app)": said once
+                String reason = why.substring(ENGAGED.length()).replace("(kill switch: ", "(");
+                return what + " by the kill switch" + reason + "; it is released now";
+            }
+            return what + ": " + why;
         }
     }
 

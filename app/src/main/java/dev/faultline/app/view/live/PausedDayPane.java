@@ -22,6 +22,8 @@ final class PausedDayPane extends VBox {
         getStyleClass().add("paused-day");
         setSpacing(8);
         setPadding(new Insets(10, 16, 10, 16));
+        // never squeezed by the charts under it: its lines ended in "…" at 1024x700
+        setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label what = new Label();
         what.setId("paused-day-text");
         what.setWrapText(true);
@@ -57,8 +59,7 @@ final class PausedDayPane extends VBox {
             if (p == null) {
                 return;
             }
-            what.setText("GameDay paused: experiment " + (p.index() + 1) + " of " + p.total() + " (" + p.experiment()
-                    + ") was halted: " + p.why());
+            what.setText(p.headline(engaged.get()));
             hint.setText(
                     engaged.get()
                             ? "The kill switch is engaged: release it (say why it is safe), then choose how the day goes"

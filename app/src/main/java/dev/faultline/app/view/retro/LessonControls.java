@@ -64,7 +64,7 @@ final class LessonControls extends HBox {
             }
         });
         HBox.setHgrow(text, Priority.ALWAYS);
-        text.setMinWidth(120);
+        text.setMinWidth(80);
         getChildren().addAll(text, edit, delete);
     }
 

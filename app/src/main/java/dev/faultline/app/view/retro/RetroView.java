@@ -132,6 +132,15 @@ public final class RetroView extends SplitPane {
         GridPane lessons = new GridPane();
         lessons.setHgap(16);
         lessons.setVgap(8);
+        // two columns sharing the detail's width: lists of a fixed width made the detail wider than
+        // its viewport at 1024 px, and it scrolled sideways
+        for (int c = 0; c < 2; c++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            half.setHgrow(Priority.ALWAYS);
+            half.setFillWidth(true);
+            lessons.getColumnConstraints().add(half);
+        }
         int i = 0;
         for (Lesson.Kind k : Lesson.Kind.values()) {
             lessons.add(lessonBox(k), i % 2, i / 2);
@@ -148,8 +157,10 @@ public final class RetroView extends SplitPane {
             heading("Action items"),
             actionItems
         };
-        FlowPane header = new FlowPane(12, 6, title, export);
-        header.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // the title wraps to the detail's width, the export buttons under it: in a flow pane beside them a
+        // long title was as wide as its unwrapped text, and the whole detail scrolled sideways at 1024 px
+        title.setMinWidth(0);
+        VBox header = new VBox(8, title, export);
         detail.getChildren().addAll(header, when, status);
         detail.setPadding(new Insets(16, 20, 16, 20));
         scroll = new ScrollPane(detail);
@@ -306,7 +317,8 @@ public final class RetroView extends SplitPane {
         ListView<String> list = new ListView<>(model.lessons().lines(kind));
         list.setId("retro-lessons-" + kind.name());
         list.setPrefHeight(110);
-        list.setPrefWidth(420);
+        list.setPrefWidth(200);
+        list.setMinWidth(0);
         list.setAccessibleText(kind.heading());
         dev.faultline.app.view.common.WrappingCell.wrapLines(list);
         TextField add = new TextField();

@@ -131,6 +131,32 @@ class GameDayPlanModelTest {
     }
 
     @Test
+    void titlesAndCrewsStayWithTheExperimentsWhenThePlanIsSavedInAnotherFolder() throws Exception {
+        GameDay day = new RunbookLoader().loadGameDay(FIRST_GAMEDAY).gameDay();
+        plan.load(day, FIRST_GAMEDAY.toString());
+        String outage = "payment-outage-halts.yaml";
+        plan.setTitleOf(outage, "A payment outage halts the run");
+        plan.setDuty(outage, "Ada Lovelace", GameDayPlanModel.Duty.RUNS);
+        Path mine = Path.of("/srv/home/runbooks").toAbsolutePath();
+
+        // as a Save of the shipped plan into the user's folder moves it
+        plan.absolutizeFrom(FIRST_GAMEDAY.toAbsolutePath().getParent());
+        plan.relativizeTo(mine);
+        plan.setFile(mine.resolve("first-gameday.yaml"));
+
+        String moved = plan.experiments().get(1);
+        assertThat(moved).isNotEqualTo(outage).endsWith(outage);
+        assertThat(plan.titleOf(moved)).isEqualTo("A payment outage halts the run");
+        assertThat(plan.dutyOf(moved, "Ada Lovelace")).isEqualTo(GameDayPlanModel.Duty.RUNS);
+        assertThat(plan.runbookOf(moved).normalize())
+                .isEqualTo(FIRST_GAMEDAY
+                        .toAbsolutePath()
+                        .getParent()
+                        .resolve(outage)
+                        .normalize());
+    }
+
+    @Test
     void experimentsMoveWithinTheListOnly() {
         plan.setFile(Path.of("/srv/gd.yaml").toAbsolutePath());
         for (String n : List.of("a.yaml", "b.yaml", "c.yaml")) {

@@ -123,4 +123,35 @@ class LiveGameDayTest {
         assertThat(m.log())
                 .anyMatch(l -> l.contains("halted as expected by orders-failing") && l.contains("the day goes on"));
     }
+
+    @Test
+    void thePausedLineSaysTheKillSwitchWasReleasedOnceItIs() {
+        LiveRunViewModel.PausedDay p = new LiveRunViewModel.PausedDay(
+                0,
+                4,
+                "payment-latency-holds",
+                "payment-outage-halts",
+                "the kill switch is engaged (drill)",
+                new CompletableFuture<>());
+
+        assertThat(p.headline(true))
+                .isEqualTo("GameDay paused: experiment 1 of 4 (payment-latency-holds) was halted: the kill switch is"
+                        + " engaged (drill)");
+        assertThat(p.headline(false))
+                .isEqualTo("GameDay paused: experiment 1 of 4 (payment-latency-holds) was halted by the kill switch"
+                        + " (drill); it is released now")
+                .doesNotContain("is engaged");
+        LiveRunViewModel.PausedDay byTheApp = new LiveRunViewModel.PausedDay(
+                0,
+                4,
+                "payment-latency-holds",
+                "payment-outage-halts",
+                "the kill switch is engaged (kill switch: kill switch pressed in the app)",
+                new CompletableFuture<>());
+        assertThat(byTheApp.headline(false))
+                .endsWith("was halted by the kill switch (kill switch pressed in the app); it is released now");
+        LiveRunViewModel.PausedDay byStop = new LiveRunViewModel.PausedDay(
+                1, 4, "payment-outage-halts", "x", "stop condition orders-failing", new CompletableFuture<>());
+        assertThat(byStop.headline(false)).endsWith("was halted: stop condition orders-failing");
+    }
 }

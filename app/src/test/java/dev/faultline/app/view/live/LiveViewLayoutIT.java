@@ -42,6 +42,8 @@ class LiveViewLayoutIT {
     private LiveRunViewModel model;
     private LiveRunView view;
     private Label danger;
+    private javafx.scene.control.Button accent;
+    private final SimpleBooleanProperty engaged = new SimpleBooleanProperty(false);
 
     @BeforeEach
     void stage() throws Exception {
@@ -62,12 +64,22 @@ class LiveViewLayoutIT {
             Application.setUserAgentStylesheet(
                     dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
             model = new LiveRunViewModel(ZoneId.of("UTC"));
-            view = new LiveRunView(model, TimeZone.getTimeZone("UTC"), new SimpleBooleanProperty(dark), (at, t) -> {});
+            view = new LiveRunView(
+                    model,
+                    TimeZone.getTimeZone("UTC"),
+                    new SimpleBooleanProperty(dark),
+                    (at, t) -> {},
+                    engaged,
+                    () -> {});
             danger = new Label("the theme's danger colour");
             danger.setStyle("-fx-text-fill: -color-danger-fg;");
             danger.setManaged(false);
             danger.setVisible(false);
-            Scene scene = new Scene(new StackPane(view, danger), width, height);
+            accent = new javafx.scene.control.Button("an enabled accent button");
+            accent.getStyleClass().add("accent");
+            accent.setManaged(false);
+            accent.setOpacity(0);
+            Scene scene = new Scene(new StackPane(view, danger, accent), width, height);
             scene.getStylesheets()
                     .add(LiveViewLayoutIT.class
                             .getResource("/dev/faultline/app/fx/faultline.css")
@@ -103,6 +115,114 @@ class LiveViewLayoutIT {
         Node side =
                 ((javafx.scene.control.SplitPane) view.getCenter()).getItems().get(1);
         assertThat(side.getLayoutBounds().getWidth()).as("the side's width").isGreaterThanOrEqualTo(300);
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"830, 600", "1250, 810"})
+    void theEventLogsLinesAreAsHighAsTheirText(int width, int height) throws Exception {
+        show(width, height, false);
+        robot.interact(() -> model.failed("the sandbox did not answer on 127.0.0.1:18080 within 60 s: look at"
+                + " the sandbox's log in the home folder, start it again from Home, then run the GameDay again"));
+        robot.interact(() -> model.failed("stopped")); // a line of one line's height
+
+        WaitForAsyncUtils.waitForFxEvents();
+        List<javafx.scene.control.ListCell<?>> cells = robot.lookup(".event-log .list-cell").queryAll().stream()
+                .<javafx.scene.control.ListCell<?>>map(n -> (javafx.scene.control.ListCell<?>) n)
+                .filter(c -> !c.isEmpty() && c.isVisible())
+                .toList();
+        assertThat(cells).as("the log's lines").hasSizeGreaterThanOrEqualTo(3);
+        for (javafx.scene.control.ListCell<?> c : cells) {
+            javafx.scene.text.Text text = (javafx.scene.text.Text) c.getGraphic();
+            javafx.scene.text.Text one = new javafx.scene.text.Text("09:59:59");
+            one.setFont(text.getFont());
+            double line = one.getLayoutBounds().getHeight();
+            double drawn = text.getLayoutBounds().getHeight();
+            assertThat(c.getHeight())
+                    .as("the line '" + c.getItem() + "' (" + Math.round(drawn / line) + " line(s) of text)")
+                    .isGreaterThanOrEqualTo(drawn)
+                    .isLessThan(drawn + 0.75 * line);
+        }
+    }
+
+    @ParameterizedTest(name = "dark={0}")
+    @CsvSource({"false", "true"})
+    void whileTheKillSwitchIsEngagedResumeDoesNotLookEnabled(boolean dark) throws Exception {
+        show(830, 600, dark);
+        robot.interact(() -> {
+            engaged.set(true);
+            model.pause(new LiveRunViewModel.PausedDay(
+                    0,
+                    4,
+                    "payment-latency-holds",
+                    "payment-outage-halts",
+                    "the kill switch is engaged (drill)",
+                    new java.util.concurrent.CompletableFuture<>()));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Button resume = robot.lookup("#paused-resume").queryButton();
+
+        assertThat(resume.isDisabled()).isTrue();
+        assertThat(fill(resume)).as("a disabled Resume's background").isNotEqualTo(fill(accent));
+        assertThat(resume.getTextFill()).as("a disabled Resume's text").isNotEqualTo(accent.getTextFill());
+        robot.interact(() -> engaged.set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(resume.isDisabled()).isFalse();
+        assertThat(fill(resume)).as("Resume, once it can be pressed").isEqualTo(fill(accent));
+        assertThat(robot.lookup("#paused-day-text").queryLabeled().getText())
+                .endsWith("halted by the kill switch (drill); it is released now");
+    }
+
+    /** At the content area's sizes in windows of 1024x700 and 1440x900 while the kill switch's banner shows. */
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"830, 540", "1250, 750"})
+    void aPausedDayKeepsTheEventLogReadable(int width, int height) throws Exception {
+        show(width, height, false);
+        Experiment e = new RunbookLoader()
+                .load(Path.of("..", "runbooks", "sandbox", "payment-latency-holds.yaml"))
+                .experiment();
+        dev.faultline.engine.model.GameDay day = new dev.faultline.engine.model.GameDay(
+                "day",
+                "A day",
+                "",
+                List.of("learn"),
+                T0,
+                ZoneId.of("UTC"),
+                "sandbox",
+                List.of(new dev.faultline.engine.model.Participant(
+                        "Ada", dev.faultline.engine.model.Participant.Role.LEADER)),
+                List.of("a.yaml", "b.yaml", "c.yaml", "d.yaml"),
+                dev.faultline.engine.model.Checklist.EMPTY);
+        robot.interact(() -> {
+            model.acceptDay(new dev.faultline.engine.spi.run.GameDayEvent.Started("d1", T0, day, List.of(e, e, e, e)));
+            engaged.set(true);
+            model.pause(new LiveRunViewModel.PausedDay(
+                    0,
+                    4,
+                    "payment-latency-holds",
+                    "payment-outage-halts",
+                    "the kill switch is engaged (kill switch: kill switch pressed in the app)",
+                    new java.util.concurrent.CompletableFuture<>()));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> log = robot.lookup(".event-log").queryListView();
+        javafx.scene.control.ListView<?> plan = robot.lookup("#gameday-plan").queryListView();
+        javafx.scene.text.Text one = new javafx.scene.text.Text("09:59:59");
+
+        assertThat(robot.lookup("#paused-day").query().isVisible()).isTrue();
+        Label what = (Label) robot.lookup("#paused-day-text").query();
+        javafx.scene.text.Text drawn = (javafx.scene.text.Text) what.lookup(".text");
+        assertThat(drawn.getText().replace("\n", " ").replaceAll(" +", " "))
+                .as("the paused line as drawn")
+                .isEqualTo(what.getText().replaceAll(" +", " "));
+        assertThat(plan.isVisible()).isTrue();
+        assertThat(log.getHeight() / one.getLayoutBounds().getHeight())
+                .as("lines of the event log in view while the day is paused")
+                .isGreaterThanOrEqualTo(6);
+    }
+
+    private static javafx.scene.paint.Paint fill(javafx.scene.layout.Region r) {
+        var fills = r.getBackground().getFills();
+        return fills.get(fills.size() - 1).getFill();
     }
 
     @ParameterizedTest(name = "dark={0}")
