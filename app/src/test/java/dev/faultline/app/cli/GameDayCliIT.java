@@ -3,6 +3,9 @@ package dev.faultline.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.plugin.slack.SlackApiServer;
+import dev.faultline.sandbox.RunningSandbox;
+import dev.faultline.sandbox.Sandbox;
+import dev.faultline.sandbox.SandboxOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +15,9 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +26,30 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A sandbox GameDay from the command line: its messages go to a local Slack API server, observations
- * and a retrospective are recorded, and the report exports in all four formats.
+ * and a retrospective are recorded, and the report exports in all four formats. The runs use one
+ * sandbox started here for the class (each finds it running, as after {@code faultline sandbox}):
+ * these tests are about Slack, the records and the reports, not the sandbox's start, which
+ * SandboxRunbooksIT covers.
  */
 class GameDayCliIT {
     @TempDir
     Path home;
 
+    private static RunningSandbox sandbox;
+
     private SlackApiServer slack;
+
+    @BeforeAll
+    static void startTheSandbox(@TempDir Path sandboxHome) throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults(sandboxHome));
+    }
+
+    @AfterAll
+    static void stopTheSandbox() {
+        if (sandbox != null) { // null when it could not start (the start's error is the class's failure)
+            sandbox.close();
+        }
+    }
 
     @BeforeEach
     void start() throws Exception {

@@ -2,6 +2,9 @@ package dev.faultline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.sandbox.RunningSandbox;
+import dev.faultline.sandbox.Sandbox;
+import dev.faultline.sandbox.SandboxOptions;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +16,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -23,11 +28,27 @@ import tools.jackson.databind.json.JsonMapper;
  * The shipped Toxiproxy and PromQL runbooks through the command line with the real sandbox: the
  * toxiproxy backend drives the sandbox's chaos proxy through the Toxiproxy API, and the PromQL
  * probes query a real Prometheus that Faultline starts for the sandbox. Faultline's own metrics
- * are scraped while the run goes on.
+ * are scraped while the run goes on. Both runs use one sandbox started here for the class (each finds
+ * it running, as after {@code faultline sandbox}); a run that starts the sandbox itself is
+ * SandboxRunbooksIT's.
  */
 class PrometheusAndToxiproxyRunbooksIT {
     @TempDir
     Path home;
+
+    private static RunningSandbox sandbox;
+
+    @BeforeAll
+    static void startTheSandbox(@TempDir Path sandboxHome) throws Exception {
+        sandbox = Sandbox.start(SandboxOptions.defaults(sandboxHome));
+    }
+
+    @AfterAll
+    static void stopTheSandbox() {
+        if (sandbox != null) { // null when it could not start (the start's error is the class's failure)
+            sandbox.close();
+        }
+    }
 
     private JsonNode json(Path f) throws Exception {
         return JsonMapper.builder().build().readTree(Files.readString(f));
@@ -45,6 +66,7 @@ class PrometheusAndToxiproxyRunbooksIT {
                 "--json",
                 result.toString());
         assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out()).contains("using the sandbox that is already running");
         assertThat(cli.out()).contains("injected latency 150ms ± 50ms on proxy/payments (downstream)");
         JsonNode r = json(result);
         assertThat(r.path("outcome").asString()).isEqualTo("HELD");

@@ -12,9 +12,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The shipped runbooks, run as a user runs them: the command line starts the real sandbox on
  * 127.0.0.1 (separate processes), injects real faults through the chaos proxy and signals, reads
- * real /metrics, stores the run in H2 on disk, and stops the sandbox afterwards. The runbooks that
- * share one running sandbox are in {@link SandboxRunbooksOnOneSandboxIT}, a class of its own so that
- * it runs in another test fork at the same time as this one.
+ * real /metrics, stores the run in H2 on disk, and stops the sandbox afterwards. The other shipped
+ * runbooks run as shipped on one running sandbox each class starts once:
+ * {@link PaymentRunbooksOnOneSandboxIT} (first-gameday's halting, pause and half-unavailable runbooks
+ * and the dry run) and {@link SandboxRunbooksOnOneSandboxIT} (one runbook per kind of fault), classes
+ * of their own so that they run in other test forks at the same time as this one.
  */
 class SandboxRunbooksIT {
     @TempDir
@@ -55,79 +57,6 @@ class SandboxRunbooksIT {
                 .contains("failures=\"0\"");
         Cli runs = Cli.run(home, "runs");
         assertThat(runs.out()).contains("HELD").contains("payment-latency-holds");
-    }
-
-    @Test
-    void theHaltingRunbookExitsOneNamingTheBreachAndRevertsTheOutage() throws Exception {
-        Cli cli = Cli.run(
-                home,
-                "run",
-                Cli.runbook("payment-outage-halts.yaml"),
-                "--json",
-                home.resolve("r.json").toString());
-
-        assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(1);
-        assertThat(cli.out()).contains("HALTED").contains("stop condition orders-failing breached");
-        JsonNode r = json(home.resolve("r.json"));
-        assertThat(r.path("faults").get(0).path("confirmedGone").asBoolean()).isTrue();
-        assertThat(r.path("probes").get(0).path("recovered").asBoolean()).isTrue();
-    }
-
-    @Test
-    void thePauseRunbookFreezesThePaymentProcessAndTheShopRecovers() throws Exception {
-        Cli cli = Cli.run(
-                home,
-                "run",
-                Cli.runbook("payment-pause-recovers.yaml"),
-                "--json",
-                home.resolve("r.json").toString());
-
-        assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
-        JsonNode r = json(home.resolve("r.json"));
-        assertThat(r.path("faults").get(0).path("fault").asString()).contains("paused");
-        assertThat(r.path("probes")
-                        .get(0)
-                        .path("during")
-                        .path("outsideTolerance")
-                        .asInt())
-                .isPositive();
-        assertThat(r.path("probes").get(0).path("recoveryTimeMs").isNumber()).isTrue();
-    }
-
-    @Test
-    void retriesCarryOrdersThroughAHalfUnavailablePaymentService() throws Exception {
-        Cli cli = Cli.run(
-                home,
-                "run",
-                Cli.runbook("payment-half-unavailable.yaml"),
-                "--json",
-                home.resolve("r.json").toString());
-
-        assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
-        JsonNode probe = json(home.resolve("r.json")).path("probes").get(0);
-        assertThat(probe.path("during").path("mean").asDouble())
-                .as("orders succeed thanks to retries")
-                .isBetween(0.7, 0.99);
-        assertThat(json(home.resolve("r.json"))
-                        .path("faults")
-                        .get(0)
-                        .path("confirmedGone")
-                        .asBoolean())
-                .isTrue();
-    }
-
-    @Test
-    void aDryRunChecksEverythingAndInjectsNothing() throws Exception {
-        Cli cli = Cli.run(home, "run", Cli.runbook("payment-outage-halts.yaml"), "--dry-run");
-
-        assertThat(cli.exit()).as(cli.out() + cli.err()).isZero();
-        assertThat(cli.out())
-                .contains("nothing is injected")
-                .contains("ok    target proxy/payments")
-                .contains("order-success-ratio = ")
-                .contains("payments-down")
-                .contains("Pre-flight passed.");
-        assertThat(Cli.run(home, "runs").out()).contains("no runs yet");
     }
 
     @Test

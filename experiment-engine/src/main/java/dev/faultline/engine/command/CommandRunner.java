@@ -81,8 +81,7 @@ public final class CommandRunner {
     }
 
     private static void kill(Process p) throws InterruptedException {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+        ProcessTree.kill(p.toHandle());
         p.waitFor(5, TimeUnit.SECONDS);
     }
 

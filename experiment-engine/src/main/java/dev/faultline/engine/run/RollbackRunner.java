@@ -1,5 +1,6 @@
 package dev.faultline.engine.run;
 
+import dev.faultline.engine.command.ProcessTree;
 import dev.faultline.engine.model.RollbackAction;
 import dev.faultline.engine.spi.run.RollbackResult;
 import dev.faultline.engine.spi.run.RunEvent;
@@ -41,8 +42,7 @@ final class RollbackRunner {
                     .redirectOutput(out)
                     .start();
             if (!p.waitFor(a.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
+                ProcessTree.kill(p.toHandle());
                 return new RollbackResult(
                         a.name(),
                         false,
