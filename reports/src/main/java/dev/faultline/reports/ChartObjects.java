@@ -16,13 +16,13 @@ import java.util.List;
 final class ChartObjects {
     static final String TYPE = "faultline/chart";
 
-    private record Chart(Report.Series series, List<Report.FaultSpan> faults, ZoneId zone) {}
+    private record Chart(Report.Series series, List<Report.FaultSpan> faults, StageMarks stages, ZoneId zone) {}
 
     private final List<Chart> charts = new ArrayList<>();
 
     /** Registers a chart and returns its number for {@code data-chart}. */
-    int add(Report.Series s, List<Report.FaultSpan> faults, ZoneId zone) {
-        charts.add(new Chart(s, faults, zone));
+    int add(Report.Series s, List<Report.FaultSpan> faults, StageMarks stages, ZoneId zone) {
+        charts.add(new Chart(s, faults, stages, zone));
         return charts.size() - 1;
     }
 
@@ -37,7 +37,8 @@ final class ChartObjects {
                     (float) y,
                     w,
                     h,
-                    g -> ProbeChart.chart(c.series(), c.faults(), c.zone()).draw(g, new Rectangle2D.Float(0, 0, w, h)));
+                    g -> ProbeChart.chart(c.series(), c.faults(), c.stages(), c.zone())
+                            .draw(g, new Rectangle2D.Float(0, 0, w, h)));
             return null;
         };
         f.registerDrawer(TYPE, drawer);

@@ -25,6 +25,7 @@ final class ExperimentSection {
         ReportDocument.figures(h, e);
         h.close("div");
         RolloutSection.write(h, e, z);
+        StageMarks stages = StageMarks.of(e);
         for (Report.Series s : e.series()) {
             h.open("div", "chart");
             if (s.size() == 0) {
@@ -32,16 +33,17 @@ final class ExperimentSection {
             } else {
                 if (pdf) {
                     // drawn straight into the PDF as vector graphics (ChartObjects), not parsed back from SVG
-                    h.raw("<object type=\"" + ChartObjects.TYPE + "\" data-chart=\"" + charts.add(s, e.faults(), z)
-                            + "\" class=\"chart-object\"></object>");
+                    h.raw("<object type=\"" + ChartObjects.TYPE + "\" data-chart=\""
+                            + charts.add(s, e.faults(), stages, z) + "\" class=\"chart-object\"></object>");
                 } else {
-                    h.raw(ProbeChart.svg(s, e.faults(), z, 900, 220));
+                    h.raw(ProbeChart.svg(s, e.faults(), stages, z, 900, 220));
                 }
                 h.open("div", "caption")
                         .text(s.probe() + " (expect " + s.expect() + ") · ")
                         .el("span", "legend-band", "■ tolerance")
                         .text(" · ")
                         .el("span", "legend-fault", "■ fault in effect")
+                        .text(stages.marks().isEmpty() ? "" : " · dashed: a rollout stage begins")
                         .text(" · " + s.size() + " samples, times in " + z.getId())
                         .close("div");
             }

@@ -26,7 +26,7 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * One probe's chart as SVG: its samples as a line, the tolerance band in green, each fault's time in
- * red, the time axis in the viewer's zone. Long series are reduced to the lowest and highest value of
+ * red, each rollout stage's start as a dashed line with its share, the time axis in the viewer's zone. Long series are reduced to the lowest and highest value of
  * each of at most {@link #BUCKETS} time buckets, so a four-hour run at 1 s stays a small, exact-looking
  * chart (spikes are kept).
  */
@@ -47,7 +47,18 @@ final class ProbeChart {
     private ProbeChart() {}
 
     static String svg(Report.Series s, java.util.List<Report.FaultSpan> faults, ZoneId zone, int width, int height) {
-        JFreeChart chart = chart(s, faults, zone);
+        return svg(s, faults, StageMarks.NONE, zone, width, height);
+    }
+
+    /** As {@link #svg(Report.Series, java.util.List, ZoneId, int, int)}, with a rollout's stages marked. */
+    static String svg(
+            Report.Series s,
+            java.util.List<Report.FaultSpan> faults,
+            StageMarks stages,
+            ZoneId zone,
+            int width,
+            int height) {
+        JFreeChart chart = chart(s, faults, stages, zone);
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         chart.draw(g, new Rectangle(0, 0, width, height));
         // no fixed size: the page's CSS sizes the chart, the view box keeps its proportions
@@ -55,6 +66,10 @@ final class ProbeChart {
     }
 
     static JFreeChart chart(Report.Series s, java.util.List<Report.FaultSpan> faults, ZoneId zone) {
+        return chart(s, faults, StageMarks.NONE, zone);
+    }
+
+    static JFreeChart chart(Report.Series s, java.util.List<Report.FaultSpan> faults, StageMarks stages, ZoneId zone) {
         XYSeries line = new XYSeries(s.probe(), false, true);
         reduce(s, line);
         NumberAxis valueAxis = value(s);
@@ -99,6 +114,7 @@ final class ProbeChart {
                             f.from().toEpochMilli(), Math.max(to, f.from().toEpochMilli() + 1), FAULT),
                     Layer.BACKGROUND);
         }
+        stages.drawOn(plot);
         JFreeChart chart = new JFreeChart(null, null, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);

@@ -13,6 +13,7 @@ import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.model.Tolerance.Op;
+import dev.faultline.engine.report.JsonReport;
 import dev.faultline.engine.report.MarkdownReport;
 import dev.faultline.engine.report.Report;
 import dev.faultline.engine.report.ReportAssembler;
@@ -39,6 +40,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three recorded rollouts of a latency fault (100 ms, +400 ms for the whole of the traffic: 10%
@@ -129,6 +132,44 @@ class RolloutReportIT {
                         + " at 100% (stage 3 of 3).")
                 .contains("<th>Stage</th><th>Share</th>")
                 .containsPattern("<td>3 of 3</td><td>100%</td>.*<td class=\"no\">did not hold: p99");
+    }
+
+    @Test
+    void theChartsMarkWhereEachStageBegan() {
+        String html = new String(new HtmlReport().render(safeUpTo50), StandardCharsets.UTF_8);
+        assertThat(html)
+                .containsPattern(">stage 1: 10%</text>")
+                .containsPattern(">stage 2: 50%</text>")
+                .containsPattern("fill: rgb\\(200,40,40\\);[^>]*>stage 3: 100%</text>")
+                .contains("dashed: a rollout stage begins");
+    }
+
+    @Test
+    void theJsonReportHasEachRolloutWithItsStagesAndTheLargestThatHeld() throws Exception {
+        JsonNode root = JsonMapper.builder().build().readTree(new JsonReport().render(safeUpTo50));
+        JsonNode o = root.path("experiments").get(0).path("rollouts").get(0);
+        assertThat(o.path("step").asString()).isEqualTo("slow-payments");
+        assertThat(o.path("stagesPlanned").asInt()).isEqualTo(3);
+        assertThat(o.path("safeUpTo").asDouble()).isEqualTo(0.5);
+        assertThat(o.path("safeUpToStage").asString()).isEqualTo("50%");
+        assertThat(o.path("stoppedAtStage").asInt()).isEqualTo(3);
+        assertThat(o.path("headline").asString()).startsWith("Safe up to 50% of proxy/payments");
+        JsonNode stages = o.path("stages");
+        assertThat(stages.size()).isEqualTo(3);
+        assertThat(stages.get(1).path("share").asDouble()).isEqualTo(0.5);
+        assertThat(stages.get(1).path("applied").asString()).isEqualTo("in place");
+        assertThat(stages.get(1).path("verdict").asString()).isEqualTo("HELD");
+        assertThat(stages.get(1).path("probes").get(0).path("mean").asDouble()).isEqualTo(300);
+        assertThat(stages.get(2).path("held").asBoolean()).isFalse();
+        JsonNode never = JsonMapper.builder()
+                .build()
+                .readTree(new JsonReport().render(neverHeld))
+                .path("experiments")
+                .get(0)
+                .path("rollouts")
+                .get(0);
+        assertThat(never.path("safeUpTo").isNull()).isTrue();
+        assertThat(never.path("safeUpToStage").isNull()).isTrue();
     }
 
     @Test

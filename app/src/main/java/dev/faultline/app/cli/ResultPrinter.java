@@ -3,7 +3,6 @@ package dev.faultline.app.cli;
 import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.Numbers;
-import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.run.DryRun;
 import dev.faultline.engine.run.PreflightCheck;
 import dev.faultline.engine.run.TimelinePlan;
@@ -97,7 +96,7 @@ final class ResultPrinter {
                         "  stage %d of %d %5s  %-12s  %s; %s%n",
                         s.number(),
                         o.stagesPlanned(),
-                        Rollout.percent(s.share()),
+                        s.label(),
                         switch (s.verdict()) {
                             case HELD -> "held";
                             case DID_NOT_HOLD -> "DID NOT HOLD";

@@ -3,6 +3,7 @@ package dev.faultline.engine.model;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,10 +49,10 @@ public sealed interface MethodStep
             if (!(share > 0 && share <= 1)) {
                 throw new IllegalArgumentException("share must be above 0% and at most 100%");
             }
-            if (rollout != null && (share != rollout.widest() || !duration.equals(rollout.length()))) {
+            if (rollout != null && (share != rollout.widestShare() || !duration.equals(rollout.length()))) {
                 throw new IllegalArgumentException("a step with a rollout lasts its stages' holds ("
                         + Durations.format(rollout.length()) + ") at the widest stage's share ("
-                        + Rollout.percent(rollout.widest()) + ")");
+                        + Rollout.percent(rollout.widestShare()) + ")");
             }
         }
 
@@ -77,7 +78,8 @@ public sealed interface MethodStep
                 Fault fault,
                 Target target,
                 Rollout rollout) {
-            return new FaultStep(name, lane, at, rollout.length(), backend, fault, target, rollout.widest(), rollout);
+            return new FaultStep(
+                    name, lane, at, rollout.length(), backend, fault, target, rollout.widestShare(), rollout);
         }
 
         /** The rollout, when the step has one. */
@@ -87,7 +89,14 @@ public sealed interface MethodStep
 
         /** The share the fault goes in at: the first stage's with a rollout, else the step's. */
         public double firstShare() {
-            return rollout == null ? share : rollout.stages().getFirst();
+            return rollout == null ? share : rollout.shareAt(0);
+        }
+
+        /** How many targets the fault goes in on: the first stage's count of a rollout over targets. */
+        public OptionalInt firstTargets() {
+            return rollout != null && rollout.countsTargets()
+                    ? OptionalInt.of(rollout.targetsAt(0))
+                    : OptionalInt.empty();
         }
 
         @Override

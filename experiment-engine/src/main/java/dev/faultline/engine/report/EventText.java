@@ -1,7 +1,6 @@
 package dev.faultline.engine.report;
 
 import dev.faultline.engine.model.Numbers;
-import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.spi.run.RunEvent;
 
 /** One line per event, for logs, the command line and reports. */
@@ -50,12 +49,12 @@ public final class EventText {
         }
         if (e instanceof RunEvent.RolloutStageStarted s) {
             return "rollout " + s.step() + ": stage " + s.stage() + " of " + s.stages() + " ("
-                    + Rollout.percent(s.share()) + ") " + s.applied()
+                    + s.label() + ") " + s.applied()
                     + (s.stage() == 1 ? "" : " in " + s.applyTime().toMillis() + " ms");
         }
         if (e instanceof RunEvent.RolloutStageChecked c) {
-            return "rollout " + c.step() + ": stage " + c.stage() + " of " + c.stages() + " ("
-                    + Rollout.percent(c.share()) + ") " + (c.held() ? "held" : "did NOT hold") + ": " + c.detail();
+            return "rollout " + c.step() + ": stage " + c.stage() + " of " + c.stages() + " (" + c.label() + ") "
+                    + (c.held() ? "held" : "did NOT hold") + ": " + c.detail();
         }
         if (e instanceof RunEvent.StopConditionBreached b) {
             return b.detail();

@@ -1,5 +1,6 @@
 package dev.faultline.engine.report;
 
+import dev.faultline.engine.spi.run.RolloutResult;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,6 +101,7 @@ public final class JsonReport implements ReportRenderer {
                 put(fn, "from", f.from());
                 put(fn, "to", f.to());
             }
+            rollouts(n.putArray("rollouts"), e.rollouts());
             ArrayNode series = n.putArray("series");
             for (Report.Series s : e.series()) {
                 ObjectNode sn = series.addObject().put("probe", s.probe()).put("expect", s.expect());
@@ -167,6 +169,51 @@ public final class JsonReport implements ReportRenderer {
         actions(root.putArray("actionItems"), r.retro().actionItems());
         actions(root.putArray("openFromEarlierGameDays"), r.openEarlier());
         return json.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Each rollout: its stages with the checked probes' figures, and the largest stage that held. */
+    private static void rollouts(ArrayNode a, java.util.List<RolloutResult> rollouts) {
+        for (RolloutResult o : rollouts) {
+            ObjectNode n = a.addObject()
+                    .put("step", o.step())
+                    .put("target", o.target())
+                    .put("fault", o.fault())
+                    .put("stagesPlanned", o.stagesPlanned())
+                    .put("completed", o.completed());
+            num(n, "safeUpTo", o.safeUpTo().isPresent() ? o.safeUpTo().getAsDouble() : null);
+            o.safeUpToTargets().ifPresent(t -> n.put("safeUpToTargets", t));
+            n.put("safeUpToStage", o.safeUpToLabel().orElse(null));
+            o.brokeAt().ifPresentOrElse(s -> n.put("stoppedAtStage", s.number()), () -> n.putNull("stoppedAtStage"));
+            n.put("headline", o.headline());
+            ArrayNode stages = n.putArray("stages");
+            for (RolloutResult.Stage s : o.stages()) {
+                ObjectNode sn = stages.addObject()
+                        .put("stage", s.number())
+                        .put("share", s.share())
+                        .put("label", s.label());
+                if (s.countsTargets()) {
+                    sn.put("targets", s.targets());
+                }
+                put(sn, "startedAt", s.startedAt());
+                put(sn, "endedAt", s.endedAt());
+                sn.put("applied", s.applied())
+                        .put("applyMs", s.applyTime().toNanos() / 1e6)
+                        .put("verdict", s.verdict().name())
+                        .put("held", s.held())
+                        .put("detail", s.detail());
+                ArrayNode probes = sn.putArray("probes");
+                for (RolloutResult.ProbeFigures p : s.probes()) {
+                    ObjectNode pn = probes.addObject()
+                            .put("probe", p.probe())
+                            .put("expect", p.expect())
+                            .put("samples", p.stats().count())
+                            .put("outside", p.stats().outside());
+                    num(pn, "mean", p.stats().mean());
+                    num(pn, "min", p.stats().min());
+                    num(pn, "max", p.stats().max());
+                }
+            }
+        }
     }
 
     private static void actions(ArrayNode a, java.util.List<ActionItem> items) {

@@ -156,6 +156,8 @@ public final class ResultJson {
         n.put("fault", o.fault());
         n.put("stagesPlanned", o.stagesPlanned());
         number(n, "safeUpTo", o.safeUpTo().orElse(Double.NaN));
+        o.safeUpToTargets().ifPresent(t -> n.put("safeUpToTargets", t));
+        o.safeUpToLabel().ifPresentOrElse(l -> n.put("safeUpToStage", l), () -> n.putNull("safeUpToStage"));
         n.put("completed", o.completed());
         o.brokeAt().ifPresentOrElse(s -> n.put("stoppedAtStage", s.number()), () -> n.putNull("stoppedAtStage"));
         n.put("summary", o.summary());
@@ -164,6 +166,9 @@ public final class ResultJson {
             ObjectNode st = stages.addObject();
             st.put("stage", s.number());
             st.put("share", s.share());
+            if (s.countsTargets()) {
+                st.put("targets", s.targets());
+            }
             st.put("startedAt", s.startedAt().toString());
             st.put("endedAt", s.endedAt().toString());
             st.put("applied", s.applied());

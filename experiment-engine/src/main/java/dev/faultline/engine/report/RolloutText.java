@@ -1,6 +1,5 @@
 package dev.faultline.engine.report;
 
-import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.spi.run.RolloutResult;
 import dev.faultline.engine.spi.run.RolloutResult.ProbeFigures;
 import dev.faultline.engine.spi.run.RolloutResult.Stage;
@@ -25,7 +24,7 @@ public final class RolloutText {
     public static List<String> row(RolloutResult o, Stage s, ZoneId z) {
         return List.of(
                 s.number() + " of " + o.stagesPlanned(),
-                Rollout.percent(s.share()),
+                s.label(),
                 ReportText.time(s.startedAt(), z),
                 ReportText.time(s.endedAt(), z),
                 applied(s),

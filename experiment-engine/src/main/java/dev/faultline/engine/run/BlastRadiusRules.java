@@ -7,9 +7,9 @@ import dev.faultline.engine.model.MethodStep.FaultStep;
 import dev.faultline.engine.model.Numbers;
 import dev.faultline.engine.model.Rollout;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What the blast radius forbids, checked on the planned timeline: a target outside the allowed
@@ -25,19 +25,28 @@ public final class BlastRadiusRules {
     public static List<Violation> check(Experiment e) {
         BlastRadius br = e.blastRadius();
         List<Violation> out = new ArrayList<>();
-        Set<String> targets = new LinkedHashSet<>();
+        Map<String, Integer> targets = new LinkedHashMap<>();
+        boolean countRefused = false;
         for (TimelinePlan.Entry entry : TimelinePlan.of(e).entries()) {
             if (!(entry.step() instanceof FaultStep s)) {
                 continue;
             }
-            targets.add(s.target().label());
+            int hits = s.rollout() instanceof Rollout r && r.countsTargets()
+                    ? r.targetsAt(r.stages().size() - 1)
+                    : 1;
+            targets.merge(s.target().label(), hits, Math::max);
+            if (s.rollout() instanceof Rollout counted && counted.countsTargets() && hits > br.maxTargets()) {
+                out.add(countViolation(s, counted, br));
+                countRefused = true;
+            }
             if (!br.allows(s.target())) {
                 out.add(new Violation(
                         s.name(),
                         "target",
                         "target " + s.target().label() + " is outside the blast radius " + br.targets()));
             }
-            if (s.share() > br.maxShare()) {
+            boolean counts = s.rollout() instanceof Rollout c && c.countsTargets();
+            if (s.share() > br.maxShare() && !counts) { // a count of targets is judged in pre-flight, on the matches
                 out.add(shareViolation(s, br));
             }
             if (entry.end().compareTo(br.maxDuration()) > 0) {
@@ -48,13 +57,36 @@ public final class BlastRadiusRules {
                                 + Durations.format(br.maxDuration())));
             }
         }
-        if (targets.size() > br.maxTargets()) {
+        int total = targets.values().stream().mapToInt(Integer::intValue).sum();
+        if (total > br.maxTargets() && !countRefused) { // a stage above it is named at that stage
             out.add(new Violation(
                     "",
                     "blastRadius.maxTargets",
-                    targets.size() + " targets " + targets + ", more than the maximum of " + br.maxTargets()));
+                    total + " targets " + described(targets) + ", more than the maximum of " + br.maxTargets()));
         }
         return out;
+    }
+
+    /** "[proxy/payments, process/worker]", a count of targets named: "[process/worker (3)]". */
+    private static String described(Map<String, Integer> targets) {
+        return targets.entrySet().stream()
+                .map(t -> t.getValue() == 1 ? t.getKey() : t.getKey() + " (" + t.getValue() + ")")
+                .toList()
+                .toString();
+    }
+
+    /** The first stage of a rollout over targets that hits more targets than the blast radius allows. */
+    private static Violation countViolation(FaultStep s, Rollout rollout, BlastRadius br) {
+        int i = 0;
+        while (rollout.targetsAt(i) <= br.maxTargets()) {
+            i++;
+        }
+        return new Violation(
+                s.name(),
+                "rollout.targets[" + i + "]",
+                "stage " + (i + 1) + " of the rollout (" + rollout.label(i)
+                        + ") is above the blast radius maximum of " + Rollout.targets(br.maxTargets())
+                        + "; lower it or raise blastRadius.maxTargets");
     }
 
     /** A rollout's first stage above the maximum is named, since pre-flight judges the widest stage. */

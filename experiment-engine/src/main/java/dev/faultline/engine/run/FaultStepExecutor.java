@@ -55,7 +55,13 @@ final class FaultStepExecutor {
     void execute(FaultStep step, Instant began) {
         FaultBackend backend = backends.get(step.backend());
         FaultRequest request = new FaultRequest(
-                run.runId, step.name(), step.fault(), step.target(), step.firstShare(), step.duration());
+                run.runId,
+                step.name(),
+                step.fault(),
+                step.target(),
+                step.firstShare(),
+                step.duration(),
+                step.firstTargets());
         run.emit(new RunEvent.FaultInjecting(
                 run.runId,
                 run.now(),

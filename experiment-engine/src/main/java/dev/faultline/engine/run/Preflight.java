@@ -6,6 +6,7 @@ import dev.faultline.engine.model.Durations;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.MethodStep.FaultStep;
 import dev.faultline.engine.model.Probe;
+import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.spi.Availability;
 import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackend;
@@ -46,7 +47,11 @@ final class Preflight {
         }
         for (FaultStep s : e.faultSteps()) {
             FaultBackend b = result.backends().get(s.backend());
-            if (b instanceof TargetDiscovery discovery) {
+            if (s.rollout() instanceof Rollout r && r.countsTargets()) {
+                if (b != null) {
+                    report.accept(new TargetCountCheck(services).check(s, r, b, e.blastRadius()));
+                }
+            } else if (b instanceof TargetDiscovery discovery) {
                 try {
                     String found = services.calls()
                             .call(

@@ -54,16 +54,19 @@ final class RolloutStages {
         int total = rollout.stages().size();
         try {
             for (int i = 0; i < total; i++) {
-                double share = rollout.stages().get(i);
+                double share = rollout.shareAt(i);
+                int targets = rollout.targetsAt(i);
+                String label = rollout.label(i);
                 Instant asked = i == 0 ? injectedAt : run.now();
                 String applied = "injected";
                 if (i > 0) {
                     try {
-                        applied = apply(first.withShare(share), fault);
+                        applied = apply(
+                                rollout.countsTargets() ? first.withTargets(targets) : first.withShare(share), fault);
                     } catch (Exception e) {
                         String why = "fault '" + step.name() + "' could not be widened to stage " + (i + 1) + " ("
-                                + Rollout.percent(share) + "): " + Preflight.message(e);
-                        stages.add(cutShort(i + 1, share, asked, "could not apply: " + Preflight.message(e)));
+                                + label + "): " + Preflight.message(e);
+                        stages.add(cutShort(i + 1, share, targets, asked, "could not apply: " + Preflight.message(e)));
                         run.emit(new RunEvent.FaultInjectFailed(run.runId, run.now(), step.name(), why));
                         halt.accept(new HaltReason(HaltReason.Source.METHOD, why));
                         return false;
@@ -72,7 +75,7 @@ final class RolloutStages {
                 Instant began = run.now();
                 Duration applyTime = i == 0 ? Duration.ZERO : Duration.between(asked, began);
                 run.emit(new RunEvent.RolloutStageStarted(
-                        run.runId, began, step.name(), i + 1, total, share, applied, applyTime));
+                        run.runId, began, step.name(), i + 1, total, share, applied, applyTime, targets));
                 boolean heldItsTime = !fault.isRevoked()
                         && run.sleepUnlessHalted(Duration.between(run.now(), began.plus(rollout.hold())));
                 Instant ended = run.now();
@@ -81,10 +84,10 @@ final class RolloutStages {
                     String why = run.haltReason()
                             .map(h -> "ended by the halt: " + h.detail())
                             .orElse("ended early");
-                    stages.add(
-                            new Stage(i + 1, share, began, ended, applied, applyTime, Verdict.CUT_SHORT, figures, why));
+                    stages.add(new Stage(
+                            i + 1, share, began, ended, applied, applyTime, Verdict.CUT_SHORT, figures, why, targets));
                     run.emit(new RunEvent.RolloutStageChecked(
-                            run.runId, ended, step.name(), i + 1, total, share, false, why));
+                            run.runId, ended, step.name(), i + 1, total, share, false, why, targets));
                     return false;
                 }
                 List<String> off = outside(figures);
@@ -99,18 +102,18 @@ final class RolloutStages {
                         applyTime,
                         held ? Verdict.HELD : Verdict.DID_NOT_HOLD,
                         figures,
-                        detail));
+                        detail,
+                        targets));
                 run.emit(new RunEvent.RolloutStageChecked(
-                        run.runId, ended, step.name(), i + 1, total, share, held, detail));
+                        run.runId, ended, step.name(), i + 1, total, share, held, detail, targets));
                 if (!held) {
                     RolloutResult sofar = result(step, fault, total, stages);
                     run.stopRollout("rollout of " + step.name() + " stopped at stage " + (i + 1) + " of " + total + " ("
-                            + Rollout.percent(share) + "): " + detail + "; "
-                            + (sofar.safeUpTo().isPresent()
-                                    ? "safe up to "
-                                            + Rollout.percent(sofar.safeUpTo().getAsDouble()) + " of "
-                                            + step.target().label()
-                                    : "not safe even at the first stage"));
+                            + label + "): " + detail + "; "
+                            + sofar.safeUpToLabel()
+                                    .map(safe -> "safe up to " + safe + " of "
+                                            + step.target().label())
+                                    .orElse("not safe even at the first stage"));
                     return false;
                 }
             }
@@ -221,7 +224,7 @@ final class RolloutStages {
         return Math.round(v * 1000) / 1000.0;
     }
 
-    private Stage cutShort(int number, double share, Instant asked, String why) {
+    private Stage cutShort(int number, double share, int targets, Instant asked, String why) {
         Instant now = run.now();
         return new Stage(
                 number,
@@ -232,7 +235,8 @@ final class RolloutStages {
                 Duration.between(asked, now),
                 Verdict.CUT_SHORT,
                 List.of(),
-                why);
+                why,
+                targets);
     }
 
     private static RolloutResult result(FaultStep step, ActiveFault fault, int total, List<Stage> stages) {

@@ -165,8 +165,13 @@ public final class RunbookWriter {
     }
 
     private static void rollout(ObjectNode n, Rollout r) {
-        ArrayNode stages = n.putArray("stages");
-        r.stages().forEach(stage -> stages.add(share(stage)));
+        if (r.countsTargets()) {
+            ArrayNode targets = n.putArray("targets");
+            r.stages().forEach(count -> targets.add(count.intValue()));
+        } else {
+            ArrayNode stages = n.putArray("stages");
+            r.stages().forEach(stage -> stages.add(share(stage)));
+        }
         n.put("hold", Durations.format(r.hold()));
         if (!r.checksHypothesis()) {
             ArrayNode check = n.putArray("check");

@@ -1,6 +1,8 @@
 package dev.faultline.engine.store;
 
 import dev.faultline.engine.DiskErrors;
+import dev.faultline.engine.report.RolloutJson;
+import dev.faultline.engine.spi.run.RolloutResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -166,7 +168,20 @@ public final class PendingResults {
         return done;
     }
 
-    private static void finishIn(FaultlineStore store, JsonNode n) throws StoreException {
+    /** Records a kept end: the rollouts' stages of its result first (as the recorder does), then the end. */
+    private void finishIn(FaultlineStore store, JsonNode n) throws StoreException {
+        String runId = n.path("runId").asString();
+        String result = n.path("result").asString();
+        if (!result.isBlank()) {
+            List<RolloutResult> rollouts;
+            try {
+                rollouts = RolloutJson.read(json.readTree(result));
+            } catch (RuntimeException damaged) {
+                log.warn("run {}'s kept result has rollouts that cannot be read back: {}", runId, damaged.getMessage());
+                rollouts = List.of();
+            }
+            store.saveRollouts(runId, rollouts);
+        }
         store.finishRun(
                 n.path("runId").asString(),
                 n.path("status").asString(),

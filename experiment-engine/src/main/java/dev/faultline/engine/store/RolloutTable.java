@@ -42,6 +42,7 @@ final class RolloutTable {
                 boolean auto = c.getAutoCommit();
                 c.setAutoCommit(false);
                 try {
+                    delete(c, runId);
                     insert(c, runId, rollouts);
                     c.commit();
                 } catch (SQLException | RuntimeException e) {
@@ -55,12 +56,25 @@ final class RolloutTable {
         }
     }
 
+    /**
+     * A run's rollouts are written whole: what an earlier, interrupted attempt wrote (the stages went
+     * in, the run's end did not) is replaced, not doubled.
+     */
+    private static void delete(Connection c, String runId) throws SQLException {
+        for (String table : List.of("rollout_stage_probe", "rollout_stage", "rollout")) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+                ps.setString(1, runId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
     private static void insert(Connection c, String runId, List<RolloutResult> rollouts) throws SQLException {
         try (PreparedStatement ro = c.prepareStatement("INSERT INTO rollout (run_id, position, step, target, fault,"
                         + " stages_planned, completed, safe_up_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement st = c.prepareStatement("INSERT INTO rollout_stage (run_id, position, stage, share,"
-                        + " started_at, ended_at, applied, apply_ns, verdict, held, detail)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        + " started_at, ended_at, applied, apply_ns, verdict, held, detail, targets)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement pr = c.prepareStatement("INSERT INTO rollout_stage_probe (run_id, position, stage,"
                         + " seq, probe, expect, samples, failed_reads, outside, mean_val, min_val, max_val)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -87,6 +101,11 @@ final class RolloutTable {
                     st.setString(9, s.verdict().name());
                     st.setBoolean(10, s.held());
                     st.setString(11, clip(s.detail(), 4000));
+                    if (s.countsTargets()) {
+                        st.setInt(12, s.targets());
+                    } else {
+                        st.setNull(12, Types.INTEGER);
+                    }
                     st.addBatch();
                     for (int p = 0; p < s.probes().size(); p++) {
                         ProbeFigures f = s.probes().get(p);
@@ -160,7 +179,7 @@ final class RolloutTable {
         }
         Map<Integer, List<Stage>> stages = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT position, stage, share, started_at, ended_at, applied,"
-                + " apply_ns, verdict, detail FROM rollout_stage WHERE run_id = ? ORDER BY position, stage")) {
+                + " apply_ns, verdict, detail, targets FROM rollout_stage WHERE run_id = ? ORDER BY position, stage")) {
             ps.setString(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -176,7 +195,8 @@ final class RolloutTable {
                                     Duration.ofNanos(rs.getLong(7)),
                                     Verdict.valueOf(rs.getString(8)),
                                     figures.getOrDefault(position + "/" + number, List.of()),
-                                    rs.getString(9)));
+                                    rs.getString(9),
+                                    rs.getInt(10)));
                 }
             }
         }

@@ -123,7 +123,10 @@ class RolloutRunTest {
                 .contains("\"verdict\" : \"DID_NOT_HOLD\"");
         assertThat(new JUnitXml().write(r))
                 .contains("name=\"rollout slow-payments stage 2 of 3 (50%)\"")
-                .contains("<failure message=\"DID_NOT_HOLD: p99 ");
+                .contains("<failure message=\"DID_NOT_HOLD: p99 ")
+                .contains("<property name=\"rollout.slow-payments.safeUpTo\" value=\"50%\"/>")
+                .containsPattern("<system-out>p99 \\(&lt; 350\\): \\d+ samples, 0 outside, mean 300, min 300, max 300\n"
+                        + "50% in place in \\d+ ms</system-out>");
     }
 
     @Test

@@ -112,6 +112,44 @@ class RolloutStoreIT {
     }
 
     @Test
+    void aRolloutOverCountsOfTargetsKeepsEachStagesCount() throws Exception {
+        backend.instances(4);
+        Experiment e = experiment()
+                .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 350)))
+                .step(MethodStep.FaultStep.rolledOut(
+                        "slow-payments",
+                        0,
+                        null,
+                        SimulatedBackend.ID,
+                        new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
+                        new Target("proxy", Params.of("name", "payments")),
+                        Rollout.ofTargets(List.of(1, 2, 4), Duration.ofMillis(400), List.of())))
+                .blastRadius(BlastRadius.UNLIMITED)
+                .build();
+        Path db = home.resolve("db/faultline");
+        RunResult r;
+        try (FaultlineStore store = FaultlineStore.open(db);
+                RunRecorder recorder = new RunRecorder(
+                        store,
+                        new PendingResults(home.resolve("pending")),
+                        e,
+                        "apiVersion: faultline.dev/v1\n",
+                        "d".repeat(64))) {
+            r = rig.runner
+                    .start(e, TestRig.environment(), List.of(recorder))
+                    .result()
+                    .get(30, TimeUnit.SECONDS);
+        }
+        try (FaultlineStore again = FaultlineStore.open(db)) {
+            RolloutResult o = again.rollouts(r.runId()).getFirst();
+            assertThat(o.stages()).extracting(RolloutResult.Stage::targets).containsExactly(1, 2, 4);
+            assertThat(o.safeUpToTargets()).hasValue(2);
+            assertThat(o.safeUpTo()).isEmpty();
+            assertThat(o.summary()).startsWith("safe up to 2 targets of proxy/payments");
+        }
+    }
+
+    @Test
     void aRunWithoutRolloutHasNone() throws Exception {
         Experiment e = experiment()
                 .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 1000)))

@@ -9,8 +9,10 @@ import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.engine.spi.FaultReset;
 import dev.faultline.engine.spi.FaultShareChange;
 import dev.faultline.engine.spi.FaultVerification;
+import dev.faultline.engine.spi.TargetCounts;
 import dev.faultline.engine.spi.TargetDiscovery;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (until released or interrupted), or fail a number of reverts.
  */
 public final class SimulatedBackend
-        implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, FaultShareChange {
+        implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, FaultShareChange, TargetCounts {
     public static final String ID = "simulated";
 
     private final SimulatedSystem system;
@@ -29,6 +31,7 @@ public final class SimulatedBackend
     private volatile boolean refuseReset;
     private volatile boolean failInject;
     private volatile boolean shareInPlace;
+    private volatile int matching;
     private final AtomicInteger shareChanges = new AtomicInteger();
     private volatile Runnable onRevert = () -> {};
     private final AtomicInteger revertFailuresLeft = new AtomicInteger();
@@ -62,6 +65,36 @@ public final class SimulatedBackend
         return this;
     }
 
+    /**
+     * Every target stands for {@code count} alike instances (0: a target is one thing, with no count
+     * to hit): a fault on k of them has k / count of the target's impact.
+     */
+    public SimulatedBackend instances(int count) {
+        matching = count;
+        return this;
+    }
+
+    @Override
+    public Optional<String> cannotCount(Target target, dev.faultline.engine.model.Fault fault) {
+        return matching == 0 ? Optional.of("target " + target.label() + " is one instance") : Optional.empty();
+    }
+
+    @Override
+    public int matching(Target target) {
+        return matching;
+    }
+
+    /** The share of the target's impact a request has: its share, or its count of the instances. */
+    private double impact(FaultRequest r) throws BackendException {
+        if (r.targets().isEmpty()) {
+            return r.share();
+        }
+        if (r.targets().getAsInt() > matching) {
+            throw new BackendException(ID, r.targets().getAsInt() + " instances asked, " + matching + " exist");
+        }
+        return (double) r.targets().getAsInt() / matching;
+    }
+
     public int shareChanges() {
         return shareChanges.get();
     }
@@ -74,7 +107,7 @@ public final class SimulatedBackend
     @Override
     public void changeShare(FaultRequest r, FaultHandle h) throws BackendException {
         shareChanges.incrementAndGet();
-        if (!system.changeShare(h.id(), r.share())) {
+        if (!system.changeShare(h.id(), impact(r))) {
             throw new BackendException(ID, "no fault " + h.id() + " in effect to change");
         }
     }
@@ -134,7 +167,7 @@ public final class SimulatedBackend
                 Thread.currentThread().interrupt();
             }
         }
-        system.apply(h.id(), h.data().require("target"), r.share());
+        system.apply(h.id(), h.data().require("target"), impact(r));
     }
 
     @Override

@@ -126,6 +126,6 @@ public final class ExperimentEdits {
             return r;
         }
         long seconds = Math.max(1, length.dividedBy(r.stages().size()).toSeconds());
-        return new Rollout(r.stages(), Duration.ofSeconds(seconds), r.check());
+        return new Rollout(r.stages(), Duration.ofSeconds(seconds), r.check(), r.unit());
     }
 }

@@ -63,7 +63,12 @@ final class RolloutEdits {
             Rollout r = rollout(f);
             List<Double> stages = new ArrayList<>(r.stages());
             double last = stages.getLast();
-            if (last < 1) {
+            if (r.countsTargets()) {
+                if (last >= Rollout.MAX_TARGETS) {
+                    throw new IllegalArgumentException("a stage hits at most " + Rollout.MAX_TARGETS + " targets");
+                }
+                stages.add(Math.min(Rollout.MAX_TARGETS, last * 2));
+            } else if (last < 1) {
                 stages.add(Math.min(1.0, whole(last * 2)));
             } else {
                 double before = stages.size() > 1 ? stages.get(stages.size() - 2) : 0;
@@ -73,7 +78,7 @@ final class RolloutEdits {
                 }
                 stages.add(stages.size() - 1, mid);
             }
-            return withRollout(f, new Rollout(stages, r.hold(), r.check()));
+            return withRollout(f, new Rollout(stages, r.hold(), r.check(), r.unit()));
         });
     }
 
@@ -84,12 +89,21 @@ final class RolloutEdits {
             if (r.stages().size() == 1) {
                 throw new IllegalArgumentException("a rollout keeps at least one stage: choose 'One share' instead");
             }
-            return withRollout(f, new Rollout(r.stages().subList(0, r.stages().size() - 1), r.hold(), r.check()));
+            return withRollout(
+                    f, new Rollout(r.stages().subList(0, r.stages().size() - 1), r.hold(), r.check(), r.unit()));
         });
     }
 
-    /** "1→5→25→100%": the stages as the timeline's block shows them. */
+    /** "1→5→25→100%", "1→2→5 targets": the stages as the timeline's block shows them. */
     static String stages(Rollout r) {
+        if (r.countsTargets()) {
+            return String.join(
+                            "→",
+                            r.stages().stream()
+                                    .map(c -> Long.toString(Math.round(c)))
+                                    .toList())
+                    + (r.widest() == 1 ? " target" : " targets");
+        }
         List<String> parts = new ArrayList<>();
         for (double s : r.stages()) {
             parts.add(Rollout.percent(s).replace("%", ""));

@@ -6,7 +6,6 @@ import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.spi.run.RunEvent;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -23,7 +22,7 @@ final class StageStrip {
     private @Nullable Current current;
 
     /** The stage in effect: its step, number (from 1), share, when it began (epoch ms). */
-    private record Current(String step, int stage, int stages, double share, long began, boolean checked, String end) {}
+    private record Current(String step, int stage, int stages, String label, long began, boolean checked, String end) {}
 
     /** A new run of {@code e}: its rolled-out steps' stages and holds, nothing in effect yet. */
     void begin(Experiment e) {
@@ -47,12 +46,9 @@ final class StageStrip {
     @Nullable
     ChartMark take(RunEvent e, long now) {
         if (e instanceof RunEvent.RolloutStageStarted s) {
-            current = new Current(s.step(), s.stage(), s.stages(), s.share(), s.at().toEpochMilli(), false, "");
+            current = new Current(s.step(), s.stage(), s.stages(), s.label(), s.at().toEpochMilli(), false, "");
             tick(now);
-            return new ChartMark(
-                    s.at().toEpochMilli(),
-                    ChartMark.Kind.STAGE,
-                    "stage " + s.stage() + " · " + Rollout.percent(s.share()));
+            return new ChartMark(s.at().toEpochMilli(), ChartMark.Kind.STAGE, "stage " + s.stage() + " · " + s.label());
         }
         if (e instanceof RunEvent.RolloutStageChecked c
                 && current != null
@@ -60,13 +56,13 @@ final class StageStrip {
             String end = c.held()
                     ? (c.stage() == c.stages() ? "held: every stage held" : "held, widening…")
                     : "did not hold: the rollout stops here";
-            current = new Current(c.step(), c.stage(), c.stages(), c.share(), current.began(), true, end);
+            current = new Current(c.step(), c.stage(), c.stages(), c.label(), current.began(), true, end);
             tick(now);
         }
         if (e instanceof RunEvent.RunFinished && current != null && !current.checked()) {
             Current c = current;
             current = new Current(
-                    c.step(), c.stage(), c.stages(), c.share(), c.began(), true, "cut short: the run ended");
+                    c.step(), c.stage(), c.stages(), c.label(), c.began(), true, "cut short: the run ended");
             tick(now);
         }
         return null;
@@ -79,7 +75,7 @@ final class StageStrip {
             text.set("");
             return;
         }
-        String head = c.step() + ": stage " + c.stage() + " of " + c.stages() + ": " + Rollout.percent(c.share());
+        String head = c.step() + ": stage " + c.stage() + " of " + c.stages() + ": " + c.label();
         if (c.checked()) {
             text.set(head + " " + c.end());
             return;
@@ -90,11 +86,10 @@ final class StageStrip {
             return;
         }
         Duration left = Duration.ofMillis(Math.max(0, c.began() + r.hold().toMillis() - now));
-        List<Double> stages = r.stages();
         String clock = clock(left);
         text.set(
-                c.stage() < stages.size()
-                        ? head + " → next " + Rollout.percent(stages.get(c.stage())) + " in " + clock
+                c.stage() < r.stages().size()
+                        ? head + " → next " + r.label(c.stage()) + " in " + clock
                         : head + " (the last) · checked in " + clock);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 
 /**
  * How a fault step's progressive rollout went: each stage reached, with the checked probes'
@@ -47,6 +48,7 @@ public record RolloutResult(String step, String target, String fault, int stages
      * @param number    1 for the first stage
      * @param applied   how its share went in: {@code injected} (the first), {@code in place}, {@code re-injected}
      * @param applyTime from asking for the share to the backend's answer
+     * @param targets   the count of targets the stage hit, for a rollout over targets; 0 for a share
      */
     public record Stage(
             int number,
@@ -57,7 +59,8 @@ public record RolloutResult(String step, String target, String fault, int stages
             Duration applyTime,
             Verdict verdict,
             List<ProbeFigures> probes,
-            String detail) {
+            String detail,
+            int targets) {
         public Stage {
             Objects.requireNonNull(startedAt, "startedAt");
             Objects.requireNonNull(endedAt, "endedAt");
@@ -66,16 +69,59 @@ public record RolloutResult(String step, String target, String fault, int stages
             Objects.requireNonNull(verdict, "verdict");
             Objects.requireNonNull(detail, "detail");
             probes = List.copyOf(probes);
+            if (targets < 0) {
+                throw new IllegalArgumentException("a stage's count of targets is not negative");
+            }
+        }
+
+        /** A stage at a share. */
+        public Stage(
+                int number,
+                double share,
+                Instant startedAt,
+                Instant endedAt,
+                String applied,
+                Duration applyTime,
+                Verdict verdict,
+                List<ProbeFigures> probes,
+                String detail) {
+            this(number, share, startedAt, endedAt, applied, applyTime, verdict, probes, detail, 0);
         }
 
         public boolean held() {
             return verdict == Verdict.HELD;
         }
+
+        /** Whether the stage is a count of targets. */
+        public boolean countsTargets() {
+            return targets > 0;
+        }
+
+        /** "25%", or "2 targets". */
+        public String label() {
+            return countsTargets() ? Rollout.targets(targets) : Rollout.percent(share);
+        }
     }
 
-    /** The largest share whose stage held; empty when the first did not. */
+    /** The largest share whose stage held; empty when the first did not, and for a rollout over targets. */
     public OptionalDouble safeUpTo() {
-        return stages.stream().filter(Stage::held).mapToDouble(Stage::share).max();
+        return stages.stream()
+                .filter(s -> s.held() && !s.countsTargets())
+                .mapToDouble(Stage::share)
+                .max();
+    }
+
+    /** The largest count of targets whose stage held; empty when none did, and for a rollout over shares. */
+    public OptionalInt safeUpToTargets() {
+        return stages.stream()
+                .filter(s -> s.held() && s.countsTargets())
+                .mapToInt(Stage::targets)
+                .max();
+    }
+
+    /** The largest stage that held, for people: "25%", "2 targets"; empty when none held. */
+    public Optional<String> safeUpToLabel() {
+        return stages.stream().filter(Stage::held).reduce((a, b) -> b).map(Stage::label);
     }
 
     /** The stage the rollout stopped at because it did not hold, if it did. */
@@ -96,24 +142,23 @@ public record RolloutResult(String step, String target, String fault, int stages
      */
     public String headline() {
         String of = " of " + target + " (" + fault + ")";
-        OptionalDouble safe = safeUpTo();
+        Optional<String> safe = safeUpToLabel();
         if (completed()) {
-            return "Held at every stage: safe up to " + Rollout.percent(safe.orElse(0)) + of + ", all " + stagesPlanned
-                    + " stages.";
+            return "Held at every stage: safe up to " + safe.orElse("") + of + ", all " + stagesPlanned + " stages.";
         }
         if (stages.isEmpty()) {
             return "No stage began" + of + ".";
         }
         Optional<Stage> broke = brokeAt();
         Stage last = broke.orElse(stages.getLast());
-        String where = Rollout.percent(last.share()) + " (stage " + last.number() + " of " + stagesPlanned + ")";
+        String where = last.label() + " (stage " + last.number() + " of " + stagesPlanned + ")";
         if (safe.isEmpty()) {
             return broke.isPresent()
-                    ? "Never held: not safe even at " + Rollout.percent(last.share()) + of + ", the first of "
-                            + stagesPlanned + " stages."
+                    ? "Never held: not safe even at " + last.label() + of + ", the first of " + stagesPlanned
+                            + " stages."
                     : "No stage held" + of + ": the rollout was cut short at " + where + ".";
         }
-        String upTo = "Safe up to " + Rollout.percent(safe.getAsDouble()) + of;
+        String upTo = "Safe up to " + safe.get() + of;
         return broke.isPresent()
                 ? upTo + ": it did not hold at " + where + "."
                 : upTo + " so far: the rollout was cut short at " + where + ".";
@@ -124,9 +169,9 @@ public record RolloutResult(String step, String target, String fault, int stages
      * stage 3 of 3 (100%): ...".
      */
     public String summary() {
-        OptionalDouble safe = safeUpTo();
+        Optional<String> safe = safeUpToLabel();
         String upTo = safe.isPresent()
-                ? "safe up to " + Rollout.percent(safe.getAsDouble()) + " of " + target + " (" + fault + ")"
+                ? "safe up to " + safe.get() + " of " + target + " (" + fault + ")"
                 : "not safe at the first stage on " + target + " (" + fault + ")";
         if (completed()) {
             return upTo + ": every stage of " + stagesPlanned + " held";
@@ -134,14 +179,14 @@ public record RolloutResult(String step, String target, String fault, int stages
         Optional<Stage> broke = brokeAt();
         if (broke.isPresent()) {
             Stage s = broke.get();
-            return upTo + "; did not hold at stage " + s.number() + " of " + stagesPlanned + " ("
-                    + Rollout.percent(s.share()) + "): " + s.detail();
+            return upTo + "; did not hold at stage " + s.number() + " of " + stagesPlanned + " (" + s.label() + "): "
+                    + s.detail();
         }
         Stage last = stages.isEmpty() ? null : stages.getLast();
         return upTo
                 + (last == null
                         ? "; no stage began"
-                        : "; stage " + last.number() + " of " + stagesPlanned + " (" + Rollout.percent(last.share())
+                        : "; stage " + last.number() + " of " + stagesPlanned + " (" + last.label()
                                 + ") was cut short: " + last.detail());
     }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.engine.spi.run;
 
+import dev.faultline.engine.model.Rollout;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -112,19 +113,67 @@ public sealed interface RunEvent {
             int stages,
             double share,
             String applied,
-            Duration applyTime)
+            Duration applyTime,
+            int targets)
             implements RunEvent {
+        /** A stage at a share. */
+        public RolloutStageStarted(
+                String runId,
+                Instant at,
+                String step,
+                int stage,
+                int stages,
+                double share,
+                String applied,
+                Duration applyTime) {
+            this(runId, at, step, stage, stages, share, applied, applyTime, 0);
+        }
+
         public String type() {
             return "rollout-stage-started";
         }
+
+        /** "25%", or "2 targets" for a stage of a rollout over targets. */
+        public String label() {
+            return targets > 0 ? Rollout.targets(targets) : Rollout.percent(share);
+        }
     }
 
-    /** A rollout's stage was checked at its end (or cut short): held or not, and why. */
+    /**
+     * A rollout's stage was checked at its end (or cut short): held or not, and why. {@code targets}
+     * is the stage's count of targets, 0 for a share.
+     */
     record RolloutStageChecked(
-            String runId, Instant at, String step, int stage, int stages, double share, boolean held, String detail)
+            String runId,
+            Instant at,
+            String step,
+            int stage,
+            int stages,
+            double share,
+            boolean held,
+            String detail,
+            int targets)
             implements RunEvent {
+        /** A stage at a share. */
+        public RolloutStageChecked(
+                String runId,
+                Instant at,
+                String step,
+                int stage,
+                int stages,
+                double share,
+                boolean held,
+                String detail) {
+            this(runId, at, step, stage, stages, share, held, detail, 0);
+        }
+
         public String type() {
             return "rollout-stage-checked";
+        }
+
+        /** "25%", or "2 targets". */
+        public String label() {
+            return targets > 0 ? Rollout.targets(targets) : Rollout.percent(share);
         }
     }
 

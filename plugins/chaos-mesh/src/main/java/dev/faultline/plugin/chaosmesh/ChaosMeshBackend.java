@@ -11,6 +11,7 @@ import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.engine.spi.FaultReset;
 import dev.faultline.engine.spi.FaultVerification;
+import dev.faultline.engine.spi.TargetCounts;
 import dev.faultline.engine.spi.TargetDiscovery;
 import dev.faultline.plugin.kube.KubeErrors;
 import dev.faultline.plugin.kube.KubeSettings;
@@ -43,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * targets are recovered); when deletion hangs it pauses it ({@code experiment.chaos-mesh.org/pause})
  * and reports the failure, so the engine retries and resets.
  */
-public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset {
+public final class ChaosMeshBackend
+        implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, TargetCounts {
     private static final Logger log = LoggerFactory.getLogger(ChaosMeshBackend.class);
     private static final Duration POLL = Duration.ofMillis(50);
     private final KubeSettings settings;
@@ -66,6 +68,27 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
     public String findTarget(Target target) throws BackendException {
         PodTarget t = podTarget(target);
         return PodSelection.matching(client, settings, t).size() + " pod(s) match " + t.describe();
+    }
+
+    /**
+     * A count of pods is Chaos Mesh's {@code fixed} mode ({@code one} for 1), so any pods target can
+     * be rolled out over counts, unless it fixes its own {@code count}.
+     */
+    @Override
+    public Optional<String> cannotCount(Target target, Fault fault) {
+        try {
+            return podTarget(target).count().isPresent()
+                    ? Optional.of("target " + target.label() + " has its own count; remove it, as the rollout's"
+                            + " targets give the count of each stage")
+                    : Optional.empty();
+        } catch (BackendException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    @Override
+    public int matching(Target target) throws BackendException {
+        return PodSelection.matching(client, settings, podTarget(target)).size();
     }
 
     /** The namespace's pods, one target per label with how many pods carry it now. */
@@ -284,7 +307,11 @@ public final class ChaosMeshBackend implements FaultBackend, TargetDiscovery, Fa
 
     private ChaosManifests.Manifest manifest(FaultRequest request, PodTarget t) throws BackendException {
         try {
-            return ChaosManifests.of(request.fault(), t, ChaosMode.of(t.count(), request.share()), request.duration());
+            return ChaosManifests.of(
+                    request.fault(),
+                    t,
+                    ChaosMode.of(request.targets().isPresent() ? request.targets() : t.count(), request.share()),
+                    request.duration());
         } catch (IllegalArgumentException e) {
             throw new BackendException(id(), "step '" + request.step() + "': " + e.getMessage());
         }

@@ -150,6 +150,35 @@ class ChaosMeshFaultsIT {
     }
 
     @Test
+    void aRolloutsCountOfTargetsIsFixedModeAndEachStageIsReinjectedWithItsCount() throws Exception {
+        assertThat(backend.cannotCount(ChaosMeshFixture.PAYMENT, LOSS)).isEmpty();
+        assertThat(backend.matching(ChaosMeshFixture.PAYMENT)).isEqualTo(4);
+        Target counted = new Target("pods", ChaosMeshFixture.PAYMENT.selector().with("count", "2"));
+        assertThat(backend.cannotCount(counted, LOSS))
+                .hasValueSatisfying(why -> assertThat(why)
+                        .endsWith(
+                                "has its own count; remove it, as the rollout's targets give the count of each stage"));
+        FaultRequest first = request("pods-failing", new PodFault.PodFailure(), ChaosMeshFixture.PAYMENT, 1)
+                .withTargets(1);
+        FaultHandle h = backend.prepare(first);
+        backend.inject(first, h);
+        assertThat(spec(h).get("mode")).isEqualTo("one");
+        backend.revert(h); // Chaos Mesh cannot change a running resource: the next stage goes in again
+        FaultRequest second = first.withTargets(3);
+        backend.inject(second, h);
+        assertThat(spec(h).get("mode")).isEqualTo("fixed");
+        assertThat(spec(h).get("value")).isEqualTo("3");
+        backend.revert(h);
+    }
+
+    private Map<?, ?> spec(FaultHandle h) {
+        return (Map<?, ?>) fixture.resource("PodChaos", h.id())
+                .orElseThrow()
+                .getAdditionalProperties()
+                .get("spec");
+    }
+
+    @Test
     void aFieldTheApiServerWouldRejectFailsTheSchemaCheck() {
         GenericKubernetesResource bad = new GenericKubernetesResource();
         bad.setApiVersion("chaos-mesh.org/v1alpha1");

@@ -14,6 +14,7 @@ import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.engine.spi.FaultReset;
 import dev.faultline.engine.spi.FaultVerification;
 import dev.faultline.engine.spi.HypothesisAware;
+import dev.faultline.engine.spi.TargetCounts;
 import dev.faultline.engine.spi.TargetDiscovery;
 import dev.faultline.plugin.kube.KubeErrors;
 import dev.faultline.plugin.kube.KubeSettings;
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * the ChaosResult's verdict and deleting the engine.
  */
 public final class LitmusBackend
-        implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, HypothesisAware {
+        implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, HypothesisAware, TargetCounts {
     private static final Logger log = LoggerFactory.getLogger(LitmusBackend.class);
     private static final Duration POLL = Duration.ofMillis(50);
     private final KubeSettings settings;
@@ -84,6 +85,59 @@ public final class LitmusBackend
             case "nodes" -> NodeCandidates.list(client, settings);
             default -> List.of();
         };
+    }
+
+    /**
+     * A count of pods becomes the pods-affected percentage that makes Litmus pick exactly that many
+     * of the pods matching now ({@link #percentFor}); pods named one by one, and nodes, have no count.
+     */
+    @Override
+    public Optional<String> cannotCount(Target target, Fault fault) {
+        try {
+            LitmusTarget t = target(target);
+            if (t.pods().isEmpty()) {
+                return Optional.of("Litmus faults on a node hit that node; a rollout over targets needs a pods target");
+            }
+            if (!t.pods().get().podNames().isEmpty() || t.pods().get().count().isPresent()) {
+                return Optional.of("target " + target.label()
+                        + " names its pods or gives its own count; select them by label for a rollout over targets");
+            }
+            return Optional.empty();
+        } catch (BackendException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    @Override
+    public int matching(Target target) throws BackendException {
+        LitmusTarget t = target(target);
+        if (t.pods().isEmpty()) {
+            throw new BackendException(id(), "target " + target.label() + " is not a pods target");
+        }
+        return PodSelection.matching(client, settings, t.pods().get()).size();
+    }
+
+    /**
+     * The smallest {@code PODS_AFFECTED_PERC} with which Litmus (max(1, percent × pods / 100), whole
+     * numbers) picks exactly {@code count} of {@code pods} pods.
+     *
+     * @throws BackendException when no whole percentage gives that count (more than 100 pods)
+     */
+    static int percentFor(int count, int pods) throws BackendException {
+        if (count > pods) {
+            throw new BackendException(
+                    LitmusBackendProvider.ID,
+                    "a stage of " + count + " pods, but only " + pods + " match; lower the rollout's targets");
+        }
+        for (int p = 1; p <= 100; p++) {
+            if (Math.max(1, p * pods / 100) == count) {
+                return p;
+            }
+        }
+        throw new BackendException(
+                LitmusBackendProvider.ID,
+                "Litmus picks pods by a whole percentage: no percentage picks exactly " + count + " of " + pods
+                        + " pods; choose another count or narrow the selector");
     }
 
     @Override
@@ -148,7 +202,7 @@ public final class LitmusBackend
                 t,
                 x,
                 serviceAccount,
-                request.share(),
+                share(request, t),
                 request.duration(),
                 probes);
         try {
@@ -386,6 +440,15 @@ public final class LitmusBackend
             }
         }
         return true;
+    }
+
+    /** The request's share, or for a count of pods the share whose percentage picks exactly that many. */
+    private double share(FaultRequest request, LitmusTarget t) throws BackendException {
+        if (request.targets().isEmpty() || t.pods().isEmpty()) {
+            return request.share();
+        }
+        int pods = PodSelection.matching(client, settings, t.pods().get()).size();
+        return percentFor(request.targets().getAsInt(), pods) / 100.0;
     }
 
     static int percent(double share) {

@@ -1,6 +1,7 @@
 package dev.faultline.plugin.local;
 
 import dev.faultline.engine.model.DependencyFault;
+import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.FileSystemFault;
 import dev.faultline.engine.model.HttpFault;
 import dev.faultline.engine.model.JvmFault;
@@ -19,17 +20,19 @@ import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.engine.spi.FaultReset;
 import dev.faultline.engine.spi.FaultShareChange;
 import dev.faultline.engine.spi.FaultVerification;
+import dev.faultline.engine.spi.TargetCounts;
 import dev.faultline.engine.spi.TargetDiscovery;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The local backend: proxy targets go to the chaos proxy, process targets to signals, jvm targets
  * to the JVM fault agent; dependency faults become proxy faults.
  */
 public final class LocalBackend
-        implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, FaultShareChange {
+        implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, FaultShareChange, TargetCounts {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ProxyFaults proxies;
@@ -128,7 +131,7 @@ public final class LocalBackend
         } else if (isStress(h)) {
             stress.inject(h);
         } else {
-            processes.inject(h);
+            processes.inject(r, h);
         }
     }
 
@@ -181,6 +184,7 @@ public final class LocalBackend
                 "the toxic is no longer on proxy " + h.data().get("proxy").orElse("");
             case "down" -> "proxy " + h.data().get("proxy").orElse("") + " is enabled";
             case "pause" -> "process " + h.data().get("pid").orElse("") + " is running";
+            case "pause-some" -> "processes " + h.data().get("pids").orElse("") + " are running";
             case "stress" -> "no stressor tagged " + h.data().get("tag").orElse("") + " is running";
             case "http" ->
                 "the fault is no longer on HTTP proxy " + h.data().get("proxy").orElse("");
@@ -189,6 +193,26 @@ public final class LocalBackend
                         + h.data().get("class").orElse("") + " runs its own code again";
             default -> "a process matching " + h.data().get("selector").orElse("") + " is running again";
         };
+    }
+
+    /**
+     * A count of processes is paused from those a name matches ({@code process-pause} on
+     * {@code {process: {name: WORD}}}); the other local faults each hit one process, JVM, proxy or
+     * this machine.
+     */
+    @Override
+    public Optional<String> cannotCount(Target target, Fault fault) {
+        return target.kind().equals("process")
+                        && target.selector().has("name")
+                        && fault instanceof ProcessFault.ProcessPause
+                ? Optional.empty()
+                : Optional.of("backend 'local' hits a count of targets with process-pause on {process: {name: WORD}}"
+                        + " only, not " + fault.type() + " on " + target.label());
+    }
+
+    @Override
+    public int matching(Target target) throws BackendException {
+        return processes.all(target).size();
     }
 
     @Override

@@ -70,7 +70,63 @@ final class ProcessFaults {
                         new BackendException(LocalBackendProvider.ID, what + ": no process " + pid + " is running"));
     }
 
+    /** The processes a target found by name matches, by pid, each one the guard allows. */
+    List<ProcessHandle> all(Target t) throws BackendException {
+        if (!t.selector().has("name")) {
+            throw new BackendException(
+                    LocalBackendProvider.ID,
+                    "a count of processes needs a target found by name ({process: {name: WORD}}), not " + t.label());
+        }
+        List<ProcessHandle> found = Processes.matching(t.selector().require("name")).stream()
+                .sorted(java.util.Comparator.comparingLong(ProcessHandle::pid))
+                .toList();
+        for (ProcessHandle p : found) {
+            guard.check(p);
+        }
+        return found;
+    }
+
+    /**
+     * A pause of a count of the processes a name matches (a rollout over targets): the handle keeps
+     * every process matching now, each stage pauses the first of them (by pid), and the revert resumes
+     * all of them, so the journal's one entry undoes whatever stage was in effect.
+     */
+    private FaultHandle preparePauseOfSome(FaultRequest r) throws BackendException {
+        List<ProcessHandle> found = all(r.target());
+        int count = r.targets().orElse(found.size());
+        if (found.size() < count) {
+            throw new BackendException(
+                    LocalBackendProvider.ID,
+                    found.size() + " process(es) match '"
+                            + r.target().selector().require("name") + "', fewer than the " + count + " to pause");
+        }
+        return new FaultHandle(
+                LocalBackendProvider.ID,
+                ProxyFaults.toxicName(r.runId(), r.step()),
+                "processes " + found.stream().map(p -> Long.toString(p.pid())).toList() + " ("
+                        + r.target().label() + "), " + count + " at first, paused",
+                Params.of(
+                        "kind",
+                        "pause-some",
+                        "pids",
+                        String.join(
+                                ",",
+                                found.stream().map(p -> Long.toString(p.pid())).toList()),
+                        "startedAts",
+                        String.join(
+                                ",",
+                                found.stream()
+                                        .map(p -> p.info()
+                                                .startInstant()
+                                                .map(Instant::toString)
+                                                .orElse(""))
+                                        .toList())));
+    }
+
     FaultHandle prepare(FaultRequest r, ProcessFault fault) throws BackendException {
+        if (r.targets().isPresent() && fault instanceof ProcessFault.ProcessPause) {
+            return preparePauseOfSome(r);
+        }
         ProcessHandle p = find(r.target());
         String started = p.info().startInstant().map(Instant::toString).orElse("");
         String id = ProxyFaults.toxicName(r.runId(), r.step());
@@ -118,6 +174,44 @@ final class ProcessFaults {
         };
     }
 
+    void inject(FaultRequest r, FaultHandle h) throws BackendException {
+        if (isSome(h)) {
+            List<ProcessHandle> alive = members(h);
+            int count = r.targets().orElse(alive.size());
+            if (alive.size() < count) {
+                throw new BackendException(
+                        LocalBackendProvider.ID,
+                        "only " + alive.size() + " of the processes " + h.data().require("pids")
+                                + " are still running, fewer than the " + count + " to pause");
+            }
+            for (ProcessHandle p : alive.subList(0, count)) {
+                guard.check(p);
+                signal("STOP", p.pid());
+            }
+            for (ProcessHandle p : alive.subList(0, count)) {
+                awaitStopped(p.pid(), true);
+            }
+            return;
+        }
+        inject(h);
+    }
+
+    private static boolean isSome(FaultHandle h) {
+        return h.data().get("kind").orElse("").equals("pause-some");
+    }
+
+    /** The processes of a pause of some that still run as the ones found (same pid, same start), in order. */
+    private static List<ProcessHandle> members(FaultHandle h) {
+        String[] pids = h.data().require("pids").split(",");
+        String[] started = h.data().get("startedAts").orElse("").split(",", -1);
+        List<ProcessHandle> out = new java.util.ArrayList<>();
+        for (int i = 0; i < pids.length; i++) {
+            String at = i < started.length ? started[i] : "";
+            same(Long.parseLong(pids[i]), at).ifPresent(out::add);
+        }
+        return out;
+    }
+
     void inject(FaultHandle h) throws BackendException {
         Optional<ProcessHandle> p = same(h);
         if (p.isEmpty()) {
@@ -161,6 +255,18 @@ final class ProcessFaults {
     }
 
     void revert(FaultHandle h) throws BackendException {
+        if (isSome(h)) {
+            List<ProcessHandle> members = members(h);
+            for (ProcessHandle p : members) {
+                if (Processes.isStopped(p.pid())) {
+                    signal("CONT", p.pid());
+                }
+            }
+            for (ProcessHandle p : members) {
+                awaitStopped(p.pid(), false);
+            }
+            return;
+        }
         if (h.data().require("kind").equals("pause")) {
             Optional<ProcessHandle> p = same(h);
             if (p.isPresent()) {
@@ -191,6 +297,9 @@ final class ProcessFaults {
     }
 
     boolean gone(FaultHandle h) {
+        if (isSome(h)) {
+            return members(h).stream().noneMatch(p -> Processes.isStopped(p.pid()));
+        }
         if (h.data().require("kind").equals("pause")) {
             return same(h).map(p -> !Processes.isStopped(p.pid())).orElse(true);
         }
@@ -203,6 +312,9 @@ final class ProcessFaults {
     }
 
     String manualCleanup(FaultHandle h) {
+        if (isSome(h)) {
+            return "kill -CONT " + h.data().require("pids").replace(',', ' ');
+        }
         String pid = h.data().get("pid").orElse("?");
         if (h.data().get("kind").orElse("").equals("pause")) {
             return "kill -CONT " + pid;
@@ -217,8 +329,12 @@ final class ProcessFaults {
     }
 
     private static Optional<ProcessHandle> same(FaultHandle h) {
-        long pid = Long.parseLong(h.data().require("pid"));
-        String started = h.data().get("startedAt").orElse("");
+        return same(
+                Long.parseLong(h.data().require("pid")),
+                h.data().get("startedAt").orElse(""));
+    }
+
+    private static Optional<ProcessHandle> same(long pid, String started) {
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> started.isEmpty()

@@ -25,7 +25,8 @@ import java.util.Map;
 /**
  * How long a progressive rollout's stage change takes to apply on each local fault with a share:
  * in place (a toxic's toxicity, an HTTP fault's share) against the fallback the other backends use
- * (revert, then inject at the new share). The proxy carries {@code connections} open connections,
+ * (revert, then inject at the new share); and on {@code process-pause} over counts of processes (1
+ * and 2 of 3 real processes, revert + inject, the only way a count changes). The proxy carries {@code connections} open connections,
  * since an in-place toxic change is settled on each of them. A main, not a unit test. Run:
  * {@code scripts/bench LocalShareChangeBench [rounds] [connections]} (default 200 rounds, 100
  * connections).
@@ -65,6 +66,16 @@ public final class LocalShareChangeBench {
                     request("lat", new ProxyFault.Latency(Duration.ofMillis(100), Duration.ZERO), proxy),
                     "reset-peer toxic",
                     request("rst", new ProxyFault.ResetPeer(Duration.ofSeconds(1)), proxy),
+                    "bandwidth toxic",
+                    request("bw", new ProxyFault.Bandwidth(64), proxy),
+                    "slow-close toxic",
+                    request("sc", new ProxyFault.SlowClose(Duration.ofMillis(100)), proxy),
+                    "timeout toxic",
+                    request("to", new ProxyFault.ConnectionTimeout(Duration.ofSeconds(1)), proxy),
+                    "slicer toxic",
+                    request("sl", new ProxyFault.Slicer(64, 16, Duration.ofMillis(1)), proxy),
+                    "limit-data toxic",
+                    request("ld", new ProxyFault.LimitData(1_000_000), proxy),
                     "http 503",
                     request(
                             "http",
@@ -100,6 +111,58 @@ public final class LocalShareChangeBench {
             }
             for (Socket s : open) {
                 s.close();
+            }
+            processCounts(b, rounds);
+        }
+    }
+
+    /**
+     * A rollout over counts of targets on {@code process-pause}: 1 ↔ 2 of 3 real processes paused, by
+     * revert (SIGCONT to each) + inject (SIGSTOP to each, waited for until /proc says stopped), the only
+     * way a count changes.
+     */
+    private static void processCounts(LocalBackend b, int rounds) throws Exception {
+        String marker = "faultline-bench-" + java.util.UUID.randomUUID();
+        List<Process> children = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                children.add(new ProcessBuilder("sh", "-c", "sleep 600", marker).start());
+            }
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while ((Processes.matching(marker).size() != 3
+                            || !children.stream()
+                                    .allMatch(c -> c.descendants().findAny().isPresent()))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            Target t = new Target("process", Params.of("name", marker));
+            FaultRequest r = new FaultRequest(
+                            "bench",
+                            "pause",
+                            new dev.faultline.engine.model.ProcessFault.ProcessPause(),
+                            t,
+                            1.0,
+                            Duration.ofMinutes(5))
+                    .withTargets(1);
+            FaultHandle h = b.prepare(r);
+            b.inject(r, h);
+            long[] changes = new long[rounds];
+            for (int i = 0; i < rounds; i++) {
+                FaultRequest next = r.withTargets(i % 2 == 0 ? 2 : 1);
+                long start = System.nanoTime();
+                b.revert(h);
+                b.inject(next, h);
+                changes[i] = System.nanoTime() - start;
+            }
+            b.revert(h);
+            print("process-pause", "revert + inject, 1 <-> 2 of 3", changes);
+        } finally {
+            for (Process c : children) {
+                new ProcessBuilder("kill", "-CONT", Long.toString(c.pid()))
+                        .start()
+                        .waitFor();
+                c.descendants().forEach(ProcessHandle::destroyForcibly);
+                c.destroyForcibly();
             }
         }
     }

@@ -15,7 +15,6 @@ import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.GameDay;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Participant;
-import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.spi.run.ProbeResult;
 import dev.faultline.engine.spi.run.RolloutResult;
 import dev.faultline.engine.spi.run.RunOutcome;
@@ -234,7 +233,7 @@ final class SlackMessages {
      */
     static String rollout(RolloutResult o) {
         String stages = o.stages().stream()
-                .map(s -> Rollout.percent(s.share()) + " "
+                .map(s -> s.label() + " "
                         + switch (s.verdict()) {
                             case HELD -> "held";
                             case DID_NOT_HOLD -> "*did not hold*";
