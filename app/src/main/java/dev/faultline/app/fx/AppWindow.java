@@ -229,12 +229,14 @@ public final class AppWindow {
                 })));
         stage.show();
         home.focusStart();
-        homeModel.refreshBackends();
-        Background.run(
-                "discover-runbooks",
-                () -> ShippedRunbooks.discover(composition.loader),
-                this::discovered,
-                err -> Dialogs.error("Could not read the shipped runbooks", err));
+        AfterFirstFrame.run(() -> {
+            homeModel.refreshBackends();
+            Background.run(
+                    "discover-runbooks",
+                    () -> ShippedRunbooks.discover(composition.loader),
+                    this::discovered,
+                    err -> Dialogs.error("Could not read the shipped runbooks", err));
+        });
     }
 
     /** The first-GameDay path: the sandbox GameDay opened in the planner, one click from running. */
