@@ -32,7 +32,7 @@ public final class FaultlineLauncher {
         }
         System.setProperty("faultline.logdir", home.logs().toString());
         if (args.length == 0) {
-            FaultlineApp.launch(home);
+            javafx.application.Application.launch(FaultlineApp.class);
             return;
         }
         System.exit(FaultlineCommand.execute(home, args));

@@ -229,14 +229,12 @@ public final class AppWindow {
                 })));
         stage.show();
         home.focusStart();
-        AfterFirstFrame.run(() -> {
-            homeModel.refreshBackends();
-            Background.run(
-                    "discover-runbooks",
-                    () -> ShippedRunbooks.discover(composition.loader),
-                    this::discovered,
-                    err -> Dialogs.error("Could not read the shipped runbooks", err));
-        });
+        homeModel.refreshBackends();
+        Background.run(
+                "discover-runbooks",
+                () -> ShippedRunbooks.discover(composition.loader),
+                this::discovered,
+                err -> Dialogs.error("Could not read the shipped runbooks", err));
     }
 
     /** The first-GameDay path: the sandbox GameDay opened in the planner, one click from running. */

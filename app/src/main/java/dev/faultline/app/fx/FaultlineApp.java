@@ -5,14 +5,11 @@ import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.safety.FaultJournal;
 import dev.faultline.engine.safety.JournalEntry;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import javafx.application.Application;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,28 +19,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class FaultlineApp extends Application {
     private static final Logger log = LoggerFactory.getLogger(FaultlineApp.class);
-    /** The composition being made while JavaFX starts ({@link #launch}); null when launched otherwise. */
-    private static volatile @Nullable FutureTask<Composition> composing;
-
     private Composition composition;
     private AppWindow window;
 
-    /**
-     * Starts the desktop app: the composition (plugins, environments, the fault journal, the halt
-     * socket) is made on a thread of its own while JavaFX starts its toolkit, instead of after it.
-     */
-    public static void launch(FaultlineHome home) {
-        FutureTask<Composition> task = new FutureTask<>(() -> new Composition(home));
-        Thread.ofPlatform().name("faultline-composition").daemon().start(task);
-        composing = task;
-        Application.launch(FaultlineApp.class);
-    }
-
     @Override
-    public void init() throws Exception {
+    public void init() {
         long t0 = System.nanoTime();
-        FutureTask<Composition> task = composing;
-        composition = task == null ? new Composition(FaultlineHome.fromEnvironment()) : composed(task);
+        composition = new Composition(FaultlineHome.fromEnvironment());
         if (Boolean.getBoolean("faultline.measureStartup")) {
             System.out.println("faultline: composition " + (System.nanoTime() - t0) / 1_000_000 + " ms, JVM up "
                     + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
@@ -63,20 +45,7 @@ public final class FaultlineApp extends Application {
         StartupTimer.shown(stage.getScene());
         List<JournalEntry> orphans = composition.recovery.findOrphans();
         boolean revert = orphans.isEmpty() || askToRevert(orphans);
-        AfterFirstFrame.run(() -> window.recoverLeftovers(revert));
-    }
-
-    /** What the composition's thread made, or what it threw, as {@link #init} would have thrown it. */
-    private static Composition composed(FutureTask<Composition> task) throws Exception {
-        try {
-            return task.get();
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case Exception cause -> throw cause;
-                case Error cause -> throw cause;
-                case null, default -> throw e;
-            }
-        }
+        window.recoverLeftovers(revert);
     }
 
     private static boolean askToRevert(List<JournalEntry> orphans) {
