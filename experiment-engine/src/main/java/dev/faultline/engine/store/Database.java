@@ -76,7 +76,7 @@ final class Database implements StoreDatabase {
     }
 
     /** The newest migration in {@code db/migration} (a test keeps it so). */
-    static final String NEWEST_MIGRATION = "8";
+    static final String NEWEST_MIGRATION = "10";
 
     /**
      * Whether Flyway has work: unless the last migration applied is the newest one, and it succeeded.
@@ -120,6 +120,11 @@ final class Database implements StoreDatabase {
     @Override
     public boolean shared() {
         return false;
+    }
+
+    @Override
+    public String loginName() {
+        return System.getProperty("user.name", "unknown");
     }
 
     /** The admin login; a database still on the old empty password gets the generated one first. */

@@ -120,6 +120,7 @@ public final class FaultlineStore implements AutoCloseable {
             }
             return null;
         });
+        audit().record("run started", run.id(), run.experimentName() + " in " + run.environment());
     }
 
     public synchronized void finishRun(String runId, String status, Instant endedAt, String summary, String resultJson)
@@ -374,8 +375,26 @@ public final class FaultlineStore implements AutoCloseable {
         try {
             return work.run();
         } catch (SQLException e) {
+            if (db.shared() && TeamRoles.refusedByRole(e)) {
+                throw new StoreException(TeamRoles.refusal(db.loginName(), what, db.describe(), e), e);
+            }
             throw new StoreException("cannot " + what + " in " + db.describe() + ": " + Database.rootMessage(e), e);
         }
+    }
+
+    /** Who this desktop is to the store: the shared store's login, or this machine's user on H2. */
+    public String login() {
+        return db.loginName();
+    }
+
+    /** The roles of the GameDays (who may start runs, edit the plan, write the retrospective...). */
+    public TeamRoles roles() {
+        return new TeamRoles(this);
+    }
+
+    /** Who started, halted, released and edited what, from where, when. */
+    public AuditTrail audit() {
+        return new AuditTrail(this);
     }
 
     static OffsetDateTime time(Instant i) {
