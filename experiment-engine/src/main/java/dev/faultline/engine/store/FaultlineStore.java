@@ -201,6 +201,13 @@ public final class FaultlineStore implements AutoCloseable {
                     "Faultline stopped during this run (a crash or kill -9); its faults"
                             + " were reverted from the fault journal on the next start",
                     "{}");
+            sql("end the heartbeat of run " + id, () -> {
+                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM run_heartbeat WHERE run_id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
         }
         return closed;
     }

@@ -8,6 +8,7 @@ import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunListener;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,8 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     private final List<RunEvent> events = new ArrayList<>();
     private long seq;
     private boolean recording = true;
+    /** On a shared store, the beat that tells the others this runner still answers. */
+    private @Nullable RunHeartbeat heartbeat;
 
     public RunRecorder(
             FaultlineStore store, PendingResults pending, Experiment experiment, String runbookText, String sha256) {
@@ -67,6 +70,9 @@ public final class RunRecorder implements RunListener, AutoCloseable {
                         started.at(),
                         null,
                         null));
+                if (store.shared()) {
+                    heartbeat = RunHeartbeat.start(store, started.runId());
+                }
             }
             store.appendEvent(e.runId(), ++seq, e.at(), e.type(), EventText.describe(e));
         } catch (StoreException ex) {
@@ -97,6 +103,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         String status = f.result().outcome().name();
         String result = new ResultJson().write(f.result(), events, experiment.stopConditions());
         pending.keep(f.runId(), status, f.result().endedAt(), f.result().summary(), result);
+        stopBeating();
         try {
             store.appendEvent(f.runId(), ++seq, f.at(), f.type(), EventText.describe(f));
             store.saveRollouts(f.runId(), f.result().rollouts());
@@ -116,8 +123,17 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         store.sampleWriter().flush();
     }
 
+    private void stopBeating() {
+        RunHeartbeat h = heartbeat;
+        heartbeat = null;
+        if (h != null) {
+            h.close();
+        }
+    }
+
     @Override
     public void close() {
+        stopBeating();
         flush();
         pending.retry(store);
     }
