@@ -23,6 +23,7 @@ import dev.faultline.engine.safety.RevertPolicy;
 import dev.faultline.engine.safety.Rollbacks;
 import dev.faultline.engine.spi.SettingsException;
 import dev.faultline.engine.store.FaultlineStore;
+import dev.faultline.engine.store.JournalMirror;
 import dev.faultline.engine.store.PendingResults;
 import dev.faultline.engine.store.StoreException;
 import dev.faultline.plugin.prometheus.exporter.FaultlineMetrics;
@@ -67,6 +68,8 @@ public final class Composition implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(NamedThreads.factory("faultline-killswitch-watch-"));
     /** Team mode: the shared store's kill switch, watched while the store is open (null: not shared). */
     private volatile @org.jspecify.annotations.Nullable AutoCloseable teamKillSwitch;
+
+    private volatile @org.jspecify.annotations.Nullable JournalMirror journalMirror;
     /** Where every running Faultline of this user can be reached to halt it, whatever its home. */
     public final HaltRendezvous rendezvous;
     /** This process's socket in the rendezvous; null when it could not be opened ({@link #haltSocketProblem}). */
@@ -141,6 +144,10 @@ public final class Composition implements AutoCloseable {
                     throw new StoreException("Faultline is closing: the database is closed", null);
                 }
                 if (s.shared()) {
+                    // the journal stays a local file; the others see its faults through the store
+                    JournalMirror mirror = new JournalMirror(s);
+                    journal.mirrorTo(mirror);
+                    journalMirror = mirror;
                     try {
                         teamKillSwitch = TeamKillSwitch.watch(s, killSwitch);
                     } catch (StoreException e) {
@@ -182,6 +189,11 @@ public final class Composition implements AutoCloseable {
             }
         }
         killSwitch.close();
+        JournalMirror mirror = journalMirror;
+        if (mirror != null) {
+            journal.mirrorTo(null);
+            mirror.close();
+        }
         latchWatcher.shutdownNow();
         revertThreads.shutdown();
         backendCalls.shutdown();

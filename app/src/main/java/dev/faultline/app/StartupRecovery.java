@@ -36,6 +36,7 @@ public final class StartupRecovery {
     /** @param revertOrphans false when the person chose to leave orphaned faults for now */
     public static List<String> run(Composition c, boolean revertOrphans) {
         List<String> lines = new ArrayList<>();
+        mirrorFirst(c);
         for (RevertOutcome o : revertOrphans ? c.recovery.recover() : List.<RevertOutcome>of()) {
             lines.add((o.reverted() && o.confirmed()
                             ? "reverted a fault left behind by a crashed Faultline: "
@@ -47,6 +48,23 @@ public final class StartupRecovery {
         lines.addAll(recordRuns(c)); // a run or a GameDay needs the database next anyway
         lines.forEach(l -> log.warn("startup recovery: {}", l));
         return lines;
+    }
+
+    /**
+     * On a team's shared store, opens it before reverting, so that the faults this machine reverts
+     * after a crash are shown reverted to the others too (the journal's mirror is attached then).
+     */
+    private static void mirrorFirst(Composition c) {
+        try {
+            if (dev.faultline.engine.store.StoreSettingsFile.of(c.home).read().isPresent()) {
+                c.store();
+            }
+        } catch (dev.faultline.engine.store.StoreException e) {
+            log.warn(
+                    "the shared store is not reachable: faults reverted now are shown reverted to the others"
+                            + " only from this machine's journal: {}",
+                    e.getMessage());
+        }
     }
 
     /** Stops a sandbox whose Faultline is gone. */

@@ -24,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
             StoreCommand.Show.class,
             StoreCommand.Test.class,
             StoreCommand.Use.class,
-            StoreCommand.Local.class
+            StoreCommand.Local.class,
+            StoreCommand.Grants.class
         })
 final class StoreCommand implements Runnable {
     @ParentCommand
@@ -196,6 +197,22 @@ final class StoreCommand implements Runnable {
                     .out()
                     .println("this desktop uses its local database "
                             + store.root.home().database() + ".mv.db");
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "grants",
+            description = "Print the SQL a DBA runs once (as the tables' owner, after the first start) so that"
+                    + " PostgreSQL enforces the GameDay's roles (docs/team-mode.md, Roles).")
+    static final class Grants implements Callable<Integer> {
+        @ParentCommand
+        StoreCommand store;
+
+        @Override
+        public Integer call() {
+            store.root.out().print(dev.faultline.engine.store.TeamRoles.dbaSetUp());
+            store.root.out().flush();
             return ExitCodes.OK;
         }
     }

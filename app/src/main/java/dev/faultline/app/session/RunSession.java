@@ -26,6 +26,7 @@ import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.GameDayRecorder;
 import dev.faultline.engine.store.RunRecorder;
 import dev.faultline.engine.store.StoreException;
+import dev.faultline.engine.store.TeamRoles;
 import dev.faultline.sandbox.SandboxException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -99,12 +100,27 @@ public final class RunSession<R> implements AutoCloseable {
         return c.home.root().resolve("reports").resolve("{id}.pdf").toString();
     }
 
+    /**
+     * On a team's store whose roles the database enforces, refuses before anything is injected when
+     * this login may not start runs (the database would refuse to record them, not to run them).
+     */
+    private static void refuseWithoutRole(Composition c, @Nullable String gameDay) throws RunRefused, StoreException {
+        FaultlineStore store = c.store();
+        if (store.shared()) {
+            java.util.Optional<String> no = store.roles().refusal(TeamRoles.Right.START_RUNS, gameDay);
+            if (no.isPresent()) {
+                throw new RunRefused(RunRefused.Why.COULD_NOT_RUN, no.get());
+            }
+        }
+    }
+
     /** Starts one experiment's run; returns with it under way. */
     public static RunSession<RunResult> startRun(Composition c, RunRequest request, SessionCallbacks callbacks)
             throws RunRefused, StoreException {
         LoadedRunbook runbook = request.runbook();
         Experiment e = runbook.experiment();
         Environment env = environment(c, runbook.file(), e.environment());
+        refuseWithoutRole(c, null);
         RunSession<RunResult> s = new RunSession<>(c, callbacks);
         try {
             s.prepare(
@@ -144,6 +160,7 @@ public final class RunSession<R> implements AutoCloseable {
                 request.runbooks().stream().map(LoadedRunbook::experiment).toList();
         Map<Experiment, LoadedRunbook> byExperiment = new IdentityHashMap<>();
         request.runbooks().forEach(r -> byExperiment.put(r.experiment(), r));
+        refuseWithoutRole(c, day.gameDay().name());
         RunSession<GameDayResult> s = new RunSession<>(c, callbacks);
         try {
             s.prepare(

@@ -5,12 +5,14 @@ import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.runbook.RunbookException;
 import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.runbook.ToleranceParser;
+import dev.faultline.engine.store.AuditTrail;
 import dev.faultline.engine.store.EventRecord;
 import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.GameDayRunRecord;
 import dev.faultline.engine.store.RetroStore;
 import dev.faultline.engine.store.RunRecord;
 import dev.faultline.engine.store.SampleSeries;
+import dev.faultline.engine.store.SharedKillSwitch;
 import dev.faultline.engine.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,6 +96,7 @@ public final class ReportAssembler {
         List<Observation> observations = retro.observations(subjects);
         observations.forEach(o -> timeline.add(
                 new Report.TimelineEntry(o.at(), o.subject(), "observation", o.author() + ": " + o.text())));
+        audit(subjects, d.startedAt(), d.endedAt(), timeline);
         timeline.sort(Comparator.comparing(Report.TimelineEntry::at));
         Retrospective r = new Retrospective(
                 observations,
@@ -131,6 +134,32 @@ public final class ReportAssembler {
                 skipped);
     }
 
+    /**
+     * On a team's shared store, the audit trail on the timeline: who started, halted, released and
+     * edited what (the subjects' entries, and the team kill switch's while the subject ran). A
+     * single person's report (H2) stays as it was.
+     */
+    private void audit(List<String> subjects, Instant from, @Nullable Instant to, List<Report.TimelineEntry> timeline)
+            throws StoreException {
+        if (!store.shared()) {
+            return;
+        }
+        List<String> about = new ArrayList<>(subjects);
+        about.add(SharedKillSwitch.AUDIT_SUBJECT);
+        for (AuditTrail.Entry a : store.audit().about(about)) {
+            boolean switchOutside = a.subject().equals(SharedKillSwitch.AUDIT_SUBJECT)
+                    && (a.at().isBefore(from) || (to != null && a.at().isAfter(to)));
+            if (!switchOutside) {
+                timeline.add(new Report.TimelineEntry(
+                        a.at(),
+                        a.subject(),
+                        "audit",
+                        a.login() + "@" + a.host() + " " + a.action()
+                                + (a.detail().isEmpty() ? "" : ": " + a.detail())));
+            }
+        }
+    }
+
     private Report run(RunRecord run, ZoneId zone) throws StoreException {
         List<Report.TimelineEntry> timeline = new ArrayList<>();
         RetroStore retro = store.retro();
@@ -139,6 +168,7 @@ public final class ReportAssembler {
         List<Observation> observations = retro.observations(List.of(run.id()));
         observations.forEach(o -> timeline.add(
                 new Report.TimelineEntry(o.at(), o.subject(), "observation", o.author() + ": " + o.text())));
+        audit(List.of(run.id()), run.startedAt(), run.endedAt(), timeline);
         timeline.sort(Comparator.comparing(Report.TimelineEntry::at));
         Retrospective r =
                 new Retrospective(observations, retro.findings("", List.of(run.id())), verdicts, List.of(), List.of());

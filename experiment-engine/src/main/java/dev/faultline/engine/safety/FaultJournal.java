@@ -62,6 +62,47 @@ public final class FaultJournal {
         return file;
     }
 
+    /**
+     * Told of every record once it is in the file (the team's shared store mirrors them, so other
+     * desktops see which faults this machine holds). Never holds up the journal: a mirror that fails
+     * is logged and the fault goes on.
+     */
+    public interface Mirror {
+        /** An intent to inject, with the journal's own line for it. */
+        void recorded(JournalEntry entry, String line);
+
+        /** A later state of an entry recorded before (injected, reverted). */
+        void changed(String id, JournalEntry.State state, String detail);
+    }
+
+    private volatile @Nullable Mirror mirror;
+
+    /** Mirrors every record from now on to {@code m} (null: none). */
+    public void mirrorTo(@Nullable Mirror m) {
+        this.mirror = m;
+    }
+
+    /** The entry an intent line of the journal holds (a line mirrored elsewhere, read back). */
+    public static JournalEntry entryOf(String intentLine) {
+        JournalCodec.Line line = new JournalCodec().parse(intentLine);
+        if (line.entry() == null) {
+            throw new IllegalArgumentException("not an intent line of the fault journal");
+        }
+        return line.entry();
+    }
+
+    private void mirror(java.util.function.Consumer<Mirror> tell) {
+        Mirror m = mirror;
+        if (m == null) {
+            return;
+        }
+        try {
+            tell.accept(m);
+        } catch (RuntimeException e) {
+            log.warn("the fault journal's mirror failed (the local journal has it): {}", e.getMessage());
+        }
+    }
+
     /** Records the intent to inject, durably, and returns the entry. Call before sending the fault. */
     public JournalEntry recordIntent(String runId, String step, BackendSettings settings, FaultHandle handle) {
         JournalEntry e = new JournalEntry(
@@ -73,7 +114,9 @@ public final class FaultJournal {
                 settings,
                 handle,
                 JournalEntry.State.INTENDED);
-        append(codec.intent(e), true);
+        String line = codec.intent(e);
+        append(line, true);
+        mirror(m -> m.recorded(e, line));
         return e;
     }
 
@@ -87,10 +130,12 @@ public final class FaultJournal {
 
     public void markInjected(String id) {
         appendOrKeep(codec.transition(id, JournalEntry.State.INJECTED, clock.instant(), ""));
+        mirror(m -> m.changed(id, JournalEntry.State.INJECTED, ""));
     }
 
     public void markReverted(String id, String detail) {
         appendOrKeep(codec.transition(id, JournalEntry.State.REVERTED, clock.instant(), detail));
+        mirror(m -> m.changed(id, JournalEntry.State.REVERTED, detail));
     }
 
     private void appendOrKeep(String line) {

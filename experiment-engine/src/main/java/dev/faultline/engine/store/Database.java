@@ -127,6 +127,11 @@ final class Database implements StoreDatabase {
         return false;
     }
 
+    @Override
+    public String loginName() {
+        return System.getProperty("user.name", "unknown");
+    }
+
     /** The admin login; a database still on the old empty password gets the generated one first. */
     private Connection admin() throws StoreException, SQLException {
         try {

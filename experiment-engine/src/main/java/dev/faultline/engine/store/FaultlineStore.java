@@ -124,6 +124,7 @@ public final class FaultlineStore implements AutoCloseable {
             }
             return null;
         });
+        audit().record("run started", run.id(), run.experimentName() + " in " + run.environment());
     }
 
     public synchronized void finishRun(String runId, String status, Instant endedAt, String summary, String resultJson)
@@ -182,6 +183,13 @@ public final class FaultlineStore implements AutoCloseable {
                     "Faultline stopped during this run (a crash or kill -9); its faults"
                             + " were reverted from the fault journal on the next start",
                     "{}");
+            sql("end the heartbeat of run " + id, () -> {
+                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM run_heartbeat WHERE run_id = ?")) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+                return null;
+            });
         }
         return closed;
     }
@@ -338,6 +346,9 @@ public final class FaultlineStore implements AutoCloseable {
         try {
             return work.run();
         } catch (SQLException e) {
+            if (db.shared() && TeamRoles.refusedByRole(e)) {
+                throw new StoreException(TeamRoles.refusal(db.loginName(), what, db.describe(), e), e);
+            }
             reconnectIfGone();
             throw new StoreException("cannot " + what + " in " + db.describe() + ": " + Database.rootMessage(e), e);
         }
@@ -370,6 +381,21 @@ public final class FaultlineStore implements AutoCloseable {
         } catch (StoreException e) {
             // still away: the next call tries again
         }
+    }
+
+    /** Who this desktop is to the store: the shared store's login, or this machine's user on H2. */
+    public String login() {
+        return db.loginName();
+    }
+
+    /** The roles of the GameDays (who may start runs, edit the plan, write the retrospective...). */
+    public TeamRoles roles() {
+        return new TeamRoles(this);
+    }
+
+    /** Who started, halted, released and edited what, from where, when. */
+    public AuditTrail audit() {
+        return new AuditTrail(this);
     }
 
     static OffsetDateTime time(Instant i) {

@@ -26,8 +26,10 @@ public final class GameDayStore {
 
     /** Stores a GameDay's runbook once per (name, text) and returns its id. */
     public long saveGameDay(String name, String title, String runbookText, String sha256) throws StoreException {
+        boolean[] inserted = {false};
+        long id;
         synchronized (store) {
-            return store.sql("save GameDay " + name, () -> {
+            id = store.sql("save GameDay " + name, () -> {
                 Connection c = store.connection();
                 try (PreparedStatement find =
                         c.prepareStatement("SELECT id FROM gameday WHERE name = ? AND sha256 = ?")) {
@@ -48,6 +50,7 @@ public final class GameDayStore {
                     ins.setString(4, runbookText);
                     ins.setObject(5, time(Instant.now()));
                     ins.executeUpdate();
+                    inserted[0] = true;
                     try (ResultSet keys = ins.getGeneratedKeys()) {
                         keys.next();
                         return keys.getLong(1);
@@ -55,6 +58,15 @@ public final class GameDayStore {
                 }
             });
         }
+        if (inserted[0]) {
+            planSaved(name, sha256);
+        }
+        return id;
+    }
+
+    /** Keeps in the audit trail that a new version of a plan was stored (the first run of it). */
+    private void planSaved(String name, String sha256) throws StoreException {
+        store.audit().record("plan saved", name, "version " + sha256.substring(0, Math.min(12, sha256.length())));
     }
 
     public void createRun(String id, long gameDayId, String environment, Instant startedAt) throws StoreException {
@@ -66,6 +78,7 @@ public final class GameDayStore {
                 gameDayId,
                 environment,
                 time(startedAt));
+        store.audit().record("GameDay started", id, "in " + environment);
     }
 
     public void addMember(String gameDayRunId, int position, String runId) throws StoreException {

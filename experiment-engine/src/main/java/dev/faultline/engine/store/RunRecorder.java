@@ -8,6 +8,7 @@ import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunListener;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,8 @@ public final class RunRecorder implements RunListener, AutoCloseable {
     private boolean recording = true;
     /** A shared store's writes, in order; kept while its server is away and sent when it is back. */
     private final UnsentWrites unsent;
+    /** On a shared store, the beat that tells the others this runner still answers. */
+    private volatile @Nullable RunHeartbeat heartbeat;
 
     public RunRecorder(
             FaultlineStore store, PendingResults pending, Experiment experiment, String runbookText, String sha256) {
@@ -86,6 +89,9 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         long id = store.saveExperiment(experiment.name(), experiment.title(), runbookText, sha256);
         store.createRun(new RunRecord(
                 started.runId(), id, experiment.name(), started.environment(), "RUNNING", started.at(), null, null));
+        if (store.shared()) {
+            heartbeat = RunHeartbeat.start(store, started.runId());
+        }
     }
 
     private void reserve(String runId) {
@@ -108,9 +114,11 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         String status = f.result().outcome().name();
         String result = new ResultJson().write(f.result(), events, experiment.stopConditions());
         pending.keep(f.runId(), status, f.result().endedAt(), f.result().summary(), result);
+        stopBeating();
         long n = ++seq;
         if (store.shared()) {
             unsent.record(List.<UnsentWrites.Write>of(
+                    s -> stopBeating(), // in order: after a start that was still waiting for the store
                     s -> s.appendEvent(f.runId(), n, f.at(), f.type(), EventText.describe(f)),
                     s -> s.saveRollouts(f.runId(), f.result().rollouts()),
                     s -> {
@@ -143,8 +151,17 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         store.sampleWriter().flush();
     }
 
+    private void stopBeating() {
+        RunHeartbeat h = heartbeat;
+        heartbeat = null;
+        if (h != null) {
+            h.close();
+        }
+    }
+
     @Override
     public void close() {
+        stopBeating();
         // a shared store that is away gets CLOSE_WAIT in all, for the samples and the rest
         long deadline = System.nanoTime() + UnsentWrites.CLOSE_WAIT.toNanos();
         store.sampleWriter().flush(UnsentWrites.CLOSE_WAIT);

@@ -125,6 +125,11 @@ final class SharedDatabase implements StoreDatabase {
         return true;
     }
 
+    @Override
+    public String loginName() {
+        return settings.user();
+    }
+
     SharedStoreSettings settings() {
         return settings;
     }

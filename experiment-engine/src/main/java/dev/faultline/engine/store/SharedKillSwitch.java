@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 public final class SharedKillSwitch {
     private static final Logger log = LoggerFactory.getLogger(SharedKillSwitch.class);
     static final String CHANNEL = "faultline_halt";
+    /** The audit trail's subject for presses and releases of this switch. */
+    public static final String AUDIT_SUBJECT = "team kill switch";
     /** How often a watcher reads the table whatever it heard (the fallback for a lost notification). */
     static final Duration POLL = Duration.ofMillis(500);
 
@@ -48,8 +50,9 @@ public final class SharedKillSwitch {
         if (reason.isBlank() || by.isBlank()) {
             throw new IllegalArgumentException("say who halts and why");
         }
+        Press press;
         synchronized (store) {
-            return store.sql("press the shared kill switch", () -> {
+            press = store.sql("press the shared kill switch", () -> {
                 Connection c = store.connection();
                 long id;
                 try (PreparedStatement ps = c.prepareStatement(
@@ -70,6 +73,13 @@ public final class SharedKillSwitch {
                 return new Press(id, at, by, reason);
             });
         }
+        try {
+            store.audit().record("halt pressed", AUDIT_SUBJECT, "by " + by + ": " + reason);
+        } catch (StoreException e) {
+            // the press is in: every runner halts; only its audit entry is missing
+            log.error("the team's kill switch is pressed, but not in the audit trail: {}", e.getMessage());
+        }
+        return press;
     }
 
     /** Releases every press; false when none was engaged. */
@@ -77,8 +87,9 @@ public final class SharedKillSwitch {
         if (reason.isBlank() || by.isBlank()) {
             throw new IllegalArgumentException("say who releases the kill switch and why");
         }
+        boolean released;
         synchronized (store) {
-            return store.sql("release the shared kill switch", () -> {
+            released = store.sql("release the shared kill switch", () -> {
                 Connection c = store.connection();
                 int n;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE store_halt SET released_at = ?, released_by = ?,"
@@ -94,6 +105,10 @@ public final class SharedKillSwitch {
                 return n > 0;
             });
         }
+        if (released) {
+            store.audit().record("halt released", AUDIT_SUBJECT, "by " + by + ": " + reason);
+        }
+        return released;
     }
 
     /** The newest press not released yet. */

@@ -17,6 +17,12 @@ sealed interface StoreDatabase permits Database, SharedDatabase {
     /** Makes everything committed so far durable (H2 writes in the background; PostgreSQL already has). */
     void checkpoint() throws SQLException;
 
+    /**
+     * Who this desktop is to the database, for the audit trail and the roles: the shared store's
+     * login; on H2 (one person) the operating system's user.
+     */
+    String loginName();
+
     /** Whether other desktops share it: runs are then told apart by machine, and changes are announced. */
     boolean shared();
 }
