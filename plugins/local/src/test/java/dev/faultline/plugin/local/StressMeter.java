@@ -23,6 +23,38 @@ final class StressMeter {
         return (after - before) / ((System.nanoTime() - t0) / 1e9);
     }
 
+    /** A rate, and the share of a core a thread that never sleeps got over the same window. */
+    record BesideBusy(double rate, double busyCores) {
+        /** The rate as a share of what a never-sleeping thread could get on this machine meanwhile. */
+        double relative() {
+            return rate / Math.min(1.0, busyCores);
+        }
+    }
+
+    /**
+     * {@link #rate} measured while a thread of this JVM spins over the same window: on a machine that
+     * other work keeps busy (two modules tested at once) a duty-cycled stressor gets less than its
+     * share of a whole core, and so does the spinning thread, so their ratio is what the stressor
+     * asked for, whatever the load.
+     */
+    static BesideBusy rateBesideABusyThread(FaultHandle h, ToLongFunction<Long> counter, long millis)
+            throws InterruptedException {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double[] busy = new double[1];
+        Thread spinner = Thread.ofPlatform().name("busy-reference").start(() -> {
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            long end = t0 + millis * 1_000_000L;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait(); // still on the CPU: a hint to the core, not a sleep
+            }
+            busy[0] = (threads.getCurrentThreadCpuTime() - cpu0) / (double) (System.nanoTime() - t0);
+        });
+        double rate = rate(h, counter, millis);
+        spinner.join(millis + 5_000);
+        return new BesideBusy(rate, busy[0]);
+    }
+
     /**
      * Whether the stressors are at work: stress-ng has forked its workers, or the built-in stressor's JVM
      * runs its {@code stress-cpu-N} threads (its {@code main} starts them, so the JVM's start is over).
