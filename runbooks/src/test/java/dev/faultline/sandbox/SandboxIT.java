@@ -73,8 +73,14 @@ class SandboxIT {
                             "sandbox-inventory",
                             "sandbox-order",
                             "sandbox-loadgen");
-            assertThat(await(() -> orders(s, "ok") >= 20, 10_000)).isTrue();
-            assertThat(orders(s, "failed")).isZero();
+            // from the moment the start returns: the warm-up before it (JIT, pools) may lose a few
+            // orders on a loaded machine, which is what the start's wait for the order flow is for
+            double okAtStart = orders(s, "ok");
+            double failedAtStart = orders(s, "failed");
+            assertThat(await(() -> orders(s, "ok") >= okAtStart + 20, 10_000)).isTrue();
+            assertThat(orders(s, "failed") - failedAtStart)
+                    .as("orders failed after the start (%s failed during the warm-up)", failedAtStart)
+                    .isZero();
             assertThat(SandboxState.read(home)).isPresent();
         }
         for (SandboxState.Service svc : services) {
