@@ -62,21 +62,20 @@ public final class RunRecorder implements RunListener, AutoCloseable {
             finish(f);
             return;
         }
+        List<UnsentWrites.Write> writes = new ArrayList<>();
+        if (e instanceof RunEvent.RunStarted started) {
+            writes.add(s -> createRun(started));
+        }
+        long n = ++seq;
+        writes.add(s -> s.appendEvent(e.runId(), n, e.at(), e.type(), EventText.describe(e)));
         if (store.shared()) {
-            List<UnsentWrites.Write> writes = new ArrayList<>();
-            if (e instanceof RunEvent.RunStarted started) {
-                writes.add(s -> createRun(started));
-            }
-            long n = ++seq;
-            writes.add(s -> s.appendEvent(e.runId(), n, e.at(), e.type(), EventText.describe(e)));
             unsent.record(writes);
             return;
         }
         try {
-            if (e instanceof RunEvent.RunStarted started) {
-                createRun(started);
+            for (UnsentWrites.Write w : writes) {
+                w.to(store);
             }
-            store.appendEvent(e.runId(), ++seq, e.at(), e.type(), EventText.describe(e));
         } catch (StoreException ex) {
             if (recording) {
                 log.error("the run goes on, but is no longer recorded: {}", ex.getMessage());
@@ -116,26 +115,23 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         pending.keep(f.runId(), status, f.result().endedAt(), f.result().summary(), result);
         stopBeating();
         long n = ++seq;
+        List<UnsentWrites.Write> end = List.of(
+                s -> s.appendEvent(f.runId(), n, f.at(), f.type(), EventText.describe(f)),
+                s -> s.saveRollouts(f.runId(), f.result().rollouts()),
+                s -> s.finishRun(
+                        f.runId(), status, f.result().endedAt(), f.result().summary(), result));
         if (store.shared()) {
-            unsent.record(List.<UnsentWrites.Write>of(
-                    s -> stopBeating(), // in order: after a start that was still waiting for the store
-                    s -> s.appendEvent(f.runId(), n, f.at(), f.type(), EventText.describe(f)),
-                    s -> s.saveRollouts(f.runId(), f.result().rollouts()),
-                    s -> {
-                        s.finishRun(
-                                f.runId(),
-                                status,
-                                f.result().endedAt(),
-                                f.result().summary(),
-                                result);
-                        pending.recorded(f.runId());
-                    }));
+            List<UnsentWrites.Write> writes = new ArrayList<>();
+            writes.add(s -> stopBeating()); // in order: after a start that was still waiting for the store
+            writes.addAll(end);
+            writes.add(s -> pending.recorded(f.runId()));
+            unsent.record(writes);
             return;
         }
         try {
-            store.appendEvent(f.runId(), n, f.at(), f.type(), EventText.describe(f));
-            store.saveRollouts(f.runId(), f.result().rollouts());
-            store.finishRun(f.runId(), status, f.result().endedAt(), f.result().summary(), result);
+            for (UnsentWrites.Write w : end) {
+                w.to(store);
+            }
             store.syncToDisk();
             pending.recorded(f.runId());
         } catch (StoreException ex) {
