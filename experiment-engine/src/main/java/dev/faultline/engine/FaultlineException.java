@@ -12,4 +12,11 @@ public abstract class FaultlineException extends Exception {
     protected FaultlineException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Never null: every constructor takes the message. */
+    @Override
+    public String getMessage() {
+        String message = super.getMessage();
+        return message != null ? message : getClass().getSimpleName();
+    }
 }

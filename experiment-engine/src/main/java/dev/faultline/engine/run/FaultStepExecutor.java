@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ final class FaultStepExecutor {
     private final Consumer<HaltReason> halt;
     private final Map<String, CompletableFuture<RevertOutcome>> reported = new ConcurrentHashMap<>();
     private final Map<String, Instant> injectedAt = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicReference<Instant> lastEnd =
+    private final java.util.concurrent.atomic.AtomicReference<@Nullable Instant> lastEnd =
             new java.util.concurrent.atomic.AtomicReference<>();
 
     FaultStepExecutor(
@@ -54,6 +55,12 @@ final class FaultStepExecutor {
     /** Runs the step from {@code began}; returns when its fault is reverted or the run halts. */
     void execute(FaultStep step, Instant began) {
         FaultBackend backend = backends.get(step.backend());
+        BackendSettings backendSettings = settings.get(step.backend());
+        if (backend == null || backendSettings == null) {
+            // preflight refuses a step whose backend is not set up; should one get here, it fails, never injects
+            failed(step, new IllegalStateException("backend '" + step.backend() + "' is not set up for this run"));
+            return;
+        }
         FaultRequest request = new FaultRequest(
                 run.runId,
                 step.name(),
@@ -74,8 +81,7 @@ final class FaultStepExecutor {
             FaultHandle handle = run.services
                     .calls()
                     .call(() -> backend.prepare(request), run.services.policy().callTimeout());
-            JournalEntry entry =
-                    run.services.journal().recordIntent(run.runId, step.name(), settings.get(step.backend()), handle);
+            JournalEntry entry = run.services.journal().recordIntent(run.runId, step.name(), backendSettings, handle);
             fault = new ActiveFault(entry.id(), run.runId, step.name(), backend, handle, run.now());
             try {
                 run.services.active().register(fault);

@@ -1,9 +1,7 @@
 package dev.faultline.engine.run;
 
 import dev.faultline.engine.spi.run.RunPhase;
-import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -12,24 +10,25 @@ import java.util.Set;
  * a bug and throws.
  */
 public final class PhaseTransition {
-    private static final Map<RunPhase, Set<RunPhase>> LEGAL = new EnumMap<>(RunPhase.class);
-
-    static {
-        LEGAL.put(RunPhase.PENDING, EnumSet.of(RunPhase.PREFLIGHT, RunPhase.DONE));
-        LEGAL.put(RunPhase.PREFLIGHT, EnumSet.of(RunPhase.WARMUP, RunPhase.BASELINE, RunPhase.DONE));
-        LEGAL.put(RunPhase.WARMUP, EnumSet.of(RunPhase.BASELINE, RunPhase.DONE));
-        LEGAL.put(RunPhase.BASELINE, EnumSet.of(RunPhase.INJECT, RunPhase.DONE));
-        LEGAL.put(RunPhase.INJECT, EnumSet.of(RunPhase.ROLLBACK));
-        LEGAL.put(RunPhase.ROLLBACK, EnumSet.of(RunPhase.RECOVERY, RunPhase.DONE));
-        LEGAL.put(RunPhase.RECOVERY, EnumSet.of(RunPhase.VERIFY, RunPhase.DONE));
-        LEGAL.put(RunPhase.VERIFY, EnumSet.of(RunPhase.DONE));
-        LEGAL.put(RunPhase.DONE, EnumSet.noneOf(RunPhase.class));
-    }
-
     private PhaseTransition() {}
 
     public static boolean isLegal(RunPhase from, RunPhase to) {
-        return LEGAL.get(from).contains(to);
+        return next(from).contains(to);
+    }
+
+    /** The phases a run may go to from {@code from}. */
+    private static Set<RunPhase> next(RunPhase from) {
+        return switch (from) {
+            case PENDING -> EnumSet.of(RunPhase.PREFLIGHT, RunPhase.DONE);
+            case PREFLIGHT -> EnumSet.of(RunPhase.WARMUP, RunPhase.BASELINE, RunPhase.DONE);
+            case WARMUP -> EnumSet.of(RunPhase.BASELINE, RunPhase.DONE);
+            case BASELINE -> EnumSet.of(RunPhase.INJECT, RunPhase.DONE);
+            case INJECT -> EnumSet.of(RunPhase.ROLLBACK);
+            case ROLLBACK -> EnumSet.of(RunPhase.RECOVERY, RunPhase.DONE);
+            case RECOVERY -> EnumSet.of(RunPhase.VERIFY, RunPhase.DONE);
+            case VERIFY -> EnumSet.of(RunPhase.DONE);
+            case DONE -> EnumSet.noneOf(RunPhase.class);
+        };
     }
 
     public static void check(RunPhase from, RunPhase to) {

@@ -79,7 +79,7 @@ final class ProbeSet {
             f.cancel(true);
             return failed(p, phase, at, "no answer in time");
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
+            Throwable c = e.getCause() != null ? e.getCause() : e;
             return failed(p, phase, at, c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +39,11 @@ final class RunContext {
     /** The run's events go out on a thread of their own, in order: no thread of the run (or halt) waits for a listener. */
     private final ListenerDispatcher events;
 
-    private final AtomicReference<HaltReason> haltReason = new AtomicReference<>();
+    private final AtomicReference<@Nullable HaltReason> haltReason = new AtomicReference<>();
     /** Released by a halt, or when a rollout's stage did not hold: the method ends, the run goes on. */
     private final CountDownLatch haltSignal = new CountDownLatch(1);
 
-    private final AtomicReference<String> rolloutStop = new AtomicReference<>();
+    private final AtomicReference<@Nullable String> rolloutStop = new AtomicReference<>();
     private final List<RolloutResult> rolloutResults = new CopyOnWriteArrayList<>();
     /** Released when a person halts (kill switch, Ctrl-C): then even recovery and verification stop. */
     private final CountDownLatch personHalt = new CountDownLatch(1);

@@ -154,7 +154,7 @@ final class ExperimentReader {
             try {
                 share = Shares.parse(b.get("maxShare"));
             } catch (IllegalArgumentException e) {
-                problems.at(p + ".maxShare", e.getMessage());
+                problems.at(p + ".maxShare", e);
                 return null;
             }
         }

@@ -59,7 +59,7 @@ final class JsonFaultFields implements FaultFields {
         try {
             return Shares.parse(node.get(key));
         } catch (IllegalArgumentException e) {
-            problems.at(at(key), e.getMessage());
+            problems.at(at(key), e);
             return null;
         }
     }
@@ -73,7 +73,7 @@ final class JsonFaultFields implements FaultFields {
         try {
             return Sizes.parse(text, key);
         } catch (OutOfRangeException e) {
-            problems.at(at(key), e.getMessage());
+            problems.at(at(key), e);
             return null;
         } catch (IllegalArgumentException e) {
             problems.at(at(key), "'" + text + "' is not a size, e.g. 256MB or 1GiB");
@@ -90,7 +90,7 @@ final class JsonFaultFields implements FaultFields {
         try {
             return Sizes.parseRate(text, key);
         } catch (OutOfRangeException e) {
-            problems.at(at(key), e.getMessage());
+            problems.at(at(key), e);
             return null;
         } catch (IllegalArgumentException e) {
             problems.at(at(key), "'" + text + "' is not a rate, e.g. 64MB/s");

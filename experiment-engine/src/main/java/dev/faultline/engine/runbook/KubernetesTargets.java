@@ -32,6 +32,11 @@ final class KubernetesTargets {
 
     static @Nullable Target read(Problems problems, String kind, JsonNode v, String kindPath) {
         Set<String> keys = KEYS.get(kind);
+        if (keys == null) {
+            problems.at(
+                    kindPath, "'" + kind + "' is not a Kubernetes target (" + String.join(", ", KEYS.keySet()) + ")");
+            return null;
+        }
         if (!v.isObject() || v.isEmpty()) {
             problems.at(
                     kindPath,

@@ -91,7 +91,7 @@ final class MethodReader {
             try {
                 share = Shares.parse(n.get("share"));
             } catch (IllegalArgumentException e) {
-                problems.at(LocatedTree.child(path, "share"), e.getMessage());
+                problems.at(LocatedTree.child(path, "share"), e);
                 return null;
             }
         }

@@ -76,7 +76,7 @@ final class ProbeReader {
         try {
             return ToleranceParser.parse(n.asString());
         } catch (IllegalArgumentException e) {
-            problems.at(path, e.getMessage());
+            problems.at(path, e);
             return null;
         }
     }

@@ -26,6 +26,12 @@ final class Problems {
         list.add(new RunbookProblem(file, m.line(), m.column(), path, message));
     }
 
+    /** A value refused by its parser: the parser's message, or "is not valid" when it gave none. */
+    void at(String path, RuntimeException refused) {
+        String message = refused.getMessage();
+        at(path, message != null ? message : "is not valid");
+    }
+
     boolean any() {
         return !list.isEmpty();
     }
@@ -41,7 +47,7 @@ final class Problems {
         try {
             return make.get();
         } catch (IllegalArgumentException | NullPointerException e) {
-            at(path, e.getMessage() == null ? "is not valid" : e.getMessage());
+            at(path, e);
             return null;
         }
     }
@@ -68,7 +74,7 @@ final class Problems {
             }
             return d;
         } catch (OutOfRangeException e) {
-            at(path, e.getMessage());
+            at(path, e);
             return null;
         } catch (IllegalArgumentException e) {
             at(path, "'" + n.asString() + "' is not a duration, e.g. 30s or 2m");

@@ -100,7 +100,7 @@ final class RolloutReader {
                 }
                 out.add(s);
             } catch (IllegalArgumentException e) {
-                problems.at(at, e.getMessage());
+                problems.at(at, e);
                 ok = false;
             }
         }

@@ -57,12 +57,12 @@ public final class RunbookLoader {
 
     /** Every experiment of a GameDay, in order, each path relative to the GameDay's file; all problems at once. */
     public List<LoadedRunbook> loadExperimentsOf(LoadedGameDay day) throws RunbookException {
-        Path base = Path.of(day.file()).toAbsolutePath().getParent();
+        Path gameDayFile = Path.of(day.file()).toAbsolutePath();
         List<LoadedRunbook> out = new ArrayList<>();
         List<RunbookProblem> problems = new ArrayList<>();
         for (int i = 0; i < day.gameDay().experiments().size(); i++) {
             String ref = day.gameDay().experiments().get(i);
-            Path p = base.resolve(ref).normalize();
+            Path p = gameDayFile.resolveSibling(ref).normalize();
             try {
                 LoadedRunbook r = load(p);
                 if (!r.experiment().environment().equals(day.gameDay().environment())) {

@@ -154,7 +154,7 @@ final class SchemaCheck {
     }
 
     /** The "properties" of the schema that applies at an instance path, following $ref and then. */
-    private JsonNode propertiesAt(String path, String kind) {
+    private @Nullable JsonNode propertiesAt(String path, String kind) {
         JsonNode node = schema.getSchemaNode();
         if (!path.isEmpty()) {
             boolean top = true;

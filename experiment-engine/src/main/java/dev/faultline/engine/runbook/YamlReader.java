@@ -3,6 +3,7 @@ package dev.faultline.engine.runbook;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -34,6 +35,7 @@ final class YamlReader {
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
     /** The tree, or null with the problems added to {@code problems}. */
+    @Nullable
     LocatedTree read(String text, String file, List<RunbookProblem> problems) {
         if (text.length() > MAX_CHARS) {
             problems.add(new RunbookProblem(
@@ -68,7 +70,7 @@ final class YamlReader {
             }
             return problems.size() == before ? new LocatedTree(root, r.values, r.keys) : null;
         } catch (Refused e) {
-            problems.add(new RunbookProblem(file, e.at.line(), e.at.column(), e.path, e.getMessage()));
+            problems.add(new RunbookProblem(file, e.at.line(), e.at.column(), e.path, e.what));
             return null;
         } catch (StreamConstraintsException e) {
             // Jackson's limits (nesting depth, number length...) keep hostile input from exhausting the stack
@@ -115,7 +117,7 @@ final class YamlReader {
                             keyMark.column(),
                             childPath,
                             "appears twice (first on line "
-                                    + r.keys.get(childPath).line() + ")"));
+                                    + r.keys.getOrDefault(childPath, keyMark).line() + ")"));
                     value(p, childPath + "#dup", depth + 1, r);
                     continue;
                 }
@@ -188,11 +190,13 @@ final class YamlReader {
         private static final long serialVersionUID = 1L;
         private final transient SourceMark at;
         private final String path;
+        private final String what;
 
-        Refused(SourceMark at, String path, String message) {
-            super(message, null, false, false);
+        Refused(SourceMark at, String path, String what) {
+            super(what, null, false, false);
             this.at = at;
             this.path = path;
+            this.what = what;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.faultline.engine.spi.FaultHandle;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fault this process has journaled and is injecting or has injected. The kill switch sees it
@@ -20,7 +21,7 @@ public final class ActiveFault {
     private final FaultHandle handle;
     private final Instant registeredAt;
     private final CompletableFuture<Void> injectCall = new CompletableFuture<>();
-    private CompletableFuture<RevertOutcome> revert;
+    private @Nullable CompletableFuture<RevertOutcome> revert;
 
     public ActiveFault(
             String journalId,

@@ -85,10 +85,11 @@ public final class FaultJournal {
     /** The entry an intent line of the journal holds (a line mirrored elsewhere, read back). */
     public static JournalEntry entryOf(String intentLine) {
         JournalCodec.Line line = new JournalCodec().parse(intentLine);
-        if (line.entry() == null) {
+        JournalEntry entry = line.entry();
+        if (entry == null) {
             throw new IllegalArgumentException("not an intent line of the fault journal");
         }
-        return line.entry();
+        return entry;
     }
 
     private void mirror(java.util.function.Consumer<Mirror> tell) {
@@ -244,8 +245,9 @@ public final class FaultJournal {
             }
             try {
                 JournalCodec.Line line = codec.parse(l);
-                if (line.entry() != null) {
-                    entries.put(line.id(), line.entry());
+                JournalEntry entry = line.entry();
+                if (entry != null) {
+                    entries.put(line.id(), entry);
                 } else {
                     JournalEntry e = entries.get(line.id());
                     if (e != null) {
@@ -271,7 +273,7 @@ public final class FaultJournal {
         return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
     }
 
-    private interface LockedWork<T> {
+    private interface LockedWork<T extends @Nullable Object> {
         T run(FileChannel ch) throws IOException;
     }
 
@@ -283,7 +285,7 @@ public final class FaultJournal {
         REFUSE
     }
 
-    private <T> T withLock(LockedWork<T> work) {
+    private <T extends @Nullable Object> T withLock(LockedWork<T> work) {
         return withLock(work, Locked.REFUSE);
     }
 
@@ -292,7 +294,7 @@ public final class FaultJournal {
      * wait for another process's lock is bounded: a Faultline stopped (SIGSTOP) in the middle of a
      * write keeps its lock for as long as it is stopped, and halt and recover must not wait on it.
      */
-    private synchronized <T> T withLock(LockedWork<T> work, Locked whenHeld) {
+    private synchronized <T extends @Nullable Object> T withLock(LockedWork<T> work, Locked whenHeld) {
         try {
             Files.createDirectories(file.getParent());
             try (FileChannel ch = FileChannel.open(

@@ -6,6 +6,7 @@ import dev.faultline.engine.spi.FaultHandle;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,7 +44,7 @@ final class JournalCodec {
     }
 
     /** A parsed line: either an intent (entry set) or a transition of an earlier one. */
-    record Line(String op, String id, JournalEntry entry) {}
+    record Line(String op, String id, @Nullable JournalEntry entry) {}
 
     Line parse(String text) {
         JsonNode n = json.readTree(text);

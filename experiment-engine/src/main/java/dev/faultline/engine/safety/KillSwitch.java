@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ public final class KillSwitch implements AutoCloseable {
     /** The last press's latch write (empty when written or there was nothing to write). */
     private volatile CompletableFuture<String> latchWrite = CompletableFuture.completedFuture("");
 
-    private final AtomicReference<KillSwitchLatch.Engagement> engaged = new AtomicReference<>();
+    private final AtomicReference<KillSwitchLatch.@Nullable Engagement> engaged = new AtomicReference<>();
     /** Why this process's engagement is not in the latch file (a full disk), or empty. Retried on every watch. */
     private final AtomicReference<String> notLatched = new AtomicReference<>("");
 

@@ -88,8 +88,9 @@ public final class Rollbacks {
             return outcome;
         } catch (UncheckedIOException e) {
             log.warn("{} is reverted, but {}", fault, e.getMessage());
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
             return outcome.withDetail(outcome.detail() + "; the fault journal could not record it yet ("
-                    + DiskErrors.reason(e.getCause()) + "): it will when there is room, and until then 'faultline"
+                    + DiskErrors.reason(cause) + "): it will when there is room, and until then 'faultline"
                     + " recover' may revert it once more, which is harmless");
         }
     }

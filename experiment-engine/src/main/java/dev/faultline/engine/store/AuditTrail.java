@@ -26,7 +26,7 @@ public final class AuditTrail {
     /** Keeps that this desktop's login did {@code action} to {@code subject}. */
     public void record(String action, String subject, String detail) throws StoreException {
         synchronized (store) {
-            store.sql("keep in the audit trail that " + store.login() + " " + action, () -> {
+            store.execute("keep in the audit trail that " + store.login() + " " + action, () -> {
                 try (PreparedStatement ps = store.connection()
                         .prepareStatement("INSERT INTO audit_entry (at, login, host, action, subject, detail)"
                                 + " VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -38,7 +38,6 @@ public final class AuditTrail {
                     ps.setString(6, FaultlineStore.clip(detail, 4000));
                     ps.executeUpdate();
                 }
-                return null;
             });
         }
     }

@@ -44,7 +44,7 @@ record DatabaseSecret(String admin, String app) {
     static DatabaseSecret loadOrCreate(Path file) throws StoreException {
         try {
             if (!Files.exists(file)) {
-                PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+                PrivateFiles.createDirectories(StoreSettingsFile.folderOf(file));
                 create(file);
             }
             PrivateFiles.restrict(file);
@@ -94,7 +94,7 @@ record DatabaseSecret(String admin, String app) {
                 ch.force(true);
             }
             publish(tmp, file);
-            forceFolder(file.toAbsolutePath().getParent());
+            forceFolder(StoreSettingsFile.folderOf(file));
         } finally {
             Files.deleteIfExists(tmp);
         }

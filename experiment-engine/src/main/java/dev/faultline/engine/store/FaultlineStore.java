@@ -110,7 +110,7 @@ public final class FaultlineStore implements AutoCloseable {
     }
 
     public synchronized void createRun(RunRecord run) throws StoreException {
-        sql("create run " + run.id(), () -> {
+        execute("create run " + run.id(), () -> {
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO run (id, experiment_id, environment,"
                     + " status, started_at, owner_pid, owner_host) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, run.id());
@@ -122,14 +122,13 @@ public final class FaultlineStore implements AutoCloseable {
                 ps.setString(7, ThisMachine.name());
                 ps.executeUpdate();
             }
-            return null;
         });
         audit().record("run started", run.id(), run.experimentName() + " in " + run.environment());
     }
 
     public synchronized void finishRun(String runId, String status, Instant endedAt, String summary, String resultJson)
             throws StoreException {
-        sql("finish run " + runId, () -> {
+        execute("finish run " + runId, () -> {
             try (PreparedStatement ps = connection.prepareStatement("UPDATE run SET status = ?, ended_at = ?,"
                     + " owner_pid = NULL, summary = ?, result_json = ? WHERE id = ?")) {
                 ps.setString(1, status);
@@ -139,7 +138,6 @@ public final class FaultlineStore implements AutoCloseable {
                 ps.setString(5, runId);
                 ps.executeUpdate();
             }
-            return null;
         });
     }
 
@@ -148,9 +146,8 @@ public final class FaultlineStore implements AutoCloseable {
      * can still be lost, or fail later on a full disk). Throws when it could not be written.
      */
     public synchronized void syncToDisk() throws StoreException {
-        sql("write the database to disk", () -> {
+        execute("write the database to disk", () -> {
             db.checkpoint();
-            return null;
         });
     }
 
@@ -183,12 +180,11 @@ public final class FaultlineStore implements AutoCloseable {
                     "Faultline stopped during this run (a crash or kill -9); its faults"
                             + " were reverted from the fault journal on the next start",
                     "{}");
-            sql("end the heartbeat of run " + id, () -> {
+            execute("end the heartbeat of run " + id, () -> {
                 try (PreparedStatement ps = connection.prepareStatement("DELETE FROM run_heartbeat WHERE run_id = ?")) {
                     ps.setString(1, id);
                     ps.executeUpdate();
                 }
-                return null;
             });
         }
         return closed;
@@ -207,7 +203,7 @@ public final class FaultlineStore implements AutoCloseable {
 
     public synchronized void appendEvent(String runId, long seq, Instant at, String type, String text)
             throws StoreException {
-        sql("store event of " + runId, () -> {
+        execute("store event of " + runId, () -> {
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT INTO run_event (run_id, seq, at, type, text) VALUES (?, ?, ?, ?, ?)")) {
                 ps.setString(1, runId);
@@ -218,7 +214,6 @@ public final class FaultlineStore implements AutoCloseable {
                 ps.executeUpdate();
             }
             announce(runId);
-            return null;
         });
     }
 
@@ -304,6 +299,11 @@ public final class FaultlineStore implements AutoCloseable {
         T run() throws SQLException;
     }
 
+    /** Work on the database that gives nothing back (an insert, an update, a checkpoint). */
+    interface SqlStep {
+        void run() throws SQLException;
+    }
+
     /** For this package's other repositories: the one connection, used while holding this store's lock. */
     Connection connection() {
         return connection;
@@ -340,6 +340,13 @@ public final class FaultlineStore implements AutoCloseable {
     /** Messages notifiers could not deliver. */
     public UndeliveredStore undelivered() {
         return new UndeliveredStore(this);
+    }
+
+    void execute(String what, SqlStep work) throws StoreException {
+        sql(what, () -> {
+            work.run();
+            return Boolean.TRUE;
+        });
     }
 
     <T> T sql(String what, Sql<T> work) throws StoreException {

@@ -202,34 +202,30 @@ public final class GameDayStore {
     public java.util.Set<Integer> startedPositions(String gameDayRunId) throws StoreException {
         synchronized (store) {
             return store.sql("read the experiments GameDay run " + gameDayRunId + " started", () -> {
-                java.util.Set<Integer> fromSteps = positions(
-                        "SELECT position FROM gameday_run_step WHERE gameday_run_id = ? AND run_id IS NOT NULL",
-                        "SELECT COUNT(*) FROM gameday_run_step WHERE gameday_run_id = ?",
-                        gameDayRunId);
-                return fromSteps != null
-                        ? fromSteps
-                        : positions(
-                                "SELECT position FROM gameday_run_member WHERE gameday_run_id = ?", null, gameDayRunId);
+                boolean anySteps = any("SELECT COUNT(*) FROM gameday_run_step WHERE gameday_run_id = ?", gameDayRunId);
+                return anySteps
+                        ? positions(
+                                "SELECT position FROM gameday_run_step WHERE gameday_run_id = ? AND run_id IS NOT NULL",
+                                gameDayRunId)
+                        : positions("SELECT position FROM gameday_run_member WHERE gameday_run_id = ?", gameDayRunId);
             });
         }
     }
 
-    /** The positions {@code query} lists; null when {@code anyRows} counts no row at all. */
-    private java.util.@Nullable Set<Integer> positions(String query, @Nullable String anyRows, String gameDayRunId)
-            throws SQLException {
-        Connection c = store.connection();
-        if (anyRows != null) {
-            try (PreparedStatement ps = c.prepareStatement(anyRows)) {
-                ps.setString(1, gameDayRunId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next() || rs.getInt(1) == 0) {
-                        return null;
-                    }
-                }
+    /** Whether {@code count} counts any row for the GameDay run. */
+    private boolean any(String count, String gameDayRunId) throws SQLException {
+        try (PreparedStatement ps = store.connection().prepareStatement(count)) {
+            ps.setString(1, gameDayRunId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
             }
         }
+    }
+
+    /** The positions {@code query} lists, possibly none. */
+    private java.util.Set<Integer> positions(String query, String gameDayRunId) throws SQLException {
         java.util.Set<Integer> out = new java.util.TreeSet<>();
-        try (PreparedStatement ps = c.prepareStatement(query)) {
+        try (PreparedStatement ps = store.connection().prepareStatement(query)) {
             ps.setString(1, gameDayRunId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -310,16 +306,15 @@ public final class GameDayStore {
         }
     }
 
-    private void update(String what, String sql, Object... args) throws StoreException {
+    private void update(String what, String sql, @Nullable Object... args) throws StoreException {
         synchronized (store) {
-            store.sql(what, () -> {
+            store.execute(what, () -> {
                 try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
                     for (int i = 0; i < args.length; i++) {
                         ps.setObject(i + 1, args[i]);
                     }
                     ps.executeUpdate();
                 }
-                return null;
             });
         }
     }

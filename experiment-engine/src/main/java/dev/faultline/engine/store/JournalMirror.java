@@ -71,7 +71,6 @@ public final class JournalMirror implements FaultJournal.Mirror, AutoCloseable {
                 ps.executeUpdate();
             }
             store.announce(e.runId());
-            return null;
         }));
     }
 
@@ -79,7 +78,6 @@ public final class JournalMirror implements FaultJournal.Mirror, AutoCloseable {
     public void changed(String id, JournalEntry.State state, String detail) {
         writer.execute(() -> write("mirror the journal's change of " + id, () -> {
             setState(store, id, state, null);
-            return null;
         }));
     }
 
@@ -97,10 +95,10 @@ public final class JournalMirror implements FaultJournal.Mirror, AutoCloseable {
         }
     }
 
-    private void write(String what, FaultlineStore.Sql<Void> work) {
+    private void write(String what, FaultlineStore.SqlStep work) {
         try {
             synchronized (store) {
-                store.sql(what, work);
+                store.execute(what, work);
             }
         } catch (StoreException e) {
             log.warn("{} (the local journal has it)", e.getMessage());
@@ -141,10 +139,9 @@ public final class JournalMirror implements FaultJournal.Mirror, AutoCloseable {
     public static void revertedFromHere(FaultlineStore store, HeldFault fault, String detail) throws StoreException {
         String by = store.login() + "@" + ThisMachine.name();
         synchronized (store) {
-            store.sql("mark fault " + fault.faultId() + " reverted", () -> {
+            store.execute("mark fault " + fault.faultId() + " reverted", () -> {
                 setState(store, fault.faultId(), JournalEntry.State.REVERTED, by);
                 store.announce(fault.runId());
-                return null;
             });
         }
         store.audit().record("fault reverted", fault.runId(), fault.description() + " by " + by + ": " + detail);

@@ -39,9 +39,8 @@ public final class RetroStore {
     public Observation addObservation(String subject, Instant at, String author, String text) throws StoreException {
         Observation o = notes.addObservation(subject, at, author, text);
         synchronized (store) {
-            store.sql("announce the note on " + subject, () -> {
+            store.execute("announce the note on " + subject, () -> {
                 store.announce(subject);
-                return null;
             });
         }
         return o;

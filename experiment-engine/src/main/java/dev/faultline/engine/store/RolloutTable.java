@@ -37,7 +37,7 @@ final class RolloutTable {
             return;
         }
         synchronized (store) {
-            store.sql("store the rollout stages of " + runId, () -> {
+            store.execute("store the rollout stages of " + runId, () -> {
                 Connection c = store.connection();
                 boolean auto = c.getAutoCommit();
                 c.setAutoCommit(false);
@@ -51,7 +51,6 @@ final class RolloutTable {
                 } finally {
                     c.setAutoCommit(auto);
                 }
-                return null;
             });
         }
     }

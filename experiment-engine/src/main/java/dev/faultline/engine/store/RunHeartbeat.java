@@ -56,7 +56,7 @@ public final class RunHeartbeat implements AutoCloseable {
     private void beat() {
         try {
             synchronized (store) {
-                store.sql("beat for run " + runId, () -> {
+                store.execute("beat for run " + runId, () -> {
                     int n;
                     try (PreparedStatement up = store.connection()
                             .prepareStatement(
@@ -74,7 +74,6 @@ public final class RunHeartbeat implements AutoCloseable {
                             ins.executeUpdate();
                         }
                     }
-                    return null;
                 });
             }
             warned = false;
@@ -124,13 +123,12 @@ public final class RunHeartbeat implements AutoCloseable {
         }
         try {
             synchronized (store) {
-                store.sql("end the heartbeat of run " + runId, () -> {
+                store.execute("end the heartbeat of run " + runId, () -> {
                     try (PreparedStatement ps =
                             store.connection().prepareStatement("DELETE FROM run_heartbeat WHERE run_id = ?")) {
                         ps.setString(1, runId);
                         ps.executeUpdate();
                     }
-                    return null;
                 });
             }
         } catch (StoreException e) {

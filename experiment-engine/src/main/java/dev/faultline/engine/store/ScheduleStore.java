@@ -156,7 +156,7 @@ public final class ScheduleStore implements ScheduleBook {
     @Override
     public void started(String schedule, String runId) throws StoreException {
         synchronized (store) {
-            store.sql("record the run of schedule " + schedule, () -> {
+            store.execute("record the run of schedule " + schedule, () -> {
                 try (PreparedStatement ps = store.connection()
                         .prepareStatement("UPDATE schedule SET last_run_id = ?, last_outcome = 'RUNNING',"
                                 + " last_result_at = NULL WHERE name = ?")) {
@@ -164,7 +164,6 @@ public final class ScheduleStore implements ScheduleBook {
                     ps.setString(2, schedule);
                     ps.executeUpdate();
                 }
-                return null;
             });
         }
     }
@@ -173,7 +172,7 @@ public final class ScheduleStore implements ScheduleBook {
     public void finished(String schedule, @Nullable String runId, String outcome, ScheduleDecision d)
             throws StoreException {
         synchronized (store) {
-            store.sql("record the result of schedule " + schedule, () -> {
+            store.execute("record the result of schedule " + schedule, () -> {
                 Connection c = store.connection();
                 try (PreparedStatement ps = c.prepareStatement("UPDATE schedule SET last_run_id = ?, last_outcome = ?,"
                         + " last_result_at = ?, last_decision = ? WHERE name = ?")) {
@@ -185,7 +184,6 @@ public final class ScheduleStore implements ScheduleBook {
                     ps.executeUpdate();
                 }
                 insert(c, d);
-                return null;
             });
         }
     }

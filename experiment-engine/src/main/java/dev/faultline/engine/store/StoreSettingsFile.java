@@ -69,7 +69,7 @@ public final class StoreSettingsFile {
         p.setProperty("password", settings.password().reference());
         StringWriter text = new StringWriter();
         p.store(text, "Faultline's shared store (docs/team-mode.md); remove this file to use the local database");
-        PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+        PrivateFiles.createDirectories(folderOf(file));
         Path tmp = file.resolveSibling(file.getFileName() + ".new");
         Files.writeString(tmp, text.toString(), StandardCharsets.UTF_8);
         PrivateFiles.restrict(tmp);
@@ -79,5 +79,12 @@ public final class StoreSettingsFile {
     /** Back to the local database. */
     public void remove() throws IOException {
         Files.deleteIfExists(file);
+    }
+
+    /** The folder {@code file} is in; the root is its own. */
+    static Path folderOf(Path file) {
+        Path absolute = file.toAbsolutePath();
+        Path folder = absolute.getParent();
+        return folder != null ? folder : absolute;
     }
 }

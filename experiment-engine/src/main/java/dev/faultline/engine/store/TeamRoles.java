@@ -139,7 +139,7 @@ public final class TeamRoles {
     /** Gives {@code login} a role in {@code gameday}; on an enforced store only a leader of it may. */
     public void assign(String login, String gameday, Role role) throws StoreException {
         synchronized (store) {
-            store.sql("give " + login + " the role " + role.yamlName() + " in " + gameday, () -> {
+            store.execute("give " + login + " the role " + role.yamlName() + " in " + gameday, () -> {
                 try (PreparedStatement ps = store.connection()
                         .prepareStatement("INSERT INTO team_role (login, gameday, role) SELECT ?, ?, ? FROM"
                                 + " (SELECT 1 AS one) x WHERE NOT EXISTS (SELECT 1 FROM team_role WHERE login = ?"
@@ -152,7 +152,6 @@ public final class TeamRoles {
                     ps.setString(6, role.yamlName());
                     ps.executeUpdate();
                 }
-                return null;
             });
         }
         store.audit().record("role given", login, role.yamlName() + " in " + gameday);

@@ -26,7 +26,7 @@ public final class UndeliveredStore implements Undelivered.Sink {
     public void keep(Undelivered u) {
         try {
             synchronized (store) {
-                store.sql("keep an undelivered message", () -> {
+                store.execute("keep an undelivered message", () -> {
                     try (PreparedStatement ps = store.connection()
                             .prepareStatement(
                                     "INSERT INTO undelivered_notification"
@@ -39,7 +39,6 @@ public final class UndeliveredStore implements Undelivered.Sink {
                         ps.setString(6, FaultlineStore.clip(u.error(), 4000));
                         ps.executeUpdate();
                     }
-                    return null;
                 });
             }
         } catch (StoreException e) {
