@@ -4,13 +4,11 @@ import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.spi.run.RolloutResult;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,64 +79,19 @@ public final class FaultlineStore implements AutoCloseable {
     /** Stores an experiment's runbook once per (name, text) and returns its id. */
     public synchronized long saveExperiment(String name, String title, String runbookText, String sha256)
             throws StoreException {
-        return sql("save experiment " + name, () -> {
-            try (PreparedStatement find =
-                    connection.prepareStatement("SELECT id FROM experiment WHERE name = ? AND sha256 = ?")) {
-                find.setString(1, name);
-                find.setString(2, sha256);
-                try (ResultSet rs = find.executeQuery()) {
-                    if (rs.next()) {
-                        return rs.getLong(1);
-                    }
-                }
-            }
-            try (PreparedStatement ins = connection.prepareStatement(
-                    "INSERT INTO experiment (name, title, sha256, runbook, first_seen) VALUES (?, ?, ?, ?, ?)",
-                    PreparedStatement.RETURN_GENERATED_KEYS)) {
-                ins.setString(1, name);
-                ins.setString(2, clip(title, 512));
-                ins.setString(3, sha256);
-                ins.setString(4, runbookText);
-                ins.setObject(5, time(Instant.now()));
-                ins.executeUpdate();
-                try (ResultSet keys = ins.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
+        return sql(
+                "save experiment " + name,
+                () -> RunWrites.saveExperiment(connection, name, title, runbookText, sha256));
     }
 
     public synchronized void createRun(RunRecord run) throws StoreException {
-        execute("create run " + run.id(), () -> {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO run (id, experiment_id, environment,"
-                    + " status, started_at, owner_pid, owner_host) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, run.id());
-                ps.setLong(2, run.experimentId());
-                ps.setString(3, run.environment());
-                ps.setString(4, run.status());
-                ps.setObject(5, time(run.startedAt()));
-                ps.setLong(6, ProcessHandle.current().pid());
-                ps.setString(7, ThisMachine.name());
-                ps.executeUpdate();
-            }
-        });
+        execute("create run " + run.id(), () -> RunWrites.create(connection, run));
         audit().record("run started", run.id(), run.experimentName() + " in " + run.environment());
     }
 
     public synchronized void finishRun(String runId, String status, Instant endedAt, String summary, String resultJson)
             throws StoreException {
-        execute("finish run " + runId, () -> {
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE run SET status = ?, ended_at = ?,"
-                    + " owner_pid = NULL, summary = ?, result_json = ? WHERE id = ?")) {
-                ps.setString(1, status);
-                ps.setObject(2, time(endedAt));
-                ps.setString(3, clip(summary, 4000));
-                ps.setString(4, resultJson);
-                ps.setString(5, runId);
-                ps.executeUpdate();
-            }
-        });
+        execute("finish run " + runId, () -> RunWrites.finish(connection, runId, status, endedAt, summary, resultJson));
     }
 
     /**
@@ -180,39 +133,19 @@ public final class FaultlineStore implements AutoCloseable {
                     "Faultline stopped during this run (a crash or kill -9); its faults"
                             + " were reverted from the fault journal on the next start",
                     "{}");
-            execute("end the heartbeat of run " + id, () -> {
-                try (PreparedStatement ps = connection.prepareStatement("DELETE FROM run_heartbeat WHERE run_id = ?")) {
-                    ps.setString(1, id);
-                    ps.executeUpdate();
-                }
-            });
+            execute("end the heartbeat of run " + id, () -> RunWrites.endHeartbeat(connection, id));
         }
         return closed;
     }
 
     public synchronized Optional<String> resultJson(String runId) throws StoreException {
-        return sql("read result of " + runId, () -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT result_json FROM run WHERE id = ?")) {
-                ps.setString(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
-                }
-            }
-        });
+        return sql("read result of " + runId, () -> RunReads.resultJson(connection, runId));
     }
 
     public synchronized void appendEvent(String runId, long seq, Instant at, String type, String text)
             throws StoreException {
         execute("store event of " + runId, () -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO run_event (run_id, seq, at, type, text) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setString(1, runId);
-                ps.setLong(2, seq);
-                ps.setObject(3, time(at));
-                ps.setString(4, type);
-                ps.setString(5, clip(text, 4000));
-                ps.executeUpdate();
-            }
+            RunWrites.appendEvent(connection, runId, seq, at, type, text);
             announce(runId);
         });
     }
@@ -232,20 +165,7 @@ public final class FaultlineStore implements AutoCloseable {
     }
 
     public synchronized List<EventRecord> events(String runId) throws StoreException {
-        return sql("read events of " + runId, () -> {
-            List<EventRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT seq, at, type, text FROM run_event WHERE run_id = ? ORDER BY seq")) {
-                ps.setString(1, runId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new EventRecord(
-                                runId, rs.getLong(1), instant(rs, 2), rs.getString(3), rs.getString(4)));
-                    }
-                }
-            }
-            return out;
-        });
+        return sql("read events of " + runId, () -> RunReads.events(connection, runId));
     }
 
     public SampleWriter sampleWriter() {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The queries that list runs, for {@link FaultlineStore} (which holds the lock and names the work in
+ * The queries that read runs and their events, for {@link FaultlineStore} (which holds the lock and names the work in
  * its errors) and for a follower's own connection.
  */
 final class RunReads {
@@ -56,6 +56,32 @@ final class RunReads {
             }
         }
         return found;
+    }
+
+    /** The run's result as JSON, if it has one. */
+    static Optional<String> resultJson(Connection c, String runId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT result_json FROM run WHERE id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The run's events in the order they happened. */
+    static List<EventRecord> events(Connection c, String runId) throws SQLException {
+        List<EventRecord> out = new ArrayList<>();
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT seq, at, type, text FROM run_event WHERE run_id = ? ORDER BY seq")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EventRecord(
+                            runId, rs.getLong(1), FaultlineStore.instant(rs, 2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return out;
     }
 
     private static List<RunRecord> runs(Connection c, String query, String... args) throws SQLException {
