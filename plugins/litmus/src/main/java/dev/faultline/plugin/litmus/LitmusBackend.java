@@ -16,7 +16,6 @@ import dev.faultline.engine.spi.FaultVerification;
 import dev.faultline.engine.spi.HypothesisAware;
 import dev.faultline.engine.spi.TargetCounts;
 import dev.faultline.engine.spi.TargetDiscovery;
-import dev.faultline.plugin.kube.KubeErrors;
 import dev.faultline.plugin.kube.KubeSettings;
 import dev.faultline.plugin.kube.Names;
 import dev.faultline.plugin.kube.NodeCandidates;
@@ -24,12 +23,7 @@ import dev.faultline.plugin.kube.PodCandidates;
 import dev.faultline.plugin.kube.PodSelection;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,12 +41,11 @@ import org.slf4j.LoggerFactory;
 public final class LitmusBackend
         implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, HypothesisAware, TargetCounts {
     private static final Logger log = LoggerFactory.getLogger(LitmusBackend.class);
-    private static final Duration POLL = Duration.ofMillis(50);
     private final KubeSettings settings;
     private final String serviceAccount;
     private final String prometheusUrl;
     private final KubernetesClient client;
-    private final Clock clock;
+    private final ChaosEngines engines;
     private final LitmusPrerequisites prerequisites;
     private final Set<String> namespacesUsed = ConcurrentHashMap.newKeySet();
     private volatile List<Map<String, Object>> probes = List.of();
@@ -63,7 +56,7 @@ public final class LitmusBackend
         this.serviceAccount = serviceAccount;
         this.prometheusUrl = prometheusUrl;
         this.client = client;
-        this.clock = clock;
+        this.engines = new ChaosEngines(settings, client, clock);
         this.prerequisites = new LitmusPrerequisites(settings, serviceAccount, client);
     }
 
@@ -205,27 +198,14 @@ public final class LitmusBackend
                 share(request, t),
                 request.duration(),
                 probes);
-        try {
-            engines(ns).resource(engine).create();
-            log.info("created ChaosEngine {}/{} ({})", ns, name, x.name());
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 404) {
-                throw new BackendException(
-                        id(),
-                        "LitmusChaos is not installed in " + settings.where()
-                                + ": the chaosengines.litmuschaos.io CRD is missing",
-                        e);
-            }
-            if (e.getCode() != 409) {
-                throw KubeErrors.explain(settings, "creating ChaosEngine " + ns + "/" + name, e);
-            }
-        } catch (RuntimeException e) {
-            throw KubeErrors.explain(settings, "creating ChaosEngine " + ns + "/" + name, e);
-        }
+        engines.create(ns, name, engine);
+        log.info("created ChaosEngine {}/{} ({})", ns, name, x.name());
         String result = name + "-" + x.name();
-        if (!await(
+        if (!engines.await(
                 settings.injectTimeout(),
-                () -> phase(ns, result).filter(p -> !p.equals("Initialized")).isPresent())) {
+                () -> engines.phase(ns, result)
+                        .filter(p -> !p.equals("Initialized"))
+                        .isPresent())) {
             throw new BackendException(
                     id(),
                     "ChaosEngine " + ns + "/" + name + " was created but its ChaosResult "
@@ -241,12 +221,12 @@ public final class LitmusBackend
         String ns = handle.data().require("namespace");
         String name = handle.data().require("name");
         namespacesUsed.add(ns);
-        stop(ns, name);
+        engines.stop(ns, name);
         String result = name + "-" + handle.data().require("experiment");
-        if (!await(
+        if (!engines.await(
                 settings.deleteTimeout(),
-                () -> get(ns, name).isEmpty()
-                        || phase(ns, result)
+                () -> engines.get(ns, name).isEmpty()
+                        || engines.phase(ns, result)
                                 .map(ph -> !ph.equals("Running") && !ph.equals("Initialized"))
                                 .orElse(true))) {
             log.warn(
@@ -257,14 +237,8 @@ public final class LitmusBackend
         }
         String verdict = verdict(handle);
         log.info("ChaosEngine {}/{} stopped; {}", ns, name, verdict);
-        try {
-            engines(ns).withName(name).delete();
-        } catch (RuntimeException e) {
-            if (!KubeErrors.notFound(e)) {
-                throw KubeErrors.explain(settings, "deleting ChaosEngine " + ns + "/" + name, e);
-            }
-        }
-        if (!await(settings.deleteTimeout(), () -> get(ns, name).isEmpty())) {
+        engines.delete(ns, name);
+        if (!engines.await(settings.deleteTimeout(), () -> engines.get(ns, name).isEmpty())) {
             throw new BackendException(
                     id(),
                     "ChaosEngine " + ns + "/" + name + " is stopped but its deletion did not"
@@ -278,20 +252,14 @@ public final class LitmusBackend
     String verdict(FaultHandle handle) throws BackendException {
         String ns = handle.data().require("namespace");
         String result = handle.data().require("name") + "-" + handle.data().require("experiment");
-        Optional<Map<?, ?>> status = resultStatus(ns, result);
-        if (status.isEmpty()) {
-            return "no ChaosResult " + result;
-        }
-        Object probePct = status.get().get("probeSuccessPercentage");
-        return "ChaosResult " + result + " verdict " + status.get().get("verdict")
-                + (probePct == null ? "" : " (probes " + probePct + "%)");
+        return engines.verdict(ns, result);
     }
 
     @Override
     public Verification verifyGone(FaultHandle handle) throws BackendException {
         String ns = handle.data().require("namespace");
         String name = handle.data().require("name");
-        Optional<GenericKubernetesResource> e = get(ns, name);
+        Optional<GenericKubernetesResource> e = engines.get(ns, name);
         if (e.isEmpty()) {
             return new Verification(true, "ChaosEngine " + ns + "/" + name + " is deleted; " + verdict(handle));
         }
@@ -309,20 +277,12 @@ public final class LitmusBackend
         namespaces.add(settings.namespace());
         int n = 0;
         for (String ns : namespaces) {
-            List<GenericKubernetesResource> found;
-            try {
-                found = engines(ns).withLabel(Names.RUN_LABEL).list().getItems();
-            } catch (RuntimeException e) {
-                if (KubeErrors.notFound(e)) {
-                    continue;
-                }
-                throw KubeErrors.explain(settings, "listing Faultline's ChaosEngines in " + ns, e);
-            }
+            List<GenericKubernetesResource> found = engines.faultlines(ns);
             for (GenericKubernetesResource e : found) {
-                stop(ns, e.getMetadata().getName());
+                engines.stop(ns, e.getMetadata().getName());
                 try {
-                    engines(ns).withName(e.getMetadata().getName()).delete();
-                } catch (RuntimeException ex) {
+                    engines.delete(ns, e.getMetadata().getName());
+                } catch (BackendException ex) {
                     log.warn(
                             "reset: could not delete ChaosEngine {}/{}: {}",
                             ns,
@@ -351,18 +311,6 @@ public final class LitmusBackend
         client.close();
     }
 
-    private void stop(String ns, String name) throws BackendException {
-        try {
-            engines(ns)
-                    .withName(name)
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"engineState\":\"stop\"}}");
-        } catch (RuntimeException e) {
-            if (!KubeErrors.notFound(e)) {
-                throw KubeErrors.explain(settings, "stopping ChaosEngine " + ns + "/" + name, e);
-            }
-        }
-    }
-
     private LitmusTarget target(Target target) throws BackendException {
         try {
             return LitmusTarget.of(target, settings.namespace());
@@ -383,63 +331,6 @@ public final class LitmusBackend
         } catch (IllegalArgumentException e) {
             throw new BackendException(id(), e.getMessage());
         }
-    }
-
-    private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
-                    GenericKubernetesResource,
-                    io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
-                    io.fabric8.kubernetes.client.dsl.Resource<GenericKubernetesResource>>
-            engines(String ns) {
-        return client.genericKubernetesResources(LitmusKinds.ENGINE).inNamespace(ns);
-    }
-
-    private Optional<GenericKubernetesResource> get(String ns, String name) throws BackendException {
-        try {
-            return Optional.ofNullable(engines(ns).withName(name).get());
-        } catch (RuntimeException e) {
-            throw KubeErrors.explain(settings, "reading ChaosEngine " + ns + "/" + name, e);
-        }
-    }
-
-    private Optional<Map<?, ?>> resultStatus(String ns, String result) throws BackendException {
-        try {
-            GenericKubernetesResource r = client.genericKubernetesResources(LitmusKinds.RESULT)
-                    .inNamespace(ns)
-                    .withName(result)
-                    .get();
-            if (r == null
-                    || !(r.getAdditionalProperties().get("status") instanceof Map<?, ?> s)
-                    || !(s.get("experimentStatus") instanceof Map<?, ?> x)) {
-                return Optional.empty();
-            }
-            return Optional.of(x);
-        } catch (RuntimeException e) {
-            throw KubeErrors.explain(settings, "reading ChaosResult " + ns + "/" + result, e);
-        }
-    }
-
-    private Optional<String> phase(String ns, String result) throws BackendException {
-        return resultStatus(ns, result).map(s -> String.valueOf(s.get("phase")));
-    }
-
-    private interface Check {
-        boolean done() throws BackendException;
-    }
-
-    private boolean await(Duration within, Check check) throws BackendException {
-        Instant end = clock.instant().plus(within);
-        while (!check.done()) {
-            if (!clock.instant().isBefore(end)) {
-                return false;
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new BackendException(id(), "interrupted");
-            }
-        }
-        return true;
     }
 
     /** The request's share, or for a count of pods the share whose percentage picks exactly that many. */
