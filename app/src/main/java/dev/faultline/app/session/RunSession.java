@@ -26,7 +26,6 @@ import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.GameDayRecorder;
 import dev.faultline.engine.store.RunRecorder;
 import dev.faultline.engine.store.StoreException;
-import dev.faultline.engine.store.TeamRoles;
 import dev.faultline.sandbox.SandboxException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -100,27 +99,13 @@ public final class RunSession<R> implements AutoCloseable {
         return c.home.root().resolve("reports").resolve("{id}.pdf").toString();
     }
 
-    /**
-     * On a team's store whose roles the database enforces, refuses before anything is injected when
-     * this login may not start runs (the database would refuse to record them, not to run them).
-     */
-    private static void refuseWithoutRole(Composition c, @Nullable String gameDay) throws RunRefused, StoreException {
-        FaultlineStore store = c.store();
-        if (store.shared()) {
-            java.util.Optional<String> no = store.roles().refusal(TeamRoles.Right.START_RUNS, gameDay);
-            if (no.isPresent()) {
-                throw new RunRefused(RunRefused.Why.COULD_NOT_RUN, no.get());
-            }
-        }
-    }
-
     /** Starts one experiment's run; returns with it under way. */
     public static RunSession<RunResult> startRun(Composition c, RunRequest request, SessionCallbacks callbacks)
             throws RunRefused, StoreException {
         LoadedRunbook runbook = request.runbook();
         Experiment e = runbook.experiment();
-        Environment env = environment(c, runbook.file(), e.environment());
-        refuseWithoutRole(c, null);
+        Environment env = StartChecks.environment(c, runbook.file(), e.environment());
+        StartChecks.refuseWithoutRole(c, null);
         RunSession<RunResult> s = new RunSession<>(c, callbacks);
         try {
             s.prepare(
@@ -155,12 +140,12 @@ public final class RunSession<R> implements AutoCloseable {
     public static RunSession<GameDayResult> startGameDay(
             Composition c, GameDayRequest request, SessionCallbacks callbacks) throws RunRefused, StoreException {
         LoadedGameDay day = request.day();
-        Environment env = environment(c, day.file(), day.gameDay().environment());
+        Environment env = StartChecks.environment(c, day.file(), day.gameDay().environment());
         List<Experiment> experiments =
                 request.runbooks().stream().map(LoadedRunbook::experiment).toList();
         Map<Experiment, LoadedRunbook> byExperiment = new IdentityHashMap<>();
         request.runbooks().forEach(r -> byExperiment.put(r.experiment(), r));
-        refuseWithoutRole(c, day.gameDay().name());
+        StartChecks.refuseWithoutRole(c, day.gameDay().name());
         RunSession<GameDayResult> s = new RunSession<>(c, callbacks);
         try {
             s.prepare(
@@ -212,7 +197,7 @@ public final class RunSession<R> implements AutoCloseable {
      */
     public static DryRun dryRun(Composition c, RunRequest request, SessionCallbacks callbacks) throws RunRefused {
         Experiment e = request.runbook().experiment();
-        Environment env = environment(c, request.runbook().file(), e.environment());
+        Environment env = StartChecks.environment(c, request.runbook().file(), e.environment());
         try (RunSession<DryRun> s = new RunSession<>(c, callbacks)) {
             s.prepare(
                     env,
@@ -225,16 +210,6 @@ public final class RunSession<R> implements AutoCloseable {
         }
     }
 
-    private static Environment environment(Composition c, String file, String name) throws RunRefused {
-        return c.environments.find(name).orElseThrow(() -> {
-            List<String> lines = new ArrayList<>();
-            c.environmentProblems.forEach(p -> lines.add(p.toString()));
-            lines.add(file + ": spec.environment: unknown environment '" + name + "' (known: " + c.environments.names()
-                    + ")");
-            return new RunRefused(RunRefused.Why.INVALID_INPUT, lines);
-        });
-    }
-
     /** Everything before the start: confirmation, the halt socket's state, sandbox, Prometheus, metrics endpoint. */
     private void prepare(
             Environment env,
@@ -245,24 +220,13 @@ public final class RunSession<R> implements AutoCloseable {
             boolean dryRun)
             throws RunRefused {
         if (!dryRun) {
-            refuseWhileEngaged();
+            StartChecks.refuseWhileEngaged(composition);
         }
         callbacks.beforeStart();
         if (composition.haltSocketProblem != null) {
             callbacks.warn("warning: " + composition.haltSocketProblem);
         }
-        try {
-            if (env.production() && !callbacks.confirmProduction(env.name(), subject)) {
-                throw new RunRefused(
-                        RunRefused.Why.NOT_CONFIRMED,
-                        "not run: '" + env.name()
-                                + "' is a production environment and the " + (subject.gameDay() ? "GameDay" : "run")
-                                + " was not confirmed");
-            }
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new RunRefused(RunRefused.Why.NOT_CONFIRMED, "not run: interrupted while asking for confirmation");
-        }
+        StartChecks.confirmProduction(env, subject, callbacks);
         try {
             open(
                     dryRun
@@ -274,18 +238,6 @@ public final class RunSession<R> implements AutoCloseable {
                         + "/metrics");
             }
         } catch (SandboxException | KillSwitchEngagedException | IOException ex) {
-            throw new RunRefused(RunRefused.Why.COULD_NOT_RUN, String.valueOf(ex.getMessage()));
-        }
-    }
-
-    /**
-     * Nothing starts while the kill switch is engaged, here or in another Faultline: refused before
-     * the production question, the sandbox or anything else, saying since when, why and how to release.
-     */
-    private void refuseWhileEngaged() throws RunRefused {
-        try {
-            composition.killSwitch.ensureReleased();
-        } catch (KillSwitchEngagedException ex) {
             throw new RunRefused(RunRefused.Why.COULD_NOT_RUN, String.valueOf(ex.getMessage()));
         }
     }
