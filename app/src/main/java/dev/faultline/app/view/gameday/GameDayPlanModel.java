@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * to; every change goes through a method. {@link #toGameDay()} makes the immutable model (and says
  * what is missing when it cannot). No nodes. New plans are dated by {@code clock} in {@code zone},
  * the organiser's. The parts with rules of their own are their own classes: the crews
- * ({@link ExperimentCrews}), the checklist ({@link PlanChecklist}), how experiments are named
+ * ({@link ExperimentCrews}), the experiments with their titles ({@link PlanExperiments}), the
+ * checklist ({@link PlanChecklist}), how experiments are named
  * ({@link ExperimentNames}).
  */
 public final class GameDayPlanModel {
@@ -54,18 +55,14 @@ public final class GameDayPlanModel {
     // an edit of a row's name or role is a change of the list too: crews and cells follow it
     private final ObservableList<ParticipantRow> participants =
             FXCollections.observableArrayList(r -> new javafx.beans.Observable[] {r.name, r.role});
-    private final ObservableList<String> experiments = FXCollections.observableArrayList();
     /** Who runs and watches an experiment, when the plan says so (otherwise the day's operators and observers). */
     private final ExperimentCrews crews = new ExperimentCrews();
-    /** The experiments' titles, by the name the plan gives them, as far as they are known. */
-    private final ObservableMap<String, String> titles = FXCollections.observableHashMap();
 
-    private final ObservableMap<String, String> titlesView = FXCollections.unmodifiableObservableMap(titles);
+    private final PlanExperiments experiments = new PlanExperiments(crews);
     private final PlanChecklist checklist = new PlanChecklist();
     // One read-only view each, kept: a wrapper made per call would be collected with its listeners.
     private final ObservableList<ParticipantRow> participantsView =
             FXCollections.unmodifiableObservableList(participants);
-    private final ObservableList<String> experimentsView = FXCollections.unmodifiableObservableList(experiments);
 
     public GameDayPlanModel(Clock clock, ZoneId zone) {
         this(clock, zone, () -> "");
@@ -155,9 +152,9 @@ public final class GameDayPlanModel {
                 zone.get(),
                 environment.get(),
                 people,
-                List.copyOf(experiments),
+                experiments.copy(),
                 checklist.toChecklist(),
-                crews.own(experiments, people));
+                crews.own(experiments.view(), people));
     }
 
     public void setName(String v) {
@@ -220,15 +217,12 @@ public final class GameDayPlanModel {
      */
     public String addExperiment(Path runbook) {
         String name = ExperimentNames.of(file.get(), runbook);
-        if (!experiments.contains(name)) { // a GameDay runs each experiment once
-            experiments.add(name);
-        }
+        experiments.add(name);
         return name;
     }
 
     public void removeExperiment(@Nullable String experiment) {
         experiments.remove(experiment);
-        crews.remove(experiment);
     }
 
     /** What a participant does in one experiment. */
@@ -265,13 +259,12 @@ public final class GameDayPlanModel {
 
     /** Remembers an experiment's title, to show it instead of its path. */
     public void setTitleOf(String experiment, String title) {
-        titles.put(experiment, title);
+        experiments.setTitle(experiment, title);
     }
 
     /** The experiment's title when known, else its file name. */
     public String titleOf(String experiment) {
-        String t = titles.get(experiment);
-        return t == null || t.isBlank() ? fileNameOf(experiment) : t;
+        return experiments.title(experiment);
     }
 
     /** The experiment's runbook file name, without its folders. */
@@ -291,7 +284,7 @@ public final class GameDayPlanModel {
 
     /** Changes to the known titles, for views to redraw. */
     public ObservableMap<String, String> titles() {
-        return titlesView;
+        return experiments.titlesView();
     }
 
     /**
@@ -300,45 +293,17 @@ public final class GameDayPlanModel {
      * @return its new index, or -1 when it cannot move there
      */
     public int moveExperiment(int index, int by) {
-        int j = index + by;
-        if (index < 0 || index >= experiments.size() || j < 0 || j >= experiments.size()) {
-            return -1;
-        }
-        String s = experiments.remove(index);
-        experiments.add(j, s); // its crew is kept by name
-        return j;
+        return experiments.move(index, by);
     }
 
     /** Names every experiment by its absolute path, relative ones read from {@code folder}: before a save elsewhere. */
     public void absolutizeFrom(Path folder) {
-        experiments.replaceAll(e -> {
-            String abs = ExperimentNames.absolute(folder, e);
-            if (!abs.equals(e)) { // its title and crew go with it: after a Save As they read as file names
-                crews.rename(e, abs);
-                String t = titles.get(e);
-                if (t != null) {
-                    titles.put(abs, t);
-                }
-            }
-            return abs;
-        });
+        experiments.absolutizeFrom(folder);
     }
 
     /** Names every experiment relative to {@code folder}, where the GameDay file is saved. */
     public void relativizeTo(Path folder) {
-        Path dir = folder.toAbsolutePath();
-        experiments.replaceAll(e -> {
-            if (!Path.of(e).isAbsolute()) {
-                return e;
-            }
-            String rel = dir.relativize(Path.of(e)).toString();
-            crews.rename(e, rel);
-            String t = titles.get(e);
-            if (t != null) {
-                titles.put(rel, t);
-            }
-            return rel;
-        });
+        experiments.relativizeTo(folder);
     }
 
     /** Adds an item to a part of the checklist (blank text: nothing); false when nothing was added. */
@@ -397,7 +362,7 @@ public final class GameDayPlanModel {
     }
 
     public ObservableList<String> experiments() {
-        return experimentsView;
+        return experiments.view();
     }
 
     public ObservableList<ChecklistRow> checks(Part part) {
