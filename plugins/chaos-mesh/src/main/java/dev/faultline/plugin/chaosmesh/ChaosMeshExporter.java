@@ -202,7 +202,7 @@ public final class ChaosMeshExporter implements RunbookExporter {
                     t.put("name", s.name());
                     t.put("templateType", c.kind().kind);
                     t.put("deadline", GoDurations.format(s.plannedLength()));
-                    t.put(embedded(c.kind()), c.spec());
+                    t.put(c.kind().field, c.spec());
                     templates.add(t);
                 }
                 children.add(s.name());
@@ -247,19 +247,5 @@ public final class ChaosMeshExporter implements RunbookExporter {
         t.put("templateType", "Suspend");
         t.put("deadline", GoDurations.format(length));
         return t;
-    }
-
-    /** The field a Workflow template embeds a chaos spec in: {@code networkChaos}, {@code ioChaos}. */
-    static String embedded(ChaosKind k) {
-        return switch (k) {
-            case NETWORK -> "networkChaos";
-            case STRESS -> "stressChaos";
-            case POD -> "podChaos";
-            case HTTP -> "httpChaos";
-            case IO -> "ioChaos";
-            case TIME -> "timeChaos";
-            case DNS -> "dnsChaos";
-            case JVM -> "jvmChaos";
-        };
     }
 }

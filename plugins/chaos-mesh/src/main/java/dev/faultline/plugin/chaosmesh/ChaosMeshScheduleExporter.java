@@ -66,7 +66,7 @@ public final class ChaosMeshScheduleExporter implements ScheduleExporter {
         spec.put("historyLimit", HISTORY_LIMIT);
         spec.put("concurrencyPolicy", "Forbid");
         spec.put("startingDeadlineSeconds", STARTING_DEADLINE_SECONDS);
-        spec.put(field(m.kind()), chaosSpec);
+        spec.put(m.kind().field, chaosSpec);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", name);
         metadata.put("namespace", t.namespace());
@@ -94,19 +94,5 @@ public final class ChaosMeshScheduleExporter implements ScheduleExporter {
             notes.add(new ConversionNote("declared rollbacks", "not carried: Chaos Mesh only reverts its own chaos"));
         }
         return new Exported(List.of(new Exported.File(name + ".yaml", YAML.writeValueAsString(manifest))), notes);
-    }
-
-    /** The Schedule's field for the chaos: {@code networkChaos}, {@code podChaos}, ... */
-    static String field(ChaosKind kind) {
-        return switch (kind) {
-            case NETWORK -> "networkChaos";
-            case STRESS -> "stressChaos";
-            case POD -> "podChaos";
-            case HTTP -> "httpChaos";
-            case IO -> "ioChaos";
-            case TIME -> "timeChaos";
-            case DNS -> "dnsChaos";
-            case JVM -> "jvmChaos";
-        };
     }
 }
