@@ -14,7 +14,9 @@ final class ReportDocument {
     private ReportDocument() {}
 
     static String xhtml(Report r, boolean pdf) {
-        return xhtml(r, pdf, new ChartObjects(), true);
+        try (ChartObjects charts = new ChartObjects()) {
+            return xhtml(r, pdf, charts, true);
+        }
     }
 
     /** {@code engineLog}: the run events as an appendix after everything else; false leaves it out. */
