@@ -106,7 +106,7 @@ class SandboxIT {
                 LocalBackend backend = new LocalBackend(s.proxyApiUrl())) {
             String db = "http://127.0.0.1:" + (BASE + 8) + "/metrics";
             assertThat(await(() -> orders(s, "ok") >= 20, 10_000)).isTrue();
-            FaultRequest pool = new FaultRequest(
+            FaultRequest pool = FaultRequest.atShare(
                     "it",
                     "pool",
                     new JvmFault.JvmException(

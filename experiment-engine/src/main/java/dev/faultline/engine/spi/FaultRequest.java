@@ -33,9 +33,10 @@ public record FaultRequest(
         }
     }
 
-    /** A fault on the targets its selector and share choose. */
-    public FaultRequest(String runId, String step, Fault fault, Target target, double share, Duration duration) {
-        this(runId, step, fault, target, share, duration, OptionalInt.empty());
+    /** A fault on the targets its selector and share choose (no count of targets). */
+    public static FaultRequest atShare(
+            String runId, String step, Fault fault, Target target, double share, Duration duration) {
+        return new FaultRequest(runId, step, fault, target, share, duration, OptionalInt.empty());
     }
 
     /** The same fault at another share: a rollout's next stage. */

@@ -28,7 +28,7 @@ class OrphanRecoveryTest {
     void faultLeftBehindByADeadProcessIsRevertedAndLeavesTheJournal() throws Exception {
         SimulatedSystem system = new SimulatedSystem().target("proxy/payments");
         SimulatedBackend backend = new SimulatedBackend(system);
-        FaultRequest req = new FaultRequest(
+        FaultRequest req = FaultRequest.atShare(
                 "r-crashed",
                 "slow",
                 new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),

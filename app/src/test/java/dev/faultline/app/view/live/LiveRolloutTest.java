@@ -34,12 +34,13 @@ class LiveRolloutTest {
                 3,
                 share,
                 stage == 1 ? "injected" : "in place",
-                Duration.ofMillis(2));
+                Duration.ofMillis(2),
+                0);
     }
 
     private RunEvent checked(int stage, double share, long atMs, boolean held) {
         return new RunEvent.RolloutStageChecked(
-                "r1", t0.plusMillis(atMs), "payments-failing", stage, 3, share, held, held ? "ok" : "ratio 27%");
+                "r1", t0.plusMillis(atMs), "payments-failing", stage, 3, share, held, held ? "ok" : "ratio 27%", 0);
     }
 
     @Test

@@ -25,9 +25,4 @@ public record Imported(
             }
         }
     }
-
-    /** Without schedules. */
-    public Imported(List<Experiment> experiments, List<ImportedEnvironment> environments, List<ConversionNote> notes) {
-        this(experiments, environments, List.of(), notes);
-    }
 }

@@ -74,20 +74,6 @@ public record RolloutResult(String step, String target, String fault, int stages
             }
         }
 
-        /** A stage at a share. */
-        public Stage(
-                int number,
-                double share,
-                Instant startedAt,
-                Instant endedAt,
-                String applied,
-                Duration applyTime,
-                Verdict verdict,
-                List<ProbeFigures> probes,
-                String detail) {
-            this(number, share, startedAt, endedAt, applied, applyTime, verdict, probes, detail, 0);
-        }
-
         public boolean held() {
             return verdict == Verdict.HELD;
         }

@@ -116,19 +116,6 @@ public sealed interface RunEvent {
             Duration applyTime,
             int targets)
             implements RunEvent {
-        /** A stage at a share. */
-        public RolloutStageStarted(
-                String runId,
-                Instant at,
-                String step,
-                int stage,
-                int stages,
-                double share,
-                String applied,
-                Duration applyTime) {
-            this(runId, at, step, stage, stages, share, applied, applyTime, 0);
-        }
-
         public String type() {
             return "rollout-stage-started";
         }
@@ -154,19 +141,6 @@ public sealed interface RunEvent {
             String detail,
             int targets)
             implements RunEvent {
-        /** A stage at a share. */
-        public RolloutStageChecked(
-                String runId,
-                Instant at,
-                String step,
-                int stage,
-                int stages,
-                double share,
-                boolean held,
-                String detail) {
-            this(runId, at, step, stage, stages, share, held, detail, 0);
-        }
-
         public String type() {
             return "rollout-stage-checked";
         }

@@ -50,7 +50,7 @@ class ChaosMeshBackendIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest(
+        return FaultRequest.atShare(
                 "run-1",
                 "slow",
                 new ProxyFault.Latency(Duration.ofMillis(300), Duration.ofMillis(50), 0.25),

@@ -54,7 +54,7 @@ class ChaosMeshFaultsIT {
     }
 
     private static FaultRequest request(String step, Fault f, Target t, double share) {
-        return new FaultRequest("run-7", step, f, t, share, Duration.ofMinutes(1));
+        return FaultRequest.atShare("run-7", step, f, t, share, Duration.ofMinutes(1));
     }
 
     @Test

@@ -91,7 +91,7 @@ public class ChaosMeshKillSwitchBenchmark {
         killSwitch.release("next round");
         round++;
         for (int i = 0; i < FAULTS; i++) {
-            FaultRequest r = new FaultRequest(
+            FaultRequest r = FaultRequest.atShare(
                     "bench" + round,
                     "f" + i,
                     new NetworkFault.PacketLoss(0.1, 0),

@@ -114,7 +114,7 @@ final class ExperimentImport {
         try {
             Experiment experiment = new Experiment(
                     name, title, text, labels, environment, hypothesis, method, blastRadius, stops, rollbacks, timing);
-            return new Imported(List.of(experiment), List.of(), notes);
+            return new Imported(List.of(experiment), List.of(), List.of(), notes);
         } catch (IllegalArgumentException e) {
             throw error("", "cannot be written as a runbook: " + e.getMessage());
         }

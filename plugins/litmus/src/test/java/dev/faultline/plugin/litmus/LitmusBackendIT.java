@@ -51,7 +51,7 @@ class LitmusBackendIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest(
+        return FaultRequest.atShare(
                 "run-1",
                 "kill",
                 new PodFault.PodKill(Duration.ZERO),

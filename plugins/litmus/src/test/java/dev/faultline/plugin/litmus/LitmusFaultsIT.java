@@ -49,7 +49,7 @@ class LitmusFaultsIT {
     }
 
     private static FaultRequest request(String step, Fault f, Target t, double share) {
-        return new FaultRequest("run-9", step, f, t, share, Duration.ofMinutes(1));
+        return FaultRequest.atShare("run-9", step, f, t, share, Duration.ofMinutes(1));
     }
 
     @Test

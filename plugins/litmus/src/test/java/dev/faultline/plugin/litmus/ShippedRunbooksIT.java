@@ -44,7 +44,7 @@ class ShippedRunbooksIT {
                         assertThat(s.backend()).isEqualTo(LitmusBackendProvider.ID);
                         assertThat(backend.findTarget(s.target(), s.fault(), s.share(), e.blastRadius()))
                                 .contains("found");
-                        FaultRequest r = new FaultRequest(
+                        FaultRequest r = FaultRequest.atShare(
                                 "shipped", e.name() + "-" + s.name(), s.fault(), s.target(), s.share(), s.duration());
                         FaultHandle h = backend.prepare(r);
                         backend.inject(r, h);

@@ -59,7 +59,7 @@ final class DependencyFaults {
     }
 
     private static FaultRequest with(FaultRequest r, Fault f) {
-        return new FaultRequest(r.runId(), r.step(), f, r.target(), r.share(), r.duration());
+        return FaultRequest.atShare(r.runId(), r.step(), f, r.target(), r.share(), r.duration());
     }
 
     private static <T> T fail(String message) throws BackendException {

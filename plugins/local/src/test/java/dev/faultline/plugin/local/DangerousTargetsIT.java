@@ -58,7 +58,7 @@ class DangerousTargetsIT {
     }
 
     private static FaultRequest pause(Target t) {
-        return new FaultRequest("run1", "freeze", new ProcessFault.ProcessPause(), t, 1.0, Duration.ofSeconds(30));
+        return FaultRequest.atShare("run1", "freeze", new ProcessFault.ProcessPause(), t, 1.0, Duration.ofSeconds(30));
     }
 
     /** Pre-flight and the late check at injection both refuse {@code t}, with {@code reason}. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class DependencyFaultsTest {
     private static FaultRequest on(String kind, DependencyFault.Mode mode, Duration latency, double share) {
-        return new FaultRequest(
+        return FaultRequest.atShare(
                 "r",
                 "s",
                 new DependencyFault(mode, latency),

@@ -82,7 +82,7 @@ class JvmAgentRuntimesIT {
             LocalBackend backend = new LocalBackend("http://127.0.0.1:1");
             Fault fault = new JvmFault.JvmException(
                     new JvmFault.JvmMethod(MAIN + "$Work", "compute"), "java.io.IOException", "disk on fire");
-            FaultRequest r = new FaultRequest(
+            FaultRequest r = FaultRequest.atShare(
                     "run1", "throw", fault, new Target("jvm", Params.of("name", marker)), 1.0, Duration.ofSeconds(30));
             FaultHandle h = backend.prepare(r);
             assertThat(h.data().require("pid")).isEqualTo(Long.toString(child.process.pid()));

@@ -93,7 +93,7 @@ class LocalBackendDependencyIT extends FaultBackendContract {
 
     private static FaultRequest request(
             String kind, String name, DependencyFault.Mode mode, Duration latency, double share) {
-        return new FaultRequest(
+        return FaultRequest.atShare(
                 "run1",
                 "dep-" + mode.runbookName(),
                 new DependencyFault(mode, latency),

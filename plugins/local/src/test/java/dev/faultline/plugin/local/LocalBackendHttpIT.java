@@ -68,7 +68,7 @@ class LocalBackendHttpIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest(
+        return FaultRequest.atShare(
                 "run1",
                 "unavailable",
                 new HttpFault("POST", "/pay*", Map.of(), 503, Duration.ZERO, false, "", false, Map.of()),

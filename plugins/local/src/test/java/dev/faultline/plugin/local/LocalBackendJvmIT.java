@@ -53,7 +53,7 @@ class LocalBackendJvmIT extends FaultBackendContract {
     }
 
     private FaultRequest request(String step, Fault f, double share) {
-        return new FaultRequest("run1", step, f, target(), share, Duration.ofSeconds(30));
+        return FaultRequest.atShare("run1", step, f, target(), share, Duration.ofSeconds(30));
     }
 
     @Override

@@ -58,7 +58,7 @@ class LocalBackendProcessIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest(
+        return FaultRequest.atShare(
                 "run1",
                 "freeze",
                 new ProcessFault.ProcessPause(),
@@ -98,7 +98,7 @@ class LocalBackendProcessIT extends FaultBackendContract {
     @Test
     void aRestartStopsTheProcessAndItsRestartCommandBringsItBack() throws Exception {
         LocalBackend b = new LocalBackend("http://127.0.0.1:1");
-        FaultRequest restart = new FaultRequest(
+        FaultRequest restart = FaultRequest.atShare(
                 "run1",
                 "restart",
                 new ProcessFault.ProcessRestart("exec sh -c 'sleep 120' " + marker),

@@ -52,7 +52,7 @@ class LocalBackendProxyIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest(
+        return FaultRequest.atShare(
                 "run1",
                 "slow",
                 new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
@@ -68,7 +68,7 @@ class LocalBackendProxyIT extends FaultBackendContract {
 
     @org.junit.jupiter.api.Test
     void aDataLimitCutsConnectionsUntilReverted() throws Exception {
-        FaultRequest limit = new FaultRequest(
+        FaultRequest limit = FaultRequest.atShare(
                 "run1",
                 "limit",
                 new ProxyFault.LimitData(3),

@@ -30,7 +30,7 @@ class LocalBackendStressIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest("run1", "cpu", new StressFault.CpuStress(1, 30), host, 1.0, Duration.ofSeconds(30));
+        return FaultRequest.atShare("run1", "cpu", new StressFault.CpuStress(1, 30), host, 1.0, Duration.ofSeconds(30));
     }
 
     @Override

@@ -78,7 +78,7 @@ class LocalBackendTokenIT {
     }
 
     private static FaultRequest latency() {
-        return new FaultRequest(
+        return FaultRequest.atShare(
                 "run1",
                 "slow",
                 new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),

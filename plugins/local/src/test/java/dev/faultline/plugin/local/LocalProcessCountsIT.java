@@ -69,7 +69,8 @@ class LocalProcessCountsIT {
     }
 
     private FaultRequest pause(int count) {
-        return new FaultRequest("run1", "freeze", new ProcessFault.ProcessPause(), target, 1.0, Duration.ofSeconds(30))
+        return FaultRequest.atShare(
+                        "run1", "freeze", new ProcessFault.ProcessPause(), target, 1.0, Duration.ofSeconds(30))
                 .withTargets(count);
     }
 

@@ -63,21 +63,21 @@ final class LocalRevertsBench {
                 Duration d = Duration.ofMinutes(1);
                 faults.put(
                         "latency",
-                        new FaultRequest(
+                        FaultRequest.atShare(
                                 "b",
                                 "latency",
                                 new ProxyFault.Latency(Duration.ofMillis(100), Duration.ZERO),
                                 proxy,
                                 1,
                                 d));
-                faults.put("down", new FaultRequest("b", "down", new ProxyFault.Down(), proxy, 1, d));
-                faults.put("bandwidth", new FaultRequest("b", "bw", new ProxyFault.Bandwidth(10), proxy, 1, d));
+                faults.put("down", FaultRequest.atShare("b", "down", new ProxyFault.Down(), proxy, 1, d));
+                faults.put("bandwidth", FaultRequest.atShare("b", "bw", new ProxyFault.Bandwidth(10), proxy, 1, d));
                 faults.put(
                         "reset-peer",
-                        new FaultRequest("b", "rp", new ProxyFault.ResetPeer(Duration.ZERO), proxy, 1, d));
+                        FaultRequest.atShare("b", "rp", new ProxyFault.ResetPeer(Duration.ZERO), proxy, 1, d));
                 faults.put(
                         "http (abort)",
-                        new FaultRequest(
+                        FaultRequest.atShare(
                                 "b",
                                 "http",
                                 new HttpFault("", "/**", Map.of(), 503, Duration.ZERO, false, "", false, Map.of()),
@@ -86,23 +86,24 @@ final class LocalRevertsBench {
                                 d));
                 faults.put(
                         "dependency (slow, proxy)",
-                        new FaultRequest(
+                        FaultRequest.atShare(
                                 "b",
                                 "dep",
                                 new DependencyFault(DependencyFault.Mode.SLOW, Duration.ofMillis(200)),
                                 proxy,
                                 1,
                                 d));
-                faults.put("cpu-stress", new FaultRequest("b", "cpu", new StressFault.CpuStress(1, 50), host, 1, d));
+                faults.put(
+                        "cpu-stress", FaultRequest.atShare("b", "cpu", new StressFault.CpuStress(1, 50), host, 1, d));
                 faults.put(
                         "memory-stress (32 MB)",
-                        new FaultRequest("b", "mem", new StressFault.MemoryStress(32_000_000), host, 1, d));
+                        FaultRequest.atShare("b", "mem", new StressFault.MemoryStress(32_000_000), host, 1, d));
                 faults.put(
                         "disk-stress (write)",
-                        new FaultRequest("b", "disk", new StressFault.DiskStress(32_000_000), host, 1, d));
+                        FaultRequest.atShare("b", "disk", new StressFault.DiskStress(32_000_000), host, 1, d));
                 faults.put(
                         "disk-stress (fill 32 MB)",
-                        new FaultRequest(
+                        FaultRequest.atShare(
                                 "b",
                                 "fill",
                                 new StressFault.DiskStress(32_000_000, StressFault.DiskIo.FILL, 0, ""),
@@ -111,15 +112,17 @@ final class LocalRevertsBench {
                                 d));
                 faults.put(
                         "process-pause",
-                        new FaultRequest("b", "pause", new ProcessFault.ProcessPause(), process, 1, d));
+                        FaultRequest.atShare("b", "pause", new ProcessFault.ProcessPause(), process, 1, d));
                 faults.put(
                         "jvm-exception",
-                        new FaultRequest(
+                        FaultRequest.atShare(
                                 "b", "jvmx", new JvmFault.JvmException(work, "java.io.IOException", "x"), jvm, 1, d));
                 faults.put(
                         "jvm-latency",
-                        new FaultRequest("b", "jvml", new JvmFault.JvmLatency(work, Duration.ofMillis(50)), jvm, 1, d));
-                faults.put("jvm-return", new FaultRequest("b", "jvmr", new JvmFault.JvmReturn(work, "1"), jvm, 1, d));
+                        FaultRequest.atShare(
+                                "b", "jvml", new JvmFault.JvmLatency(work, Duration.ofMillis(50)), jvm, 1, d));
+                faults.put(
+                        "jvm-return", FaultRequest.atShare("b", "jvmr", new JvmFault.JvmReturn(work, "1"), jvm, 1, d));
                 for (Map.Entry<String, FaultRequest> e : faults.entrySet()) {
                     long[] revert = new long[rounds];
                     long[] confirmed = new long[rounds];

@@ -136,7 +136,7 @@ public final class LocalShareChangeBench {
                 Thread.sleep(10);
             }
             Target t = new Target("process", Params.of("name", marker));
-            FaultRequest r = new FaultRequest(
+            FaultRequest r = FaultRequest.atShare(
                             "bench",
                             "pause",
                             new dev.faultline.engine.model.ProcessFault.ProcessPause(),
@@ -168,7 +168,7 @@ public final class LocalShareChangeBench {
     }
 
     private static FaultRequest request(String step, dev.faultline.engine.model.Fault f, Target t) {
-        return new FaultRequest("bench", step, f, t, 0.1, Duration.ofMinutes(5));
+        return FaultRequest.atShare("bench", step, f, t, 0.1, Duration.ofMinutes(5));
     }
 
     private static void print(String fault, String how, long[] nanos) {

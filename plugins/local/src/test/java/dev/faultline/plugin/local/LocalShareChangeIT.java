@@ -91,7 +91,7 @@ class LocalShareChangeIT {
 
     @Test
     void aLatencyToxicWidensInPlaceOverTheConnectionsAlreadyOpen() throws Exception {
-        FaultRequest first = new FaultRequest(
+        FaultRequest first = FaultRequest.atShare(
                 "run1",
                 "slow",
                 new ProxyFault.Latency(LATENCY, Duration.ZERO),
@@ -133,7 +133,7 @@ class LocalShareChangeIT {
 
     @Test
     void anHttpFaultWidensInPlaceFromTheNextRequestOn() throws Exception {
-        FaultRequest first = new FaultRequest(
+        FaultRequest first = FaultRequest.atShare(
                 "run1",
                 "failing",
                 new HttpFault("POST", "/pay", Map.of(), 503, Duration.ZERO, false, "", false, Map.of()),
@@ -157,7 +157,7 @@ class LocalShareChangeIT {
 
     @Test
     void changingTheShareOfAFaultThatIsGoneSaysSo() throws Exception {
-        FaultRequest r = new FaultRequest(
+        FaultRequest r = FaultRequest.atShare(
                 "run1",
                 "failing",
                 new HttpFault("POST", "/pay", Map.of(), 503, Duration.ZERO, false, "", false, Map.of()),

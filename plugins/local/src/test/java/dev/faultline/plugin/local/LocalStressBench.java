@@ -78,7 +78,7 @@ final class LocalStressBench {
         for (StressCommand.Choice choice : List.of(StressCommand.Choice.BUILT_IN, StressCommand.Choice.AUTO)) {
             LocalBackend b = new LocalBackend("http://127.0.0.1:1", choice);
             for (Case c : cases) {
-                FaultRequest r = new FaultRequest("b", "stress", c.fault(), host, 1, d);
+                FaultRequest r = FaultRequest.atShare("b", "stress", c.fault(), host, 1, d);
                 FaultHandle h = b.prepare(r);
                 if (choice == StressCommand.Choice.AUTO
                         && !h.data().require("engine").equals(StressCommand.STRESS_NG)) {

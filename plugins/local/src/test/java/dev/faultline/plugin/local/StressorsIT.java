@@ -92,7 +92,7 @@ class StressorsIT {
     }
 
     private FaultHandle inject(LocalBackend b, String step, Fault fault) throws BackendException {
-        FaultRequest r = new FaultRequest("run1", step, fault, HOST, 1.0, Duration.ofSeconds(30));
+        FaultRequest r = FaultRequest.atShare("run1", step, fault, HOST, 1.0, Duration.ofSeconds(30));
         FaultHandle h = b.prepare(r);
         injected.add(h);
         b.inject(r, h);
@@ -235,7 +235,7 @@ class StressorsIT {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         if (StressCommand.findStressNg().isPresent()) {
             LocalBackend ng = backend(Engine.STRESS_NG);
-            assertThatThrownBy(() -> ng.prepare(new FaultRequest(
+            assertThatThrownBy(() -> ng.prepare(FaultRequest.atShare(
                             "run1",
                             "g",
                             new StressFault.MemoryStress(64 * MB, 8 * MB),
@@ -245,10 +245,10 @@ class StressorsIT {
                     .hasMessageContaining("stress-ng cannot make 'memory stress, 64 MB growing 8 MB/s'");
         }
         LocalBackend b = backend(Engine.BUILT_IN);
-        assertThatThrownBy(() -> b.prepare(new FaultRequest(
+        assertThatThrownBy(() -> b.prepare(FaultRequest.atShare(
                         "run1", "huge", new StressFault.MemoryStress(1L << 40), HOST, 1.0, Duration.ofSeconds(5))))
                 .hasMessageContaining("MB available");
-        assertThatThrownBy(() -> b.prepare(new FaultRequest(
+        assertThatThrownBy(() -> b.prepare(FaultRequest.atShare(
                         "run1",
                         "nodir",
                         new StressFault.DiskStress(

@@ -66,7 +66,7 @@ class ToxiproxyChaosProxyIT extends FaultBackendContract {
 
     @Override
     protected FaultRequest request() {
-        return new FaultRequest(
+        return FaultRequest.atShare(
                 "run1",
                 "slow",
                 new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
@@ -81,7 +81,7 @@ class ToxiproxyChaosProxyIT extends FaultBackendContract {
     }
 
     private FaultRequest on(Fault f) {
-        return new FaultRequest(
+        return FaultRequest.atShare(
                 "run1", f.type(), f, new Target("proxy", Params.of("name", "payments")), 1.0, Duration.ofSeconds(30));
     }
 
@@ -126,7 +126,7 @@ class ToxiproxyChaosProxyIT extends FaultBackendContract {
                             "127.0.0.1:" + echo.port(),
                             "proxies.orders.enabled",
                             "true"));
-            FaultRequest slow = new FaultRequest(
+            FaultRequest slow = FaultRequest.atShare(
                     "run2",
                     "slow orders",
                     new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),
@@ -149,7 +149,7 @@ class ToxiproxyChaosProxyIT extends FaultBackendContract {
 
     @Test
     void aRolloutStageWidensTheToxicityInPlace() throws Exception {
-        FaultRequest few = new FaultRequest(
+        FaultRequest few = FaultRequest.atShare(
                 "run1",
                 "slow",
                 new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),

@@ -57,7 +57,7 @@ class ToxiproxyDeclaredProxiesIT {
     }
 
     private static FaultRequest latencyOn(String proxy) {
-        return new FaultRequest(
+        return FaultRequest.atShare(
                 "run-9",
                 "slow " + proxy,
                 new ProxyFault.Latency(Duration.ofMillis(300), Duration.ZERO),

@@ -59,7 +59,7 @@ class ToxiproxyStubIT extends FaultBackendContract {
     }
 
     private static FaultRequest request(Fault f, double share) {
-        return new FaultRequest(
+        return FaultRequest.atShare(
                 "run-7",
                 "slow redis",
                 f,
@@ -101,7 +101,7 @@ class ToxiproxyStubIT extends FaultBackendContract {
                 "{\"bytes\":1024}");
         try (ToxiproxyBackend b = backend("stream", "upstream")) {
             for (int i = 0; i < faults.size(); i++) {
-                FaultRequest r = new FaultRequest(
+                FaultRequest r = FaultRequest.atShare(
                         "run-7",
                         "step " + i,
                         faults.get(i),
@@ -145,7 +145,7 @@ class ToxiproxyStubIT extends FaultBackendContract {
         try (ToxiproxyBackend b = backend()) {
             FaultHandle slow = b.prepare(request());
             b.inject(request(), slow);
-            FaultRequest down = new FaultRequest(
+            FaultRequest down = FaultRequest.atShare(
                     "run-7",
                     "down",
                     new ProxyFault.Down(),
@@ -183,7 +183,7 @@ class ToxiproxyStubIT extends FaultBackendContract {
                     .hasMessage("backend 'toxiproxy': the Toxiproxy server at " + stub.url()
                             + " has no proxy 'mysql' (it has: redis, payments); create it there, or declare it in the"
                             + " environment (toxiproxy proxies: mysql, proxies.mysql.upstream: HOST:PORT)");
-            assertThatThrownBy(() -> b.prepare(new FaultRequest(
+            assertThatThrownBy(() -> b.prepare(FaultRequest.atShare(
                             "r",
                             "s",
                             new ProxyFault.Down(),
@@ -191,7 +191,7 @@ class ToxiproxyStubIT extends FaultBackendContract {
                             1.0,
                             Duration.ofSeconds(1))))
                     .hasMessageContaining("Toxiproxy targets are proxies: target: {proxy: NAME}, not process/x");
-            FaultRequest missing = new FaultRequest(
+            FaultRequest missing = FaultRequest.atShare(
                     "r",
                     "s",
                     new ProxyFault.LimitData(5),

@@ -82,7 +82,7 @@ public final class LitmusImporter implements RunbookImporter {
         if (experiments.isEmpty() && !definitionsOnly(notes)) {
             throw new ImportException(NAME, file.path(), 0, null, "it has no ChaosEngine");
         }
-        return new Imported(experiments, List.of(), notes);
+        return new Imported(experiments, List.of(), List.of(), notes);
     }
 
     /** Whether the file held ChaosExperiment definitions (and nothing else of Litmus' that could run). */

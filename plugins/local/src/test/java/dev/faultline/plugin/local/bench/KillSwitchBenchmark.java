@@ -112,7 +112,7 @@ public class KillSwitchBenchmark {
         firstRevertCall = new CompletableFuture<>();
         round++;
         for (int i = 0; i < faults; i++) {
-            FaultRequest r = new FaultRequest(
+            FaultRequest r = FaultRequest.atShare(
                     "bench" + round,
                     "f" + i,
                     new ProxyFault.Latency(Duration.ofMillis(100), Duration.ZERO),

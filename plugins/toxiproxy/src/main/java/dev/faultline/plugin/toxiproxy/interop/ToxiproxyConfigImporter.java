@@ -151,6 +151,7 @@ public final class ToxiproxyConfigImporter implements RunbookImporter {
         return new Imported(
                 List.of(),
                 List.of(new ImportedEnvironment(env, List.of(new BackendSettings(FORMAT, new Params(settings))))),
+                List.of(),
                 notes);
     }
 
