@@ -80,8 +80,9 @@ public final class FaultlineStore implements AutoCloseable {
     public synchronized long saveExperiment(String name, String title, String runbookText, String sha256)
             throws StoreException {
         return sql(
-                "save experiment " + name,
-                () -> RunWrites.saveExperiment(connection, name, title, runbookText, sha256));
+                        "save experiment " + name,
+                        () -> RunWrites.saveRunbook(connection, "experiment", name, title, runbookText, sha256))
+                .id();
     }
 
     public synchronized void createRun(RunRecord run) throws StoreException {

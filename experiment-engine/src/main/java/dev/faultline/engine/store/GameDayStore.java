@@ -26,42 +26,16 @@ public final class GameDayStore {
 
     /** Stores a GameDay's runbook once per (name, text) and returns its id. */
     public long saveGameDay(String name, String title, String runbookText, String sha256) throws StoreException {
-        boolean[] inserted = {false};
-        long id;
+        RunWrites.SavedRunbook saved;
         synchronized (store) {
-            id = store.sql("save GameDay " + name, () -> {
-                Connection c = store.connection();
-                try (PreparedStatement find =
-                        c.prepareStatement("SELECT id FROM gameday WHERE name = ? AND sha256 = ?")) {
-                    find.setString(1, name);
-                    find.setString(2, sha256);
-                    try (ResultSet rs = find.executeQuery()) {
-                        if (rs.next()) {
-                            return rs.getLong(1);
-                        }
-                    }
-                }
-                try (PreparedStatement ins = c.prepareStatement(
-                        "INSERT INTO gameday (name, title, sha256, runbook," + " first_seen) VALUES (?, ?, ?, ?, ?)",
-                        PreparedStatement.RETURN_GENERATED_KEYS)) {
-                    ins.setString(1, name);
-                    ins.setString(2, FaultlineStore.clip(title, 512));
-                    ins.setString(3, sha256);
-                    ins.setString(4, runbookText);
-                    ins.setObject(5, time(Instant.now()));
-                    ins.executeUpdate();
-                    inserted[0] = true;
-                    try (ResultSet keys = ins.getGeneratedKeys()) {
-                        keys.next();
-                        return keys.getLong(1);
-                    }
-                }
-            });
+            saved = store.sql(
+                    "save GameDay " + name,
+                    () -> RunWrites.saveRunbook(store.connection(), "gameday", name, title, runbookText, sha256));
         }
-        if (inserted[0]) {
+        if (saved.inserted()) {
             planSaved(name, sha256);
         }
-        return id;
+        return saved.id();
     }
 
     /** Keeps in the audit trail that a new version of a plan was stored (the first run of it). */

@@ -7,26 +7,37 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * The statements that write experiments, runs and their events, for {@link FaultlineStore} (which
+ * The statements that write experiments' and GameDays' runbooks, runs and their events, for {@link FaultlineStore} (which
  * holds the lock, names the work in its errors and announces changes to followers).
  */
 final class RunWrites {
     private RunWrites() {}
 
-    /** The experiment's id: the one stored with the same name and text, or a new one. */
-    static long saveExperiment(Connection c, String name, String title, String runbookText, String sha256)
+    /** A runbook's row (an experiment's or a GameDay's): its id, and whether this call inserted it. */
+    record SavedRunbook(long id, boolean inserted) {}
+
+    /**
+     * The id of the runbook stored in {@code table} ({@code experiment} or {@code gameday}) with the
+     * same name and text, or of a new row for it.
+     */
+    static SavedRunbook saveRunbook(
+            Connection c, String table, String name, String title, String runbookText, String sha256)
             throws SQLException {
-        try (PreparedStatement find = c.prepareStatement("SELECT id FROM experiment WHERE name = ? AND sha256 = ?")) {
+        if (!table.equals("experiment") && !table.equals("gameday")) {
+            throw new IllegalArgumentException("not a table of runbooks: " + table);
+        }
+        try (PreparedStatement find =
+                c.prepareStatement("SELECT id FROM " + table + " WHERE name = ? AND sha256 = ?")) {
             find.setString(1, name);
             find.setString(2, sha256);
             try (ResultSet rs = find.executeQuery()) {
                 if (rs.next()) {
-                    return rs.getLong(1);
+                    return new SavedRunbook(rs.getLong(1), false);
                 }
             }
         }
         try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO experiment (name, title, sha256, runbook, first_seen) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO " + table + " (name, title, sha256, runbook, first_seen) VALUES (?, ?, ?, ?, ?)",
                 PreparedStatement.RETURN_GENERATED_KEYS)) {
             ins.setString(1, name);
             ins.setString(2, FaultlineStore.clip(title, 512));
@@ -36,7 +47,7 @@ final class RunWrites {
             ins.executeUpdate();
             try (ResultSet keys = ins.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                return new SavedRunbook(keys.getLong(1), true);
             }
         }
     }
