@@ -57,15 +57,9 @@ public final class PdfReport implements ReportRenderer {
                             + " fonts-droid-fallback, fonts-symbola)",
                     ReportFonts.missing());
         }
+        ChartObjects charts = new ChartObjects();
+        String xhtml = ReportDocument.xhtml(report, true, charts, engineLog);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        try (ChartObjects charts = new ChartObjects()) {
-            String xhtml = ReportDocument.xhtml(report, true, charts, engineLog);
-            render(xhtml, charts, out);
-        }
-        return out.toByteArray();
-    }
-
-    private static void render(String xhtml, ChartObjects charts, ByteArrayOutputStream out) throws ReportException {
         Map<Path, TrueTypeFont> parsed = ParsedFonts.take();
         // the fonts parsed ahead are made into PDF fonts of this document, so the engine writes into it
         PDDocument doc = parsed.isEmpty() ? null : new PDDocument();
@@ -80,6 +74,7 @@ public final class PdfReport implements ReportRenderer {
             parsed.values().forEach(ParsedFonts::close);
             closeQuietly(doc);
         }
+        return out.toByteArray();
     }
 
     private static void closeQuietly(@Nullable PDDocument doc) {

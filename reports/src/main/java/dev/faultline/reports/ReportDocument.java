@@ -14,9 +14,7 @@ final class ReportDocument {
     private ReportDocument() {}
 
     static String xhtml(Report r, boolean pdf) {
-        try (ChartObjects charts = new ChartObjects()) {
-            return xhtml(r, pdf, charts, true);
-        }
+        return xhtml(r, pdf, new ChartObjects(), true);
     }
 
     /** {@code engineLog}: the run events as an appendix after everything else; false leaves it out. */
