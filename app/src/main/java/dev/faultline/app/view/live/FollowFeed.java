@@ -104,7 +104,8 @@ public final class FollowFeed {
      * @param why    what is known about the delay ("the shared store does not answer"), or empty
      */
     public void lag(@Nullable Instant newest, Instant now, String why) {
-        if (!live.runningProperty().get()) {
+        if (!live.runningProperty().get() || silentHost != null) {
+            // a runner that stopped answering is said by its own banner: "behind" would blame the store
             live.follow().behind("");
             return;
         }

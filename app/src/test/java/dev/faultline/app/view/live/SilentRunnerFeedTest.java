@@ -55,6 +55,11 @@ class SilentRunnerFeedTest {
                 .filteredOn(l -> l.contains("THE RUNNER STOPPED ANSWERING"))
                 .hasSize(1);
 
+        feed.lag(T0.plusSeconds(1), T0.plusSeconds(30), "");
+        assertThat(m.follow().behindProperty().get())
+                .as("the banner says it, not 'behind'")
+                .isEmpty();
+
         // the next poll says the same: the log says it once
         feed.runner(new FollowFeed.Silence(
                 "laptop-ana", 4811, T0.plusSeconds(10), Duration.ofSeconds(10), List.of(PROXY, PAUSE), ""));
