@@ -148,6 +148,8 @@ public final class Composition implements AutoCloseable {
                     JournalMirror mirror = new JournalMirror(s);
                     journal.mirrorTo(mirror);
                     journalMirror = mirror;
+                    // a release made here while the store was away, before the watch hears the press
+                    PendingTeamRelease.applyQuietly(home, s);
                     try {
                         teamKillSwitch = TeamKillSwitch.watch(s, killSwitch);
                     } catch (StoreException e) {

@@ -39,13 +39,44 @@ public final class TeamSwitchRelay {
         });
     }
 
-    /** Releases the team's switch; completes with a line as {@link #press} does. */
+    /**
+     * Releases the team's switch; completes with a line as {@link #press} does. When the store cannot
+     * be told, the release is kept in the home and made when the store is back ({@link PendingTeamRelease}):
+     * by this process, which tries again every {@link #RETRY} while it lives, or by the next Faultline of
+     * this home that opens the store.
+     */
     public CompletableFuture<String> release(String by, String reason) {
+        Instant at = Instant.now();
         return relay(
                 RELEASE_FAILED,
-                store -> new SharedKillSwitch(store).release(by, reason, Instant.now())
+                store -> new SharedKillSwitch(store).release(by, reason, at)
                         ? "team kill switch released too, on " + store.describe()
-                        : "");
+                        : "",
+                () -> {
+                    PendingTeamRelease.keep(composition.home, by, reason, at);
+                    Thread.ofVirtual().name("faultline-team-release").start(this::releaseWhenBack);
+                });
+    }
+
+    /** How often a release kept while the store was away is tried again. */
+    static final Duration RETRY = Duration.ofSeconds(2);
+
+    /** How long a process tries: a GameDay's length; after that the next start of Faultline does it. */
+    static final Duration TRY_FOR = Duration.ofHours(12);
+
+    private void releaseWhenBack() {
+        long tries = TRY_FOR.toMillis() / RETRY.toMillis();
+        for (long i = 0; i < tries && java.nio.file.Files.exists(PendingTeamRelease.file(composition.home)); i++) {
+            try {
+                Thread.sleep(RETRY.toMillis());
+                PendingTeamRelease.apply(composition.home, composition.store());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (StoreException | RuntimeException e) {
+                // still away (or refused: the next start of Faultline says so): the next try
+            }
+        }
     }
 
     private interface Act {
@@ -54,10 +85,15 @@ public final class TeamSwitchRelay {
 
     private static final String PRESS_FAILED = "this desktop's kill switch worked, the other desktops did not hear it;"
             + " press it again once the store is back (faultline team halt)";
-    private static final String RELEASE_FAILED = "this desktop's kill switch is released, the team's stays engaged;"
-            + " release it once the store is back (faultline team release)";
+    private static final String RELEASE_FAILED = "this desktop's kill switch is released; the team's stays engaged"
+            + " until the store is back, then it is released with your name and reason (kept in the home meanwhile)";
 
     private CompletableFuture<String> relay(String failed, Act act) {
+        return relay(failed, act, () -> {});
+    }
+
+    /** @param unheard what to do when the store could not be told */
+    private CompletableFuture<String> relay(String failed, Act act, Runnable unheard) {
         CompletableFuture<String> done = new CompletableFuture<>();
         Thread.ofVirtual().name("faultline-team-switch").start(() -> {
             try {
@@ -71,13 +107,19 @@ public final class TeamSwitchRelay {
                 done.complete(unreachable(e.getMessage(), failed));
             }
         });
-        return done.completeOnTimeout(
-                unreachable("no answer within " + WITHIN.toSeconds() + " s", failed),
-                WITHIN.toMillis(),
-                TimeUnit.MILLISECONDS);
+        String late = unreachable("no answer within " + WITHIN.toSeconds() + " s", failed);
+        return done.completeOnTimeout(late, WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(line -> {
+                    if (line.startsWith(UNREACHABLE)) {
+                        unheard.run();
+                    }
+                    return line;
+                });
     }
 
+    private static final String UNREACHABLE = "the team's shared store could not be told (";
+
     private static String unreachable(String why, String failed) {
-        return "the team's shared store could not be told (" + why + "): " + failed;
+        return UNREACHABLE + why + "): " + failed;
     }
 }

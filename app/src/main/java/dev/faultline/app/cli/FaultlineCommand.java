@@ -145,7 +145,10 @@ public final class FaultlineCommand implements Runnable {
             return composition.store();
         }
         if (store == null) {
-            store = FaultlineStore.open(home);
+            FaultlineStore s = FaultlineStore.open(home);
+            // a release of the team's kill switch made here while the store was away
+            dev.faultline.app.PendingTeamRelease.applyQuietly(home, s);
+            store = s;
         }
         return store;
     }

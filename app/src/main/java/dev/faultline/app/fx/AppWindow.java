@@ -112,7 +112,12 @@ public final class AppWindow {
                 zone, composition.clock, composition::store, composition.loader, Work.background(), this::failed);
         home.showSchedules(new SchedulesPane(schedules, zone));
         following = new dev.faultline.app.view.live.RunFollowing(
-                composition::store, composition.loader, live, javafx.application.Platform::runLater, composition.clock);
+                composition::store,
+                composition.loader,
+                live,
+                javafx.application.Platform::runLater,
+                composition.clock,
+                new dev.faultline.engine.store.RemoteRevert(composition.plugins, composition.reverter)::lines);
         home.showUnderWay(new dev.faultline.app.view.home.UnderWayPane(
                 new dev.faultline.app.view.home.UnderWayModel(zone, composition::store, Work.background()), r -> {
                     if (runs.busyProperty().get()) {
@@ -198,7 +203,8 @@ public final class AppWindow {
                         look.dark(),
                         notes::note,
                         shell.killSwitch().engagedProperty(),
-                        shell.killSwitch()::askRelease));
+                        shell.killSwitch()::askRelease,
+                        following::revertHeld));
         shell.put(Screen.RETRO, retro);
         shell.put(Screen.SETTINGS, SettingsScreen.of(composition, look, zone, envs -> {
             homeModel.useEnvironments(envs.all());

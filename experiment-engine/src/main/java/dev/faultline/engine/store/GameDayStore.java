@@ -24,6 +24,11 @@ public final class GameDayStore {
         this.store = store;
     }
 
+    /** The store these rows are in. */
+    FaultlineStore store() {
+        return store;
+    }
+
     /** Stores a GameDay's runbook once per (name, text) and returns its id. */
     public long saveGameDay(String name, String title, String runbookText, String sha256) throws StoreException {
         RunWrites.SavedRunbook saved;

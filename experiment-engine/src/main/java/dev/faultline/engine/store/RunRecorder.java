@@ -41,7 +41,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         this.experiment = experiment;
         this.runbookText = runbookText;
         this.sha256 = sha256;
-        this.unsent = new UnsentWrites(store);
+        this.unsent = UnsentWrites.of(store);
     }
 
     @Override

@@ -84,6 +84,20 @@ public final class SharedKillSwitch {
 
     /** Releases every press; false when none was engaged. */
     public boolean release(String by, String reason, Instant at) throws StoreException {
+        return release(by, reason, at, null);
+    }
+
+    /**
+     * A release made on a desktop while the store was away, now that it is back: releases the presses
+     * made before {@code releasedAt} (a press made after it stays engaged), at the store's time now,
+     * with who released and why; false when none was engaged from before.
+     */
+    public boolean releaseFrom(String by, String reason, Instant releasedAt) throws StoreException {
+        return release(by, reason, Instant.now(), releasedAt);
+    }
+
+    private boolean release(String by, String reason, Instant at, @org.jspecify.annotations.Nullable Instant before)
+            throws StoreException {
         if (reason.isBlank() || by.isBlank()) {
             throw new IllegalArgumentException("say who releases the kill switch and why");
         }
@@ -93,10 +107,14 @@ public final class SharedKillSwitch {
                 Connection c = store.connection();
                 int n;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE store_halt SET released_at = ?, released_by = ?,"
-                        + " release_note = ? WHERE released_at IS NULL")) {
+                        + " release_note = ? WHERE released_at IS NULL"
+                        + (before == null ? "" : " AND pressed_at <= ?"))) {
                     ps.setObject(1, FaultlineStore.time(at));
                     ps.setString(2, FaultlineStore.clip(by, 200));
                     ps.setString(3, FaultlineStore.clip(reason, 4000));
+                    if (before != null) {
+                        ps.setObject(4, FaultlineStore.time(before));
+                    }
                     n = ps.executeUpdate();
                 }
                 if (n > 0 && store.shared()) {

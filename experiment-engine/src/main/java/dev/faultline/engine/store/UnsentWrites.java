@@ -8,11 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A run's writes to a team's shared store, in order. While the store takes them they are written at
- * once, on the caller's thread, as before; when it fails (its server restarted, the network cut),
- * this write and every later one are kept in memory and a thread of their own sends them again,
- * in order, every {@link #RETRY}, until the store is back, so the run goes on without waiting and
- * nothing it recorded is lost (its end is also on disk, {@link PendingResults}).
+ * The writes of this process's runs and GameDays to a team's shared store, in order: one queue per
+ * store ({@link #of}), so a GameDay's rows never overtake the rows of its runs. While the store
+ * takes them they are written at once, on the caller's thread, as before; when it fails (its
+ * server restarted, the network cut), this write and every later one are kept in memory and a
+ * thread of their own sends them again, in order, every {@link #RETRY}, until the store is back, so
+ * the run goes on without waiting and nothing it recorded is lost (its end is also on disk, {@link
+ * PendingResults}).
  */
 final class UnsentWrites {
     private static final Logger log = LoggerFactory.getLogger(UnsentWrites.class);
@@ -25,13 +27,22 @@ final class UnsentWrites {
         void to(FaultlineStore store) throws StoreException;
     }
 
+    /** One queue per open store, kept as long as the store is. */
+    private static final java.util.Map<FaultlineStore, UnsentWrites> QUEUES = new java.util.WeakHashMap<>();
+
     private final FaultlineStore store;
     private final Deque<Write> kept = new ArrayDeque<>();
     private boolean away;
-    private volatile boolean givenUp;
 
-    UnsentWrites(FaultlineStore store) {
+    private UnsentWrites(FaultlineStore store) {
         this.store = store;
+    }
+
+    /** The queue of this process's writes to {@code store}. */
+    static UnsentWrites of(FaultlineStore store) {
+        synchronized (QUEUES) {
+            return QUEUES.computeIfAbsent(store, UnsentWrites::new);
+        }
     }
 
     /** Writes these now, or keeps them after what is kept already. */
@@ -63,9 +74,9 @@ final class UnsentWrites {
         }
     }
 
-    /** Sends what is kept, in order, until all of it is in or closing gave up. */
+    /** Sends what is kept, in order, until all of it is in (or the process ends). */
     private void resend() {
-        while (!givenUp) {
+        while (true) {
             Write head;
             synchronized (this) {
                 if (kept.isEmpty()) {
@@ -113,17 +124,19 @@ final class UnsentWrites {
         return true; // no SQL state: the connection could not even be made
     }
 
-    /** Waits (at most {@code within}) until everything kept is sent; then stops trying, saying what was lost. */
+    /**
+     * Waits (at most {@code within}) until everything kept is sent; then says what is still kept (it is
+     * sent still if the process lives on, as the app does).
+     */
     void awaitSent(Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         synchronized (this) {
             while (away && !kept.isEmpty()) {
                 long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
-                    givenUp = true;
                     log.error(
-                            "{} record(s) of the run never reached the shared store, which did not come back within {} s;"
-                                    + " its result is kept on disk and recorded on the next start",
+                            "{} record(s) have not reached the shared store, which did not come back within {} s;"
+                                    + " a run's result is kept on disk and recorded on the next start",
                             kept.size(),
                             within.toSeconds());
                     return;

@@ -1,6 +1,7 @@
 package dev.faultline.app.view.live;
 
 import dev.faultline.engine.model.Experiment;
+import dev.faultline.engine.store.JournalMirror;
 import dev.faultline.engine.store.RunFollower;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +19,15 @@ public final class FollowFeed {
     static final Duration LATE = Duration.ofSeconds(3);
 
     private final LiveRunViewModel live;
+    private final StoredRunTranslation stored;
     private int index = -1;
     private String experiment = "";
+    /** The host of a runner that stopped answering, while it does not answer. */
+    private @Nullable String silentHost;
 
     public FollowFeed(LiveRunViewModel live) {
         this.live = live;
+        this.stored = new StoredRunTranslation(live);
     }
 
     /**
@@ -40,6 +45,7 @@ public final class FollowFeed {
             Instant startedAt,
             @Nullable FollowedDay day) {
         live.followRun(runner, runId);
+        silentHost = null;
         this.experiment = name;
         if (experiment != null) {
             live.begin(experiment, startedAt);
@@ -50,7 +56,15 @@ public final class FollowFeed {
         }
         index = -1;
         if (day != null) {
-            live.followedDay(day);
+            live.day().followed(day.title(), day.experiments());
+            if (day.index() >= 0 && day.index() < day.experiments().size()) {
+                live.day()
+                        .followedExperiment(
+                                day.index(),
+                                day.experiments().size(),
+                                day.experiments().get(day.index()));
+            }
+            live.bump();
             index = day.index();
         }
     }
@@ -61,18 +75,22 @@ public final class FollowFeed {
     /** One change read from the store. */
     public void accept(RunFollower.Change change) {
         switch (change) {
-            case RunFollower.Event(var e) -> live.acceptStored(e);
-            case RunFollower.Samples(var samples) -> live.acceptStored(samples);
+            case RunFollower.Event(var e) -> stored.event(e);
+            case RunFollower.Samples(var samples) -> stored.samples(samples);
             case RunFollower.Note(var n) -> {
-                if (!live.noteShown(n.at(), n.author(), n.text())) {
+                if (!live.runLog().shown(n.at(), n.author(), n.text())) {
                     live.addObservation(n.at(), n.author(), n.text());
                 }
             }
             case RunFollower.Ended(var run) -> {
-                live.endStored(run.status(), run.summary());
+                stored.ended(run.status(), run.summary());
                 if (index >= 0) {
-                    live.followedResult(
-                            index, experiment, run.status() + (run.summary() == null ? "" : ": " + run.summary()));
+                    live.day()
+                            .followedResult(
+                                    index,
+                                    experiment,
+                                    run.status() + (run.summary() == null ? "" : ": " + run.summary()));
+                    live.bump();
                 }
             }
         }
@@ -86,20 +104,77 @@ public final class FollowFeed {
      * @param why    what is known about the delay ("the shared store does not answer"), or empty
      */
     public void lag(@Nullable Instant newest, Instant now, String why) {
-        if (!live.runningProperty().get()) {
-            live.showBehind("");
+        if (!live.runningProperty().get() || silentHost != null) {
+            // a runner that stopped answering is said by its own banner: "behind" would blame the store
+            live.follow().behind("");
             return;
         }
         Duration late = newest == null ? Duration.ZERO : Duration.between(newest, now);
         if (late.compareTo(LATE) > 0 || !why.isEmpty()) {
-            live.showBehind("Behind the runner by " + late.toSeconds() + " s" + (why.isEmpty() ? "" : ": " + why));
+            live.follow().behind("Behind the runner by " + late.toSeconds() + " s" + (why.isEmpty() ? "" : ": " + why));
         } else {
-            live.showBehind("");
+            live.follow().behind("");
         }
+    }
+
+    /**
+     * What the store says of the runner: silent (no heartbeat for {@link
+     * dev.faultline.engine.store.RunHeartbeat#SILENCE}) with what its journal still holds, or null when it
+     * answers (or none is known). Said in the log once each time it stops answering or answers again.
+     */
+    public void runner(@Nullable Silence silence) {
+        FollowState f = live.follow();
+        if (silence == null) {
+            if (silentHost != null) { // nothing to change (nor repaint) while it answers
+                live.addSystemLine("the runner on " + silentHost + " answers again");
+                silentHost = null;
+                f.answering();
+            }
+            return;
+        }
+        if (silentHost == null) {
+            live.addSystemLine("THE RUNNER STOPPED ANSWERING: " + silence.host() + " (pid " + silence.pid()
+                    + "), no heartbeat for " + silence.silentFor().toSeconds() + " s; its journal holds "
+                    + silence.held().size() + " fault(s)");
+            silentHost = silence.host();
+        }
+        f.silent(
+                silence.host(),
+                silence.pid(),
+                silence.lastBeat(),
+                silence.silentFor(),
+                silence.held(),
+                silence.refusal());
+    }
+
+    /**
+     * A runner that stopped answering, as the store knows it.
+     *
+     * @param refusal why this desktop's login may not revert its faults; empty when it may
+     */
+    public record Silence(
+            String host,
+            long pid,
+            Instant lastBeat,
+            Duration silentFor,
+            List<JournalMirror.HeldFault> held,
+            String refusal) {}
+
+    /** A Revert from here began. */
+    public void reverting() {
+        live.follow().reverting(true);
+        live.addSystemLine("reverting, from this desktop, the faults the silent runner holds on reachable backends");
+    }
+
+    /** What the Revert from here did, one line each (or why it was refused). */
+    public void reverted(List<String> lines) {
+        lines.forEach(live::addSystemLine);
+        live.follow().reverted(String.join("\n", lines));
+        live.follow().reverting(false);
     }
 
     /** Following stopped (this desktop runs something itself, or the followed GameDay ended). */
     public void stop() {
-        live.unfollow();
+        live.follow().clear();
     }
 }

@@ -62,6 +62,18 @@ public final class LiveRunView extends BorderPane {
             BiConsumer<Instant, String> onNote,
             javafx.beans.value.ObservableBooleanValue engaged,
             Runnable release) {
+        this(model, zone, dark, onNote, engaged, release, () -> {});
+    }
+
+    /** @param revertHeld reverts from here what a followed run's silent runner holds on reachable backends */
+    public LiveRunView(
+            LiveRunViewModel model,
+            TimeZone zone,
+            BooleanProperty dark,
+            BiConsumer<Instant, String> onNote,
+            javafx.beans.value.ObservableBooleanValue engaged,
+            Runnable release,
+            Runnable revertHeld) {
         this.model = model;
         this.zone = zone;
         this.dark = dark;
@@ -104,7 +116,8 @@ public final class LiveRunView extends BorderPane {
         side.setPrefWidth(SIDE_PREF_WIDTH);
         // a paused day's question sits above the charts, not above the side: at 1024x700 the side kept
         // a line or two of the event log under it, when the log is what the leader reads then
-        VBox left = new VBox(new PausedDayPane(model, engaged, release), stack);
+        VBox left = new VBox(
+                new SilentRunnerPane(model.follow(), revertHeld), new PausedDayPane(model, engaged, release), stack);
         VBox.setVgrow(stack, Priority.ALWAYS);
         left.setMinWidth(CHARTS_MIN_WIDTH);
         SplitPane.setResizableWithParent(side, false);

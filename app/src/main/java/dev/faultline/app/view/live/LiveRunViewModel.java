@@ -1,18 +1,14 @@
 package dev.faultline.app.view.live;
 
 import dev.faultline.engine.model.Experiment;
-import dev.faultline.engine.model.StopCondition;
-import dev.faultline.engine.model.Tolerance;
 import dev.faultline.engine.report.EventText;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunPhase;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -21,8 +17,8 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state of the run the live view shows, fed with the run's events on the FX thread (through
@@ -30,9 +26,6 @@ import javafx.collections.ObservableList;
  * {@link #revisionProperty()} changes once per batch, so charts repaint once per batch.
  */
 public final class LiveRunViewModel {
-    /** Lines kept in the event log. */
-    static final int LOG_LINES = 5_000;
-
     private final DateTimeFormatter time;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No run active");
     private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper("");
@@ -40,36 +33,19 @@ public final class LiveRunViewModel {
     private final ReadOnlyLongWrapper startedAt = new ReadOnlyLongWrapper(0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(0);
-    private final ObservableList<String> log = FXCollections.observableArrayList();
-    private final ObservableList<ProbeTrack> tracks = FXCollections.observableArrayList();
-    // One read-only view each, kept: a wrapper made per call would be collected with its listeners.
-    private final ObservableList<String> logView = FXCollections.unmodifiableObservableList(log);
-    private final ObservableList<ProbeTrack> tracksView = FXCollections.unmodifiableObservableList(tracks);
-    private final List<ChartMark> marks = new ArrayList<>();
     private final StageStrip stages = new StageStrip();
-    private final Map<String, FaultSpan> spans = new LinkedHashMap<>();
-    private final java.util.Set<String> notesShown = new java.util.HashSet<>();
+    private final RunPicture picture = new RunPicture();
     private String runId = "";
     /** What {@link #preparing} started, for the title when it could not start. */
     private String starting = "";
-    /** True while {@link FollowFeed} feeds this model (a run of another desktop). */
-    boolean followed;
 
     private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper(false);
-    /** Team mode: whose run this is when it runs on another desktop ("" for this desktop's own runs). */
-    private final ReadOnlyStringWrapper following = new ReadOnlyStringWrapper("");
-    /** Team mode: how far behind the runner a followed run is, when it is ("" when it is not). */
-    private final ReadOnlyStringWrapper behind = new ReadOnlyStringWrapper("");
 
-    private final javafx.beans.value.ObservableStringValue chartsPlaceholder = javafx.beans.binding.Bindings.when(
-                    preparing)
-            .then("Getting ready: the sandbox starts and waits until its orders flow. The probes appear here as"
-                    + " charts when the first experiment begins.")
-            .otherwise("Start a GameDay, or run an experiment from Home or the editor: its probes appear here as"
-                    + " charts.");
+    private final javafx.beans.value.ObservableStringValue chartsPlaceholder = StackedPlaceholder.text(preparing);
+    private final RunLog log;
     private final GameDayPlan day;
-    /** The latest time on the charts: the last event of the run; fixed once it ended (the charts stop there). */
-    private long lastAt;
+    /** Team mode: a run of another desktop, fed by {@link FollowFeed}. */
+    private final FollowState follow;
 
     /**
      * A GameDay paused after a halted experiment, waiting for the leader's choice.
@@ -109,7 +85,9 @@ public final class LiveRunViewModel {
 
     public LiveRunViewModel(ZoneId zone) {
         this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
-        this.day = new GameDayPlan(time, log);
+        this.log = new RunLog(time);
+        this.day = new GameDayPlan(time, log.lines());
+        this.follow = new FollowState(time);
     }
 
     /**
@@ -118,24 +96,18 @@ public final class LiveRunViewModel {
      */
     public void preparing(String what, Instant at) {
         runId = "";
-        followed = false;
-        following.set("");
-        behind.set("");
+        follow.clear();
         starting = what;
         title.set("Starting " + what);
         phase.set("starting: the sandbox and what the run needs (this takes a few seconds)…");
         verdict.set("");
         day.clear();
         startedAt.set(at.toEpochMilli());
-        lastAt = 0;
         running.set(true);
         preparing.set(true);
         log.clear();
-        notesShown.clear();
-        marks.clear();
         stages.clear();
-        spans.clear();
-        tracks.clear();
+        picture.clear();
         bump();
     }
 
@@ -144,32 +116,15 @@ public final class LiveRunViewModel {
      * for the whole day).
      */
     public void begin(Experiment experiment, Instant at) {
-        if (!followed) { // a followed run's id is set already (notes go to it)
+        if (!follow.active()) { // a followed run's id is set already (notes go to it)
             runId = "";
-            following.set("");
-            behind.set("");
         }
-        title.set(experiment.title().isBlank() ? experiment.name() : experiment.title());
-        phase.set("starting");
-        verdict.set("");
-        startedAt.set(at.toEpochMilli());
-        lastAt = 0;
-        running.set(true);
-        preparing.set(false);
+        restart(experiment.title().isBlank() ? experiment.name() : experiment.title(), at);
         if (!log.isEmpty()) {
-            log.add(time.format(at) + "  ── " + (day.progress.get().isEmpty() ? experiment.name() : day.progress.get())
-                    + " ──");
+            log.add(at, "── " + (day.progress.get().isEmpty() ? experiment.name() : day.progress.get()) + " ──");
         }
-        marks.clear();
         stages.begin(experiment);
-        spans.clear();
-        Map<String, Tolerance> haltZones = new LinkedHashMap<>();
-        for (StopCondition s : experiment.stopConditions()) {
-            haltZones.putIfAbsent(s.probe().name(), s.haltWhen());
-        }
-        tracks.setAll(experiment.allProbes().stream()
-                .map(p -> new ProbeTrack(p, haltZones.get(p.name())))
-                .toList());
+        picture.begin(experiment);
         bump();
     }
 
@@ -205,222 +160,125 @@ public final class LiveRunViewModel {
 
     private void take(RunEvent e) {
         long at = e.at().toEpochMilli();
-        lastAt = Math.max(lastAt, at);
-        if (e instanceof RunEvent.RunStarted s) {
-            runId = s.runId();
-            startedAt.set(at);
-        } else if (e instanceof RunEvent.PhaseChanged p) {
-            phase.set(phaseText(p.to()));
-            if (p.to() == RunPhase.INJECT || p.to() == RunPhase.RECOVERY || p.to() == RunPhase.VERIFY) {
-                marks.add(new ChartMark(at, ChartMark.Kind.PHASE, p.to().name().toLowerCase(java.util.Locale.ROOT)));
+        picture.seen(at);
+        switch (e) {
+            case RunEvent.RunStarted s -> {
+                runId = s.runId();
+                startedAt.set(at);
             }
-        } else if (e instanceof RunEvent.ProbeSampled s) {
-            for (ProbeTrack t : tracks) {
-                if (t.name().equals(s.sample().probe())) {
-                    t.add(
-                            at,
-                            s.sample().value(),
-                            s.sample().within(),
-                            s.sample().error(),
-                            s.sample().phase() == RunPhase.BASELINE);
+            case RunEvent.PhaseChanged p -> phaseChanged(p.to(), at);
+            case RunEvent.ProbeSampled s -> {
+                picture.sample(
+                        s.sample().probe(),
+                        at,
+                        s.sample().value(),
+                        s.sample().within(),
+                        s.sample().error(),
+                        s.sample().phase() == RunPhase.BASELINE);
+                if (!s.sample().within()) {
+                    log.add(e.at(), EventText.describe(e));
+                }
+                return;
+            }
+            case RunEvent.FaultInjected f -> picture.faultInjected(f.faultId(), f.step(), f.description(), at);
+            case RunEvent.FaultReverted f -> picture.faultReverted(f.faultId(), f.step(), at);
+            case RunEvent.RolloutStageStarted _, RunEvent.RolloutStageChecked _ -> {
+                ChartMark stage = stages.take(e, System.currentTimeMillis());
+                if (stage != null) {
+                    picture.mark(stage);
                 }
             }
-            if (!s.sample().within()) {
-                addLog(e);
+            case RunEvent.StopConditionBreached b ->
+                picture.mark(new ChartMark(at, ChartMark.Kind.BREACH, b.condition()));
+            case RunEvent.Halted _ -> picture.mark(new ChartMark(at, ChartMark.Kind.HALT, "halt"));
+            case RunEvent.RunFinished f -> {
+                stages.take(e, at);
+                ended(f.result().outcome().name(), f.result().summary(), at);
             }
-            return;
-        } else if (e instanceof RunEvent.FaultInjected f) {
-            spans.put(f.faultId(), new FaultSpan(f.step(), f.description(), at, Long.MAX_VALUE));
-            marks.add(new ChartMark(at, ChartMark.Kind.INJECT, f.step()));
-        } else if (e instanceof RunEvent.FaultReverted f) {
-            FaultSpan span = spans.get(f.faultId());
-            if (span != null) {
-                spans.put(f.faultId(), span.endedAt(at));
-            }
-            marks.add(new ChartMark(at, ChartMark.Kind.REVERT, f.step()));
-        } else if (e instanceof RunEvent.RolloutStageStarted || e instanceof RunEvent.RolloutStageChecked) {
-            ChartMark stage = stages.take(e, System.currentTimeMillis());
-            if (stage != null) {
-                marks.add(stage);
-            }
-        } else if (e instanceof RunEvent.StopConditionBreached b) {
-            marks.add(new ChartMark(at, ChartMark.Kind.BREACH, b.condition()));
-        } else if (e instanceof RunEvent.Halted h) {
-            marks.add(new ChartMark(at, ChartMark.Kind.HALT, "halt"));
-        } else if (e instanceof RunEvent.RunFinished f) {
-            stages.take(e, at);
-            running.set(false);
-            verdict.set(f.result().summary());
-            phase.set(f.result().outcome().name());
-            spans.replaceAll((id, s) -> s.active() ? s.endedAt(at) : s);
+            case RunEvent.PreflightChecked _,
+                    RunEvent.StepStarted _,
+                    RunEvent.StepFinished _,
+                    RunEvent.FaultInjecting _,
+                    RunEvent.FaultInjectFailed _,
+                    RunEvent.FaultRevertFailed _,
+                    RunEvent.RollbackRan _ -> {}
         }
-        addLog(e);
+        log.add(e.at(), EventText.describe(e));
+    }
+
+    void startedAt(long at) {
+        startedAt.set(at);
+    }
+
+    void phaseChanged(RunPhase to, long at) {
+        phase.set(PhaseLine.of(to));
+        if (to == RunPhase.INJECT || to == RunPhase.RECOVERY || to == RunPhase.VERIFY) {
+            picture.mark(new ChartMark(at, ChartMark.Kind.PHASE, to.name().toLowerCase(Locale.ROOT)));
+        }
+    }
+
+    RunPicture picture() {
+        return picture;
+    }
+
+    /** The run ended at {@code at}: its outcome (the phase line) and verdict; every fault span ends there. */
+    void ended(@Nullable String outcome, @Nullable String summary, long at) {
+        running.set(false);
+        if (outcome != null) {
+            phase.set(outcome);
+        }
+        if (summary != null) {
+            verdict.set(summary);
+        }
+        picture.endSpans(at);
     }
 
     /** A scribe's note: it lands in the log and on every chart's time axis. */
     public void addObservation(Instant at, String author, String text) {
-        notesShown.add(noteKey(at, author, text));
-        marks.add(new ChartMark(at.toEpochMilli(), ChartMark.Kind.OBSERVATION, text));
-        log.add(time.format(at) + "  note" + (author.isBlank() ? "" : " (" + author + ")") + ": " + text);
+        picture.mark(new ChartMark(at.toEpochMilli(), ChartMark.Kind.OBSERVATION, text));
+        log.note(at, author, text);
         bump();
     }
 
     /** Team mode: the run shown is another desktop's, fed from the store ({@link FollowFeed}). */
     void followRun(String runner, String id) {
-        followed = true;
+        follow.start(runner);
         runId = id;
-        following.set("Following " + runner + ": read-only here; notes and the kill switch work");
-        behind.set("");
     }
 
-    /** The run shown is this desktop's again (or none). */
-    void unfollow() {
-        followed = false;
-        following.set("");
-        behind.set("");
-    }
-
-    void showBehind(String text) {
-        behind.set(text);
+    /** Team mode: whose run this is, how late its news is, and whether its runner answers. */
+    public FollowState follow() {
+        return follow;
     }
 
     /** A followed run whose runbook cannot be read here: its log and phase, no charts. */
     void beginUncharted(String name, Instant at) {
+        restart(name, at);
+        stages.clear();
+        picture.clear();
+        bump();
+    }
+
+    private void restart(String name, Instant at) {
         title.set(name);
         phase.set("starting");
         verdict.set("");
         startedAt.set(at.toEpochMilli());
-        lastAt = 0;
         running.set(true);
         preparing.set(false);
-        marks.clear();
-        stages.clear();
-        spans.clear();
-        tracks.clear();
-        bump();
     }
 
-    /** A followed GameDay: its plan, and its experiment {@code day.index()} running. */
-    void followedDay(FollowFeed.FollowedDay d) {
-        day.followed(d.title(), d.experiments());
-        if (d.index() >= 0 && d.index() < d.experiments().size()) {
-            day.followedExperiment(
-                    d.index(), d.experiments().size(), d.experiments().get(d.index()));
-        }
-        bump();
+    GameDayPlan day() {
+        return day;
     }
 
-    void followedResult(int index, String name, String result) {
-        day.followedResult(index, name, result);
-        bump();
-    }
-
-    /** One event of a followed run, as the store keeps it (its type and its line of text). */
-    void acceptStored(dev.faultline.engine.store.EventRecord e) {
-        long at = e.at().toEpochMilli();
-        lastAt = Math.max(lastAt, at);
-        String text = e.text();
-        switch (e.type()) {
-            case "run-started" -> startedAt.set(at);
-            case "phase" -> {
-                RunPhase to = storedPhase(text);
-                if (to != null) {
-                    phase.set(phaseText(to));
-                }
-                if (to == RunPhase.INJECT || to == RunPhase.RECOVERY || to == RunPhase.VERIFY) {
-                    marks.add(new ChartMark(at, ChartMark.Kind.PHASE, to.name().toLowerCase(java.util.Locale.ROOT)));
-                }
-            }
-            case "fault-injected" -> {
-                String what = text.startsWith("injected ") ? text.substring(9) : text;
-                spans.put("stored-" + e.seq(), new FaultSpan(what, what, at, Long.MAX_VALUE));
-                marks.add(new ChartMark(at, ChartMark.Kind.INJECT, what));
-            }
-            case "fault-reverted" -> {
-                // the stored line names the step, not the fault: the oldest fault still active ends here
-                spans.entrySet().stream()
-                        .filter(x -> x.getValue().active())
-                        .findFirst()
-                        .ifPresent(x -> x.setValue(x.getValue().endedAt(at)));
-                String step = text.startsWith("reverted ") ? text.substring(9).split(",", 2)[0] : text;
-                marks.add(new ChartMark(at, ChartMark.Kind.REVERT, step));
-            }
-            case "breach" -> marks.add(new ChartMark(at, ChartMark.Kind.BREACH, text));
-            case "halt" -> marks.add(new ChartMark(at, ChartMark.Kind.HALT, "halt"));
-            case "run-finished" -> {
-                running.set(false);
-                verdict.set(text.startsWith("finished: ") ? text.substring(10) : text);
-                spans.replaceAll((id, s) -> s.active() ? s.endedAt(at) : s);
-            }
-            default -> {}
-        }
-        logLine(e.at(), text);
-        bump();
-    }
-
-    /** The phase a stored "phase INJECT" line names; null when it names none (a newer runner's). */
-    private static @org.jspecify.annotations.Nullable RunPhase storedPhase(String text) {
-        try {
-            return RunPhase.valueOf(text.substring(text.indexOf(' ') + 1).strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Samples of a followed run, as the store keeps them. */
-    void acceptStored(List<dev.faultline.engine.store.SampleRecord> samples) {
-        for (dev.faultline.engine.store.SampleRecord s : samples) {
-            long at = s.at().toEpochMilli();
-            lastAt = Math.max(lastAt, at);
-            for (ProbeTrack t : tracks) {
-                if (t.name().equals(s.probe())) {
-                    t.add(at, s.value(), s.within(), s.error(), s.phase().equals(RunPhase.BASELINE.name()));
-                }
-            }
-            if (!s.within()) {
-                logLine(
-                        s.at(),
-                        s.probe() + " = "
-                                + (Double.isNaN(s.value())
-                                        ? "unreadable (" + s.error() + ")"
-                                        : dev.faultline.engine.model.Numbers.format(s.value()))
-                                + " OUTSIDE tolerance");
-            }
-        }
-        bump();
-    }
-
-    /** A followed run is over: its outcome as the store has it. */
-    void endStored(String status, @org.jspecify.annotations.Nullable String summary) {
-        running.set(false);
-        phase.set(status);
-        if (summary != null) {
-            verdict.set(summary);
-        }
-        long end = lastAt;
-        spans.replaceAll((id, s) -> s.active() ? s.endedAt(end) : s);
-        bump();
-    }
-
-    /** Whether this note is already shown (written here, then read back from the store). */
-    boolean noteShown(Instant at, String author, String text) {
-        return notesShown.contains(noteKey(at, author, text));
-    }
-
-    private static String noteKey(Instant at, String author, String text) {
-        return at.toEpochMilli() + "|" + author + "|" + text;
-    }
-
-    private void logLine(Instant at, String text) {
-        log.add(time.format(at) + "  " + text);
-        if (log.size() > LOG_LINES) {
-            log.remove(0, log.size() - LOG_LINES);
-        }
+    RunLog runLog() {
+        return log;
     }
 
     /** A line from Faultline itself (the sandbox starting, ...), not from the run's events. */
     public void addSystemLine(String text) {
-        log.add(time.format(Instant.now()) + "  " + text);
+        log.add(Instant.now(), text);
     }
 
     /** The run could not start or broke off: says why (the title too, when nothing had started yet). */
@@ -433,26 +291,12 @@ public final class LiveRunViewModel {
         preparing.set(false);
         phase.set(notStarted ? "NOT STARTED" : "not running");
         verdict.set(why);
-        log.add(time.format(Instant.now()) + "  " + why);
+        log.add(Instant.now(), why);
         bump();
     }
 
-    private void addLog(RunEvent e) {
-        logLine(e.at(), EventText.describe(e));
-    }
-
-    private void bump() {
+    void bump() {
         revision.set(revision.get() + 1);
-    }
-
-    private static String phaseText(RunPhase p) {
-        return switch (p) {
-            case INJECT -> "INJECT: faults active, watching the steady state";
-            case BASELINE -> "BASELINE: the hypothesis must hold before anything is injected";
-            case RECOVERY -> "RECOVERY: faults reverted, waiting for the system to settle";
-            case VERIFY -> "VERIFY: final check of the hypothesis";
-            default -> p.name();
-        };
     }
 
     public String runId() {
@@ -498,25 +342,18 @@ public final class LiveRunViewModel {
         return preparing.getReadOnlyProperty();
     }
 
-    /**
-     * What the empty chart area says: how to start something, or, while a run or GameDay gets ready
-     * (the sandbox starting, its orders not yet flowing), that the charts come with its first experiment.
-     */
+    /** What the empty chart area says (see {@link StackedPlaceholder#text}). */
     public javafx.beans.value.ObservableStringValue chartsPlaceholder() {
         return chartsPlaceholder;
     }
 
-    /**
-     * Team mode: "Following ops-laptop-3 (pid 4242): read-only, notes and the kill switch work" while
-     * the run shown runs on another desktop; empty for this desktop's own runs.
-     */
+    /** Team mode: see {@link FollowState#followingProperty()}. */
     public ReadOnlyStringProperty followingProperty() {
-        return following.getReadOnlyProperty();
+        return follow.followingProperty();
     }
 
-    /** Team mode: "3 s behind the runner: …" while a followed run's news is late; empty otherwise. */
     public ReadOnlyStringProperty behindProperty() {
-        return behind.getReadOnlyProperty();
+        return follow.behindProperty();
     }
 
     /** "Experiment 3 of 4: checkout-outage"; empty outside a GameDay. */
@@ -529,28 +366,28 @@ public final class LiveRunViewModel {
         return day.planView;
     }
 
-    public javafx.beans.property.ReadOnlyObjectProperty<@org.jspecify.annotations.Nullable PausedDay> pausedProperty() {
+    public javafx.beans.property.ReadOnlyObjectProperty<@Nullable PausedDay> pausedProperty() {
         return day.paused.getReadOnlyProperty();
     }
 
     /** The latest time of the run's events: where the charts end (0: none yet). */
     public long lastAt() {
-        return lastAt;
+        return picture.lastAt();
     }
 
     public ObservableList<String> log() {
-        return logView;
+        return log.view();
     }
 
     public ObservableList<ProbeTrack> tracks() {
-        return tracksView;
+        return picture.tracks();
     }
 
     public List<ChartMark> marks() {
-        return List.copyOf(marks);
+        return picture.marks();
     }
 
     public List<FaultSpan> spans() {
-        return List.copyOf(spans.values());
+        return picture.spans();
     }
 }

@@ -5,9 +5,12 @@ import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.runbook.RunbookException;
 import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.store.FaultlineStore;
+import dev.faultline.engine.store.JournalMirror;
 import dev.faultline.engine.store.RunFollower;
+import dev.faultline.engine.store.RunHeartbeat;
 import dev.faultline.engine.store.RunRecord;
 import dev.faultline.engine.store.StoreException;
+import dev.faultline.engine.store.TeamRoles;
 import dev.faultline.engine.store.TeamRuns;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +35,20 @@ public final class RunFollowing implements AutoCloseable {
     /** How often the view is told how late the news is, and a GameDay's next experiment is looked for. */
     static final Duration TICK = Duration.ofMillis(500);
 
+    /**
+     * Reverts, from this desktop, the faults a silent runner's run holds on backends anyone can reach
+     * ({@code TeamRevert} in the app): one line per fault, or why nothing was tried.
+     */
+    @FunctionalInterface
+    public interface HeldFaultReverter {
+        List<String> revert(FaultlineStore store, String runId) throws Exception;
+    }
+
     private final Callable<FaultlineStore> store;
+    private final HeldFaultReverter reverter;
+    /** The run followed now (null when none): what Revert reverts. */
+    private volatile @Nullable String current;
+
     private final RunbookLoader loader;
     private final FollowFeed feed;
     private final Executor fx;
@@ -46,7 +62,18 @@ public final class RunFollowing implements AutoCloseable {
 
     public RunFollowing(
             Callable<FaultlineStore> store, RunbookLoader loader, LiveRunViewModel live, Executor fx, Clock clock) {
+        this(store, loader, live, fx, clock, (s, run) -> List.of("reverting from here is not set up in this view"));
+    }
+
+    public RunFollowing(
+            Callable<FaultlineStore> store,
+            RunbookLoader loader,
+            LiveRunViewModel live,
+            Executor fx,
+            Clock clock,
+            HeldFaultReverter reverter) {
         this.store = store;
+        this.reverter = reverter;
         this.loader = loader;
         this.feed = new FollowFeed(live);
         this.fx = fx;
@@ -76,6 +103,7 @@ public final class RunFollowing implements AutoCloseable {
         synchronized (lock) {
             boolean was = !stopped;
             stopped = true;
+            current = null;
             generation++;
             Thread t = thread;
             thread = null;
@@ -141,6 +169,7 @@ public final class RunFollowing implements AutoCloseable {
         Experiment experiment = experimentOf(runs, runId);
         FollowFeed.FollowedDay day = dayRun == null ? null : dayOf(s, dayRun, runId, name);
         newest = null;
+        current = runId;
         show(g, () -> feed.begin(runner, runId, name, experiment, started, day));
         try (RunFollower f = RunFollower.follow(s, runId, change -> {
             Instant at = timeOf(change);
@@ -149,13 +178,62 @@ public final class RunFollowing implements AutoCloseable {
             }
             show(g, () -> feed.accept(change));
         })) {
-            while (!stopped && !f.awaitEnd(TICK)) {
+            int ticks = 0;
+            do {
+                if (ticks++ % 2 == 0) { // the heartbeat changes once a second
+                    heard(s, runId, g);
+                }
                 Instant n = newest;
                 String problem = f.problem();
                 show(g, () -> feed.lag(n, clock.instant(), problem));
-            }
+            } while (!stopped && !f.awaitEnd(TICK));
             show(g, () -> feed.lag(null, clock.instant(), ""));
+            show(g, () -> feed.runner(null));
         }
+    }
+
+    /** Whether the runner of {@code runId} answers; when not, what its journal holds. Unchanged when the store is away. */
+    private void heard(FaultlineStore s, String runId, long g) {
+        try {
+            Optional<RunHeartbeat.Runner> r = RunHeartbeat.of(s, runId);
+            if (r.isEmpty() || r.get().answering()) {
+                show(g, () -> feed.runner(null));
+                return;
+            }
+            FollowFeed.Silence silence = new FollowFeed.Silence(
+                    r.get().host(),
+                    r.get().pid(),
+                    r.get().lastBeat(),
+                    r.get().silentFor(),
+                    JournalMirror.held(s, runId),
+                    s.roles().refusal(TeamRoles.Right.REVERT_FOR_OTHERS, null).orElse(""));
+            show(g, () -> feed.runner(silence));
+        } catch (StoreException e) {
+            log.debug("the heartbeat of {} cannot be read now: {}", runId, e.getMessage());
+        }
+    }
+
+    /**
+     * Reverts from here the faults that the followed run's silent runner holds on backends anyone can
+     * reach, on a thread of its own (safe on the FX thread); the view says what was done.
+     */
+    public void revertHeld() {
+        String run = current;
+        long g = generation;
+        if (run == null || stopped) {
+            return;
+        }
+        show(g, feed::reverting);
+        Thread.ofVirtual().name("faultline-team-revert-" + run).start(() -> {
+            List<String> lines;
+            try {
+                lines = reverter.revert(store.call(), run);
+            } catch (Exception e) {
+                lines = List.of("COULD NOT revert the faults of " + run + ": " + e.getMessage());
+            }
+            List<String> said = lines;
+            show(g, () -> feed.reverted(said));
+        });
     }
 
     private static @Nullable Instant timeOf(RunFollower.Change c) {

@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
  * type, 403 for browser user agents, an empty 503 when told to time out. It moves no bytes: the
  * effect of a toxic is its presence here.
  */
-final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
+public final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
     private static final Set<String> TYPES =
             Set.of("latency", "bandwidth", "slow_close", "timeout", "reset_peer", "slicer", "limit_data", "noop");
     private final JsonMapper json = JsonMapper.builder().build();
@@ -35,16 +35,16 @@ final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
     private int nextPort = 40000;
     private final List<String> calls = new java.util.ArrayList<>();
 
-    ToxiproxyStub() throws IOException {
+    public ToxiproxyStub() throws IOException {
         server.setDispatcher(this);
         server.start(InetAddress.getByName("127.0.0.1"), 0);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getPort();
     }
 
-    synchronized void addProxy(String name) {
+    public synchronized void addProxy(String name) {
         ObjectNode p = json.createObjectNode()
                 .put("name", name)
                 .put("listen", "127.0.0.1:26379")
@@ -76,11 +76,11 @@ final class ToxiproxyStub extends Dispatcher implements AutoCloseable {
     }
 
     /** Every call answered so far, as "METHOD /path". */
-    synchronized List<String> calls() {
+    public synchronized List<String> calls() {
         return List.copyOf(calls);
     }
 
-    synchronized List<String> toxicNames(String proxy) {
+    public synchronized List<String> toxicNames(String proxy) {
         return List.copyOf(toxics.get(proxy).keySet());
     }
 
