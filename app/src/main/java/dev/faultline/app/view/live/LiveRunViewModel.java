@@ -76,34 +76,32 @@ public final class LiveRunViewModel {
      *
      * @param index the halted experiment's place in the day, from 0
      * @param next  the next experiment's name; empty when the halted one was the last
+     * @param halt  what halted it and when (the engine's reason), and the kill switch's release once given
      */
     public record PausedDay(
             int index,
             int total,
             String experiment,
             String next,
-            String why,
+            DayHalt halt,
             java.util.concurrent.CompletableFuture<dev.faultline.engine.spi.run.AfterHalt> answer) {
-        private static final String ENGAGED = "the kill switch is engaged";
 
         public boolean last() {
             return next.isEmpty();
         }
 
+        /** The same pause, its kill switch released at {@code at} for {@code why}. */
+        public PausedDay released(Instant at, String why) {
+            return new PausedDay(index, total, experiment, next, halt.released(at, why), answer);
+        }
+
         /**
-         * What was halted and why, as true now: once the kill switch is released, "the kill switch is
-         * engaged (drill)" would be a stale reason, so it reads "halted by the kill switch (drill); it
-         * is released now".
+         * "GameDay paused: experiment 1 of 4 (payment-latency-holds) was halted at 10:42:07 by the
+         * kill switch (pressed in the app); released at 10:43:10: all faults gone".
          */
-        public String headline(boolean engagedNow) {
-            String what =
-                    "GameDay paused: experiment " + (index + 1) + " of " + total + " (" + experiment + ") was halted";
-            if (!engagedNow && why.startsWith(ENGAGED)) {
-                // "the kill switch is engaged (kill switch: pressed in the app)": said once
-                String reason = why.substring(ENGAGED.length()).replace("(kill switch: ", "(");
-                return what + " by the kill switch" + reason + "; it is released now";
-            }
-            return what + ": " + why;
+        public String headline(DateTimeFormatter time) {
+            return "GameDay paused: experiment " + (index + 1) + " of " + total + " (" + experiment + ") was "
+                    + halt.describe(time);
         }
     }
 
@@ -157,8 +155,7 @@ public final class LiveRunViewModel {
         running.set(true);
         preparing.set(false);
         if (!log.isEmpty()) {
-            log.add(time.format(at) + "  ── " + (day.progress.get().isEmpty() ? experiment.name() : day.progress.get())
-                    + " ──");
+            log.add(time.format(at) + "  ── " + day.separator(experiment.name()) + " ──");
         }
         marks.clear();
         stages.begin(experiment);
@@ -188,6 +185,17 @@ public final class LiveRunViewModel {
     /** The leader's choice for the paused GameDay; nothing when none is paused. */
     public void choose(dev.faultline.engine.spi.run.AfterHalt choice) {
         day.choose(choice);
+    }
+
+    /** The kill switch was released at {@code at} for {@code why}: a paused day says so. */
+    public void released(Instant at, String why) {
+        day.released(at, why);
+    }
+
+    /** The paused day's headline (see {@link PausedDay#headline}); empty when no day is paused. */
+    public String pausedHeadline() {
+        PausedDay p = day.paused.get();
+        return p == null ? "" : p.headline(time);
     }
 
     /** The pause is over without a choice (the day was stopped). */

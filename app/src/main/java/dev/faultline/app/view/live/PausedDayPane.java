@@ -59,7 +59,7 @@ final class PausedDayPane extends VBox {
             if (p == null) {
                 return;
             }
-            what.setText(p.headline(engaged.get()));
+            what.setText(model.pausedHeadline());
             hint.setText(
                     engaged.get()
                             ? "The kill switch is engaged: release it (say why it is safe), then choose how the day goes"
