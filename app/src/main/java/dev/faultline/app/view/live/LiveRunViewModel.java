@@ -173,6 +173,15 @@ public final class LiveRunViewModel {
     /** Takes one event of the GameDay: its plan, "experiment n of m", each result, the halts and the choices. */
     public void acceptDay(dev.faultline.engine.spi.run.GameDayEvent e) {
         day.accept(e);
+        if (e instanceof dev.faultline.engine.spi.run.GameDayEvent.Finished f && preparing.get()) {
+            // over before its first experiment began (the kill switch pressed while the sandbox started):
+            // no longer "Starting first-gameday.yaml" with its progress bar running
+            title.set("GameDay " + f.gameDay().title() + ": nothing ran");
+            phase.set(f.outcome().name());
+            verdict.set(f.reason());
+            running.set(false);
+            preparing.set(false);
+        }
         bump();
     }
 

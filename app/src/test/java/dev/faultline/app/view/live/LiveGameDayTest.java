@@ -186,6 +186,28 @@ class LiveGameDayTest {
     }
 
     @Test
+    void aDayEndedBeforeItsFirstExperimentNoLongerSaysItIsStarting() throws Exception {
+        Experiment e = experiment();
+        m.preparing("first-gameday.yaml", T0);
+        m.acceptDay(new GameDayEvent.Started("d1", T0, day(), List.of(e, e)));
+        m.acceptDay(new GameDayEvent.ExperimentSkipped("d1", T0, 0, 2, e, "the kill switch is engaged"));
+        m.acceptDay(new GameDayEvent.ExperimentSkipped("d1", T0, 1, 2, e, "the kill switch is engaged"));
+        m.acceptDay(new GameDayEvent.Finished(
+                "d1",
+                T0.plusSeconds(60),
+                day(),
+                dev.faultline.engine.spi.run.GameDayOutcome.STOPPED,
+                "the kill switch is engaged; 2 experiment(s) did not run",
+                List.of()));
+
+        assertThat(m.titleProperty().get()).isEqualTo("GameDay A day: nothing ran");
+        assertThat(m.phaseProperty().get()).isEqualTo("STOPPED");
+        assertThat(m.verdictProperty().get()).isEqualTo("the kill switch is engaged; 2 experiment(s) did not run");
+        assertThat(m.preparingProperty().get()).as("no longer starting").isFalse();
+        assertThat(m.runningProperty().get()).isFalse();
+    }
+
+    @Test
     void afterResumeTheLogsSeparatorNamesTheNextExperimentAndThePause() throws Exception {
         Experiment e = experiment();
         m.preparing("day.yaml", T0);
