@@ -173,8 +173,7 @@ class LiveGameDayTest {
                 "payment-pause-recovers",
                 "payment-half-unavailable",
                 new DayHalt(
-                        new HaltReason(
-                                HaltReason.Source.METHOD, "fault 'freeze-payments' could not be injected"),
+                        new HaltReason(HaltReason.Source.METHOD, "fault 'freeze-payments' could not be injected"),
                         T0.plusSeconds(7)),
                 new CompletableFuture<>()));
         m.released(T0.plusSeconds(70), "checked, nothing active");
