@@ -26,7 +26,7 @@ import org.jfree.svg.SVGGraphics2D;
 
 /**
  * One probe's chart as SVG: its samples as a line, the tolerance band in green, each fault's time in
- * red, each rollout stage's start as a dashed line with its share, the time axis in the viewer's zone. Long series are reduced to the lowest and highest value of
+ * a quiet indigo, each rollout stage's start as a dashed line with its share, the time axis in the viewer's zone. Long series are reduced to the lowest and highest value of
  * each of at most {@link #BUCKETS} time buckets, so a four-hour run at 1 s stays a small, exact-looking
  * chart (spikes are kept).
  */
@@ -35,7 +35,12 @@ final class ProbeChart {
     static final int BUCKETS = 300;
 
     private static final Color BAND = new Color(46, 160, 67, 40);
-    private static final Color FAULT = new Color(218, 54, 51, 45);
+    /**
+     * The fault's window: a quiet indigo, its own colour over the green band (a red tint there mixed
+     * to brown and read as an alarm over a steady state); red is kept for what went wrong.
+     */
+    static final Color FAULT = new Color(99, 102, 241, 38);
+
     private static final Color LINE = new Color(31, 86, 160);
     /**
      * Round joins: drawn as one path, the line's corners look as its separate segments did (a

@@ -36,7 +36,7 @@ final class ReportStyle {
                 .no { color: #cf222e; font-weight: bold; }
                 .chart { page-break-inside: avoid; margin: 4pt 0 10pt 0; }
                 .chart .caption { font-size: 8.5pt; color: #57606a; }
-                .legend-band { color: #1a7f37; } .legend-fault { color: #cf222e; }
+                .legend-band { color: #1a7f37; } .legend-fault { color: #6366f1; }
                 .experiment { margin-top: 6pt; }
                 .appendix { page-break-before: %s; }
                 table.score-parts td:nth-child(3) { white-space: nowrap; }

@@ -243,22 +243,9 @@ public final class ReportAssembler {
             List<SampleSeries> samples)
             throws StoreException {
         JsonNode root = parse(store.resultJson(run.id()).orElse("{}"));
-        List<Report.ProbeFigures> probes = new ArrayList<>();
+        List<Report.ProbeFigures> probes = probeFigures(root);
         Map<String, String> expects = new LinkedHashMap<>();
         for (JsonNode p : root.path("probes")) {
-            probes.add(new Report.ProbeFigures(
-                    p.path("name").asString(),
-                    p.path("expect").asString(),
-                    p.path("held").asBoolean(),
-                    num(p.path("baseline").path("mean")),
-                    num(p.path("during").path("mean")),
-                    num(p.path("after").path("mean")),
-                    num(p.path("deviation")),
-                    p.path("impact").asString(""),
-                    p.path("recovered").asBoolean(),
-                    p.path("recoveryTimeMs").isNumber()
-                            ? p.path("recoveryTimeMs").asLong()
-                            : null));
             expects.put(p.path("name").asString(), p.path("expect").asString());
         }
         List<Report.FaultSpan> faults = new ArrayList<>();
@@ -302,6 +289,34 @@ public final class ReportAssembler {
                 store.rollouts(run.id()));
     }
 
+    /** A stored result's probe figures; a kill-switch halt skips the final check: within tolerance till then is held. */
+    static List<Report.ProbeFigures> probeFigures(JsonNode root) {
+        boolean byKillSwitch = root.path("haltedBy").has("killSwitch");
+        List<Report.ProbeFigures> probes = new ArrayList<>();
+        for (JsonNode p : root.path("probes")) {
+            boolean held = p.path("held").asBoolean();
+            probes.add(new Report.ProbeFigures(
+                    p.path("name").asString(),
+                    p.path("expect").asString(),
+                    held || byKillSwitch && !leftTolerance(p),
+                    num(p.path("baseline").path("mean")),
+                    num(p.path("during").path("mean")),
+                    num(p.path("after").path("mean")),
+                    num(p.path("deviation")),
+                    p.path("impact").asString(""),
+                    p.path("recovered").asBoolean(),
+                    p.path("recoveryTimeMs").isNumber()
+                            ? p.path("recoveryTimeMs").asLong()
+                            : null));
+        }
+        return probes;
+    }
+
+    private static boolean leftTolerance(JsonNode probe) {
+        return probe.path("during").path("outsideTolerance").asInt() > 0
+                || probe.path("after").path("outsideTolerance").asInt() > 0;
+    }
+
     static Optional<ResilienceScore.Explanation> experimentScore(String status, JsonNode root) {
         List<ResilienceScore.ProbeOutcome> outcomes = new ArrayList<>();
         // the kill switch skips the final verification: a probe has not "held", but whether it left
@@ -309,9 +324,7 @@ public final class ReportAssembler {
         boolean byKillSwitch = root.path("haltedBy").has("killSwitch");
         for (JsonNode p : root.path("probes")) {
             boolean held = p.path("held").asBoolean();
-            boolean left = !held && !byKillSwitch
-                    || p.path("during").path("outsideTolerance").asInt() > 0
-                    || p.path("after").path("outsideTolerance").asInt() > 0;
+            boolean left = !held && !byKillSwitch || leftTolerance(p);
             Long ms = p.path("recoveryTimeMs").isNumber()
                     ? p.path("recoveryTimeMs").asLong()
                     : null;

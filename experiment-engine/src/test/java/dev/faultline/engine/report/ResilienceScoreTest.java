@@ -124,6 +124,34 @@ class ResilienceScoreTest {
     }
 
     @Test
+    void aDrillsProbesThatStayedWithinToleranceReadHeldInTheReport() throws Exception {
+        tools.jackson.databind.JsonNode drill =
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree("""
+                        {"outcome":"HALTED","reason":"drill (final verification skipped)",
+                         "haltedBy":{"killSwitch":"drill"},
+                         "probes":[{"name":"order-success-ratio","expect":">= 0.95","held":false,
+                                    "recovered":false,
+                                    "during":{"outsideTolerance":0},"after":{"outsideTolerance":0}},
+                                   {"name":"checkout-p99","expect":"< 300ms","held":false,"recovered":false,
+                                    "during":{"outsideTolerance":3},"after":{"outsideTolerance":0}}]}
+                        """);
+        tools.jackson.databind.JsonNode failed =
+                tools.jackson.databind.json.JsonMapper.builder().build().readTree("""
+                        {"outcome":"FAILED","probes":[{"name":"order-success-ratio","expect":">= 0.95","held":false,"recovered":false,
+                                    "during":{"outsideTolerance":0},"after":{"outsideTolerance":0}}]}
+                        """);
+
+        assertThat(ReportAssembler.probeFigures(drill))
+                .extracting(Report.ProbeFigures::held)
+                .as("within tolerance until the kill switch halted it; the one that left its tolerance did not hold")
+                .containsExactly(true, false);
+        assertThat(ReportAssembler.probeFigures(failed))
+                .extracting(Report.ProbeFigures::held)
+                .as("no kill switch: the result's word stands")
+                .containsExactly(false);
+    }
+
+    @Test
     void theResultSaysAKillSwitchHaltedTheRun() {
         java.time.Instant t0 = java.time.Instant.parse("2026-12-07T10:00:00Z");
         dev.faultline.engine.spi.run.RunResult halted = new dev.faultline.engine.spi.run.RunResult(

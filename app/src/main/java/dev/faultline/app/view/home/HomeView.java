@@ -210,18 +210,10 @@ public final class HomeView extends VBox {
         Label none = new Label("none yet: files you open or save are listed here");
         none.setWrapText(true);
         files.setPlaceholder(none);
-        files.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(Path p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : String.valueOf(p.getFileName()));
-                setTooltip(empty || p == null ? null : new Tooltip(HomeViewModel.recentLabel(p)));
-                setOnMouseClicked(e -> {
-                    if (!isEmpty() && getItem() != null && e.getClickCount() == 2) {
-                        open.accept(getItem());
-                    }
-                });
-            }
+        files.setCellFactory(l -> {
+            ListCell<Path> cell = new RecentFileCell(open);
+            WrappingCell.fitTo(cell, l); // a long file name wraps instead of scrolling sideways
+            return cell;
         });
         files.setOnKeyPressed(e -> {
             Path p = files.getSelectionModel().getSelectedItem();
@@ -303,6 +295,31 @@ public final class HomeView extends VBox {
             setGraphic(icon);
             setTooltip(new Tooltip(HomeViewModel.backendDetail(s)));
             getStyleClass().add(s.available() ? "status-ok" : "status-down");
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return WrappingCell.heightWrapped(this, width, super.computePrefHeight(width));
+        }
+    }
+    /** A recent file: its name, with the folders that tell it from another of the same name; Enter or a double-click opens it. */
+    private final class RecentFileCell extends ListCell<Path> {
+        private final Consumer<Path> open;
+
+        RecentFileCell(Consumer<Path> open) {
+            this.open = open;
+            setOnMouseClicked(e -> {
+                if (!isEmpty() && getItem() != null && e.getClickCount() == 2) {
+                    open.accept(getItem());
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Path p, boolean empty) {
+            super.updateItem(p, empty);
+            setText(empty || p == null ? null : HomeViewModel.recentName(p, model.recentFiles()));
+            setTooltip(empty || p == null ? null : new Tooltip(HomeViewModel.recentLabel(p)));
         }
 
         @Override

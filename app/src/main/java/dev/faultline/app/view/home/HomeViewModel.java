@@ -178,6 +178,39 @@ public final class HomeViewModel {
         return p.getFileName() + "  (" + p.getParent() + ")";
     }
 
+    /**
+     * A recent file's line in Home's list: its name, and where another recent file has the same
+     * name, the folders that tell them apart ("first-gameday.yaml — gameday" beside
+     * "first-gameday.yaml — runbooks"): the fewest of the nearest folders that differ.
+     */
+    public static String recentName(Path p, List<Path> all) {
+        String name = String.valueOf(p.getFileName());
+        List<Path> twins = all.stream()
+                .filter(o -> !o.equals(p) && name.equals(String.valueOf(o.getFileName())))
+                .toList();
+        Path parent = p.getParent();
+        if (twins.isEmpty() || parent == null) {
+            return name;
+        }
+        for (int k = 1; k <= parent.getNameCount(); k++) {
+            int depth = k;
+            String folders = lastFolders(parent, depth);
+            if (twins.stream()
+                    .noneMatch(o -> o.getParent() != null
+                            && lastFolders(o.getParent(), depth).equals(folders))) {
+                return name + " — " + folders;
+            }
+        }
+        return name + " — " + parent;
+    }
+
+    private static String lastFolders(Path folder, int k) {
+        int n = folder.getNameCount();
+        return n == 0
+                ? folder.toString()
+                : folder.subpath(Math.max(0, n - k), n).toString();
+    }
+
     public static String backendLine(BackendStatus s) {
         return s.backend() + " in " + s.environment() + ": " + (s.available() ? "reachable" : "not reachable");
     }

@@ -16,8 +16,10 @@ final class GameDayPlan {
     final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ObservableList<String> plan = FXCollections.observableArrayList();
     final ObservableList<String> planView = FXCollections.unmodifiableObservableList(plan);
-    final javafx.beans.property.ReadOnlyObjectWrapper<LiveRunViewModel.@org.jspecify.annotations.Nullable PausedDay>
+    final javafx.beans.property.ReadOnlyObjectWrapper<@org.jspecify.annotations.Nullable PausedDay>
             paused = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    /** The leader's last choice to go on, named by the next run's separator; null when there is none. */
+    private @org.jspecify.annotations.Nullable Resumed resumed;
 
     GameDayPlan(DateTimeFormatter time, ObservableList<String> log) {
         this.time = time;
@@ -29,6 +31,7 @@ final class GameDayPlan {
         progress.set("");
         plan.clear();
         paused.set(null);
+        resumed = null;
     }
 
     /** Takes one event of the GameDay: its plan, "experiment n of m", each result, the halts and the choices. */
@@ -112,21 +115,56 @@ final class GameDayPlan {
     }
 
     /** The GameDay waits for the leader: resume, repeat or end (see {@link #choose}). */
-    void pause(LiveRunViewModel.PausedDay day) {
+    void pause(PausedDay day) {
         paused.set(day);
+        resumed = null;
         progress.set("Paused after experiment " + (day.index() + 1) + " of " + day.total() + " was halted");
         log.add(time.format(Instant.now()) + "  paused: experiment " + (day.index() + 1) + " of " + day.total() + " ("
-                + day.experiment() + ") was halted: " + day.why());
+                + day.experiment() + ") was " + day.halt().describe(time));
+    }
+
+    /** The kill switch was released while the day is paused: the pause says when and why (the last release). */
+    void released(Instant at, String why) {
+        PausedDay p = paused.get();
+        if (p != null) { // pressed for the halt, or meanwhile: the day goes on once it is released
+            paused.set(p.released(at, why));
+            log.add(time.format(at) + "  kill switch released: " + why);
+        }
     }
 
     /** The leader's choice for the paused GameDay; nothing when none is paused. */
     void choose(dev.faultline.engine.spi.run.AfterHalt choice) {
-        LiveRunViewModel.PausedDay p = paused.get();
+        PausedDay p = paused.get();
         if (p != null) {
             paused.set(null);
+            resumed = switch (choice) {
+                case RESUME -> new Resumed(p.index() + 1, p, "resumed");
+                case REPEAT -> new Resumed(p.index(), p, "repeated");
+                case END -> null;
+            };
             p.answer().complete(choice);
         }
     }
+
+    /**
+     * The log's line between two runs of the day: the experiment that starts, and after a pause what
+     * halted the one before, when it was released and why ("Experiment 2 of 4: payment-outage-halts,
+     * resumed after experiment 1 was halted at 10:42:07 by the kill switch (pressed in the app);
+     * released at 10:43:10: all faults gone").
+     */
+    String separator(String experiment) {
+        Resumed r = resumed;
+        resumed = null;
+        if (r == null) {
+            return progress.get().isEmpty() ? experiment : progress.get();
+        }
+        return "Experiment " + (r.index() + 1) + " of " + r.after().total() + ": " + experiment + ", " + r.how()
+                + " after experiment " + (r.after().index() + 1) + " was "
+                + r.after().halt().describe(time);
+    }
+
+    /** A choice to go on after a pause, until the next run's separator names it. */
+    private record Resumed(int index, PausedDay after, String how) {}
 
     /** The pause is over without a choice (the day was stopped). */
     void unpause() {

@@ -47,42 +47,6 @@ public final class LiveRunViewModel {
     /** Team mode: a run of another desktop, fed by {@link FollowFeed}. */
     private final FollowState follow;
 
-    /**
-     * A GameDay paused after a halted experiment, waiting for the leader's choice.
-     *
-     * @param index the halted experiment's place in the day, from 0
-     * @param next  the next experiment's name; empty when the halted one was the last
-     */
-    public record PausedDay(
-            int index,
-            int total,
-            String experiment,
-            String next,
-            String why,
-            java.util.concurrent.CompletableFuture<dev.faultline.engine.spi.run.AfterHalt> answer) {
-        private static final String ENGAGED = "the kill switch is engaged";
-
-        public boolean last() {
-            return next.isEmpty();
-        }
-
-        /**
-         * What was halted and why, as true now: once the kill switch is released, "the kill switch is
-         * engaged (drill)" would be a stale reason, so it reads "halted by the kill switch (drill); it
-         * is released now".
-         */
-        public String headline(boolean engagedNow) {
-            String what =
-                    "GameDay paused: experiment " + (index + 1) + " of " + total + " (" + experiment + ") was halted";
-            if (!engagedNow && why.startsWith(ENGAGED)) {
-                // "the kill switch is engaged (kill switch: pressed in the app)": said once
-                String reason = why.substring(ENGAGED.length()).replace("(kill switch: ", "(");
-                return what + " by the kill switch" + reason + "; it is released now";
-            }
-            return what + ": " + why;
-        }
-    }
-
     public LiveRunViewModel(ZoneId zone) {
         this.time = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(zone);
         this.log = new RunLog(time);
@@ -121,7 +85,7 @@ public final class LiveRunViewModel {
         }
         restart(experiment.title().isBlank() ? experiment.name() : experiment.title(), at);
         if (!log.isEmpty()) {
-            log.add(at, "── " + (day.progress.get().isEmpty() ? experiment.name() : day.progress.get()) + " ──");
+            log.add(at, "── " + day.separator(experiment.name()) + " ──");
         }
         stages.begin(experiment);
         picture.begin(experiment);
@@ -131,6 +95,15 @@ public final class LiveRunViewModel {
     /** Takes one event of the GameDay: its plan, "experiment n of m", each result, the halts and the choices. */
     public void acceptDay(dev.faultline.engine.spi.run.GameDayEvent e) {
         day.accept(e);
+        if (e instanceof dev.faultline.engine.spi.run.GameDayEvent.Finished f && preparing.get()) {
+            // over before its first experiment began (the kill switch pressed while the sandbox started):
+            // no longer "Starting first-gameday.yaml" with its progress bar running
+            title.set("GameDay " + f.gameDay().title() + ": nothing ran");
+            phase.set(f.outcome().name());
+            verdict.set(f.reason());
+            running.set(false);
+            preparing.set(false);
+        }
         bump();
     }
 
@@ -143,6 +116,17 @@ public final class LiveRunViewModel {
     /** The leader's choice for the paused GameDay; nothing when none is paused. */
     public void choose(dev.faultline.engine.spi.run.AfterHalt choice) {
         day.choose(choice);
+    }
+
+    /** The kill switch was released at {@code at} for {@code why}: a paused day says so. */
+    public void released(Instant at, String why) {
+        day.released(at, why);
+    }
+
+    /** The paused day's headline (see {@link PausedDay#headline}); empty when no day is paused. */
+    public String pausedHeadline() {
+        PausedDay p = day.paused.get();
+        return p == null ? "" : p.headline(time);
     }
 
     /** The pause is over without a choice (the day was stopped). */

@@ -53,13 +53,13 @@ final class PausedDayPane extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(what, hint, buttons);
         Runnable show = () -> {
-            LiveRunViewModel.PausedDay p = model.pausedProperty().get();
+            PausedDay p = model.pausedProperty().get();
             setVisible(p != null);
             setManaged(p != null);
             if (p == null) {
                 return;
             }
-            what.setText(p.headline(engaged.get()));
+            what.setText(model.pausedHeadline());
             hint.setText(
                     engaged.get()
                             ? "The kill switch is engaged: release it (say why it is safe), then choose how the day goes"

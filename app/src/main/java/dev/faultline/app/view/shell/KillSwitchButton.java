@@ -97,7 +97,7 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
     }
 
     public void press() {
-        String why = "kill switch pressed in the app";
+        String why = "pressed in the app";
         killSwitch.halt(HaltReason.killSwitch(why));
         teamSwitch.press(why).thenAccept(this::showTeam);
     }

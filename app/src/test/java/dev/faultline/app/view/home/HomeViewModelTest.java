@@ -107,6 +107,21 @@ class HomeViewModelTest {
     }
 
     @Test
+    void recentFilesOfTheSameNameShowTheFoldersThatTellThemApart() {
+        Path shipped = Path.of("/opt/faultline/runbooks/gameday/first-gameday.yaml");
+        Path mine = Path.of("/home/ada/.faultline/runbooks/first-gameday.yaml");
+        Path other = Path.of("/home/ada/.faultline/runbooks/checkout.yaml");
+        Path deep1 = Path.of("/srv/a/team/checkout.yaml");
+        Path deep2 = Path.of("/srv/b/team/checkout.yaml");
+        List<Path> all = List.of(shipped, mine, other);
+
+        assertThat(HomeViewModel.recentName(shipped, all)).isEqualTo("first-gameday.yaml — gameday");
+        assertThat(HomeViewModel.recentName(mine, all)).isEqualTo("first-gameday.yaml — runbooks");
+        assertThat(HomeViewModel.recentName(other, all)).as("a name of its own").isEqualTo("checkout.yaml");
+        assertThat(HomeViewModel.recentName(deep1, List.of(deep1, deep2))).isEqualTo("checkout.yaml — a/team");
+    }
+
+    @Test
     void recentRunsAreReadNewestFirstWithTimesInTheUsersZone() {
         HomeViewModel m = model(STARTED);
         m.refreshRuns();

@@ -9,6 +9,7 @@ import dev.faultline.engine.model.Participant;
 import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.spi.run.AfterHalt;
 import dev.faultline.engine.spi.run.GameDayEvent;
+import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunOutcome;
 import dev.faultline.engine.spi.run.RunResult;
@@ -84,7 +85,8 @@ class LiveGameDayTest {
 
         m.acceptDay(new GameDayEvent.ExperimentFinished("d1", T0, 0, 2, e, result("r1", e, RunOutcome.HALTED)));
         CompletableFuture<AfterHalt> answer = new CompletableFuture<>();
-        m.pause(new LiveRunViewModel.PausedDay(0, 2, e.name(), e.name(), "the kill switch is engaged", answer));
+        m.pause(new PausedDay(
+                0, 2, e.name(), e.name(), new DayHalt(HaltReason.killSwitch("drill"), T0.plusSeconds(12)), answer));
         assertThat(m.pausedProperty().get()).isNotNull();
         m.choose(AfterHalt.REPEAT);
         assertThat(answer).isCompletedWithValue(AfterHalt.REPEAT);
@@ -125,33 +127,109 @@ class LiveGameDayTest {
     }
 
     @Test
-    void thePausedLineSaysTheKillSwitchWasReleasedOnceItIs() {
-        LiveRunViewModel.PausedDay p = new LiveRunViewModel.PausedDay(
+    void thePausedLineNamesTheHaltOnceAndTheReleaseWhenItComes() {
+        CompletableFuture<AfterHalt> answer = new CompletableFuture<>();
+        m.pause(new PausedDay(
                 0,
                 4,
                 "payment-latency-holds",
                 "payment-outage-halts",
-                "the kill switch is engaged (drill)",
-                new CompletableFuture<>());
+                new DayHalt(HaltReason.killSwitch("pressed in the app"), T0.plusSeconds(7)),
+                answer));
 
-        assertThat(p.headline(true))
-                .isEqualTo("GameDay paused: experiment 1 of 4 (payment-latency-holds) was halted: the kill switch is"
-                        + " engaged (drill)");
-        assertThat(p.headline(false))
-                .isEqualTo("GameDay paused: experiment 1 of 4 (payment-latency-holds) was halted by the kill switch"
-                        + " (drill); it is released now")
-                .doesNotContain("is engaged");
-        LiveRunViewModel.PausedDay byTheApp = new LiveRunViewModel.PausedDay(
-                0,
+        assertThat(m.pausedHeadline())
+                .isEqualTo("GameDay paused: experiment 1 of 4 (payment-latency-holds) was halted at 10:00:07 by the"
+                        + " kill switch (pressed in the app)");
+        m.released(T0.plusSeconds(70), "all faults confirmed gone");
+        assertThat(m.pausedHeadline())
+                .isEqualTo("GameDay paused: experiment 1 of 4 (payment-latency-holds) was halted at 10:00:07 by the"
+                        + " kill switch (pressed in the app); released at 10:01:10: all faults confirmed gone");
+        assertThat(m.log())
+                .anyMatch(l -> l.equals("10:01:10  kill switch released: all faults confirmed gone"))
+                .noneMatch(l -> l.contains("kill switch (kill switch"));
+
+        PausedDay byStop = new PausedDay(
+                1,
                 4,
-                "payment-latency-holds",
                 "payment-outage-halts",
-                "the kill switch is engaged (kill switch: kill switch pressed in the app)",
+                "x",
+                new DayHalt(
+                        new HaltReason(
+                                HaltReason.Source.STOP_CONDITION,
+                                "stop condition orders-failing breached: order-success-ratio read 0.31"),
+                        T0),
                 new CompletableFuture<>());
-        assertThat(byTheApp.headline(false))
-                .endsWith("was halted by the kill switch (kill switch pressed in the app); it is released now");
-        LiveRunViewModel.PausedDay byStop = new LiveRunViewModel.PausedDay(
-                1, 4, "payment-outage-halts", "x", "stop condition orders-failing", new CompletableFuture<>());
-        assertThat(byStop.headline(false)).endsWith("was halted: stop condition orders-failing");
+        assertThat(byStop.headline(
+                        java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.of("UTC"))))
+                .endsWith("was halted at 10:00:00 by its stop condition orders-failing breached: order-success-ratio"
+                        + " read 0.31");
+    }
+
+    @Test
+    void aKillSwitchPressedWhileADayPausedForAnotherHaltIsNamedWithItsRelease() {
+        m.pause(new PausedDay(
+                2,
+                4,
+                "payment-pause-recovers",
+                "payment-half-unavailable",
+                new DayHalt(
+                        new HaltReason(HaltReason.Source.METHOD, "fault 'freeze-payments' could not be injected"),
+                        T0.plusSeconds(7)),
+                new CompletableFuture<>()));
+        m.released(T0.plusSeconds(70), "checked, nothing active");
+
+        assertThat(m.pausedHeadline())
+                .isEqualTo("GameDay paused: experiment 3 of 4 (payment-pause-recovers) was halted at 10:00:07 by its"
+                        + " method: fault 'freeze-payments' could not be injected; the kill switch released at"
+                        + " 10:01:10: checked, nothing active");
+    }
+
+    @Test
+    void aDayEndedBeforeItsFirstExperimentNoLongerSaysItIsStarting() throws Exception {
+        Experiment e = experiment();
+        m.preparing("first-gameday.yaml", T0);
+        m.acceptDay(new GameDayEvent.Started("d1", T0, day(), List.of(e, e)));
+        m.acceptDay(new GameDayEvent.ExperimentSkipped("d1", T0, 0, 2, e, "the kill switch is engaged"));
+        m.acceptDay(new GameDayEvent.ExperimentSkipped("d1", T0, 1, 2, e, "the kill switch is engaged"));
+        m.acceptDay(new GameDayEvent.Finished(
+                "d1",
+                T0.plusSeconds(60),
+                day(),
+                dev.faultline.engine.spi.run.GameDayOutcome.STOPPED,
+                "the kill switch is engaged; 2 experiment(s) did not run",
+                List.of()));
+
+        assertThat(m.titleProperty().get()).isEqualTo("GameDay A day: nothing ran");
+        assertThat(m.phaseProperty().get()).isEqualTo("STOPPED");
+        assertThat(m.verdictProperty().get()).isEqualTo("the kill switch is engaged; 2 experiment(s) did not run");
+        assertThat(m.preparingProperty().get()).as("no longer starting").isFalse();
+        assertThat(m.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void afterResumeTheLogsSeparatorNamesTheNextExperimentAndThePause() throws Exception {
+        Experiment e = experiment();
+        m.preparing("day.yaml", T0);
+        m.acceptDay(new GameDayEvent.Started("d1", T0, day(), List.of(e, e)));
+        m.acceptDay(new GameDayEvent.ExperimentStarted("d1", T0, 0, 2, e, "r1"));
+        m.begin(e, T0);
+        m.acceptDay(new GameDayEvent.ExperimentFinished("d1", T0, 0, 2, e, result("r1", e, RunOutcome.HALTED)));
+        m.pause(new PausedDay(
+                0,
+                2,
+                e.name(),
+                e.name(),
+                new DayHalt(HaltReason.killSwitch("pressed in the app"), T0.plusSeconds(7)),
+                new CompletableFuture<>()));
+        m.released(T0.plusSeconds(70), "all faults confirmed gone");
+        m.choose(AfterHalt.RESUME);
+        // the app begins the next run before the day's "experiment 2 of 2" event reaches the view
+        m.begin(e, T0.plusSeconds(80));
+
+        assertThat(m.log())
+                .contains("10:01:20  ── Experiment 2 of 2: " + e.name() + ", resumed after experiment 1 was halted at"
+                        + " 10:00:07 by the kill switch (pressed in the app); released at 10:01:10: all faults"
+                        + " confirmed gone ──")
+                .noneMatch(l -> l.contains("── Paused after"));
     }
 }

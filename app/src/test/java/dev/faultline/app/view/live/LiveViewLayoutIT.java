@@ -150,12 +150,12 @@ class LiveViewLayoutIT {
         show(830, 600, dark);
         robot.interact(() -> {
             engaged.set(true);
-            model.pause(new LiveRunViewModel.PausedDay(
+            model.pause(new PausedDay(
                     0,
                     4,
                     "payment-latency-holds",
                     "payment-outage-halts",
-                    "the kill switch is engaged (drill)",
+                    new DayHalt(dev.faultline.engine.spi.run.HaltReason.killSwitch("drill"), T0.plusSeconds(7)),
                     new java.util.concurrent.CompletableFuture<>()));
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -164,12 +164,15 @@ class LiveViewLayoutIT {
         assertThat(resume.isDisabled()).isTrue();
         assertThat(fill(resume)).as("a disabled Resume's background").isNotEqualTo(fill(accent));
         assertThat(resume.getTextFill()).as("a disabled Resume's text").isNotEqualTo(accent.getTextFill());
-        robot.interact(() -> engaged.set(false));
+        robot.interact(() -> {
+            engaged.set(false);
+            model.released(T0.plusSeconds(70), "all faults confirmed gone");
+        });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(resume.isDisabled()).isFalse();
         assertThat(fill(resume)).as("Resume, once it can be pressed").isEqualTo(fill(accent));
         assertThat(robot.lookup("#paused-day-text").queryLabeled().getText())
-                .endsWith("halted by the kill switch (drill); it is released now");
+                .endsWith("at 10:00:07 by the kill switch (drill); released at 10:01:10: all faults confirmed gone");
     }
 
     /** At the content area's sizes in windows of 1024x700 and 1440x900 while the kill switch's banner shows. */
@@ -195,12 +198,14 @@ class LiveViewLayoutIT {
         robot.interact(() -> {
             model.acceptDay(new dev.faultline.engine.spi.run.GameDayEvent.Started("d1", T0, day, List.of(e, e, e, e)));
             engaged.set(true);
-            model.pause(new LiveRunViewModel.PausedDay(
+            model.pause(new PausedDay(
                     0,
                     4,
                     "payment-latency-holds",
                     "payment-outage-halts",
-                    "the kill switch is engaged (kill switch: kill switch pressed in the app)",
+                    new DayHalt(
+                            dev.faultline.engine.spi.run.HaltReason.killSwitch("pressed in the app"),
+                            T0.plusSeconds(7)),
                     new java.util.concurrent.CompletableFuture<>()));
         });
         WaitForAsyncUtils.waitForFxEvents();

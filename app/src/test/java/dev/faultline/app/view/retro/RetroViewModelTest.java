@@ -98,6 +98,53 @@ class RetroViewModelTest {
         });
     }
 
+    /**
+     * The same GameDay run again the next day, stopped after a halt: the retrospective opens on it,
+     * read while it ran and again once it was over, and each day keeps its own experiments and lessons.
+     */
+    @Test
+    void aSecondDayOfTheSameGameDayIsShownWithItsOwnRunsAndLessons() throws Exception {
+        RetroViewModel m = retro.model();
+        m.refresh();
+        m.lessons().add(Lesson.Kind.WENT_WELL, "day one: the alert fired in 40 s", () -> {});
+        java.time.Instant nextDay = RetroFixture.STARTED.plus(java.time.Duration.ofDays(1));
+        long experiment =
+                retro.store.saveExperiment("payment-outage-halts", "Payment outage", "kind: Experiment", "sha-1");
+        retro.store.createRun(new dev.faultline.engine.store.RunRecord(
+                "run-2", experiment, "payment-outage-halts", "sandbox", "RUNNING", nextDay, null, null));
+        retro.store.finishRun("run-2", "HALTED", nextDay.plusSeconds(20), "HALTED after 20s: kill switch", "{}");
+        long day = retro.store.gameDays().saveGameDay("payments", "Payments GameDay", "kind: GameDay", "sha-2");
+        retro.store.gameDays().createRun("gd-2", day, "sandbox", nextDay);
+        retro.store.gameDays().addMember("gd-2", 0, "run-2");
+        m.refresh(); // the retrospective read while the second day runs
+        retro.store.gameDays().finishRun("gd-2", "STOPPED", nextDay.plusSeconds(30), "ended by the leader");
+
+        m.refresh();
+
+        assertThat(m.runs()).extracting(r -> r.id()).containsExactly("gd-2", "gd-1");
+        var second = m.selectedProperty().get();
+        assertThat(second).isNotNull();
+        assertThat(second.id()).isEqualTo("gd-2");
+        assertThat(second.status()).isEqualTo("STOPPED");
+        assertThat(m.retroProperty().get().verdicts())
+                .extracting(RetroViewModel.Verdict::runId)
+                .containsExactly("run-2");
+        assertThat(m.lessons().lines(Lesson.Kind.WENT_WELL))
+                .as("day two has none yet")
+                .isEmpty();
+        m.lessons().add(Lesson.Kind.WENT_WELL, "day two: resumed after the halt", () -> {});
+
+        m.select(m.runs().get(1));
+
+        assertThat(m.retroProperty().get().verdicts())
+                .extracting(RetroViewModel.Verdict::runId)
+                .containsExactly("run-1");
+        assertThat(m.lessons().lines(Lesson.Kind.WENT_WELL)).containsExactly("day one: the alert fired in 40 s");
+        assertThat(retro.store.retro().lessons("gd-2"))
+                .extracting(Lesson::text)
+                .containsExactly("day two: resumed after the halt");
+    }
+
     @Test
     void theDefaultDueDateIsTwoWeeksFromTodayInTheUsersZoneNotInUtc() {
         assertThat(retro.model().actionItems().defaultDue())
