@@ -80,8 +80,8 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         List<ForeignFormats.Read> read = new ArrayList<>();
-        for (Path f : inputs) {
-            switch (formats.read(f)) {
+        for (ForeignFormats.Outcome outcome : formats.readAll(inputs)) {
+            switch (outcome) {
                 case ForeignFormats.Read r -> read.add(r);
                 case ForeignFormats.Refused r -> {
                     root.err().println(r.message());
