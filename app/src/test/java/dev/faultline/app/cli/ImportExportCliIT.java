@@ -155,6 +155,37 @@ class ImportExportCliIT {
     }
 
     @Test
+    void experimentsOfOneImportThatShareANameAreAllWrittenNoneReplacingAnother() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("engines"));
+        for (String experiment : new String[] {"pod-delete", "pod-cpu-hog"}) {
+            Files.writeString(folder.resolve(experiment + "-engine.yaml"), """
+                    apiVersion: litmuschaos.io/v1alpha1
+                    kind: ChaosEngine
+                    metadata: {name: engine-nginx}
+                    spec:
+                      appinfo: {appns: default, applabel: app=nginx}
+                      experiments:
+                        - name: %s
+                    """.formatted(experiment));
+        }
+        Path out = dir.resolve("runbooks");
+
+        Cli imported = cli("import", folder.toString(), "-o", out.toString());
+
+        assertThat(imported.exit()).as(imported.err()).isEqualTo(0);
+        assertThat(Files.readString(out.resolve("engine-nginx.yaml"))).contains("name: engine-nginx\n");
+        assertThat(Files.readString(out.resolve("engine-nginx-2.yaml")))
+                .contains("name: engine-nginx-2\n")
+                .contains("type: pod-kill");
+        assertThat(imported.err())
+                .contains("note: " + folder.resolve("pod-delete-engine.yaml") + ": experiment engine-nginx: written as"
+                        + " engine-nginx-2: an experiment read earlier in this import has the same name");
+        assertThat(cli("validate", out.resolve("engine-nginx-2.yaml").toString())
+                        .exit())
+                .isEqualTo(0);
+    }
+
+    @Test
     void anOutputThatCannotBeWrittenExitsThree() throws Exception {
         Path source = Files.writeString(dir.resolve("slow.yaml"), EXPERIMENT);
         Path blocker = Files.writeString(dir.resolve("a-file"), "x");
