@@ -157,6 +157,13 @@ final class LitmusEnv {
     }
 
     private static String list(Map<String, String> m) {
-        return m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
+        return m.entrySet().stream()
+                .map(e -> e.getKey() + "=" + oneLine(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** A value as it reads in a one-line note: line breaks written as {@code \n}. */
+    static String oneLine(String value) {
+        return value.replace("\r", "").replace("\n", "\\n");
     }
 }

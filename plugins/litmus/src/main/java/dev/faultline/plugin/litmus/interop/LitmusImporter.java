@@ -149,7 +149,8 @@ public final class LitmusImporter implements RunbookImporter {
             env.explain(here, notes);
             env.untaken()
                     .forEach((k, v) -> notes.add(new ConversionNote(
-                            here + " env " + k, "left out: Faultline's fault has no equivalent of " + k + "=" + v)));
+                            here + " env " + k,
+                            "left out: Faultline's fault has no equivalent of " + k + "=" + LitmusEnv.oneLine(v))));
             LitmusProbeReader reader = new LitmusProbeReader(source, notes);
             for (ManifestNode p : xspec.items("probe")) {
                 Optional<Probe> probe = reader.read(p);
