@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -80,8 +82,8 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         List<ForeignFormats.Read> read = new ArrayList<>();
-        for (Path f : inputs) {
-            switch (formats.read(f)) {
+        for (ForeignFormats.Outcome outcome : formats.readAll(inputs)) {
+            switch (outcome) {
                 case ForeignFormats.Read r -> read.add(r);
                 case ForeignFormats.Refused r -> {
                     root.err().println(r.message());
@@ -97,13 +99,15 @@ final class ImportCommand implements Callable<Integer> {
         Path folder =
                 output == null ? Path.of(".") : toFile ? output.toAbsolutePath().getParent() : output;
         RunbookWriter writer = new RunbookWriter();
+        Set<String> named = new HashSet<>();
         for (ForeignFormats.Read r : read) {
             r.imported().notes().forEach(n -> root.err().println("note: " + r.file() + ": " + n));
             if (r.imported().experiments().isEmpty()
                     && r.imported().environments().isEmpty()) {
                 root.out().printf("nothing to import from %s (%s): see the notes%n", r.file(), r.looksLike());
             }
-            for (Experiment e : r.imported().experiments()) {
+            for (Experiment imported : r.imported().experiments()) {
+                Experiment e = toFile ? imported : uniquelyNamed(imported, named, r.file());
                 String yaml = writer.toYaml(e);
                 Path target = toFile ? output : folder.resolve(e.name() + ".yaml");
                 try {
@@ -133,7 +137,7 @@ final class ImportCommand implements Callable<Integer> {
                                 e.method().size(),
                                 e.rollbacks().size());
                 for (ImportedSchedule s : r.imported().schedules()) {
-                    if (s.experiment().equals(e.name())) {
+                    if (s.experiment().equals(imported.name())) {
                         ImportedSchedules schedules = new ImportedSchedules(root);
                         exit = Math.max(exit, addSchedules ? schedules.add(s, e, target) : schedules.print(s, target));
                     }
@@ -154,6 +158,36 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         return exit;
+    }
+
+    /**
+     * {@code e}, renamed {@code NAME-2}, {@code NAME-3} ... when an experiment read earlier in this
+     * import has its name (upstream examples often share one), so that no runbook of the import
+     * replaces another; said on standard error.
+     */
+    private Experiment uniquelyNamed(Experiment e, Set<String> named, Path source) {
+        String name = e.name();
+        for (int i = 2; !named.add(name); i++) {
+            name = e.name() + "-" + i;
+        }
+        if (name.equals(e.name())) {
+            return e;
+        }
+        root.err()
+                .println("note: " + source + ": experiment " + e.name() + ": written as " + name
+                        + ": an experiment read earlier in this import has the same name");
+        return new Experiment(
+                name,
+                e.title(),
+                e.description(),
+                e.labels(),
+                e.environment(),
+                e.hypothesis(),
+                e.method(),
+                e.blastRadius(),
+                e.stopConditions(),
+                e.rollbacks(),
+                e.timing());
     }
 
     private void write(Path target, String text) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -72,30 +73,72 @@ public final class ForeignFormats {
 
     /** Reads {@code file} with the first importer that recognises it. */
     public Outcome read(Path file) {
-        String text;
+        return readAll(List.of(file)).getFirst();
+    }
+
+    /**
+     * Reads each of {@code files} with the first importer that recognises it, in order, each importer
+     * given the other files as those of the same import (a LitmusChaos ChaosEngine takes the defaults
+     * of a ChaosExperiment defined in another of them).
+     */
+    public List<Outcome> readAll(List<Path> files) {
+        List<Loaded> loaded = files.stream().map(ForeignFormats::load).toList();
+        List<ForeignFile> texts = loaded.stream()
+                .flatMap(l -> l instanceof Loaded.Text t
+                        ? java.util.stream.Stream.of(t.file())
+                        : java.util.stream.Stream.empty())
+                .toList();
+        List<Outcome> out = new ArrayList<>();
+        for (Loaded one : loaded) {
+            out.add(
+                    switch (one) {
+                        case Loaded.Text(ForeignFile ff) ->
+                            read(ff, texts.stream().filter(t -> t != ff).toList());
+                        case Loaded.Unreadable(Refused r) -> r;
+                    });
+        }
+        return out;
+    }
+
+    /** A file's text, or why it cannot be imported. */
+    private sealed interface Loaded {
+        record Text(ForeignFile file) implements Loaded {}
+
+        record Unreadable(Refused refused) implements Loaded {}
+    }
+
+    private static Loaded load(Path file) {
         try {
             if (!Files.isRegularFile(file)) {
-                return new Refused(file, file + ": is not a regular file; give an experiment file or a folder of them");
+                return new Loaded.Unreadable(new Refused(
+                        file, file + ": is not a regular file; give an experiment file or a folder of them"));
             }
             if (Files.size(file) > MAX_BYTES) {
-                return new Refused(
-                        file, file + ": is " + Files.size(file) + " bytes; an experiment file is at most " + MAX_BYTES);
+                return new Loaded.Unreadable(new Refused(
+                        file,
+                        file + ": is " + Files.size(file) + " bytes; an experiment file is at most " + MAX_BYTES));
             }
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            return new Loaded.Text(new ForeignFile(
+                    file,
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                            .toString()));
         } catch (CharacterCodingException e) {
-            return new Refused(file, file + ": is not UTF-8 text; not a format Faultline imports");
+            return new Loaded.Unreadable(
+                    new Refused(file, file + ": is not UTF-8 text; not a format Faultline imports"));
         } catch (IOException e) {
-            return new Refused(file, file + ": cannot be read: " + e.getMessage());
+            return new Loaded.Unreadable(new Refused(file, file + ": cannot be read: " + e.getMessage()));
         }
-        ForeignFile foreign = new ForeignFile(file, text);
+    }
+
+    private Outcome read(ForeignFile foreign, List<ForeignFile> alongside) {
+        Path file = foreign.path();
         for (RunbookImporter i : importers) {
             Optional<String> looks = i.recognise(foreign);
             if (looks.isPresent()) {
                 try {
-                    return new Read(file, i.format(), looks.get(), i.read(foreign));
+                    return new Read(file, i.format(), looks.get(), i.read(foreign, alongside));
                 } catch (ImportException e) {
                     return new Refused(file, String.valueOf(e.getMessage()));
                 } catch (RuntimeException e) {

@@ -108,6 +108,84 @@ class ImportExportCliIT {
     }
 
     @Test
+    void aLitmusEngineImportedWithItsChaosExperimentTakesItsDefaultsAndSaysWhereEachValueCameFrom() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("litmus"));
+        Path engine = Files.writeString(folder.resolve("engine.yaml"), """
+                apiVersion: litmuschaos.io/v1alpha1
+                kind: ChaosEngine
+                metadata: {name: search-latency}
+                spec:
+                  appinfo: {appns: search, applabel: app=search}
+                  experiments:
+                    - name: pod-network-latency
+                      spec:
+                        components:
+                          env:
+                            - {name: TOTAL_CHAOS_DURATION, value: "45"}
+                """);
+        Files.writeString(folder.resolve("experiment.yaml"), """
+                apiVersion: litmuschaos.io/v1alpha1
+                kind: ChaosExperiment
+                metadata: {name: pod-network-latency}
+                spec:
+                  definition:
+                    env:
+                      - {name: NETWORK_LATENCY, value: "300"}
+                      - {name: TOTAL_CHAOS_DURATION, value: "60"}
+                """);
+        Path out = dir.resolve("runbooks");
+
+        Cli folderImport = cli("import", folder.toString(), "-o", out.toString());
+
+        assertThat(folderImport.exit()).as(folderImport.err()).isEqualTo(0);
+        assertThat(Files.readString(out.resolve("search-latency.yaml")))
+                .containsPattern("latency: 300ms\\b")
+                .containsPattern("duration: 45s\\b");
+        assertThat(folderImport.err())
+                .contains("note: " + engine + ": ChaosEngine search-latency experiment pod-network-latency env: from"
+                        + " the engine: TOTAL_CHAOS_DURATION=45; from the defaults of ChaosExperiment"
+                        + " pod-network-latency (" + folder.resolve("experiment.yaml") + "): NETWORK_LATENCY=300");
+
+        Cli alone = cli("import", engine.toString(), "-o", dir.resolve("alone").toString());
+        assertThat(alone.exit()).as(alone.err()).isEqualTo(0);
+        assertThat(Files.readString(dir.resolve("alone/search-latency.yaml"))).containsPattern("latency: 2s\\b");
+        assertThat(alone.err())
+                .contains("no ChaosExperiment pod-network-latency among the files imported, so the hub's defaults"
+                        + " were assumed: NETWORK_LATENCY=2000, JITTER=0");
+    }
+
+    @Test
+    void experimentsOfOneImportThatShareANameAreAllWrittenNoneReplacingAnother() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("engines"));
+        for (String experiment : new String[] {"pod-delete", "pod-cpu-hog"}) {
+            Files.writeString(folder.resolve(experiment + "-engine.yaml"), """
+                    apiVersion: litmuschaos.io/v1alpha1
+                    kind: ChaosEngine
+                    metadata: {name: engine-nginx}
+                    spec:
+                      appinfo: {appns: default, applabel: app=nginx}
+                      experiments:
+                        - name: %s
+                    """.formatted(experiment));
+        }
+        Path out = dir.resolve("runbooks");
+
+        Cli imported = cli("import", folder.toString(), "-o", out.toString());
+
+        assertThat(imported.exit()).as(imported.err()).isEqualTo(0);
+        assertThat(Files.readString(out.resolve("engine-nginx.yaml"))).contains("name: engine-nginx\n");
+        assertThat(Files.readString(out.resolve("engine-nginx-2.yaml")))
+                .contains("name: engine-nginx-2\n")
+                .contains("type: pod-kill");
+        assertThat(imported.err())
+                .contains("note: " + folder.resolve("pod-delete-engine.yaml") + ": experiment engine-nginx: written as"
+                        + " engine-nginx-2: an experiment read earlier in this import has the same name");
+        assertThat(cli("validate", out.resolve("engine-nginx-2.yaml").toString())
+                        .exit())
+                .isEqualTo(0);
+    }
+
+    @Test
     void anOutputThatCannotBeWrittenExitsThree() throws Exception {
         Path source = Files.writeString(dir.resolve("slow.yaml"), EXPERIMENT);
         Path blocker = Files.writeString(dir.resolve("a-file"), "x");

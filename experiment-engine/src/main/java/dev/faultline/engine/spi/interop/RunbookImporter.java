@@ -1,5 +1,6 @@
 package dev.faultline.engine.spi.interop;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,4 +27,17 @@ public interface RunbookImporter {
      *     older than the importer supports included), located
      */
     Imported read(ForeignFile file) throws ImportException;
+
+    /**
+     * As {@link #read(ForeignFile)}, knowing the other files of the same import (the files of the
+     * folder imported, or the files named together): a format whose resources refer to one another
+     * across files (a LitmusChaos ChaosEngine runs with the defaults of the ChaosExperiment it
+     * names) reads them there; the others ignore them. Each of those files is imported on its own
+     * too.
+     *
+     * @throws ImportException as {@link #read(ForeignFile)}
+     */
+    default Imported read(ForeignFile file, List<ForeignFile> alongside) throws ImportException {
+        return read(file);
+    }
 }

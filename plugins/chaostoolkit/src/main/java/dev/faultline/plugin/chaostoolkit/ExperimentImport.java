@@ -74,8 +74,17 @@ final class ExperimentImport {
             }
         }
         for (JsonNode e : root.path("extensions")) {
-            if (e.path("name").asString("").equals(ChaosToolkitExporter.EXTENSION)) {
+            String extension = e.path("name").asString("");
+            if (extension.equals(ChaosToolkitExporter.EXTENSION)) {
                 ext = e;
+            } else {
+                List<String> keys = new ArrayList<>(e.propertyNames());
+                keys.remove("name");
+                notes.add(new ConversionNote(
+                        "extension " + (extension.isBlank() ? "(no name)" : extension),
+                        "left out (" + String.join(", ", keys) + "): Faultline keeps only its own extension ("
+                                + ChaosToolkitExporter.EXTENSION
+                                + "); keep these in the source file if another tool reads them"));
             }
         }
         Substitution subst = new Substitution(root.path("configuration"), root.path("secrets"), env, notes);

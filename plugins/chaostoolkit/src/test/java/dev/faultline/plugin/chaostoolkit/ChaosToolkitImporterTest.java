@@ -221,6 +221,18 @@ class ChaosToolkitImporterTest {
     }
 
     @Test
+    void extensionsOfOtherToolsAreNotedNotDroppedSilently() throws Exception {
+        Imported i = importer.read(file("other-extensions.yaml"));
+        assertThat(notes(i))
+                .contains("extension dashboard: left out (experiment_id, org): Faultline keeps only its own"
+                        + " extension (faultline); keep these in the source file if another tool reads them")
+                .contains("extension ownership: left out (team, pager): Faultline keeps only its own"
+                        + " extension (faultline); keep these in the source file if another tool reads them");
+        assertThat(i.experiments().getFirst().title())
+                .isEqualTo("Search keeps answering while its index node restarts");
+    }
+
+    @Test
     void filesFromBeforeOneDotZeroAreRefusedAtTheirLine() throws Exception {
         assertThatThrownBy(() -> importer.read(file("before-1.0.json")))
                 .isInstanceOfSatisfying(ImportException.class, x -> {

@@ -58,9 +58,21 @@ public final class LitmusImporter implements RunbookImporter {
 
     @Override
     public Imported read(ForeignFile file) throws ImportException {
+        return read(file, List.of());
+    }
+
+    /**
+     * The engines of {@code file}, each experiment's env merged over the defaults of its {@code
+     * ChaosExperiment} when the file or another file of the import ({@code alongside}) defines it, as
+     * the chaos runner merges them; without it the hub's defaults are assumed, and noted.
+     */
+    @Override
+    public Imported read(ForeignFile file, List<ForeignFile> alongside) throws ImportException {
         List<ConversionNote> notes = new ArrayList<>();
         List<Experiment> experiments = new ArrayList<>();
-        for (ManifestNode doc : ManifestNode.documents(file, NAME)) {
+        List<ManifestNode> docs = ManifestNode.documents(file, NAME);
+        LitmusDefinitions definitions = LitmusDefinitions.of(docs, alongside);
+        for (ManifestNode doc : docs) {
             String kind = doc.kind();
             String name = doc.name("chaos-engine");
             if (!doc.isMap() || !doc.text("apiVersion", "").startsWith("litmuschaos.io/")) {
@@ -76,7 +88,7 @@ public final class LitmusImporter implements RunbookImporter {
                         kind + " " + name,
                         "left out: only ChaosEngines run chaos (a " + kind + " is read by the cluster's operator)"));
             } else {
-                experiments.add(engine(doc, name, notes));
+                experiments.add(engine(doc, name, definitions, notes));
             }
         }
         if (experiments.isEmpty() && !definitionsOnly(notes)) {
@@ -90,7 +102,9 @@ public final class LitmusImporter implements RunbookImporter {
         return notes.stream().anyMatch(n -> n.source().startsWith("ChaosExperiment "));
     }
 
-    private static Experiment engine(ManifestNode doc, String name, List<ConversionNote> notes) throws ImportException {
+    private static Experiment engine(
+            ManifestNode doc, String name, LitmusDefinitions definitions, List<ConversionNote> notes)
+            throws ImportException {
         String source = "ChaosEngine " + name;
         ManifestNode spec = doc.require("spec");
         String namespace =
@@ -109,15 +123,17 @@ public final class LitmusImporter implements RunbookImporter {
             String experiment = x.require("name").text();
             String here = source + " experiment " + experiment;
             ManifestNode xspec = x.get("spec").orElse(x);
-            LitmusEnv env = new LitmusEnv(xspec, here, notes);
+            LitmusEnv env = new LitmusEnv(xspec, experiment, definitions.get(experiment), here, notes);
             Optional<Fault> fault = LitmusFaultReader.read(experiment, env, here, notes);
-            Duration duration = Duration.ofSeconds(env.number("TOTAL_CHAOS_DURATION", 0));
-            if (duration.isZero()) {
-                duration = experiment.equals("pod-delete") ? Duration.ofSeconds(15) : Duration.ofSeconds(60);
+            long hubDefault = experiment.equals("pod-delete") ? 15 : 60;
+            long seconds = env.number("TOTAL_CHAOS_DURATION", hubDefault);
+            if (seconds <= 0) {
+                seconds = hubDefault;
                 notes.add(new ConversionNote(
                         here + " env TOTAL_CHAOS_DURATION",
-                        "not set: the step lasts " + duration.toSeconds() + "s, the hub's default"));
+                        "not above 0: the step lasts " + seconds + "s, the hub's default"));
             }
+            Duration duration = Duration.ofSeconds(seconds);
             // One experiment: the step is the engine (as the exporter names an engine after its step).
             String stepName = ImportedExperiments.unique(experiments.size() == 1 ? name : experiment, names);
             if (fault.isEmpty()) {
@@ -130,9 +146,11 @@ public final class LitmusImporter implements RunbookImporter {
                 method.add(new MethodStep.FaultStep(
                         stepName, 0, null, duration, BACKEND, fault.get(), sel.target(), sel.share()));
             }
+            env.explain(here, notes);
             env.untaken()
                     .forEach((k, v) -> notes.add(new ConversionNote(
-                            here + " env " + k, "left out: Faultline's fault has no equivalent of " + k + "=" + v)));
+                            here + " env " + k,
+                            "left out: Faultline's fault has no equivalent of " + k + "=" + LitmusEnv.oneLine(v))));
             LitmusProbeReader reader = new LitmusProbeReader(source, notes);
             for (ManifestNode p : xspec.items("probe")) {
                 Optional<Probe> probe = reader.read(p);

@@ -142,6 +142,12 @@ class LitmusImporterTest {
             }
         }
         assertThat(engines).isGreaterThanOrEqualTo(30);
+        // each note is one line, a multi-line env value (the hub's CHAOS_KILL_COMMAND) included
+        for (Path f : files) {
+            assertThat(importer.read(new ForeignFile(f, Files.readString(f))).notes())
+                    .as(f.toString())
+                    .allSatisfy(n -> assertThat(n.toString()).doesNotContain("\n"));
+        }
         Imported sock = importer.read(new ForeignFile(
                 folder.resolve("sock-shop-promprobe-pod-cpu-hog-engine.yaml"),
                 Files.readString(folder.resolve("sock-shop-promprobe-pod-cpu-hog-engine.yaml"))));
