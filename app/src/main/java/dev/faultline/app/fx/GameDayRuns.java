@@ -88,8 +88,7 @@ final class GameDayRuns {
     /** The GameDay's thread waits here for the leader's choice in the live view (a stop interrupts it). */
     private AfterHalt askAfterHalt(HaltPolicy.Halt h) throws InterruptedException {
         CompletableFuture<AfterHalt> answer = new CompletableFuture<>();
-        PausedDay paused = new PausedDay(
-                h.index(), h.total(), h.experiment().name(), h.next(), haltOf(h), answer);
+        PausedDay paused = new PausedDay(h.index(), h.total(), h.experiment().name(), h.next(), haltOf(h), answer);
         Platform.runLater(() -> {
             live.pause(paused);
             showLive.run();

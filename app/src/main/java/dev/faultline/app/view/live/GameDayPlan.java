@@ -16,8 +16,8 @@ final class GameDayPlan {
     final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ObservableList<String> plan = FXCollections.observableArrayList();
     final ObservableList<String> planView = FXCollections.unmodifiableObservableList(plan);
-    final javafx.beans.property.ReadOnlyObjectWrapper<@org.jspecify.annotations.Nullable PausedDay>
-            paused = new javafx.beans.property.ReadOnlyObjectWrapper<>();
+    final javafx.beans.property.ReadOnlyObjectWrapper<@org.jspecify.annotations.Nullable PausedDay> paused =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     /** The leader's last choice to go on, named by the next run's separator; null when there is none. */
     private @org.jspecify.annotations.Nullable Resumed resumed;
 

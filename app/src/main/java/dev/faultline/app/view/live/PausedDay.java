@@ -13,12 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * @param halt  what halted it and when (the engine's reason), and the kill switch's release once given
  */
 public record PausedDay(
-        int index,
-        int total,
-        String experiment,
-        String next,
-        DayHalt halt,
-        CompletableFuture<AfterHalt> answer) {
+        int index, int total, String experiment, String next, DayHalt halt, CompletableFuture<AfterHalt> answer) {
 
     public boolean last() {
         return next.isEmpty();

@@ -73,7 +73,7 @@ class ChaosMeshTeamRevertIT {
             journal.mirrorTo(mirror);
             RunHeartbeat beat = RunHeartbeat.start(a, runId);
             BackendSettings settings = fixture.settings();
-            FaultRequest request = new FaultRequest(
+            FaultRequest request = FaultRequest.atShare(
                     runId,
                     "slow-payments",
                     new ProxyFault.Latency(Duration.ofMillis(300), Duration.ofMillis(50), 0.25),
