@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fork's sandbox ({@link ForkSandbox}).
  */
 @ForkSandbox.Shared
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the fork's sandbox first, then stopped: one start less
 class CrashAndHaltIT {
     @TempDir
     Path home;
@@ -29,6 +33,7 @@ class CrashAndHaltIT {
     }
 
     @Test
+    @Order(2)
     void aFaultLeftBySigkillIsRevertedByTheNextStart() throws Exception {
         ForkSandbox.stop(); // the run starts its own, which the crash leaves behind
         long payment;
@@ -66,6 +71,7 @@ class CrashAndHaltIT {
     }
 
     @Test
+    @Order(1)
     void sigtermDuringARunRevertsTheFaultBeforeTheProcessExits() throws Exception {
         long payment = ForkSandbox.pid("sandbox-payment");
         try {

@@ -57,6 +57,7 @@ final class ForkSandbox {
                 hooked = true;
             }
             Path h = Files.createTempDirectory("fork-sandbox-");
+            System.out.println("ForkSandbox: starting the fork's sandbox"); // counted in the suite's figures
             s = Sandbox.start(SandboxOptions.defaults(h));
             running = s;
             home = h;
@@ -90,6 +91,7 @@ final class ForkSandbox {
         running = null;
         home = null;
         if (s != null) {
+            System.out.println("ForkSandbox: stopping the fork's sandbox");
             s.close();
         }
         if (h != null) {

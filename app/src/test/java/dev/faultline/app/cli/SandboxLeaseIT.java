@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * taken whoever started the sandbox); the killed runs start their own, which is what they are about.
  */
 @ForkSandbox.Shared
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the fork's sandbox first, then stopped: one start less
 class SandboxLeaseIT {
     @TempDir
     Path home;
@@ -30,6 +34,7 @@ class SandboxLeaseIT {
     Path otherHome;
 
     @Test
+    @Order(1)
     void aSecondRunWhileOneRunsOnTheSandboxIsRefusedNamingItAndTheFirstHoldsUndisturbed() throws Exception {
         // A warm-up of 15 s: the two refusals below, made in this JVM as soon as the warm-up shows, take
         // a second or two, so the first run surely still holds the sandbox while the others try (and
