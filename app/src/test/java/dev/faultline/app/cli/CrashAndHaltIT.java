@@ -7,15 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the fault journal and the shutdown hook are for, with real processes: a Faultline killed with
  * SIGKILL right after pausing the payment process, and one stopped with SIGTERM. The kill switch
  * pressed from another terminal is {@link HaltFromAnotherTerminalIT}'s (a class of its own, so that
- * it can run in another fork at the same time).
+ * it can run in another fork at the same time). The SIGKILLed run starts a sandbox of its own (what
+ * {@code recover} does with a sandbox left behind is part of the test); the SIGTERMed one runs on the
+ * fork's sandbox ({@link ForkSandbox}).
  */
+@ForkSandbox.Shared
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the fork's sandbox first, then stopped: one start less
 class CrashAndHaltIT {
     @TempDir
     Path home;
@@ -26,7 +33,9 @@ class CrashAndHaltIT {
     }
 
     @Test
+    @Order(2)
     void aFaultLeftBySigkillIsRevertedByTheNextStart() throws Exception {
+        ForkSandbox.stop(); // the run starts its own, which the crash leaves behind
         long payment;
         try {
             try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-pause-recovers.yaml"))) {
@@ -62,15 +71,15 @@ class CrashAndHaltIT {
     }
 
     @Test
+    @Order(1)
     void sigtermDuringARunRevertsTheFaultBeforeTheProcessExits() throws Exception {
-        long payment;
+        long payment = ForkSandbox.pid("sandbox-payment");
         try {
             try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-pause-recovers.yaml"))) {
                 assertThat(run.awaitOutput("injected process", Duration.ofSeconds(150)))
                         .as("%s", run.output())
                         .isTrue();
-                payment = Long.parseLong(Files.readString(home.resolve("sandbox/sandbox-payment.pid"))
-                        .strip());
+                assertThat(run.output()).contains("using the sandbox that is already running");
                 assertThat(state(payment)).isEqualTo('T');
                 run.process.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook halts the run
                 assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -81,6 +90,7 @@ class CrashAndHaltIT {
             }
             Cli recover = Cli.run(home, "recover");
             assertThat(recover.out()).doesNotContain("sandbox left behind").doesNotContain("CRASHED");
+            assertThat(state(payment)).as("the payment process runs again").isNotEqualTo('T');
             assertThat(Cli.run(home, "runs").out()).contains("HALTED").contains("payment-pause-recovers");
         } finally {
             // when an assertion failed, the killed child's sandbox (or its frozen payment process) is

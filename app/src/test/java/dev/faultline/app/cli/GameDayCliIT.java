@@ -3,9 +3,6 @@ package dev.faultline.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.plugin.slack.SlackApiServer;
-import dev.faultline.sandbox.RunningSandbox;
-import dev.faultline.sandbox.Sandbox;
-import dev.faultline.sandbox.SandboxOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +12,6 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,29 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A sandbox GameDay from the command line: its messages go to a local Slack API server, observations
- * and a retrospective are recorded, and the report exports in all four formats. The runs use one
- * sandbox started here for the class (each finds it running, as after {@code faultline sandbox}):
+ * and a retrospective are recorded, and the report exports in all four formats. The runs use the
+ * fork's sandbox ({@link ForkSandbox}: each run finds it running, as after {@code faultline sandbox}):
  * these tests are about Slack, the records and the reports, not the sandbox's start, which
  * SandboxRunbooksIT covers.
  */
+@ForkSandbox.Shared
 class GameDayCliIT {
     @TempDir
     Path home;
 
-    private static RunningSandbox sandbox;
-
     private SlackApiServer slack;
 
     @BeforeAll
-    static void startTheSandbox(@TempDir Path sandboxHome) throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(sandboxHome));
-    }
-
-    @AfterAll
-    static void stopTheSandbox() {
-        if (sandbox != null) { // null when it could not start (the start's error is the class's failure)
-            sandbox.close();
-        }
+    static void startTheSandbox() throws Exception {
+        ForkSandbox.get();
     }
 
     @BeforeEach

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code faultline gameday list} shows the steps of a day that had a halt: repeated, resumed, ended, skipped. */
+@ForkSandbox.Indifferent
 class GameDayListStepsIT {
     @TempDir
     Path home;

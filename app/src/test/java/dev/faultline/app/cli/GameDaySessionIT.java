@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * metrics counted and served ({@code --metrics-port}), and the sandbox's Prometheus when one of the
  * day's experiments has PromQL probes.
  */
+@ForkSandbox.Shared
 class GameDaySessionIT {
     @TempDir
     Path home;
@@ -60,6 +61,7 @@ class GameDaySessionIT {
             throw new AssertionError("the prometheus binary is needed in CI (scripts/test installs it)");
         }
         Assumptions.assumeTrue(installed, "skipped: no prometheus binary on PATH (apt-get install -y prometheus)");
+        ForkSandbox.get(); // the day's runs use it: this test is about the day getting a Prometheus
         Path day = home.resolve("promql-day.yaml");
         Files.writeString(
                 day,

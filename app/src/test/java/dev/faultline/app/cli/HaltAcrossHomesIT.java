@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * FAULTLINE_HOME: a run in home A, halted by {@code faultline halt} run with home B, both real
  * processes meeting in one halt rendezvous of the test's own.
  */
+@ForkSandbox.Indifferent
 class HaltAcrossHomesIT {
     @TempDir
     Path homeA;

@@ -11,19 +11,22 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the kill switch is for, with real processes: a sandbox run halted by {@code faultline halt}
  * from another "terminal" reverts its fault, and the switch stays latched, refusing the next run,
- * until it is released.
+ * until it is released. The run uses the fork's sandbox ({@link ForkSandbox}).
  */
+@ForkSandbox.Shared
 class HaltFromAnotherTerminalIT {
     @TempDir
     Path home;
 
     @Test
     void haltFromAnotherTerminalHaltsTheRunRevertsItsFaultAndLatchesUntilReleased() throws Exception {
+        ForkSandbox.get();
         try {
             try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-latency-holds.yaml"))) {
                 assertThat(run.awaitOutput("injected latency", Duration.ofSeconds(150)))
                         .as("%s", run.output())
                         .isTrue();
+                assertThat(run.output()).contains("using the sandbox that is already running");
 
                 Cli halt = Cli.run(home, "halt", "--reason", "drill");
 
@@ -37,7 +40,7 @@ class HaltFromAnotherTerminalIT {
             assertThat(refused.err()).contains("the kill switch is engaged");
             assertThat(Cli.run(home, "release", "--reason", "drill over").out()).contains("kill switch released");
         } finally {
-            // when an assertion failed: the child's sandbox stopped and the latch released, not left to
+            // when an assertion failed: the child's fault reverted and the latch released, not left to
             // the next class in this fork
             Cli.run(home, "recover");
             Cli.run(home, "release", "--reason", "test over");

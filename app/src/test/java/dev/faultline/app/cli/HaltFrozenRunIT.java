@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * must come back within its bound having reverted the fault from the journal; resumed, the run must
  * take up the halt and not inject again.
  */
+@ForkSandbox.Indifferent
 class HaltFrozenRunIT {
     @TempDir
     Path home;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the latch cannot be written, yet the running Faultline must see the halt. The home is a small
  * tmpfs, so this needs the right to mount (root in a container); elsewhere it is skipped.
  */
+@ForkSandbox.Indifferent
 class HaltOnFullDiskIT {
     @TempDir
     Path work;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code faultline gameday run --on-halt=ask}: the paused day asks on the terminal, with a real kill switch. */
+@ForkSandbox.Indifferent
 class HaltPromptIT {
     @TempDir
     Path home;

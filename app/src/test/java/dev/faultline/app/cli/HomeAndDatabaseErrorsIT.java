@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * damaged database, a home of another user and a file left by {@code sudo} each give one line that
  * says what is wrong and what to do, never a stack trace.
  */
+@ForkSandbox.Indifferent
 class HomeAndDatabaseErrorsIT {
     @TempDir
     Path home;

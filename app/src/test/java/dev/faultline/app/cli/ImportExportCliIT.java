@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code faultline import} and {@code faultline export} through the real command line. */
+@ForkSandbox.Indifferent
 class ImportExportCliIT {
     private static final String NL = System.lineSeparator();
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * proxies: the run creates the proxy before the baseline, its probe measures through it, the fault
  * lands on it, and the server is left as it was found.
  */
+@ForkSandbox.Indifferent
 class ImportedProxiesRunIT {
     @TempDir
     Path dir;

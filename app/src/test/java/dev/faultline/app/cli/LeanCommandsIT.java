@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code report} and {@code runs} open no halt socket (its rendezvous folder is never made), while a
  * command that wires it ({@code environments}) does. Each in a JVM of its own, as a script runs it.
  */
+@ForkSandbox.Indifferent
 class LeanCommandsIT {
     @TempDir
     Path dir;

@@ -2,12 +2,8 @@ package dev.faultline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.sandbox.RunningSandbox;
-import dev.faultline.sandbox.Sandbox;
-import dev.faultline.sandbox.SandboxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,25 +13,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three of first-gameday's shipped runbooks, run as shipped (their holds unchanged), and a dry run,
- * all on one sandbox started here: each run finds it running, as after {@code faultline sandbox}.
+ * all on the fork's sandbox ({@link ForkSandbox}): each run finds it running, as after {@code
+ * faultline sandbox}.
  * A run that starts the sandbox itself and stops it afterwards is {@link SandboxRunbooksIT}'s; one
  * sandbox start (seven JVMs, warmed up until orders flow) instead of four saves about half a minute
  * and a core's half-minute of the suite per start.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ForkSandbox.Shared
 class PaymentRunbooksOnOneSandboxIT {
-    private RunningSandbox sandbox;
-
     @BeforeAll
-    void startTheSandbox(@TempDir Path sandboxHome) throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(sandboxHome));
-    }
-
-    @AfterAll
-    void stopTheSandbox() {
-        if (sandbox != null) { // null when it could not start (the start's error is the class's failure)
-            sandbox.close();
-        }
+    void startTheSandbox() throws Exception {
+        ForkSandbox.get();
     }
 
     private static JsonNode json(Path f) throws Exception {

@@ -2,9 +2,6 @@ package dev.faultline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.sandbox.RunningSandbox;
-import dev.faultline.sandbox.Sandbox;
-import dev.faultline.sandbox.SandboxOptions;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +13,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,26 +24,18 @@ import tools.jackson.databind.json.JsonMapper;
  * The shipped Toxiproxy and PromQL runbooks through the command line with the real sandbox: the
  * toxiproxy backend drives the sandbox's chaos proxy through the Toxiproxy API, and the PromQL
  * probes query a real Prometheus that Faultline starts for the sandbox. Faultline's own metrics
- * are scraped while the run goes on. Both runs use one sandbox started here for the class (each finds
- * it running, as after {@code faultline sandbox}); a run that starts the sandbox itself is
+ * are scraped while the run goes on. Both runs use the fork's sandbox ({@link ForkSandbox}: each
+ * finds it running, as after {@code faultline sandbox}); a run that starts the sandbox itself is
  * SandboxRunbooksIT's.
  */
+@ForkSandbox.Shared
 class PrometheusAndToxiproxyRunbooksIT {
     @TempDir
     Path home;
 
-    private static RunningSandbox sandbox;
-
     @BeforeAll
-    static void startTheSandbox(@TempDir Path sandboxHome) throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(sandboxHome));
-    }
-
-    @AfterAll
-    static void stopTheSandbox() {
-        if (sandbox != null) { // null when it could not start (the start's error is the class's failure)
-            sandbox.close();
-        }
+    static void startTheSandbox() throws Exception {
+        ForkSandbox.get();
     }
 
     private JsonNode json(Path f) throws Exception {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code faultline proxy} as a user starts it: a Toxiproxy-compatible server in its own process. */
+@ForkSandbox.Indifferent
 class ProxyCommandIT {
     @TempDir
     Path home;

@@ -15,8 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The shipped progressive rollout, run as a user runs it: the real sandbox, a real HTTP fault
  * widened in place on its chaos proxy from 5% to 25% to 90% of the payment calls, real /metrics.
  * The shop survives the first two stages and not the last, so the run stops at stage 3 and says
- * it is safe up to 25%, in the output, the JSON and the JUnit XML.
+ * it is safe up to 25%, in the output, the JSON and the JUnit XML. Both runs use the fork's sandbox
+ * ({@link ForkSandbox}); a run that starts the sandbox itself is SandboxRunbooksIT's.
  */
+@ForkSandbox.Shared
 class RolloutRunbookIT {
     @TempDir
     Path home;
@@ -25,6 +27,7 @@ class RolloutRunbookIT {
     void theRolloutStopsAtTheStageWhereTheShopBreaksAndSaysHowFarItIsSafe() throws Exception {
         Path json = home.resolve("r.json");
         Path junit = home.resolve("junit.xml");
+        ForkSandbox.get();
         Cli cli = Cli.run(
                 home,
                 "run",
@@ -37,6 +40,7 @@ class RolloutRunbookIT {
         assertThat(cli.exit()).as(cli.out() + cli.err()).isEqualTo(1);
         assertThat(cli.out())
                 .as(cli.out())
+                .contains("using the sandbox that is already running")
                 .contains("DEVIATED")
                 .contains("rollout of payments-failing stopped at stage 3 of 3 (90%)")
                 .contains("safe up to 25% of httpProxy/payments-http")
@@ -72,9 +76,10 @@ class RolloutRunbookIT {
         // The shipped runbook runs as shipped in the test above; here its 10 s warm-up is 3 s, as in the
         // other sandbox runbooks: what matters is the kill in the middle of a widened stage.
         Path runbook = Cli.shortenedRunbook(home, "payment-rollout-stops.yaml", "warmup: 10s", "warmup: 3s");
+        ForkSandbox.get();
         try {
             try (ChildFaultline run = ChildFaultline.start(home, "run", runbook.toString())) {
-                // the child starts the sandbox itself, which may take up to 110 s by its own limits
+                // bounded above the sandbox start's own limits (110 s), as if the child started it
                 assertThat(run.awaitOutput("stage 2 of 3 (25%) in place", Duration.ofSeconds(150)))
                         .as("%s", run.output())
                         .isTrue();
@@ -91,8 +96,8 @@ class RolloutRunbookIT {
                     .contains("confirmed gone");
             assertThat(Cli.run(home, "recover").out()).contains("nothing to recover");
         } finally {
-            // when an assertion failed, the killed child's sandbox still runs: stopped here, not left on
-            // the fork's ports for the next class (which then failed with "port 18081 is already in use")
+            // when an assertion failed, the killed child's fault is still in place on the fork's sandbox:
+            // reverted here, not left to the next class
             Cli.run(home, "recover");
         }
     }

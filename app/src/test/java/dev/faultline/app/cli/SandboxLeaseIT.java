@@ -11,15 +11,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One run at a time on the sandbox, with real {@code faultline run} processes on 127.0.0.1: a second
  * run is refused, naming the first, whatever its FAULTLINE_HOME; the first holds undisturbed; a run
  * killed with {@code kill -9} leaves no lease behind; and a run the kill switch refuses starts no
- * sandbox at all.
+ * sandbox at all. The first test's runs meet on the fork's sandbox ({@link ForkSandbox}: the lease is
+ * taken whoever started the sandbox); the killed runs start their own, which is what they are about.
  */
+@ForkSandbox.Shared
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the fork's sandbox first, then stopped: one start less
 class SandboxLeaseIT {
     @TempDir
     Path home;
@@ -28,6 +34,7 @@ class SandboxLeaseIT {
     Path otherHome;
 
     @Test
+    @Order(1)
     void aSecondRunWhileOneRunsOnTheSandboxIsRefusedNamingItAndTheFirstHoldsUndisturbed() throws Exception {
         // A warm-up of 15 s: the two refusals below, made in this JVM as soon as the warm-up shows, take
         // a second or two, so the first run surely still holds the sandbox while the others try (and
@@ -35,10 +42,12 @@ class SandboxLeaseIT {
         // held 5 s, not 20 s: what the test waits for afterwards is only that the run ends undisturbed.
         Path slowStart = Cli.shortenedRunbook(
                 home, "payment-latency-holds.yaml", "warmup: 3s", "warmup: 15s", "duration: 20s", "duration: 5s");
+        ForkSandbox.get();
         try (ChildFaultline first = ChildFaultline.start(home, "run", slowStart.toString())) {
             assertThat(first.awaitOutput("── WARMUP ──", Duration.ofSeconds(150)))
                     .as("%s", first.output())
                     .isTrue();
+            assertThat(first.output()).contains("using the sandbox that is already running");
 
             Cli sameHome = Cli.run(home, "run", Cli.runbook("payment-outage-halts.yaml"));
             Cli elsewhere = Cli.run(otherHome, "run", Cli.runbook("payment-outage-halts.yaml"));
@@ -63,12 +72,13 @@ class SandboxLeaseIT {
                     .doesNotContain("payments-down")
                     .doesNotContain("breached");
         } finally {
-            Cli.run(home, "recover"); // when an assertion failed, the first run was killed: stop its sandbox
+            Cli.run(home, "recover"); // when an assertion failed, the first run was killed: revert its fault
         }
     }
 
     @Test
     void aRunKilledWithSigkillLeavesNoLeaseBehind() throws Exception {
+        ForkSandbox.stop(); // the run starts its own
         try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-latency-holds.yaml"))) {
             // the lease is taken before the sandbox starts: from pre-flight on, the run surely holds it
             assertThat(run.awaitOutput("── PREFLIGHT ──", Duration.ofSeconds(150)))
@@ -86,6 +96,7 @@ class SandboxLeaseIT {
 
     @Test
     void aRunKilledWhileItStartsTheSandboxLeavesNothingThatRecoverCannotStop() throws Exception {
+        ForkSandbox.stop(); // the run starts its own
         Path sandbox = home.resolve("sandbox");
         long payment;
         try (ChildFaultline run = ChildFaultline.start(home, "run", Cli.runbook("payment-latency-holds.yaml"))) {
@@ -176,6 +187,7 @@ class SandboxLeaseIT {
 
     @Test
     void aRunOrGameDayRefusedByTheLatchedKillSwitchStartsNoSandbox() throws Exception {
+        ForkSandbox.stop(); // none may be started, and none is running
         assertThat(Cli.run(home, "halt", "--reason", "drill").exit()).isZero();
         try {
             Cli run = Cli.run(home, "run", Cli.runbook("payment-latency-holds.yaml"));

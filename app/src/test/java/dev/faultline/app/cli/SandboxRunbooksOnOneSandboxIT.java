@@ -2,12 +2,8 @@ package dev.faultline.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.sandbox.RunningSandbox;
-import dev.faultline.sandbox.Sandbox;
-import dev.faultline.sandbox.SandboxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,29 +12,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The seed's second and third cases and one runbook per kind of fault, all on one sandbox started
- * here (each run finds it running, as with {@code faultline sandbox}), to keep the suite short. The
+ * The seed's second and third cases and one runbook per kind of fault, all on the fork's sandbox
+ * ({@link ForkSandbox}: each run finds it running, as with {@code faultline sandbox}), to keep the
+ * suite short. The
  * runbooks that start a sandbox of their own are in {@link SandboxRunbooksIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ForkSandbox.Shared
 class SandboxRunbooksOnOneSandboxIT {
     @TempDir
     Path home;
-
-    private RunningSandbox sandbox;
 
     private JsonNode json(Path f) throws Exception {
         return JsonMapper.builder().build().readTree(Files.readString(f));
     }
 
     @BeforeAll
-    void startTheSandbox(@TempDir Path sandboxHome) throws Exception {
-        sandbox = Sandbox.start(SandboxOptions.defaults(sandboxHome));
-    }
-
-    @AfterAll
-    void stopTheSandbox() {
-        sandbox.close();
+    void startTheSandbox() throws Exception {
+        ForkSandbox.get();
     }
 
     private JsonNode run(String runbook, int exit) throws Exception {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * command by default, added with {@code --schedule} (refused for an unknown environment), and back
  * out with {@code faultline schedule export} into a manifest that imports as the same schedule.
  */
+@ForkSandbox.Indifferent
 class ScheduleImportCliIT {
     private static final String NL = System.lineSeparator();
     private static final String NIGHTLY = """

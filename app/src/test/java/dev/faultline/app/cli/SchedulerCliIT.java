@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * other (recorded, told to Slack with a message of its own), and a second scheduler started after it
  * does not run the same time again.
  */
+@ForkSandbox.Shared
 class SchedulerCliIT {
     @TempDir
     Path home;
@@ -37,6 +38,7 @@ class SchedulerCliIT {
 
     @BeforeEach
     void start() throws Exception {
+        ForkSandbox.get(); // the scheduled run uses it, as it would a sandbox started by `faultline sandbox`
         slack = new SlackApiServer();
         Files.writeString(
                 home.resolve("notifiers.properties"),

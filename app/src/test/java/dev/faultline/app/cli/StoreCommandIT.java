@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code faultline store}: set a shared store, test it, see it used, go back to the local database. */
 @ExtendWith(ThrowawayPostgres.class)
+@ForkSandbox.Indifferent
 class StoreCommandIT {
     @TempDir
     Path home;

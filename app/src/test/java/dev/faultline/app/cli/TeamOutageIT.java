@@ -33,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Team mode when the shared store goes away during a run: a real PostgreSQL stopped and started
  * again while a real runner process runs. The run goes on, what it recorded meanwhile reaches the
  * store once it is back (every event, the samples taken while it was away, the end), and a
- * follower sees that it is behind, then catches up.
+ * follower sees that it is behind, then catches up. The runner runs on the fork's sandbox ({@link
+ * ForkSandbox}).
  */
+@ForkSandbox.Shared
 class TeamOutageIT {
     @TempDir
     Path runnerHome;
@@ -53,6 +55,7 @@ class TeamOutageIT {
                 StoreSettingsFile.of(new FaultlineHome(home)).write(db.settings(work.resolve("pw")));
             }
             Path runbook = Cli.shortenedRunbook(work, "payment-pause-recovers.yaml", "duration: 5s", "duration: 25s");
+            ForkSandbox.get();
             LiveRunViewModel live = new LiveRunViewModel(ZoneId.of("UTC"));
             Executor fx = r -> {
                 synchronized (live) {
@@ -77,6 +80,7 @@ class TeamOutageIT {
                 assertThat(runner.awaitOutput("injected process", Duration.ofSeconds(90)))
                         .as("%s", runner.output())
                         .isTrue();
+                assertThat(runner.output()).contains("using the sandbox that is already running");
                 AtomicReference<TeamRuns.UnderWay> run = new AtomicReference<>();
                 assertThat(Eventually.holds(Duration.ofSeconds(30), Duration.ofMillis(200), () -> {
                             List<TeamRuns.UnderWay> found = new TeamRuns(store).underWay();

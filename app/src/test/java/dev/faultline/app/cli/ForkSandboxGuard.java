@@ -1,0 +1,20 @@
+package dev.faultline.app.cli;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Registered for every test class (META-INF/services, junit-platform.properties): stops the fork's
+ * shared sandbox before a class that is neither {@link ForkSandbox.Shared} nor {@link
+ * ForkSandbox.Indifferent}, so such a class finds no sandbox running whatever ran before it in the
+ * fork (its runs start and stop their own, as a user's would).
+ */
+public final class ForkSandboxGuard implements BeforeAllCallback {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Class<?> c = context.getRequiredTestClass();
+        if (!c.isAnnotationPresent(ForkSandbox.Shared.class) && !c.isAnnotationPresent(ForkSandbox.Indifferent.class)) {
+            ForkSandbox.stop();
+        }
+    }
+}
