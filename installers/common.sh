@@ -97,11 +97,35 @@ make_runtime() {
   fi
 }
 
-# The runbooks that ship, copied into $1 (their folders kept: sandbox/, chaos-mesh/, ...).
+# The runbooks that ship, copied into $1 (their folders kept: sandbox/, chaos-mesh/, ...); with more
+# arguments only those folders (e.g. chaos-mesh litmus), with "--except FOLDER..." all but those.
 copy_runbooks() {
-  mkdir -p "$1"
-  (cd "$root/runbooks" && find . -name '*.yaml' -not -path './src/*' -not -path './target/*' | tar -cf - -T -) \
-    | tar -xf - -C "$1"
+  local dest="$1" filter=() f
+  shift
+  mkdir -p "$dest"
+  if [ "${1:-}" = --except ]; then
+    shift
+    for f in "$@"; do filter+=(-not -path "./$f/*"); done
+  elif [ $# -gt 0 ]; then
+    filter+=("(")
+    for f in "$@"; do filter+=(-path "./$f/*" -o); done
+    filter=("${filter[@]:0:${#filter[@]}-1}" ")")
+  fi
+  (cd "$root/runbooks" && find . -name '*.yaml' -not -path './src/*' -not -path './target/*' ${filter[@]+"${filter[@]}"} \
+    | tar -cf - -T -) | tar -xf - -C "$dest"
+}
+
+# The Kubernetes backends (Chaos Mesh, Litmus: their plugins, formats and the fabric8 client) are an
+# add-on on Linux, faultline-kubernetes: the jars below (16 MB, an eighth of the installation) and the
+# runbooks of these folders. Nothing else references them (installers/build checks): the plugins are
+# found through ServiceLoader when bin/faultline puts lib/plugins/*/*.jar on the class path.
+kubernetes_runbooks=(chaos-mesh litmus)
+is_kubernetes_jar() { # $1 = a jar's file name
+  case "$1" in
+    kubernetes-*.jar | zjsonpatch-*.jar | faultline-plugin-chaos-mesh-*.jar | faultline-plugin-litmus-*.jar \
+      | faultline-plugin-kube-common-*.jar) return 0 ;;
+  esac
+  return 1
 }
 
 # What every jpackage call shares.

@@ -32,6 +32,8 @@ public final class FaultlineLauncher {
         }
         System.setProperty("faultline.logdir", home.logs().toString());
         if (args.length == 0) {
+            dev.faultline.app.fx.StartupTimer.mark("main");
+            FaultlineApp.prepare(home);
             javafx.application.Application.launch(FaultlineApp.class);
             return;
         }

@@ -63,12 +63,15 @@ public final class AppWindow {
     private GameDayView gameDay;
     private RetroView retro;
     private final AppDocuments documents;
+    /** The first reads wait for the first frame. */
+    private final FirstFrame firstFrame = new FirstFrame();
 
     public AppWindow(Composition composition, Stage stage) {
         this.composition = composition;
         this.stage = stage;
         AppPreferences prefs = new AppPreferences(composition.home.root().resolve("app.properties"));
         look = new AppLook(prefs, stage);
+        StartupTimer.mark("theme");
         shell = new MainShell(composition.killSwitch, zone, look.dark());
         dev.faultline.app.TeamSwitchRelay team = new dev.faultline.app.TeamSwitchRelay(composition);
         shell.killSwitch().relayTo(new dev.faultline.app.view.shell.KillSwitchButton.TeamSwitch() {
@@ -83,6 +86,7 @@ public final class AppWindow {
             }
         });
         look.sizeText(shell);
+        StartupTimer.mark("shell");
         documents = new AppDocuments(composition, prefs, ShippedRunbooks.dir(), m -> Dialogs.error(m, null));
         starter = new RunStarter(composition);
         runs = new RunCoordinator(
@@ -100,7 +104,7 @@ public final class AppWindow {
                 composition.loader,
                 composition.environments.all(),
                 composition.plugins.backends(),
-                Work.background(),
+                firstFrame.work(),
                 this::failed);
         home = new HomeView(
                 homeModel,
@@ -109,7 +113,7 @@ public final class AppWindow {
                 this::edit,
                 this::openRecent);
         schedules = new SchedulesModel(
-                zone, composition.clock, composition::store, composition.loader, Work.background(), this::failed);
+                zone, composition.clock, composition::store, composition.loader, firstFrame.work(), this::failed);
         home.showSchedules(new SchedulesPane(schedules, zone));
         following = new dev.faultline.app.view.live.RunFollowing(
                 composition::store,
@@ -119,7 +123,7 @@ public final class AppWindow {
                 composition.clock,
                 new dev.faultline.engine.store.RemoteRevert(composition.plugins, composition.reverter)::lines);
         home.showUnderWay(new dev.faultline.app.view.home.UnderWayPane(
-                new dev.faultline.app.view.home.UnderWayModel(zone, composition::store, Work.background()), r -> {
+                new dev.faultline.app.view.home.UnderWayModel(zone, composition::store, firstFrame.work()), r -> {
                     if (runs.busyProperty().get()) {
                         Dialogs.error(
                                 "A run of this desktop is active",
@@ -268,14 +272,17 @@ public final class AppWindow {
                     stage.close();
                     javafx.application.Platform.exit();
                 })));
+        StartupTimer.mark("scene");
         stage.show();
+        StartupTimer.mark("stage-show");
+        firstFrame.watch();
         home.focusStart();
         homeModel.refreshBackends();
-        Background.run(
+        firstFrame.whenDrawn(() -> Background.run(
                 "discover-runbooks",
                 () -> ShippedRunbooks.discover(composition.loader),
                 this::discovered,
-                err -> Dialogs.error("Could not read the shipped runbooks", err));
+                err -> Dialogs.error("Could not read the shipped runbooks", err)));
     }
 
     /** The first-GameDay path: the sandbox GameDay opened in the planner, one click from running. */
@@ -316,7 +323,7 @@ public final class AppWindow {
     }
 
     void recoverLeftovers(boolean revertOrphans) {
-        Background.run(
+        firstFrame.whenDrawn(() -> Background.run(
                 "startup-recovery",
                 () -> StartupRecovery.run(composition, revertOrphans),
                 lines -> {
@@ -327,7 +334,7 @@ public final class AppWindow {
                     }
                     refreshRuns();
                 },
-                err -> Dialogs.error("Recovering what a crashed session left behind failed", err));
+                err -> Dialogs.error("Recovering what a crashed session left behind failed", err)));
     }
 
     private void refreshRuns() {

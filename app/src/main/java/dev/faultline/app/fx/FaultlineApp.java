@@ -5,11 +5,14 @@ import dev.faultline.engine.env.FaultlineHome;
 import dev.faultline.engine.safety.FaultJournal;
 import dev.faultline.engine.safety.JournalEntry;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.application.Application;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,30 +21,64 @@ import org.slf4j.LoggerFactory;
  * behind are shown first, with reverting them as the default answer.
  */
 public final class FaultlineApp extends Application {
-    private static final Logger log = LoggerFactory.getLogger(FaultlineApp.class);
+    /** The composition being made beside JavaFX's start ({@link #prepare}), or null. */
+    private static volatile @Nullable CompletableFuture<Composition> preparing;
+
     private Composition composition;
     private AppWindow window;
 
+    /**
+     * Starts making the composition (the journal, the plugins, the halt socket, the logger) on its own
+     * thread while JavaFX starts its toolkit on another: on two cores both are under way at once.
+     * Call before {@code Application.launch}; {@link #init} takes it.
+     */
+    public static void prepare(FaultlineHome home) {
+        CompletableFuture<Composition> made = new CompletableFuture<>();
+        Thread maker = new Thread(
+                () -> {
+                    try {
+                        made.complete(new Composition(home));
+                    } catch (RuntimeException | Error e) {
+                        made.completeExceptionally(e);
+                    }
+                },
+                "faultline-composition");
+        maker.setDaemon(true);
+        preparing = made;
+        maker.start();
+    }
+
     @Override
     public void init() {
-        long t0 = System.nanoTime();
-        composition = new Composition(FaultlineHome.fromEnvironment());
-        if (Boolean.getBoolean("faultline.measureStartup")) {
-            System.out.println("faultline: composition " + (System.nanoTime() - t0) / 1_000_000 + " ms, JVM up "
-                    + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms");
+        StartupTimer.mark("toolkit");
+        CompletableFuture<Composition> made = preparing;
+        preparing = null;
+        if (made == null) {
+            composition = new Composition(FaultlineHome.fromEnvironment());
+        } else {
+            try {
+                composition = made.join();
+            } catch (CompletionException e) {
+                // as if made here: what went wrong, not the future's wrapper
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
         }
+        StartupTimer.mark("composition");
     }
 
     @Override
     public void start(Stage stage) {
-        long t0 = System.nanoTime();
+        StartupTimer.mark("start");
         window = new AppWindow(composition, stage);
-        long t1 = System.nanoTime();
+        StartupTimer.mark("home-built");
         window.show();
-        if (Boolean.getBoolean("faultline.measureStartup")) {
-            System.out.println("faultline: screens built in " + (t1 - t0) / 1_000_000 + " ms, shown in "
-                    + (System.nanoTime() - t1) / 1_000_000 + " ms");
-        }
+        StartupTimer.mark("shown");
         StartupTimer.shown(stage.getScene());
         List<JournalEntry> orphans = composition.recovery.findOrphans();
         boolean revert = orphans.isEmpty() || askToRevert(orphans);
@@ -61,6 +98,9 @@ public final class FaultlineApp extends Application {
         a.setHeaderText(orphans.size() + " fault(s) left behind by a crashed Faultline are still injected");
         ((javafx.scene.control.Button) a.getDialogPane().lookupButton(revert)).setDefaultButton(true);
         boolean yes = a.showAndWait().filter(b -> b == revert).isPresent();
+        // (asked for here, not in a static field: this class is loaded before JavaFX starts, and the logging
+        // is set up beside that, on the composition's thread)
+        Logger log = LoggerFactory.getLogger(FaultlineApp.class);
         log.warn(
                 "startup: {} orphaned fault(s); the user chose to {}",
                 orphans.size(),
