@@ -165,7 +165,9 @@ class RolloutEditsTest {
         Rollout typed = rollout(model);
         assertThat(typed.countsTargets()).isTrue();
         assertThat(typed.stages()).containsExactly(1.0, 2.0, 3.0);
-        assertThat(model.yamlProperty().get()).contains("targets: [1, 2, 3]").doesNotContain("stages:");
+        assertThat(model.yamlProperty().get())
+                .containsPattern("rollout:\\s+targets:\\s+- 1\\s+- 2\\s+- 3")
+                .doesNotContain("stages:");
         assertThat(StepText.describe(model.experiment().method().getFirst())).startsWith("1→2→3 targets · ");
         assertThat(model.setField(field, "[1, 2.5]", "set targets"))
                 .hasValueSatisfying(m -> assertThat(m).contains("whole count"));
