@@ -15,7 +15,7 @@ final class RolloutSection {
             h.open("div", o.stages().size() <= 12 ? "keep rollout" : "rollout");
             h.el("h4", "", RolloutText.title(o));
             h.el("p", o.safeUpTo().isPresent() ? "" : "no", o.headline());
-            h.open("table", "stages").headRow(RolloutText.COLUMNS.toArray(String[]::new));
+            h.open("table", "stages").headRow(RolloutText.columns(o).toArray(String[]::new));
             for (RolloutResult.Stage s : o.stages()) {
                 List<String> cells = RolloutText.row(o, s, z);
                 h.open("tr", "");

@@ -113,8 +113,22 @@ public final class AppWindow {
                 this::edit,
                 this::openRecent);
         schedules = new SchedulesModel(
-                zone, composition.clock, composition::store, composition.loader, firstFrame.work(), this::failed);
-        home.showSchedules(new SchedulesPane(schedules, zone));
+                zone,
+                composition.clock,
+                composition::store,
+                composition.loader,
+                () -> composition.environments,
+                firstFrame.work(),
+                this::failed);
+        home.showSchedules(new SchedulesPane(
+                schedules,
+                zone,
+                () -> List.copyOf(homeModel.runbooks()),
+                () -> composition.environments.all().stream()
+                        .filter(e -> !e.production()) // a scheduled run has nobody to confirm it
+                        .map(dev.faultline.engine.env.Environment::name)
+                        .toList(),
+                owner -> documents.picker.open(owner, "Choose the runbook to schedule", composition.home.root())));
         following = new dev.faultline.app.view.live.RunFollowing(
                 composition::store,
                 composition.loader,

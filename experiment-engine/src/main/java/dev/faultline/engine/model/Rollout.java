@@ -141,6 +141,16 @@ public record Rollout(List<Double> stages, Duration hold, List<String> check, Un
                 + " each";
     }
 
+    /**
+     * The stages before the widest, for people ("1% → 5%", "1 target → 2 targets"), as a format that
+     * only has the widest stage leaves them out; empty for a rollout of one stage.
+     */
+    public String narrower() {
+        return stages.subList(0, stages.size() - 1).stream()
+                .map(v -> label(unit, v))
+                .collect(Collectors.joining(" → "));
+    }
+
     /** A share for people: "25%", "0.5%". */
     public static String percent(double share) {
         return Numbers.format(share * 100) + "%";

@@ -253,9 +253,9 @@ public final class MarkdownReport implements ReportRenderer {
                     .append("**: ")
                     .append(line(o.headline()))
                     .append("\n\n| ")
-                    .append(String.join(" | ", RolloutText.COLUMNS))
+                    .append(String.join(" | ", RolloutText.columns(o)))
                     .append(" |\n|")
-                    .append("---|".repeat(RolloutText.COLUMNS.size()))
+                    .append("---|".repeat(RolloutText.columns(o).size()))
                     .append('\n');
             for (RolloutResult.Stage s : o.stages()) {
                 b.append("| ")

@@ -11,16 +11,21 @@ import java.util.stream.Collectors;
 public final class RolloutText {
     private RolloutText() {}
 
-    /** The columns of a stage's row, in the order {@link #row} gives them. */
-    public static final List<String> COLUMNS =
-            List.of("Stage", "Share", "From", "To", "Applied", "Checked probes", "Held");
+    /**
+     * The columns of a stage's row, in the order {@link #row} gives them: the second is "Targets" for a
+     * rollout over counts of targets ({@code targets: [1, 2, 5]}), "Share" for one over shares.
+     */
+    public static List<String> columns(RolloutResult o) {
+        boolean counts = o.stages().stream().anyMatch(Stage::countsTargets);
+        return List.of("Stage", counts ? "Targets" : "Share", "From", "To", "Applied", "Checked probes", "Held");
+    }
 
     /** "Rollout of payments-failing". */
     public static String title(RolloutResult o) {
         return "Rollout of " + o.step();
     }
 
-    /** One stage's cells, in the order of {@link #COLUMNS}. */
+    /** One stage's cells, in the order of {@link #columns}. */
     public static List<String> row(RolloutResult o, Stage s, ZoneId z) {
         return List.of(
                 s.number() + " of " + o.stagesPlanned(),

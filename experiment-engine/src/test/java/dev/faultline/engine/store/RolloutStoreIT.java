@@ -57,6 +57,11 @@ class RolloutStoreIT {
         rig.close();
     }
 
+    /** The store the rollouts are recorded in and read back from: an H2 file here. */
+    FaultlineStore open() throws StoreException {
+        return FaultlineStore.open(home.resolve("db/faultline"));
+    }
+
     @Test
     void everyStageReachedIsStoredAndReadBackAfterTheRun() throws Exception {
         Experiment e = experiment()
@@ -71,9 +76,8 @@ class RolloutStoreIT {
                         new Rollout(List.of(0.1, 0.5, 1.0), Duration.ofMillis(400), List.of())))
                 .blastRadius(BlastRadius.UNLIMITED)
                 .build();
-        Path db = home.resolve("db/faultline");
         RunResult r;
-        FaultlineStore store = FaultlineStore.open(db);
+        FaultlineStore store = open();
         try (RunRecorder recorder = new RunRecorder(
                 store,
                 new PendingResults(home.resolve("pending")),
@@ -88,7 +92,7 @@ class RolloutStoreIT {
             store.close();
         }
 
-        try (FaultlineStore again = FaultlineStore.open(db)) {
+        try (FaultlineStore again = open()) {
             List<RolloutResult> stored = again.rollouts(r.runId());
             // the database keeps times to the microsecond (rounded), as PostgreSQL does
             assertThat(stored)
@@ -126,9 +130,8 @@ class RolloutStoreIT {
                         Rollout.ofTargets(List.of(1, 2, 4), Duration.ofMillis(400), List.of())))
                 .blastRadius(BlastRadius.UNLIMITED)
                 .build();
-        Path db = home.resolve("db/faultline");
         RunResult r;
-        try (FaultlineStore store = FaultlineStore.open(db);
+        try (FaultlineStore store = open();
                 RunRecorder recorder = new RunRecorder(
                         store,
                         new PendingResults(home.resolve("pending")),
@@ -140,7 +143,7 @@ class RolloutStoreIT {
                     .result()
                     .get(30, TimeUnit.SECONDS);
         }
-        try (FaultlineStore again = FaultlineStore.open(db)) {
+        try (FaultlineStore again = open()) {
             RolloutResult o = again.rollouts(r.runId()).getFirst();
             assertThat(o.stages()).extracting(RolloutResult.Stage::targets).containsExactly(1, 2, 4);
             assertThat(o.safeUpToTargets()).hasValue(2);
@@ -155,7 +158,7 @@ class RolloutStoreIT {
                 .probe(probe("p99", "latency", new Tolerance.Threshold(Op.LT, 1000)))
                 .fault("slow", 0, Duration.ofMillis(300), "payments")
                 .build();
-        try (FaultlineStore store = FaultlineStore.open(home.resolve("db/faultline"));
+        try (FaultlineStore store = open();
                 RunRecorder recorder = new RunRecorder(
                         store,
                         new PendingResults(home.resolve("pending")),

@@ -94,6 +94,48 @@ final class RolloutEdits {
         });
     }
 
+    /**
+     * The stages as counts of targets ({@code targets: [1, 2, 4]}): as many stages as before (at most
+     * the blast radius' {@code maxTargets}), doubling from one target, the hold and check kept.
+     */
+    static Experiment countTargets(Experiment e, String step) {
+        return change(e, step, f -> {
+            Rollout r = rollout(f);
+            if (r.countsTargets()) {
+                return f;
+            }
+            int most = Math.min(Rollout.MAX_TARGETS, e.blastRadius().maxTargets());
+            List<Integer> counts = new ArrayList<>();
+            for (int c = 1; counts.size() < r.stages().size() && c <= most; c *= 2) {
+                counts.add(c);
+            }
+            return withRollout(f, Rollout.ofTargets(counts, r.hold(), r.check()));
+        });
+    }
+
+    /** The stages as shares again (1%, 5%, 25%, up to the blast radius' maxShare), the hold and check kept. */
+    static Experiment useShares(Experiment e, String step) {
+        return change(e, step, f -> {
+            Rollout r = rollout(f);
+            if (!r.countsTargets()) {
+                return f;
+            }
+            double widest = e.blastRadius().maxShare();
+            List<Double> stages = new ArrayList<>(
+                    FIRST_STAGES.stream().filter(s -> s < widest).toList());
+            stages.add(widest);
+            return withRollout(f, new Rollout(stages, r.hold(), r.check()));
+        });
+    }
+
+    /**
+     * The runbook field the property sheet edits a rollout's stages in: {@code targets} for counts
+     * of targets, {@code stages} for shares (so typed counts are read as counts, not as shares).
+     */
+    static String stagesField(String rollout, Rollout r) {
+        return rollout + (r.countsTargets() ? ".targets" : ".stages");
+    }
+
     /** "1→5→25→100%", "1→2→5 targets": the stages as the timeline's block shows them. */
     static String stages(Rollout r) {
         if (r.countsTargets()) {

@@ -58,11 +58,17 @@ final class RolloutRows extends VBox {
         getChildren()
                 .addAll(
                         summary,
-                        new FieldRow(
-                                model,
-                                "stages",
-                                base + ".stages",
-                                "shares in increasing order, e.g. [1%, 5%, 25%, 100%]"),
+                        r.countsTargets()
+                                ? new FieldRow(
+                                        model,
+                                        "targets",
+                                        RolloutEdits.stagesField(base, r),
+                                        "counts of targets in increasing order, e.g. [1, 2, 5]")
+                                : new FieldRow(
+                                        model,
+                                        "stages",
+                                        RolloutEdits.stagesField(base, r),
+                                        "shares in increasing order, e.g. [1%, 5%, 25%, 100%]"),
                         new FieldRow(model, "hold", base + ".hold", "how long each stage holds, e.g. 30s"),
                         new FieldRow(
                                 model,
@@ -82,6 +88,17 @@ final class RolloutRows extends VBox {
                         "rollout-stage-remove",
                         "The stage before becomes the widest",
                         e -> RolloutEdits.removeStage(e, step)),
+                r.countsTargets()
+                        ? button(
+                                "Use shares",
+                                "rollout-unit-shares",
+                                "Stages as shares of traffic or of the matching targets (1%, 5%, 25%, 100%)",
+                                e -> RolloutEdits.useShares(e, step))
+                        : button(
+                                "Count targets",
+                                "rollout-unit-targets",
+                                "Stages as counts of targets (1, 2, 4 …), each hit wholly",
+                                e -> RolloutEdits.countTargets(e, step)),
                 button(
                         "One share",
                         "rollout-remove",

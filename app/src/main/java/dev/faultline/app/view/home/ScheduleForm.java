@@ -1,5 +1,10 @@
 package dev.faultline.app.view.home;
 
+import dev.faultline.engine.env.Environment;
+import dev.faultline.engine.env.Environments;
+import dev.faultline.engine.runbook.LoadedRunbook;
+import dev.faultline.engine.runbook.RunbookException;
+import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.schedule.CronTimes;
 import dev.faultline.engine.schedule.Days;
 import dev.faultline.engine.schedule.MissedRun;
@@ -142,6 +147,38 @@ public final class ScheduleForm {
                         skip,
                         missed,
                         now));
+    }
+
+    /**
+     * Refuses a schedule the scheduler could never run, as {@code faultline schedule add} does: a
+     * runbook the loader refuses, an environment nobody defined, a production one (a scheduled run has
+     * nobody to confirm it).
+     *
+     * @throws IllegalArgumentException naming the field, in one line
+     */
+    public static void checkRunnable(Schedule s, RunbookLoader loader, Environments environments) {
+        LoadedRunbook loaded;
+        try {
+            loaded = loader.load(Path.of(s.runbook()));
+        } catch (RunbookException e) {
+            throw new IllegalArgumentException(
+                    "runbook: "
+                            + e.problems().stream()
+                                    .findFirst()
+                                    .map(String::valueOf)
+                                    .orElse(String.valueOf(e.getMessage()))
+                            + "; fix it in the editor first",
+                    e);
+        }
+        String env = s.environment().isEmpty() ? loaded.experiment().environment() : s.environment();
+        Environment known = environments
+                .find(env)
+                .orElseThrow(() -> new IllegalArgumentException("environment: '" + env + "' is unknown (known: "
+                        + environments.names() + "); define it in Settings"));
+        if (known.production()) {
+            throw new IllegalArgumentException("environment: '" + env + "' is a production environment: a scheduled"
+                    + " run has nobody to confirm it, so schedules never run there");
+        }
     }
 
     private interface Part<T> {

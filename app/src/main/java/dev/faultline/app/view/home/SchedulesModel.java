@@ -2,6 +2,7 @@ package dev.faultline.app.view.home;
 
 import dev.faultline.app.view.common.Dialogs;
 import dev.faultline.app.view.common.Work;
+import dev.faultline.engine.env.Environments;
 import dev.faultline.engine.report.ScoreHistory;
 import dev.faultline.engine.runbook.RunbookException;
 import dev.faultline.engine.runbook.RunbookLoader;
@@ -20,8 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The schedules on the home screen, without nodes: each with its next run (in the user's zone) and
@@ -32,8 +36,19 @@ public final class SchedulesModel {
     /** Runs looked at for the score trends. */
     static final int LOOK_BACK = 500;
 
-    /** One schedule as the home screen lists it. */
-    public record Row(String name, String experiment, String when, String nextRun, String lastResult, boolean paused) {}
+    /**
+     * One schedule as the home screen lists it.
+     *
+     * @param fields the schedule as the dialog edits it
+     */
+    public record Row(
+            String name,
+            String experiment,
+            String when,
+            String nextRun,
+            String lastResult,
+            boolean paused,
+            ScheduleForm.Fields fields) {}
 
     /** One experiment's scores, oldest first. */
     public record Trend(String experiment, List<ScoreHistory.Point> points) {}
@@ -44,6 +59,7 @@ public final class SchedulesModel {
     private final Clock clock;
     private final Callable<FaultlineStore> store;
     private final RunbookLoader loader;
+    private final Supplier<Environments> environments;
     private final Work work;
     private final BiConsumer<String, Throwable> errors;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -56,12 +72,14 @@ public final class SchedulesModel {
             Clock clock,
             Callable<FaultlineStore> store,
             RunbookLoader loader,
+            Supplier<Environments> environments,
             Work work,
             BiConsumer<String, Throwable> errors) {
         this.zone = zone;
         this.clock = clock;
         this.store = store;
         this.loader = loader;
+        this.environments = environments;
         this.work = work;
         this.errors = errors;
     }
@@ -87,6 +105,48 @@ public final class SchedulesModel {
                 err -> errors.accept("Could not " + (paused ? "pause" : "resume") + " schedule " + name, err));
     }
 
+    /**
+     * Saves the dialog's fields, a new schedule when {@code editing} is null, else in place of that one;
+     * then reads the schedules again and calls {@code saved}. A field that is wrong, a name taken, or a
+     * database that cannot be written is said to {@code refused} in one line, nothing saved.
+     */
+    public void save(ScheduleForm.Fields f, @Nullable String editing, Runnable saved, Consumer<String> refused) {
+        work.run(
+                "save-schedule",
+                () -> {
+                    Instant now = clock.instant();
+                    ScheduleForm.checkRunnable(ScheduleForm.toSchedule(f, now), loader, environments.get());
+                    return ScheduleForm.save(store.call().schedules(), f, editing, now);
+                },
+                s -> {
+                    refresh();
+                    saved.run();
+                },
+                err -> refused.accept(
+                        err instanceof IllegalArgumentException
+                                ? Dialogs.message(err)
+                                : "Could not save the schedule in the database: " + Dialogs.message(err)));
+    }
+
+    /** Removes a schedule (its runs stay in the history), then reads them again. */
+    public void remove(String name) {
+        work.run(
+                "remove-schedule",
+                () -> store.call().schedules().remove(name),
+                removed -> refresh(),
+                err -> errors.accept("Could not remove schedule " + name, err));
+    }
+
+    /** The next runs the fields would start, in the user's zone, or why none (for the dialog, as typed). */
+    public ScheduleForm.Preview preview(ScheduleForm.Fields f) {
+        return ScheduleForm.preview(f, clock.instant(), zone);
+    }
+
+    /** The zone next runs are shown in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     private Read read() throws Exception {
         FaultlineStore s = store.call();
         Instant now = clock.instant();
@@ -103,7 +163,8 @@ public final class SchedulesModel {
                             ? "paused"
                             : e.nextRun(now).map(t -> Days.when(t.atZone(zone))).orElse("never"),
                     lastResult(e.state(), zone),
-                    e.state().paused()));
+                    e.state().paused(),
+                    ScheduleForm.of(e.schedule())));
         }
         Map<String, List<ScoreHistory.Point>> history = ScoreHistory.of(s, experiments, LOOK_BACK);
         List<Trend> t = new ArrayList<>();

@@ -1,28 +1,40 @@
 package dev.faultline.app.view.home;
 
 import dev.faultline.engine.report.ScoreHistory;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The schedules on the home screen: a table (schedule, experiment, when, next run, last result) with
- * Pause and Resume, and each scheduled experiment's resilience score over time as a line chart.
+ * Add, Edit (Enter), Pause, Resume and Remove (Delete), and each scheduled experiment's resilience
+ * score over time as a line chart.
  */
 public final class SchedulesPane extends VBox {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM");
@@ -31,12 +43,23 @@ public final class SchedulesPane extends VBox {
     private final LineChart<Number, Number> chart;
     private final Label noScores = new Label("No scored run of a scheduled experiment yet: the resilience score over"
             + " time is drawn here once one has run (aborted runs have no score).");
-    private final Label empty = new Label(
-            "No schedules yet. Add one from a terminal: faultline schedule add weekly-payments"
-                    + " runbooks/sandbox/payment-latency-holds.yaml --cron \"0 9 * * MON\"; 'faultline scheduler' runs them.");
+    private final Label empty = new Label("No schedules yet: Add schedule… runs a runbook every week or every day (or"
+            + " 'faultline schedule add' in a terminal); 'faultline scheduler' starts them on time.");
+    private final SchedulesModel model;
+    private final ScheduleDialog.Choices choices;
 
-    public SchedulesPane(SchedulesModel model, ZoneId zone) {
+    /**
+     * @param choices the runbooks and environments the schedule dialog offers, and how it browses for a file
+     */
+    public SchedulesPane(
+            SchedulesModel model,
+            ZoneId zone,
+            Supplier<List<Path>> runbooks,
+            Supplier<List<String>> environments,
+            Function<Window, Optional<Path>> browse) {
         super(8);
+        this.model = model;
+        this.choices = new ScheduleDialog.Choices(runbooks, environments, browse);
         setId("schedules");
         Label heading = new Label("Schedules");
         heading.getStyleClass().add("section");
@@ -69,7 +92,48 @@ public final class SchedulesPane extends VBox {
                         () -> selected.get() == null || !selected.get().paused(), selected));
         pause.setOnAction(e -> model.setPaused(selected.get().name(), true));
         resume.setOnAction(e -> model.setPaused(selected.get().name(), false));
-        HBox buttons = new HBox(8, pause, resume);
+        Button add = new Button("Add schedule…");
+        add.setId("schedule-add");
+        add.setTooltip(new Tooltip("Run a runbook on a schedule: when, where and its guards"));
+        add.setOnAction(
+                e -> ScheduleDialog.open(window(), model, ScheduleForm.blank(ZoneId.systemDefault()), null, choices));
+        Button edit = new Button("Edit…");
+        edit.setId("schedule-edit");
+        edit.setTooltip(new Tooltip("Change the selected schedule (Enter or a double-click in the table)"));
+        edit.disableProperty().bind(selected.isNull());
+        edit.setOnAction(e -> edit(selected.get()));
+        Button remove = new Button("Remove…");
+        remove.setId("schedule-remove");
+        remove.setTooltip(new Tooltip("Remove the selected schedule (Delete); its past runs stay in the history"));
+        remove.disableProperty().bind(selected.isNull());
+        remove.setOnAction(e -> remove(selected.get()));
+        table.setOnKeyPressed(e -> {
+            SchedulesModel.Row r = selected.get();
+            if (r == null) {
+                return;
+            }
+            switch (e.getCode()) {
+                case ENTER -> edit(r);
+                case DELETE -> remove(r);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        table.setRowFactory(t -> {
+            TableRow<SchedulesModel.Row> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    edit(row.getItem());
+                }
+            });
+            return row;
+        });
+        for (Button b : List.of(add, edit, pause, resume, remove)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        FlowPane buttons = new FlowPane(8, 6, add, edit, pause, resume, remove);
 
         NumberAxis x = new NumberAxis();
         x.setForceZeroInRange(false);
@@ -101,6 +165,28 @@ public final class SchedulesPane extends VBox {
         noScores.setWrapText(true);
         noScores.setId("no-scores");
         getChildren().addAll(heading, table, buttons, noScores, chart);
+    }
+
+    private void edit(SchedulesModel.Row r) {
+        ScheduleDialog.open(window(), model, r.fields(), r.name(), choices);
+    }
+
+    private void remove(SchedulesModel.Row r) {
+        Alert ask = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "It no longer runs; its past runs and their reports stay in the history.",
+                new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE),
+                ButtonType.CANCEL);
+        ask.setHeaderText("Remove schedule " + r.name() + "?");
+        ask.getDialogPane().setId("schedule-remove-confirm");
+        ask.initOwner(window());
+        ask.showAndWait()
+                .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .ifPresent(b -> model.remove(r.name()));
+    }
+
+    private @Nullable Window window() {
+        return getScene() == null ? null : getScene().getWindow();
     }
 
     private void showTrends(SchedulesModel model) {

@@ -137,4 +137,45 @@ class RolloutEditsTest {
         assertThat(((MethodStep.FaultStep) model.experiment().method().getFirst()).stages())
                 .isEmpty();
     }
+
+    @Test
+    void stagesCountingTargetsAreEditedAsCountsAndShownOnTheBlock() throws Exception {
+        EditorViewModel model = open("payment-rollout-stops.yaml");
+        String step = model.experiment().method().getFirst().name();
+        String base = "spec.method[0].rollout";
+        assertThat(RolloutEdits.stagesField(base, rollout(model))).isEqualTo(base + ".stages");
+
+        assertThat(model.apply("count targets", e -> RolloutEdits.countTargets(e, step)))
+                .isEmpty();
+        Rollout counts = rollout(model);
+        assertThat(counts.countsTargets()).isTrue();
+        assertThat(counts.stages()).containsExactly(1.0);
+        assertThat(counts.hold()).isEqualTo(Duration.ofSeconds(4));
+        String field = RolloutEdits.stagesField(base, counts);
+        assertThat(field).isEqualTo(base + ".targets");
+        assertThat(model.field(field)).isEqualTo("[1]");
+
+        // typed counts are counts: above the blast radius' maxTargets they are refused in its words
+        assertThat(model.setField(field, "[1, 2, 3]", "set targets"))
+                .hasValue("stage 2 of the rollout (2 targets) is above the blast radius maximum of 1 target; lower"
+                        + " it or raise blastRadius.maxTargets");
+        assertThat(model.setField("spec.blastRadius.maxTargets", "3", "set max targets"))
+                .isEmpty();
+        assertThat(model.setField(field, "[1, 2, 3]", "set targets")).isEmpty();
+        Rollout typed = rollout(model);
+        assertThat(typed.countsTargets()).isTrue();
+        assertThat(typed.stages()).containsExactly(1.0, 2.0, 3.0);
+        assertThat(model.yamlProperty().get())
+                .containsPattern("rollout:\\s+targets:\\s+- 1\\s+- 2\\s+- 3")
+                .doesNotContain("stages:");
+        assertThat(StepText.describe(model.experiment().method().getFirst())).startsWith("1→2→3 targets · ");
+        assertThat(model.setField(field, "[1, 2.5]", "set targets"))
+                .hasValueSatisfying(m -> assertThat(m).contains("whole count"));
+        roundTrips(model);
+
+        assertThat(model.apply("use shares", e -> RolloutEdits.useShares(e, step)))
+                .isEmpty();
+        assertThat(rollout(model).countsTargets()).isFalse();
+        assertThat(rollout(model).stages()).containsExactly(0.01, 0.05, 0.25, 0.9);
+    }
 }

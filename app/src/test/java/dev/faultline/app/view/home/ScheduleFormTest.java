@@ -3,6 +3,9 @@ package dev.faultline.app.view.home;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.engine.env.Environment;
+import dev.faultline.engine.env.Environments;
+import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.schedule.Schedule;
 import dev.faultline.engine.store.FaultlineStore;
 import java.nio.file.Files;
@@ -98,6 +101,36 @@ class ScheduleFormTest {
             assertThat(entry.state().paused()).isTrue();
             assertThat(store.schedules().entries()).hasSize(1);
         }
+    }
+
+    @Test
+    void aScheduleTheSchedulerCouldNeverRunIsRefusedAsTheCliRefusesIt() throws Exception {
+        Path outage = Path.of("..", "runbooks", "sandbox", "payment-outage-halts.yaml")
+                .toAbsolutePath()
+                .normalize();
+        RunbookLoader loader = new RunbookLoader();
+        Environments envs = Environments.builtIn()
+                .with(java.util.List.of(new Environment("prod", true, false, java.util.Map.of())));
+        ScheduleForm.checkRunnable(ScheduleForm.toSchedule(fields(outage), NOW), loader, envs);
+
+        assertThatThrownBy(
+                        () -> ScheduleForm.checkRunnable(ScheduleForm.toSchedule(fields(runbook()), NOW), loader, envs))
+                .hasMessageStartingWith("runbook: " + home.resolve("latency.yaml"))
+                .hasMessageEndingWith("; fix it in the editor first")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> ScheduleForm.checkRunnable(
+                        ScheduleForm.toSchedule(withEnvironment(fields(outage), "nowhere"), NOW), loader, envs))
+                .hasMessage("environment: 'nowhere' is unknown (known: " + envs.names() + "); define it in Settings");
+        String production = "prod";
+        assertThatThrownBy(() -> ScheduleForm.checkRunnable(
+                        ScheduleForm.toSchedule(withEnvironment(fields(outage), production), NOW), loader, envs))
+                .hasMessage("environment: '" + production + "' is a production environment: a scheduled run has"
+                        + " nobody to confirm it, so schedules never run there");
+    }
+
+    private static ScheduleForm.Fields withEnvironment(ScheduleForm.Fields f, String env) {
+        return new ScheduleForm.Fields(
+                f.name(), f.runbook(), f.cron(), f.zone(), env, f.window(), f.skipDays(), f.missed());
     }
 
     private Path runbook() throws Exception {

@@ -3,6 +3,7 @@ package dev.faultline.app.view.home;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.app.view.common.InPlace;
+import dev.faultline.engine.env.Environments;
 import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.schedule.CronTimes;
 import dev.faultline.engine.schedule.MissedRun;
@@ -56,6 +57,7 @@ class SchedulesModelTest {
                 Clock.fixed(NOW, ZoneId.of("UTC")),
                 () -> store,
                 new RunbookLoader(),
+                Environments::builtIn,
                 new InPlace(),
                 (what, err) -> errors.add(what + ": " + err));
     }

@@ -5,6 +5,7 @@ import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.PodFault;
 import dev.faultline.engine.model.Probe;
+import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.spi.interop.ConversionNote;
 import dev.faultline.engine.spi.interop.ExportException;
 import dev.faultline.engine.spi.interop.Exported;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
@@ -114,15 +116,34 @@ public final class ChaosMeshExporter implements RunbookExporter {
                     what, "left out: Chaos Mesh cannot make a '" + f.fault().type() + "' fault"));
             return null;
         }
-        f.stages()
-                .ifPresent(r -> notes.add(new ConversionNote(
-                        what + " rollout",
-                        "exported at its widest share, " + Math.round(f.share() * 100)
-                                + "%: Chaos Mesh does not widen a fault stage by stage")));
         try {
             PodTarget t = PodTarget.of(f.target(), "default");
-            ChaosManifests.Manifest m =
-                    ChaosManifests.of(f.fault(), t, ChaosMode.of(t.count(), f.share()), f.duration());
+            OptionalInt count = t.count();
+            Rollout r = f.rollout();
+            if (r != null && r.countsTargets() && count.isPresent()) {
+                notes.add(new ConversionNote(
+                        what,
+                        "left out: its target picks " + count.getAsInt() + " pods and its rollout counts targets"
+                                + " too; keep one of them"));
+                return null;
+            }
+            if (r != null) {
+                // Chaos Mesh has a mode for a count (one, fixed) and for a share (fixed-percent, all), but no stages
+                if (r.countsTargets()) {
+                    count = OptionalInt.of(r.targetsAt(r.stages().size() - 1));
+                }
+                ChaosMode widest = ChaosMode.of(count, f.share());
+                notes.add(new ConversionNote(
+                        what + " rollout",
+                        "exported at its widest stage, " + r.label(r.stages().size() - 1) + " (mode: "
+                                + widest.mode() + (widest.value().isEmpty() ? "" : ", value: " + widest.value())
+                                + "): Chaos Mesh does not widen a fault stage by stage"
+                                + (r.stages().size() > 1
+                                        ? "; left out: the stages before it (" + r.narrower()
+                                                + ") and the check at each stage's end"
+                                        : "")));
+            }
+            ChaosManifests.Manifest m = ChaosManifests.of(f.fault(), t, ChaosMode.of(count, f.share()), f.duration());
             Map<String, Object> spec = new LinkedHashMap<>(m.spec());
             spec.remove("duration");
             if (!t.container().isEmpty()

@@ -9,6 +9,7 @@ import dev.faultline.engine.model.MethodStep.FaultStep;
 import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.ProcessFault;
 import dev.faultline.engine.model.ProxyFault;
+import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.spi.interop.ConversionNote;
@@ -164,5 +165,63 @@ class ChaosMeshExporterTest {
         String yaml = out.files().getFirst().text();
         assertThat(yaml).contains("kind: PodChaos").doesNotContain("kind: Workflow");
         assertThat(problems(yaml)).isEmpty();
+    }
+
+    @Test
+    void aRolloutIsExportedAtItsWidestStageACountAsFixedModeAndWhatIsLeftOutIsSaid() throws Exception {
+        Path podKill = Path.of("../../runbooks/chaos-mesh/payment-pod-kill.yaml");
+        Exported counts = exporter.write(
+                rolledOut(podKill, Rollout.ofTargets(List.of(1, 2, 3), Duration.ofSeconds(20), List.of())));
+        String yaml = counts.files().getFirst().text();
+        JsonNode spec = new YAMLMapper().readTree(yaml).path("spec");
+        assertThat(spec.path("mode").asString()).isEqualTo("fixed");
+        assertThat(spec.path("value").asString()).isEqualTo("3");
+        assertThat(problems(yaml)).isEmpty();
+        assertThat(counts.notes().stream().map(ConversionNote::toString))
+                .contains("fault step kill-one-payment-pod rollout: exported at its widest stage, 3 targets (mode:"
+                        + " fixed, value: 3): Chaos Mesh does not widen a fault stage by stage; left out: the stages"
+                        + " before it (1 target → 2 targets) and the check at each stage's end");
+
+        Exported shares =
+                exporter.write(rolledOut(podKill, new Rollout(List.of(0.25, 0.5), Duration.ofSeconds(20), List.of())));
+        JsonNode half =
+                new YAMLMapper().readTree(shares.files().getFirst().text()).path("spec");
+        assertThat(half.path("mode").asString()).isEqualTo("fixed-percent");
+        assertThat(half.path("value").asString()).isEqualTo("50");
+        assertThat(shares.notes().stream().map(ConversionNote::toString))
+                .contains("fault step kill-one-payment-pod rollout: exported at its widest stage, 50% (mode:"
+                        + " fixed-percent, value: 50): Chaos Mesh does not widen a fault stage by stage; left out:"
+                        + " the stages before it (25%) and the check at each stage's end");
+    }
+
+    /** The runbook's first fault step rolled out over {@code r} instead, its target without a count. */
+    static Experiment rolledOut(Path runbook, Rollout r) throws Exception {
+        Experiment base = new RunbookLoader().load(runbook).experiment();
+        FaultStep f = base.faultSteps().getFirst();
+        java.util.Map<String, String> selector =
+                new java.util.TreeMap<>(f.target().selector().values());
+        selector.remove("count");
+        FaultStep widened = FaultStep.rolledOut(
+                f.name(),
+                f.lane(),
+                f.at(),
+                f.backend(),
+                f.fault(),
+                new Target(f.target().kind(), new Params(selector)),
+                r);
+        return new Experiment(
+                base.name(),
+                base.title(),
+                base.description(),
+                base.labels(),
+                base.environment(),
+                base.hypothesis(),
+                base.method().stream()
+                        .map(s -> s.name().equals(f.name()) ? (dev.faultline.engine.model.MethodStep) widened : s)
+                        .toList(),
+                dev.faultline.engine.model.BlastRadius.UNLIMITED,
+                base.stopConditions(),
+                base.rollbacks(),
+                base.timing());
     }
 }

@@ -11,7 +11,9 @@ import dev.faultline.engine.model.PodFault;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.RollbackAction;
+import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.model.StopCondition;
+import dev.faultline.engine.model.Target;
 import dev.faultline.engine.model.Timing;
 import dev.faultline.engine.spi.interop.ConversionNote;
 import dev.faultline.engine.spi.interop.ExportException;
@@ -267,15 +269,66 @@ public final class ChaosToolkitExporter implements RunbookExporter {
         };
     }
 
+    /**
+     * A fault step's actions; a rolled-out one at its widest stage (Chaos Toolkit has no stages): a
+     * count of targets as the count of pods it picks, and left out where no action takes a count.
+     */
     private static Optional<List<ObjectNode>> fault(MethodStep.FaultStep fs, List<ConversionNote> notes) {
+        String source = "fault step " + fs.name();
+        Rollout r = fs.rollout();
+        if (r == null) {
+            return widest(fs, notes);
+        }
+        MethodStep.FaultStep widest = fs;
+        if (r.countsTargets()) {
+            boolean pods = fs.target().kind().equals("pods");
+            if (!pods || fs.target().selector().has("count")) {
+                notes.add(new ConversionNote(
+                        source,
+                        pods
+                                ? "left out: its target picks "
+                                        + fs.target().selector().require("count")
+                                        + " pods and its rollout counts targets too; keep one of them"
+                                : "left out: its rollout hits counts of targets (" + r.describe()
+                                        + "), and Chaos Toolkit's actions on a "
+                                        + fs.target().kind()
+                                        + " target take a share, not a count"));
+                return Optional.empty();
+            }
+            widest = MethodStep.FaultStep.rolledOut(
+                    fs.name(),
+                    fs.lane(),
+                    fs.at(),
+                    fs.backend(),
+                    fs.fault(),
+                    new Target(
+                            fs.target().kind(),
+                            fs.target()
+                                    .selector()
+                                    .with(
+                                            "count",
+                                            Integer.toString(
+                                                    r.targetsAt(r.stages().size() - 1)))),
+                    r);
+        }
+        Optional<List<ObjectNode>> actions = widest(widest, notes);
+        if (actions.isPresent()) {
+            notes.add(new ConversionNote(
+                    source,
+                    "exported at its widest stage, " + r.label(r.stages().size() - 1)
+                            + ": Chaos Toolkit has no progressive rollout"
+                            + (r.stages().size() > 1
+                                    ? "; left out: the stages before it (" + r.narrower()
+                                            + ") and the check at each stage's end"
+                                    : "")));
+        }
+        return actions;
+    }
+
+    private static Optional<List<ObjectNode>> widest(MethodStep.FaultStep fs, List<ConversionNote> notes) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         Fault fault = fs.fault();
         String source = "fault step " + fs.name();
-        if (fs.rollout() != null) {
-            notes.add(new ConversionNote(
-                    source,
-                    "its rollout stages were flattened to the widest stage: Chaos Toolkit has no progressive rollout"));
-        }
         ObjectNode create = f.objectNode();
         create.put("type", "action");
         create.put("name", fs.name());

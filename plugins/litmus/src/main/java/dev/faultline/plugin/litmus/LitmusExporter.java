@@ -4,6 +4,7 @@ import dev.faultline.engine.model.CommandStep;
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Probe;
+import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.spi.interop.ConversionNote;
 import dev.faultline.engine.spi.interop.ExportException;
 import dev.faultline.engine.spi.interop.Exported;
@@ -59,6 +60,17 @@ public final class LitmusExporter implements RunbookExporter {
                                         + f.fault().type() + "' fault"));
                         continue;
                     }
+                    Rollout rollout = f.rollout();
+                    if (rollout != null && rollout.countsTargets()) {
+                        notes.add(new ConversionNote(
+                                what,
+                                "left out: its rollout hits counts of targets (" + rollout.describe()
+                                        + "), and a ChaosEngine picks a percentage of the matching pods"
+                                        + " (PODS_AFFECTED_PERC): the count to percentage needs the number of"
+                                        + " matching pods, known only when it runs; roll it out over shares"
+                                        + " (stages: [...]) to export it"));
+                        continue;
+                    }
                     try {
                         LitmusTarget t = LitmusTarget.of(f.target(), "default");
                         LitmusExperiment x = LitmusExperiment.of(
@@ -81,11 +93,16 @@ public final class LitmusExporter implements RunbookExporter {
                                     "left out: Litmus's " + x.name() + " has no correlation (it was "
                                             + Math.round(correlation * 100) + "%)"));
                         }
-                        f.stages()
-                                .ifPresent(st -> notes.add(new ConversionNote(
-                                        what + " rollout",
-                                        "exported at its widest share: Litmus does not widen a fault stage"
-                                                + " by stage")));
+                        if (rollout != null) {
+                            notes.add(new ConversionNote(
+                                    what + " rollout",
+                                    "exported at its widest stage, " + Rollout.percent(f.share())
+                                            + " (PODS_AFFECTED_PERC): Litmus does not widen a fault stage by stage"
+                                            + (rollout.stages().size() > 1
+                                                    ? "; left out: the stages before it (" + rollout.narrower()
+                                                            + ") and the check at each stage's end"
+                                                    : "")));
+                        }
                     } catch (IllegalArgumentException x) {
                         notes.add(new ConversionNote(what, "left out: " + x.getMessage()));
                     }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.MethodStep.FaultStep;
+import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Probe;
+import dev.faultline.engine.model.Rollout;
+import dev.faultline.engine.model.Target;
 import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.spi.interop.ConversionNote;
 import dev.faultline.engine.spi.interop.ExportException;
@@ -17,6 +20,7 @@ import dev.faultline.plugin.kube.CrdSchemas;
 import dev.faultline.plugin.kube.interop.RoundTrips;
 import dev.faultline.plugin.litmus.interop.LitmusImporter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -123,5 +127,64 @@ class LitmusExporterTest {
                 .contains("fault step card-processor-dns-fails: left out: LitmusChaos has no experiment for a 'dns'"
                         + " fault");
         assertThat(out.files().getFirst().text()).contains("pod-network-loss").doesNotContain("dns");
+    }
+
+    @Test
+    void aRolloutOverSharesIsExportedAtItsWidestShareAndOneOverCountsIsLeftOutSayingWhy() throws Exception {
+        Path podDelete = Path.of("../../runbooks/litmus/payment-pod-delete.yaml");
+        String step = new RunbookLoader()
+                .load(podDelete)
+                .experiment()
+                .faultSteps()
+                .getFirst()
+                .name();
+        Exported shares = exporter.write(
+                rolledOut(podDelete, new Rollout(List.of(0.1, 0.25, 0.5), Duration.ofSeconds(20), List.of())));
+        String yaml = shares.files().getFirst().text();
+        assertThat(yaml)
+                .containsPattern("name: PODS_AFFECTED_PERC\\s+value: '50'|value: '50'\\s+name: PODS_AFFECTED_PERC");
+        assertThat(problems(yaml)).isEmpty();
+        assertThat(shares.notes().stream().map(ConversionNote::toString))
+                .contains("fault step " + step + " rollout: exported at its widest stage, 50% (PODS_AFFECTED_PERC):"
+                        + " Litmus does not widen a fault stage by stage; left out: the stages before it (10% → 25%)"
+                        + " and the check at each stage's end");
+
+        assertThatThrownBy(() -> exporter.write(
+                        rolledOut(podDelete, Rollout.ofTargets(List.of(1, 2), Duration.ofSeconds(20), List.of()))))
+                .isInstanceOf(ExportException.class)
+                .hasMessageContaining("fault step " + step + ": left out: its rollout hits counts of targets (1 target"
+                        + " → 2 targets, 20s each), and a ChaosEngine picks a percentage of the matching pods"
+                        + " (PODS_AFFECTED_PERC)");
+    }
+
+    /** The runbook's first fault step rolled out over {@code r} instead, its target without a count. */
+    static Experiment rolledOut(Path runbook, Rollout r) throws Exception {
+        Experiment base = new RunbookLoader().load(runbook).experiment();
+        FaultStep f = base.faultSteps().getFirst();
+        java.util.Map<String, String> selector =
+                new java.util.TreeMap<>(f.target().selector().values());
+        selector.remove("count");
+        FaultStep widened = FaultStep.rolledOut(
+                f.name(),
+                f.lane(),
+                f.at(),
+                f.backend(),
+                f.fault(),
+                new Target(f.target().kind(), new Params(selector)),
+                r);
+        return new Experiment(
+                base.name(),
+                base.title(),
+                base.description(),
+                base.labels(),
+                base.environment(),
+                base.hypothesis(),
+                base.method().stream()
+                        .map(s -> s.name().equals(f.name()) ? (dev.faultline.engine.model.MethodStep) widened : s)
+                        .toList(),
+                dev.faultline.engine.model.BlastRadius.UNLIMITED,
+                base.stopConditions(),
+                base.rollbacks(),
+                base.timing());
     }
 }
