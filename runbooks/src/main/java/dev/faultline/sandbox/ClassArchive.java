@@ -50,16 +50,18 @@ final class ClassArchive {
      */
     static Optional<String> jarsOnly(String classPath) {
         List<String> jars = new ArrayList<>();
+        List<Path> where = new ArrayList<>();
         for (String entry : classPath.split(File.pathSeparator)) {
             if (!entry.isEmpty() && Files.isRegularFile(Path.of(entry))) {
                 jars.add(entry);
+                where.add(Path.of(entry).toAbsolutePath().normalize());
             }
         }
         for (Class<?> service : List.of(PaymentService.class, ChaosProxyMain.class)) {
             Optional<Path> from = loadedFrom(service);
             if (from.isEmpty()
                     || !Files.isRegularFile(from.get())
-                    || !jars.contains(from.get().toString())) {
+                    || !where.contains(from.get().toAbsolutePath().normalize())) {
                 return Optional.empty();
             }
         }
