@@ -12,10 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Starting, checking and stopping one sandbox process. Its output goes to home/logs/NAME.log. */
 final class ChildProcess {
+    /** How long stopping services wait for TERM before they kill (see {@link #stopAll}). */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofMillis(300)).build();
 
@@ -24,15 +28,17 @@ final class ChildProcess {
     static Process start(ServiceSpec spec, SandboxOptions o) throws IOException {
         Path logs = o.home().resolve("logs");
         Files.createDirectories(logs);
-        List<String> cmd = new ArrayList<>(List.of(
-                o.javaCommand(),
-                "-Xmx96m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Xss512k",
-                "-cp",
-                o.classPath(),
-                spec.mainClass()));
+        List<String> cmd = new ArrayList<>(
+                List.of(o.javaCommand(), "-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        String classPath = o.classPath();
+        Optional<String> jars = ClassArchive.jarsOnly(classPath);
+        if (jars.isPresent()) {
+            Path archives = ClassArchive.folder(o);
+            Files.createDirectories(archives);
+            cmd.addAll(ClassArchive.options(archives, spec.name(), jars.get()));
+            classPath = jars.get();
+        }
+        cmd.addAll(List.of("-cp", classPath, spec.mainClass()));
         cmd.addAll(spec.args());
         ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
@@ -70,29 +76,54 @@ final class ChildProcess {
 
     /** Stops a process surely: thawed first (a paused process ignores TERM), then TERM, then KILL. */
     static void stop(ProcessHandle p) {
-        if (!p.isAlive()) {
+        stopAll(List.of(p), Duration.ofSeconds(3));
+    }
+
+    /**
+     * Stops processes surely and all at once: each thawed (a paused process ignores TERM) and sent
+     * TERM, then those still running after {@code grace} are killed. Stopped together, a sandbox
+     * stops in the time of its slowest service, not in the sum of them all, and a service that writes
+     * its class archive as it exits (the first stop in a home) has the time to finish it.
+     */
+    static void stopAll(List<ProcessHandle> processes, Duration grace) {
+        List<ProcessHandle> alive =
+                processes.stream().filter(ProcessHandle::isAlive).toList();
+        if (alive.isEmpty()) {
             return;
         }
-        signal("CONT", p.pid());
-        p.destroy();
-        try {
-            p.onExit().get(3, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            p.destroyForcibly();
-            try {
-                p.onExit().get(3, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // reported by the caller's checks
+        signal("CONT", alive.stream().map(p -> Long.toString(p.pid())).toList());
+        alive.forEach(ProcessHandle::destroy);
+        Instant deadline = Instant.now().plus(grace);
+        for (ProcessHandle p : alive) {
+            awaitExit(p, Duration.between(Instant.now(), deadline));
+        }
+        for (ProcessHandle p : alive) {
+            if (p.isAlive()) {
+                p.destroyForcibly();
+                awaitExit(p, Duration.ofSeconds(3));
             }
         }
     }
 
-    private static void signal(String signal, long pid) {
+    private static void awaitExit(ProcessHandle p, Duration atMost) {
         try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
-                    .redirectErrorStream(true)
-                    .start()
-                    .waitFor(2, TimeUnit.SECONDS);
+            p.onExit().get(Math.max(1, atMost.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // still running: killed by the caller, or reported by the caller's checks
+        }
+    }
+
+    private static void signal(String signal, long pid) {
+        signal(signal, List.of(Long.toString(pid)));
+    }
+
+    private static void signal(String signal, List<String> pids) {
+        List<String> cmd = new ArrayList<>(List.of("kill", "-" + signal));
+        cmd.addAll(pids);
+        try {
+            new ProcessBuilder(cmd).redirectErrorStream(true).start().waitFor(2, TimeUnit.SECONDS);
         } catch (IOException e) {
             // kill is missing: destroy() below still sends TERM
         } catch (InterruptedException e) {

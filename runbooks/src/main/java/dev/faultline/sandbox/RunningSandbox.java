@@ -112,7 +112,11 @@ public final class RunningSandbox implements AutoCloseable {
         synchronized (this) {
             List<ServiceSpec> order = new ArrayList<>(processes.keySet());
             java.util.Collections.reverse(order);
-            order.forEach(s -> ChildProcess.stop(processes.get(s).toHandle()));
+            // the load generator first, so that no order meets a service already gone; then the shop
+            List<ProcessHandle> stopping =
+                    order.stream().map(s -> processes.get(s).toHandle()).toList();
+            ChildProcess.stopAll(stopping.subList(0, 1), ChildProcess.STOP_GRACE);
+            ChildProcess.stopAll(stopping.subList(1, stopping.size()), ChildProcess.STOP_GRACE);
             try {
                 Files.deleteIfExists(options.home().resolve(SandboxState.FILE));
                 for (ServiceSpec s : order) {

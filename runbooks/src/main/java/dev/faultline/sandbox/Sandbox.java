@@ -196,9 +196,10 @@ public final class Sandbox {
     }
 
     private static void stopAll(Map<ServiceSpec, Process> started, SandboxOptions o) {
-        List<Process> ps = new ArrayList<>(started.values());
+        List<ProcessHandle> ps =
+                new ArrayList<>(started.values().stream().map(Process::toHandle).toList());
         java.util.Collections.reverse(ps);
-        ps.forEach(p -> ChildProcess.stop(p.toHandle()));
+        ChildProcess.stopAll(ps, ChildProcess.STOP_GRACE);
         try {
             Files.deleteIfExists(o.home().resolve(SandboxState.FILE));
         } catch (IOException ignored) {
