@@ -103,7 +103,8 @@ class ScheduleDialogIT {
         robot.type(KeyCode.ENTER);
         waitFor(
                 "the dialog closes once saved",
-                () -> !dialog.getScene().getWindow().isShowing(),
+                () -> dialog.getScene() == null
+                        || !dialog.getScene().getWindow().isShowing(),
                 20);
         waitFor("Home lists the schedule", () -> table.getItems().size() == 1, 20);
         String row = table.getItems().getFirst().toString();
@@ -129,7 +130,10 @@ class ScheduleDialogIT {
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write("30 7 * * MON");
         robot.type(KeyCode.ENTER);
-        waitFor("the edit is saved", () -> !edit.getScene().getWindow().isShowing(), 20);
+        waitFor(
+                "the edit is saved",
+                () -> edit.getScene() == null || !edit.getScene().getWindow().isShowing(),
+                20);
         waitFor(
                 "Home shows the new time",
                 () -> table.getItems().size() == 1
@@ -154,10 +158,12 @@ class ScheduleDialogIT {
         assertThat(cli("schedule", "list")).startsWith("no schedules");
     }
 
-    /** The open dialog in front, once it shows. */
-    private static DialogPane dialog() {
+    /** The dialog in front, made the robot's target: keys typed go to its scene, not the main window's. */
+    private DialogPane dialog() {
         waitFor("a dialog shows", () -> front().isPresent(), 10);
-        return front().orElseThrow();
+        DialogPane d = front().orElseThrow();
+        rig.robot.targetWindow(d.getScene().getWindow());
+        return d;
     }
 
     private static Optional<DialogPane> front() {

@@ -170,7 +170,7 @@ class RolloutEditsTest {
                 .doesNotContain("stages:");
         assertThat(StepText.describe(model.experiment().method().getFirst())).startsWith("1→2→3 targets · ");
         assertThat(model.setField(field, "[1, 2.5]", "set targets"))
-                .hasValueSatisfying(m -> assertThat(m).contains("whole count"));
+                .hasValueSatisfying(m -> assertThat(m).contains("whole number").contains("2.5"));
         roundTrips(model);
 
         assertThat(model.apply("use shares", e -> RolloutEdits.useShares(e, step)))
