@@ -120,7 +120,8 @@ class AppGameDayHaltIT {
                 .anyMatch(p -> p.getPseudoClassName().equals("engaged"));
         assertThat(banner.getText())
                 .contains("Reverted and confirmed gone: pause-it")
-                .contains("kill switch pressed");
+                .contains("Kill switch engaged at ")
+                .contains("(pressed in the app)");
         assertThat(banner.isVisible()).isTrue();
         assertThat(onScreen(robot.lookup("#paused-day").query())).isTrue();
         assertThat(robot.lookup("#paused-resume").queryButton().isDisabled()).isTrue();
