@@ -109,9 +109,13 @@ class StressorsIT {
         // USER_HZ is 100 on Linux: ticks per second / 100 = cores
         StressMeter.BesideBusy m = StressMeter.rateBesideABusyThread(h, StressMeter::cpuTicks, 2_000);
         double share = m.relative() / 100.0;
+        // Half a core, against a spinning thread beside it: a stressor that ignored the share would
+        // read about 1.0, one that did nothing about 0. With another module's tests on the second
+        // core (scripts/test builds two at once) the spinning thread is starved more than the
+        // duty-cycled stressor, and 0.76 was read once; 0.85 keeps both wrong answers out.
         assertThat(share)
                 .as("one worker at 50%%: %.2f cores while a spinning thread got %.2f", m.rate() / 100.0, m.busyCores())
-                .isBetween(0.3, 0.75);
+                .isBetween(0.3, 0.85);
         b.revert(h);
         assertThat(StressFaults.stressors(h)).isEmpty();
     }
