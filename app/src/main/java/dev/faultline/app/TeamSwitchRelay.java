@@ -1,5 +1,6 @@
 package dev.faultline.app;
 
+import dev.faultline.app.view.shell.KillSwitchButton;
 import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.SharedKillSwitch;
 import dev.faultline.engine.store.StoreException;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Team mode: a person's HALT or release on this desktop (the app's button, {@code faultline halt},
@@ -25,6 +27,21 @@ public final class TeamSwitchRelay {
 
     public TeamSwitchRelay(Composition composition) {
         this.composition = composition;
+    }
+
+    /** This relay as the kill switch button's team switch: each press and release signed by {@code author}. */
+    public KillSwitchButton.TeamSwitch signedBy(Supplier<String> author) {
+        return new KillSwitchButton.TeamSwitch() {
+            @Override
+            public CompletableFuture<String> press(String reason) {
+                return TeamSwitchRelay.this.press(author.get(), reason);
+            }
+
+            @Override
+            public CompletableFuture<String> release(String reason) {
+                return TeamSwitchRelay.this.release(author.get(), reason);
+            }
+        };
     }
 
     /**

@@ -73,18 +73,7 @@ public final class AppWindow {
         look = new AppLook(prefs, stage);
         StartupTimer.mark("theme");
         shell = new MainShell(composition.killSwitch, zone, look.dark());
-        dev.faultline.app.TeamSwitchRelay team = new dev.faultline.app.TeamSwitchRelay(composition);
-        shell.killSwitch().relayTo(new dev.faultline.app.view.shell.KillSwitchButton.TeamSwitch() {
-            @Override
-            public java.util.concurrent.CompletableFuture<String> press(String reason) {
-                return team.press(look.author(), reason);
-            }
-
-            @Override
-            public java.util.concurrent.CompletableFuture<String> release(String reason) {
-                return team.release(look.author(), reason);
-            }
-        });
+        shell.killSwitch().relayTo(new dev.faultline.app.TeamSwitchRelay(composition).signedBy(look::author));
         look.sizeText(shell);
         StartupTimer.mark("shell");
         documents = new AppDocuments(composition, prefs, ShippedRunbooks.dir(), m -> Dialogs.error(m, null));
@@ -334,6 +323,11 @@ public final class AppWindow {
     private void edit(Path p) {
         editor.open(p, false);
         shell.show(Screen.EDITOR);
+    }
+
+    /** Runs {@code then} once the window's first frame is drawn (at once after that). */
+    void whenDrawn(Runnable then) {
+        firstFrame.whenDrawn(then);
     }
 
     void recoverLeftovers(boolean revertOrphans) {

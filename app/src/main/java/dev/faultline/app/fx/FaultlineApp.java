@@ -79,7 +79,7 @@ public final class FaultlineApp extends Application {
         StartupTimer.mark("home-built");
         window.show();
         StartupTimer.mark("shown");
-        StartupTimer.shown(stage.getScene());
+        window.whenDrawn(StartupTimer::firstFrameDrawn);
         List<JournalEntry> orphans = composition.recovery.findOrphans();
         boolean revert = orphans.isEmpty() || askToRevert(orphans);
         window.recoverLeftovers(revert);

@@ -3,8 +3,6 @@ package dev.faultline.app.fx;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.animation.AnimationTimer;
-import javafx.scene.Scene;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,30 +31,19 @@ public final class StartupTimer {
         }
     }
 
-    static void shown(Scene scene) {
-        new AnimationTimer() {
-            private int frames;
-
-            @Override
-            public void handle(long now) {
-                if (++frames < 2) {
-                    return; // the second pulse comes after the first frame was drawn
-                }
-                stop();
-                long at = System.currentTimeMillis();
-                long ms = at - ManagementFactory.getRuntimeMXBean().getStartTime();
-                Logger log = LoggerFactory.getLogger(StartupTimer.class);
-                log.info("interactive window after {} ms from JVM start", ms);
-                if (MEASURING) {
-                    mark("first-frame");
-                    synchronized (StartupTimer.class) {
-                        System.out.println("faultline: stages (ms of JVM uptime/of CPU): " + String.join(", ", stages));
-                    }
-                    System.out.println(
-                            "faultline: interactive window after " + ms + " ms from JVM start, at " + at + " ms");
-                    javafx.application.Platform.exit();
-                }
+    /** The first frame after the window was shown is drawn (on the FX thread): logged, and printed while measuring. */
+    static void firstFrameDrawn() {
+        long at = System.currentTimeMillis();
+        long ms = at - ManagementFactory.getRuntimeMXBean().getStartTime();
+        Logger log = LoggerFactory.getLogger(StartupTimer.class);
+        log.info("interactive window after {} ms from JVM start", ms);
+        if (MEASURING) {
+            mark("first-frame");
+            synchronized (StartupTimer.class) {
+                System.out.println("faultline: stages (ms of JVM uptime/of CPU): " + String.join(", ", stages));
             }
-        }.start();
+            System.out.println("faultline: interactive window after " + ms + " ms from JVM start, at " + at + " ms");
+            javafx.application.Platform.exit();
+        }
     }
 }
