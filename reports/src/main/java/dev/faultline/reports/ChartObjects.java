@@ -19,11 +19,17 @@ final class ChartObjects {
     private record Chart(Report.Series series, List<Report.FaultSpan> faults, StageMarks stages, ZoneId zone) {}
 
     private final List<Chart> charts = new ArrayList<>();
+    private final ChartAxes axes = new ChartAxes();
 
     /** Registers a chart and returns its number for {@code data-chart}. */
     int add(Report.Series s, List<Report.FaultSpan> faults, StageMarks stages, ZoneId zone) {
         charts.add(new Chart(s, faults, stages, zone));
         return charts.size() - 1;
+    }
+
+    /** The axes of this document's charts (its SVG charts too, in HTML). */
+    ChartAxes axes() {
+        return axes;
     }
 
     DefaultObjectDrawerFactory factory() {
@@ -37,7 +43,7 @@ final class ChartObjects {
                     (float) y,
                     w,
                     h,
-                    g -> ProbeChart.chart(c.series(), c.faults(), c.stages(), c.zone())
+                    g -> ProbeChart.chart(c.series(), c.faults(), c.stages(), c.zone(), axes)
                             .draw(g, new Rectangle2D.Float(0, 0, w, h)));
             return null;
         };

@@ -36,7 +36,7 @@ final class ExperimentSection {
                     h.raw("<object type=\"" + ChartObjects.TYPE + "\" data-chart=\""
                             + charts.add(s, e.faults(), stages, z) + "\" class=\"chart-object\"></object>");
                 } else {
-                    h.raw(ProbeChart.svg(s, e.faults(), stages, z, 900, 220));
+                    h.raw(ProbeChart.svg(s, e.faults(), stages, z, 900, 220, charts.axes()));
                 }
                 h.open("div", "caption")
                         .text(s.probe() + " (expect " + s.expect() + ") · ")

@@ -3,14 +3,16 @@ package dev.faultline.reports;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -82,9 +84,39 @@ final class ParsedFonts {
         }
     }
 
-    /** Parses the font and reads the tables the PDF engine needs for its metrics and subset. */
+    /**
+     * A font for {@code doc} read from {@code file} when the document first needs it (the fallback
+     * fonts: only a document with CJK or emoji text needs them), each parsed font handed to {@code
+     * opened} to be closed after the document.
+     */
+    static PDFontSupplier onFirstUse(PDDocument doc, Path file, Consumer<TrueTypeFont> opened) {
+        return new PDFontSupplier(null) {
+            private @Nullable PDFont font;
+
+            @Override
+            public PDFont supply() {
+                if (font == null) {
+                    try {
+                        TrueTypeFont ttf = parse(file);
+                        opened.accept(ttf);
+                        font = PDType0Font.load(doc, ttf, true);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(
+                                "cannot read the report font " + file + ": " + e.getMessage(), e);
+                    }
+                }
+                return font;
+            }
+        };
+    }
+
+    /**
+     * Parses the font and reads the tables the PDF engine needs for its metrics and subset. The file
+     * is read in one go: PDFBox's buffered file reader reads it in 4 KB pages, one seek each (4 MB of
+     * Droid Sans Fallback took about 70 ms on the page's thread).
+     */
     private static TrueTypeFont parse(Path file) throws IOException {
-        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBufferedFile(file.toFile()));
+        TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(Files.readAllBytes(file)));
         ttf.getHeader();
         ttf.getHorizontalHeader();
         ttf.getMaximumProfile();

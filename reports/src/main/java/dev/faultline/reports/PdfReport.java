@@ -1,6 +1,7 @@
 package dev.faultline.reports;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import dev.faultline.engine.report.Report;
 import dev.faultline.engine.report.ReportException;
@@ -8,10 +9,12 @@ import dev.faultline.engine.report.ReportRenderer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,29 +64,29 @@ public final class PdfReport implements ReportRenderer {
         String xhtml = ReportDocument.xhtml(report, true, charts, engineLog);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         Map<Path, TrueTypeFont> parsed = ParsedFonts.take();
-        // the fonts parsed ahead are made into PDF fonts of this document, so the engine writes into it
-        PDDocument doc = parsed.isEmpty() ? null : new PDDocument();
+        List<TrueTypeFont> opened = new ArrayList<>(parsed.values());
+        // the fonts are made into PDF fonts of this document (those parsed ahead, the others read on
+        // first use), so the engine writes into it
+        PDDocument doc = new PDDocument();
         try {
-            PdfRendererBuilder b = builder(xhtml, doc, parsed);
+            PdfRendererBuilder b = builder(xhtml, doc, parsed, opened::add);
             b.useObjectDrawerFactory(charts.factory());
             b.toStream(out);
             b.run();
         } catch (IOException | RuntimeException e) {
             throw new ReportException("cannot make the PDF: " + e.getMessage(), e);
         } finally {
-            parsed.values().forEach(ParsedFonts::close);
+            opened.forEach(ParsedFonts::close);
             closeQuietly(doc);
         }
         return out.toByteArray();
     }
 
-    private static void closeQuietly(@Nullable PDDocument doc) {
-        if (doc != null) {
-            try {
-                doc.close(); // the engine closes it when done: a second close does nothing
-            } catch (IOException e) {
-                // a document in memory: nothing left to release
-            }
+    private static void closeQuietly(PDDocument doc) {
+        try {
+            doc.close(); // the engine closes it when done: a second close does nothing
+        } catch (IOException e) {
+            // a document in memory: nothing left to release
         }
     }
 
@@ -95,26 +98,32 @@ public final class PdfReport implements ReportRenderer {
 
     /** The PDF engine set up for a document: the fonts in fallback order, Faultline as producer. */
     static PdfRendererBuilder builder(String xhtml) {
-        return builder(xhtml, null, Map.of());
+        PdfRendererBuilder b = new PdfRendererBuilder();
+        for (ReportFonts.Font f : ReportFonts.available()) {
+            b.useFont(f.file().toFile(), f.family(), f.weight(), FontStyle.NORMAL, true);
+        }
+        return content(b, xhtml);
     }
 
     /**
-     * The same into {@code doc} when given, with the fonts of {@code parsed} (parsed ahead by {@link
-     * ParsedFonts}, for this document alone) instead of reading those files again.
+     * The same into {@code doc}: the fonts of {@code parsed} (parsed ahead by {@link ParsedFonts}, for
+     * this document alone) instead of reading those files again, the others read in one go when the
+     * document first needs them and handed to {@code opened} (to be closed after the document).
      */
-    static PdfRendererBuilder builder(String xhtml, @Nullable PDDocument doc, Map<Path, TrueTypeFont> parsed) {
+    static PdfRendererBuilder builder(
+            String xhtml, PDDocument doc, Map<Path, TrueTypeFont> parsed, Consumer<TrueTypeFont> opened) {
         PdfRendererBuilder b = new PdfRendererBuilder();
-        if (doc != null) {
-            b.usePDDocument(doc);
-        }
+        b.usePDDocument(doc);
         for (ReportFonts.Font f : ReportFonts.available()) {
-            TrueTypeFont ttf = doc == null ? null : parsed.get(f.file());
-            if (doc != null && ttf != null) {
-                b.useFont(ParsedFonts.supplier(doc, ttf), f.family(), f.weight(), FontStyle.NORMAL, true);
-            } else {
-                b.useFont(f.file().toFile(), f.family(), f.weight(), FontStyle.NORMAL, true);
-            }
+            TrueTypeFont ttf = parsed.get(f.file());
+            PDFontSupplier font =
+                    ttf != null ? ParsedFonts.supplier(doc, ttf) : ParsedFonts.onFirstUse(doc, f.file(), opened);
+            b.useFont(font, f.family(), f.weight(), FontStyle.NORMAL, true);
         }
+        return content(b, xhtml);
+    }
+
+    private static PdfRendererBuilder content(PdfRendererBuilder b, String xhtml) {
         b.withHtmlContent(xhtml, null);
         b.withProducer("Faultline");
         return b;

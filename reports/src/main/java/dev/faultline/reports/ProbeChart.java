@@ -3,18 +3,10 @@ package dev.faultline.reports;
 import dev.faultline.engine.report.Report;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Rectangle;
 import java.time.ZoneId;
-import java.util.Locale;
-import java.util.TimeZone;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.DateAxis;
-import org.jfree.chart.axis.DateTickUnit;
-import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTickUnit;
-import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -63,7 +55,19 @@ final class ProbeChart {
             ZoneId zone,
             int width,
             int height) {
-        JFreeChart chart = chart(s, faults, stages, zone);
+        return svg(s, faults, stages, zone, width, height, new ChartAxes());
+    }
+
+    /** As above, with the axes of the document's other charts ({@link ChartAxes}). */
+    static String svg(
+            Report.Series s,
+            java.util.List<Report.FaultSpan> faults,
+            StageMarks stages,
+            ZoneId zone,
+            int width,
+            int height,
+            ChartAxes axes) {
+        JFreeChart chart = chart(s, faults, stages, zone, axes);
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         chart.draw(g, new Rectangle(0, 0, width, height));
         // no fixed size: the page's CSS sizes the chart, the view box keeps its proportions
@@ -75,10 +79,16 @@ final class ProbeChart {
     }
 
     static JFreeChart chart(Report.Series s, java.util.List<Report.FaultSpan> faults, StageMarks stages, ZoneId zone) {
+        return chart(s, faults, stages, zone, new ChartAxes());
+    }
+
+    /** The chart, its axes copied from {@code axes} (one per document: its charts share their tick units). */
+    static JFreeChart chart(
+            Report.Series s, java.util.List<Report.FaultSpan> faults, StageMarks stages, ZoneId zone, ChartAxes axes) {
         XYSeries line = new XYSeries(s.probe(), false, true);
         reduce(s, line);
-        NumberAxis valueAxis = value(s);
-        XYPlot plot = new XYPlot(new XYSeriesCollection(line), time(zone), valueAxis, null);
+        NumberAxis valueAxis = axes.value(s.expect().contains("%"));
+        XYPlot plot = new XYPlot(new XYSeriesCollection(line), axes.time(zone), valueAxis, null);
         if (line.getItemCount() > 0) {
             double lo = line.getMinY();
             double hi = line.getMaxY();
@@ -167,61 +177,5 @@ final class ProbeChart {
                 }
             }
         }
-    }
-
-    /**
-     * Whole seconds, minutes and hours only, each unit with a format that tells its ticks apart (a
-     * run of seconds never shows the same "HH:mm:ss" twice; hours drop the seconds).
-     */
-    private static DateAxis time(ZoneId zone) {
-        DateAxis a = new DateAxis(null, TimeZone.getTimeZone(zone), Locale.ENGLISH);
-        TickUnits units = new TickUnits();
-        java.text.DateFormat seconds = zoned("HH:mm:ss", zone);
-        java.text.DateFormat minutes = zoned("HH:mm", zone);
-        for (int n : new int[] {1, 2, 5, 10, 15, 30}) {
-            units.add(new DateTickUnit(DateTickUnitType.SECOND, n, seconds));
-        }
-        for (int n : new int[] {1, 2, 5, 10, 15, 30}) {
-            units.add(new DateTickUnit(DateTickUnitType.MINUTE, n, minutes));
-        }
-        for (int n : new int[] {1, 2, 3, 6, 12}) {
-            units.add(new DateTickUnit(DateTickUnitType.HOUR, n, minutes));
-        }
-        a.setStandardTickUnits(units);
-        a.setTickLabelFont(new Font("DejaVu Sans", Font.PLAIN, 9));
-        a.setLowerMargin(0.01);
-        a.setUpperMargin(0.01);
-        return a;
-    }
-
-    private static java.text.DateFormat zoned(String pattern, ZoneId zone) {
-        java.text.SimpleDateFormat f = new java.text.SimpleDateFormat(pattern, Locale.ENGLISH);
-        f.setTimeZone(TimeZone.getTimeZone(zone));
-        return f;
-    }
-
-    /**
-     * Tick units whose labels differ: a share shown as a percentage with as many decimals as its tick
-     * size needs (a range of 99.1% to 99.9% is not labelled "99%" five times).
-     */
-    private static NumberAxis value(Report.Series s) {
-        NumberAxis a = new NumberAxis(null);
-        a.setAutoRangeIncludesZero(false);
-        a.setTickLabelFont(new Font("DejaVu Sans", Font.PLAIN, 9));
-        if (s.expect().contains("%")) {
-            TickUnits units = new TickUnits();
-            double[] sizes = {0.0001, 0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1};
-            for (double size : sizes) {
-                int decimals = Math.max(0, (int) Math.ceil(-Math.log10(size * 100) - 1e-9));
-                java.text.DecimalFormat f = new java.text.DecimalFormat(
-                        "0" + (decimals == 0 ? "" : "." + "0".repeat(decimals)) + "%",
-                        java.text.DecimalFormatSymbols.getInstance(Locale.ENGLISH));
-                units.add(new NumberTickUnit(size, f));
-            }
-            a.setStandardTickUnits(units);
-        } else {
-            a.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ENGLISH));
-        }
-        return a;
     }
 }
