@@ -70,7 +70,9 @@ class OrderFlowTest {
         assertThatThrownBy(() -> new OrderFlow(m, Duration.ofMillis(20), 2, 10)
                         .awaitSteady(Instant.now().plusMillis(300)))
                 .isInstanceOf(SandboxException.class)
-                .hasMessageContaining("0 confirmed and 0 failed in the last 20 ms")
+                // the last window read: how many fit in 300 ms depends on the machine's load, so it
+                // saw the third page again (0 failed) or one of the steps of 20 failed orders
+                .hasMessageMatching("(?s).*\\(0 confirmed and (0|20) failed in the last 20 ms\\).*")
                 .hasMessageContaining("try again");
     }
 
