@@ -82,6 +82,8 @@ public final class StartupRecovery {
     private static List<String> recordRuns(Composition c) {
         List<String> lines = new ArrayList<>();
         try {
+            // first what a dead process of this home kept on disk while the shared store was away
+            c.pendingResults.replayUnsent(c.store()).forEach(lines::add);
             c.pendingResults
                     .recordInto(c.store())
                     .forEach(id ->

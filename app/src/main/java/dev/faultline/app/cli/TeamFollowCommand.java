@@ -3,6 +3,7 @@ package dev.faultline.app.cli;
 import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.RunFollower;
 import dev.faultline.engine.store.RunHeartbeat;
+import dev.faultline.engine.store.RunnerLoss;
 import dev.faultline.engine.store.SampleRecord;
 import dev.faultline.engine.store.StoreException;
 import java.time.Duration;
@@ -79,6 +80,9 @@ final class TeamFollowCommand implements Callable<Integer> {
         boolean silent = false;
         while (!f.awaitEnd(Duration.ofSeconds(1)) && Instant.now().isBefore(until)) {
             Optional<RunHeartbeat.Runner> r = RunHeartbeat.of(store, runId);
+            if (r.isPresent() && r.get().silentFor().compareTo(RunnerLoss.AFTER) >= 0) {
+                RunnerLoss.markIfLost(store, runId); // the run then ends for everyone: ABANDONED
+            }
             if (r.isEmpty() || r.get().answering() == !silent) {
                 continue;
             }

@@ -34,6 +34,11 @@ final class TeamRolesCommand implements Callable<Integer> {
     @Option(names = "--gameday", description = "the GameDay's name (default: every GameDay, '*')")
     String gameday = TeamRoles.EVERY_GAMEDAY;
 
+    @Option(
+            names = "--plan",
+            description = "a GameDay runbook: each participant beside the logins that hold its role in that GameDay")
+    java.nio.file.@Nullable Path plan;
+
     @Override
     public Integer call() throws Exception {
         Optional<FaultlineStore> shared = team.shared();
@@ -76,6 +81,18 @@ final class TeamRolesCommand implements Callable<Integer> {
         for (TeamRoles.Assignment a : roles.all()) {
             out.println("  " + a.login() + "  " + a.role().yamlName() + "  in "
                     + (a.gameday().equals(TeamRoles.EVERY_GAMEDAY) ? "every GameDay" : a.gameday()));
+        }
+        if (plan != null) {
+            dev.faultline.engine.model.GameDay day;
+            try {
+                day = new dev.faultline.engine.runbook.RunbookLoader()
+                        .loadGameDay(plan)
+                        .gameDay();
+            } catch (dev.faultline.engine.runbook.RunbookException e) {
+                team.root.err().println("faultline: " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+            PlanLogins.lines(day, roles.all()).forEach(out::println);
         }
         return ExitCodes.OK;
     }

@@ -3,6 +3,7 @@ package dev.faultline.app.cli;
 import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.JournalMirror;
 import dev.faultline.engine.store.RunHeartbeat;
+import dev.faultline.engine.store.RunnerLoss;
 import dev.faultline.engine.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,12 @@ final class TeamRunners {
             lines.add("run " + runId + ": its runner on " + r.host() + " (pid " + r.pid() + ") answers");
             return lines;
         }
-        lines.add("run " + runId + ": THE RUNNER STOPPED ANSWERING: " + r.host() + " (pid " + r.pid() + ") last beat "
-                + r.silentFor().toSeconds() + " s ago");
+        boolean abandoned = store.findRun(runId)
+                .map(x -> x.status().equals(RunnerLoss.ABANDONED))
+                .orElse(false);
+        lines.add("run " + runId + ": THE RUNNER STOPPED ANSWERING"
+                + (abandoned ? " (runner lost: the run is ABANDONED)" : "") + ": " + r.host() + " (pid " + r.pid()
+                + ") last beat " + r.silentFor().toSeconds() + " s ago");
         lines.addAll(held(store, runId, r.host()));
         return lines;
     }

@@ -3,6 +3,7 @@ package dev.faultline.app.cli;
 import dev.faultline.engine.store.AuditTrail;
 import dev.faultline.engine.store.FaultlineStore;
 import dev.faultline.engine.store.RunRecord;
+import dev.faultline.engine.store.RunnerLoss;
 import dev.faultline.engine.store.SharedKillSwitch;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -95,8 +96,14 @@ final class TeamSwitchCommands {
             var out = team.root.out();
             out.println(p.map(x -> "ENGAGED since " + x.at() + " by " + x.by() + ": " + x.reason())
                     .orElse("released"));
+            for (RunnerLoss.Lost lost : RunnerLoss.sweep(store.get())) {
+                out.println(lost.describe() + " (marked now, from here)");
+            }
             for (RunRecord run : store.get().runsStillMarkedRunning()) {
                 TeamRunners.describe(store.get(), run.id()).forEach(out::println);
+            }
+            for (String run : RunnerLoss.abandonedHolding(store.get())) {
+                TeamRunners.describe(store.get(), run).forEach(out::println);
             }
             List<AuditTrail.Entry> audit = store.get().audit().recent(AUDIT_LINES);
             if (!audit.isEmpty()) {

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * A halt by the kill switch while every probe was within its tolerance (a drill, or a person's call
  *   before anything went wrong) is not the system's failure: the probes count as held until the
  *   halt and no penalty (the final verification it skipped cannot count against it).
- * ABORTED runs (nothing injected) have no score; FAILED runs score 0. Clamped to 0..100.
+ * ABORTED runs (nothing injected) and ABANDONED ones (the runner lost) have no score; FAILED runs score 0. Clamped to 0..100.
  * GameDay = the mean of its experiments' scores.
  * </pre>
  */
@@ -75,7 +75,10 @@ public final class ResilienceScore {
      */
     public static Optional<Explanation> explain(
             String outcome, List<ProbeOutcome> probes, boolean haltExpected, boolean byKillSwitch) {
-        if (outcome.equals("ABORTED") || outcome.equals("RUNNING") || outcome.equals("CRASHED") && probes.isEmpty()) {
+        if (outcome.equals("ABORTED")
+                || outcome.equals("RUNNING")
+                || outcome.equals("ABANDONED")
+                || outcome.equals("CRASHED") && probes.isEmpty()) {
             return Optional.empty();
         }
         if (outcome.equals("FAILED")) {

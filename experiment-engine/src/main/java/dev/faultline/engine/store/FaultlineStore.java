@@ -90,6 +90,17 @@ public final class FaultlineStore implements AutoCloseable {
         audit().record("run started", run.id(), run.experimentName() + " in " + run.environment());
     }
 
+    /**
+     * The run's row as its runner (process {@code pid} on {@code host}) created it, unless it is there
+     * already (a start kept on disk while the shared store was away, written again after a crash).
+     */
+    synchronized void createRunOnce(RunRecord run, long pid, String host) throws StoreException {
+        boolean created = sql("create run " + run.id(), () -> RunWrites.createOnce(connection, run, pid, host));
+        if (created) {
+            audit().record("run started", run.id(), run.experimentName() + " in " + run.environment());
+        }
+    }
+
     public synchronized void finishRun(String runId, String status, Instant endedAt, String summary, String resultJson)
             throws StoreException {
         execute("finish run " + runId, () -> RunWrites.finish(connection, runId, status, endedAt, summary, resultJson));

@@ -29,6 +29,9 @@ public final class JournalMirror implements FaultJournal.Mirror, AutoCloseable {
     /** Backends whose faults live in a cluster or a proxy anyone on the team can reach, not on one desktop. */
     public static final Set<String> REACHABLE_FROM_ANYWHERE = Set.of("chaos-mesh", "litmus", "toxiproxy");
 
+    /** The words that tell a revert from another desktop apart on a run's timeline. */
+    public static final String REVERTED_ELSEWHERE = ", from another desktop by ";
+
     /** A fault a run's journal still holds, as mirrored. */
     public record HeldFault(
             String faultId,
@@ -144,7 +147,29 @@ public final class JournalMirror implements FaultJournal.Mirror, AutoCloseable {
                 store.announce(fault.runId());
             });
         }
+        try {
+            synchronized (store) {
+                // on the run's timeline too: the followers' charts end the fault's span here
+                store.execute("put the revert of " + fault.faultId() + " on the run's timeline", () -> {
+                    RunWrites.appendEventAfterLast(
+                            store.connection(),
+                            fault.runId(),
+                            Instant.now(),
+                            "fault-reverted",
+                            revertedLine(fault.step(), by, fault.description()));
+                    store.announce(fault.runId());
+                });
+            }
+        } catch (StoreException e) {
+            // a role that may revert but not record runs (on call): the journal and the audit trail have it
+            log.info("the revert is not on the run's timeline: {}", e.getMessage());
+        }
         store.audit().record("fault reverted", fault.runId(), fault.description() + " by " + by + ": " + detail);
+    }
+
+    /** What a revert from another desktop says on the run's timeline ("reverted STEP, from another desktop by ..."). */
+    public static String revertedLine(String step, String by, String description) {
+        return "reverted " + step + REVERTED_ELSEWHERE + by + ": " + description;
     }
 
     /** Waits (at most {@code limit}) until every record so far is in the store. */

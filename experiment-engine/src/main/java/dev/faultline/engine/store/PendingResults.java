@@ -48,6 +48,20 @@ public final class PendingResults {
         this.dir = dir;
     }
 
+    /** Where a run's start and events kept while the shared store is away go ({@link KeptWritesFile}). */
+    Path unsentDir() {
+        return dir.resolveSibling("unsent-writes");
+    }
+
+    /**
+     * Writes into the shared store the starts and events of runs that a process of this home kept on
+     * disk while the store was away and did not send before it died (first thing on a start, before
+     * {@link #recordInto}); one line per file written.
+     */
+    public List<String> replayUnsent(FaultlineStore store) {
+        return KeptWritesFile.replayLeftBehind(unsentDir(), store);
+    }
+
     /** Reserves room for a run's end, now, while there is some. */
     void reserve(String runId) throws IOException {
         ObjectNode n = json.createObjectNode();

@@ -40,6 +40,7 @@ public final class RemoteRevert {
     public record Outcome(Optional<String> refused, List<Line> lines, boolean all) {}
 
     public Outcome revert(FaultlineStore store, String runId) throws StoreException {
+        RunnerLoss.markIfLost(store, runId); // a lost runner's run ends for everyone first
         Optional<RunHeartbeat.Runner> runner = RunHeartbeat.of(store, runId);
         if (runner.isPresent() && runner.get().answering()) {
             return refused("the runner of " + runId + " on " + runner.get().host()

@@ -46,7 +46,10 @@ public final class RunFollower implements AutoCloseable {
 
     public record Note(Observation note) implements Change {}
 
-    /** The run is over (its status is no longer RUNNING); the last change told. */
+    /**
+     * The run is over (its status is no longer RUNNING; ABANDONED once its journal holds no fault);
+     * the last change told.
+     */
     public record Ended(RunRecord run) implements Change {}
 
     private final FaultlineStore store;
@@ -135,7 +138,7 @@ public final class RunFollower implements AutoCloseable {
         readEvents();
         readSamples();
         readNotes(gameDayRun == null ? gameDayRunOf() : gameDayRun);
-        if (run.isPresent() && !run.get().status().equals("RUNNING")) {
+        if (run.isPresent() && !run.get().status().equals("RUNNING") && !abandonedHolding(run.get())) {
             readEvents(); // anything written between the status read and now
             readSamples();
             listener.accept(new Ended(run.get()));
@@ -143,6 +146,23 @@ public final class RunFollower implements AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A run whose runner was lost ({@link RunnerLoss}) while its journal still holds a fault: its news
+     * are not over (a revert from another desktop, its machine's recovery), so it is followed on.
+     */
+    private boolean abandonedHolding(RunRecord run) throws SQLException {
+        if (!run.status().equals(RunnerLoss.ABANDONED)) {
+            return false;
+        }
+        try (PreparedStatement ps =
+                connection.prepareStatement("SELECT 1 FROM run_journal WHERE run_id = ? AND state <> 'REVERTED'")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** A new connection (and LISTEN) after the store went away; the old one is closed. Quiet while still away. */

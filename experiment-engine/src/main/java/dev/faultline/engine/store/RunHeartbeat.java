@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * The runner's heartbeat for one run on a shared store ({@code run_heartbeat}, V10): this machine
  * and process, and the store's own clock time of the last beat, every {@link #BEAT}; so other
  * desktops, whatever their clocks, see that the runner stopped answering after {@link #SILENCE}
- * without one. Gone when the run ends ({@link #close}); a runner killed mid-run leaves its last beat.
+ * without one. Gone when the run ends ({@link #close}); a runner killed mid-run leaves its last beat,
+ * and after {@link RunnerLoss#AFTER} its run is marked ABANDONED by whoever sees it first. A beat
+ * that finds its run so marked takes it back: RUNNING again ({@link RunnerLoss#comeBack}).
  */
 public final class RunHeartbeat implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RunHeartbeat.class);
@@ -35,6 +37,8 @@ public final class RunHeartbeat implements AutoCloseable {
     private final String runId;
     private final ScheduledExecutorService beats;
     private volatile boolean warned;
+    /** Set by a beat that took the run back from ABANDONED (the runner was slow, not dead). */
+    private boolean back;
 
     private RunHeartbeat(FaultlineStore store, String runId) {
         this.store = store;
@@ -74,9 +78,20 @@ public final class RunHeartbeat implements AutoCloseable {
                             ins.executeUpdate();
                         }
                     }
+                    back = RunnerLoss.comeBack(store, runId);
                 });
             }
             warned = false;
+            if (back) {
+                back = false;
+                store.audit()
+                        .record(
+                                "runner back",
+                                runId,
+                                ThisMachine.name() + " (pid "
+                                        + ProcessHandle.current().pid()
+                                        + ") answers again: its run, marked ABANDONED meanwhile, is RUNNING again");
+            }
         } catch (StoreException e) {
             if (!warned) {
                 log.warn("the run goes on, but the others do not hear from it: {}", e.getMessage());

@@ -42,6 +42,9 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         this.runbookText = runbookText;
         this.sha256 = sha256;
         this.unsent = UnsentWrites.of(store);
+        if (store.shared()) {
+            unsent.keepOnDiskIn(pending.unsentDir());
+        }
     }
 
     @Override
@@ -64,10 +67,23 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         }
         List<UnsentWrites.Write> writes = new ArrayList<>();
         if (e instanceof RunEvent.RunStarted started) {
-            writes.add(s -> createRun(started));
+            if (store.shared()) {
+                // on disk too while the store is away; the heartbeat only once the run is in
+                writes.add(KeptWrite.start(
+                        started.runId(),
+                        experiment.name(),
+                        experiment.title(),
+                        runbookText,
+                        sha256,
+                        started.environment(),
+                        started.at()));
+                writes.add(s -> heartbeat = RunHeartbeat.start(s, started.runId()));
+            } else {
+                writes.add(s -> createRun(started));
+            }
         }
         long n = ++seq;
-        writes.add(s -> s.appendEvent(e.runId(), n, e.at(), e.type(), EventText.describe(e)));
+        writes.add(KeptWrite.event(e.runId(), n, e.at(), e.type(), EventText.describe(e)));
         if (store.shared()) {
             unsent.record(writes);
             return;
@@ -88,9 +104,6 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         long id = store.saveExperiment(experiment.name(), experiment.title(), runbookText, sha256);
         store.createRun(new RunRecord(
                 started.runId(), id, experiment.name(), started.environment(), "RUNNING", started.at(), null, null));
-        if (store.shared()) {
-            heartbeat = RunHeartbeat.start(store, started.runId());
-        }
     }
 
     private void reserve(String runId) {
@@ -116,7 +129,7 @@ public final class RunRecorder implements RunListener, AutoCloseable {
         stopBeating();
         long n = ++seq;
         List<UnsentWrites.Write> end = List.of(
-                s -> s.appendEvent(f.runId(), n, f.at(), f.type(), EventText.describe(f)),
+                KeptWrite.event(f.runId(), n, f.at(), f.type(), EventText.describe(f)),
                 s -> s.saveRollouts(f.runId(), f.result().rollouts()),
                 s -> s.finishRun(
                         f.runId(), status, f.result().endedAt(), f.result().summary(), result));

@@ -67,6 +67,23 @@ final class RunWrites {
         }
     }
 
+    /** A run started by process {@code pid} on {@code host}, unless it is there already; true when created here. */
+    static boolean createOnce(Connection c, RunRecord run, long pid, String host) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO run (id, experiment_id, environment, status,"
+                + " started_at, owner_pid, owner_host) SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS"
+                + " (SELECT 1 FROM run WHERE id = ?)")) {
+            ps.setString(1, run.id());
+            ps.setLong(2, run.experimentId());
+            ps.setString(3, run.environment());
+            ps.setString(4, run.status());
+            ps.setObject(5, FaultlineStore.time(run.startedAt()));
+            ps.setLong(6, pid);
+            ps.setString(7, host);
+            ps.setString(8, run.id());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     /** The run's end: no process owns it any more. */
     static void finish(Connection c, String runId, String status, Instant endedAt, String summary, String resultJson)
             throws SQLException {
@@ -89,16 +106,68 @@ final class RunWrites {
         }
     }
 
+    /**
+     * One event of the run at {@code seq}. Written again after a lost connection (or replayed from the
+     * home after a crash) it is not doubled: the same event already at {@code seq} is left as it is;
+     * a different one there (written by another desktop meanwhile: a revert, the runner-lost mark)
+     * keeps its place and this one goes after the last.
+     */
     static void appendEvent(Connection c, String runId, long seq, Instant at, String type, String text)
             throws SQLException {
+        String clipped = FaultlineStore.clip(text, 4000);
+        if (insertIfFree(c, runId, seq, at, type, clipped)) {
+            return;
+        }
         try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO run_event (run_id, seq, at, type, text) VALUES (?, ?, ?, ?, ?)")) {
+                c.prepareStatement("SELECT type, text FROM run_event WHERE run_id = ? AND seq = ?")) {
+            ps.setString(1, runId);
+            ps.setLong(2, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getString(1).equals(type) && rs.getString(2).equals(clipped)) {
+                    return; // in already
+                }
+            }
+        }
+        appendEventAfterLast(c, runId, at, type, clipped);
+    }
+
+    /** An event after the run's last one (written by a desktop other than the runner's). */
+    static void appendEventAfterLast(Connection c, String runId, Instant at, String type, String text)
+            throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            long next;
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM run_event WHERE run_id = ?")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    next = rs.getLong(1);
+                }
+            }
+            if (insertIfFree(c, runId, next, at, type, FaultlineStore.clip(text, 4000)) || attempt == 4) {
+                return;
+            }
+        }
+    }
+
+    /** Inserts the event at {@code seq}; false when that place is taken (and nothing was written). */
+    private static boolean insertIfFree(Connection c, String runId, long seq, Instant at, String type, String text)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO run_event (run_id, seq, at, type, text)"
+                + " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM run_event WHERE run_id = ? AND seq = ?)")) {
             ps.setString(1, runId);
             ps.setLong(2, seq);
             ps.setObject(3, FaultlineStore.time(at));
             ps.setString(4, type);
-            ps.setString(5, FaultlineStore.clip(text, 4000));
-            ps.executeUpdate();
+            ps.setString(5, text);
+            ps.setString(6, runId);
+            ps.setLong(7, seq);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                return false; // taken between the check and the insert
+            }
+            throw e;
         }
     }
 }

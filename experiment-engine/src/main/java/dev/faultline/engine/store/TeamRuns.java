@@ -25,7 +25,8 @@ public final class TeamRuns {
 
     /**
      * A run under way elsewhere; in a GameDay the day's newest experiment run (between two
-     * experiments, or paused after a halt, the one that ended last).
+     * experiments, or paused after a halt, the one that ended last). Also a run ABANDONED (its runner
+     * lost, {@link RunnerLoss}) while its journal still holds a fault: someone has to revert it.
      *
      * @param pid      the runner's process id on {@code host} (0 when not recorded)
      * @param position the run's place in its GameDay run, from 0; -1 outside a GameDay
@@ -43,6 +44,11 @@ public final class TeamRuns {
         /** "payment-pause on ops-laptop-3 (pid 4242)"; in a GameDay: "GameDay Payments: payment-pause on ...". */
         public String describe() {
             return (gameDayTitle == null ? "" : "GameDay " + gameDayTitle + ": ") + experiment + " on " + runner();
+        }
+
+        /** Its runner was lost: the run is ABANDONED ({@link RunnerLoss}). */
+        public boolean abandoned() {
+            return status.equals(RunnerLoss.ABANDONED);
         }
 
         /** The runner: its machine, and its process id when it told one. */
@@ -67,6 +73,9 @@ public final class TeamRuns {
                                         + " LEFT JOIN gameday_run gr ON gr.id = m.gameday_run_id"
                                         + " LEFT JOIN gameday g ON g.id = gr.gameday_id"
                                         + " WHERE r.status = 'RUNNING' OR gr.status = 'RUNNING'"
+                                        // a lost runner's run, while its journal still holds a fault
+                                        + " OR r.status = 'ABANDONED' AND EXISTS (SELECT 1 FROM run_journal j"
+                                        + " WHERE j.run_id = r.id AND j.state <> 'REVERTED')"
                                         + " ORDER BY r.started_at DESC");
                         ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

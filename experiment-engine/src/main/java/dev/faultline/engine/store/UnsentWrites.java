@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * server restarted, the network cut), this write and every later one are kept in memory and a
  * thread of their own sends them again, in order, every {@link #RETRY}, until the store is back, so
  * the run goes on without waiting and nothing it recorded is lost (its end is also on disk, {@link
- * PendingResults}).
+ * PendingResults}). A run's start and events kept meanwhile are also on disk in the runner's home
+ * ({@link KeptWritesFile}), so a runner that dies too loses none of them: its next start writes them.
  */
 final class UnsentWrites {
     private static final Logger log = LoggerFactory.getLogger(UnsentWrites.class);
@@ -33,6 +35,8 @@ final class UnsentWrites {
     private final FaultlineStore store;
     private final Deque<Write> kept = new ArrayDeque<>();
     private boolean away;
+    /** Where what is kept also goes, in the runner's home, so that a runner that dies loses none of it. */
+    private @Nullable KeptWritesFile disk;
 
     private UnsentWrites(FaultlineStore store) {
         this.store = store;
@@ -45,11 +49,19 @@ final class UnsentWrites {
         }
     }
 
+    /** What is kept from now on also goes to {@code dir} (the runner's home), unless a place was given already. */
+    synchronized void keepOnDiskIn(java.nio.file.Path dir) {
+        if (disk == null) {
+            disk = new KeptWritesFile(dir, KeptWritesFile.MAX_BYTES);
+        }
+    }
+
     /** Writes these now, or keeps them after what is kept already. */
     void record(List<Write> writes) {
         synchronized (this) {
             kept.addAll(writes);
             if (away) {
+                toDisk(writes);
                 return; // the sender has them: the run does not wait for a store that is away
             }
             while (!kept.isEmpty()) {
@@ -63,6 +75,7 @@ final class UnsentWrites {
                         continue;
                     }
                     away = true;
+                    toDisk(kept);
                     log.error(
                             "the shared store cannot take the run's records just now ({}): the run goes on, they are"
                                     + " kept and sent when it is back",
@@ -74,6 +87,13 @@ final class UnsentWrites {
         }
     }
 
+    private void toDisk(Iterable<Write> writes) {
+        KeptWritesFile d = disk;
+        if (d != null) {
+            d.append(writes);
+        }
+    }
+
     /** Sends what is kept, in order, until all of it is in (or the process ends). */
     private void resend() {
         while (true) {
@@ -81,6 +101,9 @@ final class UnsentWrites {
             synchronized (this) {
                 if (kept.isEmpty()) {
                     away = false;
+                    if (disk != null) {
+                        disk.clear();
+                    }
                     notifyAll();
                     log.warn("the shared store is back: the run's records kept meanwhile are in");
                     return;
@@ -99,6 +122,13 @@ final class UnsentWrites {
                     }
                     log.error("a kept record of the run was refused by the shared store: {}", e.getMessage());
                     continue;
+                }
+                KeptWritesFile d;
+                synchronized (this) {
+                    d = disk;
+                }
+                if (d != null) {
+                    d.force(); // the batch appended meanwhile
                 }
                 try {
                     Thread.sleep(RETRY.toMillis());

@@ -68,6 +68,12 @@ final class ParticipantsPane extends VBox {
                 plan.removeParticipant(row);
             }
         });
-        getChildren().addAll(table, buttons(add, edit, remove), form);
+        Label logins = new Label("On a team's shared store, rights follow database logins, not these names: a name"
+                + " here grants nothing. The leader gives each person's login the role they play here, once:"
+                + " faultline team roles --give LOGIN --role ROLE --gameday " + "NAME (see team mode in the guide).");
+        logins.setId("participants-logins");
+        logins.setWrapText(true);
+        logins.getStyleClass().add("text-muted");
+        getChildren().addAll(table, buttons(add, edit, remove), logins, form);
     }
 }

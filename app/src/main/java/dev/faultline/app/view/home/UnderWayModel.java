@@ -2,6 +2,8 @@ package dev.faultline.app.view.home;
 
 import dev.faultline.app.view.common.Work;
 import dev.faultline.engine.store.FaultlineStore;
+import dev.faultline.engine.store.RunnerLoss;
+import dev.faultline.engine.store.StoreException;
 import dev.faultline.engine.store.TeamRuns;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +15,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Team mode on the home screen, without nodes: the GameDays and runs under way on the other
@@ -22,6 +26,7 @@ import javafx.collections.ObservableList;
 public final class UnderWayModel {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
     private final ZoneId zone;
+    private static final Logger log = LoggerFactory.getLogger(UnderWayModel.class);
     private final Callable<FaultlineStore> store;
     private final Work work;
     private final ObservableList<TeamRuns.UnderWay> runs = FXCollections.observableArrayList();
@@ -41,7 +46,11 @@ public final class UnderWayModel {
                 "team-runs",
                 () -> {
                     FaultlineStore s = store.call();
-                    return s.shared() ? new Found(true, new TeamRuns(s).underWay()) : new Found(false, List.of());
+                    if (!s.shared()) {
+                        return new Found(false, List.of());
+                    }
+                    sweep(s);
+                    return new Found(true, new TeamRuns(s).underWay());
                 },
                 f -> {
                     shared.set(f.shared());
@@ -56,8 +65,25 @@ public final class UnderWayModel {
 
     private record Found(boolean shared, List<TeamRuns.UnderWay> runs) {}
 
+    /**
+     * Ends, for everyone, the runs whose runner is lost (no heartbeat for {@link RunnerLoss#AFTER}):
+     * marked ABANDONED by the first desktop that sees it and whose role may record runs.
+     */
+    private static void sweep(FaultlineStore s) {
+        try {
+            RunnerLoss.sweep(s).forEach(l -> log.warn("{} (marked from this desktop)", l.describe()));
+        } catch (StoreException e) {
+            log.debug("runs whose runner is lost are not looked for now: {}", e.getMessage());
+        }
+    }
+
     /** "GameDay Payments: payment-pause on ops-laptop-3 (pid 4242), since 10:42:07". */
     public String line(TeamRuns.UnderWay r) {
+        if (r.abandoned()) {
+            return r.describe() + ", since " + CLOCK.format(r.startedAt().atZone(zone))
+                    + ": RUNNER LOST, the run is ABANDONED and its journal still holds faults (Follow live to"
+                    + " see them and revert the reachable ones)";
+        }
         return r.describe() + ", since " + CLOCK.format(r.startedAt().atZone(zone))
                 + (r.status().equals("RUNNING") ? "" : " (between experiments: " + r.status() + ")");
     }

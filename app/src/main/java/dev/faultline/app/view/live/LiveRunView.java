@@ -11,6 +11,7 @@ import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
@@ -21,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
@@ -147,7 +149,7 @@ public final class LiveRunView extends BorderPane {
             switch (b) {
                 case "HELD" -> phase.getStyleClass().add("outcome-good");
                 case "DEVIATED", "ABORTED" -> phase.getStyleClass().add("outcome-warn");
-                case "HALTED", "FAILED", "CRASHED", "NOT STARTED" ->
+                case "HALTED", "FAILED", "CRASHED", "ABANDONED", "NOT STARTED" ->
                     phase.getStyleClass().add("outcome-bad");
                 default -> {}
             }
@@ -219,11 +221,28 @@ public final class LiveRunView extends BorderPane {
         log.setAccessibleText("Event log of the run");
         log.getStyleClass().add("event-log");
         log.setCellFactory(l -> new WrappedLine(l));
-        model.log().addListener((ListChangeListener<String>) c -> {
-            if (!model.log().isEmpty()) {
-                log.scrollTo(model.log().size() - 1);
-            }
+        LogFollower follower = new LogFollower(log);
+        Button latest = new Button();
+        latest.setId("log-jump-to-latest");
+        latest.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> "Jump to latest"
+                                + (follower.unseenProperty().get() == 0
+                                        ? ""
+                                        : " (" + follower.unseenProperty().get() + " new)"),
+                        follower.unseenProperty()));
+        latest.setAccessibleText("Jump to the newest line of the event log, and follow it again");
+        latest.setTooltip(new Tooltip("The log keeps your place while you read; this goes back to the newest line"));
+        latest.setOnAction(e -> {
+            follower.jumpToLatest();
+            log.requestFocus();
         });
+        latest.visibleProperty().bind(follower.followingProperty().not());
+        latest.managedProperty().bind(latest.visibleProperty());
+        latest.getStyleClass().addAll("small", "accent");
+        StackPane logArea = new StackPane(log, latest);
+        StackPane.setAlignment(latest, javafx.geometry.Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(latest, new Insets(0, 18, 8, 0));
         TextField note = new TextField();
         note.setPromptText("Observation for the timeline (Enter to add)");
         note.setAccessibleText("Scribe's observation");
@@ -250,8 +269,8 @@ public final class LiveRunView extends BorderPane {
             n.visibleProperty().bind(dayShown);
             n.managedProperty().bind(dayShown);
         }
-        VBox v = new VBox(8, planHeading, plan, heading, log, noteHeading, note);
-        VBox.setVgrow(log, Priority.ALWAYS);
+        VBox v = new VBox(8, planHeading, plan, heading, logArea, noteHeading, note);
+        VBox.setVgrow(logArea, Priority.ALWAYS);
         log.setMinHeight(120); // six lines of the log, whatever else the side shows
         v.setPadding(new Insets(8, 12, 12, 12));
         return v;

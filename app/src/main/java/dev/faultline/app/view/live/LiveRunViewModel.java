@@ -4,6 +4,7 @@ import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.report.EventText;
 import dev.faultline.engine.spi.run.RunEvent;
 import dev.faultline.engine.spi.run.RunPhase;
+import dev.faultline.engine.store.RunnerLoss;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +31,9 @@ public final class LiveRunViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No run active");
     private final ReadOnlyStringWrapper phase = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
+    /** Team mode: the phase shown before a followed run's runner was lost, shown again when it comes back. */
+    private String phaseBeforeLoss = "";
+
     private final ReadOnlyLongWrapper startedAt = new ReadOnlyLongWrapper(0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(0);
@@ -215,6 +219,25 @@ public final class LiveRunViewModel {
             verdict.set(summary);
         }
         picture.endSpans(at);
+    }
+
+    /**
+     * Team mode: the followed run's runner was lost ({@code why}: the store's line), the run is
+     * ABANDONED; its faults stay drawn until they are reverted. Empty: its runner answers again.
+     */
+    void abandoned(String why) {
+        if (why.isEmpty()) {
+            if (phase.get().equals(RunnerLoss.ABANDONED)) {
+                phase.set(phaseBeforeLoss);
+                verdict.set("");
+            }
+            return;
+        }
+        if (!phase.get().equals(RunnerLoss.ABANDONED)) {
+            phaseBeforeLoss = phase.get();
+        }
+        phase.set(RunnerLoss.ABANDONED);
+        verdict.set(why);
     }
 
     /** A scribe's note: it lands in the log and on every chart's time axis. */

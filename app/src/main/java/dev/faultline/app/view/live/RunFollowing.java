@@ -9,6 +9,7 @@ import dev.faultline.engine.store.JournalMirror;
 import dev.faultline.engine.store.RunFollower;
 import dev.faultline.engine.store.RunHeartbeat;
 import dev.faultline.engine.store.RunRecord;
+import dev.faultline.engine.store.RunnerLoss;
 import dev.faultline.engine.store.StoreException;
 import dev.faultline.engine.store.TeamRoles;
 import dev.faultline.engine.store.TeamRuns;
@@ -188,7 +189,14 @@ public final class RunFollowing implements AutoCloseable {
                 show(g, () -> feed.lag(n, clock.instant(), problem));
             } while (!stopped && !f.awaitEnd(TICK));
             show(g, () -> feed.lag(null, clock.instant(), ""));
-            show(g, () -> feed.runner(null));
+            if (!stopped
+                    && s.findRun(runId)
+                            .map(r -> r.status().equals(RunnerLoss.ABANDONED))
+                            .orElse(false)) {
+                heard(s, runId, g); // its runner was lost: the banner stays, with what its journal still holds
+            } else {
+                show(g, () -> feed.runner(null));
+            }
         }
     }
 
@@ -199,6 +207,9 @@ public final class RunFollowing implements AutoCloseable {
             if (r.isEmpty() || r.get().answering()) {
                 show(g, () -> feed.runner(null));
                 return;
+            }
+            if (r.get().silentFor().compareTo(RunnerLoss.AFTER) >= 0) {
+                RunnerLoss.markIfLost(s, runId); // the follower then tells the run's end: ABANDONED
             }
             FollowFeed.Silence silence = new FollowFeed.Silence(
                     r.get().host(),

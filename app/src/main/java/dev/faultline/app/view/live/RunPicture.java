@@ -72,7 +72,23 @@ final class RunPicture {
 
     /** The fault {@code key} ended; with no key (a stored line names only the step), the oldest active one. */
     void faultReverted(@Nullable String key, String step, long at) {
-        if (key != null) {
+        faultReverted(key, step, null, at);
+    }
+
+    /**
+     * As above; with no key but the fault's {@code description} (a revert from another desktop), the
+     * oldest active span of that fault, else the oldest active one.
+     */
+    void faultReverted(@Nullable String key, String step, @Nullable String description, long at) {
+        java.util.Optional<Map.Entry<String, FaultSpan>> same = description == null
+                ? java.util.Optional.empty()
+                : spans.entrySet().stream()
+                        .filter(x -> x.getValue().active()
+                                && x.getValue().description().equals(description))
+                        .findFirst();
+        if (key == null && same.isPresent()) {
+            same.get().setValue(same.get().getValue().endedAt(at));
+        } else if (key != null) {
             FaultSpan span = spans.get(key);
             if (span != null) {
                 spans.put(key, span.endedAt(at));

@@ -3,6 +3,8 @@ package dev.faultline.app.view.live;
 import dev.faultline.engine.model.Numbers;
 import dev.faultline.engine.spi.run.RunPhase;
 import dev.faultline.engine.store.EventRecord;
+import dev.faultline.engine.store.JournalMirror;
+import dev.faultline.engine.store.RunnerLoss;
 import dev.faultline.engine.store.SampleRecord;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -36,15 +38,19 @@ final class StoredRunTranslation {
                 String what = text.startsWith("injected ") ? text.substring(9) : text;
                 live.picture().faultInjected("stored-" + e.seq(), what, what, at);
             }
-            // the stored line names the step, not the fault: the oldest fault still active ends here
-            case "fault-reverted" ->
-                live.picture()
-                        .faultReverted(
-                                null,
-                                text.startsWith("reverted ") ? text.substring(9).split(",", 2)[0] : text,
-                                at);
+            // the runner's line names the step, not the fault: the oldest fault still active ends here;
+            // a revert from another desktop names the fault too: its span ends here
+            case "fault-reverted" -> {
+                String step = text.startsWith("reverted ") ? text.substring(9).split(",", 2)[0] : text;
+                int elsewhere = text.indexOf(JournalMirror.REVERTED_ELSEWHERE);
+                int colon = elsewhere < 0 ? -1 : text.indexOf(": ", elsewhere);
+                live.picture().faultReverted(null, step, colon < 0 ? null : text.substring(colon + 2), at);
+            }
             case "breach" -> live.picture().mark(new ChartMark(at, ChartMark.Kind.BREACH, text));
             case "halt" -> live.picture().mark(new ChartMark(at, ChartMark.Kind.HALT, "halt"));
+            // its runner was lost: ended for everyone, its faults still drawn until they are reverted
+            case RunnerLoss.EVENT -> live.abandoned(text);
+            case "runner-back" -> live.abandoned("");
             case "run-finished" -> live.ended(null, text.startsWith("finished: ") ? text.substring(10) : text, at);
             default -> {}
         }
