@@ -83,7 +83,7 @@ final class ExportCommand implements Callable<Integer> {
                 Files.createDirectories(target.toAbsolutePath().getParent());
                 Files.writeString(target, f.text());
             } catch (IOException e) {
-                root.err().println(target + ": could not be written: " + e.getMessage());
+                root.err().println(target + ": could not be written: " + WriteFailure.why(e));
                 return ExitCodes.COULD_NOT_RUN;
             }
             root.out().printf("exported %s (%s) -> %s%n", runbook, format, target);

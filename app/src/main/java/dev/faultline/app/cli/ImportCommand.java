@@ -123,7 +123,7 @@ final class ImportCommand implements Callable<Integer> {
                 try {
                     write(target, yaml);
                 } catch (IOException x) {
-                    root.err().println(target + ": could not be written: " + x.getMessage());
+                    root.err().println(target + ": could not be written: " + WriteFailure.why(x));
                     exit = ExitCodes.COULD_NOT_RUN;
                     continue;
                 }
@@ -152,7 +152,7 @@ final class ImportCommand implements Callable<Integer> {
                                     "environment settings of %s -> %s (merge them into %s)%n",
                                     r.file(), target, root.home().environments());
                 } catch (IOException x) {
-                    root.err().println(target + ": could not be written: " + x.getMessage());
+                    root.err().println(target + ": could not be written: " + WriteFailure.why(x));
                     exit = ExitCodes.COULD_NOT_RUN;
                 }
             }

@@ -131,7 +131,7 @@ final class AppDocuments {
         javafx.stage.Window owner =
                 shell.getScene() == null ? null : shell.getScene().getWindow();
         java.util.Optional<Path> chosen =
-                picker.open(owner, "Import an experiment from another tool", composition.home.root());
+                picker.openForeign(owner, "Import an experiment from another tool", composition.home.root());
         if (chosen.isEmpty()) {
             return;
         }

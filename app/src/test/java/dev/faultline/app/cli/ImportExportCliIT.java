@@ -194,7 +194,9 @@ class ImportExportCliIT {
         Cli r = cli("import", source.toString(), "-o", blocker.resolve("sub").toString());
 
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("could not be written");
+        assertThat(r.err())
+                .contains(": could not be written: a file is in the way of the folder " + blocker.resolve("sub")
+                        + "; choose another -o");
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.faultline.engine.spi.interop.Exported;
 import dev.faultline.engine.spi.interop.ForeignFile;
 import dev.faultline.engine.spi.interop.Imported;
 import dev.faultline.engine.spi.interop.RunbookExporter;
+import dev.faultline.engine.testkit.RolledOutRunbook;
 import dev.faultline.plugin.chaosmesh.interop.ChaosMeshImporter;
 import dev.faultline.plugin.kube.CrdSchemas;
 import dev.faultline.plugin.kube.interop.RoundTrips;
@@ -171,7 +172,7 @@ class ChaosMeshExporterTest {
     void aRolloutIsExportedAtItsWidestStageACountAsFixedModeAndWhatIsLeftOutIsSaid() throws Exception {
         Path podKill = Path.of("../../runbooks/chaos-mesh/payment-pod-kill.yaml");
         Exported counts = exporter.write(
-                rolledOut(podKill, Rollout.ofTargets(List.of(1, 2, 3), Duration.ofSeconds(20), List.of())));
+                RolledOutRunbook.of(podKill, Rollout.ofTargets(List.of(1, 2, 3), Duration.ofSeconds(20), List.of())));
         String yaml = counts.files().getFirst().text();
         JsonNode spec = new YAMLMapper().readTree(yaml).path("spec");
         assertThat(spec.path("mode").asString()).isEqualTo("fixed");
@@ -182,8 +183,8 @@ class ChaosMeshExporterTest {
                         + " fixed, value: 3): Chaos Mesh does not widen a fault stage by stage; left out: the stages"
                         + " before it (1 target → 2 targets) and the check at each stage's end");
 
-        Exported shares =
-                exporter.write(rolledOut(podKill, new Rollout(List.of(0.25, 0.5), Duration.ofSeconds(20), List.of())));
+        Exported shares = exporter.write(
+                RolledOutRunbook.of(podKill, new Rollout(List.of(0.25, 0.5), Duration.ofSeconds(20), List.of())));
         JsonNode half =
                 new YAMLMapper().readTree(shares.files().getFirst().text()).path("spec");
         assertThat(half.path("mode").asString()).isEqualTo("fixed-percent");
@@ -192,36 +193,5 @@ class ChaosMeshExporterTest {
                 .contains("fault step kill-one-payment-pod rollout: exported at its widest stage, 50% (mode:"
                         + " fixed-percent, value: 50): Chaos Mesh does not widen a fault stage by stage; left out:"
                         + " the stages before it (25%) and the check at each stage's end");
-    }
-
-    /** The runbook's first fault step rolled out over {@code r} instead, its target without a count. */
-    static Experiment rolledOut(Path runbook, Rollout r) throws Exception {
-        Experiment base = new RunbookLoader().load(runbook).experiment();
-        FaultStep f = base.faultSteps().getFirst();
-        java.util.Map<String, String> selector =
-                new java.util.TreeMap<>(f.target().selector().values());
-        selector.remove("count");
-        FaultStep widened = FaultStep.rolledOut(
-                f.name(),
-                f.lane(),
-                f.at(),
-                f.backend(),
-                f.fault(),
-                new Target(f.target().kind(), new Params(selector)),
-                r);
-        return new Experiment(
-                base.name(),
-                base.title(),
-                base.description(),
-                base.labels(),
-                base.environment(),
-                base.hypothesis(),
-                base.method().stream()
-                        .map(s -> s.name().equals(f.name()) ? (dev.faultline.engine.model.MethodStep) widened : s)
-                        .toList(),
-                dev.faultline.engine.model.BlastRadius.UNLIMITED,
-                base.stopConditions(),
-                base.rollbacks(),
-                base.timing());
     }
 }

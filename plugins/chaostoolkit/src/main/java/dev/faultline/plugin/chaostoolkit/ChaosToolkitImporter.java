@@ -6,6 +6,7 @@ import dev.faultline.engine.spi.interop.Imported;
 import dev.faultline.engine.spi.interop.RunbookImporter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,15 +37,18 @@ public final class ChaosToolkitImporter implements RunbookImporter {
     @Override
     public Optional<String> recognise(ForeignFile file) {
         JsonNode root;
+        String in = LocatedSource.looksLikeJson(file.text()) ? "JSON" : "YAML";
         try {
             root = LocatedSource.read(file.text()).root();
         } catch (LocatedSource.Malformed | RuntimeException e) {
-            return Optional.empty();
+            // not valid JSON or YAML, but its keys are an experiment's: read() says where it breaks
+            return looksLikeExperiment(file.text())
+                    ? Optional.of("a Chaos Toolkit experiment in " + in)
+                    : Optional.empty();
         }
         if (!root.isObject() || root.has("apiVersion") || root.has("kind") || !root.has("title")) {
             return Optional.empty();
         }
-        String in = LocatedSource.looksLikeJson(file.text()) ? "JSON" : "YAML";
         if (PreOneDotZero.looksOld(root)) {
             return Optional.of("a Chaos Toolkit experiment in " + in + ", in the format from before 1.0");
         }
@@ -52,6 +56,22 @@ public final class ChaosToolkitImporter implements RunbookImporter {
             return Optional.of("a Chaos Toolkit experiment in " + in);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Text that cannot be parsed but has an experiment's top-level keys: {@code title} and a
+     * {@code method} or {@code steady-state-hypothesis}, and no Kubernetes {@code apiVersion}.
+     */
+    private static boolean looksLikeExperiment(String text) {
+        boolean json = LocatedSource.looksLikeJson(text);
+        Pattern title = json ? Pattern.compile("\"title\"\\s*:") : Pattern.compile("(?m)^title\\s*:");
+        Pattern body = json
+                ? Pattern.compile("\"(method|steady-state-hypothesis)\"\\s*:")
+                : Pattern.compile("(?m)^(method|steady-state-hypothesis)\\s*:");
+        Pattern kube = json ? Pattern.compile("\"apiVersion\"\\s*:") : Pattern.compile("(?m)^apiVersion\\s*:");
+        return title.matcher(text).find()
+                && body.matcher(text).find()
+                && !kube.matcher(text).find();
     }
 
     @Override

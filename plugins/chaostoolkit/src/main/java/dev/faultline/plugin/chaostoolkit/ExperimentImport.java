@@ -87,7 +87,8 @@ final class ExperimentImport {
                                 + "); keep these in the source file if another tool reads them"));
             }
         }
-        Substitution subst = new Substitution(root.path("configuration"), root.path("secrets"), env, notes);
+        Substitution subst =
+                new Substitution(root.path("configuration"), root.path("secrets"), env, notes, this::error);
         ImportContext shared = new ImportContext(file, src, notes, subst, ext);
         shared.collectNames(root);
 

@@ -1,6 +1,7 @@
 package dev.faultline.plugin.chaostoolkit;
 
 import dev.faultline.engine.spi.interop.ConversionNote;
+import dev.faultline.engine.spi.interop.ImportException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The experiment's {@code configuration} and {@code secrets}, and {@code ${name}} substituted with
  * them as Chaos Toolkit does: a plain configuration value is put in place; a value read from an
- * environment variable ({@code {type: env, key: NAME, default: ...}}) takes its default, else the
- * variable's value at import time, and says so; a secret is never written into a runbook in clear:
+ * environment variable ({@code {type: env, key: NAME, default: ...}}) takes the variable's value at
+ * import time, else its default, converted to its {@code env_var_type} ({@link EnvConfiguration}),
+ * and says so; a secret is never written into a runbook in clear:
  * {@code ${name}} is left as it is and the field is named in a note.
  */
 final class Substitution {
@@ -28,29 +30,33 @@ final class Substitution {
     private final List<ConversionNote> notes;
     private final Set<String> noted = new HashSet<>();
 
-    Substitution(JsonNode configuration, JsonNode secretScopes, Map<String, String> env, List<ConversionNote> notes) {
+    /** Where a configuration value that cannot be read is reported: the source's field, and the problem. */
+    @FunctionalInterface
+    interface ErrorAt {
+        ImportException at(String field, String problem);
+    }
+
+    /**
+     * @throws ImportException when a value read from the environment cannot be converted to its
+     *     {@code env_var_type}, located at the configuration entry
+     */
+    Substitution(
+            JsonNode configuration,
+            JsonNode secretScopes,
+            Map<String, String> env,
+            List<ConversionNote> notes,
+            ErrorAt errorAt)
+            throws ImportException {
         this.notes = notes;
         for (String name : configuration.propertyNames()) {
             JsonNode v = configuration.get(name);
             if (v.isObject() && v.path("type").asString("").equals("env")) {
-                String key = v.path("key").asString("");
-                if (v.has("default")) {
-                    values.put(name, v.get("default"));
-                    notes.add(new ConversionNote(
-                            "configuration " + name,
-                            "read from the environment variable " + key + " by Chaos Toolkit; its default '"
-                                    + v.get("default").asString() + "' was written into the runbook"));
-                } else if (env.containsKey(key)) {
-                    values.put(name, JsonNodeFactory.instance.stringNode(env.get(key)));
-                    notes.add(new ConversionNote(
-                            "configuration " + name,
-                            "read from the environment variable " + key
-                                    + " by Chaos Toolkit; its value at import time was written into the runbook"));
-                } else {
-                    notes.add(new ConversionNote(
-                            "configuration " + name,
-                            "read from the environment variable " + key + ", which is not set and has no default: ${"
-                                    + name + "} was left in place"));
+                try {
+                    EnvConfiguration.Read read = EnvConfiguration.read(name, v, env);
+                    read.value().ifPresent(value -> values.put(name, value));
+                    notes.add(read.note());
+                } catch (EnvConfiguration.Unconvertible e) {
+                    throw errorAt.at(e.field(), e.problem());
                 }
             } else if (v.isObject() && v.has("type")) {
                 notes.add(new ConversionNote(
@@ -98,6 +104,17 @@ final class Substitution {
         return n;
     }
 
+    /**
+     * A value put inside a text, written as Chaos Toolkit's Python writes it ({@code str(value)}):
+     * {@code True}/{@code False} for a boolean, JSON for a list or mapping.
+     */
+    private static String inText(JsonNode v) {
+        if (v.isBoolean()) {
+            return v.asBoolean() ? "True" : "False";
+        }
+        return v.isContainer() || v.isNull() ? v.toString() : v.asString();
+    }
+
     String text(String s, String where) {
         Matcher m = VAR.matcher(s);
         StringBuilder out = new StringBuilder();
@@ -112,7 +129,7 @@ final class Substitution {
                                     + "} was left in place; give the value through the environment's settings"));
                 }
             } else if (values.containsKey(name)) {
-                replacement = values.get(name).asString();
+                replacement = inText(values.get(name));
             }
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }

@@ -271,6 +271,26 @@ class ChaosToolkitImporterTest {
                 .startsWith("e.yaml:4: looks like Chaos Toolkit but is not valid YAML");
     }
 
+    @Test
+    void anExperimentThatIsNotValidJsonOrYamlIsRecognisedSoItIsRefusedAtItsLine() throws Exception {
+        ForeignFile yaml =
+                new ForeignFile(Path.of("e.yaml"), "title: t\ndescription: d\nmethod: [\n  {type: action,\n");
+        assertThat(importer.recognise(yaml)).hasValue("a Chaos Toolkit experiment in YAML");
+        ForeignFile json = new ForeignFile(
+                Path.of("e.json"),
+                "{\"title\": \"t\", \"description\": \"d\",\n \"method\": [\n  {\"type\": \"action\" \"name\": \"a\"}\n]}\n");
+        assertThat(importer.recognise(json)).hasValue("a Chaos Toolkit experiment in JSON");
+        assertThatThrownBy(() -> importer.read(json)).isInstanceOfSatisfying(ImportException.class, e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.getMessage()).startsWith("e.json:3: looks like Chaos Toolkit but is not valid JSON");
+        });
+        // broken text of another kind is still not claimed
+        assertThat(importer.recognise(new ForeignFile(Path.of("x.yaml"), "title: t\nitems: [\n")))
+                .isEmpty();
+        assertThat(importer.recognise(new ForeignFile(Path.of("x.yaml"), "apiVersion: v1\ntitle: t\nmethod: [\n")))
+                .isEmpty();
+    }
+
     private String problem(String text) {
         try {
             importer.read(new ForeignFile(Path.of("e.yaml"), text));

@@ -2,6 +2,7 @@ package dev.faultline.plugin.chaostoolkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -123,5 +124,22 @@ class ChaosToolkitValidatorTest {
                 .containsExactly("Secrets make reference to an environment key that does not exist: SHOP_TOKEN");
         assertThat(broken("\"key\": \"SHOP_PORT\", \"default\": \"80\"", "\"key\": \"SHOP_PORT\""))
                 .containsExactly("Configuration makes reference to an environment key that does not exist: SHOP_PORT");
+    }
+
+    @Test
+    void aConfigurationValueMustConvertToItsEnvVarType() {
+        String port = "\"key\": \"SHOP_PORT\", \"default\": \"80\"";
+        assertThat(broken(port, port + ", \"env_var_type\": \"int\"")).isEmpty();
+        assertThat(broken(port, "\"key\": \"SHOP_PORT\", \"default\": \"eighty\", \"env_var_type\": \"int\""))
+                .containsExactly("invalid literal for int() with base 10: 'eighty'");
+        assertThat(broken(port, "\"key\": \"SHOP_PORT\", \"default\": \"1.5x\", \"env_var_type\": \"float\""))
+                .containsExactly("could not convert string to float: '1.5x'");
+        assertThat(broken(port, port + ", \"env_var_type\": \"long\""))
+                .containsExactly("variable type can only be: bool, str, int, float, bytes or json");
+        // the variable, when set, is what is converted, not the default
+        Map<String, String> env = new HashMap<>(ENV);
+        env.put("SHOP_PORT", "http");
+        assertThat(check(VALID.replace(port, port + ", \"env_var_type\": \"int\""), env))
+                .containsExactly("invalid literal for int() with base 10: 'http'");
     }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.MethodStep.FaultStep;
-import dev.faultline.engine.model.Params;
 import dev.faultline.engine.model.Probe;
 import dev.faultline.engine.model.Rollout;
-import dev.faultline.engine.model.Target;
 import dev.faultline.engine.runbook.RunbookLoader;
 import dev.faultline.engine.spi.interop.ConversionNote;
 import dev.faultline.engine.spi.interop.ExportException;
@@ -16,6 +14,7 @@ import dev.faultline.engine.spi.interop.Exported;
 import dev.faultline.engine.spi.interop.ForeignFile;
 import dev.faultline.engine.spi.interop.Imported;
 import dev.faultline.engine.spi.interop.RunbookExporter;
+import dev.faultline.engine.testkit.RolledOutRunbook;
 import dev.faultline.plugin.kube.CrdSchemas;
 import dev.faultline.plugin.kube.interop.RoundTrips;
 import dev.faultline.plugin.litmus.interop.LitmusImporter;
@@ -138,8 +137,8 @@ class LitmusExporterTest {
                 .faultSteps()
                 .getFirst()
                 .name();
-        Exported shares = exporter.write(
-                rolledOut(podDelete, new Rollout(List.of(0.1, 0.25, 0.5), Duration.ofSeconds(20), List.of())));
+        Exported shares = exporter.write(RolledOutRunbook.of(
+                podDelete, new Rollout(List.of(0.1, 0.25, 0.5), Duration.ofSeconds(20), List.of())));
         String yaml = shares.files().getFirst().text();
         assertThat(yaml)
                 .containsPattern("name: PODS_AFFECTED_PERC\\s+value: '50'|value: '50'\\s+name: PODS_AFFECTED_PERC");
@@ -149,42 +148,11 @@ class LitmusExporterTest {
                         + " Litmus does not widen a fault stage by stage; left out: the stages before it (10% → 25%)"
                         + " and the check at each stage's end");
 
-        assertThatThrownBy(() -> exporter.write(
-                        rolledOut(podDelete, Rollout.ofTargets(List.of(1, 2), Duration.ofSeconds(20), List.of()))))
+        assertThatThrownBy(() -> exporter.write(RolledOutRunbook.of(
+                        podDelete, Rollout.ofTargets(List.of(1, 2), Duration.ofSeconds(20), List.of()))))
                 .isInstanceOf(ExportException.class)
                 .hasMessageContaining("fault step " + step + ": left out: its rollout hits counts of targets (1 target"
                         + " → 2 targets, 20s each), and a ChaosEngine picks a percentage of the matching pods"
                         + " (PODS_AFFECTED_PERC)");
-    }
-
-    /** The runbook's first fault step rolled out over {@code r} instead, its target without a count. */
-    static Experiment rolledOut(Path runbook, Rollout r) throws Exception {
-        Experiment base = new RunbookLoader().load(runbook).experiment();
-        FaultStep f = base.faultSteps().getFirst();
-        java.util.Map<String, String> selector =
-                new java.util.TreeMap<>(f.target().selector().values());
-        selector.remove("count");
-        FaultStep widened = FaultStep.rolledOut(
-                f.name(),
-                f.lane(),
-                f.at(),
-                f.backend(),
-                f.fault(),
-                new Target(f.target().kind(), new Params(selector)),
-                r);
-        return new Experiment(
-                base.name(),
-                base.title(),
-                base.description(),
-                base.labels(),
-                base.environment(),
-                base.hypothesis(),
-                base.method().stream()
-                        .map(s -> s.name().equals(f.name()) ? (dev.faultline.engine.model.MethodStep) widened : s)
-                        .toList(),
-                dev.faultline.engine.model.BlastRadius.UNLIMITED,
-                base.stopConditions(),
-                base.rollbacks(),
-                base.timing());
     }
 }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -43,22 +44,27 @@ public final class ToxiproxyConfigImporter implements RunbookImporter {
         return FORMAT;
     }
 
+    private static final Pattern UPSTREAM_KEY = Pattern.compile("\"upstream\"\\s*:");
+
     @Override
     public Optional<String> recognise(ForeignFile file) {
         String t = file.text().strip();
-        if (!(t.startsWith("[") || t.startsWith("{")) || !t.contains("\"upstream\"")) {
+        if (!(t.startsWith("[") || t.startsWith("{"))) {
             return Optional.empty();
         }
         try {
             JsonNode list = proxies(ToxiproxyJson.mapper().readTree(t));
-            return list != null
-                            && list.isArray()
-                            && !list.isEmpty()
-                            && list.get(0).has("upstream")
+            if (list == null || !list.isArray() || list.isEmpty()) {
+                return Optional.empty();
+            }
+            JsonNode first = list.get(0);
+            // a proxy: its upstream, or (when the upstream is what is missing) its name and listen address
+            return first.has("upstream") || (first.has("name") && first.has("listen"))
                     ? Optional.of("a Toxiproxy configuration (" + list.size() + " proxies)")
                     : Optional.empty();
         } catch (JacksonException e) {
-            return Optional.empty();
+            // broken JSON with a proxy's upstream key: say where it breaks rather than that the format is unknown
+            return UPSTREAM_KEY.matcher(t).find() ? Optional.of("a Toxiproxy configuration") : Optional.empty();
         }
     }
 

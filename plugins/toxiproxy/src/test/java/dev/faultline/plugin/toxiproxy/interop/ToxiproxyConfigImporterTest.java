@@ -95,4 +95,23 @@ class ToxiproxyConfigImporterTest {
                 .isInstanceOfSatisfying(
                         ImportException.class, e -> assertThat(e.line()).isEqualTo(2));
     }
+
+    @Test
+    void brokenJsonOfProxiesAndAProxyWithoutUpstreamAreRecognisedSoTheyAreRefusedAtTheirLine() {
+        ForeignFile broken = new ForeignFile(
+                Path.of("proxies.json"),
+                "[\n  {\"name\": \"redis\", \"listen\": \"127.0.0.1:26379\", \"upstream\": \"redis:6379\",}\n]");
+        assertThat(importer.recognise(broken)).contains("a Toxiproxy configuration");
+        assertThatThrownBy(() -> importer.read(broken)).isInstanceOfSatisfying(ImportException.class, e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.getMessage())
+                    .startsWith("proxies.json:2: looks like a Toxiproxy configuration but it" + " is not valid JSON");
+        });
+        ForeignFile noUpstream = new ForeignFile(
+                Path.of("proxies.json"), "[\n  {\"name\": \"redis\", \"listen\": \"127.0.0.1:26379\"}\n]");
+        assertThat(importer.recognise(noUpstream)).contains("a Toxiproxy configuration (1 proxies)");
+        assertThatThrownBy(() -> importer.read(noUpstream))
+                .isInstanceOfSatisfying(
+                        ImportException.class, e -> assertThat(e.field()).isEqualTo("[0].upstream"));
+    }
 }
