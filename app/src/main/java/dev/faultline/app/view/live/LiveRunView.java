@@ -144,8 +144,8 @@ public final class LiveRunView extends BorderPane {
         phase.setAccessibleHelp("The run's current phase");
         // the outcome's colour (STOPPED in the danger colour, not the phase's accent): one mapping for every screen
         phase.textProperty()
-                .addListener((o, a, b) -> dev.faultline.app.view.common.RunStatusStyle.apply(
-                        phase.getStyleClass(), b == null ? "" : b));
+                .addListener((o, a, b) ->
+                        dev.faultline.app.view.common.RunStatusStyle.apply(phase.getStyleClass(), b == null ? "" : b));
         dev.faultline.app.view.common.RunStatusStyle.apply(phase.getStyleClass(), phase.getText());
         Label verdict = new Label();
         verdict.textProperty().bind(model.verdictProperty());

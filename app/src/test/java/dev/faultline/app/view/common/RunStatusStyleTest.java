@@ -22,7 +22,9 @@ class RunStatusStyleTest {
         assertThat(RunStatusStyle.of("NOT STARTED")).isEqualTo("outcome-bad");
         assertThat(RunStatusStyle.of("COMPLETED")).isEqualTo("outcome-good");
         assertThat(RunStatusStyle.of("ABORTED")).isEqualTo("outcome-warn");
-        assertThat(RunStatusStyle.of("method")).as("a phase under way keeps the accent").isEmpty();
+        assertThat(RunStatusStyle.of("method"))
+                .as("a phase under way keeps the accent")
+                .isEmpty();
     }
 
     @Test
