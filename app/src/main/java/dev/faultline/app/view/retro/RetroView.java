@@ -80,6 +80,11 @@ public final class RetroView extends SplitPane {
                     return dev.faultline.app.view.common.WrappingCell.heightWrapped(
                             this, width, super.computePrefHeight(width));
                 }
+
+                @Override
+                public void resize(double width, double height) {
+                    super.resize(width, dev.faultline.app.view.common.WrappingCell.atLeastWrapped(this, width, height));
+                }
             };
             // a long GameDay title wraps onto more lines instead of ending in "..."
             cell.setWrapText(true);
