@@ -109,6 +109,14 @@ final class ReportDocument {
         }
     }
 
+    /** Red for a probe that did not hold; calm for one that left its tolerance in a halt the experiment set out to show. */
+    private static String heldStyle(Report.Experiment e, Report.ProbeFigures p) {
+        if (p.held()) {
+            return "";
+        }
+        return ReportText.haltedAsDesigned(e) ? "expected" : "no";
+    }
+
     /** The figures table of one experiment, and the team's verdict. */
     static void figures(Xhtml h, Report.Experiment e) {
         if (e.probes().isEmpty()) {
@@ -135,7 +143,7 @@ final class ReportDocument {
                         .el("td", "", ReportText.percent(p.deviation()))
                         .el("td", "", p.impact())
                         .el("td", "", ReportText.millis(p.recoveryMs()))
-                        .el("td", p.held() ? "" : "no", p.held() ? "yes" : "no")
+                        .el("td", heldStyle(e, p), ReportText.held(e, p))
                         .close("tr");
             }
             h.close("table");

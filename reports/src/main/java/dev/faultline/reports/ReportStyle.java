@@ -34,6 +34,7 @@ final class ReportStyle {
                 .HALTED, .STOPPED, .FAILED, .CRASHED, .CRITICAL, .HIGH { background: #cf222e; }
                 .ABORTED, .OPEN, .MEDIUM, .LOW, .RUNNING, .SKIPPED, .WONT_DO { background: #57606a; }
                 .no { color: #cf222e; font-weight: bold; }
+                .expected { color: #1a7f37; }
                 .chart { page-break-inside: avoid; margin: 4pt 0 10pt 0; }
                 .chart .caption { font-size: 8.5pt; color: #57606a; }
                 .legend-band { color: #1a7f37; } .legend-fault { color: #6366f1; }

@@ -83,7 +83,7 @@ public final class AppWindow {
                 live,
                 () -> shell.show(Screen.LIVE),
                 this::refreshRuns,
-                () -> GameDayRuns.refusedWhileEngaged(composition.killSwitch));
+                () -> GameDayRuns.refusedWhileEngaged(composition.killSwitch, zone));
         gameDayRuns = new GameDayRuns(composition, starter, runs, live, () -> shell.show(Screen.LIVE));
         closing = new AppClosing(shell, runs);
         homeModel = new HomeViewModel(

@@ -122,16 +122,26 @@ final class GameDayRuns {
     }
 
     /** Why nothing may start now (the kill switch is engaged, here or in another Faultline), said before anything starts. */
-    static Optional<String> refusedWhileEngaged(KillSwitch killSwitch) {
+    static Optional<String> refusedWhileEngaged(KillSwitch killSwitch, java.time.ZoneId zone) {
         try {
             killSwitch.ensureReleased();
             return Optional.empty();
         } catch (KillSwitchEngagedException e) {
-            return Optional.of(
-                    e.getMessage()
-                            .replace(
-                                    "faultline release --reason \"...\"",
-                                    "press HALTED — Release… (or Kill switch > Release), say why it is safe, then start again"));
+            return Optional.of(refusal(e.engagement(), zone));
         }
+    }
+
+    /**
+     * "the kill switch is engaged since 11:21:14 (pressed in the app); ...": the time in the user's zone
+     * (the engine's sentence says the instant in UTC, "2026-12-07T11:21:14Z", for the command line's logs).
+     */
+    static String refusal(dev.faultline.engine.safety.KillSwitchLatch.Engagement e, java.time.ZoneId zone) {
+        java.time.ZonedDateTime at = e.at().atZone(zone);
+        String since = java.time.format.DateTimeFormatter.ofPattern(
+                        at.toLocalDate().equals(java.time.LocalDate.now(zone)) ? "HH:mm:ss" : "yyyy-MM-dd HH:mm:ss")
+                .format(at);
+        return "the kill switch is engaged since " + since + " (" + e.detail() + "); no run starts until someone"
+                + " releases it: press HALTED — Release… (or Kill switch > Release), say why it is safe, then start"
+                + " again";
     }
 }

@@ -195,7 +195,18 @@ class AppGameDayHaltIT {
 
         javafx.scene.control.DialogPane pane = dialogHeaded(refusal).orElseThrow();
         assertThat(pane.getHeaderText()).isEqualTo(refusal);
-        assertThat(pane.getContentText()).contains("smoke").contains("Release");
+        assertThat(pane.getContentText()).contains("(smoke)").contains("Release");
+        // since when in the user's zone, as the banner says it, not the instant in UTC
+        String since = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .format(composition
+                        .killSwitch
+                        .engagement()
+                        .orElseThrow()
+                        .at()
+                        .atZone(java.time.ZoneId.systemDefault()));
+        assertThat(pane.getContentText())
+                .contains("engaged since " + since + " (smoke)")
+                .doesNotContain("Z (");
         assertThat(window.runs().busyProperty().get()).isFalse();
         assertThat(window.shell().currentProperty().get()).isNotEqualTo(Screen.LIVE);
         assertThat(composition.store().gameDays().recent(10)).isEmpty();

@@ -110,6 +110,12 @@ class DocumentsIT {
 
         edit(m);
         assertThat(title()).endsWith(" • (read-only)");
+        if (width >= 1440) { // room enough: the marker is drawn, not cut to "…" beside an empty gap
+            assertThat(robot.lookup("#editor-title .text")
+                            .queryAs(javafx.scene.text.Text.class)
+                            .getText())
+                    .isEqualTo(title());
+        }
         assertThat(stage.getTitle()).startsWith("Faultline — ").contains("•");
 
         picker.answers.add(other);

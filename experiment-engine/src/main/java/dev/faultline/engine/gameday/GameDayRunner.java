@@ -343,7 +343,7 @@ public final class GameDayRunner {
                     ? "the kill switch is engaged"
                             + killSwitch
                                     .engagement()
-                                    .map(en -> " (" + en.reason() + ")")
+                                    .map(en -> " (" + en.detail() + ")")
                                     .orElse("")
                     : null;
         }

@@ -114,7 +114,7 @@ public final class MarkdownReport implements ReportRenderer {
                             .append(" | ")
                             .append(p.impact())
                             .append(" | ")
-                            .append(p.held() ? "yes" : "**no**")
+                            .append(ReportText.held(e, p).equals("no") ? "**no**" : ReportText.held(e, p))
                             .append(" |\n");
                 }
                 b.append('\n');

@@ -65,4 +65,25 @@ public final class ReportText {
     public static String score(@Nullable Double s) {
         return s == null ? "—" : String.format(Locale.ROOT, "%.0f", s);
     }
+
+    /** A probe's Held cell when it left its tolerance in an experiment halted as it set out to show. */
+    public static final String HALTED_AS_DESIGNED = "left tolerance — expected: halted as designed";
+
+    /**
+     * A probe's Held cell: "yes", "no", or, for a probe that did not hold in an experiment whose halt
+     * was the outcome it set out to show ({@code haltExpected}), {@link #HALTED_AS_DESIGNED}: a red
+     * "no" there read as a failure to a reader who did not design the drill.
+     */
+    public static String held(Report.Experiment e, Report.ProbeFigures p) {
+        if (p.held()) {
+            return "yes";
+        }
+        return haltedAsDesigned(e) ? HALTED_AS_DESIGNED : "no";
+    }
+
+    /** Halted by the stop condition the experiment declares its expected outcome. */
+    public static boolean haltedAsDesigned(Report.Experiment e) {
+        ResilienceScore.Explanation why = e.scoreExplained();
+        return why != null && why.expectedHalt();
+    }
 }

@@ -305,7 +305,7 @@ public final class KillSwitch implements AutoCloseable {
             if (there.isPresent() && engaged.get() == null) {
                 engage(
                         HaltReason.killSwitch("engaged by process "
-                                + there.get().pid() + ": " + there.get().reason()),
+                                + there.get().pid() + ": " + there.get().detail()),
                         false);
             } else if (there.isEmpty()
                     && engaged.get() != null

@@ -1,6 +1,7 @@
 package dev.faultline.engine.safety;
 
 import dev.faultline.engine.DiskErrors;
+import dev.faultline.engine.spi.run.HaltReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,26 @@ public final class KillSwitchLatch {
         this.history = file.resolveSibling(file.getFileName() + ".history");
     }
 
-    public record Engagement(Instant at, String reason, long pid) {}
+    /**
+     * @param reason as the halt said it, with its source: "kill switch: pressed in the app"
+     */
+    public record Engagement(Instant at, String reason, long pid) {
+        /**
+         * The reason said once, for a sentence that already names the kill switch: "the kill switch
+         * is engaged (pressed in the app)", not "(kill switch: pressed in the app)". A reason of
+         * another source keeps its source ("stop condition: ...") unless its words name it again.
+         */
+        public String detail() {
+            for (HaltReason.Source s : HaltReason.Source.values()) {
+                String word = s.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                if (reason.startsWith(word + ": ")) {
+                    String rest = reason.substring(word.length() + 2);
+                    return s == HaltReason.Source.KILL_SWITCH || rest.startsWith(word) ? rest : reason;
+                }
+            }
+            return reason;
+        }
+    }
 
     /**
      * Writes the latch (a new file moved into place, so readers see all of it or nothing).

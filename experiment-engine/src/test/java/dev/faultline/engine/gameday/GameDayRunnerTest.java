@@ -79,9 +79,13 @@ class GameDayRunnerTest {
         assertThat(r.results())
                 .singleElement()
                 .satisfies(x -> assertThat(x.outcome()).isEqualTo(RunOutcome.HALTED));
+        // the skip reason says the kill switch once, in the halt's words
         assertThat(f.dayEvents)
                 .filteredOn(GameDayEvent.ExperimentSkipped.class::isInstance)
-                .hasSize(2);
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(((GameDayEvent.ExperimentSkipped) e).reason())
+                        .isEqualTo("the kill switch is engaged (smoke in the server room)"));
+        assertThat(r.reason()).doesNotContain("kill switch: ");
         assertThat(f.dayEvents.get(f.dayEvents.size() - 1)).isInstanceOf(GameDayEvent.Finished.class);
         assertThat(f.system.faultsInEffect()).isZero();
         assertThat(r.exitCode()).isEqualTo(1);

@@ -96,8 +96,11 @@ class KillSwitchTest {
 
         assertThatThrownBy(() -> rig.runner.start(threeLongFaults(), TestRig.environment(), List.of()))
                 .isInstanceOf(KillSwitchEngagedException.class)
-                .hasMessageContaining("drill")
+                .hasMessageContaining("(drill)")
+                .hasMessageNotContaining("kill switch: ") // the reason said once, without its source again
                 .hasMessageContaining("faultline release");
+        assertThat(rig.killSwitch.engagement().orElseThrow().reason()).isEqualTo("kill switch: drill");
+        assertThat(rig.killSwitch.engagement().orElseThrow().detail()).isEqualTo("drill");
         assertThatThrownBy(() -> rig.killSwitch.release(" ")).isInstanceOf(IllegalArgumentException.class);
 
         assertThat(rig.killSwitch.release("drill over")).isTrue();

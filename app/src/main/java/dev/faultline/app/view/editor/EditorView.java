@@ -179,8 +179,9 @@ public final class EditorView extends BorderPane {
         run.setMinWidth(Region.USE_PREF_SIZE);
         dry.setMinWidth(Region.USE_PREF_SIZE);
         // The file's name gives way (cut to "…", whole in the window's title) before any tool does:
-        // no tool goes into an overflow menu, Run and Dry run included.
-        file.setMaxWidth(260);
+        // no tool goes into an overflow menu, Run and Dry run included. Only then: capped at 260 px it
+        // was cut at 1440 px too, beside an empty gap, and its unsaved marker "•" and "(read-only)" with it.
+        file.setMaxWidth(Double.MAX_VALUE);
         file.setMinWidth(60);
         javafx.scene.layout.HBox name = new javafx.scene.layout.HBox(file);
         name.getStyleClass().add("tool-bar"); // looks like the tool bars beside it; never overflows

@@ -301,6 +301,11 @@ public final class HomeView extends VBox {
         protected double computePrefHeight(double width) {
             return WrappingCell.heightWrapped(this, width, super.computePrefHeight(width));
         }
+
+        @Override
+        public void resize(double width, double height) {
+            super.resize(width, WrappingCell.atLeastWrapped(this, width, height));
+        }
     }
     /** A recent file: its name, with the folders that tell it from another of the same name; Enter or a double-click opens it. */
     private final class RecentFileCell extends ListCell<Path> {
@@ -325,6 +330,11 @@ public final class HomeView extends VBox {
         @Override
         protected double computePrefHeight(double width) {
             return WrappingCell.heightWrapped(this, width, super.computePrefHeight(width));
+        }
+
+        @Override
+        public void resize(double width, double height) {
+            super.resize(width, WrappingCell.atLeastWrapped(this, width, height));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.app.view.live;
 
+import dev.faultline.app.view.common.RunStatusStyle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,16 +145,9 @@ public final class LiveRunView extends BorderPane {
         phase.textProperty().bind(model.phaseProperty());
         phase.getStyleClass().add("phase");
         phase.setAccessibleHelp("The run's current phase");
-        phase.textProperty().addListener((o, a, b) -> {
-            phase.getStyleClass().removeAll("outcome-good", "outcome-warn", "outcome-bad");
-            switch (b) {
-                case "HELD" -> phase.getStyleClass().add("outcome-good");
-                case "DEVIATED", "ABORTED" -> phase.getStyleClass().add("outcome-warn");
-                case "HALTED", "FAILED", "CRASHED", "ABANDONED", "NOT STARTED" ->
-                    phase.getStyleClass().add("outcome-bad");
-                default -> {}
-            }
-        });
+        // the outcome's colour (STOPPED in the danger colour, not the phase's accent): one mapping for every screen
+        phase.textProperty().addListener((o, a, b) -> RunStatusStyle.apply(phase.getStyleClass(), b == null ? "" : b));
+        RunStatusStyle.apply(phase.getStyleClass(), phase.getText());
         Label verdict = new Label();
         verdict.textProperty().bind(model.verdictProperty());
         verdict.setWrapText(true);

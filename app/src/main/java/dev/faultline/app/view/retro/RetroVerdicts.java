@@ -138,6 +138,25 @@ public final class RetroVerdicts {
         return faultStarts.containsKey(runId);
     }
 
+    /**
+     * A time field's hint from this run: "detected: 40s or 16:30:50", one moment said both ways, the
+     * clock time counted from the run's first fault in the user's zone (an example time of no run read
+     * as if it were this one's). Without a fault: the duration alone.
+     */
+    public String hint(String runId, String what, Duration example) {
+        Instant from = faultStarts.get(runId);
+        String after = Durations.format(example);
+        return from == null
+                ? what + ": a duration such as " + after
+                : what + ": " + after + " or " + CLOCK.format(from.plus(example).atZone(zone));
+    }
+
+    /** When the run's first fault took effect, in the user's zone ("16:30:10"), or "" when none did. */
+    public String firstFault(String runId) {
+        Instant from = faultStarts.get(runId);
+        return from == null ? "" : CLOCK.format(from.atZone(zone));
+    }
+
     /** A time from the run's first fault, for people: "40s", or "" when not recorded. */
     public static String duration(@Nullable Duration d) {
         return d == null ? "" : Durations.format(d);

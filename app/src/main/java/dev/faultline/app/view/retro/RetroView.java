@@ -80,6 +80,11 @@ public final class RetroView extends SplitPane {
                     return dev.faultline.app.view.common.WrappingCell.heightWrapped(
                             this, width, super.computePrefHeight(width));
                 }
+
+                @Override
+                public void resize(double width, double height) {
+                    super.resize(width, dev.faultline.app.view.common.WrappingCell.atLeastWrapped(this, width, height));
+                }
             };
             // a long GameDay title wraps onto more lines instead of ending in "..."
             cell.setWrapText(true);
@@ -281,18 +286,18 @@ public final class RetroView extends SplitPane {
         name.setWrapText(true);
         TextField detectedAt = new TextField(RetroVerdicts.duration(v.timeToDetect()));
         detectedAt.setId("retro-time-detect-" + v.runId());
-        detectedAt.setPromptText("detected: 40s or 10:03:12");
+        detectedAt.setPromptText(verdicts.hint(v.runId(), "detected", java.time.Duration.ofSeconds(40)));
         detectedAt.setAccessibleText("Time to detect of " + v.name());
         TextField mitigatedAt = new TextField(RetroVerdicts.duration(v.timeToMitigate()));
         mitigatedAt.setId("retro-time-mitigate-" + v.runId());
-        mitigatedAt.setPromptText("mitigated: 3m or 10:06:00");
+        mitigatedAt.setPromptText(verdicts.hint(v.runId(), "mitigated", java.time.Duration.ofMinutes(3)));
         mitigatedAt.setAccessibleText("Time to mitigate of " + v.name());
         Runnable saveTimes = () -> verdicts.setTimes(v.runId(), detectedAt.getText(), mitigatedAt.getText());
         detectedAt.setOnAction(e -> saveTimes.run());
         mitigatedAt.setOnAction(e -> saveTimes.run());
         detectedAt.setPrefColumnCount(16);
         mitigatedAt.setPrefColumnCount(16);
-        Label times = new Label("times from the first fault (Enter saves):");
+        Label times = new Label("times from the first fault at " + verdicts.firstFault(v.runId()) + " (Enter saves):");
         times.getStyleClass().add("muted");
         if (!verdicts.faulted(v.runId())) {
             // nothing was injected (ABORTED at the baseline, halted before the first fault): nothing to

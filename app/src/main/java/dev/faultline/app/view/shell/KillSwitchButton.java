@@ -90,10 +90,10 @@ public final class KillSwitchButton extends HBox implements KillSwitchListener {
         killSwitch.addListener(this);
         show(
                 killSwitch.isEngaged() ? "ENGAGED" : "",
-                killSwitch.engagement().map(x -> "Engaged: " + x.reason()).orElse(""));
+                killSwitch.engagement().map(x -> "Engaged: " + x.detail()).orElse(""));
         killSwitch
                 .engagement()
-                .ifPresent(en -> banner.set("Kill switch engaged (" + en.reason() + "). " + HaltSummary.RELEASE));
+                .ifPresent(en -> banner.set("Kill switch engaged (" + en.detail() + "). " + HaltSummary.RELEASE));
     }
 
     public void press() {

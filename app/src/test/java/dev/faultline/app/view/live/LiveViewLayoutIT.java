@@ -256,4 +256,47 @@ class LiveViewLayoutIT {
         assertThat(phase.getText()).isEqualTo("HALTED");
         assertThat(phase.getTextFill()).isEqualTo(danger.getTextFill());
     }
+
+    @ParameterizedTest(name = "dark={0}")
+    @CsvSource({"false", "true"})
+    void aStoppedDayReadsInTheDangerColourNotTheAccent(boolean dark) throws Exception {
+        show(830, 600, dark);
+        Experiment e = new RunbookLoader()
+                .load(Path.of("..", "runbooks", "sandbox", "payment-latency-holds.yaml"))
+                .experiment();
+        dev.faultline.engine.model.GameDay day = new dev.faultline.engine.model.GameDay(
+                "day",
+                "A day",
+                "",
+                List.of("learn"),
+                T0,
+                ZoneId.of("UTC"),
+                "sandbox",
+                List.of(new dev.faultline.engine.model.Participant(
+                        "Ada", dev.faultline.engine.model.Participant.Role.LEADER)),
+                List.of("a.yaml"),
+                dev.faultline.engine.model.Checklist.EMPTY);
+        robot.interact(() -> {
+            model.preparing("day.yaml", T0);
+            model.acceptDay(new dev.faultline.engine.spi.run.GameDayEvent.Started("d1", T0, day, List.of(e)));
+            model.acceptDay(new dev.faultline.engine.spi.run.GameDayEvent.Finished(
+                    "d1",
+                    T0.plusSeconds(5),
+                    day,
+                    dev.faultline.engine.spi.run.GameDayOutcome.STOPPED,
+                    "the kill switch is engaged (pressed in the app); 1 experiment(s) did not run",
+                    List.of()));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label phase = (Label) view.lookup(".phase");
+        Label accentText = new Label();
+        robot.interact(() -> {
+            accentText.setStyle("-fx-text-fill: -color-accent-fg;");
+            ((StackPane) view.getParent()).getChildren().add(accentText);
+            accentText.applyCss();
+        });
+
+        assertThat(phase.getText()).isEqualTo("STOPPED");
+        assertThat(phase.getTextFill()).isEqualTo(danger.getTextFill()).isNotEqualTo(accentText.getTextFill());
+    }
 }

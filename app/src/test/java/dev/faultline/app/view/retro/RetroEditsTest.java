@@ -87,6 +87,13 @@ class RetroEditsTest {
         retro.store.appendEvent("run-1", 1, STARTED.plusSeconds(10), "fault-injected", "payments down");
         m.select(null);
         m.refresh();
+        // the fields' hints are this run's times, in the user's zone, not an example of no run
+        assertThat(m.verdicts().firstFault("run-1")).isEqualTo("16:30:10");
+        assertThat(m.verdicts().hint("run-1", "detected", java.time.Duration.ofSeconds(40)))
+                .isEqualTo("detected: 40s or 16:30:50");
+        assertThat(m.verdicts().hint("run-2", "detected", java.time.Duration.ofSeconds(40)))
+                .as("a run without a fault")
+                .isEqualTo("detected: a duration such as 40s");
         // 16:30:10 in India is the fault; detected at 16:30:52, mitigated 3 minutes after the fault
         assertThat(m.verdicts().setTimes("run-1", "16:30:52", "3m")).isEmpty();
         assertThat(m.retroProperty().get().verdicts()).singleElement().satisfies(v -> {
