@@ -20,7 +20,9 @@ class RunStatusStyleTest {
         assertThat(RunStatusStyle.of("STOPPED")).isEqualTo("outcome-bad");
         assertThat(RunStatusStyle.of("HALTED")).isEqualTo("outcome-bad");
         assertThat(RunStatusStyle.of("NOT STARTED")).isEqualTo("outcome-bad");
-        assertThat(RunStatusStyle.of("ABANDONED")).as("a run whose runner was lost").isEqualTo("outcome-bad");
+        assertThat(RunStatusStyle.of("ABANDONED"))
+                .as("a run whose runner was lost")
+                .isEqualTo("outcome-bad");
         assertThat(RunStatusStyle.of("COMPLETED")).isEqualTo("outcome-good");
         assertThat(RunStatusStyle.of("ABORTED")).isEqualTo("outcome-warn");
         assertThat(RunStatusStyle.of("method"))
