@@ -5,14 +5,14 @@ import dev.faultline.sandbox.Sandbox;
 import dev.faultline.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -166,7 +166,8 @@ final class ForkSandbox {
         String prefix = "sandbox_orders_total{outcome=\"" + outcome + "\"} ";
         return page.lines()
                 .filter(l -> l.startsWith(prefix))
-                .mapToDouble(l -> Double.parseDouble(l.substring(prefix.length()).strip()))
+                .mapToDouble(
+                        l -> Double.parseDouble(l.substring(prefix.length()).strip()))
                 .sum();
     }
 
