@@ -9,9 +9,14 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -39,8 +44,19 @@ final class ForkSandbox {
     @Target(ElementType.TYPE)
     @interface Indifferent {}
 
+    /**
+     * The load generator's orders a second between the classes that use the sandbox: one keeps every
+     * service up and its connections open at a small part of the CPU the default 20 take.
+     */
+    static final int IDLE_RATE = 1;
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     private static @Nullable RunningSandbox running;
     private static @Nullable Path home;
+    private static @Nullable SandboxOptions options;
+    private static boolean idle;
     private static boolean hooked;
 
     private ForkSandbox() {}
@@ -58,11 +74,101 @@ final class ForkSandbox {
             }
             Path h = Files.createTempDirectory("fork-sandbox-");
             System.out.println("ForkSandbox: starting the fork's sandbox"); // counted in the suite's figures
-            s = Sandbox.start(SandboxOptions.defaults(h));
+            SandboxOptions o = SandboxOptions.defaults(h);
+            s = Sandbox.start(o);
             running = s;
             home = h;
+            options = o;
+            idle = false;
+        } else if (idle && !busyAgain()) {
+            System.out.println("ForkSandbox: the idle sandbox did not take its load again; starting a whole one");
+            stop();
+            return get();
         }
         return s;
+    }
+
+    /**
+     * After a class that used it: the load generator slows to {@link #IDLE_RATE} until the next
+     * class asks for the sandbox ({@link #get()} brings the rate back and waits for the orders to flow
+     * steadily, as a start does). Nothing when no sandbox runs or when it is not whole (the next
+     * {@link #get()} replaces it), nor with {@code -Dfaultline.test.busySandbox=true} (to measure
+     * the difference: the sandbox then keeps its full load between classes, as before).
+     */
+    static synchronized void idle() {
+        SandboxOptions o = options;
+        if (running == null || o == null || idle || !whole() || Boolean.getBoolean("faultline.test.busySandbox")) {
+            return;
+        }
+        try {
+            rate(o, IDLE_RATE);
+            idle = true;
+            System.out.println("ForkSandbox: the fork's sandbox idles at " + IDLE_RATE + " order a second");
+        } catch (IOException e) {
+            // left at the full rate: the next class finds it as it was
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The default rate again, then two one-second windows in which half of it or more went through at 95% or better. */
+    private static boolean busyAgain() throws InterruptedException {
+        SandboxOptions o = options;
+        if (o == null) {
+            return false;
+        }
+        try {
+            rate(o, o.rate());
+            idle = false;
+            URI metrics = URI.create("http://127.0.0.1:" + o.orderPort() + "/metrics");
+            double[] before = orders(metrics);
+            int steady = 0;
+            for (int i = 0; i < 45 && steady < 2; i++) {
+                Thread.sleep(1_000);
+                double[] now = orders(metrics);
+                double ok = now[0] - before[0];
+                double failed = now[1] - before[1];
+                steady = ok >= o.rate() / 2.0 && ok / (ok + failed) >= 0.95 ? steady + 1 : 0;
+                before = now;
+            }
+            System.out.println("ForkSandbox: the fork's sandbox at " + o.rate() + " orders a second again, "
+                    + (steady >= 2 ? "steady" : "not steady"));
+            return steady >= 2;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void rate(SandboxOptions o, int perSecond) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + o.loadgenPort() + "/rate"))
+                        .timeout(Duration.ofSeconds(5))
+                        .POST(HttpRequest.BodyPublishers.ofString(Integer.toString(perSecond)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("the load generator refused rate " + perSecond + ": " + r.body());
+        }
+    }
+
+    /** The order service's confirmed and failed orders so far. */
+    private static double[] orders(URI metrics) throws IOException, InterruptedException {
+        String page = HTTP.send(
+                        HttpRequest.newBuilder(metrics)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return new double[] {count(page, "ok"), count(page, "failed")};
+    }
+
+    private static double count(String page, String outcome) {
+        String prefix = "sandbox_orders_total{outcome=\"" + outcome + "\"} ";
+        return page.lines()
+                .filter(l -> l.startsWith(prefix))
+                .mapToDouble(
+                        l -> Double.parseDouble(l.substring(prefix.length()).strip()))
+                .sum();
     }
 
     /** The pid of the fork's sandbox service {@code name} ("sandbox-payment"). */
@@ -90,6 +196,8 @@ final class ForkSandbox {
         Path h = home;
         running = null;
         home = null;
+        options = null;
+        idle = false;
         if (s != null) {
             System.out.println("ForkSandbox: stopping the fork's sandbox");
             s.close();

@@ -10,6 +10,7 @@ import dev.faultline.engine.spi.BackendSettings;
 import dev.faultline.engine.spi.FaultBackend;
 import dev.faultline.engine.spi.FaultHandle;
 import dev.faultline.engine.spi.FaultRequest;
+import dev.faultline.engine.spi.InjectionTimeLimit;
 import dev.faultline.engine.spi.run.FaultResult;
 import dev.faultline.engine.spi.run.HaltReason;
 import dev.faultline.engine.spi.run.RunEvent;
@@ -103,6 +104,16 @@ final class FaultStepExecutor {
         await(revert(fault, heldToTheEnd && step.rollout() == null ? plannedEnd : run.now()));
     }
 
+    /** The run's limit for one backend call, or the longer one the backend asks for this injection. */
+    private Duration injectWithin(FaultBackend backend, FaultHandle handle) {
+        Duration usual = run.services.policy().callTimeout();
+        if (backend instanceof InjectionTimeLimit limit) {
+            Duration asked = limit.injectWithin(handle, usual);
+            return asked.compareTo(usual) > 0 ? asked : usual;
+        }
+        return usual;
+    }
+
     /** True when the injection went through and the fault was not revoked meanwhile. */
     private boolean inject(FaultStep step, FaultRequest request, ActiveFault fault) {
         FaultBackend backend = fault.backend();
@@ -115,7 +126,7 @@ final class FaultStepExecutor {
                                 backend.inject(request, fault.handle());
                                 return null;
                             },
-                            run.services.policy().callTimeout());
+                            injectWithin(backend, fault.handle()));
             markInjected(fault);
             injected = true;
             injectedAt.put(fault.journalId(), run.now());

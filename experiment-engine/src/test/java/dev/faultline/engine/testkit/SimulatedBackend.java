@@ -9,6 +9,7 @@ import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.engine.spi.FaultReset;
 import dev.faultline.engine.spi.FaultShareChange;
 import dev.faultline.engine.spi.FaultVerification;
+import dev.faultline.engine.spi.InjectionTimeLimit;
 import dev.faultline.engine.spi.TargetCounts;
 import dev.faultline.engine.spi.TargetDiscovery;
 import java.time.Duration;
@@ -22,11 +23,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (until released or interrupted), or fail a number of reverts.
  */
 public final class SimulatedBackend
-        implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, FaultShareChange, TargetCounts {
+        implements FaultBackend,
+                TargetDiscovery,
+                FaultVerification,
+                FaultReset,
+                FaultShareChange,
+                TargetCounts,
+                InjectionTimeLimit {
     public static final String ID = "simulated";
 
     private final SimulatedSystem system;
     private volatile Duration injectDelay = Duration.ZERO;
+    private volatile Duration injectWithin = Duration.ZERO;
     private volatile boolean hangOnRevert;
     private volatile boolean refuseReset;
     private volatile boolean failInject;
@@ -46,6 +54,17 @@ public final class SimulatedBackend
     public SimulatedBackend injectTakes(Duration d) {
         injectDelay = d;
         return this;
+    }
+
+    /** Asks the runner to allow {@code d} for each injection ({@link InjectionTimeLimit}); zero: the usual limit. */
+    public SimulatedBackend injectWithin(Duration d) {
+        injectWithin = d;
+        return this;
+    }
+
+    @Override
+    public Duration injectWithin(FaultHandle handle, Duration usual) {
+        return injectWithin.isZero() ? usual : injectWithin;
     }
 
     public SimulatedBackend hangOnRevert(boolean hang) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Faults inside a running JVM ({@code target: {jvm: ...}}): a method throws, waits or returns a
@@ -21,9 +23,19 @@ import java.util.Optional;
  * start time, the method and the fault's id: all a revert from another process needs.
  */
 final class JvmFaults {
+    /**
+     * How long an injection into a JVM whose agent has not yet answered this backend may take: the
+     * attach waits up to 10 s for the JVM's attach listener (the JDK's own limit), then the JVM loads
+     * the agent and its Byte Buddy and transforms the class, all on a JVM that may share a busy
+     * machine. Later injections into the same JVM keep the run's usual limit.
+     */
+    static final Duration FIRST_ATTACH = Duration.ofSeconds(20);
+
     private final JvmAgentClient agent;
     private final ProcessFaults processes;
     private final TargetGuard guard;
+    /** The JVMs (pid and start time) whose agent answered an injection of this backend (one per run). */
+    private final Set<String> answered = ConcurrentHashMap.newKeySet();
 
     JvmFaults(JvmAgentClient agent, ProcessFaults processes, TargetGuard guard) {
         this.agent = agent;
@@ -119,6 +131,16 @@ final class JvmFaults {
             case JvmFault.JvmReturn v -> c.addAll(List.of("action", "return", "value", v.value()));
         }
         agent.send(pid, c.toArray(String[]::new));
+        answered.add(jvmOf(h));
+    }
+
+    /** {@link #FIRST_ATTACH} for this backend's first injection into the handle's JVM, else {@code usual}. */
+    Duration injectWithin(FaultHandle h, Duration usual) {
+        return answered.contains(jvmOf(h)) || usual.compareTo(FIRST_ATTACH) >= 0 ? usual : FIRST_ATTACH;
+    }
+
+    private static String jvmOf(FaultHandle h) {
+        return h.data().get("pid").orElse("?") + "@" + h.data().get("startedAt").orElse("");
     }
 
     /**

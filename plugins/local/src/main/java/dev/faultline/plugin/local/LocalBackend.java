@@ -20,6 +20,7 @@ import dev.faultline.engine.spi.FaultRequest;
 import dev.faultline.engine.spi.FaultReset;
 import dev.faultline.engine.spi.FaultShareChange;
 import dev.faultline.engine.spi.FaultVerification;
+import dev.faultline.engine.spi.InjectionTimeLimit;
 import dev.faultline.engine.spi.TargetCounts;
 import dev.faultline.engine.spi.TargetDiscovery;
 import java.net.http.HttpClient;
@@ -32,7 +33,13 @@ import java.util.Optional;
  * to the JVM fault agent; dependency faults become proxy faults.
  */
 public final class LocalBackend
-        implements FaultBackend, TargetDiscovery, FaultVerification, FaultReset, FaultShareChange, TargetCounts {
+        implements FaultBackend,
+                TargetDiscovery,
+                FaultVerification,
+                FaultReset,
+                FaultShareChange,
+                TargetCounts,
+                InjectionTimeLimit {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ProxyFaults proxies;
@@ -133,6 +140,12 @@ public final class LocalBackend
         } else {
             processes.inject(r, h);
         }
+    }
+
+    /** A run's first injection into a JVM loads the fault agent there: it may take longer than other calls. */
+    @Override
+    public Duration injectWithin(FaultHandle h, Duration usual) {
+        return isJvm(h) ? jvm.injectWithin(h, usual) : usual;
     }
 
     /** A toxic's toxicity and an HTTP fault's share change in place; the other faults are re-injected. */

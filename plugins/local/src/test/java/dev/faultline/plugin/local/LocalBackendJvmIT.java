@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.faultline.engine.model.Fault;
 import dev.faultline.engine.model.JvmFault;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.ProxyFault;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.spi.BackendException;
 import dev.faultline.engine.spi.BackendSettings;
@@ -90,6 +91,38 @@ class LocalBackendJvmIT extends FaultBackendContract {
                 .status(child.pid(), h);
         assertThat(status).containsEntry("active", "false").containsEntry("instrumented", "false");
         assertThat(b.verifyGone(h).detail()).contains("runs its own code again");
+    }
+
+    @Test
+    void onlyTheFirstInjectionIntoAJvmIsGivenTheFirstAttachsLimit() throws Exception {
+        LocalBackend b = new LocalBackend("http://127.0.0.1:1");
+        Duration usual = Duration.ofSeconds(5);
+        FaultRequest ret = request("ret", new JvmFault.JvmReturn(new JvmFault.JvmMethod(WORK, "compute"), "-1"), 1);
+        FaultHandle first = b.prepare(ret);
+        assertThat(b.injectWithin(first, usual))
+                .isEqualTo(JvmFaults.FIRST_ATTACH)
+                .isGreaterThan(usual);
+        assertThat(b.injectWithin(first, Duration.ofMinutes(1)))
+                .as("never shorter than the run's own limit")
+                .isEqualTo(Duration.ofMinutes(1));
+
+        b.inject(ret, first);
+        FaultHandle second = b.prepare(request());
+        assertThat(b.injectWithin(second, usual))
+                .as("the agent has answered: the usual limit")
+                .isEqualTo(usual);
+        b.revert(first);
+        assertThat(b.injectWithin(
+                        b.prepare(FaultRequest.atShare(
+                                "run1",
+                                "proxy",
+                                new ProxyFault.Down(),
+                                new Target("proxy", Params.of("name", "payments")),
+                                1,
+                                Duration.ofSeconds(30))),
+                        usual))
+                .as("not a JVM fault")
+                .isEqualTo(usual);
     }
 
     @Test
