@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,13 +71,22 @@ final class SystemdUnit {
         return ExitCodes.OK;
     }
 
-    /** The installed launcher (jpackage's), else {@code faultline} found on the PATH; null when neither. */
+    /**
+     * The installed launcher (jpackage's), else the source checkout's {@code ./faultline} (which
+     * names itself in {@code faultline.launcher}), else {@code faultline} found on the PATH; null
+     * when none.
+     */
     static @Nullable Path launcher() {
-        String app = System.getProperty("jpackage.app-path");
-        if (app != null && !app.isBlank()) {
-            return Path.of(app);
+        return launcher(System::getProperty, System.getenv("PATH"));
+    }
+
+    static @Nullable Path launcher(Function<String, @Nullable String> property, @Nullable String path) {
+        for (String key : List.of("jpackage.app-path", "faultline.launcher")) {
+            String app = property.apply(key);
+            if (app != null && !app.isBlank()) {
+                return Path.of(app);
+            }
         }
-        String path = System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(java.io.File.pathSeparator)) {
                 Path p = Path.of(dir, "faultline");

@@ -112,4 +112,20 @@ class ScheduleCommandTest {
                 .contains("WantedBy=default.target\n");
         assertThat(SystemdUnit.quoted("/home/a b/faultline")).isEqualTo("\"/home/a b/faultline\"");
     }
+
+    @Test
+    void theUnitStartsTheLauncherInUseTheInstalledOneOrTheCheckoutsOwnBeforeOneOnThePath() throws Exception {
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Path onPath = Files.writeString(bin.resolve("faultline"), "#!/bin/sh\n");
+        assertThat(onPath.toFile().setExecutable(true)).isTrue();
+        java.util.Map<String, String> props = new java.util.HashMap<>();
+
+        assertThat(SystemdUnit.launcher(props::get, bin.toString())).isEqualTo(onPath);
+        props.put("faultline.launcher", "/src/faultline/faultline"); // ./faultline names itself
+        assertThat(SystemdUnit.launcher(props::get, bin.toString())).isEqualTo(Path.of("/src/faultline/faultline"));
+        props.put("jpackage.app-path", "/opt/faultline/bin/faultline");
+        assertThat(SystemdUnit.launcher(props::get, bin.toString())).isEqualTo(Path.of("/opt/faultline/bin/faultline"));
+        assertThat(SystemdUnit.launcher(k -> null, home.resolve("empty").toString()))
+                .isNull();
+    }
 }

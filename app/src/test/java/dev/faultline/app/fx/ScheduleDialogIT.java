@@ -129,7 +129,9 @@ class ScheduleDialogIT {
         assertThat(cron.getText()).isEqualTo("0 9 * * *");
         robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write("30 7 * * MON");
-        robot.type(KeyCode.ENTER);
+        CheckBox sunday = (CheckBox) edit.lookup("#schedule-skip-sun");
+        focus(robot, sunday);
+        robot.type(KeyCode.ENTER); // on a day's box Enter saves, as on every field, and leaves the day as it was
         waitFor(
                 "the edit is saved",
                 () -> edit.getScene() == null || !edit.getScene().getWindow().isShowing(),
@@ -139,7 +141,10 @@ class ScheduleDialogIT {
                 () -> table.getItems().size() == 1
                         && table.getItems().getFirst().toString().contains("30 7 * * MON"),
                 20);
-        assertThat(cli("schedule", "list")).contains("30 7 * * MON").doesNotContain("0 9 * * *");
+        assertThat(cli("schedule", "list"))
+                .contains("30 7 * * MON")
+                .contains("skips sat,sun")
+                .doesNotContain("0 9 * * *");
 
         // Delete asks, then removes
         robot.interact(() -> {

@@ -6,13 +6,14 @@ import dev.faultline.engine.model.Experiment;
 import dev.faultline.engine.model.MethodStep;
 import dev.faultline.engine.model.Numbers;
 import dev.faultline.engine.model.Params;
+import dev.faultline.engine.model.Rollout;
 import dev.faultline.engine.model.Target;
 import dev.faultline.engine.run.TimelinePlan;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Keeps an edited experiment inside its blast radius the way a person would: a dropped fault takes
@@ -55,19 +56,25 @@ final class BlastRadiusFit {
         List<String> targets = new ArrayList<>(br.targets());
         double share = br.maxShare();
         Duration longest = br.maxDuration();
-        Set<String> distinct = new LinkedHashSet<>();
+        Map<String, Integer> hits = new LinkedHashMap<>();
         List<String> changes = new ArrayList<>();
         for (TimelinePlan.Entry entry : TimelinePlan.of(e).entries()) {
             if (!(entry.step() instanceof MethodStep.FaultStep s)) {
                 continue;
             }
             String label = s.target().label();
-            distinct.add(label);
+            // a rollout over counts hits its widest count of the target's matches, as BlastRadiusRules counts
+            int count = s.rollout() instanceof Rollout r && r.countsTargets()
+                    ? r.targetsAt(r.stages().size() - 1)
+                    : 0;
+            boolean counts = count > 0;
+            hits.merge(label, Math.max(1, count), Math::max);
             if (!targets.isEmpty() && !targets.contains(label)) {
                 targets.add(label);
                 changes.add("targets + " + label);
             }
-            if (s.share() > share) {
+            // a count's share (each target wholly) is judged in pre-flight on the matches, not here
+            if (!counts && s.share() > share) {
                 share = s.share();
             }
             if (entry.end().compareTo(longest) > 0) {
@@ -80,7 +87,9 @@ final class BlastRadiusFit {
         if (longest.compareTo(br.maxDuration()) > 0) {
             changes.add("longest fault " + Durations.format(longest));
         }
-        int most = Math.max(br.maxTargets(), distinct.size());
+        int most = Math.max(
+                br.maxTargets(),
+                hits.values().stream().mapToInt(Integer::intValue).sum());
         if (most > br.maxTargets()) {
             changes.add("most targets " + most);
         }

@@ -90,11 +90,13 @@ final class PropertySheet extends VBox {
 
     /** The blast radius beside the target, with an offer to widen it when the step falls outside. */
     private VBox blastRadius(Experiment e, MethodStep.FaultStep step) {
-        boolean outside = BlastRadiusFit.widen(e).widened();
+        BlastRadiusFit.Widening needed = BlastRadiusFit.widen(e);
+        boolean outside = needed.widened();
         Label radius = new Label("Blast radius: " + BlastRadiusFit.describe(e.blastRadius())
                 + (e.blastRadius().allows(step.target())
                         ? ""
-                        : "\n" + step.target().label() + " is outside it"));
+                        : "\n" + step.target().label() + " is outside it")
+                + (outside ? "\nThe steps need: " + String.join(", ", needed.changes()) : ""));
         radius.setWrapText(true);
         radius.setId("step-blast-radius");
         radius.getStyleClass().add(outside ? "field-error" : "muted");

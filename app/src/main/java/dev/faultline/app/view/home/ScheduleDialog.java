@@ -26,6 +26,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -242,6 +244,13 @@ final class ScheduleDialog {
                         say(refused);
                     });
         });
+        // Enter saves from every field: on a day's box it would otherwise tick or clear that day
+        skip.forEach(c -> c.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                save.fire();
+            }
+        }));
         dialog.setOnShown(e -> (editing == null ? name : cron).requestFocus());
     }
 

@@ -2,10 +2,11 @@ package dev.faultline.app.view.home;
 
 import dev.faultline.engine.report.ScoreHistory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -37,8 +38,6 @@ import org.jspecify.annotations.Nullable;
  * score over time as a line chart.
  */
 public final class SchedulesPane extends VBox {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM");
-
     private final TableView<SchedulesModel.Row> table;
     private final LineChart<Number, Number> chart;
     private final Label noScores = new Label("No scored run of a scheduled experiment yet: the resilience score over"
@@ -47,6 +46,8 @@ public final class SchedulesPane extends VBox {
             + " 'faultline schedule add' in a terminal); 'faultline scheduler' starts them on time.");
     private final SchedulesModel model;
     private final ScheduleDialog.Choices choices;
+    private final ZoneId zone;
+    private TrendTicks ticks;
 
     /**
      * @param choices the runbooks and environments the schedule dialog offers, and how it browses for a file
@@ -135,12 +136,14 @@ public final class SchedulesPane extends VBox {
         }
         FlowPane buttons = new FlowPane(8, 6, add, edit, pause, resume, remove);
 
+        this.zone = zone;
+        this.ticks = TrendTicks.spanning(Duration.ZERO, zone);
         NumberAxis x = new NumberAxis();
         x.setForceZeroInRange(false);
         x.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return DAY.format(Instant.ofEpochSecond(n.longValue()).atZone(zone));
+                return ticks.label(Instant.ofEpochSecond(n.longValue()));
             }
 
             @Override
@@ -191,6 +194,12 @@ public final class SchedulesPane extends VBox {
 
     private void showTrends(SchedulesModel model) {
         chart.getData().clear();
+        LongSummaryStatistics runs = model.trends().stream()
+                .flatMap(t -> t.points().stream())
+                .mapToLong(p -> p.at().getEpochSecond())
+                .summaryStatistics();
+        ticks = TrendTicks.spanning(
+                runs.getCount() == 0 ? Duration.ZERO : Duration.ofSeconds(runs.getMax() - runs.getMin()), zone);
         for (SchedulesModel.Trend t : model.trends()) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(t.experiment());

@@ -155,13 +155,18 @@ class RolloutEditsTest {
         assertThat(field).isEqualTo(base + ".targets");
         assertThat(model.field(field)).isEqualTo("[1]");
 
-        // typed counts are counts: above the blast radius' maxTargets they are refused in its words
-        assertThat(model.setField(field, "[1, 2, 3]", "set targets"))
-                .hasValue("stage 2 of the rollout (2 targets) is above the blast radius maximum of 1 target; lower"
-                        + " it or raise blastRadius.maxTargets");
-        assertThat(model.setField("spec.blastRadius.maxTargets", "3", "set max targets"))
-                .isEmpty();
+        // a count of targets is no share: the blast radius' maxShare (90%) is not widened for it
+        assertThat(model.experiment().blastRadius().maxShare()).isEqualTo(0.9);
+        assertThat(BlastRadiusFit.widen(model.experiment()).widened()).isFalse();
+        // typed counts are counts: above the blast radius' maxTargets (1) they widen it in the same edit
+        assertThat(model.checkField(field, "[1, 2, 3]")).isEmpty();
         assertThat(model.setField(field, "[1, 2, 3]", "set targets")).isEmpty();
+        assertThat(model.experiment().blastRadius().maxTargets()).isEqualTo(3);
+        assertThat(model.experiment().blastRadius().maxShare()).isEqualTo(0.9);
+        assertThat(model.problems()).isEmpty();
+        assertThat(model.noteProperty().get())
+                .isEqualTo("blast radius widened: most targets 3 (Ctrl+Z undoes the edit" + " and the widening)");
+        assertThat(model.yamlProperty().get()).containsPattern("maxTargets: 3");
         Rollout typed = rollout(model);
         assertThat(typed.countsTargets()).isTrue();
         assertThat(typed.stages()).containsExactly(1.0, 2.0, 3.0);
@@ -172,10 +177,45 @@ class RolloutEditsTest {
         assertThat(model.setField(field, "[1, 2.5]", "set targets"))
                 .hasValueSatisfying(m -> assertThat(m).contains("whole number").contains("2.5"));
         roundTrips(model);
+        assertThat(model.undo())
+                .hasValueSatisfying(d -> assertThat(d).isEqualTo("set targets, widening the blast radius"));
+        assertThat(rollout(model).stages()).containsExactly(1.0);
+        assertThat(model.experiment().blastRadius().maxTargets()).isEqualTo(1);
+        assertThat(model.redo()).isPresent();
 
         assertThat(model.apply("use shares", e -> RolloutEdits.useShares(e, step)))
                 .isEmpty();
         assertThat(rollout(model).countsTargets()).isFalse();
         assertThat(rollout(model).stages()).containsExactly(0.01, 0.05, 0.25, 0.9);
+    }
+
+    @Test
+    void countsAboveMaxTargetsAreALocatedProblemAndTheWidenOfferRepairsThem() throws Exception {
+        EditorViewModel model = open("payment-rollout-stops.yaml");
+        String step = model.experiment().method().getFirst().name();
+        // typed in the YAML tab: the loader's problem at the stage, on its line; the timeline keeps its model
+        model.editYaml(model.yamlProperty().get().replaceFirst("stages: \\[5%, 25%, 90%\\]", "targets: [1, 2, 5]"));
+        assertThat(model.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("spec.method[0].rollout.targets[1]");
+            assertThat(p.line()).isEqualTo(41);
+            assertThat(p.message()).startsWith("stage 2 of the rollout (2 targets) is above the blast radius maximum");
+        });
+
+        // "Add a stage" past maxTargets (1): kept, shown as a problem, and the sheet offers the widening
+        model.open(loader.load(Path.of("..", "runbooks", "sandbox", "payment-rollout-stops.yaml")));
+        assertThat(model.apply("count targets", e -> RolloutEdits.countTargets(e, step)))
+                .isEmpty();
+        assertThat(model.apply("add a stage", e -> RolloutEdits.addStage(e, step)))
+                .isEmpty();
+        assertThat(rollout(model).stages()).containsExactly(1.0, 2.0);
+        assertThat(model.problems()).extracting(p -> p.field()).containsExactly("spec.method[0].rollout.targets[1]");
+        assertThat(BlastRadiusFit.widen(model.experiment()).changes()).containsExactly("most targets 2");
+
+        assertThat(model.widenBlastRadius()).isEmpty();
+        assertThat(model.problems()).isEmpty();
+        assertThat(model.experiment().blastRadius().maxTargets()).isEqualTo(2);
+        assertThat(model.experiment().blastRadius().maxShare()).isEqualTo(0.9);
+        assertThat(model.noteProperty().get()).startsWith("blast radius widened: most targets 2");
+        roundTrips(model);
     }
 }
