@@ -109,15 +109,6 @@ public final class AppWindow {
                 () -> composition.environments,
                 firstFrame.work(),
                 this::failed);
-        home.showSchedules(new SchedulesPane(
-                schedules,
-                zone,
-                () -> List.copyOf(homeModel.runbooks()),
-                () -> composition.environments.all().stream()
-                        .filter(e -> !e.production()) // a scheduled run has nobody to confirm it
-                        .map(dev.faultline.engine.env.Environment::name)
-                        .toList(),
-                owner -> documents.picker.open(owner, "Choose the runbook to schedule", composition.home.root())));
         following = new dev.faultline.app.view.live.RunFollowing(
                 composition::store,
                 composition.loader,
@@ -125,18 +116,7 @@ public final class AppWindow {
                 javafx.application.Platform::runLater,
                 composition.clock,
                 new dev.faultline.engine.store.RemoteRevert(composition.plugins, composition.reverter)::lines);
-        home.showUnderWay(new dev.faultline.app.view.home.UnderWayPane(
-                new dev.faultline.app.view.home.UnderWayModel(zone, composition::store, firstFrame.work()), r -> {
-                    if (runs.busyProperty().get()) {
-                        Dialogs.error(
-                                "A run of this desktop is active",
-                                new IllegalStateException("The live view shows this desktop's run until it ends: follow"
-                                        + " the other desktop's run then."));
-                        return;
-                    }
-                    following.follow(r);
-                    shell.show(Screen.LIVE);
-                }));
+        firstFrame.whenDrawn(() -> javafx.application.Platform.runLater(this::buildBelowTheFold));
         // this desktop's own run takes the live view: following another desktop's stops
         runs.busyProperty().addListener((o, was, busy) -> {
             if (busy) {
@@ -150,6 +130,31 @@ public final class AppWindow {
                 homeModel.showRecent(documents.experiment.recent()); // opened or saved meanwhile
             }
         });
+    }
+
+    /** Home's schedules and team runs: below the fold or hidden, so built after the first frame. */
+    private void buildBelowTheFold() {
+        home.showSchedules(new SchedulesPane(
+                schedules,
+                zone,
+                () -> List.copyOf(homeModel.runbooks()),
+                () -> composition.environments.all().stream()
+                        .filter(e -> !e.production()) // a scheduled run has nobody to confirm it
+                        .map(dev.faultline.engine.env.Environment::name)
+                        .toList(),
+                owner -> documents.picker.open(owner, "Choose the runbook to schedule", composition.home.root())));
+        home.showUnderWay(new dev.faultline.app.view.home.UnderWayPane(
+                new dev.faultline.app.view.home.UnderWayModel(zone, composition::store, firstFrame.work()), r -> {
+                    if (runs.busyProperty().get()) {
+                        Dialogs.error(
+                                "A run of this desktop is active",
+                                new IllegalStateException("The live view shows this desktop's run until it ends: follow"
+                                        + " the other desktop's run then."));
+                        return;
+                    }
+                    following.follow(r);
+                    shell.show(Screen.LIVE);
+                }));
     }
 
     /**

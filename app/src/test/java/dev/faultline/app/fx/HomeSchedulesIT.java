@@ -79,6 +79,11 @@ class HomeSchedulesIT {
             s.setWidth(width);
             s.setHeight(height);
         });
+        // built just after the window's first frame
+        waitFor(
+                "Home's schedules are built",
+                () -> robot.lookup("#schedule-table").tryQuery().isPresent(),
+                20);
         @SuppressWarnings("unchecked")
         TableView<Object> table = robot.lookup("#schedule-table").queryAs(TableView.class);
         waitFor("the schedule is listed", () -> table.getItems().size() == 1, 20);
