@@ -135,8 +135,15 @@ final class SchemaCheck {
         return b.toString();
     }
 
-    /** "(did you mean 'duration'?)" when a known field of that mapping is a typo away. */
+    /**
+     * "(did you mean 'duration'?)" when a known field of that mapping is a typo away; where a field
+     * known elsewhere was put on the experiment, where it belongs instead.
+     */
     private String suggestion(String path, String unknown, String kind) {
+        if (path.equals("spec") && unknown.equals("rollout") && !kind.equals("GameDay")) {
+            return " (a rollout sits on a fault step, next to the share it replaces: move it under the step in"
+                    + " spec.method whose fault it rolls out)";
+        }
         JsonNode props = propertiesAt(path, kind);
         String best = null;
         int bestDistance = 3;

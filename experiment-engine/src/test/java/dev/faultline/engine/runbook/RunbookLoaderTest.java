@@ -128,6 +128,16 @@ class RunbookLoaderTest {
     }
 
     @Test
+    void aRolloutOnTheExperimentSaysItBelongsOnAFaultStep() {
+        List<RunbookProblem> p = problems(GOOD.replace(
+                "  environment: sandbox\n", "  environment: sandbox\n  rollout: {stages: [10%, 50%], hold: 5s}\n"));
+        assertThat(p)
+                .extracting(RunbookProblem::toString)
+                .contains("t.yaml:9:3: spec.rollout: unknown field 'rollout' (a rollout sits on a fault step, next to"
+                        + " the share it replaces: move it under the step in spec.method whose fault it rolls out)");
+    }
+
+    @Test
     void everyProblemOfAFileIsReportedAtOnce() {
         String broken = GOOD.replace("expect: \">= 95%\"", "expect: \"about 95\"")
                 .replace("jitter: 50ms", "jitter: fast")
