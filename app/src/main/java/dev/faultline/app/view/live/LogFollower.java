@@ -24,6 +24,9 @@ final class LogFollower {
     private final ListView<String> list;
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyIntegerWrapper unseen = new ReadOnlyIntegerWrapper(0);
+    private final Runnable afterLayout = this::judgeAfterLayout;
+    /** The person scrolled: judge where the list is once that is laid out. */
+    private boolean judgePending;
 
     LogFollower(ListView<String> list) {
         this.list = list;
@@ -44,6 +47,19 @@ final class LogFollower {
                 unseen.set(unseen.get() + added);
             }
         });
+        // judged after the layout pass that follows the person's scrolling: before it, the list still
+        // shows the cells of before (a key's scroll is laid out on the next pulse, not by runLater)
+        list.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(afterLayout);
+            }
+        });
+        if (list.getScene() != null) {
+            list.getScene().addPostLayoutPulseListener(afterLayout);
+        }
         list.addEventHandler(ScrollEvent.SCROLL, e -> judgeLater());
         list.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> judgeLater()); // the scroll bar dragged or clicked
         list.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> judgeLater());
@@ -73,17 +89,24 @@ final class LogFollower {
         }
     }
 
-    /** After the person's scrolling has been laid out: following when the last line is in view. */
+    /** After the person's scrolling has been laid out (the next pulse): following when the last line is in view. */
     private void judgeLater() {
-        Platform.runLater(() -> {
-            boolean atEnd = lastLineShown();
-            if (atEnd != following.get()) {
-                following.set(atEnd);
-                if (atEnd) {
-                    unseen.set(0);
-                }
+        judgePending = true;
+        Platform.requestNextPulse();
+    }
+
+    private void judgeAfterLayout() {
+        if (!judgePending) {
+            return;
+        }
+        judgePending = false;
+        boolean atEnd = lastLineShown();
+        if (atEnd != following.get()) {
+            following.set(atEnd);
+            if (atEnd) {
+                unseen.set(0);
             }
-        });
+        }
     }
 
     /** Whether the newest line is (at least partly) in view. */
