@@ -10,8 +10,10 @@ import dev.faultline.sandbox.SandboxLease;
 import dev.faultline.sandbox.SandboxOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -74,24 +76,34 @@ public final class SandboxSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a server answers 200 at {@code url}. A refused connection says "nothing there" at once;
+     * one that connects but is slow to answer (a sandbox that is up on a busy machine) is asked again,
+     * for up to about 10 s, before the caller concludes nothing is there and starts a second sandbox
+     * over the first one's ports.
+     */
     static boolean answers(String url) {
-        try {
-            HttpClient http = HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofMillis(500))
-                    .build();
-            HttpResponse<Void> r = http.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .timeout(Duration.ofSeconds(1))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        } catch (java.io.IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpRequest get = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(2))
+                .GET()
+                .build();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                return http.send(get, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (HttpConnectTimeoutException e) {
+                return false;
+            } catch (HttpTimeoutException e) {
+                // connected, no answer yet: a busy server, asked again
+            } catch (java.io.IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
+        return false;
     }
 
     @Override
