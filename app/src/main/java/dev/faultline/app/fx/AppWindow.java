@@ -117,12 +117,7 @@ public final class AppWindow {
                 composition.clock,
                 new dev.faultline.engine.store.RemoteRevert(composition.plugins, composition.reverter)::lines);
         firstFrame.whenDrawn(() -> javafx.application.Platform.runLater(this::buildBelowTheFold));
-        // this desktop's own run takes the live view: following another desktop's stops
-        runs.busyProperty().addListener((o, was, busy) -> {
-            if (busy) {
-                following.stop();
-            }
-        });
+        following.stopWhenBusy(runs.busyProperty());
         shell.put(Screen.HOME, home);
         homeModel.showRecent(documents.experiment.recent());
         shell.currentProperty().addListener((o, was, now) -> {

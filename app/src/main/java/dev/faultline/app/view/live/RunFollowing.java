@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import javafx.beans.value.ObservableBooleanValue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,15 @@ public final class RunFollowing implements AutoCloseable {
     /** Whether a run of another desktop is being followed. */
     public boolean following() {
         return !stopped;
+    }
+
+    /** This desktop's own run takes the live view: following another desktop's run stops when one starts. */
+    public void stopWhenBusy(ObservableBooleanValue ownRunBusy) {
+        ownRunBusy.addListener((o, was, busy) -> {
+            if (busy) {
+                stop();
+            }
+        });
     }
 
     /**
