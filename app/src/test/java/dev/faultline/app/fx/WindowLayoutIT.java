@@ -15,9 +15,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,23 +27,17 @@ import org.testfx.util.WaitForAsyncUtils;
  * The window at the smallest supported size and at a common laptop size: every part a person needs
  * is inside the window, wide enough to read, not cut to "…", not overlapping (Home and the header,
  * the planner, the editor with its YAML and block forms as tabs or beside the timeline).
- *
- * <p>One window for the class: every test only reads the layout after giving the window its size
- * and showing its screen (the first window start is {@code FirstFrameIT}'s and {@code AppWindowIT}'s
- * subject, not this class's), so the eight cases need not each pay a window's start (a database,
- * its migrations, every screen built).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WindowLayoutIT {
     @TempDir
-    static Path home; // static: made before @BeforeAll
+    Path home;
 
     @AutoClose
     private AppWindowRig rig;
 
     private final FxRobot robot = new FxRobot();
 
-    @BeforeAll
+    @BeforeEach
     void start() throws Exception {
         rig = AppWindowRig.openAtFirstStart(home);
     }
@@ -53,7 +46,6 @@ class WindowLayoutIT {
     @CsvSource({"1024, 700", "1440, 900"})
     void homeAndTheHeaderFitTheWindowWithoutCuttingAnything(int width, int height) {
         rig.size(width, height);
-        rig.show(Screen.HOME);
 
         for (String id : new String[] {".app-title", ".kill-switch", "#first-gameday"}) {
             assertWhole(robot.lookup(id).query(), rig.stage.getScene());
