@@ -37,7 +37,12 @@ public final class RunnerLoss {
         }
     }
 
-    private record Stale(String runId, String host, long pid, java.time.OffsetDateTime beat) {}
+    private record Stale(String runId, String host, long pid, java.time.OffsetDateTime beat) {
+        /** "runner lost: HOST (pid N) gave no heartbeat since INSTANT", said on the timeline and in the audit. */
+        String lostSince() {
+            return "runner lost: " + host + " (pid " + pid + ") gave no heartbeat since " + beat.toInstant();
+        }
+    }
 
     /** Marks every run whose runner is lost ({@link #AFTER}); returns those this call marked. */
     public static List<Lost> sweep(FaultlineStore store) throws StoreException {
@@ -53,18 +58,17 @@ public final class RunnerLoss {
     static List<Lost> sweep(FaultlineStore store, @org.jspecify.annotations.Nullable String runId, Duration after)
             throws StoreException {
         List<Lost> marked = new ArrayList<>();
+        String by = store.login() + "@" + ThisMachine.name();
         for (Stale s : stale(store, runId, after)) {
-            if (mark(store, s)) {
+            if (mark(store, s, by)) {
                 Lost lost = new Lost(s.runId(), s.host(), s.pid(), s.beat().toInstant());
                 marked.add(lost);
-                String by = store.login() + "@" + ThisMachine.name();
                 try {
                     store.audit()
                             .record(
                                     "run abandoned",
                                     s.runId(),
-                                    "runner lost: " + s.host() + " (pid " + s.pid() + ") gave no heartbeat since "
-                                            + lost.lastBeat() + " (over " + after.toSeconds() + " s); marked by " + by);
+                                    s.lostSince() + " (over " + after.toSeconds() + " s); marked by " + by);
                 } catch (StoreException e) {
                     log.warn("run {} is marked ABANDONED, but not in the audit trail: {}", s.runId(), e.getMessage());
                 }
@@ -107,10 +111,8 @@ public final class RunnerLoss {
      * Marks the run, only if it is still RUNNING and its newest beat is still the one judged (a beat
      * since means the runner answers again: nothing is marked); the timeline gets the mark too.
      */
-    private static boolean mark(FaultlineStore store, Stale s) {
-        String by = store.login() + "@" + ThisMachine.name();
-        String summary = "runner lost: " + s.host() + " (pid " + s.pid() + ") gave no heartbeat since "
-                + s.beat().toInstant() + "; marked ABANDONED by " + by
+    private static boolean mark(FaultlineStore store, Stale s, String by) {
+        String summary = s.lostSince() + "; marked ABANDONED by " + by
                 + ". Its faults: reverted by its machine's next start, or from another desktop (faultline team revert)";
         try {
             synchronized (store) {
